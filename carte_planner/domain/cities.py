@@ -1,0 +1,34 @@
+"""Finding a hospital city by what the user typed, with a suggestion when it is misspelt."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.protocol import City
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, no spaces or apostrophes: "Xi'an", "xian" and "XI AN" agree."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
+    return "".join(ch for ch in plain.casefold() if ch.isalnum()) or text.strip()
+
+
+def resolve_city(text: str, cities: Iterable[City]) -> City:
+    """The city whose key, English or Chinese name matches `text`; else a PlanInputError
+    that suggests the closest names."""
+    cities = tuple(cities)
+    wanted = text.strip()
+    for city in cities:
+        if wanted == city.name_zh or _fold(wanted) in {_fold(city.key), _fold(city.name)}:
+            return city
+    names = {_fold(city.name): city.name for city in cities}
+    close = difflib.get_close_matches(_fold(wanted), list(names), n=2, cutoff=0.6)
+    if close:
+        hint = " or ".join(names[c] for c in close)
+        raise PlanInputError("city", f"'{text}' is not a known hospital city. Did you mean {hint}?")
+    raise PlanInputError(
+        "city", f"'{text}' is not a known hospital city. Known cities: {', '.join(c.name for c in cities)}"
+    )

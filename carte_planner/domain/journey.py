@@ -1,0 +1,191 @@
+"""The planned journey as values: items, series, notices and the summary."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dateutil.rrule import rrulestr
+
+from carte_planner.domain.protocol import City
+from carte_planner.domain.request import TripRequest
+
+
+MINUS = "\u2212"
+
+
+class Category(enum.StrEnum):
+    PREPARATION = "preparation"
+    VISA = "visa"
+    FLIGHT = "flight"
+    ACCOMMODATION = "accommodation"
+    PHASE = "phase"
+    MILESTONE = "milestone"
+    OUTPATIENT_VISIT = "outpatient visit"
+    HOME_FOLLOWUP = "home follow-up"
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A series of whole-day visits: its RFC 5545 rule and the dates the rule gives."""
+
+    rule: str
+    dates: tuple[date, ...]
+
+    @classmethod
+    def from_rule(cls, rule: str, first: date) -> Recurrence:
+        """Expand `rule` from `first` with dateutil, the same reading a calendar client makes."""
+        start = datetime.combine(first, datetime.min.time())
+        expanded = rrulestr(rule, dtstart=start)
+        return cls(rule=rule, dates=tuple(d.date() for d in expanded))
+
+
+@dataclass(frozen=True)
+class JourneyItem:
+    """One thing on the calendar. Whole-day items use `start`..`end` (both inclusive);
+    flights also carry zoned `depart` and `arrive` times."""
+
+    key: str
+    category: Category
+    title: str
+    description: str
+    start: date
+    end: date
+    depart: datetime | None = None
+    arrive: datetime | None = None
+    recurrence: Recurrence | None = None
+    moved: tuple[tuple[date, date], ...] = ()
+    phase: str | None = None
+    confirmed: bool = False
+    user_moved: bool = False
+    busy: bool = True
+    deadline: bool = False
+    at_hospital: bool = False
+    traveller: str | None = None
+    movable: bool = False
+    earliest: date | None = None
+    latest: date | None = None
+
+    @property
+    def timed(self) -> bool:
+        return self.depart is not None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def occurrence_dates(self) -> tuple[tuple[int, date, date], ...]:
+        """(number, planned date, shown date) of each occurrence, moves applied, numbered from 1."""
+        if self.recurrence is None:
+            return ((1, self.start, self.start),)
+        moves = dict(self.moved)
+        return tuple((n, d, moves.get(d, d)) for n, d in enumerate(self.recurrence.dates, start=1))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated line of the agenda: a single item, or one visit of a series."""
+
+    item: JourneyItem
+    number: int
+    planned: date
+    date: date
+
+    @property
+    def key(self) -> str:
+        """The key a moved date is stored under: the item's own, or `series#N` for a visit."""
+        return self.item.key if self.item.recurrence is None else f"{self.item.key}#{self.number}"
+
+    @property
+    def end(self) -> date:
+        return self.item.end if self.item.recurrence is None else self.date
+
+    @property
+    def title(self) -> str:
+        if self.item.recurrence is None:
+            return self.item.title
+        return f"{self.item.title} {self.number}"
+
+    @property
+    def moved(self) -> bool:
+        return self.date != self.planned
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should see. `severity` is "warning" for a problem with the plan,
+    "check" for a step to confirm with the hospital or the consulate."""
+
+    severity: str
+    code: str
+    message: str
+    field: str | None = None
+    item_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    arrival: date
+    days_in_china: int
+    inpatient_days: int
+    clearance: date
+    return_date: date
+    clearance_range: tuple[date, date]
+    return_range: tuple[date, date]
+    weeks_to_clearance: float
+    phase_lengths: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Journey:
+    request: TripRequest
+    city: City
+    today: date
+    day_zero: date
+    items: tuple[JourneyItem, ...]
+    notices: tuple[Notice, ...]
+    summary: Summary
+    estimate_note: str
+
+    def item(self, key: str) -> JourneyItem:
+        for candidate in self.items:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+    def day_number(self, day: date) -> int | None:
+        """Day ±N counted from the infusion (Day 0), for days from admission on; else None."""
+        admission = self.item("phase:admission").start
+        if day < admission:
+            return None
+        return (day - self.day_zero).days
+
+    def day_label(self, day: date) -> str:
+        """ "Day −5", "Day 0", "Day +12" (with a true minus sign), or "" before admission."""
+        number = self.day_number(day)
+        if number is None:
+            return ""
+        if number == 0:
+            return "Day 0"
+        sign = "+" if number > 0 else MINUS
+        return f"Day {sign}{abs(number)}"
+
+    def occurrences(self) -> list[Occurrence]:
+        """Every dated line of the agenda, series expanded, in date order."""
+        lines = [
+            Occurrence(item, number, planned, shown)
+            for item in self.items
+            for number, planned, shown in item.occurrence_dates()
+        ]
+        order = {item.key: i for i, item in enumerate(self.items)}
+        lines.sort(key=lambda o: (o.date, order[o.item.key], o.number))
+        return lines
+
+    def treatment_phases(self) -> Iterator[JourneyItem]:
+        return (item for item in self.items if item.category is Category.PHASE)
+
+    @property
+    def warnings(self) -> tuple[Notice, ...]:
+        return tuple(n for n in self.notices if n.severity == "warning")

@@ -1,0 +1,252 @@
+"""plan_journey(): a request and today's date in, the whole journey out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from carte_planner.domain import stay
+from carte_planner.domain.cities import resolve_city
+from carte_planner.domain.followup import home_followup_items, outpatient_visit_item
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary
+from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
+from carte_planner.domain.protocol import City, Protocol
+from carte_planner.domain.request import Scenario, TripRequest
+
+# Order of items that share a first day, so the agenda reads in the order things happen.
+_CATEGORY_RANK = {
+    Category.PREPARATION: 0,
+    Category.VISA: 1,
+    Category.FLIGHT: 2,
+    Category.ACCOMMODATION: 3,
+    Category.PHASE: 4,
+    Category.MILESTONE: 5,
+    Category.OUTPATIENT_VISIT: 6,
+    Category.HOME_FOLLOWUP: 7,
+}
+
+
+def plan_journey(
+    request: TripRequest,
+    today: date,
+    protocol: Protocol | None = None,
+    cities: tuple[City, ...] | None = None,
+) -> Journey:
+    """Lay out the whole journey. Deterministic: the same request and `today` give the same
+    journey, with the same item keys whatever the dates."""
+    if protocol is None or cities is None:
+        from carte_planner.resources import load_cities, load_protocol
+
+        protocol = protocol or load_protocol()
+        cities = cities or load_cities()
+    city = resolve_city(request.city, cities)
+    lengths = phase_lengths(request, protocol)
+    track = treatment_track(request.start, protocol, lengths)
+    notices: list[Notice] = []
+
+    day_zero, treatment_items = _treatment_items(request, protocol, track, notices)
+    clearance = track["outpatient"].end
+    low, high = _clearance_range(request, protocol)
+
+    trip = stay.plan_trip(request, protocol, city, track, notices)
+    items = [*treatment_items, *trip.items]
+    items += stay.preparation_items(request, protocol, trip.outbound_departure)
+    items.append(outpatient_visit_item(protocol, track["outpatient"]))
+    items += home_followup_items(request, protocol, day_zero, trip.home_again)
+    items = [_with_user_marks(item, request, track, notices) for item in items]
+    notices += stay.past_preparation_notices(items, today)
+    _notice_orphan_moves(request, items, notices)
+    _notice_lengths(request, protocol, lengths, notices)
+
+    items.sort(key=lambda item: (item.start, _CATEGORY_RANK[item.category], item.key))
+    inpatient = lengths["admission"] + lengths["monitoring"]
+    summary = Summary(
+        arrival=trip.arrival,
+        days_in_china=trip.days_in_china,
+        inpatient_days=inpatient,
+        clearance=clearance,
+        return_date=clearance + timedelta(days=1),
+        clearance_range=(low, high),
+        return_range=(low + timedelta(days=1), high + timedelta(days=1)),
+        weeks_to_clearance=round(((clearance - request.start).days + 1) / 7, 1),
+        phase_lengths=tuple(lengths.items()),
+    )
+    return Journey(
+        request=request,
+        city=city,
+        today=today,
+        day_zero=day_zero,
+        items=tuple(items),
+        notices=tuple(notices),
+        summary=summary,
+        estimate_note=protocol.estimate_note,
+    )
+
+
+def _clearance_range(request: TripRequest, protocol: Protocol) -> tuple[date, date]:
+    """Fit-to-fly dates of the shortest and longest scenarios (the user's own lengths kept)."""
+    return (
+        clearance_day(request.start, phase_lengths(request, protocol, Scenario.SHORTEST)),
+        clearance_day(request.start, phase_lengths(request, protocol, Scenario.LONGEST)),
+    )
+
+
+def _treatment_items(
+    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], notices: list[Notice]
+) -> tuple[date, list[JourneyItem]]:
+    items = [
+        JourneyItem(
+            key=f"phase:{span.spec.key}",
+            category=Category.PHASE,
+            title=span.spec.title,
+            description=span.spec.description,
+            start=span.start,
+            end=span.end,
+            phase=span.spec.key,
+            busy=span.spec.busy,
+            at_hospital=True,
+        )
+        for span in track.values()
+    ]
+    admission = track["admission"]
+    offset = protocol.day_zero_offset
+    if offset >= admission.days:
+        offset = admission.days - 1
+        notices.append(
+            Notice(
+                "warning",
+                "admission-too-short",
+                f"The admission phase ({admission.days} days) is shorter than the {protocol.day_zero_offset} days "
+                "planned before the infusion; Day 0 is placed on its last day. Check the admission length "
+                "with the hospital.",
+                field="phase:admission",
+            )
+        )
+    day_zero = admission.start + timedelta(days=offset)
+    chemo_first = max(admission.start, day_zero + timedelta(days=protocol.chemotherapy_days[0]))
+    chemo_last = max(chemo_first, day_zero + timedelta(days=protocol.chemotherapy_days[1]))
+
+    def milestone(
+        key: str, title: str, day: date, description: str, phase: str, end: date | None = None, deadline: bool = False
+    ) -> JourneyItem:
+        return JourneyItem(
+            key=f"milestone:{key}",
+            category=Category.MILESTONE,
+            title=title,
+            description=description,
+            start=day,
+            end=end or day,
+            phase=phase,
+            at_hospital=True,
+            deadline=deadline,
+        )
+
+    items += [
+        milestone(
+            "leukapheresis",
+            "Leukapheresis (cell collection)",
+            track["screening"].end,
+            "The patient's T cells are collected from the blood; this usually takes a few hours. "
+            "The cells then go to the laboratory to be made into CAR-T cells.",
+            "screening",
+        ),
+        milestone(
+            "admission",
+            "Hospital admission",
+            admission.start,
+            "Admission for lymphodepleting chemotherapy and the CAR-T infusion. "
+            "Bring the passport, the medicine list and what the patient needs for a long inpatient stay.",
+            "admission",
+            deadline=True,
+        ),
+        milestone(
+            "chemotherapy",
+            "Lymphodepleting chemotherapy",
+            chemo_first,
+            "A short course of chemotherapy that prepares the body to receive the CAR-T cells.",
+            "admission",
+            end=chemo_last,
+        ),
+        milestone(
+            "infusion",
+            "Day 0: CAR-T cell infusion",
+            day_zero,
+            "The manufactured CAR-T cells are infused, much like a blood transfusion. "
+            "Every later day is counted from this one.",
+            "admission",
+        ),
+        milestone(
+            "discharge",
+            "Discharge from hospital (estimated)",
+            track["monitoring"].end,
+            "The estimated end of the inpatient stay. After discharge the patient stays near the hospital "
+            "for outpatient follow-up.",
+            "monitoring",
+        ),
+        milestone(
+            "fit-to-fly",
+            "Fit-to-fly check (estimated)",
+            track["outpatient"].end,
+            "The check that medically clears the patient for return travel. Ask for the reports and the "
+            "follow-up plan for the home medical team. The date is an estimate: keep the return ticket flexible.",
+            "outpatient",
+            deadline=True,
+        ),
+    ]
+    return day_zero, items
+
+
+def _with_user_marks(
+    item: JourneyItem, request: TripRequest, track: dict[str, PhaseSpan], notices: list[Notice]
+) -> JourneyItem:
+    """Apply the user's moved dates and "confirmed by the hospital" marks to one item."""
+    confirmed = item.key in request.confirmed
+    if item.recurrence is not None:
+        moved = []
+        for number, planned in enumerate(item.recurrence.dates, start=1):
+            key = f"{item.key}#{number}"
+            new = request.moved_date(key)
+            if new is not None and new != planned:
+                moved.append((planned, new))
+        return replace(item, moved=tuple(moved), confirmed=confirmed)
+    new = request.moved_date(item.key) if item.movable else None
+    if new is None:
+        return replace(item, confirmed=confirmed)
+    return replace(item, start=new, end=new, user_moved=True, confirmed=confirmed)
+
+
+def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices: list[Notice]) -> None:
+    """A date the user set must never vanish silently when the plan changes under it."""
+    known = set()
+    for item in items:
+        if item.recurrence is None:
+            if item.movable:
+                known.add(item.key)
+        else:
+            known.update(f"{item.key}#{n}" for n in range(1, len(item.recurrence.dates) + 1))
+    for key, when in request.moved:
+        if key not in known:
+            notices.append(
+                Notice(
+                    "warning",
+                    "moved-item-gone",
+                    f"You set {when.isoformat()} for an item ({key}) that the plan no longer has, "
+                    "for example after a phase was shortened. The date is kept in case you change it back.",
+                    item_key=key,
+                )
+            )
+
+
+def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str, int], notices: list[Notice]) -> None:
+    for spec in protocol.phases:
+        days = lengths[spec.key]
+        if request.phase_length(spec.key) is not None and not spec.min_days <= days <= spec.max_days:
+            notices.append(
+                Notice(
+                    "warning",
+                    "phase-outside-range",
+                    f"{spec.title}: {days} days is outside the guide's usual range ({spec.range_text}). "
+                    "Kept as you set it; make sure it is what the hospital said.",
+                    field=f"phase:{spec.key}",
+                )
+            )

@@ -1,0 +1,163 @@
+"""What the user asks for: the trip request, with every field's default and limit."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from carte_planner.domain.errors import PlanInputError
+
+EARLIEST_START = date(2000, 1, 1)
+LATEST_START = date(2100, 12, 31)
+MAX_TRAVELLERS = 6
+MAX_TEXT = 300
+
+
+class Scenario(enum.StrEnum):
+    """Which end of the seed's ranges the plan uses for phases the user has not set."""
+
+    SHORTEST = "shortest"
+    TYPICAL = "typical"
+    LONGEST = "longest"
+
+
+# Limits of each numeric field: (user-facing name, lowest, highest).
+LIMITS: dict[str, tuple[str, float, float]] = {
+    "flight_hours": ("flight length (hours)", 1, 40),
+    "arrive_days_before": ("days to arrive before the start", 0, 14),
+    "visa_stay_days": ("visa's permitted stay (days)", 1, 365),
+    "followup_years": ("follow-up years", 0, 20),
+}
+PHASE_DAYS_LIMITS = (1, 365)
+
+
+@dataclass(frozen=True)
+class TripRequest:
+    """Everything the planner needs; construction refuses any value out of its range."""
+
+    start: date
+    city: str = "shanghai"
+    scenario: Scenario = Scenario.TYPICAL
+    home_tz: str = "UTC"
+    home_airport: str = ""
+    flight_hours: float = 12.0
+    departure_time: time = time(10, 0)
+    arrive_days_before: int = 2
+    go_home: bool = False
+    travellers: tuple[str, ...] = ("Patient", "Caregiver")
+    visa_stay_days: int = 30
+    followup_years: int = 5
+    phase_days: tuple[tuple[str, int], ...] = ()
+    moved: tuple[tuple[str, date], ...] = ()
+    confirmed: frozenset[str] = field(default_factory=frozenset)
+    hospital_name: str = ""
+    hospital_name_zh: str = ""
+    hospital_address: str = ""
+    hospital_address_zh: str = ""
+    hospital_phone: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.start, date) or isinstance(self.start, datetime):
+            raise PlanInputError("start date", "must be a date")
+        if not EARLIEST_START <= self.start <= LATEST_START:
+            raise PlanInputError(
+                "start date", f"must be between {EARLIEST_START.year} and {LATEST_START.year}, not {self.start}"
+            )
+        if not isinstance(self.city, str) or not self.city.strip():
+            raise PlanInputError("city", "must be given")
+        object.__setattr__(self, "scenario", _scenario(self.scenario))
+        _check_zone(self.home_tz)
+        for name, (label, low, high) in LIMITS.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+                raise PlanInputError(label, "must be a number")
+            if name != "flight_hours" and value != int(value):
+                raise PlanInputError(label, "must be a whole number")
+            if not low <= value <= high:
+                raise PlanInputError(label, f"must be between {low:g} and {high:g}, not {value:g}")
+        if not isinstance(self.departure_time, time):
+            raise PlanInputError("departure time", "must be a time of day such as 10:00")
+        travellers = tuple(self.travellers)
+        if not 1 <= len(travellers) <= MAX_TRAVELLERS:
+            raise PlanInputError("travellers", f"must be between 1 and {MAX_TRAVELLERS}, not {len(travellers)}")
+        for name in travellers:
+            if not isinstance(name, str) or not name.strip() or len(name) > 60:
+                raise PlanInputError("travellers", "each traveller needs a name of at most 60 characters")
+        object.__setattr__(self, "travellers", travellers)
+        phase_days = tuple(sorted(dict(self.phase_days).items()))
+        for key, days in phase_days:
+            if isinstance(days, bool) or not isinstance(days, int):
+                raise PlanInputError(f"length of phase '{key}'", "must be a whole number of days")
+            low, high = PHASE_DAYS_LIMITS
+            if not low <= days <= high:
+                raise PlanInputError(f"length of phase '{key}'", f"must be between {low} and {high} days, not {days}")
+        object.__setattr__(self, "phase_days", phase_days)
+        moved = tuple(sorted(dict(self.moved).items()))
+        for key, when in moved:
+            if not isinstance(when, date) or not EARLIEST_START <= when <= date(2130, 12, 31):
+                raise PlanInputError(f"date of '{key}'", "must be a date between 2000 and 2130")
+        object.__setattr__(self, "moved", moved)
+        object.__setattr__(self, "confirmed", frozenset(self.confirmed))
+        object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
+        for name in (
+            "home_airport",
+            "hospital_name",
+            "hospital_name_zh",
+            "hospital_address",
+            "hospital_address_zh",
+            "hospital_phone",
+        ):
+            if len(getattr(self, name)) > MAX_TEXT:
+                raise PlanInputError(name.replace("_", " "), f"must be at most {MAX_TEXT} characters")
+
+    def phase_length(self, key: str) -> int | None:
+        """The user's own length for a phase, or None to use the scenario's."""
+        return dict(self.phase_days).get(key)
+
+    def moved_date(self, key: str) -> date | None:
+        return dict(self.moved).get(key)
+
+    def with_phase_length(self, key: str, days: int | None) -> TripRequest:
+        lengths = dict(self.phase_days)
+        if days is None:
+            lengths.pop(key, None)
+        else:
+            lengths[key] = days
+        return replace(self, phase_days=tuple(lengths.items()))
+
+    def with_moved(self, key: str, when: date | None) -> TripRequest:
+        moved = dict(self.moved)
+        if when is None:
+            moved.pop(key, None)
+        else:
+            moved[key] = when
+        return replace(self, moved=tuple(moved.items()))
+
+    def with_confirmed(self, key: str, confirmed: bool) -> TripRequest:
+        keys = set(self.confirmed)
+        if confirmed:
+            keys.add(key)
+        else:
+            keys.discard(key)
+        return replace(self, confirmed=frozenset(keys))
+
+
+def _scenario(value: object) -> Scenario:
+    try:
+        return Scenario(value)
+    except ValueError:
+        choices = ", ".join(s.value for s in Scenario)
+        raise PlanInputError("scenario", f"must be one of {choices}, not '{value}'") from None
+
+
+def _check_zone(name: str) -> None:
+    try:
+        if not isinstance(name, str) or not name or name != name.strip():
+            raise ValueError
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PlanInputError(
+            "home time zone", f"'{name}' is not a known time zone (use a name such as Europe/Berlin)"
+        ) from None

@@ -1,0 +1,1 @@
+"""Journeys to bytes: the calendar file and the printable document. No Qt."""
