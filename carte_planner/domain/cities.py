@@ -25,9 +25,9 @@ def resolve_city(text: str, cities: Iterable[City]) -> City:
         if wanted == city.name_zh or _fold(wanted) in {_fold(city.key), _fold(city.name)}:
             return city
     names = {_fold(city.name): city.name for city in cities}
-    close = difflib.get_close_matches(_fold(wanted), list(names), n=2, cutoff=0.6)
+    close = difflib.get_close_matches(_fold(wanted), list(names), n=1, cutoff=0.6)
     if close:
-        hint = " or ".join(names[c] for c in close)
+        hint = names[close[0]]
         raise PlanInputError("city", f"'{text}' is not a known hospital city. Did you mean {hint}?")
     raise PlanInputError(
         "city", f"'{text}' is not a known hospital city. Known cities: {', '.join(c.name for c in cities)}"

@@ -20,5 +20,6 @@ def new_plan_id() -> str:
 
 
 def event_uid(item_key: str, plan_id: str) -> str:
-    """The item's stable key plus the plan id: moving dates keeps every UID."""
-    return f"{item_key}.{plan_id}@{UID_DOMAIN}"
+    """Derived from the item's stable key and the plan id only, so moving dates keeps every
+    UID. Hashed, so that a UID never tells what the event is (discreet calendars)."""
+    return f"{uuid.uuid5(_NAMESPACE, f'{plan_id}/{item_key}')}@{UID_DOMAIN}"

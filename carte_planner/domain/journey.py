@@ -12,7 +12,6 @@ from dateutil.rrule import rrulestr
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
 
-
 MINUS = "\u2212"
 
 
@@ -91,7 +90,7 @@ class Occurrence:
     item: JourneyItem
     number: int
     planned: date
-    date: date
+    day: date
 
     @property
     def key(self) -> str:
@@ -100,7 +99,7 @@ class Occurrence:
 
     @property
     def end(self) -> date:
-        return self.item.end if self.item.recurrence is None else self.date
+        return self.item.end if self.item.recurrence is None else self.day
 
     @property
     def title(self) -> str:
@@ -110,7 +109,7 @@ class Occurrence:
 
     @property
     def moved(self) -> bool:
-        return self.date != self.planned
+        return self.day != self.planned
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,7 @@ class Journey:
             for number, planned, shown in item.occurrence_dates()
         ]
         order = {item.key: i for i, item in enumerate(self.items)}
-        lines.sort(key=lambda o: (o.date, order[o.item.key], o.number))
+        lines.sort(key=lambda o: (o.day, order[o.item.key], o.number))
         return lines
 
     def treatment_phases(self) -> Iterator[JourneyItem]:

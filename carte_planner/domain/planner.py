@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from carte_planner.domain import stay
 from carte_planner.domain.cities import resolve_city
+from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import home_followup_items, outpatient_visit_item
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
@@ -40,6 +41,7 @@ def plan_journey(
         protocol = protocol or load_protocol()
         cities = cities or load_cities()
     city = resolve_city(request.city, cities)
+    _check_phase_keys(request, protocol)
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
     notices: list[Notice] = []
@@ -81,6 +83,15 @@ def plan_journey(
         summary=summary,
         estimate_note=protocol.estimate_note,
     )
+
+
+def _check_phase_keys(request: TripRequest, protocol: Protocol) -> None:
+    known = [spec.key for spec in protocol.phases]
+    for key, _ in request.phase_days:
+        if key not in known:
+            raise PlanInputError(
+                f"length of phase '{key}'", f"there is no such phase; the phases are {', '.join(known)}"
+            )
 
 
 def _clearance_range(request: TripRequest, protocol: Protocol) -> tuple[date, date]:

@@ -146,7 +146,7 @@ class TripRequest:
 
 def _scenario(value: object) -> Scenario:
     try:
-        return Scenario(value)
+        return Scenario(str(value))
     except ValueError:
         choices = ", ".join(s.value for s in Scenario)
         raise PlanInputError("scenario", f"must be one of {choices}, not '{value}'") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vRecur, vText
 
 from carte_planner import __version__
 from carte_planner.domain.identity import event_uid
@@ -47,6 +47,17 @@ def exclusive_end(last_day: date) -> date:
 def sequence_number(now: datetime) -> int:
     """SEQUENCE grows with every export (minutes since 1970), so a re-import updates events."""
     return int(now.astimezone(UTC).timestamp() // 60)
+
+
+def zoned_time(moment: datetime) -> datetime:
+    """A flight time as the file writes it: in its own zone with a TZID, except the second
+    occurrence of a time repeated when clocks go back, which a TZID time cannot express
+    (RFC 5545 reads a repeated local time as its first occurrence): that one is written in UTC.
+    """
+    other = moment.replace(fold=1 - moment.fold)
+    if moment.fold == 1 and other.utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment
 
 
 def _title(item: JourneyItem, discreet: bool) -> str:
@@ -117,7 +128,9 @@ def _event(journey: Journey, item: JourneyItem, options: ExportOptions) -> list[
     if location:
         common["location"] = location
     if item.timed:
-        event = Event.new(start=item.depart, end=item.arrive, **common)  # type: ignore[arg-type]
+        assert item.depart is not None
+        assert item.arrive is not None
+        event = Event.new(start=zoned_time(item.depart), end=zoned_time(item.arrive), **common)  # type: ignore[arg-type]
     else:
         event = Event.new(start=item.start, end=exclusive_end(item.end), **common)  # type: ignore[arg-type]
     if item.recurrence is not None:
@@ -139,13 +152,17 @@ def _event(journey: Journey, item: JourneyItem, options: ExportOptions) -> list[
 def export_ics(journey: Journey, options: ExportOptions) -> bytes:
     """The whole journey as one VCALENDAR, with a VTIMEZONE for every zone a flight uses."""
     name = options.calendar_name or ("Appointments" if options.discreet else f"CAR-T journey — {journey.city.name}")
-    calendar = Calendar.new(prodid=PRODID, name=name, uid=options.plan_id)
+    calendar = Calendar.new(prodid=PRODID, uid=options.plan_id)
+    # Passed as vText so that commas, semicolons and newlines in a name are escaped.
+    calendar.add("name", vText(name))
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("calscale", "GREGORIAN")
     timed = [item for item in journey.items if item.timed]
     zones: dict[str, list[datetime]] = {}
     for item in timed:
         for moment in (item.depart, item.arrive):
-            assert moment is not None and moment.tzinfo is not None
+            assert moment is not None
+            assert moment.tzinfo is not None
             zones.setdefault(str(moment.tzinfo), []).append(moment)
     for zone, moments in sorted(zones.items()):
         calendar.add_component(vtimezone(zone, min(moments), max(moments)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Component, Timezone, TimezoneDaylight, TimezoneStandard
 
 _EPOCH_START = datetime(1970, 1, 1)
 
@@ -42,10 +42,10 @@ def _transitions(zone: ZoneInfo, start: datetime, end: datetime) -> list[datetim
     return found
 
 
-def _component(zone: ZoneInfo, onset: datetime, before: timedelta, after: datetime) -> TimezoneStandard:
+def _component(zone: ZoneInfo, onset: datetime, before: timedelta, after: datetime) -> Component:
     local = after.astimezone(zone)
     daylight = bool(local.dst())
-    part = TimezoneDaylight() if daylight else TimezoneStandard()
+    part: Component = TimezoneDaylight() if daylight else TimezoneStandard()
     part.add("dtstart", onset)
     part.add("tzoffsetfrom", before)
     part.add("tzoffsetto", local.utcoffset())

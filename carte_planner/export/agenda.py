@@ -1,0 +1,132 @@
+"""A journey as readable text and as documented JSON, for the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from carte_planner import __version__
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+
+JSON_FORMAT = "carte-planner.journey"
+JSON_VERSION = 1
+
+
+def _day(d: date) -> str:
+    return d.strftime("%a %d %b %Y")
+
+
+def _when(journey: Journey, line: Occurrence) -> str:
+    item = line.item
+    if item.depart is not None and item.arrive is not None:
+        return (
+            f"departs {item.depart:%a %d %b %H:%M} ({item.depart.tzinfo}), "
+            f"lands {item.arrive:%a %d %b %H:%M} ({item.arrive.tzinfo})"
+        )
+    if line.end != line.day:
+        return f"until {_day(line.end)} ({(line.end - line.day).days + 1} days)"
+    return ""
+
+
+def _status(item: JourneyItem, line: Occurrence) -> str:
+    if item.confirmed:
+        return "confirmed by the hospital"
+    if line.moved or item.user_moved:
+        return "date set by you"
+    return ""
+
+
+def journey_text(journey: Journey) -> str:
+    """The agenda a patient reads: a header, the notices, then every dated line by month."""
+    request, summary, city = journey.request, journey.summary, journey.city
+    low, high = summary.clearance_range
+    out = [
+        f"CAR-T journey to {city.label}: {request.scenario.value} scenario",
+        f"First hospital day: {_day(request.start)}   Day 0 (infusion): {_day(journey.day_zero)}",
+        f"Arrival in China: {_day(summary.arrival)}   Estimated return flight: {_day(summary.return_date)}",
+        f"Days in China: {summary.days_in_china}   Days in hospital (inpatient): {summary.inpatient_days}",
+        f"Fit-to-fly check, estimated: {_day(summary.clearance)} "
+        f"(between {_day(low)} and {_day(high)} from the shortest to the longest scenario)",
+        "",
+        journey.estimate_note,
+        "",
+    ]
+    if journey.notices:
+        out.append("Please check:")
+        out += [
+            f"  ! {notice.message}" if notice.severity == "warning" else f"  - {notice.message}"
+            for notice in journey.notices
+        ]
+        out.append("")
+    month = None
+    for line in journey.occurrences():
+        heading = line.day.strftime("%B %Y")
+        if heading != month:
+            month = heading
+            out += ["", heading, "-" * len(heading)]
+        day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
+        details = "; ".join(part for part in (_when(journey, line), _status(line.item, line)) if part)
+        text = f"  {_day(line.day)}  {day_label:<9} {line.title}"
+        out.append(f"{text}  [{details}]" if details else text)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": item.key,
+        "category": item.category.value,
+        "title": item.title,
+        "description": item.description,
+        "start": item.start.isoformat(),
+        "end": item.end.isoformat(),
+        "day": journey.day_number(item.start),
+        "confirmed": item.confirmed,
+        "date_set_by_user": item.user_moved,
+        "busy": item.busy,
+        "deadline": item.deadline,
+        "traveller": item.traveller,
+    }
+    if item.depart is not None and item.arrive is not None:
+        data["depart"] = {"time": item.depart.isoformat(), "time_zone": str(item.depart.tzinfo)}
+        data["arrive"] = {"time": item.arrive.isoformat(), "time_zone": str(item.arrive.tzinfo)}
+    if item.recurrence is not None:
+        data["recurrence"] = {
+            "rule": item.recurrence.rule,
+            "dates": [shown.isoformat() for _, _, shown in item.occurrence_dates()],
+            "moved": {planned.isoformat(): shown.isoformat() for planned, shown in item.moved},
+        }
+    return data
+
+
+def journey_json(journey: Journey) -> str:
+    """The journey as JSON (format `carte-planner.journey`, version 1; README describes it)."""
+    request, summary = journey.request, journey.summary
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "generator": f"Carte Planner {__version__}",
+        "estimate_note": journey.estimate_note,
+        "city": {"key": journey.city.key, "name": journey.city.name, "name_zh": journey.city.name_zh},
+        "scenario": request.scenario.value,
+        "home_time_zone": request.home_tz,
+        "start": request.start.isoformat(),
+        "day_zero": journey.day_zero.isoformat(),
+        "summary": {
+            "arrival": summary.arrival.isoformat(),
+            "days_in_china": summary.days_in_china,
+            "inpatient_days": summary.inpatient_days,
+            "clearance": summary.clearance.isoformat(),
+            "return": summary.return_date.isoformat(),
+            "clearance_range": [d.isoformat() for d in summary.clearance_range],
+            "return_range": [d.isoformat() for d in summary.return_range],
+            "weeks_to_clearance": summary.weeks_to_clearance,
+            "phase_days": dict(summary.phase_lengths),
+        },
+        "notices": [
+            {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
+            for n in journey.notices
+        ],
+        "items": [_item_json(journey, item) for item in journey.items],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

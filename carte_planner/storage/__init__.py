@@ -1,0 +1,1 @@
+"""Plan files and safe writes: bytes to disk and back. No Qt."""

@@ -1,0 +1,171 @@
+"""The command line: readable output, files written safely, one clear line for every mistake."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+import vobject
+
+from carte_planner.cli import main
+
+BASE = ["--start", "2027-03-01", "--city", "Beijing", "--home-tz", "America/New_York", "--today", "2027-01-01"]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_text_reads_like_an_agenda(capsys):
+    code, out, err = run(capsys, "plan", *BASE)
+    assert code == 0
+    assert err == ""
+    assert "CAR-T journey to Beijing (北京): typical scenario" in out
+    assert "Tue 06 Apr 2027  Day 0     Day 0: CAR-T cell infusion" in out
+    assert "Day \u22125" in out
+    assert "Fit-to-fly check, estimated: Sat 12 Jun 2027" in out
+    assert "confirm every date with your hospital" in out
+    assert "departs Fri 26 Feb 10:00 (America/New_York), lands Sat 27 Feb 11:00 (Asia/Shanghai)" in out
+
+
+def test_plan_json_is_documented_and_complete(capsys):
+    code, out, _ = run(capsys, "plan", *BASE, "--format", "json", "--phase", "screening=12", "--go-home")
+    assert code == 0
+    data = json.loads(out)
+    assert data["format"] == "carte-planner.journey"
+    assert data["version"] == 1
+    assert data["city"]["name_zh"] == "北京"
+    assert data["summary"]["phase_days"]["screening"] == 12
+    keys = {item["key"] for item in data["items"]}
+    assert {"phase:screening", "milestone:infusion", "flight:outbound", "visits:outpatient"} <= keys
+    flight = next(item for item in data["items"] if item["key"] == "flight:outbound")
+    assert flight["depart"]["time_zone"] == "America/New_York"
+    infusion = next(item for item in data["items"] if item["key"] == "milestone:infusion")
+    assert infusion["day"] == 0
+
+
+def test_export_writes_a_calendar_file(capsys, tmp_path):
+    target = tmp_path / "j.ics"
+    code, out, err = run(capsys, "export", *BASE, "-o", str(target))
+    assert code == 0, err
+    assert "Wrote" in out
+    calendar = vobject.readOne(target.read_text(encoding="utf-8"))
+    assert len(calendar.vevent_list) >= 25
+    assert os.listdir(tmp_path) == ["j.ics"]
+
+
+def test_export_over_an_existing_file_replaces_it(capsys, tmp_path):
+    target = tmp_path / "j.ics"
+    target.write_text("old")
+    assert run(capsys, "export", *BASE, "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert sorted(os.listdir(tmp_path)) == ["j.ics"]
+
+
+def test_same_command_twice_gives_the_same_uids(capsys, tmp_path):
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    run(capsys, "export", *BASE, "-o", str(first))
+    run(capsys, "export", *BASE[:1], "2027-04-12", *BASE[2:], "-o", str(second))
+    uids = [{e.uid.value for e in vobject.readOne(p.read_text(encoding="utf-8")).vevent_list} for p in (first, second)]
+    assert uids[0] == uids[1]
+
+
+def test_cities_lists_chinese_names_and_airports(capsys):
+    code, out, _ = run(capsys, "cities")
+    assert code == 0
+    assert "Shanghai" in out
+    assert "上海" in out
+    assert "PVG" in out
+    assert "Suzhou has no airport of its own" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--start", "2027-02-30"], "--start: 2027-02-30 is not a real date (February 2027 has 28 days)"),
+        (["--start", "01/03/2027"], "--start: '01/03/2027' is not a date; write it as YYYY-MM-DD"),
+        (["--start", "1999-05-01"], "--start: must be between 2000 and 2100"),
+        (["--city", "Shangai"], "Did you mean Shanghai?"),
+        (["--city", "Paris"], "'Paris' is not a known hospital city"),
+        (["--home-tz", "Europe/Berlinn"], "--home-tz: 'Europe/Berlinn' is not a known time zone"),
+        (["--flight-hours", "0"], "--flight-hours: must be between 1 and 40"),
+        (["--flight-hours", "many"], "argument --flight-hours: invalid float value"),
+        (["--arrive-days-before", "20"], "--arrive-days-before: must be between 0 and 14"),
+        (["--followup-years", "30"], "--followup-years: must be between 0 and 20"),
+        (["--travellers", "7"], "--travellers: must be between 1 and 6"),
+        (["--phase", "screening=400"], "--phase screening: must be between 1 and 365 days"),
+        (["--phase", "screening"], "--phase: 'screening' must look like KEY=VALUE"),
+        (["--phase", "sreening=5"], "--phase sreening: there is no such phase"),
+        (["--departure-time", "25:00"], "--departure-time: '25:00' is not a time"),
+        (["--move", "prep:records=2027-13-01"], "--move prep:records: '2027-13-01' is not a date"),
+        (["--scenario", "fast"], "invalid choice: 'fast'"),
+        (["--today", "yesterday"], "--today: 'yesterday' is not a date"),
+    ],
+)
+def test_bad_input_gives_one_clear_line_and_exit_code_2(capsys, tmp_path, args, message):
+    target = tmp_path / "out.ics"
+    code, _out, err = run(capsys, "export", *BASE, *args, "-o", str(target))
+    assert code == 2
+    assert message in err
+    assert err.startswith("carte-planner: error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    assert os.listdir(tmp_path) == []
+
+
+def test_unwritable_output_leaves_nothing_behind(capsys, tmp_path):
+    missing = tmp_path / "no such folder" / "j.ics"
+    code, _, err = run(capsys, "export", *BASE, "-o", str(missing))
+    assert code == 2
+    assert "the folder does not exist" in err
+    folder = tmp_path / "folder.ics"
+    folder.mkdir()
+    code, _, err = run(capsys, "export", *BASE, "-o", str(folder))
+    assert code == 2
+    assert "that is a folder, not a file" in err
+    assert os.listdir(tmp_path) == ["folder.ics"]
+    assert os.listdir(folder) == []
+
+
+def test_a_write_failure_mid_way_keeps_the_old_file(capsys, tmp_path, monkeypatch):
+    target = tmp_path / "j.ics"
+    target.write_text("previous export")
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    code, _, err = run(capsys, "export", *BASE, "-o", str(target))
+    assert code == 2
+    assert "the disk is full" in err
+    assert target.read_text() == "previous export"
+    assert os.listdir(tmp_path) == ["j.ics"]
+
+
+def test_missing_output_option_is_one_line(capsys):
+    code, _, err = run(capsys, "export", *BASE)
+    assert code == 2
+    assert "the following arguments are required: -o/--output" in err
+
+
+def test_default_start_is_eight_weeks_ahead(capsys):
+    code, out, _ = run(capsys, "plan", "--today", "2027-01-01", "--home-tz", "Europe/Paris", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["start"] == date(2027, 2, 26).isoformat()
+    assert json.loads(out)["notices"] == [n for n in json.loads(out)["notices"] if n["severity"] != "warning"]
+
+
+def test_the_installed_command_runs_as_a_module():
+    result = subprocess.run(
+        [sys.executable, "-m", "carte_planner", "plan", *BASE, "--city", "Xi'an"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "西安" in result.stdout

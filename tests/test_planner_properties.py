@@ -1,0 +1,113 @@
+"""Properties of every journey: for any start date, city, scenario and home zone."""
+
+import itertools
+from datetime import date, time, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carte_planner.domain import Category, Scenario, TripRequest, plan_journey
+from carte_planner.resources import load_cities
+
+PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
+ZONES_WITH_DST = [
+    "America/New_York",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Europe/Berlin",
+    "Europe/London",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "Asia/Jerusalem",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+]
+
+requests = st.builds(
+    TripRequest,
+    start=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    city=st.sampled_from([city.key for city in load_cities()]),
+    scenario=st.sampled_from(list(Scenario)),
+    home_tz=st.sampled_from(ZONES_WITH_DST),
+    flight_hours=st.floats(min_value=1, max_value=40, allow_nan=False),
+    departure_time=st.times(),
+    arrive_days_before=st.integers(0, 14),
+    go_home=st.booleans(),
+    travellers=st.lists(st.sampled_from(["Ana", "Luis", "Mei"]), min_size=1, max_size=6).map(tuple),
+    visa_stay_days=st.integers(1, 365),
+    followup_years=st.integers(0, 20),
+    phase_days=st.dictionaries(st.sampled_from(PHASES), st.integers(1, 365), max_size=5).map(
+        lambda d: tuple(d.items())
+    ),
+)
+
+
+@given(requests)
+def test_property_treatment_track_has_no_gap_or_overlap(request):
+    journey = plan_journey(request, request.start - timedelta(days=60))
+    phases = [journey.item(f"phase:{key}") for key in PHASES]
+    assert phases[0].start == request.start
+    for before, after in itertools.pairwise(phases):
+        assert before.start <= before.end
+        assert after.start == before.end + timedelta(days=1)
+    admission = journey.item("phase:admission")
+    assert admission.start <= journey.day_zero <= admission.end
+
+
+@given(requests)
+def test_property_items_are_ordered_and_the_return_follows_clearance(request):
+    journey = plan_journey(request, request.start - timedelta(days=60))
+    starts = [item.start for item in journey.items]
+    assert starts == sorted(starts)
+    lines = [line.day for line in journey.occurrences()]
+    assert lines == sorted(lines)
+    clearance = journey.item("milestone:fit-to-fly").start
+    back_home = journey.item("flight:return")
+    assert back_home.depart.date() > clearance
+    assert journey.summary.clearance_range[0] <= journey.summary.clearance_range[1]
+
+
+@given(requests)
+def test_property_preparation_comes_before_departure_and_flights_land_after_they_leave(request):
+    journey = plan_journey(request, request.start - timedelta(days=60))
+    outbound = journey.item("flight:outbound")
+    for item in journey.items:
+        if item.key.startswith("prep:"):
+            assert item.start < outbound.depart.date()
+        if item.category is Category.FLIGHT:
+            assert item.arrive > item.depart
+            assert item.arrive - item.depart == timedelta(hours=request.flight_hours)
+    assert outbound.arrive.date() <= request.start - timedelta(days=request.arrive_days_before)
+    assert outbound.arrive.tzinfo.key == "Asia/Shanghai"
+
+
+@given(requests)
+def test_property_home_trip_fits_between_leukapheresis_and_admission(request):
+    journey = plan_journey(request, request.start)
+    keys = {item.key for item in journey.items}
+    if "flight:home-visit" in keys:
+        leave = journey.item("flight:home-visit")
+        back = journey.item("flight:back-for-admission")
+        assert leave.depart.date() > journey.item("milestone:leukapheresis").start
+        assert (back.depart.date() - leave.arrive.date()).days >= 7
+        assert back.arrive.date() <= journey.item("milestone:admission").start - timedelta(days=2)
+
+
+@given(requests)
+def test_property_series_dates_lie_in_their_phase_and_follow_day_zero(request):
+    journey = plan_journey(request, request.start)
+    outpatient = journey.item("phase:outpatient")
+    for d in journey.item("visits:outpatient").recurrence.dates:
+        assert outpatient.start <= d <= outpatient.end
+    home = journey.item("flight:return").arrive.date()
+    for item in journey.items:
+        if item.category is Category.HOME_FOLLOWUP:
+            assert all(d > home for d in item.recurrence.dates)
+            assert item.start == item.recurrence.dates[0]
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 10, 1)))
+def test_property_default_plan_eight_weeks_ahead_has_no_warnings(today):
+    request = TripRequest(start=today + timedelta(weeks=8), home_tz="Europe/Berlin", departure_time=time(10))
+    assert plan_journey(request, today).warnings == ()
