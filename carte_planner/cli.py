@@ -6,6 +6,7 @@ import argparse
 import calendar
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import NoReturn
@@ -13,7 +14,9 @@ from typing import NoReturn
 from carte_planner import __version__
 from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.domain.identity import derived_plan_id
+from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import Scenario, TripRequest
+from carte_planner.storage.errors import PlanFileError
 
 EXIT_USAGE = 2
 DEFAULT_WEEKS_AHEAD = 8
@@ -84,24 +87,29 @@ def _phase_days(raw: str) -> int:
 
 
 def _add_request_options(parser: argparse.ArgumentParser) -> None:
+    # No option has a default here: an option left out keeps the plan file's value (--plan)
+    # or the request's own default, so only what the user typed changes the plan.
     group = parser.add_argument_group("the journey")
+    group.add_argument("--plan", metavar="FILE", help="start from a saved .carteplan file; other options change it")
     group.add_argument("--start", help="first hospital day, YYYY-MM-DD (default: eight weeks from today)")
-    group.add_argument("--city", default="Shanghai", help="hospital city (see `carte-planner cities`)")
-    group.add_argument("--scenario", choices=[s.value for s in Scenario], default="typical")
+    group.add_argument("--city", help="hospital city (see `carte-planner cities`; default Shanghai)")
+    group.add_argument("--scenario", choices=[s.value for s in Scenario], help="default typical")
     group.add_argument(
         "--home-tz", help="home time zone, an IANA name such as Europe/Berlin (default: this computer's)"
     )
-    group.add_argument("--home-airport", default="", help="home airport code, such as JFK")
-    group.add_argument("--flight-hours", type=float, default=12.0, help="flight length in hours (1-40, default 12)")
-    group.add_argument("--departure-time", default="10:00", help="outbound departure, home time (default 10:00)")
-    group.add_argument("--arrive-days-before", type=int, default=2, help="days to arrive before the start (0-14)")
+    group.add_argument("--home-airport", help="home airport code, such as JFK")
+    group.add_argument("--flight-hours", type=float, help="flight length in hours (1-40, default 12)")
+    group.add_argument("--departure-time", help="outbound departure, home time (default 10:00)")
+    group.add_argument("--arrive-days-before", type=int, help="days to arrive before the start (0-14, default 2)")
     group.add_argument(
-        "--go-home", action="store_true", help="go home during cell manufacturing (only if your hospital agrees)"
+        "--go-home",
+        action=argparse.BooleanOptionalAction,
+        help="go home during cell manufacturing (only if your hospital agrees; default off)",
     )
     group.add_argument("--travellers", type=int, help="number of travellers, patient included (1-6, default 2)")
     group.add_argument("--traveller", action="append", default=[], metavar="NAME", help="a traveller's name (repeat)")
-    group.add_argument("--visa-stay-days", type=int, default=30, help="the visa's permitted stay per entry (days)")
-    group.add_argument("--followup-years", type=int, default=5, help="years of follow-up at home to plan (0-20)")
+    group.add_argument("--visa-stay-days", type=int, help="the visa's permitted stay per entry (days, default 30)")
+    group.add_argument("--followup-years", type=int, help="years of follow-up at home to plan (0-20, default 5)")
     group.add_argument(
         "--phase",
         action="append",
@@ -113,53 +121,79 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         "--move", action="append", default=[], metavar="KEY=DATE", help="set one item's date (see the JSON keys)"
     )
     group.add_argument("--confirm", action="append", default=[], metavar="KEY", help="mark a value as confirmed")
-    group.add_argument("--hospital-name", default="")
-    group.add_argument("--hospital-name-zh", default="", help="the hospital's name in Chinese")
-    group.add_argument("--hospital-address", default="")
-    group.add_argument("--hospital-address-zh", default="", help="the hospital's address in Chinese, for taxis")
-    group.add_argument("--hospital-phone", default="")
+    for name in _HOSPITAL_OPTIONS:
+        group.add_argument(f"--hospital-{name.replace('_', '-')}", help=_HOSPITAL_OPTIONS[name])
     group.add_argument("--today", help="plan as if today were this date (YYYY-MM-DD)")
 
 
-def _travellers(args: argparse.Namespace) -> tuple[str, ...]:
+_HOSPITAL_OPTIONS = {
+    "name": "the hospital's name",
+    "name_zh": "the hospital's name in Chinese",
+    "address": "the hospital's address",
+    "address_zh": "the hospital's address in Chinese, for taxis",
+    "phone": "the hospital's phone number",
+}
+_DEFAULT_NAMES = ("Patient", "Caregiver", "Companion 2", "Companion 3", "Companion 4", "Companion 5")
+
+
+def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str, ...]:
     names = [name.strip() for name in args.traveller]
-    count = args.travellers if args.travellers is not None else max(len(names), 2)
+    if args.travellers is None and not names:
+        return current
+    count = args.travellers if args.travellers is not None else max(len(names), len(current))
     if not 1 <= count <= 6:
         raise UsageError(f"--travellers: must be between 1 and 6, not {count}")
     if len(names) > count:
         raise UsageError(f"--traveller: {len(names)} names given for {count} travellers")
-    defaults = ["Patient", "Caregiver"] + [f"Companion {i}" for i in range(2, 6)]
-    return tuple(names + defaults[len(names) : count])
+    kept = list(current) + list(_DEFAULT_NAMES[len(current) :])
+    return tuple(names + kept[len(names) : count])
 
 
-def request_from_args(args: argparse.Namespace, today: date) -> TripRequest:
-    """Build the request from the options; every refusal names the option to fix."""
+def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
+    """The plan the options describe: the --plan file's, or a new one (with no plan id yet),
+    changed by every option given. Every refusal names the option to fix."""
     from carte_planner.localzone import system_time_zone
 
-    start = parse_date(args.start, "--start") if args.start else today + timedelta(weeks=DEFAULT_WEEKS_AHEAD)
-    moved = [(key, parse_date(str(raw), f"--move {key}")) for key, raw in _pairs(args.move, "--move", str)]
-    return TripRequest(
-        start=start,
-        city=args.city,
-        scenario=Scenario(args.scenario),
-        home_tz=args.home_tz or system_time_zone(),
-        home_airport=args.home_airport,
-        flight_hours=args.flight_hours,
-        departure_time=_parse_time(args.departure_time),
-        arrive_days_before=args.arrive_days_before,
-        go_home=args.go_home,
-        travellers=_travellers(args),
-        visa_stay_days=args.visa_stay_days,
-        followup_years=args.followup_years,
-        phase_days=tuple(_pairs(args.phase, "--phase", _phase_days)),  # type: ignore[arg-type]
-        moved=tuple(moved),
-        confirmed=frozenset(args.confirm),
-        hospital_name=args.hospital_name,
-        hospital_name_zh=args.hospital_name_zh,
-        hospital_address=args.hospital_address,
-        hospital_address_zh=args.hospital_address_zh,
-        hospital_phone=args.hospital_phone,
-    )
+    if args.plan:
+        from carte_planner.storage.planfile import load_plan
+
+        plan = load_plan(args.plan)
+    else:
+        base = TripRequest(start=today + timedelta(weeks=DEFAULT_WEEKS_AHEAD), home_tz=system_time_zone())
+        plan = Plan(base, plan_id="")
+    request = plan.request
+    changes: dict[str, object] = {}
+    simple = {
+        "city": "city",
+        "scenario": "scenario",
+        "home_tz": "home_tz",
+        "home_airport": "home_airport",
+        "flight_hours": "flight_hours",
+        "arrive_days_before": "arrive_days_before",
+        "go_home": "go_home",
+        "visa_stay_days": "visa_stay_days",
+        "followup_years": "followup_years",
+        **{f"hospital_{name}": f"hospital_{name}" for name in _HOSPITAL_OPTIONS},
+    }
+    for option, field in simple.items():
+        value = getattr(args, option)
+        if value is not None:
+            changes[field] = value
+    if args.start:
+        changes["start"] = parse_date(args.start, "--start")
+    if args.departure_time:
+        changes["departure_time"] = _parse_time(args.departure_time)
+    changes["travellers"] = _travellers(args, request.travellers)
+    if args.phase:
+        changes["phase_days"] = tuple(
+            {**dict(request.phase_days), **dict(_pairs(args.phase, "--phase", _phase_days))}.items()
+        )
+    if args.move:
+        moved = {key: parse_date(str(raw), f"--move {key}") for key, raw in _pairs(args.move, "--move", str)}
+        changes["moved"] = tuple({**dict(request.moved), **moved}.items())
+    if args.confirm:
+        changes["confirmed"] = request.confirmed | set(args.confirm)
+    return Plan(replace(request, **changes), plan.plan_id)  # type: ignore[arg-type]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,8 +236,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     today = _today(args)
-    request = request_from_args(args, today)
-    journey = plan_journey(request, today)
+    plan = plan_from_args(args, today)
+    journey = plan_journey(plan.request, today)
     if args.command == "plan":
         from carte_planner.export.agenda import journey_json, journey_text
 
@@ -213,9 +247,11 @@ def _run(args: argparse.Namespace) -> int:
     from carte_planner.export.ics import ExportOptions, export_ics
     from carte_planner.storage.atomic import atomic_write
 
-    plan_id = derived_plan_id(journey.city.key, request.home_tz)
     options = ExportOptions(
-        plan_id=plan_id, now=datetime.now(UTC), discreet=args.discreet, calendar_name=args.calendar_name
+        plan_id=plan.plan_id or derived_plan_id(journey.city.key, plan.request.home_tz),
+        now=datetime.now(UTC),
+        discreet=args.discreet,
+        calendar_name=args.calendar_name,
     )
     output = Path(args.output)
     atomic_write(output, export_ics(journey, options))
@@ -251,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif error.field.startswith("date of"):
             option = "--move " + error.field.split("'")[1]
         return _fail(f"{option}: {error.message}" if option else str(error))
-    except (WriteError, ResourceError) as error:
+    except (WriteError, ResourceError, PlanFileError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130

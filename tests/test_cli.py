@@ -169,3 +169,54 @@ def test_the_installed_command_runs_as_a_module():
     )
     assert result.returncode == 0, result.stderr
     assert "西安" in result.stdout
+
+
+def test_plan_file_is_read_and_options_change_it(capsys, tmp_path):
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.storage.planfile import save_plan
+
+    path = tmp_path / "trip.carteplan"
+    request = TripRequest(start=date(2027, 3, 1), city="wuhan", home_tz="Asia/Tokyo", phase_days=(("screening", 8),))
+    save_plan(path, Plan(request, "plan-from-file"))
+    code, out, _ = run(capsys, "plan", "--plan", str(path), "--today", "2027-01-01", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["city"]["key"], data["home_time_zone"], data["summary"]["phase_days"]["screening"]) == (
+        "wuhan",
+        "Asia/Tokyo",
+        8,
+    )
+    code, out, _ = run(capsys, "plan", "--plan", str(path), "--phase", "manufacturing=20", "--format", "json")
+    data = json.loads(out)
+    assert data["summary"]["phase_days"]["screening"] == 8
+    assert data["summary"]["phase_days"]["manufacturing"] == 20
+    assert data["city"]["key"] == "wuhan"
+
+
+def test_export_from_a_plan_file_uses_its_plan_id(capsys, tmp_path):
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.identity import event_uid
+    from carte_planner.domain.plan import Plan
+    from carte_planner.storage.planfile import save_plan
+
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, Plan(TripRequest(start=date(2027, 3, 1)), "plan-from-file"))
+    target = tmp_path / "j.ics"
+    assert run(capsys, "export", "--plan", str(path), "-o", str(target))[0] == 0
+    uids = {e.uid.value for e in vobject.readOne(target.read_text(encoding="utf-8")).vevent_list}
+    assert event_uid("phase:screening", "plan-from-file") in uids
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "the file does not exist"), (b"{nope", "it is damaged"), (b"", "the file is empty")],
+)
+def test_a_bad_plan_file_is_one_line(capsys, tmp_path, content, message):
+    path = tmp_path / "trip.carteplan"
+    if content is not None:
+        path.write_bytes(content)
+    code, _, err = run(capsys, "plan", "--plan", str(path))
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1

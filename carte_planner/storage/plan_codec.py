@@ -1,0 +1,182 @@
+"""Plans to versioned JSON and back, refusing anything malformed with a clear message."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from datetime import date, time
+from typing import Any
+
+from carte_planner import __version__
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.plan import Plan
+from carte_planner.domain.request import TripRequest
+from carte_planner.storage.errors import PlanFileError
+
+FORMAT = "carte-planner.plan"
+VERSION = 1
+
+_HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
+
+
+def request_to_dict(request: TripRequest) -> dict[str, Any]:
+    return {
+        "start": request.start.isoformat(),
+        "city": request.city,
+        "scenario": request.scenario.value,
+        "home_time_zone": request.home_tz,
+        "home_airport": request.home_airport,
+        "flight_hours": request.flight_hours,
+        "departure_time": request.departure_time.strftime("%H:%M"),
+        "arrive_days_before": request.arrive_days_before,
+        "go_home_during_manufacturing": request.go_home,
+        "travellers": list(request.travellers),
+        "visa_stay_days": request.visa_stay_days,
+        "followup_years": request.followup_years,
+        "phase_days": dict(request.phase_days),
+        "moved": {key: when.isoformat() for key, when in request.moved},
+        "confirmed": sorted(request.confirmed),
+        "hospital": {name: getattr(request, f"hospital_{name}") for name in _HOSPITAL_FIELDS},
+    }
+
+
+def plan_to_bytes(plan: Plan) -> bytes:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "generator": f"Carte Planner {__version__}",
+        "plan_id": plan.plan_id,
+        "request": request_to_dict(plan.request),
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class _Fields:
+    """Reads one JSON object field by field; every refusal names the field."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise PlanFileError(f"'{where}' must be an object.")
+        self.data = data
+        self.where = where
+        self.used: set[str] = set()
+
+    def take(
+        self, name: str, kind: type | tuple[type, ...], default: Any = ..., convert: Callable[[Any], Any] | None = None
+    ) -> Any:
+        self.used.add(name)
+        if name not in self.data:
+            if default is ...:
+                raise PlanFileError(f"the field '{self._path(name)}' is missing.")
+            return default
+        value = self.data[name]
+        if isinstance(value, bool) and kind in (int, float, (int, float)):
+            raise PlanFileError(f"the field '{self._path(name)}' must be a number.")
+        if not isinstance(value, kind):
+            raise PlanFileError(f"the field '{self._path(name)}' has the wrong type.")
+        if convert is None:
+            return value
+        try:
+            return convert(value)
+        except (ValueError, TypeError, OverflowError):
+            raise PlanFileError(f"the field '{self._path(name)}' has an invalid value: {str(value)[:40]!r}.") from None
+
+    def finish(self) -> None:
+        unknown = sorted(set(self.data) - self.used)
+        if unknown:
+            raise PlanFileError(f"the field '{self._path(unknown[0])}' is not one this version knows.")
+
+    def _path(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError(value)
+    return float(value)
+
+
+def _int_map(value: Mapping[str, Any]) -> tuple[tuple[str, int], ...]:
+    items = []
+    for key, days in value.items():
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise ValueError(days)
+        items.append((str(key), days))
+    return tuple(items)
+
+
+def _date_map(value: Mapping[str, Any]) -> tuple[tuple[str, date], ...]:
+    return tuple((str(key), date.fromisoformat(str(when))) for key, when in value.items())
+
+
+def _strings(value: list[Any]) -> tuple[str, ...]:
+    if not all(isinstance(v, str) for v in value):
+        raise ValueError(value)
+    return tuple(value)
+
+
+def request_from_dict(data: Any) -> TripRequest:
+    fields = _Fields(data, "request")
+    hospital = _Fields(fields.take("hospital", dict, {}), "request.hospital")
+    hospital_values = {f"hospital_{name}": hospital.take(name, str, "") for name in _HOSPITAL_FIELDS}
+    hospital.finish()
+    values = {
+        "start": fields.take("start", str, convert=date.fromisoformat),
+        "city": fields.take("city", str),
+        "scenario": fields.take("scenario", str, "typical"),
+        "home_tz": fields.take("home_time_zone", str, "UTC"),
+        "home_airport": fields.take("home_airport", str, ""),
+        "flight_hours": fields.take("flight_hours", (int, float), 12.0, convert=_finite),
+        "departure_time": fields.take("departure_time", str, time(10, 0), convert=time.fromisoformat),
+        "arrive_days_before": fields.take("arrive_days_before", int, 2),
+        "go_home": fields.take("go_home_during_manufacturing", bool, False),
+        "travellers": fields.take("travellers", list, ("Patient", "Caregiver"), convert=_strings),
+        "visa_stay_days": fields.take("visa_stay_days", int, 30),
+        "followup_years": fields.take("followup_years", int, 5),
+        "phase_days": fields.take("phase_days", dict, (), convert=_int_map),
+        "moved": fields.take("moved", dict, (), convert=_date_map),
+        "confirmed": frozenset(fields.take("confirmed", list, (), convert=_strings)),
+        **hospital_values,
+    }
+    fields.finish()
+    try:
+        return TripRequest(**values)
+    except PlanInputError as error:
+        raise PlanFileError(f"it holds a value Carte Planner cannot use: {error}.") from None
+
+
+def plan_from_bytes(data: bytes) -> Plan:
+    """Parse a plan file's bytes; any problem raises PlanFileError saying what is wrong."""
+    if not data.strip():
+        raise PlanFileError("the file is empty.")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PlanFileError("it is not a Carte Planner plan (it is not text).") from None
+    except json.JSONDecodeError as error:
+        raise PlanFileError(
+            f"it is damaged or not a Carte Planner plan (unreadable at line {error.lineno}, column {error.colno})."
+        ) from None
+    except RecursionError:
+        raise PlanFileError("it is damaged or not a Carte Planner plan.") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise PlanFileError("it is not a Carte Planner plan.")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise PlanFileError("its version is missing or invalid.")
+    if version > VERSION:
+        raise PlanFileError(
+            f"it was made by a newer version of Carte Planner (plan format {version}; this version reads up to "
+            f"{VERSION}). Update Carte Planner to open it."
+        )
+    fields = _Fields(document, "")
+    fields.take("format", str)
+    fields.take("version", int)
+    fields.take("generator", str, "")
+    plan_id = fields.take("plan_id", str)
+    if not plan_id.strip() or len(plan_id) > 200:
+        raise PlanFileError("the field 'plan_id' is empty or too long.")
+    request = request_from_dict(fields.take("request", dict))
+    fields.finish()
+    return Plan(request=request, plan_id=plan_id)
