@@ -1,8 +1,8 @@
 """Plan files: round trips, the backup, and clear refusals of anything malformed."""
 
 import json
-import re
 import os
+import re
 from datetime import date, time
 
 import pytest
