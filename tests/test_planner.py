@@ -282,3 +282,10 @@ def test_city_accepts_chinese_and_any_case():
 
 def test_same_request_gives_the_same_journey():
     assert plan() == plan()
+
+
+def test_phases_carry_the_band_of_their_usual_lengths():
+    journey = plan(phase_days=(("manufacturing", 30),))
+    manufacturing = journey.item("phase:manufacturing")
+    assert manufacturing.earliest == manufacturing.start + timedelta(days=13)
+    assert manufacturing.latest == manufacturing.start + timedelta(days=27)

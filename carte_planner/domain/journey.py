@@ -44,7 +44,8 @@ class Recurrence:
 @dataclass(frozen=True)
 class JourneyItem:
     """One thing on the calendar. Whole-day items use `start`..`end` (both inclusive);
-    flights also carry zoned `depart` and `arrive` times."""
+    flights also carry zoned `depart` and `arrive` times. For a phase, `earliest` and `latest`
+    are the last days its shortest and longest usual lengths would give."""
 
     key: str
     category: Category
@@ -56,6 +57,7 @@ class JourneyItem:
     arrive: datetime | None = None
     recurrence: Recurrence | None = None
     moved: tuple[tuple[date, date], ...] = ()
+    confirmed_visits: frozenset[int] = frozenset()
     phase: str | None = None
     confirmed: bool = False
     user_moved: bool = False
@@ -110,6 +112,15 @@ class Occurrence:
     @property
     def moved(self) -> bool:
         return self.day != self.planned
+
+    @property
+    def confirmed(self) -> bool:
+        """Confirmed by the hospital: the whole item, or this one visit of a series."""
+        return self.item.confirmed or self.number in self.item.confirmed_visits
+
+    @property
+    def set_by_user(self) -> bool:
+        return self.moved or self.item.user_moved
 
 
 @dataclass(frozen=True)
@@ -171,13 +182,15 @@ class Journey:
         sign = "+" if number > 0 else MINUS
         return f"Day {sign}{abs(number)}"
 
+    def occurrences_of(self, item: JourneyItem) -> list[Occurrence]:
+        """The dated lines of one item: one, or one per visit of a series."""
+        if item.recurrence is None:
+            return [Occurrence(item, 1, item.start, item.start)]
+        return [Occurrence(item, number, planned, shown) for number, planned, shown in item.occurrence_dates()]
+
     def occurrences(self) -> list[Occurrence]:
         """Every dated line of the agenda, series expanded, in date order."""
-        lines = [
-            Occurrence(item, number, planned, shown)
-            for item in self.items
-            for number, planned, shown in item.occurrence_dates()
-        ]
+        lines = [line for item in self.items for line in self.occurrences_of(item)]
         order = {item.key: i for i, item in enumerate(self.items)}
         lines.sort(key=lambda o: (o.day, order[o.item.key], o.number))
         return lines

@@ -116,6 +116,8 @@ def _treatment_items(
             phase=span.spec.key,
             busy=span.spec.busy,
             at_hospital=True,
+            earliest=span.start + timedelta(days=span.spec.min_days - 1),
+            latest=span.start + timedelta(days=span.spec.max_days - 1),
         )
         for span in track.values()
     ]
@@ -214,12 +216,15 @@ def _with_user_marks(
     confirmed = item.key in request.confirmed
     if item.recurrence is not None:
         moved = []
+        visits = set()
         for number, planned in enumerate(item.recurrence.dates, start=1):
             key = f"{item.key}#{number}"
             new = request.moved_date(key)
             if new is not None and new != planned:
                 moved.append((planned, new))
-        return replace(item, moved=tuple(moved), confirmed=confirmed)
+            if key in request.confirmed:
+                visits.add(number)
+        return replace(item, moved=tuple(moved), confirmed=confirmed, confirmed_visits=frozenset(visits))
     new = request.moved_date(item.key) if item.movable else None
     if new is None:
         return replace(item, confirmed=confirmed)

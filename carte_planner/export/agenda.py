@@ -29,10 +29,10 @@ def _when(journey: Journey, line: Occurrence) -> str:
     return ""
 
 
-def _status(item: JourneyItem, line: Occurrence) -> str:
-    if item.confirmed:
+def _status(line: Occurrence) -> str:
+    if line.confirmed:
         return "confirmed by the hospital"
-    if line.moved or item.user_moved:
+    if line.set_by_user:
         return "date set by you"
     return ""
 
@@ -66,7 +66,7 @@ def journey_text(journey: Journey) -> str:
             month = heading
             out += ["", heading, "-" * len(heading)]
         day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
-        details = "; ".join(part for part in (_when(journey, line), _status(line.item, line)) if part)
+        details = "; ".join(part for part in (_when(journey, line), _status(line)) if part)
         text = f"  {_day(line.day)}  {day_label:<9} {line.title}"
         out.append(f"{text}  [{details}]" if details else text)
     return "\n".join(out).rstrip() + "\n"

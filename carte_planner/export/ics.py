@@ -84,7 +84,7 @@ def _location(journey: Journey, item: JourneyItem) -> str | None:
     return None
 
 
-def _description(journey: Journey, item: JourneyItem, discreet: bool) -> str:
+def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed: bool, set_by_user: bool) -> str:
     if discreet:
         return journey.estimate_note
     lines = [item.description]
@@ -95,9 +95,9 @@ def _description(journey: Journey, item: JourneyItem, discreet: bool) -> str:
     request = journey.request
     if item.at_hospital and request.hospital_phone:
         lines.append(f"Hospital phone: {request.hospital_phone}")
-    if item.confirmed:
+    if confirmed:
         lines.append("Confirmed by the hospital.")
-    elif item.user_moved:
+    elif set_by_user:
         lines.append("Date set by you.")
     lines.append("")
     lines.append(journey.estimate_note)
@@ -120,7 +120,7 @@ def _event(journey: Journey, item: JourneyItem, options: ExportOptions) -> list[
         "stamp": options.now.astimezone(UTC),
         "sequence": sequence_number(options.now),
         "summary": title,
-        "description": _description(journey, item, options.discreet),
+        "description": _description(journey, item, options.discreet, item.confirmed, item.user_moved),
         "transparency": "OPAQUE" if item.busy else "TRANSPARENT",
         "categories": [] if options.discreet else [item.category.value],
     }
@@ -138,14 +138,12 @@ def _event(journey: Journey, item: JourneyItem, options: ExportOptions) -> list[
     if item.deadline:
         event.add_component(_alarm(item, title))
     events = [event]
-    for planned, shown in item.moved:
-        override = Event.new(
-            start=shown,
-            end=exclusive_end(shown),
-            recurrence_id=planned,
-            **common,  # type: ignore[arg-type]
-        )
-        events.append(override)
+    for line in journey.occurrences_of(item):
+        if not (line.moved or (line.confirmed and not item.confirmed)):
+            continue
+        # One visit the user moved or had confirmed: an override of that occurrence.
+        override = {**common, "description": _description(journey, item, options.discreet, line.confirmed, line.moved)}
+        events.append(Event.new(start=line.day, end=exclusive_end(line.day), recurrence_id=line.planned, **override))  # type: ignore[arg-type]
     return events
 
 

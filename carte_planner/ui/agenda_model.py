@@ -1,0 +1,90 @@
+"""The agenda: a table model over the journey's dated lines, one row per item or visit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from carte_planner.domain.journey import Category, Journey, Occurrence
+from carte_planner.ui.dates import medium_date
+from carte_planner.ui.palette import category_colour, category_name
+
+Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AgendaModel(QAbstractTableModel):
+    """An adapter between the journey and Qt's views: no dates are computed here."""
+
+    DATE, DAY, ITEM, STATUS = range(4)
+
+    def __init__(self, journey: Journey, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._journey = journey
+        self._lines = journey.occurrences()
+
+    def set_journey(self, journey: Journey) -> None:
+        self.beginResetModel()
+        self._journey = journey
+        self._lines = journey.occurrences()
+        self.endResetModel()
+
+    def line(self, row: int) -> Occurrence:
+        return self._lines[row]
+
+    def row_of(self, key: str) -> int:
+        for row, line in enumerate(self._lines):
+            if line.key == key:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Date"), self.tr("Day"), self.tr("Item"), self.tr("Status")][section]
+
+    def status(self, line: Occurrence) -> str:
+        if line.item.confirmed:
+            return self.tr("Confirmed")
+        if line.moved or line.item.user_moved:
+            return self.tr("Set by you")
+        return self.tr("Estimated")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.DATE:
+                return medium_date(line.day)
+            if column == self.DAY:
+                return "" if line.item.category is Category.HOME_FOLLOWUP else self._journey.day_label(line.day)
+            if column == self.ITEM:
+                days = (line.end - line.day).days + 1
+                return (
+                    line.title
+                    if days == 1
+                    else self.tr("%1 (%2 days)").replace("%1", line.title).replace("%2", str(days))
+                )
+            if column == self.STATUS:
+                return self.status(line)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.ITEM:
+            return category_colour(line.item.category)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.DATE and line.day < self._journey.today:
+            return QBrush(Qt.GlobalColor.gray)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{category_name(line.item.category)}: {line.item.description}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{medium_date(line.day)}, {line.title}, {category_name(line.item.category)}, {self.status(line)}"
+        if role == KEY_ROLE:
+            return line.key
+        return None

@@ -1,0 +1,222 @@
+"""The agenda list with a detail pane for the selected line: what to do, when, and its status."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.journey import Journey, Occurrence
+from carte_planner.domain.travel import CHINA_TZ
+from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
+from carte_planner.ui.dates import from_qdate, long_date, medium_date, medium_format, time_in_zone, to_qdate
+from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.palette import category_name
+
+
+def detail_html(journey: Journey, line: Occurrence, tr) -> str:
+    """The detail pane's text for one agenda line."""
+    item = line.item
+    parts = [f"<h3>{html.escape(line.title)}</h3>"]
+    when = long_date(line.day)
+    if line.end != line.day:
+        when += f" – {long_date(line.end)}"
+    parts.append(f"<p><b>{html.escape(when)}</b>")
+    label = journey.day_label(line.day)
+    if label:
+        parts.append(f" · {html.escape(label)}")
+    parts.append(f" · {html.escape(category_name(item.category))}</p>")
+    if item.depart is not None and item.arrive is not None:
+        home = journey.request.home_tz
+        parts.append("<table cellspacing='4'>")
+        parts.append(
+            f"<tr><th></th><th align='left'>{html.escape(tr('Local time'))}</th>"
+            f"<th align='left'>{html.escape(tr('At the same moment'))}</th></tr>"
+        )
+        for name, moment in ((tr("Departs"), item.depart), (tr("Lands"), item.arrive)):
+            elsewhere = _other_zone(moment, home)
+            parts.append(
+                f"<tr><td><b>{html.escape(name)}</b></td><td>{html.escape(time_in_zone(moment))}</td>"
+                f"<td>{html.escape(time_in_zone(elsewhere))}</td></tr>"
+            )
+        parts.append("</table>")
+    parts.append(f"<p>{html.escape(item.description)}</p>")
+    if line.confirmed:
+        parts.append(f"<p>✓ <b>{html.escape(tr('Confirmed by the hospital.'))}</b></p>")
+    elif line.set_by_user:
+        parts.append(
+            f"<p>{html.escape(tr('Date set by you; planned for %1.').replace('%1', medium_date(line.planned)))}</p>"
+        )
+    else:
+        parts.append(f"<p><i>{html.escape(tr('Estimated date: confirm it with your hospital.'))}</i></p>")
+    if item.earliest and item.latest:
+        parts.append(
+            "<p>"
+            + html.escape(
+                tr("With the guide's usual length this phase would end between %1 and %2.")
+                .replace("%1", medium_date(item.earliest))
+                .replace("%2", medium_date(item.latest))
+            )
+            + "</p>"
+        )
+    return "".join(parts)
+
+
+def _other_zone(moment: datetime, home: str) -> datetime:
+    """The same instant in China's zone if it is given in the home zone, and the other way round."""
+    other = home if str(moment.tzinfo) == CHINA_TZ else CHINA_TZ
+    return moment.astimezone(ZoneInfo(other))
+
+
+class AgendaView(QWidget):
+    """Every dated line of the journey in a table; the selected one explained below it, with
+    the controls to move its date or mark it confirmed by the hospital."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = AgendaModel(document.journey, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AgendaModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Agenda"))
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(False)
+        self.detail.setAccessibleName(self.tr("Details of the selected item"))
+        self.move_label = QLabel(self.tr("&Move to:"))
+        self.move_date = QDateEdit()
+        self.move_date.setCalendarPopup(True)
+        self.move_date.setDisplayFormat(medium_format())
+        self.move_date.setAccessibleName(self.tr("New date for the selected item"))
+        self.move_label.setBuddy(self.move_date)
+        self.move_button = QPushButton(self.tr("Set &date"))
+        self.reset_button = QPushButton(self.tr("&Back to plan"))
+        self.confirmed = QCheckBox(self.tr("Con&firmed by the hospital"))
+        controls = QHBoxLayout()
+        for widget in (self.move_label, self.move_date, self.move_button, self.reset_button):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail)
+        lower_layout.addLayout(controls)
+        lower_layout.addWidget(self.confirmed)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("agendaSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.move_button.clicked.connect(self._move)
+        self.reset_button.clicked.connect(self._reset)
+        self.confirmed.toggled.connect(self._confirm)
+        document.journeyChanged.connect(self._journey_changed)
+        document.selectionChanged.connect(self.reveal)
+        self._show_detail()
+
+    def current_line(self) -> Occurrence | None:
+        row = self.model.row_of(self.document.selected)
+        return self.model.line(row) if row >= 0 else None
+
+    def _journey_changed(self) -> None:
+        self.model.set_journey(self.document.journey)
+        self.reveal(self.document.selected)
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.document.select(self.model.data(current, KEY_ROLE))
+
+    def reveal(self, key: str) -> None:
+        row = self.model.row_of(key)
+        blocker = QSignalBlocker(self.table.selectionModel())
+        if row >= 0:
+            index = self.model.index(row, AgendaModel.ITEM)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.table.horizontalScrollBar().setValue(0)
+        else:
+            self.table.clearSelection()
+        del blocker
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        line = self.current_line()
+        movable = line is not None and (line.item.movable or line.item.recurrence is not None)
+        for widget in (self.move_label, self.move_date, self.move_button):
+            widget.setVisible(movable)
+        self.reset_button.setVisible(movable and line is not None and line.set_by_user)
+        self.confirmed.setEnabled(line is not None)
+        with QSignalBlocker(self.confirmed):
+            self.confirmed.setChecked(bool(line and line.confirmed))
+        if line is None:
+            self.detail.setHtml(
+                "<p>"
+                + self.tr(
+                    "Select an item in the agenda, the calendar or the timeline to see what to do "
+                    "and bring, and to move its date or mark it confirmed by the hospital."
+                )
+                + "</p>"
+            )
+            return
+        self.detail.setHtml(detail_html(self.document.journey, line, self.tr))
+        self.move_date.setDate(to_qdate(line.day))
+
+    def _edit(self, change, text: str) -> None:
+        try:
+            self.document.change(change(self.document.request), text)
+        except PlanInputError as error:
+            QMessageBox.warning(self, self.tr("Value not accepted"), str(error))
+
+    def _move(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            when = from_qdate(self.move_date.date())
+            self._edit(lambda r: r.with_moved(line.key, when), self.tr("Move %1").replace("%1", line.title))
+
+    def _reset(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            self._edit(lambda r: r.with_moved(line.key, None), self.tr("Move %1 back").replace("%1", line.title))
+
+    def _confirm(self, checked: bool) -> None:
+        line = self.current_line()
+        if line is None:
+            return
+        key = line.key
+        text = self.tr("Mark %1 as confirmed") if checked else self.tr("Mark %1 as estimated")
+        self._edit(lambda r: r.with_confirmed(key, checked), text.replace("%1", line.title))

@@ -1,0 +1,64 @@
+"""The Qt application: names for settings, translations, the style and the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from carte_planner import __version__
+from carte_planner.resources import resource_root
+from carte_planner.ui.main_window import MainWindow
+
+STYLE = """
+QLabel#notices[severity="warning"] { background: #FFF3CD; color: #4D3800; border: 1px solid #E0B000;
+                                     border-radius: 4px; padding: 6px; }
+QLabel#notices[severity="check"] { background: #E3F0FB; color: #0B3558; border: 1px solid #7FB2DD;
+                                   border-radius: 4px; padding: 6px; }
+QLabel#phaseRange[outside="true"] { color: #B35900; font-weight: bold; }
+"""
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own strings and Carte Planner's, in the user's language where a translation exists."""
+    translators = []
+    qt = QTranslator(app)
+    if qt.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    ours = QTranslator(app)
+    folder = resource_root() / "translations"
+    if ours.load(QLocale(), "carte_planner", "_", str(folder)):
+        translators.append(ours)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators
+
+
+def make_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("Carte Planner")
+    app.setApplicationName("Carte Planner")
+    app.setApplicationVersion(__version__)
+    app.setStyleSheet(STYLE)
+    install_translations(app)
+    return app
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Quits the application once the window has painted for the first time."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_app(argv: list[str], exit_after_show: bool = False) -> int:
+    app = make_app(argv)
+    window = MainWindow()
+    if exit_after_show:
+        quitter = _QuitAfterFirstPaint(window)
+        window.installEventFilter(quitter)
+    window.show()
+    return app.exec()

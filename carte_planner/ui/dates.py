@@ -1,0 +1,45 @@
+"""Dates and times shown in the user's locale format."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def long_date(day: date) -> str:
+    """Weekday, day, month and year, as this locale writes them."""
+    locale = QLocale()
+    return locale.toString(to_qdate(day), locale.dateFormat(QLocale.FormatType.LongFormat))
+
+
+def short_date(day: date) -> str:
+    locale = QLocale()
+    return locale.toString(to_qdate(day), QLocale.FormatType.ShortFormat)
+
+
+def medium_format(locale: QLocale | None = None) -> str:
+    """The locale's long date format with short day and month names: "ddd, MMM d, yyyy" in
+    American English, "ddd, d. MMM yyyy" in German. Compact, unambiguous and localised."""
+    long = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    return long.replace("dddd", "ddd").replace("MMMM", "MMM")
+
+
+def medium_date(day: date) -> str:
+    """A compact date with the weekday, for lists and labels."""
+    locale = QLocale()
+    return locale.toString(to_qdate(day), medium_format(locale))
+
+
+def time_in_zone(moment: datetime) -> str:
+    """The local time of an aware datetime with the zone's name, "10:00 (America/New_York)"."""
+    text = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    return f"{medium_date(moment.date())} {text} ({moment.tzinfo})"

@@ -1,0 +1,141 @@
+"""The open plan: one request, its journey, the selection, the file and the undo history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from carte_planner.domain.identity import new_plan_id
+from carte_planner.domain.journey import Journey
+from carte_planner.domain.plan import Plan
+from carte_planner.domain.planner import plan_journey
+from carte_planner.domain.request import TripRequest
+
+
+class ChangeRequest(QUndoCommand):
+    """One edit of the request. Consecutive edits of the same field merge into one step."""
+
+    def __init__(self, document: PlanDocument, new: TripRequest, text: str, merge_key: str | None) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = document.request
+        self._new = new
+        self._merge_key = merge_key
+
+    def redo(self) -> None:
+        self._document._apply(self._new)
+
+    def undo(self) -> None:
+        self._document._apply(self._old)
+
+    def id(self) -> int:
+        return 1 if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeRequest) or other._merge_key != self._merge_key:
+            return False
+        self._new = other._new
+        return True
+
+
+class PlanDocument(QObject):
+    """Holds the plan being edited and re-plans at once on every change."""
+
+    journeyChanged = Signal()
+    selectionChanged = Signal(str)
+    fileChanged = Signal()
+
+    def __init__(self, plan: Plan, today: date, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._plan = plan
+        self._today = today
+        self._journey = plan_journey(plan.request, today)
+        self._path = path
+        self._selected = ""
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def request(self) -> TripRequest:
+        return self._plan.request
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    @property
+    def journey(self) -> Journey:
+        return self._journey
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def selected(self) -> str:
+        return self._selected
+
+    # -- editing ------------------------------------------------------------------------
+    def change(self, new: TripRequest, text: str, merge_key: str | None = None) -> None:
+        """Make `new` the request through the undo stack. The caller has built `new` through
+        TripRequest, so it is valid; the planner may still refuse it (an unknown city)."""
+        if new == self.request:
+            return
+        plan_journey(new, self._today)  # refuse before anything changes
+        self.undo_stack.push(ChangeRequest(self, new, text, merge_key))
+
+    def edit(self, text: str, merge_key: str | None = None, **fields: object) -> None:
+        self.change(replace(self.request, **fields), text, merge_key)  # type: ignore[arg-type]
+
+    def _apply(self, request: TripRequest) -> None:
+        self._plan = Plan(request, self._plan.plan_id)
+        self._journey = plan_journey(request, self._today)
+        self.journeyChanged.emit()
+
+    def replace_plan(self, plan: Plan, path: Path | None) -> None:
+        """Open another plan (New, Open): a fresh history, nothing to save yet."""
+        self._plan = plan
+        self._path = path
+        self._journey = plan_journey(plan.request, self._today)
+        self._selected = ""
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.journeyChanged.emit()
+        self.fileChanged.emit()
+
+    def mark_saved(self, path: Path) -> None:
+        self._path = path
+        self.undo_stack.setClean()
+        self.fileChanged.emit()
+
+    def mark_unsaved(self) -> None:
+        """A plan restored without its file still needs saving."""
+        self.undo_stack.resetClean()
+        self.fileChanged.emit()
+
+    def select(self, key: str) -> None:
+        """Select an agenda line (an item key, or `series#N` for one visit) in every view."""
+        if key != self._selected:
+            self._selected = key
+            self.selectionChanged.emit(key)
+
+
+def default_plan(today: date, home_tz: str) -> Plan:
+    """The plan on screen before the user has entered anything: the first hospital day eight
+    weeks from today in Shanghai, typical scenario, which raises no warnings."""
+    from datetime import timedelta
+
+    return Plan(TripRequest(start=today + timedelta(weeks=8), city="shanghai", home_tz=home_tz), new_plan_id())

@@ -1,0 +1,72 @@
+"""Starting the window: a clear message instead of an abort when Qt cannot open one."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+
+# The libraries Qt's xcb platform plugin needs beyond a basic X client, with the Debian and
+# Ubuntu package that brings each one.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "xkbcommon": "libxkbcommon0",
+    "EGL": "libegl1",
+    "GL": "libgl1",
+    "fontconfig": "libfontconfig1",
+    "dbus-1": "libdbus-1-3",
+}
+
+
+def missing_xcb_packages(find=ctypes.util.find_library) -> list[str]:
+    """Debian packages to install before Qt can open a window on X11 (empty if none)."""
+    return [package for library, package in XCB_LIBRARIES.items() if find(library) is None]
+
+
+def display_problem(
+    environ: os._Environ[str] | dict[str, str] = os.environ, platform: str = sys.platform
+) -> str | None:
+    """Why a window cannot open here, in words a user can act on; None if it can."""
+    chosen = environ.get("QT_QPA_PLATFORM", "")
+    if not platform.startswith("linux") or chosen in {"offscreen", "minimal", "vnc"}:
+        return None
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return (
+            "Carte Planner cannot open its window: no display was found (DISPLAY and WAYLAND_DISPLAY are not set). "
+            "Start it from a desktop session. Without a window, the command line plans and exports: "
+            "try `carte-planner plan --help`."
+        )
+    if chosen.startswith("wayland") or (environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY")):
+        return None
+    missing = missing_xcb_packages()
+    if missing:
+        return (
+            "Carte Planner cannot open its window: Qt needs system libraries that are not installed. "
+            f"On Debian or Ubuntu: sudo apt-get install {' '.join(missing)}"
+        )
+    return None
+
+
+def launch(exit_after_show: bool = False, argv: list[str] | None = None) -> int:
+    """Open the main window and run until it closes; returns the exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"carte-planner: {problem}", file=sys.stderr)
+        return 1
+    try:
+        from carte_planner.ui.app import run_app
+    except ImportError as error:
+        print(
+            "carte-planner: Qt could not be loaded "
+            f"({error}). Reinstall with `make run`, or install the system libraries listed in the README.",
+            file=sys.stderr,
+        )
+        return 1
+    return run_app(argv or sys.argv[:1], exit_after_show=exit_after_show)

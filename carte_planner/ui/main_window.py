@@ -1,0 +1,424 @@
+"""The main window: the request panel, the three views, menus, files and settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimeZone
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carte_planner import __version__
+from carte_planner.domain.plan import Plan
+from carte_planner.storage.atomic import WriteError
+from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
+from carte_planner.storage.planfile import EXTENSION, load_plan, save_plan
+from carte_planner.ui.agenda_view import AgendaView
+from carte_planner.ui.document import PlanDocument, default_plan
+from carte_planner.ui.month_view import MonthPage
+from carte_planner.ui.request_panel import RequestPanel
+from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
+from carte_planner.ui.summary_bar import SummaryBar
+from carte_planner.ui.timeline_view import TimelinePage
+
+MAX_RECENT = 8
+PLAN_FILTER = "Carte Planner plans (*.carteplan)"
+
+
+def system_zone() -> str:
+    """The computer's time zone as an IANA name that zoneinfo knows, else UTC."""
+    from zoneinfo import ZoneInfo
+
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        from carte_planner.localzone import system_time_zone
+
+        return system_time_zone()
+    return name
+
+
+def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, bool]:
+    """The plan to show at start: the last file if it still opens and was saved, else the last
+    plan as it was on screen (not saved), else the default plan. Returns (plan, path, unsaved)."""
+    path_text = read_str(settings, "session/path")
+    unsaved = read_bool(settings, "session/unsaved")
+    path = Path(path_text) if path_text else None
+    if path is not None and not unsaved:
+        try:
+            return load_plan(path), path, False
+        except PlanFileError:
+            path = None
+    data = read_str(settings, "session/plan")
+    if data:
+        try:
+            return plan_from_bytes(data.encode("utf-8")), path, unsaved or path is None
+        except PlanFileError:
+            pass
+    return default_plan(today, system_zone()), None, False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: PlanDocument | None = None, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        if document is None:
+            today = date.today()
+            plan, path, unsaved = restored_plan(self.settings, today)
+            document = PlanDocument(plan, today, path)
+            if unsaved:
+                document.mark_unsaved()
+        self.document = document
+        document.setParent(self)
+        self.setObjectName("mainWindow")
+
+        self.panel = RequestPanel(document)
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 24)
+        self.summary = SummaryBar(document)
+        self.month = MonthPage(document)
+        self.timeline = TimelinePage(document)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.month, self.tr("&Calendar"))
+        self.tabs.addTab(self.timeline, self.tr("T&imeline"))
+        self.tabs.setAccessibleName(self.tr("Calendar and timeline"))
+        self.agenda = AgendaView(document)
+
+        self.views_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.views_splitter.setObjectName("viewsSplitter")
+        self.views_splitter.addWidget(self.tabs)
+        self.views_splitter.addWidget(self.agenda)
+        self.views_splitter.setStretchFactor(0, 3)
+        self.views_splitter.setStretchFactor(1, 2)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.views_splitter, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(panel_scroll)
+        self.main_splitter.addWidget(right)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self.resize(1440, 900)
+        self._restore_layout()
+        document.fileChanged.connect(self._show_title)
+        document.journeyChanged.connect(self._show_title)
+        self._show_title()
+        self.statusBar().showMessage(
+            self.tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
+        )
+
+    # -- actions and menus ----------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New plan"), self.new_plan, keys.New)
+        self.open_action = self._action(self.tr("&Open…"), self.open_plan, keys.Open)
+        self.save_action = self._action(self.tr("&Save"), self.save, keys.Save)
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, keys.SaveAs)
+        self.export_action = self._action(
+            self.tr("&Export to calendar (.ics)…"),
+            self.export_calendar,
+            QKeySequence("Ctrl+E"),
+            self.tr("Save the journey as a calendar file for Thunderbird, Google, Apple, Outlook…"),
+        )
+        self.discreet_action = QAction(self.tr("&Discreet titles in calendar exports"), self)
+        self.discreet_action.setCheckable(True)
+        self.discreet_action.setChecked(read_bool(self.settings, "export/discreet"))
+        self.discreet_action.setStatusTip(
+            self.tr('Neutral titles such as "Appointment" for calendars that others can see')
+        )
+        self.print_action = self._action(self.tr("&Print checklist…"), self.print_checklist, keys.Print)
+        self.pdf_action = self._action(self.tr("Export checklist &PDF…"), self.export_pdf)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(keys.Redo)
+        self.calendar_action = self._action(
+            self.tr("&Calendar"), lambda: self.tabs.setCurrentWidget(self.month), QKeySequence("Ctrl+1")
+        )
+        self.timeline_action = self._action(
+            self.tr("&Timeline"), lambda: self.tabs.setCurrentWidget(self.timeline), QKeySequence("Ctrl+2")
+        )
+        self.agenda_action = self._action(
+            self.tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3")
+        )
+        self.start_action = self._action(self.tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
+        self.today_action = self._action(self.tr("Go to &today"), self.go_to_today, QKeySequence("Ctrl+T"))
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.timeline.zoom(1 / 1.5), keys.ZoomOut)
+        self.about_action = self._action(self.tr("&About Carte Planner"), self.about)
+        self.import_help_action = self._action(self.tr("How to &import the calendar"), self.import_help)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.discreet_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.pdf_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.calendar_action, self.timeline_action, self.agenda_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.start_action, self.today_action, self.zoom_in_action, self.zoom_out_action])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.import_help_action, self.about_action])
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.export_action, self.print_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.start_action, self.today_action])
+        self._rebuild_recent()
+
+    # -- title and layout -----------------------------------------------------------------
+    def _show_title(self) -> None:
+        path = self.document.path
+        name = path.stem if path else self.tr("Untitled plan")
+        self.setWindowTitle(f"{name}[*] — Carte Planner")
+        self.setWindowModified(self.document.modified)
+
+    def _restore_layout(self) -> None:
+        self.main_splitter.setSizes([360, 1080])
+        self.views_splitter.setSizes([640, 440])
+        geometry = read_bytes(self.settings, "window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for splitter in (self.main_splitter, self.views_splitter, self.agenda.splitter):
+            state = read_bytes(self.settings, f"window/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+        self.tabs.setCurrentIndex(read_int(self.settings, "window/tab"))
+
+    def _store_session(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.main_splitter, self.views_splitter, self.agenda.splitter):
+            self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("session/plan", plan_to_bytes(self.document.plan).decode("utf-8"))
+        self.settings.setValue("session/path", str(self.document.path or ""))
+        self.settings.setValue("session/unsaved", self.document.modified)
+        self.settings.setValue("export/discreet", self.discreet_action.isChecked())
+        self.settings.sync()
+
+    # -- files ----------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask before unsaved changes would be lost; False means the user cancelled."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("This plan has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_plan(self) -> None:
+        if self.maybe_save():
+            self.document.replace_plan(default_plan(self.document.today, system_zone()), None)
+            self.go_to_start()
+
+    def open_plan(self, path: Path | str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), self._folder(), self.tr(PLAN_FILTER))
+            if not chosen:
+                return False
+            path = chosen
+        try:
+            plan = load_plan(path)
+        except PlanFileError as error:
+            QMessageBox.critical(
+                self,
+                self.tr("Could not open the plan"),
+                str(error) + "\n\n" + self.tr("Your current plan is unchanged."),
+            )
+            return False
+        self.document.replace_plan(plan, Path(path))
+        self._remember(Path(path))
+        self.go_to_start()
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(Path(self._folder()) / f"CAR-T journey - {self.document.journey.city.name}{EXTENSION}")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), suggested, self.tr(PLAN_FILTER))
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_plan(path, self.document.plan)
+        except WriteError as error:
+            QMessageBox.critical(
+                self,
+                self.tr("Could not save the plan"),
+                str(error) + "\n\n" + self.tr("Your plan is still open here: try another folder."),
+            )
+            return False
+        self.document.mark_saved(path)
+        self._remember(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    def export_calendar(self) -> bool:
+        journey = self.document.journey
+        suggested = str(Path(self._folder()) / f"CAR-T journey - {journey.city.name}.ics")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to calendar"), suggested, self.tr("Calendar files (*.ics)")
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        from carte_planner.export.ics import ExportOptions, export_ics
+        from carte_planner.storage.atomic import atomic_write
+
+        options = ExportOptions(
+            plan_id=self.document.plan.plan_id, now=datetime.now(UTC), discreet=self.discreet_action.isChecked()
+        )
+        try:
+            atomic_write(path, export_ics(journey, options))
+        except WriteError as error:
+            QMessageBox.critical(self, self.tr("Could not export the calendar"), str(error))
+            return False
+        self.statusBar().showMessage(
+            self.tr(
+                "Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar)."
+            ).replace("%1", str(path)),
+            10000,
+        )
+        return True
+
+    def print_checklist(self) -> None:
+        from carte_planner.ui.printing import print_checklist
+
+        print_checklist(self, self.document)
+
+    def export_pdf(self) -> None:
+        from carte_planner.ui.printing import export_checklist_pdf
+
+        export_checklist_pdf(self, self.document, self._folder())
+
+    def _folder(self) -> str:
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in read_list(self.settings, "recentFiles") if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self._rebuild_recent()
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = read_list(self.settings, "recentFiles")
+        for index, name in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{index} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_plan(n))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- navigation -----------------------------------------------------------------------
+    def go_to_start(self) -> None:
+        self.month.go_to(self.document.request.start)
+        self.timeline.fit()
+
+    def go_to_today(self) -> None:
+        self.month.go_to(self.document.today)
+
+    # -- help -----------------------------------------------------------------------------
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Carte Planner"),
+            self.tr(
+                "<h3>Carte Planner %1</h3>"
+                "<p>Plans the logistics of a CAR-T therapy journey to a hospital in China: preparation, travel, "
+                "stay, treatment phases and follow-up.</p>"
+                "<p><b>The dates are estimates.</b> They come from the usual ranges of a patient guide and from "
+                "assumptions you can change. The hospital's own schedule always comes first: confirm every date "
+                "with the treating team. Carte Planner gives no medical advice.</p>"
+                "<p>Your plans stay on this computer; nothing leaves it unless you export it.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def import_help(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("How to import the calendar"),
+            self.tr(
+                "<p>Export with File ▸ Export to calendar, then:</p><ul>"
+                "<li><b>Thunderbird:</b> File ▸ Open ▸ Calendar File…</li>"
+                "<li><b>Google Calendar:</b> Settings ▸ Import &amp; export ▸ Import.</li>"
+                "<li><b>Apple Calendar:</b> File ▸ Import…</li>"
+                "<li><b>Outlook:</b> File ▸ Open &amp; Export ▸ Import/Export ▸ iCalendar (.ics).</li></ul>"
+                "<p>After a change, export again and import into the same calendar: the events are updated, not "
+                "duplicated. Google Calendar may keep old versions: there, import into a fresh calendar.</p>"
+                "<p>Some apps ignore imported reminders; the deadlines are also in the agenda here.</p>"
+            ),
+        )
+
+    # -- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._store_session()
+        event.accept()

@@ -1,0 +1,370 @@
+"""The side panel: every request field, each change re-planned at once through the undo stack."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import time
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
+from carte_planner.resources import load_cities, load_protocol
+from carte_planner.ui.dates import from_qdate, medium_format, to_qdate
+from carte_planner.ui.document import PlanDocument
+
+
+def _searchable(combo: QComboBox) -> None:
+    """An editable combo whose completer finds entries by any part of their text."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+
+
+def _line_edit(combo: QComboBox) -> QLineEdit:
+    edit = combo.lineEdit()
+    assert edit is not None, "the combo box is editable"
+    return edit
+
+
+class PhaseRow:
+    """One phase: its length in days, the guide's range beside it, confirmed and reset."""
+
+    def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
+        spec = load_protocol().phase(key)
+        self.key = key
+        self.panel = panel
+        self.title = QLabel(spec.title)
+        self.title.setWordWrap(True)
+        self.days = QSpinBox()
+        self.days.setRange(1, 365)
+        self.days.setSuffix(panel.tr(" days"))
+        self.days.setKeyboardTracking(False)
+        self.days.setAccessibleName(panel.tr("Length of %1 in days").replace("%1", spec.title))
+        self.title.setBuddy(self.days)
+        self.range = QLabel(
+            panel.tr("usual %1–%2 days (%3)")
+            .replace("%1", str(spec.min_days))
+            .replace("%2", str(spec.max_days))
+            .replace("%3", spec.range_text)
+        )
+        self.range.setObjectName("phaseRange")
+        self.confirmed = QCheckBox(panel.tr("Confirmed by the hospital"))
+        self.confirmed.setAccessibleName(panel.tr("%1 confirmed by the hospital").replace("%1", spec.title))
+        self.reset = QToolButton()
+        self.reset.setText("↺")
+        self.reset.setToolTip(panel.tr("Back to the scenario's length"))
+        self.reset.setAccessibleName(panel.tr("Reset %1 to the scenario's length").replace("%1", spec.title))
+        grid.addWidget(self.title, row, 0, 1, 3)
+        grid.addWidget(self.days, row + 1, 0)
+        grid.addWidget(self.reset, row + 1, 1)
+        grid.addWidget(self.range, row + 1, 2)
+        grid.addWidget(self.confirmed, row + 2, 0, 1, 3)
+        self.days.valueChanged.connect(self._changed)
+        self.reset.clicked.connect(self._reset)
+        self.confirmed.toggled.connect(self._confirm)
+
+    def _changed(self, days: int) -> None:
+        self.panel.commit(
+            lambda r: r.with_phase_length(self.key, days),
+            self.panel.tr("Change length of %1").replace("%1", self.title.text()),
+            merge_key=f"phase:{self.key}",
+        )
+
+    def _reset(self) -> None:
+        self.panel.commit(lambda r: r.with_phase_length(self.key, None), self.panel.tr("Reset phase length"))
+
+    def _confirm(self, checked: bool) -> None:
+        self.panel.commit(
+            lambda r: r.with_confirmed(f"phase:{self.key}", checked),
+            self.panel.tr("Mark phase as confirmed") if checked else self.panel.tr("Mark phase as estimated"),
+        )
+
+    def refresh(self, document: PlanDocument) -> None:
+        spec = load_protocol().phase(self.key)
+        lengths = dict(document.journey.summary.phase_lengths)
+        own = document.request.phase_length(self.key)
+        with QSignalBlocker(self.days), QSignalBlocker(self.confirmed):
+            self.days.setValue(lengths[self.key])
+            self.confirmed.setChecked(f"phase:{self.key}" in document.request.confirmed)
+        self.reset.setEnabled(own is not None)
+        outside = not spec.min_days <= lengths[self.key] <= spec.max_days
+        self.range.setProperty("outside", outside)
+        self.range.setText(
+            ("⚠ " if outside else "")
+            + self.panel.tr("usual %1–%2 days (%3)")
+            .replace("%1", str(spec.min_days))
+            .replace("%2", str(spec.max_days))
+            .replace("%3", spec.range_text)
+        )
+        self.range.setToolTip(self.panel.tr("Outside the guide's usual range: kept as you set it.") if outside else "")
+
+
+class RequestPanel(QWidget):
+    """Edits the document's request. Refreshes itself from the document after every change,
+    so undo, redo and opening a file show at once."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("requestPanel")
+        layout = QVBoxLayout(self)
+
+        trip = QGroupBox(self.tr("&Trip"))
+        form = QFormLayout(trip)
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat(medium_format())
+        self.start.setDateRange(to_qdate(EARLIEST_START), to_qdate(LATEST_START))
+        self.start.setKeyboardTracking(False)
+        self.start.setAccessibleName(self.tr("First hospital day"))
+        self.start.setToolTip(self.tr("The first day at the hospital: screening begins."))
+        form.addRow(self.tr("First &hospital day:"), self.start)
+
+        self.city = QComboBox()
+        for city in load_cities():
+            self.city.addItem(f"{city.name} — {city.name_zh} ({', '.join(city.airports)})", city.key)
+        _searchable(self.city)
+        self.city.setAccessibleName(self.tr("Hospital city"))
+        form.addRow(self.tr("Hospital &city:"), self.city)
+
+        self.scenario = QComboBox()
+        self.scenario.addItem(self.tr("Shortest"), Scenario.SHORTEST.value)
+        self.scenario.addItem(self.tr("Typical"), Scenario.TYPICAL.value)
+        self.scenario.addItem(self.tr("Longest"), Scenario.LONGEST.value)
+        self.scenario.setAccessibleName(self.tr("Scenario"))
+        self.scenario.setToolTip(self.tr("Which end of the usual ranges to plan the phases with."))
+        form.addRow(self.tr("&Scenario:"), self.scenario)
+        layout.addWidget(trip)
+
+        travel = QGroupBox(self.tr("T&ravel"))
+        form = QFormLayout(travel)
+        self.home_tz = QComboBox()
+        self.home_tz.addItems(sorted(zoneinfo.available_timezones()))
+        _searchable(self.home_tz)
+        self.home_tz.setAccessibleName(self.tr("Home time zone"))
+        form.addRow(self.tr("Home time &zone:"), self.home_tz)
+        self.home_airport = QLineEdit()
+        self.home_airport.setMaxLength(4)
+        self.home_airport.setPlaceholderText(self.tr("e.g. JFK"))
+        self.home_airport.setAccessibleName(self.tr("Home airport"))
+        form.addRow(self.tr("Home &airport:"), self.home_airport)
+        self.flight_hours = QDoubleSpinBox()
+        self.flight_hours.setRange(1, 40)
+        self.flight_hours.setSingleStep(0.5)
+        self.flight_hours.setDecimals(1)
+        self.flight_hours.setSuffix(self.tr(" h"))
+        self.flight_hours.setKeyboardTracking(False)
+        self.flight_hours.setAccessibleName(self.tr("Flight length in hours"))
+        form.addRow(self.tr("&Flight length:"), self.flight_hours)
+        self.departure = QTimeEdit()
+        self.departure.setKeyboardTracking(False)
+        self.departure.setAccessibleName(self.tr("Outbound departure time, home time"))
+        form.addRow(self.tr("&Departure (home time):"), self.departure)
+        self.arrive_early = QSpinBox()
+        self.arrive_early.setRange(0, 14)
+        self.arrive_early.setSuffix(self.tr(" days"))
+        self.arrive_early.setKeyboardTracking(False)
+        self.arrive_early.setAccessibleName(self.tr("Days to arrive before the first hospital day"))
+        form.addRow(self.tr("Arrive &early by:"), self.arrive_early)
+        self.go_home = QCheckBox(self.tr("Go home during cell &manufacturing\n(only if your hospital agrees)"))
+        self.go_home.setAccessibleName(self.tr("Go home during cell manufacturing, only if your hospital agrees"))
+        form.addRow(self.go_home)
+        self.travellers = QLineEdit()
+        self.travellers.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.travellers.setAccessibleName(self.tr("Travellers, separated by commas"))
+        self.travellers.setToolTip(self.tr("The patient and each companion, 1 to 6 people, separated by commas."))
+        form.addRow(self.tr("Tra&vellers:"), self.travellers)
+        self.visa_stay = QSpinBox()
+        self.visa_stay.setRange(1, 365)
+        self.visa_stay.setSuffix(self.tr(" days"))
+        self.visa_stay.setKeyboardTracking(False)
+        self.visa_stay.setAccessibleName(self.tr("Visa's permitted stay per entry in days"))
+        form.addRow(self.tr("Visa's permitted &stay:"), self.visa_stay)
+        self.followup_years = QSpinBox()
+        self.followup_years.setRange(0, 20)
+        self.followup_years.setSuffix(self.tr(" years"))
+        self.followup_years.setKeyboardTracking(False)
+        self.followup_years.setAccessibleName(self.tr("Years of follow-up at home"))
+        form.addRow(self.tr("Follow-&up at home:"), self.followup_years)
+        layout.addWidget(travel)
+
+        phases = QGroupBox(self.tr("Treatment &phases (ask your hospital)"))
+        grid = QGridLayout(phases)
+        grid.setColumnStretch(2, 1)
+        self.phase_rows = [PhaseRow(self, grid, 3 * row, spec.key) for row, spec in enumerate(load_protocol().phases)]
+        layout.addWidget(phases)
+
+        hospital = QGroupBox(self.tr("H&ospital"))
+        form = QFormLayout(hospital)
+        self.hospital: dict[str, QLineEdit] = {}
+        for field, label, accessible in [
+            ("hospital_name", self.tr("Name:"), self.tr("Hospital name")),
+            ("hospital_name_zh", self.tr("Name in Chinese:"), self.tr("Hospital name in Chinese")),
+            ("hospital_address", self.tr("Address:"), self.tr("Hospital address")),
+            ("hospital_address_zh", self.tr("Address in Chinese:"), self.tr("Hospital address in Chinese")),
+            ("hospital_phone", self.tr("Phone:"), self.tr("Hospital phone")),
+        ]:
+            edit = QLineEdit()
+            edit.setAccessibleName(accessible)
+            edit.setMaxLength(300)
+            edit.editingFinished.connect(lambda f=field, e=edit: self._text_field(f, e))
+            self.hospital[field] = edit
+            form.addRow(label, edit)
+        layout.addWidget(hospital)
+        layout.addStretch(1)
+
+        self.start.dateChanged.connect(
+            lambda d: self.commit(lambda r: replace(r, start=from_qdate(d)), self.tr("Change first hospital day"))
+        )
+        self.city.activated.connect(self._city_chosen)
+        _line_edit(self.city).editingFinished.connect(self._city_typed)
+        self.scenario.activated.connect(
+            lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), self.tr("Change scenario"))
+        )
+        self.home_tz.activated.connect(lambda _i: self._zone_typed())
+        _line_edit(self.home_tz).editingFinished.connect(self._zone_typed)
+        self.home_airport.editingFinished.connect(
+            lambda: self.commit(
+                lambda r: replace(r, home_airport=self.home_airport.text()), self.tr("Change home airport")
+            )
+        )
+        self.flight_hours.valueChanged.connect(
+            lambda v: self.commit(lambda r: replace(r, flight_hours=v), self.tr("Change flight length"), "flight")
+        )
+        self.departure.timeChanged.connect(
+            lambda t: self.commit(
+                lambda r: replace(r, departure_time=time(t.hour(), t.minute())), self.tr("Change departure time")
+            )
+        )
+        self.arrive_early.valueChanged.connect(
+            lambda v: self.commit(lambda r: replace(r, arrive_days_before=v), self.tr("Change arrival"), "arrive")
+        )
+        self.go_home.toggled.connect(
+            lambda on: self.commit(lambda r: replace(r, go_home=on), self.tr("Change going home"))
+        )
+        self.travellers.editingFinished.connect(self._travellers_typed)
+        self.visa_stay.valueChanged.connect(
+            lambda v: self.commit(lambda r: replace(r, visa_stay_days=v), self.tr("Change visa stay"), "visa")
+        )
+        self.followup_years.valueChanged.connect(
+            lambda v: self.commit(lambda r: replace(r, followup_years=v), self.tr("Change follow-up"), "years")
+        )
+        document.journeyChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- committing -----------------------------------------------------------------------
+    def commit(self, change: Callable, text: str, merge_key: str | None = None) -> bool:
+        """Apply one edit; a refused value is explained and the fields show the plan again."""
+        try:
+            self.document.change(change(self.document.request), text, merge_key)
+        except PlanInputError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Value not accepted"),
+                self.tr("%1: %2").replace("%1", error.field).replace("%2", error.message),
+            )
+            self.refresh()
+            return False
+        return True
+
+    def _text_field(self, field: str, edit: QLineEdit) -> None:
+        if edit.text() != getattr(self.document.request, field):
+            self.commit(lambda r: replace(r, **{field: edit.text()}), self.tr("Change hospital details"))
+
+    def _city_chosen(self, index: int) -> None:
+        key = self.city.itemData(index)
+        if key:
+            self.commit(lambda r: replace(r, city=key), self.tr("Change city"))
+
+    def _city_typed(self) -> None:
+        text = self.city.currentText().strip()
+        index = self.city.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self._city_chosen(index)
+            return
+        if text and text != self._city_label():
+            # Let the planner's matching (English, Chinese, misspelt) decide and explain.
+            self.commit(lambda r: replace(r, city=text), self.tr("Change city"))
+        self.refresh()
+
+    def _zone_typed(self) -> None:
+        text = self.home_tz.currentText().strip()
+        if text != self.document.request.home_tz:
+            self.commit(lambda r: replace(r, home_tz=text), self.tr("Change home time zone"))
+        self.refresh()
+
+    def _travellers_typed(self) -> None:
+        names = tuple(name.strip() for name in self.travellers.text().split(",") if name.strip())
+        if names != self.document.request.travellers:
+            self.commit(lambda r: replace(r, travellers=names), self.tr("Change travellers"))
+            self.refresh()
+
+    def _city_label(self) -> str:
+        index = self.city.findData(self.document.journey.city.key)
+        return self.city.itemText(index)
+
+    # -- showing --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        request = self.document.request
+        widgets = [
+            self.start,
+            self.city,
+            self.scenario,
+            self.home_tz,
+            self.home_airport,
+            self.flight_hours,
+            self.departure,
+            self.arrive_early,
+            self.go_home,
+            self.travellers,
+            self.visa_stay,
+            self.followup_years,
+            *self.hospital.values(),
+        ]
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.start.setDate(to_qdate(request.start))
+        self.city.setCurrentIndex(self.city.findData(self.document.journey.city.key))
+        self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))
+        index = self.home_tz.findText(request.home_tz)
+        if index >= 0:
+            self.home_tz.setCurrentIndex(index)
+        else:
+            self.home_tz.setEditText(request.home_tz)
+        self.home_airport.setText(request.home_airport)
+        self.flight_hours.setValue(request.flight_hours)
+        self.departure.setTime(QTime(request.departure_time.hour, request.departure_time.minute))
+        self.arrive_early.setValue(request.arrive_days_before)
+        self.go_home.setChecked(request.go_home)
+        self.travellers.setText(", ".join(request.travellers))
+        self.visa_stay.setValue(request.visa_stay_days)
+        self.followup_years.setValue(request.followup_years)
+        for field, edit in self.hospital.items():
+            edit.setText(getattr(request, field))
+        del blockers
+        for row in self.phase_rows:
+            row.refresh(self.document)

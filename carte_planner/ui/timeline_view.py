@@ -1,0 +1,344 @@
+"""The timeline: the whole journey in lanes, phases with the band of their usual lengths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QToolTip, QVBoxLayout, QWidget
+
+from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.ui.dates import medium_date
+from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.legend import Legend
+from carte_planner.ui.palette import category_colour, text_colour_on
+
+LANES = (
+    (QT_TRANSLATE_NOOP("TimelineCanvas", "Preparation"), (Category.PREPARATION, Category.VISA)),
+    (QT_TRANSLATE_NOOP("TimelineCanvas", "Travel and stay"), (Category.FLIGHT, Category.ACCOMMODATION)),
+    (
+        QT_TRANSLATE_NOOP("TimelineCanvas", "Treatment"),
+        (Category.PHASE, Category.MILESTONE, Category.OUTPATIENT_VISIT),
+    ),
+    (QT_TRANSLATE_NOOP("TimelineCanvas", "Follow-up at home"), (Category.HOME_FOLLOWUP,)),
+)
+MIN_DAY_WIDTH = 0.5
+LABEL_ROOM = 130  # pixels beside a short bar kept free for its name
+MAX_DAY_WIDTH = 80.0
+
+
+@dataclass(frozen=True)
+class Bar:
+    rect: QRectF
+    line: Occurrence
+
+
+class TimelineCanvas(QWidget):
+    """Paints the journey on a day axis. Reads the journey's lines and the phases' bands."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.day_width = 6.0
+        self._bars: list[Bar] = []
+        self._lane_tops: list[tuple[str, float, float]] = []
+        self._dirty = True
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Timeline of the journey"))
+        document.journeyChanged.connect(self._invalidate)
+        document.selectionChanged.connect(lambda _key: self.update())
+
+    # -- geometry -------------------------------------------------------------------------
+    def origin(self) -> date:
+        return min(item.start for item in self.document.journey.items) - timedelta(days=7)
+
+    def last_day(self) -> date:
+        journey = self.document.journey
+        return max(max(line.end for line in journey.occurrences()), journey.summary.return_range[1]) + timedelta(
+            days=14
+        )
+
+    def x_of(self, day: date) -> float:
+        return (day - self.origin()).days * self.day_width
+
+    def _row_height(self) -> float:
+        return QFontMetrics(self.font()).height() + 8
+
+    def _header_height(self) -> float:
+        return 2 * QFontMetrics(self.font()).height() + 10
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        self.updateGeometry()
+        self.adjustSize()
+        self.update()
+
+    def set_day_width(self, width: float) -> None:
+        self.day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
+        self._invalidate()
+
+    def _layout(self) -> None:
+        """Lanes one under another, each with its title row. Every phase has a row of its own
+        (a staircase, with room for its band); other items share rows where they do not meet."""
+        journey = self.document.journey
+        row_h = self._row_height()
+        title_h = QFontMetrics(self._title_font()).height() + 4
+        y = self._header_height()
+        self._bars = []
+        self._lane_tops = []
+        lines = journey.occurrences()
+        for title, categories in LANES:
+            lane_top = y
+            rows: list[date] = []  # the last day taken in each row
+            series_rows: dict[str, int] = {}
+            in_lane = sorted(
+                (line for line in lines if line.item.category in categories),
+                key=lambda line: (line.item.category is not Category.PHASE, line.item.recurrence is None, line.day),
+            )
+            for line in in_lane:
+                if line.item.category is Category.PHASE:
+                    row = len(rows)
+                    rows.append(date.max)
+                elif line.item.recurrence is not None:
+                    # All visits of one series on one row, like beads on a string.
+                    if line.item.key not in series_rows:
+                        series_rows[line.item.key] = len(rows)
+                        rows.append(date.max)
+                    row = series_rows[line.item.key]
+                else:
+                    # Leave room for a label beside a short bar.
+                    end = line.end + timedelta(days=max(int(LABEL_ROOM / self.day_width), 1))
+                    row = next((i for i, last in enumerate(rows) if last < line.day), len(rows))
+                    if row == len(rows):
+                        rows.append(end)
+                    else:
+                        rows[row] = end
+                left = self.x_of(line.day)
+                width = max((line.end - line.day).days + 1, 1) * self.day_width
+                rect = QRectF(left, lane_top + title_h + row * row_h + 3, max(width, 4.0), row_h - 6)
+                self._bars.append(Bar(rect, line))
+            height = title_h + max(len(rows), 1) * row_h + 6
+            self._lane_tops.append((str(title), lane_top, height))
+            y += height
+        self._height = y + 4
+        self._dirty = False
+
+    def _title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def sizeHint(self) -> QSize:
+        if self._dirty:
+            self._layout()
+        return QSize(int(self.x_of(self.last_day())) + 1, int(self._height))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def bars(self) -> list[Bar]:
+        if self._dirty:
+            self._layout()
+        return list(self._bars)
+
+    def bar_at(self, x: float, y: float) -> Bar | None:
+        return next((bar for bar in self.bars() if bar.rect.adjusted(-2, 0, 2, 0).contains(QPointF(x, y))), None)
+
+    # -- painting -------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        if self._dirty:
+            self._layout()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        journey = self.document.journey
+        painter.fillRect(event.rect(), palette.base())
+        metrics = QFontMetrics(self.font())
+        header = self._header_height()
+        visible = event.rect()
+
+        # Lane backgrounds, alternating, with the lane's name at the visible left edge.
+        for index, (_title, top, height) in enumerate(self._lane_tops):
+            if index % 2:
+                painter.fillRect(QRectF(visible.left(), top, visible.width(), height), palette.alternateBase())
+
+        # Month boundaries and names.
+        painter.setPen(QPen(palette.mid().color()))
+        locale = QLocale()
+        day = self.origin().replace(day=1)
+        while day <= self.last_day():
+            x = self.x_of(day)
+            painter.drawLine(QPointF(x, metrics.height() + 4), QPointF(x, self.height()))
+            name = f"{locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)} {day.year}"
+            painter.setPen(palette.text().color())
+            painter.drawText(QPointF(x + 3, metrics.ascent() + 2), name)
+            painter.setPen(QPen(palette.mid().color()))
+            day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+        # Bars: a band for a phase's usual range, then the planned bar on top.
+        selected = self.document.selected
+        small = QFont(self.font())
+        painter.setFont(small)
+        for bar in self._bars:
+            line = bar.line
+            colour = category_colour(line.item.category)
+            if line.item.earliest and line.item.latest and not line.confirmed:
+                band = QColor(colour)
+                band.setAlpha(70)
+                left = self.x_of(line.item.earliest)
+                right = self.x_of(line.item.latest + timedelta(days=1))
+                painter.fillRect(QRectF(left, bar.rect.top(), right - left, bar.rect.height()), band)
+            fill = QColor(colour) if line.item.busy else QColor(colour).lighter(125)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(bar.rect, 3, 3)
+            if line.key == selected:
+                painter.setPen(QPen(palette.highlight().color(), 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(bar.rect.adjusted(-1, -1, 1, 1), 3, 3)
+            text = ("✓ " if line.confirmed else "") + line.title
+            room = bar.rect.width() - 6
+            if room > metrics.horizontalAdvance(text) or room > metrics.horizontalAdvance("M") * 8:
+                painter.setPen(text_colour_on(fill))
+                painter.drawText(
+                    bar.rect.adjusted(3, 0, -3, 0),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room)),
+                )
+            elif line.item.recurrence is None:
+                # A short bar: its name beside it, in the room its row leaves.
+                room = max(int(LABEL_ROOM / self.day_width), 1) * self.day_width - 4
+                painter.setPen(palette.text().color())
+                painter.drawText(
+                    QRectF(bar.rect.right() + 3, bar.rect.top(), room, bar.rect.height()),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room)),
+                )
+
+        # Today and Day 0.
+        for day, label, colour in (
+            (journey.today, self.tr("Today"), palette.highlight().color()),
+            (journey.day_zero, self.tr("Day 0"), category_colour(Category.MILESTONE)),
+        ):
+            x = self.x_of(day) + self.day_width / 2
+            painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, header - 4), QPointF(x, self.height()))
+            painter.setPen(colour)
+            painter.drawText(QPointF(x + 3, header - 6), label)
+
+        # Lane names in their title rows, at the visible left edge.
+        painter.setPen(palette.text().color())
+        painter.setFont(self._title_font())
+        for title, top, _height in self._lane_tops:
+            painter.drawText(
+                QPointF(visible.left() + 4, top + QFontMetrics(self._title_font()).ascent() + 2), self.tr(title)
+            )
+        painter.end()
+
+    # -- input ----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        bar = self.bar_at(event.position().x(), event.position().y())
+        if bar is not None:
+            self.document.select(bar.line.key)
+        self.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            bar = self.bar_at(event.pos().x(), event.pos().y())  # type: ignore[attr-defined]
+            if bar is not None:
+                line = bar.line
+                when = medium_date(line.day)
+                if line.end != line.day:
+                    when += f" – {medium_date(line.end)}"
+                QToolTip.showText(event.globalPos(), f"{line.title}\n{when}", self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        lines = self.document.journey.occurrences()
+        keys = [line.key for line in lines]
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 1 if event.key() == Qt.Key.Key_Right else -1
+            index = keys.index(self.document.selected) + step if self.document.selected in keys else 0
+            if 0 <= index < len(keys):
+                self.document.select(keys[index])
+        else:
+            super().keyPressEvent(event)
+
+
+class TimelinePage(QWidget):
+    """The timeline in a scroll area, with zoom buttons and the legend."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.canvas = TimelineCanvas(document)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.setAccessibleName(self.tr("Timeline"))
+        self.zoom_out_button = QToolButton()
+        self.zoom_out_button.setText("−")
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
+        self.zoom_out_button.setAccessibleName(self.tr("Zoom out"))
+        self.zoom_in_button = QToolButton()
+        self.zoom_in_button.setText("+")
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl+plus)"))
+        self.zoom_in_button.setAccessibleName(self.tr("Zoom in"))
+        self.fit_button = QToolButton()
+        self.fit_button.setText(self.tr("Fit the trip"))
+        self.fit_button.setAccessibleName(self.tr("Fit the trip to the window"))
+        bar = QHBoxLayout()
+        note = QLabel(self.tr("Lighter bands: the shortest to the longest usual length of each phase."))
+        note.setWordWrap(True)
+        bar.addWidget(note, 1)
+        bar.addWidget(self.zoom_out_button)
+        bar.addWidget(self.zoom_in_button)
+        bar.addWidget(self.fit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(Legend())
+        self.zoom_in_button.clicked.connect(lambda: self.zoom(1.5))
+        self.zoom_out_button.clicked.connect(lambda: self.zoom(1 / 1.5))
+        self.fit_button.clicked.connect(self.fit)
+        document.selectionChanged.connect(self.reveal)
+        self.scroll_area.viewport().installEventFilter(self)
+        self._fitted = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit()
+
+    def fit(self) -> None:
+        """Show from the first preparation step to the return, filling the width."""
+        journey = self.document.journey
+        first = min(item.start for item in journey.items) - timedelta(days=3)
+        last = journey.summary.return_range[1] + timedelta(days=10)
+        width = max(self.scroll_area.viewport().width(), 200)
+        self.canvas.set_day_width(width / max((last - first).days, 1))
+        self.scroll_area.horizontalScrollBar().setValue(int(self.canvas.x_of(first)))
+
+    def zoom(self, factor: float) -> None:
+        bar = self.scroll_area.horizontalScrollBar()
+        centre_day = (bar.value() + self.scroll_area.viewport().width() / 2) / self.canvas.day_width
+        self.canvas.set_day_width(self.canvas.day_width * factor)
+        bar.setValue(int(centre_day * self.canvas.day_width - self.scroll_area.viewport().width() / 2))
+
+    def reveal(self, key: str) -> None:
+        bar = next((b for b in self.canvas.bars() if b.line.key == key), None)
+        if bar is not None:
+            self.scroll_area.ensureVisible(int(bar.rect.center().x()), int(bar.rect.center().y()), 80, 40)
+
+    def eventFilter(self, watched, event) -> bool:
+        if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+            return True
+        return super().eventFilter(watched, event)
