@@ -42,7 +42,9 @@ class SummaryBar(QWidget):
             request.scenario.value
         ]
         facts = [
-            self.tr("<b>%1</b> · %2 scenario").replace("%1", html.escape(journey.city.label)).replace("%2", scenario),
+            self.tr("<b>%1</b> · %2 scenario")
+            .replace("%1", html.escape(journey.city.label, quote=False))
+            .replace("%2", scenario),
             self.tr("First hospital day <b>%1</b>").replace("%1", medium_date(request.start)),
             self.tr("Day 0 (infusion) <b>%1</b>").replace("%1", medium_date(journey.day_zero)),
             self.tr("Fit-to-fly check about <b>%1</b> (between %2 and %3)")
@@ -54,12 +56,12 @@ class SummaryBar(QWidget):
             .replace("%2", str(summary.inpatient_days))
             .replace("%3", QLocale().toString(summary.weeks_to_clearance, "f", 1)),
         ]
-        note = html.escape(journey.estimate_note)
+        note = html.escape(journey.estimate_note, quote=False)
         self.summary.setText(" · ".join(facts) + f"<br><i>{note}</i>")
         lines = []
-        for notice in journey.notices:
+        for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
-            lines.append(f"{mark} {html.escape(notice.message)}")
+            lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
         self.notices.setVisible(bool(lines))
         self.notices.setText("<br>".join(lines))
         has_warning = any(n.severity == "warning" for n in journey.notices)
