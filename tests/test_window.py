@@ -259,7 +259,8 @@ def test_month_shows_day_numbers_and_spans(window):
     assert len(accommodation) == 6  # one bar a week, continuing across weeks
     assert all(c.open_left for c in accommodation)
     phase = [c for c in chips if c.line.key == "phase:monitoring"]
-    assert phase[0].open_right and not phase[0].open_left
+    assert phase[0].open_right
+    assert not phase[0].open_left
 
 
 def test_timeline_zoom(window):
