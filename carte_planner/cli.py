@@ -14,6 +14,7 @@ from typing import NoReturn
 from carte_planner import __version__
 from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.domain.identity import derived_plan_id
+from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.storage.errors import PlanFileError
@@ -216,6 +217,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--discreet", action="store_true", help="neutral titles for calendars others can see")
     export.add_argument("--calendar-name", help="the calendar's name in the calendar app")
 
+    checklist = commands.add_parser("checklist", help="the checklist of what to do and bring, as text or PDF")
+    _add_request_options(checklist)
+    output = checklist.add_mutually_exclusive_group()
+    output.add_argument("--pdf", metavar="FILE", help="write the printable checklist as a PDF")
+    output.add_argument("--format", choices=["text", "markdown"], default="text")
+    checklist.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size of the PDF")
+
     commands.add_parser("cities", help="list the hospital cities with Chinese names and airports")
     return parser
 
@@ -238,6 +246,8 @@ def _run(args: argparse.Namespace) -> int:
     today = _today(args)
     plan = plan_from_args(args, today)
     journey = plan_journey(plan.request, today)
+    if args.command == "checklist":
+        return _checklist(args, plan, journey)
     if args.command == "plan":
         from carte_planner.export.agenda import journey_json, journey_text
 
@@ -260,6 +270,43 @@ def _run(args: argparse.Namespace) -> int:
         "confirm them with your hospital."
     )
     return 0
+
+
+def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+    from carte_planner.domain.checklist import build_checklist
+    from carte_planner.export.checklist_document import checklist_document, checklist_text
+    from carte_planner.resources import load_checklist_template
+
+    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
+    if not args.pdf:
+        sys.stdout.write(checklist_text(journey, checklist, markdown=args.format == "markdown"))
+        return 0
+    output = Path(args.pdf)
+    if output.is_dir():
+        raise UsageError(f"--pdf: {output} is a folder, not a file")
+    if not output.parent.is_dir():
+        raise UsageError(f"--pdf: Could not write {output}: the folder does not exist.")
+    pages = _write_pdf(checklist_document(journey, checklist), output, args.paper)
+    print(f"Wrote the checklist ({pages} pages) to {output}. The dates are estimates: confirm them with your hospital.")
+    return 0
+
+
+def _write_pdf(document: object, output: Path, paper: str) -> int:
+    """Qt renders the PDF; it needs an application object, and no display."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtWidgets import QApplication
+
+    from carte_planner.ui.printing import write_pdf
+
+    _app = QApplication.instance() or QApplication(["carte-planner"])
+    size = QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4
+    try:
+        return write_pdf(document, output, size)  # type: ignore[arg-type]
+    except OSError as error:
+        raise UsageError(f"--pdf: {error}") from None
 
 
 def _fail(message: str) -> int:

@@ -9,6 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from carte_planner.domain.checklist import ChecklistTemplate, parse_checklist_template
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
 
@@ -41,3 +42,8 @@ def load_protocol() -> Protocol:
 @cache
 def load_cities() -> tuple[City, ...]:
     return parse_cities(read_toml("cities.toml"), "cities.toml")
+
+
+@cache
+def load_checklist_template() -> ChecklistTemplate:
+    return parse_checklist_template(read_toml("checklist.toml"), "checklist.toml")

@@ -55,7 +55,6 @@ def main() -> int:
         app.setPalette(palette)
     settings_dir = tempfile.mkdtemp()
     settings = QSettings(str(Path(settings_dir) / "settings.ini"), QSettings.Format.IniFormat)
-    today = date(2027, 1, 4)
     request = TripRequest(
         start=date(2027, 3, 1),
         city="shanghai",
@@ -66,7 +65,10 @@ def main() -> int:
         travellers=("Anna", "Jonas"),
         confirmed=frozenset({"phase:screening"}),
     )
-    document = PlanDocument(Plan(request, "screenshot-plan"), today)
+    from carte_planner.domain.checklist import ChecklistState
+
+    ticks = ChecklistState().with_done("records-pathology", True).with_note("records-imaging", "Disc from Dr Weber")
+    document = PlanDocument(Plan(request, "screenshot-plan", ticks), date(2027, 1, 8))
     window = MainWindow(document, settings)
     window.resize(1500, 940)
     window.show()
@@ -81,6 +83,9 @@ def main() -> int:
     window.timeline.fit()
     app.processEvents()
     window.timeline.grab().save(str(out / f"timeline{suffix}.png"))
+    window.tabs.setCurrentWidget(window.checklist)
+    app.processEvents()
+    window.checklist.grab().save(str(out / f"checklist{suffix}.png"))
     window.tabs.setCurrentWidget(window.month)
     app.processEvents()
     window.month.grab().save(str(out / f"calendar{suffix}.png"))

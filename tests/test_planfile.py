@@ -148,3 +148,53 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         save_plan(path, Plan(FULL.request.with_phase_length("screening", 8), FULL.plan_id))
     assert path.read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == ["trip.carteplan"]
+
+
+def test_a_real_version_1_file_still_opens():
+    from pathlib import Path
+
+    from carte_planner.domain.checklist import ChecklistState
+
+    plan = load_plan(Path(__file__).parent / "data" / "plan-format-1.carteplan")
+    assert plan.plan_id == "0b6c2f4e-5a1d-4c3b-9e8f-1a2b3c4d5e6f"
+    assert plan.request.city == "guangzhou"
+    assert plan.request.travellers == ("Lucía", "Tomás")
+    assert plan.request.phase_length("screening") == 12
+    assert plan.request.moved_date("visits:outpatient#3") == date(2027, 6, 2)
+    assert plan.request.hospital_name_zh == "示例医院"
+    assert plan.checklist == ChecklistState()
+    assert json.loads(plan_to_bytes(plan))["version"] == 2
+
+
+def test_checklist_state_round_trips():
+    from carte_planner.domain.checklist import ChecklistState, CustomItem
+
+    state = (
+        ChecklistState()
+        .with_done("records-pathology", True)
+        .with_note("travel-insurance", "Policy 12-345, 电话 +86")
+        .with_added(CustomItem("custom:1", "travel", "Bring the blue folder", date(2027, 2, 20), "from the GP"))
+        .with_added(CustomItem("custom:2", "home", "Thank-you card"))
+        .without("local-phone")
+    )
+    plan = Plan(FULL.request, FULL.plan_id, state)
+    assert plan_from_bytes(plan_to_bytes(plan)) == plan
+
+
+@pytest.mark.parametrize(
+    ("checklist", "message"),
+    [
+        ({"done": "all"}, "'checklist.done' has the wrong type"),
+        ({"notes": {"a": 5}}, "'checklist.notes' has an invalid value"),
+        ({"added": [{"key": "x", "title": "t"}]}, "'checklist.added[0].key' has an invalid value"),
+        ({"added": [{"key": "custom:1", "title": ""}]}, "'checklist.added[0].title' must have 1 to 200"),
+        ({"added": [{"key": "custom:1", "title": "t", "due": "soon"}]}, "'checklist.added[0].due' has an invalid"),
+        ({"added": [{"key": "custom:1", "title": "t"}, {"key": "custom:1", "title": "u"}]}, "the same item twice"),
+        ({"colour": 1}, "'checklist.colour' is not one this version knows"),
+    ],
+)
+def test_bad_checklists_are_refused(checklist, message):
+    data = json.loads(plan_to_bytes(FULL))
+    data["checklist"] = checklist
+    with pytest.raises(PlanFileError, match=re.escape(message)):
+        plan_from_bytes(json.dumps(data).encode())

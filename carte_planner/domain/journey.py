@@ -24,6 +24,7 @@ class Category(enum.StrEnum):
     MILESTONE = "milestone"
     OUTPATIENT_VISIT = "outpatient visit"
     HOME_FOLLOWUP = "home follow-up"
+    CHECKLIST = "checklist"
 
 
 @dataclass(frozen=True)

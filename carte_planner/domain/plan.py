@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from carte_planner.domain.checklist import ChecklistState
 from carte_planner.domain.request import TripRequest
 
 
 @dataclass(frozen=True)
 class Plan:
     """What a plan file holds. `plan_id` is random, made once when the plan is created, and
-    goes into every exported event's UID."""
+    goes into every exported event's UID. `checklist` holds the ticks, notes and the user's
+    own items."""
 
     request: TripRequest
     plan_id: str
+    checklist: ChecklistState = field(default_factory=ChecklistState)

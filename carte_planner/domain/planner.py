@@ -24,6 +24,7 @@ _CATEGORY_RANK = {
     Category.MILESTONE: 5,
     Category.OUTPATIENT_VISIT: 6,
     Category.HOME_FOLLOWUP: 7,
+    Category.CHECKLIST: 8,
 }
 
 

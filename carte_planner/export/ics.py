@@ -24,6 +24,7 @@ _DISCREET_TITLES = {
     Category.MILESTONE: "Appointment",
     Category.OUTPATIENT_VISIT: "Appointment",
     Category.HOME_FOLLOWUP: "Appointment",
+    Category.CHECKLIST: "Reminder",
 }
 
 
@@ -33,6 +34,8 @@ class ExportOptions:
     now: datetime
     discreet: bool = False
     calendar_name: str | None = None
+    # Dated checklist entries (checklist_items()), written as whole-day events.
+    checklist: tuple[JourneyItem, ...] = ()
 
 
 def exclusive_end(last_day: date) -> date:
@@ -95,7 +98,9 @@ def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed:
     request = journey.request
     if item.at_hospital and request.hospital_phone:
         lines.append(f"Hospital phone: {request.hospital_phone}")
-    if confirmed:
+    if item.category is Category.CHECKLIST:
+        lines.append("Done." if confirmed else "To do.")
+    elif confirmed:
         lines.append("Confirmed by the hospital.")
     elif set_by_user:
         lines.append("Date set by you.")
@@ -164,7 +169,7 @@ def export_ics(journey: Journey, options: ExportOptions) -> bytes:
             zones.setdefault(str(moment.tzinfo), []).append(moment)
     for zone, moments in sorted(zones.items()):
         calendar.add_component(vtimezone(zone, min(moments), max(moments)))
-    for item in journey.items:
+    for item in (*journey.items, *options.checklist):
         for event in _event(journey, item, options):
             calendar.add_component(event)
     return calendar.to_ical()

@@ -9,13 +9,16 @@ from datetime import date, time
 from typing import Any
 
 from carte_planner import __version__
+from carte_planner.domain.checklist import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import TripRequest
 from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
-VERSION = 1
+# Version 2 added the checklist (ticks, notes, the user's own items); version 1 files open
+# through migrate_1_to_2().
+VERSION = 2
 
 _HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
 
@@ -41,6 +44,24 @@ def request_to_dict(request: TripRequest) -> dict[str, Any]:
     }
 
 
+def checklist_to_dict(state: ChecklistState) -> dict[str, Any]:
+    return {
+        "done": sorted(state.done),
+        "notes": dict(state.notes),
+        "added": [
+            {
+                "key": item.key,
+                "stage": item.stage,
+                "title": item.title,
+                "due": item.due.isoformat() if item.due else None,
+                "details": item.details,
+            }
+            for item in state.added
+        ],
+        "removed": sorted(state.removed),
+    }
+
+
 def plan_to_bytes(plan: Plan) -> bytes:
     document = {
         "format": FORMAT,
@@ -48,6 +69,7 @@ def plan_to_bytes(plan: Plan) -> bytes:
         "generator": f"Carte Planner {__version__}",
         "plan_id": plan.plan_id,
         "request": request_to_dict(plan.request),
+        "checklist": checklist_to_dict(plan.checklist),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -146,6 +168,68 @@ def request_from_dict(data: Any) -> TripRequest:
         raise PlanFileError(f"it holds a value Carte Planner cannot use: {error}.") from None
 
 
+def _custom_item(data: Any, index: int) -> CustomItem:
+    fields = _Fields(data, f"checklist.added[{index}]")
+    key = fields.take("key", str)
+    title = fields.take("title", str).strip()
+    if not key.startswith("custom:") or len(key) > 100:
+        raise PlanFileError(f"the field 'checklist.added[{index}].key' has an invalid value.")
+    if not title or len(title) > MAX_TITLE:
+        raise PlanFileError(f"the field 'checklist.added[{index}].title' must have 1 to {MAX_TITLE} characters.")
+    due = fields.take("due", (str, type(None)), None)
+    item = CustomItem(
+        key=key,
+        stage=fields.take("stage", str, ""),
+        title=title,
+        due=_parse_due(due, index),
+        details=fields.take("details", str, "")[:MAX_NOTE],
+    )
+    fields.finish()
+    return item
+
+
+def _parse_due(text: str | None, index: int) -> date | None:
+    if text is None:
+        return None
+    try:
+        due = date.fromisoformat(text)
+    except ValueError:
+        raise PlanFileError(f"the field 'checklist.added[{index}].due' has an invalid value: {text[:40]!r}.") from None
+    if not date(2000, 1, 1) <= due <= date(2130, 12, 31):
+        raise PlanFileError(f"the field 'checklist.added[{index}].due' must be between 2000 and 2130.")
+    return due
+
+
+def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    if not all(isinstance(text, str) for text in value.values()):
+        raise ValueError(value)
+    return tuple(sorted((str(key), text[:MAX_NOTE]) for key, text in value.items() if text.strip()))
+
+
+def checklist_from_dict(data: Any) -> ChecklistState:
+    fields = _Fields(data, "checklist")
+    added_data = fields.take("added", list, [])
+    state = ChecklistState(
+        done=frozenset(fields.take("done", list, (), convert=_strings)),
+        notes=fields.take("notes", dict, (), convert=_notes),
+        added=tuple(_custom_item(item, i) for i, item in enumerate(added_data)),
+        removed=frozenset(fields.take("removed", list, (), convert=_strings)),
+    )
+    fields.finish()
+    keys = [item.key for item in state.added]
+    if len(keys) != len(set(keys)):
+        raise PlanFileError("the field 'checklist.added' lists the same item twice.")
+    return state
+
+
+def migrate_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no checklist: the plan opens with an empty one."""
+    return {**document, "version": 2, "checklist": checklist_to_dict(ChecklistState())}
+
+
+MIGRATIONS = {1: migrate_1_to_2}
+
+
 def plan_from_bytes(data: bytes) -> Plan:
     """Parse a plan file's bytes; any problem raises PlanFileError saying what is wrong."""
     if not data.strip():
@@ -170,6 +254,9 @@ def plan_from_bytes(data: bytes) -> Plan:
             f"it was made by a newer version of Carte Planner (plan format {version}; this version reads up to "
             f"{VERSION}). Update Carte Planner to open it."
         )
+    while version < VERSION:
+        document = MIGRATIONS[version](document)
+        version = document["version"]
     fields = _Fields(document, "")
     fields.take("format", str)
     fields.take("version", int)
@@ -178,5 +265,6 @@ def plan_from_bytes(data: bytes) -> Plan:
     if not plan_id.strip() or len(plan_id) > 200:
         raise PlanFileError("the field 'plan_id' is empty or too long.")
     request = request_from_dict(fields.take("request", dict))
+    checklist = checklist_from_dict(fields.take("checklist", dict, {}))
     fields.finish()
-    return Plan(request=request, plan_id=plan_id)
+    return Plan(request=request, plan_id=plan_id, checklist=checklist)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from carte_planner.domain.journey import Category, Journey, Occurrence
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.palette import category_colour, category_name
 
@@ -20,15 +21,21 @@ class AgendaModel(QAbstractTableModel):
 
     DATE, DAY, ITEM, STATUS = range(4)
 
-    def __init__(self, journey: Journey, parent: Any = None) -> None:
+    def __init__(self, journey: Journey, extra: Sequence[JourneyItem] = (), parent: Any = None) -> None:
         super().__init__(parent)
         self._journey = journey
-        self._lines = journey.occurrences()
+        self._lines = self._merge(journey, extra)
 
-    def set_journey(self, journey: Journey) -> None:
+    @staticmethod
+    def _merge(journey: Journey, extra: Sequence[JourneyItem]) -> list[Occurrence]:
+        """The journey's lines and the dated checklist entries, in date order (journey first)."""
+        lines = journey.occurrences() + [Occurrence(item, 1, item.start, item.start) for item in extra]
+        return sorted(lines, key=lambda line: (line.day, line.item.category is Category.CHECKLIST))
+
+    def set_journey(self, journey: Journey, extra: Sequence[JourneyItem] = ()) -> None:
         self.beginResetModel()
         self._journey = journey
-        self._lines = journey.occurrences()
+        self._lines = self._merge(journey, extra)
         self.endResetModel()
 
     def line(self, row: int) -> Occurrence:
@@ -52,6 +59,8 @@ class AgendaModel(QAbstractTableModel):
         return [self.tr("Date"), self.tr("Day"), self.tr("Item"), self.tr("Status")][section]
 
     def status(self, line: Occurrence) -> str:
+        if line.item.category is Category.CHECKLIST:
+            return self.tr("Done") if line.item.confirmed else self.tr("To do")
         if line.item.confirmed:
             return self.tr("Confirmed")
         if line.moved or line.item.user_moved:

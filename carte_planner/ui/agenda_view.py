@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carte_planner.domain.checklist import checklist_items
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.journey import Journey, Occurrence
+from carte_planner.domain.journey import Category, Journey, Occurrence
 from carte_planner.domain.travel import CHINA_TZ
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.dates import from_qdate, long_date, medium_date, medium_format, time_in_zone, to_qdate
@@ -93,7 +94,7 @@ class AgendaView(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.model = AgendaModel(document.journey, self)
+        self.model = AgendaModel(document.journey, checklist_items(document.checklist), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,6 +145,7 @@ class AgendaView(QWidget):
         self.reset_button.clicked.connect(self._reset)
         self.confirmed.toggled.connect(self._confirm)
         document.journeyChanged.connect(self._journey_changed)
+        document.checklistChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
         self._show_detail()
 
@@ -152,7 +154,7 @@ class AgendaView(QWidget):
         return self.model.line(row) if row >= 0 else None
 
     def _journey_changed(self) -> None:
-        self.model.set_journey(self.document.journey)
+        self.model.set_journey(self.document.journey, checklist_items(self.document.checklist))
         self.reveal(self.document.selected)
 
     def _row_changed(self, current, _previous) -> None:
@@ -181,6 +183,7 @@ class AgendaView(QWidget):
             widget.setVisible(movable)
         self.reset_button.setVisible(movable and line is not None and line.set_by_user)
         self.confirmed.setEnabled(line is not None)
+        self.confirmed.setVisible(line is None or line.item.category is not Category.CHECKLIST)
         with QSignalBlocker(self.confirmed):
             self.confirmed.setChecked(bool(line and line.confirmed))
         if line is None:

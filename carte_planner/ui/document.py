@@ -9,20 +9,22 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from carte_planner.domain.checklist import Checklist, ChecklistState, build_checklist
 from carte_planner.domain.identity import new_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
+from carte_planner.resources import load_checklist_template
 
 
-class ChangeRequest(QUndoCommand):
-    """One edit of the request. Consecutive edits of the same field merge into one step."""
+class ChangePlan(QUndoCommand):
+    """One edit of the plan. Consecutive edits of the same field merge into one step."""
 
-    def __init__(self, document: PlanDocument, new: TripRequest, text: str, merge_key: str | None) -> None:
+    def __init__(self, document: PlanDocument, new: Plan, text: str, merge_key: str | None) -> None:
         super().__init__(text)
         self._document = document
-        self._old = document.request
+        self._old = document.plan
         self._new = new
         self._merge_key = merge_key
 
@@ -36,7 +38,7 @@ class ChangeRequest(QUndoCommand):
         return 1 if self._merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ChangeRequest) or other._merge_key != self._merge_key:
+        if not isinstance(other, ChangePlan) or other._merge_key != self._merge_key:
             return False
         self._new = other._new
         return True
@@ -46,6 +48,7 @@ class PlanDocument(QObject):
     """Holds the plan being edited and re-plans at once on every change."""
 
     journeyChanged = Signal()
+    checklistChanged = Signal()
     selectionChanged = Signal(str)
     fileChanged = Signal()
 
@@ -55,6 +58,7 @@ class PlanDocument(QObject):
         self._plan = plan
         self._today = today
         self._journey = plan_journey(plan.request, today)
+        self._checklist = self._build_checklist()
         self._path = path
         self._selected = ""
         self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
@@ -71,6 +75,13 @@ class PlanDocument(QObject):
     @property
     def journey(self) -> Journey:
         return self._journey
+
+    @property
+    def checklist(self) -> Checklist:
+        return self._checklist
+
+    def _build_checklist(self) -> Checklist:
+        return build_checklist(self._journey, load_checklist_template(), self._plan.checklist)
 
     @property
     def today(self) -> date:
@@ -95,25 +106,36 @@ class PlanDocument(QObject):
         if new == self.request:
             return
         plan_journey(new, self._today)  # refuse before anything changes
-        self.undo_stack.push(ChangeRequest(self, new, text, merge_key))
+        self.undo_stack.push(ChangePlan(self, replace(self._plan, request=new), text, merge_key))
+
+    def change_checklist(self, state: ChecklistState, text: str, merge_key: str | None = None) -> None:
+        if state != self._plan.checklist:
+            self.undo_stack.push(ChangePlan(self, replace(self._plan, checklist=state), text, merge_key))
 
     def edit(self, text: str, merge_key: str | None = None, **fields: object) -> None:
         self.change(replace(self.request, **fields), text, merge_key)  # type: ignore[arg-type]
 
-    def _apply(self, request: TripRequest) -> None:
-        self._plan = Plan(request, self._plan.plan_id)
-        self._journey = plan_journey(request, self._today)
-        self.journeyChanged.emit()
+    def _apply(self, plan: Plan) -> None:
+        replanned = plan.request != self._plan.request
+        self._plan = plan
+        if replanned:
+            self._journey = plan_journey(plan.request, self._today)
+        self._checklist = self._build_checklist()
+        if replanned:
+            self.journeyChanged.emit()
+        self.checklistChanged.emit()
 
     def replace_plan(self, plan: Plan, path: Path | None) -> None:
         """Open another plan (New, Open): a fresh history, nothing to save yet."""
         self._plan = plan
         self._path = path
         self._journey = plan_journey(plan.request, self._today)
+        self._checklist = self._build_checklist()
         self._selected = ""
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.journeyChanged.emit()
+        self.checklistChanged.emit()
         self.fileChanged.emit()
 
     def mark_saved(self, path: Path) -> None:

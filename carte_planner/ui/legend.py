@@ -18,7 +18,8 @@ class Legend(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         size = self.fontMetrics().height()
-        for index, category in enumerate(Category):
+        shown = [category for category in Category if category is not Category.CHECKLIST]
+        for index, category in enumerate(shown):
             entry = QHBoxLayout()
             swatch = QLabel()
             pixmap = QPixmap(QSize(size, size))

@@ -25,6 +25,7 @@ from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import EXTENSION, load_plan, save_plan
 from carte_planner.ui.agenda_view import AgendaView
+from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.request_panel import RequestPanel
@@ -96,6 +97,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.month, self.tr("&Calendar"))
         self.tabs.addTab(self.timeline, self.tr("T&imeline"))
+        self.checklist = ChecklistPanel(document)
+        self.tabs.addTab(self.checklist, self.tr("Chec&klist"))
+        self.checklist.print_button.clicked.connect(self.print_checklist)
+        self.checklist.pdf_button.clicked.connect(self.export_pdf)
         self.tabs.setAccessibleName(self.tr("Calendar and timeline"))
         self.agenda = AgendaView(document)
 
@@ -157,6 +162,9 @@ class MainWindow(QMainWindow):
         self.discreet_action.setStatusTip(
             self.tr('Neutral titles such as "Appointment" for calendars that others can see')
         )
+        self.checklist_in_calendar_action = QAction(self.tr("Include checklist &items in calendar exports"), self)
+        self.checklist_in_calendar_action.setCheckable(True)
+        self.checklist_in_calendar_action.setChecked(read_bool(self.settings, "export/checklist", True))
         self.print_action = self._action(self.tr("&Print checklist…"), self.print_checklist, keys.Print)
         self.pdf_action = self._action(self.tr("Export checklist &PDF…"), self.export_pdf)
         self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
@@ -169,6 +177,9 @@ class MainWindow(QMainWindow):
         )
         self.timeline_action = self._action(
             self.tr("&Timeline"), lambda: self.tabs.setCurrentWidget(self.timeline), QKeySequence("Ctrl+2")
+        )
+        self.checklist_action = self._action(
+            self.tr("Chec&klist"), lambda: self.tabs.setCurrentWidget(self.checklist), QKeySequence("Ctrl+4")
         )
         self.agenda_action = self._action(
             self.tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3")
@@ -187,7 +198,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.discreet_action])
+        file_menu.addActions([self.export_action, self.discreet_action, self.checklist_in_calendar_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
         file_menu.addSeparator()
@@ -195,7 +206,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.calendar_action, self.timeline_action, self.agenda_action])
+        view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
         view_menu.addSeparator()
         view_menu.addActions([self.start_action, self.today_action, self.zoom_in_action, self.zoom_out_action])
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -239,6 +250,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/path", str(self.document.path or ""))
         self.settings.setValue("session/unsaved", self.document.modified)
         self.settings.setValue("export/discreet", self.discreet_action.isChecked())
+        self.settings.setValue("export/checklist", self.checklist_in_calendar_action.isChecked())
         self.settings.sync()
 
     # -- files ----------------------------------------------------------------------------
@@ -326,11 +338,16 @@ class MainWindow(QMainWindow):
         path = Path(chosen)
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
+        from carte_planner.domain.checklist import checklist_items
         from carte_planner.export.ics import ExportOptions, export_ics
         from carte_planner.storage.atomic import atomic_write
 
+        extra = checklist_items(self.document.checklist) if self.checklist_in_calendar_action.isChecked() else []
         options = ExportOptions(
-            plan_id=self.document.plan.plan_id, now=datetime.now(UTC), discreet=self.discreet_action.isChecked()
+            plan_id=self.document.plan.plan_id,
+            now=datetime.now(UTC),
+            discreet=self.discreet_action.isChecked(),
+            checklist=tuple(extra),
         )
         try:
             atomic_write(path, export_ics(journey, options))
@@ -350,10 +367,13 @@ class MainWindow(QMainWindow):
 
         print_checklist(self, self.document)
 
-    def export_pdf(self) -> None:
+    def export_pdf(self) -> Path | None:
         from carte_planner.ui.printing import export_checklist_pdf
 
-        export_checklist_pdf(self, self.document, self._folder())
+        path = export_checklist_pdf(self, self.document, self._folder())
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Checklist saved to %1").replace("%1", str(path)), 10000)
+        return path
 
     def _folder(self) -> str:
         if self.document.path is not None:

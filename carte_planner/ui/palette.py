@@ -18,6 +18,7 @@ _COLOURS = {
     Category.MILESTONE: "#D55E00",
     Category.OUTPATIENT_VISIT: "#56B4E9",
     Category.HOME_FOLLOWUP: "#6B8E23",
+    Category.CHECKLIST: "#6E6E6E",
 }
 
 
@@ -48,5 +49,6 @@ def category_name(category: Category) -> str:
         Category.MILESTONE: QCoreApplication.translate("Category", "Milestone"),
         Category.OUTPATIENT_VISIT: QCoreApplication.translate("Category", "Outpatient visit"),
         Category.HOME_FOLLOWUP: QCoreApplication.translate("Category", "Follow-up at home"),
+        Category.CHECKLIST: QCoreApplication.translate("Category", "Checklist"),
     }
     return names[category]

@@ -1,0 +1,280 @@
+"""The checklist: template items dated from the journey, with the user's ticks, notes and items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from carte_planner.domain.errors import ResourceError
+from carte_planner.domain.journey import Category, Journey, JourneyItem
+
+MAX_NOTE = 2000
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    key: str
+    stage: str
+    title: str
+    details: str
+    anchor: str
+    offset_days: int
+    when: str
+    per_traveller: bool = False
+    requires: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistTemplate:
+    stages: tuple[Stage, ...]
+    items: tuple[TemplateItem, ...]
+
+
+@dataclass(frozen=True)
+class CustomItem:
+    """An item the user added: its own title, stage, optional due date and details."""
+
+    key: str
+    stage: str
+    title: str
+    due: date | None = None
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistState:
+    """What the user did to the checklist, kept by item key so it survives re-planning."""
+
+    done: frozenset[str] = frozenset()
+    notes: tuple[tuple[str, str], ...] = ()
+    added: tuple[CustomItem, ...] = ()
+    removed: frozenset[str] = frozenset()
+
+    def note(self, key: str) -> str:
+        return dict(self.notes).get(key, "")
+
+    def with_done(self, key: str, done: bool) -> ChecklistState:
+        keys = set(self.done)
+        if done:
+            keys.add(key)
+        else:
+            keys.discard(key)
+        return replace(self, done=frozenset(keys))
+
+    def with_note(self, key: str, text: str) -> ChecklistState:
+        notes = dict(self.notes)
+        text = text.strip()[:MAX_NOTE]
+        if text:
+            notes[key] = text
+        else:
+            notes.pop(key, None)
+        return replace(self, notes=tuple(sorted(notes.items())))
+
+    def with_added(self, item: CustomItem) -> ChecklistState:
+        return replace(self, added=(*self.added, item))
+
+    def without(self, key: str) -> ChecklistState:
+        """Remove an item: a custom one is deleted, a template one hidden (and restorable)."""
+        if any(item.key == key for item in self.added):
+            return replace(self, added=tuple(item for item in self.added if item.key != key))
+        return replace(self, removed=self.removed | {key})
+
+    def restored(self) -> ChecklistState:
+        return replace(self, removed=frozenset())
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    key: str
+    stage: str
+    title: str
+    details: str
+    due: date | None
+    when: str
+    done: bool
+    note: str
+    custom: bool
+    traveller: str | None = None
+
+    def overdue(self, today: date) -> bool:
+        return not self.done and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True)
+class Checklist:
+    stages: tuple[Stage, ...]
+    entries: tuple[ChecklistEntry, ...]
+    removed_count: int = 0
+
+    def by_stage(self) -> list[tuple[Stage, list[ChecklistEntry]]]:
+        """Stages in order, each with its entries sorted by due date (undated last); entries due
+        the same day keep the template's order."""
+        groups = []
+        for stage in self.stages:
+            entries = [e for e in self.entries if e.stage == stage.key]
+            entries.sort(key=lambda e: (e.due is None, e.due or date.max))
+            if entries:
+                groups.append((stage, entries))
+        return groups
+
+    def entry(self, key: str) -> ChecklistEntry:
+        return next(e for e in self.entries if e.key == key)
+
+    def dated(self) -> list[ChecklistEntry]:
+        return sorted((e for e in self.entries if e.due is not None), key=lambda e: e.due or date.max)
+
+
+def _anchor_date(journey: Journey, anchor: str) -> date | None:
+    keys = {item.key: item for item in journey.items}
+    item = keys.get(anchor) or keys.get(f"{anchor}:1")
+    return item.start if item is not None else None
+
+
+def build_checklist(journey: Journey, template: ChecklistTemplate, state: ChecklistState) -> Checklist:
+    """Date every template item from the journey; apply the user's ticks, notes and items."""
+    keys = {item.key for item in journey.items}
+    entries: list[ChecklistEntry] = []
+    removed = 0
+    for item in template.items:
+        if item.requires and item.requires not in keys:
+            continue
+        people: list[tuple[str, str | None]] = (
+            [(str(n), name) for n, name in enumerate(journey.request.travellers, start=1)]
+            if item.per_traveller
+            else [("", None)]
+        )
+        for number, traveller in people:
+            key = f"{item.key}:{number}" if number else item.key
+            anchor = _anchor_date(journey, item.anchor.replace("{n}", number))
+            if anchor is None:
+                continue
+            if key in state.removed:
+                removed += 1
+                continue
+            entries.append(
+                ChecklistEntry(
+                    key=key,
+                    stage=item.stage,
+                    title=f"{item.title} — {traveller}" if traveller else item.title,
+                    details=item.details,
+                    due=anchor + timedelta(days=item.offset_days),
+                    when=item.when,
+                    done=key in state.done,
+                    note=state.note(key),
+                    custom=False,
+                    traveller=traveller,
+                )
+            )
+    stages = {stage.key for stage in template.stages}
+    for custom in state.added:
+        entries.append(
+            ChecklistEntry(
+                key=custom.key,
+                stage=custom.stage if custom.stage in stages else template.stages[-1].key,
+                title=custom.title,
+                details=custom.details,
+                due=custom.due,
+                when="",
+                done=custom.key in state.done,
+                note=state.note(custom.key),
+                custom=True,
+            )
+        )
+    return Checklist(stages=template.stages, entries=tuple(entries), removed_count=removed)
+
+
+def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.toml") -> ChecklistTemplate:
+    """Validate a parsed checklist file; raise ResourceError naming the file and the field."""
+
+    def need(entry: Mapping[str, Any], path: str, name: str, kind: type) -> Any:
+        if name not in entry:
+            raise ResourceError(source, f"{path}.{name}", "is missing")
+        value = entry[name]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ResourceError(source, f"{path}.{name}", f"must be of type {kind.__name__}")
+        return value
+
+    stages_data = data.get("stages")
+    if not isinstance(stages_data, list) or not stages_data:
+        raise ResourceError(source, "stages", "must be a non-empty list of tables")
+    stages = []
+    for i, entry in enumerate(stages_data):
+        if not isinstance(entry, Mapping):
+            raise ResourceError(source, f"stages[{i}]", "must be a table")
+        stages.append(Stage(need(entry, f"stages[{i}]", "key", str), need(entry, f"stages[{i}]", "title", str)))
+    stage_keys = {stage.key for stage in stages}
+    items_data = data.get("items")
+    if not isinstance(items_data, list) or not items_data:
+        raise ResourceError(source, "items", "must be a non-empty list of tables")
+    items = []
+    seen: set[str] = set()
+    for i, entry in enumerate(items_data):
+        path = f"items[{i}]"
+        if not isinstance(entry, Mapping):
+            raise ResourceError(source, path, "must be a table")
+        key = need(entry, path, "key", str)
+        if key in seen:
+            raise ResourceError(source, f"{path}.key", f"'{key}' appears twice")
+        seen.add(key)
+        stage = need(entry, path, "stage", str)
+        if stage not in stage_keys:
+            raise ResourceError(source, f"{path}.stage", f"'{stage}' is not one of the stages")
+        per_traveller = bool(entry.get("per_traveller", False))
+        anchor = need(entry, path, "anchor", str)
+        if per_traveller != ("{n}" in anchor):
+            raise ResourceError(source, f"{path}.anchor", "must use {n} exactly when the item is per traveller")
+        offset = need(entry, path, "offset_days", int)
+        if not -365 <= offset <= 365:
+            raise ResourceError(source, f"{path}.offset_days", "must be between -365 and 365")
+        requires = entry.get("requires")
+        if requires is not None and not isinstance(requires, str):
+            raise ResourceError(source, f"{path}.requires", "must be of type str")
+        items.append(
+            TemplateItem(
+                key=key,
+                stage=stage,
+                title=need(entry, path, "title", str),
+                details=need(entry, path, "details", str),
+                anchor=anchor,
+                offset_days=offset,
+                when=need(entry, path, "when", str),
+                per_traveller=per_traveller,
+                requires=requires,
+            )
+        )
+    return ChecklistTemplate(stages=tuple(stages), items=tuple(items))
+
+
+def checklist_items(checklist: Checklist) -> list[JourneyItem]:
+    """The dated checklist entries as whole-day items, for the agenda and the calendar file
+    (never as tasks: most calendar apps drop imported tasks)."""
+    titles = {stage.key: stage.title for stage in checklist.stages}
+    items = []
+    for entry in checklist.dated():
+        assert entry.due is not None
+        lines = [entry.details] if entry.details else []
+        if entry.note:
+            lines.append(f"Note: {entry.note}")
+        lines.append(f"Checklist: {titles.get(entry.stage, entry.stage)}.")
+        items.append(
+            JourneyItem(
+                key=f"check:{entry.key}",
+                category=Category.CHECKLIST,
+                title=entry.title,
+                description=" ".join(lines),
+                start=entry.due,
+                end=entry.due,
+                busy=False,
+                confirmed=entry.done,  # for a checklist entry: ticked off
+            )
+        )
+    return items

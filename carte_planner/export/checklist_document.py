@@ -1,0 +1,232 @@
+"""The printable checklist as HTML blocks, one per item so that a page break never splits one."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from carte_planner.domain.checklist import Checklist, ChecklistEntry
+from carte_planner.domain.journey import Category, Journey
+
+BOX_EMPTY = "☐"
+BOX_TICKED = "☑"
+
+_PHASE_COLOURS = {
+    "screening": "#F3C467",
+    "manufacturing": "#F7D894",
+    "admission": "#E69F00",
+    "monitoring": "#D98A00",
+    "outpatient": "#9CCFF0",
+}
+
+STYLE = """
+body { font-size: 10pt; }
+h1 { font-size: 16pt; margin: 0; }
+h2 { font-size: 12.5pt; margin-top: 10pt; margin-bottom: 2pt; }
+p { margin: 0; }
+.facts td { padding: 1pt 8pt 1pt 0; }
+.small { font-size: 8.5pt; color: #333333; }
+.item { margin-top: 4pt; }
+.due { color: #222222; }
+.overdue { color: #9C2A00; font-weight: bold; }
+.note { font-style: italic; }
+table.gantt td { font-size: 7pt; padding: 1pt; }
+"""
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def keep_together(text: str) -> str:
+    """Escaped, with non-breaking spaces, and a gap after: for a date column that must not wrap
+    (Qt's rich text ignores `nowrap` and cell padding)."""
+    return esc(text).replace(" ", "&nbsp;") + "&nbsp;&nbsp;&nbsp;"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the document that is never split across pages."""
+
+    html: str
+    keep_with_next: bool = False
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    title: str
+    blocks: tuple[Block, ...]
+    footer: str
+    style: str = STYLE
+
+    def full_html(self) -> str:
+        """All blocks as one HTML document, for a preview or a plain export."""
+        body = "".join(block.html for block in self.blocks)
+        return f"<html><head><meta charset='utf-8'><style>{self.style}</style></head><body>{body}</body></html>"
+
+
+def _facts(journey: Journey) -> str:
+    request, summary, city = journey.request, journey.summary, journey.city
+    low, high = summary.return_range
+    rows = [
+        ("Hospital city", f"{city.name} ({city.name_zh}), airport {', '.join(city.airports)}"),
+        ("Scenario", request.scenario.value),
+        ("Arrival in China", day_text(summary.arrival)),
+        ("First hospital day", day_text(request.start)),
+        ("Day 0 (infusion)", day_text(journey.day_zero)),
+        (
+            "Return flight (estimated)",
+            f"{day_text(summary.return_date)} (between {day_text(low)} and {day_text(high)})",
+        ),
+        ("Days in China", f"{summary.days_in_china}, of which {summary.inpatient_days} in hospital"),
+        ("Travellers", ", ".join(request.travellers)),
+    ]
+    hospital = [request.hospital_name, request.hospital_name_zh, request.hospital_address, request.hospital_address_zh]
+    if any(hospital) or request.hospital_phone:
+        text = ", ".join(part for part in hospital if part)
+        if request.hospital_phone:
+            text += f" · {request.hospital_phone}"
+        rows.append(("Hospital", text))
+    cells = "".join(f"<tr><td><b>{keep_together(name)}</b></td><td>{esc(value)}</td></tr>" for name, value in rows)
+    return f"<table class='facts' cellpadding='2'>{cells}</table>"
+
+
+def _gantt(journey: Journey) -> str:
+    """Weeks across, phases down: a one-glance overview that prints as text and colour."""
+    first = journey.summary.arrival - timedelta(days=journey.summary.arrival.weekday())
+    last = journey.summary.return_date
+    weeks = (last - first).days // 7 + 1
+    step = 1 if weeks <= 22 else 2
+    columns = [first + timedelta(days=7 * step * i) for i in range((weeks + step - 1) // step)]
+    head = "".join(f"<td align='center'>{c.day}<br>{c.strftime('%b')}</td>" for c in columns)
+    rows = [f"<tr><td><b>{'Week' if step == 1 else 'Two weeks'} from</b></td>{head}</tr>"]
+    spans = [item for item in journey.items if item.category is Category.PHASE]
+    stay = next(item for item in journey.items if item.category is Category.ACCOMMODATION)
+    for item in [stay, *spans]:
+        colour = _PHASE_COLOURS.get(item.phase or "", "#C9BBAE")
+        cells = []
+        for column in columns:
+            end = column + timedelta(days=7 * step - 1)
+            active = item.start <= end and item.end >= column
+            cells.append(f"<td bgcolor='{colour}'>&nbsp;</td>" if active else "<td>&nbsp;</td>")
+        name = "Stay near the hospital" if item.category is Category.ACCOMMODATION else item.title
+        rows.append(f"<tr><td>{keep_together(_short(name))}</td>{''.join(cells)}</tr>")
+    return "<table class='gantt' border='1' cellspacing='0' cellpadding='1' width='100%'>" + "".join(rows) + "</table>"
+
+
+def _short(title: str) -> str:
+    """A phase's name up to its colon: the overview's rows stay one line each."""
+    return title.split(":")[0]
+
+
+def _span_text(start: date, end: date) -> str:
+    if start == end:
+        return day_text(start)
+    if start.year == end.year:
+        return f"{start.strftime('%a %d %b')} – {day_text(end)}"
+    return f"{day_text(start)} – {day_text(end)}"
+
+
+def _key_dates(journey: Journey) -> str:
+    rows = []
+    for item in journey.items:
+        if item.category in {Category.PHASE, Category.MILESTONE, Category.FLIGHT}:
+            when = _span_text(item.start, item.end)
+            title = item.title
+            if item.depart is not None:
+                when = f"{item.depart:%a %d %b %Y %H:%M}"
+                title += f" (leaves {item.depart:%H:%M} {item.depart.tzinfo} time)"
+            label = esc(journey.day_label(item.start)).replace(" ", "&nbsp;")
+            mark = " ✓ confirmed" if item.confirmed else ""
+            rows.append(
+                f"<tr><td width='40%'>{keep_together(when)}</td><td width='12%'>{label}</td>"
+                f"<td>{esc(title)}{esc(mark)}</td></tr>"
+            )
+    return "<table class='facts' cellpadding='2'>" + "".join(rows) + "</table>"
+
+
+def _deadlines(journey: Journey) -> str:
+    lines = [
+        f"<tr><td>{BOX_EMPTY}&nbsp;{keep_together(day_text(item.start))}</td><td>{esc(item.title)}</td></tr>"
+        for item in journey.items
+        if item.deadline and item.category is not Category.FLIGHT
+    ]
+    return "<table class='facts' cellpadding='2'>" + "".join(lines) + "</table>"
+
+
+def _entry_block(entry: ChecklistEntry, today: date) -> Block:
+    box = BOX_TICKED if entry.done else BOX_EMPTY
+    if entry.due is not None:
+        css = "overdue" if entry.overdue(today) else "due"
+        due = f"due {day_text(entry.due)}" + (f" ({entry.when})" if entry.when else "")
+        if entry.overdue(today):
+            due += " — overdue"
+        due_html = f" <span class='{css}'>· {esc(due)}</span>"
+    else:
+        due_html = ""
+    parts = [f"<p><b>{box} {esc(entry.title)}</b>{due_html}</p>"]
+    if entry.details:
+        parts.append(f"<p class='small'>{esc(entry.details)}</p>")
+    if entry.note:
+        parts.append(f"<p class='note'>Note: {esc(entry.note)}</p>")
+    return Block(f"<div class='item'>{''.join(parts)}</div>")
+
+
+def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
+    """Header, one-page overview, reminders and the checklist by stage."""
+    city = journey.city
+    title = f"CAR-T journey to {city.name} ({city.name_zh}): checklist"
+    blocks = [
+        Block(
+            f"<h1>CAR-T journey checklist</h1><p><b>{esc(city.name)} ({esc(city.name_zh)})</b> · "
+            f"{esc(_span_text(journey.summary.arrival, journey.summary.return_date))}</p>"
+            f"<p class='small'>{esc(journey.estimate_note)}</p>"
+        ),
+        Block(f"<h2>The trip</h2>{_facts(journey)}"),
+        Block(f"<h2>Overview</h2>{_gantt(journey)}"),
+        Block(f"<h2>Key dates</h2>{_key_dates(journey)}"),
+        Block(
+            "<h2>Deadlines and reminders</h2>"
+            "<p class='small'>Some calendar apps ignore imported reminders: these are the dates to watch.</p>"
+            f"{_deadlines(journey)}",
+            new_page=False,
+        ),
+    ]
+    first_stage = True
+    for stage, entries in checklist.by_stage():
+        blocks.append(Block(f"<h2>{esc(stage.title)}</h2>", keep_with_next=True, new_page=first_stage))
+        first_stage = False
+        blocks += [_entry_block(entry, journey.today) for entry in entries]
+    footer = f"{journey.estimate_note} Printed for {city.name} ({city.name_zh})."
+    return PrintDocument(title=title, blocks=tuple(blocks), footer=footer)
+
+
+def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = False) -> str:
+    """The checklist as plain text or Markdown, for the command line."""
+    city = journey.city
+    out = []
+    heading = f"CAR-T journey to {city.name} ({city.name_zh}): checklist"
+    out.append(f"# {heading}" if markdown else heading)
+    out += ["", journey.estimate_note, ""]
+    for stage, entries in checklist.by_stage():
+        out.append(f"## {stage.title}" if markdown else stage.title)
+        if not markdown:
+            out.append("-" * len(stage.title))
+        for entry in entries:
+            box = "[x]" if entry.done else "[ ]"
+            due = ""
+            if entry.due is not None:
+                due = f" (due {day_text(entry.due)}" + (", OVERDUE" if entry.overdue(journey.today) else "") + ")"
+            out.append(f"- {box} {entry.title}{due}")
+            if entry.details:
+                out.append(f"  {entry.details}")
+            if entry.note:
+                out.append(f"  Note: {entry.note}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,337 @@
+"""The checklist panel: stages with their items, a tick box and a note each, overdue highlighted."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
+from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
+from carte_planner.ui.document import PlanDocument
+
+Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE = QColor("#B33C00")
+
+
+class ChecklistModel(QAbstractItemModel):
+    """Stages as top-level rows, their entries below. Ticks and notes are edited here and
+    handed to the document, which records them on the undo stack."""
+
+    ITEM, DUE, NOTE = range(3)
+
+    def __init__(self, document: PlanDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._groups: list[tuple[Stage, list[ChecklistEntry]]] = document.checklist.by_stage()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._groups = self.document.checklist.by_stage()
+        self.endResetModel()
+
+    # -- structure ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        # internalId: 0 for a stage row, the stage's row + 1 for an entry under it.
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid():
+            return QModelIndex()
+        stage = child.internalId()
+        if stage == 0:
+            return QModelIndex()
+        return self.createIndex(stage - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def entry(self, index: Index) -> ChecklistEntry | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    def index_of(self, key: str) -> QModelIndex:
+        for stage_row, (_stage, entries) in enumerate(self._groups):
+            for row, entry in enumerate(entries):
+                if entry.key == key:
+                    return self.index(row, 0, self.index(stage_row, 0))
+        return QModelIndex()
+
+    # -- data -----------------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Item"), self.tr("Due"), self.tr("Note")][section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.entry(index) is not None:
+            if index.column() == self.ITEM:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            if index.column() == self.NOTE:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entry(index)
+        if entry is None:
+            stage, entries = self._groups[index.row()]
+            if index.column() == self.ITEM and role == Qt.ItemDataRole.DisplayRole:
+                done = sum(e.done for e in entries)
+                return f"{stage.title}  ({done}/{len(entries)})"
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        today = self.document.today
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.ITEM:
+                return entry.title
+            if column == self.DUE:
+                if entry.due is None:
+                    return ""
+                return medium_date(entry.due) + (self.tr(" (overdue)") if entry.overdue(today) else "")
+            if column == self.NOTE:
+                return entry.note
+        if role == Qt.ItemDataRole.EditRole and column == self.NOTE:
+            return entry.note
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.ITEM:
+            return Qt.CheckState.Checked if entry.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and entry.overdue(today) and column in (self.ITEM, self.DUE):
+            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.FontRole and entry.overdue(today):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = f" ({entry.when})" if entry.when else ""
+            return f"{entry.details}{when}"
+        if role == KEY_ROLE:
+            return entry.key
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        entry = self.entry(index)
+        if entry is None:
+            return False
+        state = self.document.plan.checklist
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.ITEM:
+            done = Qt.CheckState(value) == Qt.CheckState.Checked
+            text = self.tr("Tick off %1") if done else self.tr("Untick %1")
+            self.document.change_checklist(state.with_done(entry.key, done), text.replace("%1", entry.title))
+            return True
+        if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:
+            self.document.change_checklist(
+                state.with_note(entry.key, str(value)), self.tr("Note on %1").replace("%1", entry.title)
+            )
+            return True
+        return False
+
+
+class AddItemDialog(QDialog):
+    """A new checklist item: what, in which stage, and when (optional)."""
+
+    def __init__(self, stages: tuple[Stage, ...], default_due, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a checklist item"))
+        form = QFormLayout(self)
+        self.title = QLineEdit()
+        self.title.setMaxLength(MAX_TITLE)
+        self.title.setAccessibleName(self.tr("What to do or bring"))
+        form.addRow(self.tr("&What:"), self.title)
+        self.stage = QComboBox()
+        for stage in stages:
+            self.stage.addItem(stage.title, stage.key)
+        self.stage.setAccessibleName(self.tr("Stage"))
+        form.addRow(self.tr("&Stage:"), self.stage)
+        self.has_due = QCheckBox(self.tr("Has a &due date"))
+        self.due = QDateEdit(to_qdate(default_due))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat(medium_format())
+        self.due.setEnabled(False)
+        self.due.setAccessibleName(self.tr("Due date"))
+        self.has_due.toggled.connect(self.due.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.has_due)
+        row.addWidget(self.due, 1)
+        form.addRow(self.tr("Due:"), row)
+        self.details = QLineEdit()
+        self.details.setAccessibleName(self.tr("Details"))
+        form.addRow(self.tr("&Details:"), self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.title.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        form.addRow(buttons)
+
+    def item(self, key: str) -> CustomItem:
+        return CustomItem(
+            key=key,
+            stage=self.stage.currentData(),
+            title=self.title.text().strip(),
+            due=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
+            details=self.details.text().strip(),
+        )
+
+
+class ChecklistPanel(QWidget):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = ChecklistModel(document, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.tree.setAccessibleName(self.tr("Checklist"))
+        header = self.tree.header()
+        header.setSectionResizeMode(ChecklistModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ChecklistModel.DUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ChecklistModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(ChecklistModel.NOTE, 220)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Details of the selected checklist item"))
+        self.add_button = QPushButton(self.tr("&Add item…"))
+        self.remove_button = QPushButton(self.tr("&Remove item"))
+        self.restore_button = QPushButton()
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.pdf_button = QPushButton(self.tr("Export P&DF…"))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        hint = QLabel(
+            self.tr("Tick items as they get done; double-click a note to write one. Dates move with the plan.")
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_item)
+        self.remove_button.clicked.connect(self.remove_item)
+        self.restore_button.clicked.connect(self.restore_items)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        document.checklistChanged.connect(self._refresh)
+        document.selectionChanged.connect(self._reveal)
+        self._refresh()
+
+    def current(self) -> ChecklistEntry | None:
+        return self.model.entry(self.tree.currentIndex())
+
+    def _refresh(self) -> None:
+        current = self.current()
+        key = current.key if current is not None else None
+        self.model.refresh()
+        self.tree.expandAll()
+        if key:
+            self._reveal(f"check:{key}")
+        removed = self.document.checklist.removed_count
+        self.restore_button.setText(self.tr("Restore removed (%1)").replace("%1", str(removed)))
+        self.restore_button.setEnabled(removed > 0)
+        self._show_details()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.entry(current)
+        if entry is not None:
+            self.document.select(f"check:{entry.key}")
+        self._show_details()
+
+    def _reveal(self, key: str) -> None:
+        if not key.startswith("check:"):
+            return
+        index = self.model.index_of(key.removeprefix("check:"))
+        if index.isValid():
+            with QSignalBlocker(self.tree.selectionModel()):
+                self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            self._show_details()
+
+    def _show_details(self) -> None:
+        entry = self.current()
+        self.remove_button.setEnabled(entry is not None)
+        if entry is None:
+            self.details.setText(self.tr("Select an item to see what it involves."))
+            return
+        due = ""
+        if entry.due is not None:
+            due = self.tr("Due %1").replace("%1", medium_date(entry.due))
+            if entry.when:
+                due += f" ({entry.when})"
+            due += ". "
+        self.details.setText(f"{due}{entry.details}")
+
+    def add_item(self) -> CustomItem | None:
+        dialog = AddItemDialog(self.document.checklist.stages, self.document.today, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.add(dialog.item(self._new_key()))
+
+    def add(self, item: CustomItem) -> CustomItem:
+        state = self.document.plan.checklist.with_added(item)
+        self.document.change_checklist(state, self.tr("Add %1").replace("%1", item.title))
+        return item
+
+    def _new_key(self) -> str:
+        used = {item.key for item in self.document.plan.checklist.added}
+        return next(f"custom:{n}" for n in itertools.count(1) if f"custom:{n}" not in used)
+
+    def remove_item(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            state = self.document.plan.checklist.without(entry.key)
+            self.document.change_checklist(state, self.tr("Remove %1").replace("%1", entry.title))
+
+    def restore_items(self) -> None:
+        self.document.change_checklist(self.document.plan.checklist.restored(), self.tr("Restore removed items"))

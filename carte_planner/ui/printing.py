@@ -1,0 +1,198 @@
+"""Printing the checklist: HTML blocks laid out page by page, never split, with a footer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from carte_planner.domain.checklist import build_checklist
+from carte_planner.export.checklist_document import PrintDocument, checklist_document
+from carte_planner.resources import load_checklist_template, resource_root
+
+LATIN_FAMILY = "DejaVu Sans"
+CJK_FAMILY = "Droid Sans Fallback"
+_loaded_fonts = False
+
+
+def print_font(point_size: float = 10) -> QFont:
+    """The shipped fonts: DejaVu Sans for Latin text, Droid Sans Fallback for Chinese, whose
+    PDF text layer keeps the real ideographs (no look-alike radicals)."""
+    global _loaded_fonts
+    if not _loaded_fonts:
+        folder = resource_root() / "fonts"
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DroidSansFallbackFull.ttf"):
+            QFontDatabase.addApplicationFont(str(folder / name))
+        _loaded_fonts = True
+    font = QFont()
+    font.setFamilies([LATIN_FAMILY, CJK_FAMILY])
+    font.setPointSizeF(point_size)
+    # Ligatures put one glyph for "fi" in the PDF's text layer: copied text would read "ﬁrst".
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+@dataclass
+class _Placed:
+    document: QTextDocument
+    top: float
+
+
+def _block_document(html: str, style: str, width: float, printer: QPrinter) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(printer)
+    document.setDefaultFont(print_font())
+    document.setDefaultStyleSheet(style)
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    document.setTextWidth(width)
+    return document
+
+
+def paint_document(source: PrintDocument, printer: QPrinter) -> int:
+    """Lay the blocks out on pages and paint them; returns the number of pages.
+
+    A block that does not fit in what is left of a page starts the next one; a heading stays
+    with the block after it; only a block taller than a whole page is ever cut.
+    """
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    width, height = float(page.width()), float(page.height())
+    footer_font = print_font(7.5)
+    footer_metrics = QFontMetricsF(footer_font, printer)
+    footer_h = footer_metrics.height() * 2.6
+    body_h = height - footer_h
+    documents = [_block_document(b.html, source.style, width, printer) for b in source.blocks]
+    heights = [d.documentLayout().documentSize().height() for d in documents]
+    gap = QFontMetricsF(print_font(), printer).height() * 0.25
+
+    pages: list[list[_Placed]] = [[]]
+    y = 0.0
+    for index, (block, document, block_h) in enumerate(zip(source.blocks, documents, heights, strict=True)):
+        needed = block_h
+        if block.keep_with_next and index + 1 < len(documents):
+            needed += gap + heights[index + 1]
+        starts_page = not pages[-1]
+        if not starts_page and (block.new_page or y + needed > body_h):
+            pages.append([])
+            y = 0.0
+        pages[-1].append(_Placed(document, y))
+        y += block_h + gap
+
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    try:
+        for number, placed in enumerate(pages, start=1):
+            if number > 1:
+                printer.newPage()
+            for item in placed:
+                painter.save()
+                painter.translate(0, item.top)
+                clip = QRectF(0, 0, width, max(min(body_h - item.top, item.document.size().height()), 0))
+                item.document.drawContents(painter, clip)
+                painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawLine(0, int(body_h + footer_h * 0.15), int(width), int(body_h + footer_h * 0.15))
+            footer = QRectF(0, body_h + footer_h * 0.2, width * 0.82, footer_h * 0.8)
+            painter.drawText(footer, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, source.footer)
+            painter.drawText(
+                QRectF(width * 0.82, body_h + footer_h * 0.2, width * 0.18, footer_h * 0.8),
+                Qt.AlignmentFlag.AlignRight,
+                f"Page {number} of {len(pages)}",
+            )
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def make_printer(output: Path | None = None, page: QPageSize.PageSizeId | None = None) -> QPrinter:
+    """A high-resolution printer; with `output`, it writes a PDF there."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if page is not None:
+        printer.setPageSize(QPageSize(page))
+    printer.setPageMargins(QMarginsF(15, 15, 15, 12), QPageLayout.Unit.Millimeter)
+    if output is not None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(output))
+        printer.setDocName("CAR-T journey checklist")
+    return printer
+
+
+def document_for(plan_document) -> PrintDocument:
+    journey = plan_document.journey
+    checklist = build_checklist(journey, load_checklist_template(), plan_document.plan.checklist)
+    return checklist_document(journey, checklist)
+
+
+def write_pdf(source: PrintDocument, output: Path, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4) -> int:
+    """Write the checklist PDF through a temporary file, so a failure leaves no half PDF."""
+    output = Path(output)
+    temporary = output.with_name(f".{output.name}.tmp")
+    try:
+        pages = paint_document(source, make_printer(temporary, page))
+        if not temporary.exists():
+            raise OSError(f"Could not write {output}: the folder does not exist or cannot be written.")
+        temporary.replace(output)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    return pages
+
+
+def print_checklist(parent: QWidget, plan_document) -> None:
+    """Print preview; from there the user prints, choosing printer, paper and pages."""
+    source = document_for(plan_document)
+    printer = make_printer()
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(parent.tr("Print checklist"))
+    preview.paintRequested.connect(lambda p: paint_document(source, p))
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    preview.resize(QSizeF(900, 1000).toSize())
+    preview.open()
+
+
+def export_checklist_pdf(parent: QWidget, plan_document, folder: str) -> Path | None:
+    city = plan_document.journey.city.name
+    suggested = str(Path(folder) / f"CAR-T journey checklist - {city}.pdf")
+    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export checklist PDF"), suggested, "PDF (*.pdf)")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        write_pdf(document_for(plan_document), path, _paper_size())
+    except OSError as error:
+        QMessageBox.critical(parent, parent.tr("Could not export the PDF"), str(error))
+        return None
+    return path
+
+
+def _paper_size() -> QPageSize.PageSizeId:
+    """The default printer's paper if it is A4 or Letter; without a printer, Letter where the
+    locale measures in inches (the United States), else A4."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    default = QPrinterInfo.defaultPrinter()
+    if not default.isNull():
+        size = default.defaultPageSize().id()
+        if size in (QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter):
+            return size
+    if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize.PageSizeId.Letter
+    return QPageSize.PageSizeId.A4
