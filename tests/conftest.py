@@ -9,3 +9,50 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+# -- the window, for GUI tests -------------------------------------------------------------
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+
+from carte_planner.domain import TripRequest  # noqa: E402
+from carte_planner.domain.plan import Plan  # noqa: E402
+from carte_planner.ui.document import PlanDocument  # noqa: E402
+from carte_planner.ui.main_window import MainWindow  # noqa: E402
+from tests.gui import forget_changes  # noqa: E402
+
+TODAY = date(2027, 1, 4)
+START = date(2027, 3, 1)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    QStandardPaths.setTestModeEnabled(True)
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A dialog nobody answers would hang the test run: fail instead."""
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", unexpected)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", unexpected)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    request = TripRequest(start=START, city="shanghai", home_tz="Europe/Berlin")
+    document = PlanDocument(Plan(request, "plan-test"), TODAY)
+    win = MainWindow(document, settings)
+    qtbot.addWidget(win, before_close_func=forget_changes)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -220,3 +220,25 @@ def test_a_bad_plan_file_is_one_line(capsys, tmp_path, content, message):
     assert code == 2
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_checklist_as_text_markdown_and_pdf(capsys, tmp_path):
+    code, out, _ = run(capsys, "checklist", *BASE)
+    assert code == 0
+    assert "Medical records for the eligibility review" in out
+    assert "- [ ] Pathology reports (due Wed 06 Jan 2027)" in out
+    code, out, _ = run(capsys, "checklist", *BASE, "--format", "markdown")
+    assert out.startswith("# CAR-T journey to Beijing (北京): checklist")
+    target = tmp_path / "c.pdf"
+    code, out, err = run(capsys, "checklist", *BASE, "--pdf", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "pages" in out
+    assert os.listdir(tmp_path) == ["c.pdf"]
+
+
+def test_checklist_pdf_errors_are_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "checklist", *BASE, "--pdf", str(tmp_path / "nope" / "c.pdf"))
+    assert code == 2
+    assert "the folder does not exist" in err
+    assert err.count("\n") == 1

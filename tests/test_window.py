@@ -5,52 +5,18 @@ from pathlib import Path
 
 import pytest
 import vobject
-from PySide6.QtCore import QDate, QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.planfile import load_plan, save_plan
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
-from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.main_window import MainWindow
+from tests.gui import forget_changes as _forget_changes
 
 TODAY = date(2027, 1, 4)
 START = date(2027, 3, 1)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    QStandardPaths.setTestModeEnabled(True)
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    """A dialog nobody answers would hang the test run: fail instead."""
-
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected dialog: {args[1:3]}")
-
-    for name in ("question", "warning", "critical", "information", "about"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", unexpected)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", unexpected)
-
-
-def _forget_changes(win):
-    win.document.undo_stack.setClean()
-
-
-@pytest.fixture
-def window(qtbot, settings):
-    request = TripRequest(start=START, city="shanghai", home_tz="Europe/Berlin")
-    document = PlanDocument(Plan(request, "plan-test"), TODAY)
-    win = MainWindow(document, settings)
-    qtbot.addWidget(win, before_close_func=_forget_changes)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def agenda_texts(win, column=AgendaModel.ITEM):

@@ -128,7 +128,7 @@ class ChecklistModel(QAbstractItemModel):
             if column == self.DUE:
                 if entry.due is None:
                     return ""
-                return medium_date(entry.due) + (self.tr(" (overdue)") if entry.overdue(today) else "")
+                return ("⚠ " if entry.overdue(today) else "") + medium_date(entry.due)
             if column == self.NOTE:
                 return entry.note
         if role == Qt.ItemDataRole.EditRole and column == self.NOTE:
@@ -143,7 +143,10 @@ class ChecklistModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             when = f" ({entry.when})" if entry.when else ""
-            return f"{entry.details}{when}"
+            overdue = self.tr("Overdue. ") if entry.overdue(today) else ""
+            return f"{overdue}{entry.title}{when}: {entry.details}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE and entry.overdue(today):
+            return self.tr("%1, overdue").replace("%1", medium_date(entry.due or today))
         if role == KEY_ROLE:
             return entry.key
         return None
@@ -234,7 +237,9 @@ class ChecklistPanel(QWidget):
         header.setSectionResizeMode(ChecklistModel.DUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ChecklistModel.NOTE, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(ChecklistModel.NOTE, 220)
+        header.resizeSection(ChecklistModel.NOTE, 150)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -275,6 +280,8 @@ class ChecklistPanel(QWidget):
         key = current.key if current is not None else None
         self.model.refresh()
         self.tree.expandAll()
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         if key:
             self._reveal(f"check:{key}")
         removed = self.document.checklist.removed_count

@@ -141,11 +141,18 @@ def document_for(plan_document) -> PrintDocument:
 def write_pdf(source: PrintDocument, output: Path, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4) -> int:
     """Write the checklist PDF through a temporary file, so a failure leaves no half PDF."""
     output = Path(output)
+    if not output.parent.is_dir():
+        raise OSError(f"Could not write {output}: the folder does not exist.")
+    if output.is_dir():
+        raise OSError(f"Could not write {output}: that is a folder, not a file.")
     temporary = output.with_name(f".{output.name}.tmp")
     try:
-        pages = paint_document(source, make_printer(temporary, page))
+        try:
+            pages = paint_document(source, make_printer(temporary, page))
+        except OSError:
+            raise OSError(f"Could not write {output}: the folder cannot be written to.") from None
         if not temporary.exists():
-            raise OSError(f"Could not write {output}: the folder does not exist or cannot be written.")
+            raise OSError(f"Could not write {output}: the folder cannot be written to.")
         temporary.replace(output)
     finally:
         if temporary.exists():
