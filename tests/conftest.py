@@ -22,7 +22,7 @@ from carte_planner.domain import TripRequest  # noqa: E402
 from carte_planner.domain.plan import Plan  # noqa: E402
 from carte_planner.ui.document import PlanDocument  # noqa: E402
 from carte_planner.ui.main_window import MainWindow  # noqa: E402
-from tests.gui import forget_changes  # noqa: E402
+from tests.gui import forget_changes, settings_folder  # noqa: E402
 
 TODAY = date(2027, 1, 4)
 START = date(2027, 3, 1)
@@ -51,7 +51,7 @@ def no_unexpected_dialogs(monkeypatch):
 def window(qtbot, settings):
     request = TripRequest(start=START, city="shanghai", home_tz="Europe/Berlin")
     document = PlanDocument(Plan(request, "plan-test"), TODAY)
-    win = MainWindow(document, settings)
+    win = MainWindow(document, settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()
     qtbot.waitExposed(win)

@@ -1,6 +1,13 @@
 """Helpers for the window tests."""
 
+from pathlib import Path
+
 
 def forget_changes(win) -> None:
     """Mark the plan saved, so that closing the window asks nothing."""
     win.document.undo_stack.setClean()
+
+
+def settings_folder(settings) -> Path:
+    """The folder of a test's settings file, where its other files go too."""
+    return Path(settings.fileName()).parent

@@ -14,6 +14,7 @@ from carte_planner.storage.planfile import load_plan, save_plan
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes as _forget_changes
+from tests.gui import settings_folder
 
 TODAY = date(2027, 1, 4)
 START = date(2027, 3, 1)
@@ -39,7 +40,7 @@ def agenda_line(win, title_start):
 
 
 def test_default_window_shows_a_plan_without_warnings(qtbot, settings):
-    win = MainWindow(settings=settings)
+    win = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(win, before_close_func=_forget_changes)
     win.show()
     assert win.windowTitle().startswith("Untitled plan")
@@ -347,7 +348,7 @@ def test_settings_restore_the_last_plan_and_layout(qtbot, settings, window):
     window.panel.start.setDate(QDate(2027, 4, 5))
     window.document.undo_stack.setClean()
     window.close()
-    again = MainWindow(settings=settings)
+    again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(again, before_close_func=_forget_changes)
     assert again.document.request.start == date(2027, 4, 5)
     assert again.document.plan.plan_id == "plan-test"
@@ -357,7 +358,7 @@ def test_an_unsaved_plan_comes_back_unsaved(qtbot, settings, window, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.panel.phase_rows[0].days.setValue(13)
     window.close()
-    again = MainWindow(settings=settings)
+    again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(again, before_close_func=_forget_changes)
     assert again.document.request.phase_length("screening") == 13
     assert again.document.modified

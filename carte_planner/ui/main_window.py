@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QSettings, QStandardPaths, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from carte_planner import __version__
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.atomic import WriteError
+from carte_planner.storage.autosave import FILE_NAME, read_autosave, remove_autosave, write_autosave
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import EXTENSION, load_plan, save_plan
@@ -71,16 +73,32 @@ def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, 
     return default_plan(today, system_zone()), None, False
 
 
+AUTOSAVE_DELAY_MS = 2000
+
+
+def default_autosave_folder() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".carte-planner"
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, document: PlanDocument | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        document: PlanDocument | None = None,
+        settings: QSettings | None = None,
+        autosave_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        self.autosave_folder = autosave_folder or default_autosave_folder()
         if document is None:
             today = date.today()
-            plan, path, unsaved = restored_plan(self.settings, today)
-            document = PlanDocument(plan, today, path)
-            if unsaved:
-                document.mark_unsaved()
+            document = self._offer_autosave(today)
+            if document is None:
+                plan, path, unsaved = restored_plan(self.settings, today)
+                document = PlanDocument(plan, today, path)
+                if unsaved:
+                    document.mark_unsaved()
         self.document = document
         document.setParent(self)
         self.setObjectName("mainWindow")
@@ -129,6 +147,11 @@ class MainWindow(QMainWindow):
         document.fileChanged.connect(self._show_title)
         document.journeyChanged.connect(self._show_title)
         self._show_title()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        document.undo_stack.indexChanged.connect(lambda _index: self.autosave_timer.start())
         self.statusBar().showMessage(
             self.tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
         )
@@ -253,6 +276,44 @@ class MainWindow(QMainWindow):
         self.settings.setValue("export/checklist", self.checklist_in_calendar_action.isChecked())
         self.settings.sync()
 
+    # -- crash recovery -------------------------------------------------------------------
+    def _offer_autosave(self, today: date) -> PlanDocument | None:
+        """After a crash, offer the plan as it was; declining keeps the file aside, unread."""
+        found = read_autosave(self.autosave_folder)
+        if found is None:
+            return None
+        saved = found.saved_at
+        when = QLocale().toString(
+            QDateTime(saved.year, saved.month, saved.day, saved.hour, saved.minute, saved.second),
+            QLocale.FormatType.ShortFormat,
+        )
+        answer = QMessageBox.question(
+            None,
+            self.tr("Restore your plan?"),
+            self.tr(
+                "Carte Planner did not close properly last time. Restore the plan you were working on, as it was at %1?"
+            ).replace("%1", when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            with contextlib.suppress(OSError):
+                (self.autosave_folder / FILE_NAME).replace(self.autosave_folder / (FILE_NAME + ".declined"))
+            return None
+        document = PlanDocument(found.plan, today, found.path)
+        document.mark_unsaved()
+        return document
+
+    def autosave(self) -> None:
+        """Keep unsaved changes on disk a moment after each edit; nothing to keep, no file."""
+        try:
+            if self.document.modified:
+                write_autosave(self.autosave_folder, self.document.plan, self.document.path, datetime.now())
+            else:
+                remove_autosave(self.autosave_folder)
+        except OSError as error:
+            self.statusBar().showMessage(self.tr("Could not keep a safety copy: %1").replace("%1", str(error)))
+
     # -- files ----------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask before unsaved changes would be lost; False means the user cancelled."""
@@ -272,6 +333,7 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         if self.maybe_save():
             self.document.replace_plan(default_plan(self.document.today, system_zone()), None)
+            remove_autosave(self.autosave_folder)
             self.go_to_start()
 
     def open_plan(self, path: Path | str | None = None) -> bool:
@@ -292,6 +354,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.document.replace_plan(plan, Path(path))
+        remove_autosave(self.autosave_folder)
         self._remember(Path(path))
         self.go_to_start()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
@@ -323,6 +386,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.document.mark_saved(path)
+        remove_autosave(self.autosave_folder)
         self._remember(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         return True
@@ -441,4 +505,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._store_session()
+        self.autosave_timer.stop()
+        remove_autosave(self.autosave_folder)
         event.accept()
