@@ -419,3 +419,65 @@ def test_missing_xcb_packages_uses_the_library_lookup():
 
 def test_files_default_to_documents(window):
     assert Path(window._folder()).name
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (OSError(30, "Read-only file system"), "the disk is read-only"),
+        (PermissionError(13, "Permission denied"), "you do not have permission to write there"),
+        (OSError(28, "No space left on device"), "the disk is full"),
+    ],
+)
+def test_save_faults_keep_the_plan_and_the_old_file(window, tmp_path, monkeypatch, error, message):
+    import tempfile
+
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, window.document.plan)
+    window.document.mark_saved(path)
+    before = path.read_bytes()
+    window.panel.phase_rows[0].days.setValue(12)
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: messages.append(args[2]))
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(tempfile, "mkstemp", fail)
+    assert not window.save()
+    assert message in messages[0]
+    assert "Your plan is still open here" in messages[0]
+    assert path.read_bytes() == before
+    assert window.document.request.phase_length("screening") == 12
+    assert window.isWindowModified()
+
+
+def test_saving_after_the_folder_vanished(window, tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "usb stick"
+    folder.mkdir()
+    path = folder / "trip.carteplan"
+    save_plan(path, window.document.plan)
+    window.document.mark_saved(path)
+    window.panel.phase_rows[0].days.setValue(12)
+    shutil.rmtree(folder)
+    messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: messages.append(args[2]))
+    assert not window.save()
+    assert "the folder does not exist" in messages[0]
+    assert window.document.request.phase_length("screening") == 12
+
+
+def test_a_damaged_data_file_is_explained(monkeypatch):
+    import carte_planner.resources as resources
+    from carte_planner.domain.errors import ResourceError
+    from carte_planner.ui.app import check_resources
+
+    def broken():
+        raise ResourceError("protocol.toml", "phases[1].min_days", "is missing")
+
+    monkeypatch.setattr(resources, "load_protocol", broken)
+    message = check_resources()
+    assert "protocol.toml: phases[1].min_days: is missing" in message
+    assert "Reinstall Carte Planner" in message

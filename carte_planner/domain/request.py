@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,14 @@ LIMITS: dict[str, tuple[str, float, float]] = {
     "followup_years": ("follow-up years", 0, 20),
 }
 PHASE_DAYS_LIMITS = (1, 365)
+TEXT_FIELDS = (
+    "home_airport",
+    "hospital_name",
+    "hospital_name_zh",
+    "hospital_address",
+    "hospital_address_zh",
+    "hospital_phone",
+)
 
 
 @dataclass(frozen=True)
@@ -71,22 +80,23 @@ class TripRequest:
         _check_zone(self.home_tz)
         for name, (label, low, high) in LIMITS.items():
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                 raise PlanInputError(label, "must be a number")
             if name != "flight_hours" and value != int(value):
                 raise PlanInputError(label, "must be a whole number")
             if not low <= value <= high:
                 raise PlanInputError(label, f"must be between {low:g} and {high:g}, not {value:g}")
+            object.__setattr__(self, name, float(value) if name == "flight_hours" else int(value))
         if not isinstance(self.departure_time, time):
             raise PlanInputError("departure time", "must be a time of day such as 10:00")
-        travellers = tuple(self.travellers)
+        travellers = _as_tuple(self.travellers, "travellers")
         if not 1 <= len(travellers) <= MAX_TRAVELLERS:
             raise PlanInputError("travellers", f"must be between 1 and {MAX_TRAVELLERS}, not {len(travellers)}")
         for name in travellers:
             if not isinstance(name, str) or not name.strip() or len(name) > 60:
                 raise PlanInputError("travellers", "each traveller needs a name of at most 60 characters")
         object.__setattr__(self, "travellers", travellers)
-        phase_days = tuple(sorted(dict(self.phase_days).items()))
+        phase_days = tuple(sorted(_as_dict(self.phase_days, "phase lengths").items()))
         for key, days in phase_days:
             if isinstance(days, bool) or not isinstance(days, int):
                 raise PlanInputError(f"length of phase '{key}'", "must be a whole number of days")
@@ -94,23 +104,21 @@ class TripRequest:
             if not low <= days <= high:
                 raise PlanInputError(f"length of phase '{key}'", f"must be between {low} and {high} days, not {days}")
         object.__setattr__(self, "phase_days", phase_days)
-        moved = tuple(sorted(dict(self.moved).items()))
+        moved = tuple(sorted(_as_dict(self.moved, "moved dates").items()))
         for key, when in moved:
             if not isinstance(when, date) or not EARLIEST_START <= when <= date(2130, 12, 31):
                 raise PlanInputError(f"date of '{key}'", "must be a date between 2000 and 2130")
         object.__setattr__(self, "moved", moved)
-        object.__setattr__(self, "confirmed", frozenset(self.confirmed))
-        object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
-        for name in (
-            "home_airport",
-            "hospital_name",
-            "hospital_name_zh",
-            "hospital_address",
-            "hospital_address_zh",
-            "hospital_phone",
-        ):
+        confirmed = _as_tuple(self.confirmed, "confirmed marks")
+        if not all(isinstance(key, str) for key in confirmed):
+            raise PlanInputError("confirmed marks", "must be item keys")
+        object.__setattr__(self, "confirmed", frozenset(confirmed))
+        for name in TEXT_FIELDS:
+            if not isinstance(getattr(self, name), str):
+                raise PlanInputError(name.replace("_", " "), "must be text")
             if len(getattr(self, name)) > MAX_TEXT:
                 raise PlanInputError(name.replace("_", " "), f"must be at most {MAX_TEXT} characters")
+        object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
 
     def phase_length(self, key: str) -> int | None:
         """The user's own length for a phase, or None to use the scenario's."""
@@ -142,6 +150,22 @@ class TripRequest:
         else:
             keys.discard(key)
         return replace(self, confirmed=frozenset(keys))
+
+
+def _as_tuple(value: object, field: str) -> tuple:  # type: ignore[type-arg]
+    if isinstance(value, str | bytes) or not isinstance(value, tuple | list | set | frozenset):
+        raise PlanInputError(field, "must be a list")
+    return tuple(value)
+
+
+def _as_dict(value: object, field: str) -> dict:  # type: ignore[type-arg]
+    try:
+        result = dict(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise PlanInputError(field, "must be pairs of a key and a value") from None
+    if not all(isinstance(key, str) for key in result):
+        raise PlanInputError(field, "must be keyed by item keys")
+    return result
 
 
 def _scenario(value: object) -> Scenario:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carte_planner import __version__
 from carte_planner.resources import resource_root
@@ -54,8 +56,30 @@ class _QuitAfterFirstPaint(QObject):
         return False
 
 
+def check_resources() -> str | None:
+    """Load every data file once; a damaged one is explained instead of crashing later."""
+    from carte_planner.domain.errors import ResourceError
+    from carte_planner.resources import load_checklist_template, load_cities, load_protocol
+
+    try:
+        load_protocol()
+        load_cities()
+        load_checklist_template()
+    except ResourceError as error:
+        return (
+            f"A data file of Carte Planner is damaged or missing ({error}). "
+            "Reinstall Carte Planner; your saved plans are not affected."
+        )
+    return None
+
+
 def run_app(argv: list[str], exit_after_show: bool = False) -> int:
     app = make_app(argv)
+    problem = check_resources()
+    if problem:
+        print(f"carte-planner: {problem}", file=sys.stderr)
+        QMessageBox.critical(None, app.tr("Carte Planner cannot start"), problem)
+        return 2
     window = MainWindow()
     if exit_after_show:
         quitter = _QuitAfterFirstPaint(window)
