@@ -3,6 +3,7 @@
 `make fuzz` runs these (and the other property tests) with many more examples.
 """
 
+import contextlib
 import json
 from datetime import date
 
@@ -65,7 +66,10 @@ def load_or_refuse(data: bytes):
     try:
         plan = plan_from_bytes(data)
     except PlanFileError as error:
-        assert str(error)
+        message = str(error)
+    else:
+        message = ""
+    if message:
         return None
     assert isinstance(plan, Plan)
     plan_journey(plan.request, date(2027, 1, 1))  # whatever loads must also plan
@@ -147,9 +151,10 @@ def test_fuzz_random_request_values(values):
     try:
         request = TripRequest(**values)
     except PlanInputError as error:
-        assert error.field
+        field = error.field
+    else:
+        field = ""
+    if field:
         return
-    try:
+    with contextlib.suppress(PlanInputError):
         plan_journey(request, date(2027, 1, 1))
-    except PlanInputError:
-        pass

@@ -92,8 +92,8 @@ class TripRequest:
         travellers = _as_tuple(self.travellers, "travellers")
         if not 1 <= len(travellers) <= MAX_TRAVELLERS:
             raise PlanInputError("travellers", f"must be between 1 and {MAX_TRAVELLERS}, not {len(travellers)}")
-        for name in travellers:
-            if not isinstance(name, str) or not name.strip() or len(name) > 60:
+        for person in travellers:
+            if not isinstance(person, str) or not person.strip() or len(person) > 60:
                 raise PlanInputError("travellers", "each traveller needs a name of at most 60 characters")
         object.__setattr__(self, "travellers", travellers)
         phase_days = tuple(sorted(_as_dict(self.phase_days, "phase lengths").items()))
@@ -152,13 +152,13 @@ class TripRequest:
         return replace(self, confirmed=frozenset(keys))
 
 
-def _as_tuple(value: object, field: str) -> tuple:  # type: ignore[type-arg]
+def _as_tuple(value: object, field: str) -> tuple[object, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, tuple | list | set | frozenset):
         raise PlanInputError(field, "must be a list")
     return tuple(value)
 
 
-def _as_dict(value: object, field: str) -> dict:  # type: ignore[type-arg]
+def _as_dict(value: object, field: str) -> dict[object, object]:
     try:
         result = dict(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
