@@ -354,14 +354,17 @@ def test_settings_restore_the_last_plan_and_layout(qtbot, settings, window):
     assert again.document.plan.plan_id == "plan-test"
 
 
-def test_an_unsaved_plan_comes_back_unsaved(qtbot, settings, window, monkeypatch):
+def test_discarded_changes_do_not_come_back(qtbot, settings, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.panel.phase_rows[1].days.setValue(25)
+    window.document.undo_stack.setClean()
     window.panel.phase_rows[0].days.setValue(13)
     window.close()
     again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(again, before_close_func=_forget_changes)
-    assert again.document.request.phase_length("screening") == 13
-    assert again.document.modified
+    assert again.document.request.phase_length("manufacturing") == 25
+    assert again.document.request.phase_length("screening") is None
+    assert not again.document.modified
 
 
 def test_agenda_model_passes_the_model_tester(qtmodeltester, window):
@@ -407,14 +410,15 @@ def test_launch_names_missing_xcb_packages(monkeypatch):
     message = launch.display_problem({"DISPLAY": ":0"}, "linux")
     assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4" in message
     assert launch.missing_xcb_packages.__name__ == "<lambda>"
-    assert launch.XCB_LIBRARIES["xcb-cursor"] == "libxcb-cursor0"
+    assert launch.XCB_LIBRARIES["libxcb-cursor.so.0"] == "libxcb-cursor0"
 
 
 def test_missing_xcb_packages_uses_the_library_lookup():
     from carte_planner.ui.launch import missing_xcb_packages
 
-    assert missing_xcb_packages(lambda name: None)[0] == "libxcb-cursor0"
-    assert missing_xcb_packages(lambda name: f"lib{name}.so") == []
+    assert missing_xcb_packages(lambda name: False)[0] == "libxcb-cursor0"
+    assert missing_xcb_packages(lambda name: name != "libxcb-icccm.so.4") == ["libxcb-icccm4"]
+    assert missing_xcb_packages(lambda name: True) == []
 
 
 def test_files_default_to_documents(window):

@@ -52,7 +52,8 @@ class _QuitAfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
+            # exit(), not quit(): quit() closes the window, which would store the session.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
         return False
 
 
@@ -80,7 +81,7 @@ def run_app(argv: list[str], exit_after_show: bool = False) -> int:
         print(f"carte-planner: {problem}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("Carte Planner cannot start"), problem)
         return 2
-    window = MainWindow()
+    window = MainWindow(offer_autosave=not exit_after_show)
     if exit_after_show:
         quitter = _QuitAfterFirstPaint(window)
         window.installEventFilter(quitter)

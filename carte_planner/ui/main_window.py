@@ -67,7 +67,7 @@ def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, 
     data = read_str(settings, "session/plan")
     if data:
         try:
-            return plan_from_bytes(data.encode("utf-8")), path, unsaved or path is None
+            return plan_from_bytes(data.encode("utf-8")), path, unsaved
         except PlanFileError:
             pass
     return default_plan(today, system_zone()), None, False
@@ -87,13 +87,14 @@ class MainWindow(QMainWindow):
         document: PlanDocument | None = None,
         settings: QSettings | None = None,
         autosave_folder: Path | None = None,
+        offer_autosave: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.autosave_folder = autosave_folder or default_autosave_folder()
         if document is None:
             today = date.today()
-            document = self._offer_autosave(today)
+            document = self._offer_autosave(today) if offer_autosave else None
             if document is None:
                 plan, path, unsaved = restored_plan(self.settings, today)
                 document = PlanDocument(plan, today, path)
@@ -269,9 +270,13 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.views_splitter, self.agenda.splitter):
             self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.setValue("session/plan", plan_to_bytes(self.document.plan).decode("utf-8"))
-        self.settings.setValue("session/path", str(self.document.path or ""))
-        self.settings.setValue("session/unsaved", self.document.modified)
+        if self.document.modified:
+            for key in ("session/plan", "session/path", "session/unsaved"):
+                self.settings.remove(key)
+        else:
+            self.settings.setValue("session/plan", plan_to_bytes(self.document.plan).decode("utf-8"))
+            self.settings.setValue("session/path", str(self.document.path or ""))
+            self.settings.setValue("session/unsaved", False)
         self.settings.setValue("export/discreet", self.discreet_action.isChecked())
         self.settings.setValue("export/checklist", self.checklist_in_calendar_action.isChecked())
         self.settings.sync()
@@ -504,6 +509,12 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        if self.document.modified:
+            # The user discarded the changes: remember the plan as it was last saved, if it
+            # can be reached, else nothing of it.
+            clean = self.document.undo_stack.cleanIndex()
+            if clean >= 0:
+                self.document.undo_stack.setIndex(clean)
         self._store_session()
         self.autosave_timer.stop()
         remove_autosave(self.autosave_folder)

@@ -1,0 +1,266 @@
+"""Carte Planner's benchmark (`make bench`): speed and memory against their limits, in one run.
+
+Every figure that can be is a ratio against a floor measured in the same run on the same
+machine: a bare PySide6 window for the app, `import icalendar, dateutil` for the command line.
+The table is printed and written to benchmarks/RESULTS.md with the machine, Python and Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+
+BARE_WINDOW = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class QuitAfterFirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1440, 900)
+    quitter = QuitAfterFirstPaint(window)
+    window.installEventFilter(quitter)
+    window.show()
+    sys.exit(app.exec())
+    """
+)
+
+
+def isolated_env(folder: str) -> dict[str, str]:
+    """Offscreen, with settings and data in a fresh folder: every start is a first start."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": folder,
+        "XDG_CONFIG_HOME": str(Path(folder) / "config"),
+        "XDG_DATA_HOME": str(Path(folder) / "data"),
+    }
+
+
+def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MiB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark process failed ({process.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def compare_processes(app: list[str], floor: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Median time and memory of both commands, runs interleaved so drift hits both alike."""
+    app_runs, floor_runs = [], []
+    run_process(app, env)  # warm the file cache for both
+    run_process(floor, env)
+    for _ in range(RUNS):
+        app_runs.append(run_process(app, env))
+        floor_runs.append(run_process(floor, env))
+    result = {
+        "app_s": statistics.median(t for t, _ in app_runs),
+        "floor_s": statistics.median(t for t, _ in floor_runs),
+        "app_mib": statistics.median(m for _, m in app_runs),
+        "floor_mib": statistics.median(m for _, m in floor_runs),
+    }
+    result["time_ratio"] = result["app_s"] / result["floor_s"]
+    result["memory_ratio"] = result["app_mib"] / result["floor_mib"]
+    return result
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(round(fraction * (len(ordered) - 1))), len(ordered) - 1)]
+
+
+def replan_and_repaint(folder: str) -> dict[str, float]:
+    """From an input change to every visible view repainted, in this process, offscreen."""
+    os.environ.update(isolated_env(folder))
+    from PySide6.QtCore import QDate, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from carte_planner.ui.app import make_app
+    from carte_planner.ui.main_window import MainWindow
+
+    app = make_app(sys.argv[:1])
+    settings = QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, autosave_folder=Path(folder) / "autosave")
+    window.show()
+    app.processEvents()
+    panel = window.panel
+    cities = ["beijing", "shanghai", "guangzhou", "chengdu"]
+    start = panel.start.date()
+
+    def repaint_all() -> None:
+        QApplication.processEvents()
+        for widget in (
+            window.tabs.currentWidget(),
+            window.agenda.table.viewport(),
+            window.agenda.detail.viewport(),
+            window.summary,
+            panel,
+        ):
+            widget.repaint()
+
+    changes: list[Callable[[], None]] = []
+    for i in range(40):
+        changes.append(lambda i=i: panel.start.setDate(start.addDays(i % 7 + 1)))
+        changes.append(lambda i=i: panel.city.activated.emit(panel.city.findData(cities[i % 4])) or None)
+        changes.append(lambda i=i: panel.phase_rows[i % 5].days.setValue(10 + i % 9))
+    samples: dict[str, list[float]] = {"calendar": [], "timeline": []}
+    for view, widget in (("calendar", window.month), ("timeline", window.timeline)):
+        window.tabs.setCurrentWidget(widget)
+        repaint_all()
+        for change in changes:
+            samples[view] += timed(lambda change=change: (change(), repaint_all()), 1)
+    window.document.undo_stack.setClean()
+    window.close()
+    everything = samples["calendar"] + samples["timeline"]
+    return {
+        "median_ms": statistics.median(everything),
+        "p95_ms": percentile(everything, 0.95),
+        "calendar_median_ms": statistics.median(samples["calendar"]),
+        "timeline_median_ms": statistics.median(samples["timeline"]),
+        "count": len(everything),
+    }
+
+
+def exports(folder: str) -> dict[str, float]:
+    from carte_planner.domain import TripRequest, plan_journey
+    from carte_planner.domain.checklist import ChecklistState, build_checklist
+    from carte_planner.export.checklist_document import checklist_document
+    from carte_planner.export.ics import ExportOptions, export_ics
+    from carte_planner.resources import load_checklist_template
+    from carte_planner.ui.printing import write_pdf
+
+    today = date.today()
+    options = ExportOptions(plan_id="bench", now=datetime.now(UTC))
+
+    def journey(years: int):  # type: ignore[no-untyped-def]
+        request = TripRequest(start=today + timedelta(weeks=8), home_tz="America/New_York", followup_years=years)
+        return plan_journey(request, today)
+
+    result: dict[str, float] = {}
+    ten = journey(10)
+    export_ics(ten, options)
+    result["ics_10y_ms"] = statistics.median(timed(lambda: export_ics(ten, options), 30))
+    for years in (1, 5, 10, 20):
+        j = journey(years)
+        result[f"ics_{years}y_ms"] = statistics.median(timed(lambda j=j: export_ics(j, options), 30))
+        result[f"ics_{years}y_events"] = len(j.items)
+    checklist = build_checklist(ten, load_checklist_template(), ChecklistState())
+    pdf = Path(folder) / "checklist.pdf"
+    write_pdf(checklist_document(ten, checklist), pdf)
+    result["pdf_ms"] = statistics.median(
+        timed(lambda: write_pdf(checklist_document(ten, build_checklist(ten, load_checklist_template(),
+                                                                         ChecklistState())), pdf), 7)
+    )
+    return result
+
+
+def machine() -> str:
+    from PySide6 import __version__ as pyside
+    from PySide6.QtCore import qVersion
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; PySide6 {pyside}, Qt {qVersion()}"
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        env = isolated_env(folder)
+        python = sys.executable
+        startup = compare_processes(
+            [python, "-m", "carte_planner", "--exit-after-show"], [python, "-c", BARE_WINDOW], env
+        )
+        out = Path(folder) / "journey.ics"
+        cli = compare_processes(
+            [python, "-m", "carte_planner", "export", "--city", "Beijing", "--home-tz", "Europe/Berlin", "-o", str(out)],
+            [python, "-c", "import icalendar, dateutil"],
+            env,
+        )
+        interactive = replan_and_repaint(folder)
+        files = exports(folder)
+
+    growth = ", ".join(
+        f"{years} y: {files[f'ics_{years}y_ms']:.1f} ms ({int(files[f'ics_{years}y_events'])} events)"
+        for years in (1, 5, 10, 20)
+    )
+    rows = [
+        ("Start-up to first paint", f"{startup['app_s'] * 1000:.0f} ms vs bare window {startup['floor_s'] * 1000:.0f} ms",
+         f"{startup['time_ratio']:.2f}×", "≤ 1.3×", startup["time_ratio"] <= 1.3),
+        ("Peak memory at start-up", f"{startup['app_mib']:.0f} MiB vs bare window {startup['floor_mib']:.0f} MiB",
+         f"{startup['memory_ratio']:.2f}×", "≤ 1.3×", startup["memory_ratio"] <= 1.3),
+        ("Re-plan and repaint, median", f"{interactive['median_ms']:.1f} ms over {int(interactive['count'])} changes",
+         f"{interactive['median_ms']:.1f} ms", "≤ 5 ms", interactive["median_ms"] <= 5),
+        ("Re-plan and repaint, 95th percentile", f"calendar median {interactive['calendar_median_ms']:.1f} ms, "
+         f"timeline median {interactive['timeline_median_ms']:.1f} ms",
+         f"{interactive['p95_ms']:.1f} ms", "≤ 16 ms", interactive["p95_ms"] <= 16),
+        (".ics export, 10 years of follow-up", f"{int(files['ics_10y_events'])} items",
+         f"{files['ics_10y_ms']:.1f} ms", "≤ 30 ms", files["ics_10y_ms"] <= 30),
+        ("Checklist PDF", "the default journey, A4", f"{files['pdf_ms']:.0f} ms", "≤ 300 ms", files["pdf_ms"] <= 300),
+        ("Command-line export, whole process", f"{cli['app_s'] * 1000:.0f} ms vs `import icalendar, dateutil` "
+         f"{cli['floor_s'] * 1000:.0f} ms", f"{cli['time_ratio']:.2f}×", "≤ 1.5×", cli["time_ratio"] <= 1.5),
+        (".ics export as follow-up grows", growth, "", "linear or better",
+         files["ics_20y_ms"] <= 2.5 * files["ics_10y_ms"] + 1),
+    ]
+    header = "| measure | detail | result | budget | within |\n|---|---|---|---|---|\n"
+    table = header + "".join(
+        f"| {name} | {detail} | {result} | {budget} | {'yes' if ok else '**no**'} |\n"
+        for name, detail, result, budget, ok in rows
+    )
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(table)
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
+    RESULTS.write_text(
+        f"# Benchmark results\n\nMeasured by `make bench` on {stamp}: {machine()}. "
+        f"Medians of {RUNS} interleaved runs for the processes; offscreen Qt.\n\n{table}\n<!-- notes -->{notes}",
+        encoding="utf-8",
+    )
+    print(f"Written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
