@@ -106,7 +106,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def replan_and_repaint(folder: str) -> dict[str, float]:
     """From an input change to every visible view repainted, in this process, offscreen."""
     os.environ.update(isolated_env(folder))
-    from PySide6.QtCore import QDate, QSettings
+    from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication
 
     from carte_planner.ui.app import make_app
@@ -121,16 +121,29 @@ def replan_and_repaint(folder: str) -> dict[str, float]:
     cities = ["beijing", "shanghai", "guangzhou", "chengdu"]
     start = panel.start.date()
 
-    def repaint_all() -> None:
+    painted: dict[str, int] = {}
+
+    class PaintCounter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                name = watched.objectName()
+                painted[name] = painted.get(name, 0) + 1
+            return False
+
+    counter = PaintCounter()
+    views = {
+        "calendar": window.month.grid,
+        "timeline": window.timeline.canvas,
+        "agenda": window.agenda.table.viewport(),
+        "summary": window.summary.summary,
+    }
+    for name, widget in views.items():
+        widget.setObjectName(f"bench-{name}")
+        widget.installEventFilter(counter)
+
+    def settle() -> None:
+        # Qt paints what changed when it processes the posted update requests.
         QApplication.processEvents()
-        for widget in (
-            window.tabs.currentWidget(),
-            window.agenda.table.viewport(),
-            window.agenda.detail.viewport(),
-            window.summary,
-            panel,
-        ):
-            widget.repaint()
 
     changes: list[Callable[[], None]] = []
     for i in range(40):
@@ -140,9 +153,13 @@ def replan_and_repaint(folder: str) -> dict[str, float]:
     samples: dict[str, list[float]] = {"calendar": [], "timeline": []}
     for view, widget in (("calendar", window.month), ("timeline", window.timeline)):
         window.tabs.setCurrentWidget(widget)
-        repaint_all()
+        settle()
+        painted.clear()
         for change in changes:
-            samples[view] += timed(lambda change=change: (change(), repaint_all()), 1)
+            samples[view] += timed(lambda change=change: (change(), settle()), 1)
+        # Every change must have repainted the visible views, or the timing means nothing.
+        for name in (view, "agenda", "summary"):
+            assert painted.get(f"bench-{name}", 0) >= len(changes) * 0.9, (name, painted)
     window.document.undo_stack.setClean()
     window.close()
     everything = samples["calendar"] + samples["timeline"]
@@ -182,8 +199,12 @@ def exports(folder: str) -> dict[str, float]:
     pdf = Path(folder) / "checklist.pdf"
     write_pdf(checklist_document(ten, checklist), pdf)
     result["pdf_ms"] = statistics.median(
-        timed(lambda: write_pdf(checklist_document(ten, build_checklist(ten, load_checklist_template(),
-                                                                         ChecklistState())), pdf), 7)
+        timed(
+            lambda: write_pdf(
+                checklist_document(ten, build_checklist(ten, load_checklist_template(), ChecklistState())), pdf
+            ),
+            7,
+        )
     )
     return result
 
@@ -215,7 +236,18 @@ def main() -> int:
         )
         out = Path(folder) / "journey.ics"
         cli = compare_processes(
-            [python, "-m", "carte_planner", "export", "--city", "Beijing", "--home-tz", "Europe/Berlin", "-o", str(out)],
+            [
+                python,
+                "-m",
+                "carte_planner",
+                "export",
+                "--city",
+                "Beijing",
+                "--home-tz",
+                "Europe/Berlin",
+                "-o",
+                str(out),
+            ],
             [python, "-c", "import icalendar, dateutil"],
             env,
         )
@@ -227,22 +259,57 @@ def main() -> int:
         for years in (1, 5, 10, 20)
     )
     rows = [
-        ("Start-up to first paint", f"{startup['app_s'] * 1000:.0f} ms vs bare window {startup['floor_s'] * 1000:.0f} ms",
-         f"{startup['time_ratio']:.2f}×", "≤ 1.3×", startup["time_ratio"] <= 1.3),
-        ("Peak memory at start-up", f"{startup['app_mib']:.0f} MiB vs bare window {startup['floor_mib']:.0f} MiB",
-         f"{startup['memory_ratio']:.2f}×", "≤ 1.3×", startup["memory_ratio"] <= 1.3),
-        ("Re-plan and repaint, median", f"{interactive['median_ms']:.1f} ms over {int(interactive['count'])} changes",
-         f"{interactive['median_ms']:.1f} ms", "≤ 5 ms", interactive["median_ms"] <= 5),
-        ("Re-plan and repaint, 95th percentile", f"calendar median {interactive['calendar_median_ms']:.1f} ms, "
-         f"timeline median {interactive['timeline_median_ms']:.1f} ms",
-         f"{interactive['p95_ms']:.1f} ms", "≤ 16 ms", interactive["p95_ms"] <= 16),
-        (".ics export, 10 years of follow-up", f"{int(files['ics_10y_events'])} items",
-         f"{files['ics_10y_ms']:.1f} ms", "≤ 30 ms", files["ics_10y_ms"] <= 30),
+        (
+            "Start-up to first paint",
+            f"{startup['app_s'] * 1000:.0f} ms vs bare window {startup['floor_s'] * 1000:.0f} ms",
+            f"{startup['time_ratio']:.2f}×",
+            "≤ 1.3×",
+            startup["time_ratio"] <= 1.3,
+        ),
+        (
+            "Peak memory at start-up",
+            f"{startup['app_mib']:.0f} MiB vs bare window {startup['floor_mib']:.0f} MiB",
+            f"{startup['memory_ratio']:.2f}×",
+            "≤ 1.3×",
+            startup["memory_ratio"] <= 1.3,
+        ),
+        (
+            "Re-plan and repaint, median",
+            f"{interactive['median_ms']:.1f} ms over {int(interactive['count'])} changes",
+            f"{interactive['median_ms']:.1f} ms",
+            "≤ 5 ms",
+            interactive["median_ms"] <= 5,
+        ),
+        (
+            "Re-plan and repaint, 95th percentile",
+            f"calendar median {interactive['calendar_median_ms']:.1f} ms, "
+            f"timeline median {interactive['timeline_median_ms']:.1f} ms",
+            f"{interactive['p95_ms']:.1f} ms",
+            "≤ 16 ms",
+            interactive["p95_ms"] <= 16,
+        ),
+        (
+            ".ics export, 10 years of follow-up",
+            f"{int(files['ics_10y_events'])} items",
+            f"{files['ics_10y_ms']:.1f} ms",
+            "≤ 30 ms",
+            files["ics_10y_ms"] <= 30,
+        ),
         ("Checklist PDF", "the default journey, A4", f"{files['pdf_ms']:.0f} ms", "≤ 300 ms", files["pdf_ms"] <= 300),
-        ("Command-line export, whole process", f"{cli['app_s'] * 1000:.0f} ms vs `import icalendar, dateutil` "
-         f"{cli['floor_s'] * 1000:.0f} ms", f"{cli['time_ratio']:.2f}×", "≤ 1.5×", cli["time_ratio"] <= 1.5),
-        (".ics export as follow-up grows", growth, "", "linear or better",
-         files["ics_20y_ms"] <= 2.5 * files["ics_10y_ms"] + 1),
+        (
+            "Command-line export, whole process",
+            f"{cli['app_s'] * 1000:.0f} ms vs `import icalendar, dateutil` {cli['floor_s'] * 1000:.0f} ms",
+            f"{cli['time_ratio']:.2f}×",
+            "≤ 1.5×",
+            cli["time_ratio"] <= 1.5,
+        ),
+        (
+            ".ics export as follow-up grows",
+            growth,
+            "",
+            "linear or better",
+            files["ics_20y_ms"] <= 2.5 * files["ics_10y_ms"] + 1,
+        ),
     ]
     header = "| measure | detail | result | budget | within |\n|---|---|---|---|---|\n"
     table = header + "".join(

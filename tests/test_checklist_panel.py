@@ -12,6 +12,13 @@ from carte_planner.ui.agenda_model import AgendaModel
 from carte_planner.ui.checklist_panel import AddItemDialog, ChecklistModel
 
 
+@pytest.fixture
+def window(window):
+    """The window with its checklist tab in front, as a user ticking items has it."""
+    window.tabs.setCurrentWidget(window.checklist)
+    return window
+
+
 def entry_index(panel, key):
     index = panel.model.index_of(key)
     assert index.isValid(), key

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from dateutil.rrule import rrulestr
 
@@ -160,11 +161,12 @@ class Journey:
     summary: Summary
     estimate_note: str
 
+    @cached_property
+    def _by_key(self) -> dict[str, JourneyItem]:
+        return {item.key: item for item in self.items}
+
     def item(self, key: str) -> JourneyItem:
-        for candidate in self.items:
-            if candidate.key == key:
-                return candidate
-        raise KeyError(key)
+        return self._by_key[key]
 
     def day_number(self, day: date) -> int | None:
         """Day ±N counted from the infusion (Day 0), for days from admission on; else None."""
@@ -189,12 +191,16 @@ class Journey:
             return [Occurrence(item, 1, item.start, item.start)]
         return [Occurrence(item, number, planned, shown) for number, planned, shown in item.occurrence_dates()]
 
-    def occurrences(self) -> list[Occurrence]:
-        """Every dated line of the agenda, series expanded, in date order."""
+    @cached_property
+    def _lines(self) -> tuple[Occurrence, ...]:
         lines = [line for item in self.items for line in self.occurrences_of(item)]
         order = {item.key: i for i, item in enumerate(self.items)}
         lines.sort(key=lambda o: (o.day, order[o.item.key], o.number))
-        return lines
+        return tuple(lines)
+
+    def occurrences(self) -> list[Occurrence]:
+        """Every dated line of the agenda, series expanded, in date order (computed once)."""
+        return list(self._lines)
 
     def treatment_phases(self) -> Iterator[JourneyItem]:
         return (item for item in self.items if item.category is Category.PHASE)

@@ -94,6 +94,7 @@ class AgendaView(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self._shown_html = ""
         self.model = AgendaModel(document.journey, checklist_items(document.checklist), self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -102,9 +103,17 @@ class AgendaView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Widths from the font, not from the contents: measuring every row on every re-plan
+        # costs more than the re-plan itself.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(AgendaModel.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(AgendaModel.DATE, metrics.horizontalAdvance("Wed, 30 Sep 2027") + 16)
+        header.resizeSection(AgendaModel.DAY, metrics.horizontalAdvance("Day +100") + 16)
+        header.resizeSection(AgendaModel.STATUS, metrics.horizontalAdvance("Set by you") + 20)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.setAccessibleName(self.tr("Agenda"))
 
         self.detail = QTextBrowser()
@@ -187,6 +196,7 @@ class AgendaView(QWidget):
         with QSignalBlocker(self.confirmed):
             self.confirmed.setChecked(bool(line and line.confirmed))
         if line is None:
+            self._shown_html = ""
             self.detail.setHtml(
                 "<p>"
                 + self.tr(
@@ -196,7 +206,10 @@ class AgendaView(QWidget):
                 + "</p>"
             )
             return
-        self.detail.setHtml(detail_html(self.document.journey, line, self.tr))
+        html_text = detail_html(self.document.journey, line, self.tr)
+        if html_text != self._shown_html:
+            self._shown_html = html_text
+            self.detail.setHtml(html_text)
         self.move_date.setDate(to_qdate(line.day))
 
     def _edit(self, change, text: str) -> None:

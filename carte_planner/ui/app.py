@@ -11,14 +11,6 @@ from carte_planner import __version__
 from carte_planner.resources import resource_root
 from carte_planner.ui.main_window import MainWindow
 
-STYLE = """
-QLabel#notices[severity="warning"] { background: #FFF3CD; color: #4D3800; border: 1px solid #E0B000;
-                                     border-radius: 4px; padding: 6px; }
-QLabel#notices[severity="check"] { background: #E3F0FB; color: #0B3558; border: 1px solid #7FB2DD;
-                                   border-radius: 4px; padding: 6px; }
-QLabel#phaseRange[outside="true"] { color: #B35900; font-weight: bold; }
-"""
-
 
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own strings and Carte Planner's, in the user's language where a translation exists."""
@@ -41,7 +33,6 @@ def make_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("Carte Planner")
     app.setApplicationName("Carte Planner")
     app.setApplicationVersion(__version__)
-    app.setStyleSheet(STYLE)
     install_translations(app)
     return app
 

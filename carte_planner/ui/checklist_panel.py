@@ -233,13 +233,14 @@ class ChecklistPanel(QWidget):
         )
         self.tree.setAccessibleName(self.tr("Checklist"))
         header = self.tree.header()
+        metrics = self.tree.fontMetrics()
         header.setSectionResizeMode(ChecklistModel.ITEM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ChecklistModel.DUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ChecklistModel.DUE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ChecklistModel.NOTE, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.resizeSection(ChecklistModel.DUE, metrics.horizontalAdvance("⚠ Wed, 30 Sep 2027") + 16)
         header.resizeSection(ChecklistModel.NOTE, 150)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setUniformRowHeights(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -270,12 +271,15 @@ class ChecklistPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         document.checklistChanged.connect(self._refresh)
         document.selectionChanged.connect(self._reveal)
-        self._refresh()
+        self._stale = True
 
-    def current(self) -> ChecklistEntry | None:
-        return self.model.entry(self.tree.currentIndex())
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._refresh_now()
+        super().showEvent(event)
 
-    def _refresh(self) -> None:
+    def _refresh_now(self) -> None:
+        self._stale = False
         current = self.current()
         key = current.key if current is not None else None
         self.model.refresh()
@@ -288,6 +292,15 @@ class ChecklistPanel(QWidget):
         self.restore_button.setText(self.tr("Restore removed (%1)").replace("%1", str(removed)))
         self.restore_button.setEnabled(removed > 0)
         self._show_details()
+
+    def current(self) -> ChecklistEntry | None:
+        return self.model.entry(self.tree.currentIndex())
+
+    def _refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # refreshed when shown: re-planning stays quick
+            return
+        self._refresh_now()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry(current)

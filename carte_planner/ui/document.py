@@ -57,7 +57,8 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._plan = plan
         self._today = today
-        self._journey = plan_journey(plan.request, today)
+        self._journeys: dict[TripRequest, Journey] = {}
+        self._journey = self._plan_for(plan.request)
         self._checklist = self._build_checklist()
         self._path = path
         self._selected = ""
@@ -99,13 +100,22 @@ class PlanDocument(QObject):
     def selected(self) -> str:
         return self._selected
 
+    def _plan_for(self, request: TripRequest) -> Journey:
+        """Plan a request once: undo, redo and the check before an edit reuse the journey."""
+        journey = self._journeys.get(request)
+        if journey is None:
+            if len(self._journeys) > 64:
+                self._journeys.clear()
+            journey = self._journeys[request] = plan_journey(request, self._today)
+        return journey
+
     # -- editing ------------------------------------------------------------------------
     def change(self, new: TripRequest, text: str, merge_key: str | None = None) -> None:
         """Make `new` the request through the undo stack. The caller has built `new` through
         TripRequest, so it is valid; the planner may still refuse it (an unknown city)."""
         if new == self.request:
             return
-        plan_journey(new, self._today)  # refuse before anything changes
+        self._plan_for(new)  # refuse before anything changes
         self.undo_stack.push(ChangePlan(self, replace(self._plan, request=new), text, merge_key))
 
     def change_checklist(self, state: ChecklistState, text: str, merge_key: str | None = None) -> None:
@@ -119,17 +129,20 @@ class PlanDocument(QObject):
         replanned = plan.request != self._plan.request
         self._plan = plan
         if replanned:
-            self._journey = plan_journey(plan.request, self._today)
-        self._checklist = self._build_checklist()
+            self._journey = self._plan_for(plan.request)
+        checklist = self._build_checklist()
+        changed = checklist != self._checklist
+        self._checklist = checklist
         if replanned:
             self.journeyChanged.emit()
-        self.checklistChanged.emit()
+        if changed:
+            self.checklistChanged.emit()
 
     def replace_plan(self, plan: Plan, path: Path | None) -> None:
         """Open another plan (New, Open): a fresh history, nothing to save yet."""
         self._plan = plan
         self._path = path
-        self._journey = plan_journey(plan.request, self._today)
+        self._journey = self._plan_for(plan.request)
         self._checklist = self._build_checklist()
         self._selected = ""
         self.undo_stack.clear()

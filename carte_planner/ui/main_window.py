@@ -196,6 +196,14 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(keys.Redo)
+        # The toolbar's buttons keep a fixed text: the menu's actions name the step ("Undo
+        # Change city"), and a button whose text changes re-lays out the whole window.
+        self.toolbar_undo = self._action(self.tr("Undo"), self.document.undo_stack.undo)
+        self.toolbar_redo = self._action(self.tr("Redo"), self.document.undo_stack.redo)
+        self.toolbar_undo.setEnabled(False)
+        self.toolbar_redo.setEnabled(False)
+        self.document.undo_stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
+        self.document.undo_stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
         self.calendar_action = self._action(
             self.tr("&Calendar"), lambda: self.tabs.setCurrentWidget(self.month), QKeySequence("Ctrl+1")
         )
@@ -239,7 +247,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addActions([self.toolbar_undo, self.toolbar_redo])
         toolbar.addSeparator()
         toolbar.addActions([self.export_action, self.print_action])
         toolbar.addSeparator()

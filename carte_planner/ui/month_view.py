@@ -54,6 +54,8 @@ class MonthGrid(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # paintEvent fills every pixel: Qt need not paint the parents behind it first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Month calendar"))
         document.journeyChanged.connect(self._invalidate)
         document.selectionChanged.connect(self.reveal)

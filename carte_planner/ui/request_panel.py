@@ -45,6 +45,12 @@ def _searchable(combo: QComboBox) -> None:
     combo.setCompleter(completer)
 
 
+def _show(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
+    """Set a spin box only when its value differs: setting it repaints it even when equal."""
+    if box.value() != value:
+        box.setValue(value)  # type: ignore[arg-type]
+
+
 def _line_edit(combo: QComboBox) -> QLineEdit:
     edit = combo.lineEdit()
     assert edit is not None, "the combo box is editable"
@@ -109,19 +115,22 @@ class PhaseRow:
         lengths = dict(document.journey.summary.phase_lengths)
         own = document.request.phase_length(self.key)
         with QSignalBlocker(self.days), QSignalBlocker(self.confirmed):
-            self.days.setValue(lengths[self.key])
+            _show(self.days, lengths[self.key])
             self.confirmed.setChecked(f"phase:{self.key}" in document.request.confirmed)
         self.reset.setEnabled(own is not None)
         outside = not spec.min_days <= lengths[self.key] <= spec.max_days
-        self.range.setProperty("outside", outside)
-        self.range.setText(
-            ("⚠ " if outside else "")
-            + self.panel.tr("usual %1–%2 days (%3)")
-            .replace("%1", str(spec.min_days))
-            .replace("%2", str(spec.max_days))
-            .replace("%3", spec.range_text)
-        )
-        self.range.setToolTip(self.panel.tr("Outside the guide's usual range: kept as you set it.") if outside else "")
+        style = "QLabel { color: #B35900; font-weight: bold; }" if outside else ""
+        text = ("⚠ " if outside else "") + self.panel.tr("usual %1–%2 days (%3)").replace(
+            "%1", str(spec.min_days)
+        ).replace("%2", str(spec.max_days)).replace("%3", spec.range_text)
+        # Set only what changed: each change re-lays out the panel.
+        if self.range.styleSheet() != style:
+            self.range.setStyleSheet(style)
+        if self.range.text() != text:
+            self.range.setText(text)
+            self.range.setToolTip(
+                self.panel.tr("Outside the guide's usual range: kept as you set it.") if outside else ""
+            )
 
 
 class RequestPanel(QWidget):
@@ -356,13 +365,13 @@ class RequestPanel(QWidget):
         else:
             self.home_tz.setEditText(request.home_tz)
         self.home_airport.setText(request.home_airport)
-        self.flight_hours.setValue(request.flight_hours)
+        _show(self.flight_hours, request.flight_hours)
         self.departure.setTime(QTime(request.departure_time.hour, request.departure_time.minute))
-        self.arrive_early.setValue(request.arrive_days_before)
+        _show(self.arrive_early, request.arrive_days_before)
         self.go_home.setChecked(request.go_home)
         self.travellers.setText(", ".join(request.travellers))
-        self.visa_stay.setValue(request.visa_stay_days)
-        self.followup_years.setValue(request.followup_years)
+        _show(self.visa_stay, request.visa_stay_days)
+        _show(self.followup_years, request.followup_years)
         for field, edit in self.hospital.items():
             edit.setText(getattr(request, field))
         del blockers

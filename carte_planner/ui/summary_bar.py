@@ -4,27 +4,69 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
+
+# Background, text and border: dark text on light tints, readable in light and dark themes.
+WARNING_COLOURS = ("#FFF3CD", "#4D3800", "#E0B000")
+CHECK_COLOURS = ("#E3F0FB", "#0B3558", "#7FB2DD")
+
+
+class RichText(QWidget):
+    """Rich text in a fixed-height box that repaints itself and nothing else.
+
+    A QLabel asks its parent to re-lay out whenever its text changes; the summary changes on
+    every edit, and that request reached the main window and repainted all of it.
+    """
+
+    def __init__(self, lines: int, padding: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = QTextDocument(self)
+        self._document.setDocumentMargin(padding)
+        self._style = ""
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._document.toPlainText()
+
+    def setText(self, html_text: str) -> None:
+        self._document.setDefaultFont(self.font())
+        self._document.setHtml(html_text)
+        self.setAccessibleDescription(self._document.toPlainText())
+        self.update()
+
+    def set_colours(self, background: str | None, text: str | None, border: str | None) -> None:
+        self._colours = (background, text, border)
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        background, text, border = getattr(self, "_colours", (None, None, None))
+        if background:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QColor(border or background))
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 4, 4)
+        self._document.setTextWidth(self.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, QColor(text) if text else self.palette().text().color())
+        self._document.documentLayout().draw(painter, context)
+        painter.end()
 
 
 class SummaryBar(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = RichText(lines=3)
         self.summary.setAccessibleName(self.tr("Summary of the journey"))
-        self.notices = QLabel()
-        self.notices.setWordWrap(True)
-        self.notices.setTextFormat(Qt.TextFormat.RichText)
+        self.notices = RichText(lines=3, padding=5)
         self.notices.setObjectName("notices")
-        self.notices.setFrameShape(QFrame.Shape.StyledPanel)
         self.notices.setAccessibleName(self.tr("Warnings and things to check"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,14 +99,19 @@ class SummaryBar(QWidget):
             .replace("%3", QLocale().toString(summary.weeks_to_clearance, "f", 1)),
         ]
         note = html.escape(journey.estimate_note, quote=False)
-        self.summary.setText(" · ".join(facts) + f"<br><i>{note}</i>")
+        _set_text(self.summary, " · ".join(facts) + f"<br><i>{note}</i>")
         lines = []
         for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
         self.notices.setVisible(bool(lines))
-        self.notices.setText("<br>".join(lines))
+        _set_text(self.notices, "<br>".join(lines))
         has_warning = any(n.severity == "warning" for n in journey.notices)
-        self.notices.setProperty("severity", "warning" if has_warning else "check")
-        self.notices.style().unpolish(self.notices)
-        self.notices.style().polish(self.notices)
+        # A style sheet on this one label only: an application-wide one slows every widget.
+        self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))
+
+
+def _set_text(label: RichText, text: str) -> None:
+    """Only a text that changed is set: a new text re-lays out the window around the label."""
+    if label.text() != text:
+        label.setText(text)

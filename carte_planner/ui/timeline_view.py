@@ -44,22 +44,26 @@ class TimelineCanvas(QWidget):
         self.day_width = 6.0
         self._bars: list[Bar] = []
         self._lane_tops: list[tuple[str, float, float]] = []
+        self._origin = self._last = date.today()
+        self._height = 0.0
         self._dirty = True
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Timeline of the journey"))
         document.journeyChanged.connect(self._invalidate)
         document.selectionChanged.connect(lambda _key: self.update())
 
     # -- geometry -------------------------------------------------------------------------
     def origin(self) -> date:
-        return min(item.start for item in self.document.journey.items) - timedelta(days=7)
+        if self._dirty:
+            self._layout()
+        return self._origin
 
     def last_day(self) -> date:
-        journey = self.document.journey
-        return max(max(line.end for line in journey.occurrences()), journey.summary.return_range[1]) + timedelta(
-            days=14
-        )
+        if self._dirty:
+            self._layout()
+        return self._last
 
     def x_of(self, day: date) -> float:
         return (day - self.origin()).days * self.day_width
@@ -72,9 +76,15 @@ class TimelineCanvas(QWidget):
 
     def _invalidate(self) -> None:
         self._dirty = True
-        self.updateGeometry()
-        self.adjustSize()
-        self.update()
+        if self.isVisible():
+            self.adjustSize()
+            self.update()
+
+    def showEvent(self, event) -> None:
+        # Changes made while the timeline was hidden are laid out when it shows.
+        if self._dirty:
+            self.adjustSize()
+        super().showEvent(event)
 
     def set_day_width(self, width: float) -> None:
         self.day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
@@ -84,12 +94,15 @@ class TimelineCanvas(QWidget):
         """Lanes one under another, each with its title row. Every phase has a row of its own
         (a staircase, with room for its band); other items share rows where they do not meet."""
         journey = self.document.journey
+        lines = journey.occurrences()
+        self._origin = min(item.start for item in journey.items) - timedelta(days=7)
+        self._last = max(max(line.end for line in lines), journey.summary.return_range[1]) + timedelta(days=14)
+        self._dirty = False  # x_of() below reads the origin just set
         row_h = self._row_height()
         title_h = QFontMetrics(self._title_font()).height() + 4
         y = self._header_height()
         self._bars = []
         self._lane_tops = []
-        lines = journey.occurrences()
         for title, categories in LANES:
             lane_top = y
             rows: list[date] = []  # the last day taken in each row
