@@ -20,16 +20,22 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check carte_planner tests
-	$(BIN)/ruff format --check carte_planner tests
+	$(BIN)/ruff check carte_planner tests benchmarks scripts
+	$(BIN)/ruff format --check carte_planner tests benchmarks scripts
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format carte_planner tests
-	$(BIN)/ruff check --fix carte_planner tests
+	$(BIN)/ruff format carte_planner tests benchmarks scripts
+	$(BIN)/ruff check --fix carte_planner tests benchmarks scripts
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests -k "property or fuzz"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py

@@ -100,7 +100,7 @@ def timed(action: Callable[[], object], repeat: int) -> list[float]:
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(int(round(fraction * (len(ordered) - 1))), len(ordered) - 1)]
+    return ordered[min(round(fraction * (len(ordered) - 1)), len(ordered) - 1)]
 
 
 def replan_and_repaint(folder: str) -> dict[str, float]:

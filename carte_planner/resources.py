@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carte_planner.domain.checklist import ChecklistTemplate, parse_checklist_template
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
 
+if TYPE_CHECKING:
+    from carte_planner.domain.checklist import ChecklistTemplate
+
 
 @cache
-def resource_root() -> Traversable:
-    """The resources folder: inside the installed package, else beside it in a checkout."""
-    packaged = files("carte_planner") / "resources"
+def resource_root() -> Path:
+    """The resources folder: inside the installed package (a wheel puts it there), else beside
+    the package in a source checkout. Plain paths: importlib.resources would cost start-up
+    time for the zip imports this application does not use."""
+    package = Path(__file__).resolve().parent
+    packaged = package / "resources"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "resources"
+    return package.parent / "resources"
 
 
 def read_toml(name: str) -> dict[str, Any]:
@@ -46,4 +49,6 @@ def load_cities() -> tuple[City, ...]:
 
 @cache
 def load_checklist_template() -> ChecklistTemplate:
+    from carte_planner.domain.checklist import parse_checklist_template
+
     return parse_checklist_template(read_toml("checklist.toml"), "checklist.toml")

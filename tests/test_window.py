@@ -485,3 +485,12 @@ def test_a_damaged_data_file_is_explained(monkeypatch):
     message = check_resources()
     assert "protocol.toml: phases[1].min_days: is missing" in message
     assert "Reinstall Carte Planner" in message
+
+
+def test_the_time_zone_list_fills_when_used(window):
+    combo = window.panel.home_tz
+    assert combo.currentText() == "Europe/Berlin"
+    combo.fill()
+    assert combo.count() > 300
+    assert combo.currentText() == "Europe/Berlin"
+    assert combo.findText("America/New_York") >= 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -24,6 +23,8 @@ def resolve_city(text: str, cities: Iterable[City]) -> City:
     for city in cities:
         if wanted == city.name_zh or _fold(wanted) in {_fold(city.key), _fold(city.name)}:
             return city
+    import difflib  # only for a misspelt name
+
     names = {_fold(city.name): city.name for city in cities}
     close = difflib.get_close_matches(_fold(wanted), list(names), n=1, cutoff=0.6)
     if close:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from carte_planner.domain.checklist import ChecklistState
+from carte_planner.domain.checklist_state import ChecklistState
 from carte_planner.domain.request import TripRequest
 
 

@@ -9,7 +9,7 @@ from datetime import date, time
 from typing import Any
 
 from carte_planner import __version__
-from carte_planner.domain.checklist import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
+from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import TripRequest

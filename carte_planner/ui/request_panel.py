@@ -57,6 +57,37 @@ def _line_edit(combo: QComboBox) -> QLineEdit:
     return edit
 
 
+class ZoneCombo(QComboBox):
+    """The time zones, listed when the user first opens or types in the box: reading the ~600
+    names from the zone database would otherwise cost every start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filled = False
+
+    def fill(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        current = self.currentText()
+        with QSignalBlocker(self):
+            self.clear()
+            self.addItems(sorted(zoneinfo.available_timezones()))
+            index = self.findText(current)
+            if index >= 0:
+                self.setCurrentIndex(index)
+            else:
+                self.setEditText(current)
+
+    def showPopup(self) -> None:
+        self.fill()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        self.fill()
+        super().focusInEvent(event)
+
+
 class PhaseRow:
     """One phase: its length in days, the guide's range beside it, confirmed and reset."""
 
@@ -172,8 +203,7 @@ class RequestPanel(QWidget):
 
         travel = QGroupBox(self.tr("T&ravel"))
         form = QFormLayout(travel)
-        self.home_tz = QComboBox()
-        self.home_tz.addItems(sorted(zoneinfo.available_timezones()))
+        self.home_tz = ZoneCombo()
         _searchable(self.home_tz)
         self.home_tz.setAccessibleName(self.tr("Home time zone"))
         form.addRow(self.tr("Home time &zone:"), self.home_tz)
@@ -360,6 +390,10 @@ class RequestPanel(QWidget):
         self.city.setCurrentIndex(self.city.findData(self.document.journey.city.key))
         self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))
         index = self.home_tz.findText(request.home_tz)
+        if index < 0 and not self.home_tz._filled:
+            self.home_tz.clear()
+            self.home_tz.addItem(request.home_tz)
+            index = 0
         if index >= 0:
             self.home_tz.setCurrentIndex(index)
         else:
