@@ -237,3 +237,16 @@ def test_going_home_export_matches(go_home):
 def test_property_every_export_parses_back_to_the_journey(start, zone, years, go_home):
     journey = journey_for(start=start, home_tz=zone, followup_years=years, go_home=go_home)
     assert_matches(journey, export(journey))
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)))
+def test_property_series_rules_give_the_planned_dates(start):
+    """The rule text written to the file and the dates the app shows come from the same parts:
+    parsing the text back with dateutil gives the same dates."""
+    from dateutil.rrule import rrulestr
+
+    journey = journey_for(start=start, followup_years=20)
+    for item in journey.items:
+        if item.recurrence is not None:
+            parsed = rrulestr(item.recurrence.rule, dtstart=datetime.combine(item.start, datetime.min.time()))
+            assert tuple(d.date() for d in parsed) == item.recurrence.dates

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import WEEKLY, rrule, weekday, weekdays
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday, weekdays
 
 from carte_planner.domain.journey import Category, JourneyItem, Recurrence
 from carte_planner.domain.phases import PhaseSpan
@@ -28,10 +28,12 @@ def outpatient_visit_item(protocol: Protocol, span: PhaseSpan) -> JourneyItem:
     first_visits = list(rrule(WEEKLY, byweekday=days, dtstart=_midnight(span.start), count=1))
     first = first_visits[0].date()
     if first > last:
-        first = last = span.start
-        rule = "FREQ=DAILY;COUNT=1"
+        first = span.start
+        recurrence = Recurrence("FREQ=DAILY;COUNT=1", (first,))
     else:
         rule = f"FREQ=WEEKLY;BYDAY={','.join(protocol.outpatient_weekdays)};UNTIL={_until(last)}"
+        dates = rrule(WEEKLY, byweekday=days, dtstart=_midnight(first), until=_midnight(last))
+        recurrence = Recurrence(rule, tuple(d.date() for d in dates))
     return JourneyItem(
         key="visits:outpatient",
         category=Category.OUTPATIENT_VISIT,
@@ -39,25 +41,35 @@ def outpatient_visit_item(protocol: Protocol, span: PhaseSpan) -> JourneyItem:
         description=protocol.outpatient_description,
         start=first,
         end=first,
-        recurrence=Recurrence.from_rule(rule, first),
+        recurrence=recurrence,
         phase="outpatient",
         at_hospital=True,
     )
 
 
-def _monthly_rule(every: int, anchor_day: int, until: date) -> str:
-    """Every `every` months on the day of Day 0, clamped to the month's end.
+def _monthly(every: int, anchor_day: int, first: date, until: date) -> Recurrence:
+    """Every `every` months on the day of Day 0, clamped to the month's end: the RFC 5545
+    rule, and its dates from dateutil given the very same parts.
 
     A plain BYMONTHDAY=31 would skip the shorter months (RFC 5545 drops invalid dates);
     BYMONTHDAY=28..D with BYSETPOS=-1 takes the latest of those days the month has, which is
     what "N months after Day 0" means.
     """
-    rule = f"FREQ=MONTHLY;INTERVAL={every}"
-    if anchor_day > 28:
-        rule += f";BYMONTHDAY={','.join(str(d) for d in range(28, anchor_day + 1))};BYSETPOS=-1"
-    else:
-        rule += f";BYMONTHDAY={anchor_day}"
-    return f"{rule};UNTIL={_until(until)}"
+    month_days = list(range(28, anchor_day + 1)) if anchor_day > 28 else [anchor_day]
+    position = -1 if anchor_day > 28 else None
+    rule = f"FREQ=MONTHLY;INTERVAL={every};BYMONTHDAY={','.join(map(str, month_days))}"
+    if position is not None:
+        rule += f";BYSETPOS={position}"
+    rule += f";UNTIL={_until(until)}"
+    dates = rrule(
+        MONTHLY,
+        interval=every,
+        bymonthday=month_days,
+        bysetpos=position,
+        dtstart=_midnight(first),
+        until=_midnight(until),
+    )
+    return Recurrence(rule, tuple(d.date() for d in dates))
 
 
 def home_followup_items(
@@ -76,7 +88,7 @@ def home_followup_items(
         if not due:
             continue
         first, last = due[0][1], due[-1][1]
-        recurrence = Recurrence.from_rule(_monthly_rule(stage.every_months, day_zero.day, last), first)
+        recurrence = _monthly(stage.every_months, day_zero.day, first, last)
         items.append(
             JourneyItem(
                 key=f"followup:{stage.label}",

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
-from dateutil.rrule import rrulestr
-
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
 
@@ -34,13 +32,6 @@ class Recurrence:
 
     rule: str
     dates: tuple[date, ...]
-
-    @classmethod
-    def from_rule(cls, rule: str, first: date) -> Recurrence:
-        """Expand `rule` from `first` with dateutil, the same reading a calendar client makes."""
-        start = datetime.combine(first, datetime.min.time())
-        expanded = rrulestr(rule, dtstart=start)
-        return cls(rule=rule, dates=tuple(d.date() for d in expanded))
 
 
 @dataclass(frozen=True)
