@@ -52,6 +52,8 @@ def main() -> int:
             QPalette.ColorRole.PlaceholderText: "#8a8a8a",
         }.items():
             palette.setColor(role, QColor(colour))
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
         app.setPalette(palette)
     settings_dir = tempfile.mkdtemp()
     settings = QSettings(str(Path(settings_dir) / "settings.ini"), QSettings.Format.IniFormat)
@@ -68,7 +70,7 @@ def main() -> int:
     from carte_planner.domain.checklist import ChecklistState
 
     ticks = ChecklistState().with_done("records-pathology", True).with_note("records-imaging", "Disc from Dr Weber")
-    document = PlanDocument(Plan(request, "screenshot-plan", ticks), date(2027, 1, 8))
+    document = PlanDocument(Plan(request, "screenshot-plan", ticks), date(2027, 1, 4))
     window = MainWindow(document, settings)
     window.resize(1500, 940)
     window.show()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -140,8 +140,11 @@ class MonthGrid(QWidget):
                         self._overflow[day] = self._overflow.get(day, 0) + 1
                     continue
                 top = header + week * cell_h + strip + lane * lane_h
-                rect = QRectF(a * cell_w + 2, top, (b - a + 1) * cell_w - 4, lane_h - 2)
-                self._chips.append(Chip(rect, line, line.day < week_start, line.end > week_end))
+                open_left, open_right = line.day < week_start, line.end > week_end
+                left = a * cell_w + (0 if open_left else 2)
+                right = (b + 1) * cell_w - (0 if open_right else 2)
+                rect = QRectF(left, top, right - left, lane_h - 2)
+                self._chips.append(Chip(rect, line, open_left, open_right))
         self._dirty = False
 
     def chip_at(self, x: float, y: float) -> Chip | None:
@@ -227,16 +230,19 @@ class MonthGrid(QWidget):
             fill = fill.lighter(135) if self.palette().base().color().lightness() > 128 else fill.darker(135)
         rect = chip.rect
         radius = rect.height() / 3
-        path = QPainterPath()
-        path.addRoundedRect(rect, radius, radius)
+        # A rounded bar, squared where it continues into the next or previous week: plain
+        # fills, since path unions lose parts of the shape at fractional coordinates.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, radius, radius)
         if chip.open_left:
-            path.addRect(QRectF(rect.left(), rect.top(), radius * 2, rect.height()))
+            painter.fillRect(QRectF(rect.left(), rect.top(), radius * 2, rect.height()), fill)
         if chip.open_right:
-            path.addRect(QRectF(rect.right() - radius * 2, rect.top(), radius * 2, rect.height()))
-        painter.fillPath(path.simplified(), fill)
+            painter.fillRect(QRectF(rect.right() - radius * 2, rect.top(), radius * 2, rect.height()), fill)
         if selected:
             painter.setPen(QPen(self.palette().highlight().color(), 2.5))
-            painter.drawPath(path.simplified())
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect, radius, radius)
         painter.setPen(text_colour_on(fill))
         prefix = "✓ " if line.confirmed else ""
         if chip.open_left:
