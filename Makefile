@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format fuzz bench screenshots clean
+.PHONY: run test lint format fuzz bench screenshots translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Carte Planner needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -39,3 +39,9 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+
+# Refresh the translation template from the code's tr() strings; compile any translations.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate carte_planner/ui/*.py -ts resources/translations/carte_planner.ts
+	for ts in resources/translations/carte_planner_*.ts; do \
+		[ -e "$$ts" ] && $(BIN)/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm" || true; done
