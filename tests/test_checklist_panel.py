@@ -158,3 +158,13 @@ def test_details_show_for_the_selected_item(window, key):
     window.checklist.tree.setCurrentIndex(entry_index(window.checklist, key))
     assert "120" in window.checklist.details.text()
     assert "not complete" in window.checklist.details.text()
+
+
+def test_print_preview_opens_and_paints(qtbot, window):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, QPrintPreviewDialog) for w in window.findChildren(QPrintPreviewDialog)))
+    preview = window.findChildren(QPrintPreviewDialog)[0]
+    qtbot.waitUntil(preview.isVisible)
+    preview.close()

@@ -494,3 +494,17 @@ def test_the_time_zone_list_fills_when_used(window):
     assert combo.count() > 300
     assert combo.currentText() == "Europe/Berlin"
     assert combo.findText("America/New_York") >= 0
+
+
+def test_hovering_a_bar_explains_it(window):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    grid = window.month.grid
+    grid.set_month(date(2027, 4, 1))
+    chip = next(c for c in grid.chips() if c.line.key == "milestone:infusion")
+    point = chip.rect.center().toPoint()
+    QApplication.sendEvent(grid, QHelpEvent(QEvent.Type.ToolTip, point, grid.mapToGlobal(point)))
+    assert QToolTip.text().startswith("Day 0: CAR-T cell infusion\n")
+    QApplication.sendEvent(grid, QHelpEvent(QEvent.Type.ToolTip, QPoint(1, 1), grid.mapToGlobal(QPoint(1, 1))))

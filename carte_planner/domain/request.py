@@ -94,7 +94,7 @@ class TripRequest:
             raise PlanInputError("travellers", f"must be between 1 and {MAX_TRAVELLERS}, not {len(travellers)}")
         for person in travellers:
             if not isinstance(person, str) or not person.strip() or len(person) > 60:
-                raise PlanInputError("travellers", "each traveller needs a name of at most 60 characters")
+                raise PlanInputError("travellers", "each traveller needs a name (at most 60 characters)")
         object.__setattr__(self, "travellers", travellers)
         phase_days = tuple(sorted(_as_dict(self.phase_days, "phase lengths").items()))
         for key, days in phase_days:

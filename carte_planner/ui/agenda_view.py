@@ -37,9 +37,7 @@ def detail_html(journey: Journey, line: Occurrence, tr) -> str:
     """The detail pane's text for one agenda line."""
     item = line.item
     parts = [f"<h3>{html.escape(line.title)}</h3>"]
-    when = long_date(line.day)
-    if line.end != line.day:
-        when += f" – {long_date(line.end)}"
+    when = long_date(line.day) if line.end == line.day else f"{long_date(line.day)} – {long_date(line.end)}"
     parts.append(f"<p><b>{html.escape(when)}</b>")
     label = journey.day_label(line.day)
     if label:

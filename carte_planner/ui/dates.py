@@ -43,3 +43,8 @@ def time_in_zone(moment: datetime) -> str:
     """The local time of an aware datetime with the zone's name, "10:00 (America/New_York)"."""
     text = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
     return f"{medium_date(moment.date())} {text} ({moment.tzinfo})"
+
+
+def span_text(start: date, end: date) -> str:
+    """One day, or "first – last" for a span."""
+    return medium_date(start) if start == end else f"{medium_date(start)} – {medium_date(end)}"

@@ -6,20 +6,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from carte_planner.domain.journey import Occurrence
-from carte_planner.ui.dates import medium_date
+from carte_planner.ui.canvas import JourneyCanvas
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import category_colour, text_colour_on
@@ -39,7 +38,7 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
-class MonthGrid(QWidget):
+class MonthGrid(JourneyCanvas, QWidget):
     """Paints one month as six weeks. Reads the journey's lines; computes no dates of its own."""
 
     monthChanged = Signal()
@@ -256,27 +255,9 @@ class MonthGrid(QWidget):
         painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     # -- input ----------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        chip = self.chip_at(event.position().x(), event.position().y())
-        if chip is not None:
-            self.document.select(chip.line.key)
-        self.setFocus()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            chip = self.chip_at(event.pos().x(), event.pos().y())  # type: ignore[attr-defined]
-            if chip is not None:
-                line = chip.line
-                when = (
-                    medium_date(line.day)
-                    if line.end == line.day
-                    else f"{medium_date(line.day)} – {medium_date(line.end)}"
-                )
-                QToolTip.showText(event.globalPos(), f"{line.title}\n{when}", self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
+    def line_at(self, x: float, y: float) -> Occurrence | None:
+        found = self.chip_at(x, y)
+        return found.line if found is not None else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

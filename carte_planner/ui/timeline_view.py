@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from carte_planner.domain.journey import Category, Occurrence
-from carte_planner.ui.dates import medium_date
+from carte_planner.ui.canvas import JourneyCanvas
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import category_colour, text_colour_on
@@ -35,7 +35,7 @@ class Bar:
     line: Occurrence
 
 
-class TimelineCanvas(QWidget):
+class TimelineCanvas(JourneyCanvas, QWidget):
     """Paints the journey on a day axis. Reads the journey's lines and the phases' bands."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -252,25 +252,9 @@ class TimelineCanvas(QWidget):
         painter.end()
 
     # -- input ----------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        bar = self.bar_at(event.position().x(), event.position().y())
-        if bar is not None:
-            self.document.select(bar.line.key)
-        self.setFocus()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            bar = self.bar_at(event.pos().x(), event.pos().y())  # type: ignore[attr-defined]
-            if bar is not None:
-                line = bar.line
-                when = medium_date(line.day)
-                if line.end != line.day:
-                    when += f" – {medium_date(line.end)}"
-                QToolTip.showText(event.globalPos(), f"{line.title}\n{when}", self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
+    def line_at(self, x: float, y: float) -> Occurrence | None:
+        found = self.bar_at(x, y)
+        return found.line if found is not None else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         lines = self.document.journey.occurrences()

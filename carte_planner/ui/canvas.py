@@ -1,0 +1,42 @@
+"""What the painted views share: a click selects the line under the mouse, a hover explains it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QMouseEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from carte_planner.domain.journey import Occurrence
+from carte_planner.ui.dates import span_text
+from carte_planner.ui.document import PlanDocument
+
+
+class JourneyCanvas:
+    """Mixed into the month grid and the timeline (before QWidget), which provide `document`
+    and `line_at(x, y)`: the line drawn at a point, or None."""
+
+    document: PlanDocument
+    line_at: Callable[[float, float], Occurrence | None]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        line = self.line_at(event.position().x(), event.position().y())
+        if line is not None:
+            self.document.select(line.key)
+        self._widget().setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            line = self.line_at(event.pos().x(), event.pos().y())
+            if line is not None:
+                text = f"{line.title}\n{span_text(line.day, line.end)}"
+                QToolTip.showText(event.globalPos(), text, self._widget())
+            else:
+                QToolTip.hideText()
+            return True
+        return QWidget.event(self._widget(), event)
+
+    def _widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
