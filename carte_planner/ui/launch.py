@@ -54,8 +54,8 @@ def display_problem(
             "Start it from a desktop session. Without a window, the command line plans and exports: "
             "try `carte-planner plan --help`."
         )
-    if chosen.startswith("wayland") or (environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY")):
-        return None
+    if chosen.startswith("wayland") or environ.get("WAYLAND_DISPLAY"):
+        return None  # Qt opens a Wayland window there, without the X libraries
     missing = missing_xcb_packages()
     if missing:
         return (
