@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -192,9 +191,6 @@ class Journey:
     def occurrences(self) -> list[Occurrence]:
         """Every dated line of the agenda, series expanded, in date order (computed once)."""
         return list(self._lines)
-
-    def treatment_phases(self) -> Iterator[JourneyItem]:
-        return (item for item in self.items if item.category is Category.PHASE)
 
     @property
     def warnings(self) -> tuple[Notice, ...]:

@@ -21,11 +21,6 @@ def long_date(day: date) -> str:
     return locale.toString(to_qdate(day), locale.dateFormat(QLocale.FormatType.LongFormat))
 
 
-def short_date(day: date) -> str:
-    locale = QLocale()
-    return locale.toString(to_qdate(day), QLocale.FormatType.ShortFormat)
-
-
 def medium_format(locale: QLocale | None = None) -> str:
     """The locale's long date format with short day and month names: "ddd, MMM d, yyyy" in
     American English, "ddd, d. MMM yyyy" in German. Compact, unambiguous and localised."""
