@@ -151,8 +151,7 @@ class AgendaView(QWidget):
         self.move_button.clicked.connect(self._move)
         self.reset_button.clicked.connect(self._reset)
         self.confirmed.toggled.connect(self._confirm)
-        document.journeyChanged.connect(self._journey_changed)
-        document.checklistChanged.connect(self._journey_changed)
+        document.planChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
         self._show_detail()
 

@@ -49,6 +49,8 @@ class PlanDocument(QObject):
 
     journeyChanged = Signal()
     checklistChanged = Signal()
+    # After any change of either, once: for views that show both (the agenda).
+    planChanged = Signal()
     selectionChanged = Signal(str)
     fileChanged = Signal()
 
@@ -137,6 +139,8 @@ class PlanDocument(QObject):
             self.journeyChanged.emit()
         if changed:
             self.checklistChanged.emit()
+        if replanned or changed:
+            self.planChanged.emit()
 
     def replace_plan(self, plan: Plan, path: Path | None) -> None:
         """Open another plan (New, Open): a fresh history, nothing to save yet."""
@@ -149,6 +153,7 @@ class PlanDocument(QObject):
         self.undo_stack.setClean()
         self.journeyChanged.emit()
         self.checklistChanged.emit()
+        self.planChanged.emit()
         self.fileChanged.emit()
 
     def mark_saved(self, path: Path) -> None:
