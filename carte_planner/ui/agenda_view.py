@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.checklist import checklist_items
-from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.journey import Category, Journey, Occurrence
 from carte_planner.domain.travel import CHINA_TZ
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.dates import from_qdate, long_date, medium_date, medium_format, time_in_zone, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.editing import edit_request
 from carte_planner.ui.palette import category_name
 
 
@@ -210,10 +209,7 @@ class AgendaView(QWidget):
         self.move_date.setDate(to_qdate(line.day))
 
     def _edit(self, change, text: str) -> None:
-        try:
-            self.document.change(change(self.document.request), text)
-        except PlanInputError as error:
-            QMessageBox.warning(self, self.tr("Value not accepted"), str(error))
+        edit_request(self, self.document, change, text)
 
     def _move(self) -> None:
         line = self.current_line()

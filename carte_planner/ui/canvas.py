@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QMouseEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QToolButton, QToolTip, QWidget
 
 from carte_planner.domain.journey import Occurrence
 from carte_planner.ui.dates import span_text
@@ -40,3 +40,13 @@ class JourneyCanvas:
     def _widget(self) -> QWidget:
         assert isinstance(self, QWidget)
         return self
+
+
+def tool_button(text: str, tip: str, accessible_name: str) -> QToolButton:
+    """A small button of a view's own bar (month arrows, zoom), named for screen readers."""
+    button = QToolButton()
+    button.setText(text)
+    if tip:
+        button.setToolTip(tip)
+    button.setAccessibleName(accessible_name)
+    return button

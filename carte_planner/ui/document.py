@@ -124,9 +124,6 @@ class PlanDocument(QObject):
         if state != self._plan.checklist:
             self.undo_stack.push(ChangePlan(self, replace(self._plan, checklist=state), text, merge_key))
 
-    def edit(self, text: str, merge_key: str | None = None, **fields: object) -> None:
-        self.change(replace(self.request, **fields), text, merge_key)  # type: ignore[arg-type]
-
     def _apply(self, plan: Plan) -> None:
         replanned = plan.request != self._plan.request
         self._plan = plan

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from carte_planner.domain.journey import Occurrence
-from carte_planner.ui.canvas import JourneyCanvas
+from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import category_colour, text_colour_on
@@ -289,14 +288,8 @@ class MonthPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.grid = MonthGrid(document)
-        self.previous = QToolButton()
-        self.previous.setText("◀")
-        self.previous.setToolTip(self.tr("Previous month (Page Up)"))
-        self.previous.setAccessibleName(self.tr("Previous month"))
-        self.next = QToolButton()
-        self.next.setText("▶")
-        self.next.setToolTip(self.tr("Next month (Page Down)"))
-        self.next.setAccessibleName(self.tr("Next month"))
+        self.previous = tool_button("◀", self.tr("Previous month (Page Up)"), self.tr("Previous month"))
+        self.next = tool_button("▶", self.tr("Next month (Page Down)"), self.tr("Next month"))
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QTimeEdit,
     QToolButton,
@@ -27,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
 from carte_planner.resources import load_cities, load_protocol
 from carte_planner.ui.dates import from_qdate, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.editing import edit_request
 
 
 def _searchable(combo: QComboBox) -> None:
@@ -78,6 +77,18 @@ class ZoneCombo(QComboBox):
                 self.setCurrentIndex(index)
             else:
                 self.setEditText(current)
+
+    def show_zone(self, name: str) -> None:
+        """Show `name`, listed or not (a plan file may hold a zone this list lacks)."""
+        index = self.findText(name)
+        if index < 0 and not self._filled:
+            self.clear()
+            self.addItem(name)
+            index = 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(name)
 
     def showPopup(self) -> None:
         self.fill()
@@ -318,18 +329,11 @@ class RequestPanel(QWidget):
 
     # -- committing -----------------------------------------------------------------------
     def commit(self, change: Callable, text: str, merge_key: str | None = None) -> bool:
-        """Apply one edit; a refused value is explained and the fields show the plan again."""
-        try:
-            self.document.change(change(self.document.request), text, merge_key)
-        except PlanInputError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Value not accepted"),
-                self.tr("%1: %2").replace("%1", error.field).replace("%2", error.message),
-            )
-            self.refresh()
-            return False
-        return True
+        """Apply one edit; after a refused value the fields show the plan again."""
+        if edit_request(self, self.document, change, text, merge_key):
+            return True
+        self.refresh()
+        return False
 
     def _text_field(self, field: str, edit: QLineEdit) -> None:
         if edit.text() != getattr(self.document.request, field):
@@ -389,15 +393,7 @@ class RequestPanel(QWidget):
         self.start.setDate(to_qdate(request.start))
         self.city.setCurrentIndex(self.city.findData(self.document.journey.city.key))
         self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))
-        index = self.home_tz.findText(request.home_tz)
-        if index < 0 and not self.home_tz._filled:
-            self.home_tz.clear()
-            self.home_tz.addItem(request.home_tz)
-            index = 0
-        if index >= 0:
-            self.home_tz.setCurrentIndex(index)
-        else:
-            self.home_tz.setEditText(request.home_tz)
+        self.home_tz.show_zone(request.home_tz)
         self.home_airport.setText(request.home_airport)
         _show(self.flight_hours, request.flight_hours)
         self.departure.setTime(QTime(request.departure_time.hour, request.departure_time.minute))

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QWheelEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from carte_planner.domain.journey import Category, Occurrence
-from carte_planner.ui.canvas import JourneyCanvas
+from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import category_colour, text_colour_on
@@ -279,17 +279,9 @@ class TimelinePage(QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(False)
         self.scroll_area.setAccessibleName(self.tr("Timeline"))
-        self.zoom_out_button = QToolButton()
-        self.zoom_out_button.setText("−")
-        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
-        self.zoom_out_button.setAccessibleName(self.tr("Zoom out"))
-        self.zoom_in_button = QToolButton()
-        self.zoom_in_button.setText("+")
-        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl+plus)"))
-        self.zoom_in_button.setAccessibleName(self.tr("Zoom in"))
-        self.fit_button = QToolButton()
-        self.fit_button.setText(self.tr("Fit the trip"))
-        self.fit_button.setAccessibleName(self.tr("Fit the trip to the window"))
+        self.zoom_out_button = tool_button("−", self.tr("Zoom out (Ctrl+minus)"), self.tr("Zoom out"))
+        self.zoom_in_button = tool_button("+", self.tr("Zoom in (Ctrl+plus)"), self.tr("Zoom in"))
+        self.fit_button = tool_button(self.tr("Fit the trip"), "", self.tr("Fit the trip to the window"))
         bar = QHBoxLayout()
         note = QLabel(self.tr("Lighter bands: the shortest to the longest usual length of each phase."))
         note.setWordWrap(True)
