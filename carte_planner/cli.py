@@ -7,7 +7,7 @@ import calendar
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,7 +20,6 @@ from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.storage.errors import PlanFileError
 
 EXIT_USAGE = 2
-DEFAULT_WEEKS_AHEAD = 8
 
 
 # The option a user types for each request field the planner may refuse.
@@ -29,6 +28,7 @@ _OPTION_FOR_FIELD = {
     "city": "--city",
     "scenario": "--scenario",
     "home time zone": "--home-tz",
+    "home country": "--home-country",
     "flight length (hours)": "--flight-hours",
     "days to arrive before the start": "--arrive-days-before",
     "visa's permitted stay (days)": "--visa-stay-days",
@@ -92,11 +92,18 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
     # or the request's own default, so only what the user typed changes the plan.
     group = parser.add_argument_group("the journey")
     group.add_argument("--plan", metavar="FILE", help="start from a saved .carteplan file; other options change it")
-    group.add_argument("--start", help="first hospital day, YYYY-MM-DD (default: eight weeks from today)")
+    group.add_argument(
+        "--start", help="first hospital day, YYYY-MM-DD (default: the first working day in China 8 weeks from today)"
+    )
     group.add_argument("--city", help="hospital city (see `carte-planner cities`; default Shanghai)")
     group.add_argument("--scenario", choices=[s.value for s in Scenario], help="default typical")
     group.add_argument(
         "--home-tz", help="home time zone, an IANA name such as Europe/Berlin (default: this computer's)"
+    )
+    group.add_argument(
+        "--home-country",
+        help="home country, a two-letter code such as DE: its public holidays close the consulate "
+        "(default: the home time zone's country)",
     )
     group.add_argument("--home-airport", help="home airport code, such as JFK")
     group.add_argument("--flight-hours", type=float, help="flight length in hours (1-40, default 12)")
@@ -160,7 +167,9 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
 
         plan = load_plan(args.plan)
     else:
-        base = TripRequest(start=today + timedelta(weeks=DEFAULT_WEEKS_AHEAD), home_tz=system_time_zone())
+        from carte_planner.office_calendars import default_start
+
+        base = TripRequest(start=default_start(today), home_tz=system_time_zone())
         plan = Plan(base, plan_id="")
     request = plan.request
     changes: dict[str, object] = {}
@@ -168,6 +177,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         "city": "city",
         "scenario": "scenario",
         "home_tz": "home_tz",
+        "home_country": "home_country",
         "home_airport": "home_airport",
         "flight_hours": "flight_hours",
         "arrive_days_before": "arrive_days_before",

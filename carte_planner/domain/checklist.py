@@ -45,6 +45,7 @@ class TemplateItem:
     offset_days: int
     when: str
     per_traveller: bool = False
+    per_entry: bool = False
     requires: str | None = None
 
 
@@ -95,10 +96,30 @@ class Checklist:
         return sorted((e for e in self.entries if e.due is not None), key=lambda e: e.due or date.max)
 
 
+# Items that became per traveller: a tick or note kept under the old key still counts.
+_FORMERLY_SHARED = {"stay-registration"}
+# Key suffixes of the entries into China (see domain.stay.entry_suffix).
+_ENTRIES = ("", ":entry2")
+
+
 def _anchor_date(journey: Journey, anchor: str) -> date | None:
-    keys = {item.key: item for item in journey.items}
-    item = keys.get(anchor) or keys.get(f"{anchor}:1")
+    item = journey.find(anchor)
     return item.start if item is not None else None
+
+
+def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
+    """(entry key, anchor key, traveller) for each person and each entry the item repeats for."""
+    people: list[tuple[str, str | None]] = (
+        [(str(n), name) for n, name in enumerate(travellers, start=1)] if item.per_traveller else [("", None)]
+    )
+    entries = _ENTRIES if item.per_entry else ("",)
+    expansions = []
+    for entry in entries:
+        for number, traveller in people:
+            key = f"{item.key}{entry}:{number}" if number else f"{item.key}{entry}"
+            anchor = item.anchor.replace("{entry}", entry).replace("{n}", number)
+            expansions.append((key, anchor, traveller))
+    return expansions
 
 
 def build_checklist(journey: Journey, template: ChecklistTemplate, state: ChecklistState) -> Checklist:
@@ -109,19 +130,14 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
     for item in template.items:
         if item.requires and item.requires not in keys:
             continue
-        people: list[tuple[str, str | None]] = (
-            [(str(n), name) for n, name in enumerate(journey.request.travellers, start=1)]
-            if item.per_traveller
-            else [("", None)]
-        )
-        for number, traveller in people:
-            key = f"{item.key}:{number}" if number else item.key
-            anchor = _anchor_date(journey, item.anchor.replace("{n}", number))
+        for key, anchor_key, traveller in _expansions(item, journey.request.travellers):
+            anchor = _anchor_date(journey, anchor_key)
             if anchor is None:
                 continue
             if key in state.removed:
                 removed += 1
                 continue
+            old = item.key if item.key in _FORMERLY_SHARED and key.count(":") == 1 else key
             entries.append(
                 ChecklistEntry(
                     key=key,
@@ -130,8 +146,8 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                     details=item.details,
                     due=anchor + timedelta(days=item.offset_days),
                     when=item.when,
-                    done=key in state.done,
-                    note=state.note(key),
+                    done=key in state.done or old in state.done,
+                    note=state.note(key) or state.note(old),
                     custom=False,
                     traveller=traveller,
                 )
@@ -191,9 +207,12 @@ def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.t
         if stage not in stage_keys:
             raise ResourceError(source, f"{path}.stage", f"'{stage}' is not one of the stages")
         per_traveller = bool(entry.get("per_traveller", False))
+        per_entry = bool(entry.get("per_entry", False))
         anchor = need(entry, path, "anchor", str)
         if per_traveller != ("{n}" in anchor):
             raise ResourceError(source, f"{path}.anchor", "must use {n} exactly when the item is per traveller")
+        if per_entry != ("{entry}" in anchor):
+            raise ResourceError(source, f"{path}.anchor", "must use {entry} exactly when the item is per entry")
         offset = need(entry, path, "offset_days", int)
         if not -365 <= offset <= 365:
             raise ResourceError(source, f"{path}.offset_days", "must be between -365 and 365")
@@ -210,6 +229,7 @@ def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.t
                 offset_days=offset,
                 when=need(entry, path, "when", str),
                 per_traveller=per_traveller,
+                per_entry=per_entry,
                 requires=requires,
             )
         )

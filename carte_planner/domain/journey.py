@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
+from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
 
@@ -150,6 +151,8 @@ class Journey:
     notices: tuple[Notice, ...]
     summary: Summary
     estimate_note: str
+    holidays: tuple[Holiday, ...] = ()
+    home_country: str = ""
 
     @cached_property
     def _by_key(self) -> dict[str, JourneyItem]:
@@ -157,6 +160,9 @@ class Journey:
 
     def item(self, key: str) -> JourneyItem:
         return self._by_key[key]
+
+    def find(self, key: str) -> JourneyItem | None:
+        return self._by_key.get(key)
 
     def day_number(self, day: date) -> int | None:
         """Day ±N counted from the infusion (Day 0), for days from admission on; else None."""

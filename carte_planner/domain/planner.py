@@ -10,6 +10,8 @@ from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import home_followup_items, outpatient_visit_item
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary
+from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
+from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import Scenario, TripRequest
@@ -33,9 +35,11 @@ def plan_journey(
     today: date,
     protocol: Protocol | None = None,
     cities: tuple[City, ...] | None = None,
+    calendars: CalendarSource | None = None,
 ) -> Journey:
     """Lay out the whole journey. Deterministic: the same request and `today` give the same
-    journey, with the same item keys whatever the dates."""
+    journey, with the same item keys whatever the dates. `calendars` gives the office calendar
+    of a country for a span of years (by default, from resources/holidays)."""
     if protocol is None or cities is None:
         from carte_planner.resources import load_cities, load_protocol
 
@@ -46,18 +50,21 @@ def plan_journey(
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
     notices: list[Notice] = []
+    home_country, offices = _office_days(request, protocol, track, calendars)
 
     day_zero, treatment_items = _treatment_items(request, protocol, track, notices)
     clearance = track["outpatient"].end
     low, high = _clearance_range(request, protocol)
 
-    trip = stay.plan_trip(request, protocol, city, track, notices)
+    trip = stay.plan_trip(request, protocol, city, track, offices, notices)
     items = [*treatment_items, *trip.items]
-    items += stay.preparation_items(request, protocol, trip.outbound_departure)
+    items += stay.preparation_items(request, protocol, trip.outbound_departure, offices.consulate)
     items.append(outpatient_visit_item(protocol, track["outpatient"]))
     items += home_followup_items(request, protocol, day_zero, trip.home_again)
     items = [_with_user_marks(item, request, track, notices) for item in items]
+    items = flag_closed_treatment_days(items, offices.china, notices)
     notices += stay.past_preparation_notices(items, today)
+    notices += _office_notices(request, offices)
     _notice_orphan_moves(request, items, notices)
     _notice_lengths(request, protocol, lengths, notices)
 
@@ -83,6 +90,60 @@ def plan_journey(
         notices=tuple(notices),
         summary=summary,
         estimate_note=protocol.estimate_note,
+        holidays=_visible_holidays(items, trip, offices),
+        home_country=home_country,
+    )
+
+
+def _office_days(
+    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], calendars: CalendarSource | None
+) -> tuple[str, stay.OfficeDays]:
+    """China's office calendar and the home country's, for every year the plan's offices matter."""
+    if calendars is None:
+        from carte_planner.office_calendars import SHIPPED
+
+        calendars = SHIPPED
+    country = request.home_country or calendars.home_country(request.home_tz)
+    earliest = max((step.days_before_start for step in protocol.preparation), default=0) + request.arrive_days_before
+    first_year = (request.start - timedelta(days=earliest + 45)).year
+    last_year = (track["outpatient"].end + timedelta(days=30)).year
+    china = calendars.calendar(CHINA, first_year, last_year)
+    home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
+    return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
+
+
+def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Notice]:
+    notices = []
+    if not offices.home.known:
+        where = f"for {offices.home.name}" if offices.home.country else "for your home country"
+        notices.append(
+            Notice(
+                "check",
+                "home-holidays-unknown",
+                f"Carte Planner has no public holidays {where}, so only weekends are avoided for the consulate. "
+                "Set your home country, and check the consulate's opening days.",
+                field="home_country",
+            )
+        )
+    if len(request.travellers) == 1:
+        notices.append(
+            Notice(
+                "check",
+                "caregiver",
+                "Hospitals usually require a caregiver to stay with the patient: ask the hospital whether one must "
+                "come. A caregiver needs a visa too, so decide before the visa applications.",
+                field="travellers",
+            )
+        )
+    return notices
+
+
+def _visible_holidays(items: list[JourneyItem], trip: stay.Trip, offices: stay.OfficeDays) -> tuple[Holiday, ...]:
+    """China's holidays while the family is there, and the home country's before they leave."""
+    first = min(item.start for item in items if item.category is not Category.HOME_FOLLOWUP)
+    return (
+        *offices.home.holidays_between(first, trip.outbound_departure),
+        *offices.china.holidays_between(trip.arrival, trip.home_again),
     )
 
 

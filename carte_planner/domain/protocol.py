@@ -37,6 +37,7 @@ class PreparationStep:
     per_traveller: bool
     title: str
     description: str
+    at_consulate: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,7 @@ def parse_protocol(data: Mapping[str, Any], source: str = "protocol.toml") -> Pr
                 per_traveller=bool(entry.get("per_traveller", False)),
                 title=r.get(entry, path, "title", str),
                 description=r.get(entry, path, "description", str),
+                at_consulate=bool(entry.get("at_consulate", False)),
             )
         )
 

@@ -50,6 +50,7 @@ class TripRequest:
     city: str = "shanghai"
     scenario: Scenario = Scenario.TYPICAL
     home_tz: str = "UTC"
+    home_country: str = ""
     home_airport: str = ""
     flight_hours: float = 12.0
     departure_time: time = time(10, 0)
@@ -78,6 +79,7 @@ class TripRequest:
             raise PlanInputError("city", "must be given")
         object.__setattr__(self, "scenario", _scenario(self.scenario))
         _check_zone(self.home_tz)
+        object.__setattr__(self, "home_country", _country(self.home_country))
         for name, (label, low, high) in LIMITS.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -174,6 +176,16 @@ def _scenario(value: object) -> Scenario:
     except ValueError:
         choices = ", ".join(s.value for s in Scenario)
         raise PlanInputError("scenario", f"must be one of {choices}, not '{value}'") from None
+
+
+def _country(value: object) -> str:
+    """A two-letter ISO 3166 country code in capitals, or "" to follow the home time zone."""
+    if not isinstance(value, str):
+        raise PlanInputError("home country", "must be a two-letter country code such as DE")
+    code = value.strip().upper()
+    if code and (len(code) != 2 or not code.isascii() or not code.isalpha()):
+        raise PlanInputError("home country", f"'{value}' is not a two-letter country code such as DE or US")
+    return code
 
 
 def _check_zone(name: str) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from carte_planner.domain.journey import Category, JourneyItem, Notice
+from carte_planner.domain.office_days import OfficeCalendar, office_deadline
 from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travel import flight, flight_landing_by
+from carte_planner.domain.visa_stay import Entry, StayCheck
 
 
 @dataclass
@@ -22,16 +24,20 @@ class Trip:
 
 
 @dataclass(frozen=True)
-class _Entry:
-    """One entry into China: the days between landing and leaving."""
+class OfficeDays:
+    """The office calendars a plan needs: China's for the Exit-Entry office and the hospital,
+    the home country's for the holidays it shows, and the consulate's (both countries' holidays)."""
 
-    number: int
-    arrive: date
-    leave: date
+    china: OfficeCalendar
+    home: OfficeCalendar
+    consulate: OfficeCalendar
 
-    @property
-    def days(self) -> int:
-        return (self.leave - self.arrive).days
+
+def entry_suffix(number: int) -> str:
+    """The key suffix of an item of the given entry into China. The first entry's items keep
+    their plain keys whether or not the plan goes home in between, so turning the trip home
+    on or off changes no key of an item that stays."""
+    return "" if number == 1 else f":entry{number}"
 
 
 def _flight_item(key: str, title: str, depart: datetime, arrive: datetime, description: str) -> JourneyItem:
@@ -62,7 +68,12 @@ def route_titles(request: TripRequest, city: City) -> tuple[str, str]:
 
 
 def plan_trip(
-    request: TripRequest, protocol: Protocol, city: City, track: dict[str, PhaseSpan], notices: list[Notice]
+    request: TripRequest,
+    protocol: Protocol,
+    city: City,
+    track: dict[str, PhaseSpan],
+    offices: OfficeDays,
+    notices: list[Notice],
 ) -> Trip:
     trip = Trip()
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
@@ -84,7 +95,7 @@ def plan_trip(
     )
     clearance = track["outpatient"].end
     back_depart, back_arrive = flight(clearance + timedelta(days=1), protocol.return_departure, china, hours, home)
-    entries = [_Entry(1, out_arrive.date(), back_depart.date())]
+    entries = [Entry(1, out_arrive.date(), back_depart.date())]
 
     if request.go_home:
         trip.items += _home_visit(request, protocol, city, track, entries, notices)
@@ -110,9 +121,22 @@ def plan_trip(
     )
     trip.home_again = back_arrive.date()
     for entry in entries:
-        trip.items += _entry_items(request, protocol, city, entry, len(entries), notices)
+        trip.items += _entry_items(request, protocol, city, entry, len(entries), offices.china, notices)
     trip.days_in_china = sum(entry.days for entry in entries)
+    trip.items = [_with_travel_rush(item, offices.china, notices) for item in trip.items]
     return trip
+
+
+def _with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+    """A flight in the Spring Festival travel rush gets a note to book early."""
+    if item.category is not Category.FLIGHT or not (china.in_travel_rush(item.start) or china.in_travel_rush(item.end)):
+        return item
+    note = (
+        "This flight falls in the Spring Festival travel rush (about 40 days around the Chinese New Year), "
+        "when flights and trains in China are full and dear: book as early as you can."
+    )
+    notices.append(Notice("check", "travel-rush", f"'{item.title}': {note}", item_key=item.key))
+    return replace(item, description=f"{item.description} {note}")
 
 
 def _home_visit(
@@ -120,7 +144,7 @@ def _home_visit(
     protocol: Protocol,
     city: City,
     track: dict[str, PhaseSpan],
-    entries: list[_Entry],
+    entries: list[Entry],
     notices: list[Notice],
 ) -> list[JourneyItem]:
     """Fly home the day after leukapheresis and back to land before admission, if that leaves
@@ -145,8 +169,8 @@ def _home_visit(
         return []
     first = entries[0]
     entries[:] = [
-        _Entry(1, first.arrive, leave_depart.date()),
-        _Entry(2, back_arrive.date(), first.leave),
+        Entry(1, first.arrive, leave_depart.date()),
+        Entry(2, back_arrive.date(), first.leave),
     ]
     to_china, from_china = route_titles(request, city)
     note = "Only if your hospital agrees that the patient's condition allows it."
@@ -169,10 +193,17 @@ def _home_visit(
 
 
 def _entry_items(
-    request: TripRequest, protocol: Protocol, city: City, entry: _Entry, entry_count: int, notices: list[Notice]
+    request: TripRequest,
+    protocol: Protocol,
+    city: City,
+    entry: Entry,
+    entry_count: int,
+    china: OfficeCalendar,
+    notices: list[Notice],
 ) -> list[JourneyItem]:
-    """The accommodation, the police registration and the visa-stay items of one entry."""
-    suffix = "" if entry_count == 1 else f":{entry.number}"
+    """The accommodation of one entry, and each traveller's police registration and visa-stay
+    extension for it."""
+    suffix = entry_suffix(entry.number)
     label = "" if entry_count == 1 else f" (stay {entry.number} of {entry_count})"
     items = [
         JourneyItem(
@@ -181,70 +212,132 @@ def _entry_items(
             title=f"Accommodation near the hospital in {city.name}{label}",
             description=(
                 "Long-term accommodation near the hospital, such as a serviced apartment, an extended-stay hotel "
-                "or a guesthouse: closeness to the hospital matters for the follow-up visits. The last day is the "
-                "day of departure."
+                f"or a guesthouse: closeness to the hospital matters for the follow-up visits. {entry.days} days "
+                "in China, from the day of arrival to the day of departure, both included."
             ),
             start=entry.arrive,
             end=entry.leave,
             busy=False,
-        ),
-        JourneyItem(
-            key=f"visa:registration{suffix}",
-            category=Category.VISA,
-            title="Register the address with the local police",
-            description=(
-                "Foreigners who do not stay in a hotel register their address with the local police station "
-                "within 24 hours of arrival; hotels do it for their guests. Bring the passports and the rental "
-                "contract. Check the current rule locally."
-            ),
-            start=entry.arrive,
-            end=entry.arrive,
-            movable=True,
-        ),
+        )
     ]
-    stay = request.visa_stay_days
-    if entry.days > stay:
-        applied = max(entry.arrive, entry.arrive + timedelta(days=stay - protocol.extension_lead_days))
-        for index, traveller in enumerate(request.travellers, start=1):
+    closed = china.closed_reason(entry.arrive)
+    registration = (
+        "Foreigners who do not stay in a hotel register their address with the local police station "
+        "within 24 hours of arrival; hotels do it for their guests. Bring the passport and the rental "
+        "contract. Check the current rule locally."
+    )
+    if closed:
+        registration += (
+            f" The day of arrival is a closed day for most offices in China ({closed}): check the local police "
+            "station's opening hours, or ask the host or landlord to register you online. The 24 hours still count."
+        )
+    check = StayCheck(entry, request.visa_stay_days, protocol.extension_lead_days)
+    extension = _extension_text(check, china, entry_count)
+    for number, traveller in enumerate(request.travellers, start=1):
+        items.append(
+            JourneyItem(
+                key=f"visa:registration{suffix}:{number}",
+                category=Category.VISA,
+                title=f"Register the address with the local police — {traveller}",
+                description=registration,
+                start=entry.arrive,
+                end=entry.arrive,
+                movable=True,
+                traveller=traveller,
+            )
+        )
+        if extension is not None:
+            day, text = extension
             items.append(
                 JourneyItem(
-                    key=f"visa:extension{suffix}:{index}",
+                    key=f"visa:extension{suffix}:{number}",
                     category=Category.VISA,
                     title=f"Apply for a stay extension — {traveller}",
-                    description=(
-                        f"This stay ({entry.days} days) is longer than the visa's permitted stay of {stay} days. "
-                        "Apply for an extension at the local Exit-Entry Administration office before the permitted "
-                        "stay ends; an extension cannot be longer than the stay first granted. Check the rules "
-                        "with the office."
-                    ),
-                    start=applied,
-                    end=applied,
+                    description=text,
+                    start=day,
+                    end=day,
                     deadline=True,
                     movable=True,
                     traveller=traveller,
                 )
             )
-    if entry.days > 2 * stay:
-        notices.append(
-            Notice(
-                "check",
-                "visa-stay-too-long",
-                f"{'The stay' if entry_count == 1 else f'Stay {entry.number}'} in China is planned at "
-                f"{entry.days} days: longer than the visa's permitted stay of {stay} days plus one extension. "
-                "Ask the hospital and the consulate about a visa with a longer stay or a residence permit.",
-                field="visa_stay_days",
-            )
-        )
+    notices += _stay_notices(check, entry_count, f"visa:extension{suffix}:1")
     return items
 
 
-def preparation_items(request: TripRequest, protocol: Protocol, departure: date) -> list[JourneyItem]:
+def _which_stay(check: StayCheck, entry_count: int) -> str:
+    return "The stay" if entry_count == 1 else f"Stay {check.entry.number}"
+
+
+def _too_long_text(check: StayCheck, entry_count: int) -> str:
+    entry = check.entry
+    return (
+        f"{_which_stay(check, entry_count)} in China is planned at {entry.days} days ({entry.arrive:%d %b %Y} to "
+        f"{entry.leave:%d %b %Y}): longer than the visa's permitted stay of {check.permitted_days} days plus one "
+        f"extension ({check.longest_with_one_extension} days in all), since an extension cannot be longer than the "
+        f"stay first granted. It would need {check.extensions_needed} extensions, which may not be granted. Ask the "
+        "hospital and the consulate about a visa with a longer stay or a residence permit before you apply."
+    )
+
+
+def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -> tuple[date, str] | None:
+    """The day to apply for the extension and what its item says, or None when the stay fits."""
+    if check.extensions_needed == 0:
+        return None
+    entry = check.entry
+    due = max(check.extension_due, entry.arrive)
+    deadline = office_deadline(china, due, entry.arrive, "Exit-Entry Administration office")
+    lines = [
+        f"{_which_stay(check, entry_count)} in China runs from {entry.arrive:%a %d %b %Y} to "
+        f"{entry.leave:%a %d %b %Y}: {entry.days} days, the day of entry being day 1. The visa's permitted "
+        f"stay of {check.permitted_days} days "
+        f"ends on {check.last_permitted_day:%a %d %b %Y}. Apply for an extension at the local Exit-Entry "
+        f"Administration office at least {check.lead_days} days before that day, by "
+        f"{check.extension_due:%a %d %b %Y} at the latest.",
+        deadline.reason,
+        "An extension cannot be longer than the stay first granted. Check the rules with the office.",
+    ]
+    if check.too_long:
+        lines.append(f"Warning: {_too_long_text(check, entry_count)}")
+    return deadline.day, " ".join(line for line in lines if line)
+
+
+def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Notice]:
+    notices = []
+    if check.extensions_needed and check.extension_due < check.entry.arrive:
+        notices.append(
+            Notice(
+                "warning",
+                "visa-stay-too-short",
+                f"The visa's permitted stay of {check.permitted_days} days ends on "
+                f"{check.last_permitted_day:%d %b %Y}, too soon after arrival to apply for an extension "
+                f"{check.lead_days} days ahead. Ask the consulate for a visa with a longer stay.",
+                field="visa_stay_days",
+                item_key=item_key,
+            )
+        )
+    if check.too_long:
+        notices.append(
+            Notice("warning", "visa-stay-too-long", _too_long_text(check, entry_count), "visa_stay_days", item_key)
+        )
+    return notices
+
+
+def preparation_items(
+    request: TripRequest, protocol: Protocol, departure: date, consulate: OfficeCalendar
+) -> list[JourneyItem]:
     """Steps dated backwards from the first hospital day, never later than the day before the
-    outbound flight; one per traveller where each needs their own."""
+    outbound flight; one per traveller where each needs their own. A step handed in at the
+    consulate moves to the consulate's last open day when its date falls on a closed one."""
     items = []
     latest = departure - timedelta(days=1)
     for step in protocol.preparation:
         due = min(request.start - timedelta(days=step.days_before_start), latest)
+        description = step.description
+        if step.at_consulate:
+            deadline = office_deadline(consulate, due, due - timedelta(days=31), "consulate")
+            due = deadline.day
+            description = f"{description} {deadline.reason}".strip()
         people: list[tuple[str, str | None]] = (
             [(f":{i}", name) for i, name in enumerate(request.travellers, start=1)]
             if step.per_traveller
@@ -256,7 +349,7 @@ def preparation_items(request: TripRequest, protocol: Protocol, departure: date)
                     key=f"prep:{step.key}{suffix}",
                     category=Category(step.category),
                     title=f"{step.title} — {traveller}" if traveller else step.title,
-                    description=step.description,
+                    description=description,
                     start=due,
                     end=due,
                     deadline=step.deadline,

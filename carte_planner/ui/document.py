@@ -171,8 +171,8 @@ class PlanDocument(QObject):
 
 
 def default_plan(today: date, home_tz: str) -> Plan:
-    """The plan on screen before the user has entered anything: the first hospital day eight
-    weeks from today in Shanghai, typical scenario, which raises no warnings."""
-    from datetime import timedelta
+    """The plan on screen before the user has entered anything: the first working day in China
+    eight weeks from today, in Shanghai, typical scenario."""
+    from carte_planner.office_calendars import default_start
 
-    return Plan(TripRequest(start=today + timedelta(weeks=8), city="shanghai", home_tz=home_tz), new_plan_id())
+    return Plan(TripRequest(start=default_start(today), city="shanghai", home_tz=home_tz), new_plan_id())

@@ -1,0 +1,122 @@
+"""The days an office is open: weekends, public holidays and the weekend days declared working."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Protocol
+
+SATURDAY, SUNDAY = 5, 6
+CHINA = "CN"
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """One public holiday, named; `provisional` when the official arrangement for its year has
+    not been published yet, so the dates are computed from the festival calendar."""
+
+    day: date
+    name: str
+    country: str
+    country_name: str
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class OfficeCalendar:
+    """When offices in one country are open. China swaps weekend days around its long holidays:
+    a weekend day listed in `working_days` is a normal working day there."""
+
+    country: str
+    name: str
+    weekend: frozenset[int] = frozenset({SATURDAY, SUNDAY})
+    holidays: Mapping[date, str] = field(default_factory=dict)
+    working_days: frozenset[date] = frozenset()
+    official_until: int | None = None
+    spring_festival: Mapping[int, date] = field(default_factory=dict)
+    known: bool = True
+
+    def provisional(self, day: date) -> bool:
+        return self.official_until is not None and day.year > self.official_until
+
+    def closed_reason(self, day: date) -> str | None:
+        """Why offices are closed on `day` ("Sunday", "National Day"), or None when open."""
+        if day in self.holidays:
+            name = self.holidays[day]
+            return f"{name}, a provisional date" if self.provisional(day) else name
+        if day.weekday() in self.weekend and day not in self.working_days:
+            return day.strftime("%A")
+        return None
+
+    def is_open(self, day: date) -> bool:
+        return self.closed_reason(day) is None
+
+    def open_on_or_before(self, day: date, earliest: date) -> date | None:
+        """The last open day from `earliest` to `day`, or None when every one is closed."""
+        while day >= earliest:
+            if self.is_open(day):
+                return day
+            day -= timedelta(days=1)
+        return None
+
+    def with_holidays_of(self, other: OfficeCalendar) -> OfficeCalendar:
+        """This calendar, closed on `other`'s holidays too: a Chinese consulate abroad closes on
+        the host country's holidays and on China's."""
+        extra = {day: f"{name} (China)" for day, name in other.holidays.items() if day not in self.holidays}
+        return replace(self, holidays={**self.holidays, **extra}, official_until=None)
+
+    def open_on_or_after(self, day: date) -> date:
+        while not self.is_open(day):
+            day += timedelta(days=1)
+        return day
+
+    def holidays_between(self, first: date, last: date) -> list[Holiday]:
+        return [
+            Holiday(day, name, self.country, self.name, self.provisional(day))
+            for day, name in sorted(self.holidays.items())
+            if first <= day <= last
+        ]
+
+    def in_travel_rush(self, day: date) -> bool:
+        """Whether `day` falls in the Spring Festival travel rush (chunyun): about 40 days,
+        from about 15 days before the New Year to about 25 days after it."""
+        for festival in (self.spring_festival.get(day.year), self.spring_festival.get(day.year + 1)):
+            if festival is not None and -15 <= (day - festival).days <= 25:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline moved to the last day its office is open, and why it moved."""
+
+    day: date
+    reason: str = ""
+
+
+def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office: str) -> Deadline:
+    """`due` itself when the office is open; else the nearest earlier open day (never before
+    `earliest`), with the sentence that says why. Deadlines only ever move earlier."""
+    reason = calendar.closed_reason(due)
+    if reason is None:
+        return Deadline(due)
+    opened = calendar.open_on_or_before(due, earliest)
+    if opened is None:
+        return Deadline(
+            due,
+            f"{due:%a %d %b %Y} is a closed day for the {office} ({reason}), and it has no open day before it "
+            "in time: ask the office what to do.",
+        )
+    return Deadline(
+        opened,
+        f"Planned for {opened:%a %d %b %Y}, the last day the {office} is open before {due:%a %d %b %Y} ({reason}).",
+    )
+
+
+class CalendarSource(Protocol):
+    """Where the planner gets office calendars, and the country a home time zone is in."""
+
+    def calendar(self, country: str, first_year: int, last_year: int) -> OfficeCalendar: ...
+
+    def home_country(self, zone: str) -> str: ...

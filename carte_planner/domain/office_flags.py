@@ -1,0 +1,62 @@
+"""Treatment dates on days China's offices close: flagged for the hospital to confirm, never moved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from carte_planner.domain.journey import JourneyItem, Notice
+from carte_planner.domain.office_days import OfficeCalendar
+
+# The hospital sets these dates; a closed day is something to ask about, not to correct.
+_SINGLE_DAYS = {"phase:screening": "The first hospital day", "milestone:admission": "Hospital admission"}
+_SERIES = "visits:outpatient"
+
+
+def flag_closed_treatment_days(
+    items: list[JourneyItem], china: OfficeCalendar, notices: list[Notice]
+) -> list[JourneyItem]:
+    """Flag the first hospital day, admission and outpatient visits that fall on a weekend or a
+    public holiday in China, in the item and as a notice."""
+    flagged = []
+    for item in items:
+        if item.key in _SINGLE_DAYS:
+            item = _flag_single(item, _SINGLE_DAYS[item.key], china, notices)
+        elif item.key == _SERIES and item.recurrence is not None:
+            item = _flag_series(item, china, notices)
+        flagged.append(item)
+    return flagged
+
+
+def _closed_note(day: date, reason: str) -> str:
+    return (
+        f"{day:%a %d %b %Y} is a closed day for most offices in China ({reason}). Hospitals set their own "
+        "schedule: check this date with the hospital."
+    )
+
+
+def _flag_single(item: JourneyItem, what: str, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+    reason = china.closed_reason(item.start)
+    if reason is None:
+        return item
+    note = _closed_note(item.start, reason)
+    notices.append(Notice("check", "closed-day", f"{what}: {note}", item_key=item.key))
+    return replace(item, description=f"{item.description} {note}")
+
+
+def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+    closed = [
+        (day, reason)
+        for _number, _planned, day in item.occurrence_dates()
+        if (reason := china.closed_reason(day)) is not None
+    ]
+    if not closed:
+        return item
+    days = "; ".join(f"{day:%a %d %b %Y} ({reason})" for day, reason in closed)
+    visits = "visit falls" if len(closed) == 1 else "visits fall"
+    note = (
+        f"{len(closed)} planned {visits} on closed days in China: {days}. Hospitals set their own schedule: "
+        "check these visits with the hospital."
+    )
+    notices.append(Notice("check", "closed-day", note, item_key=item.key))
+    return replace(item, description=f"{item.description} {note}")

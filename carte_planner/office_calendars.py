@@ -1,0 +1,156 @@
+"""Office calendars for China and the home country, from resources/holidays or the `holidays` library.
+
+The files under resources/holidays are written by scripts/update_holidays.py from the same
+library, for the years most plans need: reading one is about a millisecond, while importing
+the library costs a large part of start-up. A plan outside those years asks the library
+itself, which knows the festival dates of any year.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from carte_planner.domain.office_days import CHINA, OfficeCalendar
+from carte_planner.resources import resource_root
+
+FIRST_YEAR = 2025
+LAST_YEAR = 2036
+_SPRING_FESTIVAL = "Chinese New Year (Spring Festival)"
+
+
+def supported_countries() -> list[str]:
+    """Two-letter codes of the countries the `holidays` library knows."""
+    import holidays
+
+    return sorted(code for code in holidays.list_supported_countries() if len(code) == 2)
+
+
+def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, Any]:
+    """One country's closed and declared working days, as plain data (what the files hold)."""
+    import holidays
+
+    years = range(first_year, last_year + 1)
+    with warnings.catch_warnings():
+        # Some countries' data cover fewer years; the days they do cover are still right.
+        warnings.simplefilter("ignore")
+        probe = holidays.country_holidays(country)
+        language = "en_US" if "en_US" in (probe.supported_languages or ()) else None
+        table = holidays.country_holidays(country, years=years, language=language)
+        closed = sorted(table.items())
+    data: dict[str, Any] = {
+        "country": country,
+        "first_year": first_year,
+        "last_year": last_year,
+        "weekend": sorted(table.weekend),
+        "holidays": {day.isoformat(): name for day, name in closed},
+        "working_days": sorted(
+            day.isoformat() for day in getattr(table, "weekend_workdays", ()) if first_year <= day.year <= last_year
+        ),
+    }
+    if country == CHINA:
+        data["official_until"] = _china_official_until()
+        festivals: dict[str, str] = {}
+        for day, name in closed:
+            if _SPRING_FESTIVAL in [part.strip() for part in name.split(";")]:
+                festivals.setdefault(str(day.year), day.isoformat())
+        data["spring_festival"] = festivals
+    return data
+
+
+def _china_official_until() -> int:
+    """The last year whose holiday arrangement China has published and the library records;
+    later years follow computed festival dates and are provisional."""
+    from holidays.countries.china import ChinaStaticHolidays
+
+    return max(ChinaStaticHolidays.special_public_holidays)
+
+
+def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
+    return OfficeCalendar(
+        country=data["country"],
+        name=name,
+        weekend=frozenset(data["weekend"]),
+        holidays={date.fromisoformat(day): text for day, text in data["holidays"].items()},
+        working_days=frozenset(date.fromisoformat(day) for day in data["working_days"]),
+        official_until=data.get("official_until"),
+        spring_festival={int(year): date.fromisoformat(day) for year, day in data.get("spring_festival", {}).items()},
+    )
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO 3166 country names by code, from the tzdata package's iso3166.tab."""
+    names = {}
+    for line in _tzdata_text("iso3166.tab").splitlines():
+        if line and not line.startswith("#"):
+            code, _, name = line.partition("\t")
+            names[code] = name.strip()
+    return names
+
+
+@cache
+def zone_countries() -> dict[str, str]:
+    """The country of each time zone, from zone.tab: how the home country defaults."""
+    countries = {}
+    for line in _tzdata_text("zone.tab").splitlines():
+        if line and not line.startswith("#"):
+            fields = line.split("\t")
+            countries[fields[2]] = fields[0]
+    return countries
+
+
+def _tzdata_text(name: str) -> str:
+    import tzdata
+
+    return (Path(tzdata.__file__).parent / "zoneinfo" / name).read_text(encoding="utf-8")
+
+
+@cache
+def office_calendar(country: str, first_year: int, last_year: int) -> OfficeCalendar:
+    """The office calendar of `country` covering the years asked for. A country the library does
+    not know gets weekends only, marked as not known."""
+    name = country_names().get(country, country)
+    if first_year >= FIRST_YEAR and last_year <= LAST_YEAR:
+        path = resource_root() / "holidays" / f"{country}.json"
+        if path.is_file():
+            return _parse(json.loads(path.read_text(encoding="utf-8")), name)
+        if country != CHINA:
+            return OfficeCalendar(country, name, known=False)
+    if country not in supported_countries():
+        return OfficeCalendar(country, name, known=False)
+    return _parse(calendar_data(country, first_year, last_year), name)
+
+
+def home_country_of(zone: str) -> str:
+    """The country a time zone belongs to ("" for UTC and other zones of no country)."""
+    return zone_countries().get(zone, "")
+
+
+class ShippedCalendars:
+    """The planner's default calendar source."""
+
+    def calendar(self, country: str, first_year: int, last_year: int) -> OfficeCalendar:
+        return office_calendar(country, first_year, last_year)
+
+    def home_country(self, zone: str) -> str:
+        return home_country_of(zone)
+
+
+SHIPPED = ShippedCalendars()
+
+
+DEFAULT_WEEKS_AHEAD = 8
+
+
+def default_start(today: date) -> date:
+    """The first hospital day of a new plan: the first working day in China at least eight
+    weeks from today, so that a new plan starts on a day the hospital is open."""
+    from datetime import timedelta
+
+    day = today + timedelta(weeks=DEFAULT_WEEKS_AHEAD)
+    return office_calendar(CHINA, day.year, day.year + 1).open_on_or_after(day)
