@@ -44,7 +44,8 @@ def test_due_dates_follow_their_journey_anchor():
     assert checklist.entry("records-antigens").due == journey.item("prep:records").start
     assert checklist.entry("admission-packing").due == journey.item("milestone:admission").start - timedelta(days=2)
     assert checklist.entry("home-reports").due == journey.item("milestone:fit-to-fly").start
-    assert checklist.entry("stay-registration").due == journey.summary.arrival
+    assert checklist.entry("stay-registration:1").due == journey.summary.arrival
+    assert checklist.entry("stay-registration:2").due == journey.summary.arrival
 
 
 def test_due_dates_move_with_the_plan():

@@ -52,7 +52,7 @@ def test_ticking_and_noting_survive_replanning_and_undo(window):
     assert entry.done
     assert entry.note == "Blue suitcase"
     assert entry.due == date(2027, 4, 6)
-    assert "(1/2)" in panel.model.data(panel.model.index(5, 0))
+    assert "(1/1)" in panel.model.data(panel.model.index(5, 0))
     window.undo_action.trigger()  # the phase length
     window.undo_action.trigger()  # the note
     assert window.document.checklist.entry("admission-packing").note == ""

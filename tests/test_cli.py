@@ -152,11 +152,16 @@ def test_missing_output_option_is_one_line(capsys):
     assert "the following arguments are required: -o/--output" in err
 
 
-def test_default_start_is_eight_weeks_ahead(capsys):
+def test_default_start_is_the_first_working_day_eight_weeks_ahead(capsys):
     code, out, _ = run(capsys, "plan", "--today", "2027-01-01", "--home-tz", "Europe/Paris", "--format", "json")
     assert code == 0
-    assert json.loads(out)["start"] == date(2027, 2, 26).isoformat()
-    assert json.loads(out)["notices"] == [n for n in json.loads(out)["notices"] if n["severity"] != "warning"]
+    assert json.loads(out)["start"] == date(2027, 2, 26).isoformat()  # a Friday
+    warnings = [n["code"] for n in json.loads(out)["notices"] if n["severity"] == "warning"]
+    assert warnings == ["visa-stay-too-long"]
+    # Eight weeks from Wed 1 Dec 2027 is Wed 26 Jan 2028, Spring Festival (Wed to Fri), then a
+    # weekend: the first working day in China is Mon 31 Jan 2028.
+    code, out, _ = run(capsys, "plan", "--today", "2027-12-01", "--home-tz", "Europe/Paris", "--format", "json")
+    assert json.loads(out)["start"] == date(2028, 1, 31).isoformat()
 
 
 def test_the_installed_command_runs_as_a_module():

@@ -80,7 +80,7 @@ def test_changing_a_phase_moves_everything_after_it():
 
 
 def test_user_length_beats_the_scenario_and_outside_the_seed_range_is_flagged():
-    journey = plan(scenario=Scenario.SHORTEST, phase_days=(("monitoring", 40),))
+    journey = plan(scenario=Scenario.SHORTEST, phase_days=(("monitoring", 40),), visa_stay_days=90)
     assert journey.item("phase:monitoring").days == 40
     assert [n.code for n in journey.warnings] == ["phase-outside-range"]
     assert "40 days" in journey.warnings[0].message
@@ -111,10 +111,10 @@ def test_a_date_before_today_is_a_warning_not_an_error():
     assert all("already past" in n.message for n in past)
 
 
-def test_default_plan_eight_weeks_ahead_raises_no_warnings():
+def test_default_plan_eight_weeks_ahead_warns_only_about_the_visa_stay():
     today = date(2026, 11, 27)
     journey = plan_journey(TripRequest(start=today + timedelta(weeks=8)), today)
-    assert journey.warnings == ()
+    assert [n.code for n in journey.warnings] == ["visa-stay-too-long"]
     assert all(item.start >= today for item in journey.items)
 
 
@@ -145,9 +145,11 @@ def test_accommodation_covers_arrival_to_departure():
     assert stay.start == journey.item("flight:outbound").arrive.date()
     assert stay.end == journey.item("flight:return").depart.date()
     assert not stay.busy
-    registration = journey.item("visa:registration")
-    assert registration.start == stay.start
-    assert "24 hours" in registration.description
+    for number in (1, 2):
+        registration = journey.item(f"visa:registration:{number}")
+        assert registration.start == stay.start
+        assert "24 hours" in registration.description
+    assert stay.days == journey.summary.days_in_china
 
 
 def test_going_home_during_manufacturing():
@@ -163,7 +165,14 @@ def test_going_home_during_manufacturing():
         (back.arrive.date(), journey.item("flight:return").depart.date()),
     ]
     assert "two-entries" in [n.code for n in journey.warnings]
-    assert len([i for i in journey.items if i.key.startswith("visa:registration")]) == 2
+    registrations = [i for i in journey.items if i.key.startswith("visa:registration")]
+    assert [(i.key, i.start) for i in registrations] == [
+        ("visa:registration:1", journey.summary.arrival),
+        ("visa:registration:2", journey.summary.arrival),
+        ("visa:registration:entry2:1", back.arrive.date()),
+        ("visa:registration:entry2:2", back.arrive.date()),
+    ]
+    assert journey.summary.days_in_china == sum(s.days for s in stays)
 
 
 def test_going_home_is_refused_when_manufacturing_is_too_short():
@@ -177,9 +186,11 @@ def test_going_home_is_refused_when_manufacturing_is_too_short():
 def test_visa_extension_is_dated_before_the_permitted_stay_ends():
     journey = plan(visa_stay_days=60, scenario=Scenario.SHORTEST)
     arrival = journey.summary.arrival
+    assert arrival == date(2027, 2, 27)  # a Saturday: the last permitted day, 27 Apr, is a Tuesday
     extensions = [item for item in journey.items if item.key.startswith("visa:extension")]
     assert len(extensions) == 2
-    assert all(item.start == arrival + timedelta(days=60 - 7) for item in extensions)
+    # Day 1 is the day of entry: the last permitted day is 27 Feb + 59 days = 27 Apr; 7 days before is 20 Apr.
+    assert all(item.start == date(2027, 4, 20) for item in extensions)
     assert all(item.deadline for item in extensions)
     assert "visa-stay-too-long" not in [n.code for n in journey.notices]
 
@@ -189,11 +200,14 @@ def test_no_extension_when_the_stay_fits_the_visa():
     assert not [item for item in journey.items if item.key.startswith("visa:extension")]
 
 
-def test_a_stay_longer_than_one_extension_asks_to_check_the_visa():
+def test_a_stay_longer_than_one_extension_is_a_warning_everywhere_it_is_read():
     journey = plan(visa_stay_days=30)
     notice = next(n for n in journey.notices if n.code == "visa-stay-too-long")
-    assert notice.severity == "check"
+    assert notice.severity == "warning"
     assert "residence permit" in notice.message
+    assert f"{journey.summary.days_in_china} days" in notice.message
+    assert "3 extensions" in notice.message
+    assert all("residence permit" in journey.item(f"visa:extension:{n}").description for n in (1, 2))
 
 
 def test_outpatient_visits_twice_weekly_until_the_fit_to_fly_check():

@@ -108,6 +108,6 @@ def test_property_series_dates_lie_in_their_phase_and_follow_day_zero(request):
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 10, 1)))
-def test_property_default_plan_eight_weeks_ahead_has_no_warnings(today):
+def test_property_default_plan_warns_only_about_the_visa_stay(today):
     request = TripRequest(start=today + timedelta(weeks=8), home_tz="Europe/Berlin", departure_time=time(10))
-    assert plan_journey(request, today).warnings == ()
+    assert [n.code for n in plan_journey(request, today).warnings] == ["visa-stay-too-long"]

@@ -12,6 +12,7 @@ from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.planfile import load_plan, save_plan
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
+from carte_planner.office_calendars import default_start
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes as _forget_changes
 from tests.gui import settings_folder
@@ -39,16 +40,16 @@ def agenda_line(win, title_start):
     raise AssertionError(f"no agenda line starts with {title_start!r}")
 
 
-def test_default_window_shows_a_plan_without_warnings(qtbot, settings):
+def test_default_window_shows_a_plan_on_a_working_day(qtbot, settings):
     win = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(win, before_close_func=_forget_changes)
     win.show()
     assert win.windowTitle().startswith("Untitled plan")
     journey = win.document.journey
     assert journey.city.key == "shanghai"
-    assert journey.request.start == date.today() + timedelta(weeks=8)
+    assert journey.request.start == default_start(date.today())
     assert "Shanghai (上海)" in win.summary.summary.text()
-    assert "⚠" not in win.summary.notices.text()
+    assert [n.code for n in journey.warnings] == ["visa-stay-too-long"]
     assert win.agenda.model.rowCount() > 30
     assert win.month.grid.chips()
 
