@@ -1,6 +1,6 @@
 """The planner window, driven as a user would: what each view shows after an edit or a click."""
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
+from carte_planner.office_calendars import default_start
 from carte_planner.storage.planfile import load_plan, save_plan
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
-from carte_planner.office_calendars import default_start
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes as _forget_changes
 from tests.gui import settings_folder
