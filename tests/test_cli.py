@@ -32,6 +32,26 @@ def test_plan_text_reads_like_an_agenda(capsys):
     assert "departs Fri 26 Feb 10:00 (America/New_York), lands Sat 27 Feb 11:00 (Asia/Shanghai)" in out
 
 
+def test_plan_text_puts_the_visa_warning_first_and_lists_holidays(capsys):
+    code, out, _ = run(capsys, "plan", "--start", "2027-09-13", "--home-tz", "Europe/Berlin", "--today", "2027-01-01")
+    assert code == 0
+    warnings = out.index("Warnings:\n  ! The stay in China is planned at 107 days")
+    assert warnings < out.index("July 2027")
+    assert "Fri 01 Oct 2027            Public holiday in China: National Day (provisional date)" in out
+
+
+def test_home_country_option_and_json_holidays(capsys):
+    code, out, _ = run(capsys, "plan", *BASE, "--format", "json", "--home-country", "ca")
+    assert code == 0
+    data = json.loads(out)
+    assert data["home_country"] == "CA"
+    assert all(set(h) == {"date", "name", "country", "provisional"} for h in data["holidays"])
+    code, _, err = run(capsys, "plan", *BASE, "--home-country", "Canada")
+    assert code == 2
+    assert "--home-country" in err
+    assert "two-letter country code" in err
+
+
 def test_plan_json_is_documented_and_complete(capsys):
     code, out, _ = run(capsys, "plan", *BASE, "--format", "json", "--phase", "screening=12", "--go-home")
     assert code == 0

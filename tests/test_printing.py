@@ -23,7 +23,8 @@ STATE = (
 def make(**changes):
     changes.setdefault("home_tz", "Europe/Berlin")
     changes.setdefault("city", "guangzhou")
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), **changes), TODAY)
+    start = changes.pop("start", date(2027, 3, 1))
+    journey = plan_journey(TripRequest(start=start, **changes), TODAY)
     return journey, build_checklist(journey, load_checklist_template(), STATE)
 
 
@@ -143,3 +144,25 @@ def test_the_print_path_runs_offscreen(qapp, tmp_path):
     printer = make_printer(tmp_path / "printed.pdf")
     assert paint_document(checklist_document(journey, checklist), printer) >= 3
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+
+
+def test_the_visa_warning_is_on_the_first_page(pdf):
+    path, _pages, journey, _ = pdf
+    first = " ".join(pdf_pages(path)[0].split())
+    warning = next(n for n in journey.warnings if n.code == "visa-stay-too-long")
+    assert "Warning:" in first
+    assert " ".join(warning.message.split()[:12]) in first
+    assert "residence permit" in first
+
+
+def test_holidays_around_the_trip_are_printed():
+    journey, checklist = make(start=date(2027, 9, 13))
+    html = checklist_document(journey, checklist).full_html()
+    assert "Public holidays" in html
+    assert "National Day (China), provisional date" in html
+
+
+def test_text_and_markdown_checklists_carry_the_warnings():
+    journey, checklist = make()
+    assert "! Warning: The stay in China is planned at" in checklist_text(journey, checklist)
+    assert "**Warning:** The stay in China is planned at" in checklist_text(journey, checklist, markdown=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from carte_planner import __version__
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.domain.office_days import Holiday
 
 JSON_FORMAT = "carte-planner.journey"
 JSON_VERSION = 1
@@ -52,24 +53,43 @@ def journey_text(journey: Journey) -> str:
         journey.estimate_note,
         "",
     ]
-    if journey.notices:
+    if journey.warnings:
+        out.append("Warnings:")
+        out += [f"  ! {notice.message}" for notice in journey.warnings]
+        out.append("")
+    checks = [notice for notice in journey.notices if notice.severity != "warning"]
+    if checks:
         out.append("Please check:")
-        out += [
-            f"  ! {notice.message}" if notice.severity == "warning" else f"  - {notice.message}"
-            for notice in journey.notices
-        ]
+        out += [f"  - {notice.message}" for notice in checks]
         out.append("")
     month = None
+    holidays = list(journey.holidays)
     for line in journey.occurrences():
-        heading = line.day.strftime("%B %Y")
-        if heading != month:
-            month = heading
-            out += ["", heading, "-" * len(heading)]
+        while holidays and holidays[0].day <= line.day:
+            month = _month_heading(out, holidays[0].day, month)
+            out.append(f"  {_day(holidays[0].day)}  {'':<9} {holiday_text(holidays.pop(0))}")
+        month = _month_heading(out, line.day, month)
         day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
         details = "; ".join(part for part in (_when(journey, line), _status(line)) if part)
         text = f"  {_day(line.day)}  {day_label:<9} {line.title}"
         out.append(f"{text}  [{details}]" if details else text)
+    for holiday in holidays:
+        month = _month_heading(out, holiday.day, month)
+        out.append(f"  {_day(holiday.day)}  {'':<9} {holiday_text(holiday)}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def holiday_text(holiday: Holiday) -> str:
+    """ "Public holiday in China: National Day (provisional date)" """
+    text = f"Public holiday in {holiday.country_name}: {holiday.name}"
+    return f"{text} (provisional date)" if holiday.provisional else text
+
+
+def _month_heading(out: list[str], day: date, current: str | None) -> str:
+    heading = day.strftime("%B %Y")
+    if heading != current:
+        out += ["", heading, "-" * len(heading)]
+    return heading
 
 
 def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
@@ -110,6 +130,7 @@ def journey_json(journey: Journey) -> str:
         "city": {"key": journey.city.key, "name": journey.city.name, "name_zh": journey.city.name_zh},
         "scenario": request.scenario.value,
         "home_time_zone": request.home_tz,
+        "home_country": journey.home_country,
         "start": request.start.isoformat(),
         "day_zero": journey.day_zero.isoformat(),
         "summary": {
@@ -128,5 +149,9 @@ def journey_json(journey: Journey) -> str:
             for n in journey.notices
         ],
         "items": [_item_json(journey, item) for item in journey.items],
+        "holidays": [
+            {"date": h.day.isoformat(), "name": h.name, "country": h.country, "provisional": h.provisional}
+            for h in journey.holidays
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

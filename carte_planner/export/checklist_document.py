@@ -31,6 +31,7 @@ p { margin: 0; }
 .due { color: #222222; }
 .overdue { color: #9C2A00; font-weight: bold; }
 .note { font-style: italic; }
+.warning { color: #9C2A00; }
 table.gantt td { font-size: 7pt; padding: 1pt; }
 """
 
@@ -160,6 +161,30 @@ def _deadlines(journey: Journey) -> str:
     return "<table class='facts' cellpadding='2'>" + "".join(lines) + "</table>"
 
 
+def _warnings(journey: Journey) -> str:
+    """The plan's warnings, where a family reads first: the top of the first page."""
+    lines = "".join(f"<p class='warning'><b>Warning:</b> {esc(n.message)}</p>" for n in journey.warnings)
+    return f"<h2>Warnings</h2>{lines}" if lines else ""
+
+
+def _holidays(journey: Journey) -> str:
+    """Public holidays around the trip: offices close, and the consulate and Exit-Entry dates
+    in this plan already avoid them."""
+    rows = []
+    for holiday in journey.holidays:
+        name = f"{holiday.name} ({holiday.country_name})"
+        if holiday.provisional:
+            name += ", provisional date"
+        rows.append(f"<tr><td>{keep_together(day_text(holiday.day))}</td><td>{esc(name)}</td></tr>")
+    if not rows:
+        return ""
+    return (
+        "<h2>Public holidays</h2><p class='small'>Offices close on these days. Provisional dates follow the festival "
+        "calendar until the official arrangement is published.</p>"
+        f"<table class='facts' cellpadding='2'>{''.join(rows)}</table>"
+    )
+
+
 def _entry_block(entry: ChecklistEntry, today: date) -> Block:
     box = BOX_TICKED if entry.done else BOX_EMPTY
     if entry.due is not None:
@@ -186,7 +211,7 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
         Block(
             f"<h1>CAR-T journey checklist</h1><p><b>{esc(city.name)} ({esc(city.name_zh)})</b> · "
             f"{esc(_span_text(journey.summary.arrival, journey.summary.return_date))}</p>"
-            f"<p class='small'>{esc(journey.estimate_note)}</p>"
+            f"<p class='small'>{esc(journey.estimate_note)}</p>{_warnings(journey)}"
         ),
         Block(f"<h2>The trip</h2>{_facts(journey)}"),
         Block(f"<h2>Overview</h2>{_gantt(journey)}"),
@@ -198,6 +223,8 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
             new_page=False,
         ),
     ]
+    if journey.holidays:
+        blocks.append(Block(_holidays(journey), new_page=False))
     first_stage = True
     for stage, entries in checklist.by_stage():
         blocks.append(Block(f"<h2>{esc(stage.title)}</h2>", keep_with_next=True, new_page=first_stage))
@@ -214,6 +241,10 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
     heading = f"CAR-T journey to {city.name} ({city.name_zh}): checklist"
     out.append(f"# {heading}" if markdown else heading)
     out += ["", journey.estimate_note, ""]
+    for notice in journey.warnings:
+        out.append(f"**Warning:** {notice.message}" if markdown else f"! Warning: {notice.message}")
+    if journey.warnings:
+        out.append("")
     for stage, entries in checklist.by_stage():
         out.append(f"## {stage.title}" if markdown else stage.title)
         if not markdown:
