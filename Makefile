@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format fuzz bench screenshots translations clean
+.PHONY: run test lint format fuzz bench screenshots translations holidays-data clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Carte Planner needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -36,6 +36,10 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Rewrite resources/holidays from the installed `holidays` library (after changing its version).
+holidays-data: $(STAMP)
+	$(BIN)/python scripts/update_holidays.py
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py

@@ -43,6 +43,7 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
         table = holidays.country_holidays(country, years=years, language=language)
         closed = sorted(table.items())
     data: dict[str, Any] = {
+        "library": f"holidays {holidays.__version__}",
         "country": country,
         "first_year": first_year,
         "last_year": last_year,
@@ -139,6 +140,9 @@ class ShippedCalendars:
 
     def home_country(self, zone: str) -> str:
         return home_country_of(zone)
+
+    def is_country(self, code: str) -> bool:
+        return code in country_names()
 
 
 SHIPPED = ShippedCalendars()

@@ -103,6 +103,9 @@ def _office_days(
         from carte_planner.office_calendars import SHIPPED
 
         calendars = SHIPPED
+    if request.home_country and not calendars.is_country(request.home_country):
+        hint = " (the United Kingdom is GB)" if request.home_country == "UK" else ""
+        raise PlanInputError("home country", f"'{request.home_country}' is not a country code{hint}")
     country = request.home_country or calendars.home_country(request.home_tz)
     earliest = max((step.days_before_start for step in protocol.preparation), default=0) + request.arrive_days_before
     first_year = (request.start - timedelta(days=earliest + 45)).year
