@@ -93,6 +93,12 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("the journey")
     group.add_argument("--plan", metavar="FILE", help="start from a saved .carteplan file; other options change it")
     group.add_argument(
+        "--plan-id",
+        metavar="ID",
+        help="the id that keeps this plan's calendar events apart from other plans' (default: the plan file's, "
+        "or one made from the city, home zone and travellers' names)",
+    )
+    group.add_argument(
         "--start", help="first hospital day, YYYY-MM-DD (default: the first working day in China 8 weeks from today)"
     )
     group.add_argument("--city", help="hospital city (see `carte-planner cities`; default Shanghai)")
@@ -204,7 +210,15 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         changes["moved"] = tuple({**dict(request.moved), **moved}.items())
     if args.confirm:
         changes["confirmed"] = request.confirmed | set(args.confirm)
-    return Plan(replace(request, **changes), plan.plan_id)  # type: ignore[arg-type]
+    plan_id = _plan_id(args.plan_id) if args.plan_id is not None else plan.plan_id
+    return replace(plan, request=replace(request, **changes), plan_id=plan_id)  # type: ignore[arg-type]
+
+
+def _plan_id(text: str) -> str:
+    text = text.strip()
+    if not 1 <= len(text) <= 200 or not text.isprintable():
+        raise UsageError("--plan-id: write 1 to 200 letters, digits or signs, on one line")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -220,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help="show the journey as an agenda (or JSON)")
     _add_request_options(plan)
     plan.add_argument("--format", choices=["text", "json"], default="text")
+    plan.add_argument(
+        "--save", metavar="FILE", help="also save the plan as a .carteplan file (the file it replaces is kept as .bak)"
+    )
 
     export = commands.add_parser("export", help="write the journey as an .ics calendar file")
     _add_request_options(export)
@@ -261,20 +278,48 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "plan":
         from carte_planner.export.agenda import journey_json, journey_text
 
+        if args.save:
+            _save(args.save, plan)
         sys.stdout.write(journey_json(journey) if args.format == "json" else journey_text(journey))
         return 0
+    return _export(args, plan, journey)
 
-    from carte_planner.export.ics import ExportOptions, export_ics
-    from carte_planner.storage.atomic import atomic_write
 
+def _save(path: str, plan: Plan) -> None:
+    """Write the plan file (a new one gets its own random plan id, unless --plan-id gave one)."""
+    from carte_planner.domain.identity import new_plan_id
+    from carte_planner.storage.planfile import save_plan
+
+    save_plan(path, plan if plan.plan_id else replace(plan, plan_id=new_plan_id()))
+
+
+def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+    """Write the calendar; with --plan, record in the plan file what it holds, so that the next
+    export can cancel the events that are gone and raise SEQUENCE even a second later."""
+    from carte_planner.export.ics import ExportOptions, export_calendar
+    from carte_planner.storage.atomic import WriteError, atomic_write
+
+    request = plan.request
     options = ExportOptions(
-        plan_id=plan.plan_id or derived_plan_id(journey.city.key, plan.request.home_tz),
+        plan_id=plan.plan_id or derived_plan_id(journey.city.key, request.home_tz, request.travellers),
         now=datetime.now(UTC),
         discreet=args.discreet,
         calendar_name=args.calendar_name,
+        previous=plan.exported,
     )
     output = Path(args.output)
-    atomic_write(output, export_ics(journey, options))
+    result = export_calendar(journey, options)
+    atomic_write(output, result.data)
+    if args.plan:
+        from carte_planner.storage.planfile import load_plan, save_plan
+
+        try:
+            save_plan(args.plan, replace(load_plan(args.plan), exported=result.record))
+        except (WriteError, PlanFileError) as error:
+            raise UsageError(
+                f"--plan: the calendar was written to {output}, but the plan file could not be updated ({error}); "
+                "the next export cannot remove the events this one dropped"
+            ) from None
     print(
         f"Wrote {len(journey.items)} calendar items to {output}. The dates are estimates: "
         "confirm them with your hospital."

@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 
 from carte_planner.domain import Scenario, TripRequest
-from carte_planner.domain.plan import Plan
+from carte_planner.domain.plan import ExportRecord, Plan
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
@@ -38,6 +38,10 @@ FULL = Plan(
         hospital_phone="+86 20 0000 0000",
     ),
     plan_id="3f2c1a9e-0000-4000-8000-000000000001",
+    exported=ExportRecord(
+        sequence=221000000,
+        events=(("0a@carte-planner", date(2027, 2, 27)), ("1b@carte-planner", date(2027, 3, 1))),
+    ),
 )
 
 
@@ -163,7 +167,8 @@ def test_a_real_version_1_file_still_opens():
     assert plan.request.moved_date("visits:outpatient#3") == date(2027, 6, 2)
     assert plan.request.hospital_name_zh == "示例医院"
     assert plan.checklist == ChecklistState()
-    assert json.loads(plan_to_bytes(plan))["version"] == 2
+    assert plan.exported == ExportRecord()
+    assert json.loads(plan_to_bytes(plan))["version"] == 3
 
 
 def test_checklist_state_round_trips():
@@ -198,3 +203,30 @@ def test_bad_checklists_are_refused(checklist, message):
     data["checklist"] = checklist
     with pytest.raises(PlanFileError, match=re.escape(message)):
         plan_from_bytes(json.dumps(data).encode())
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"sequence": -1}, "'calendar_export.sequence' has an invalid value"),
+        ({"sequence": 2**31}, "'calendar_export.sequence' has an invalid value"),
+        ({"sequence": "7"}, "'calendar_export.sequence' has the wrong type"),
+        ({"events": {"a@b": "yesterday"}}, "'calendar_export.events' has an invalid value"),
+        ({"events": ["a@b"]}, "'calendar_export.events' has the wrong type"),
+        ({"colour": 1}, "'calendar_export.colour' is not one this version knows"),
+    ],
+)
+def test_bad_export_records_are_refused(record, message):
+    data = json.loads(plan_to_bytes(FULL))
+    data["calendar_export"] = record
+    with pytest.raises(PlanFileError, match=re.escape(message)):
+        plan_from_bytes(json.dumps(data).encode())
+
+
+def test_a_version_2_file_opens_with_no_export_record():
+    data = json.loads(plan_to_bytes(FULL))
+    data["version"] = 2
+    del data["calendar_export"]
+    plan = plan_from_bytes(json.dumps(data).encode())
+    assert plan.exported == ExportRecord()
+    assert plan.request == FULL.request

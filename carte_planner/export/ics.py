@@ -2,30 +2,45 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event, vRecur, vText
+from icalendar import Alarm, Calendar, Event, vCalAddress, vRecur, vText
 
 from carte_planner import __version__
-from carte_planner.domain.identity import event_uid
-from carte_planner.domain.journey import Category, Journey, JourneyItem
+from carte_planner.domain.identity import event_uid, uid_domain
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Recurrence
+from carte_planner.domain.plan import ExportRecord
 from carte_planner.export.timezones import vtimezone
 
 PRODID = f"-//Carte Planner//Carte Planner {__version__}//EN"
+# A discreet file names no product that hints at the treatment.
+DISCREET_PRODID = "-//Calendar export//EN"
+DISCREET_NOTE = "Dates are estimates: check them before you rely on them."
+CANCELLED_NOTE = "This is no longer in the plan."
+# RFC 5546 (and libical) want an ORGANIZER on every event of a PUBLISH file; a reserved,
+# undeliverable address (RFC 2606) that no client can mistake for a person to invite.
+ORGANIZER = ("Carte Planner", "mailto:calendar@carte-planner.invalid")
+DISCREET_ORGANIZER = ("Calendar export", "mailto:calendar@export.invalid")
 
-# Titles for calendars that others can see or that sync to a cloud.
+# Titles for calendars that others can see or that sync to a cloud: nothing that tells a
+# reader about health or treatment, not even which days are spent in hospital.
 _DISCREET_TITLES = {
     Category.PREPARATION: "Reminder",
     Category.VISA: "Reminder",
     Category.FLIGHT: "Travel",
-    Category.ACCOMMODATION: "Stay",
-    Category.PHASE: "Appointment",
+    Category.ACCOMMODATION: "Away",
+    Category.PHASE: "Away",
     Category.MILESTONE: "Appointment",
     Category.OUTPATIENT_VISIT: "Appointment",
     Category.HOME_FOLLOWUP: "Appointment",
     Category.CHECKLIST: "Reminder",
 }
+
+# SEQUENCE counts seconds from here: it fits RFC 5545's signed 32-bit INTEGER until 2088,
+# and stays above the minute count that earlier versions wrote.
+_SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,16 @@ class ExportOptions:
     calendar_name: str | None = None
     # Dated checklist entries (checklist_items()), written as whole-day events.
     checklist: tuple[JourneyItem, ...] = ()
+    # What the plan's earlier exports wrote: events it no longer has go out cancelled.
+    previous: ExportRecord = field(default_factory=ExportRecord)
+
+
+@dataclass(frozen=True)
+class CalendarExport:
+    """The file's bytes and what the plan should remember of them for the next export."""
+
+    data: bytes
+    record: ExportRecord
 
 
 def exclusive_end(last_day: date) -> date:
@@ -47,28 +72,51 @@ def exclusive_end(last_day: date) -> date:
     return last_day + timedelta(days=1)
 
 
-def sequence_number(now: datetime) -> int:
-    """SEQUENCE grows with every export (minutes since 1970), so a re-import updates events."""
-    return int(now.astimezone(UTC).timestamp() // 60)
+def sequence_number(now: datetime, previous: int = 0) -> int:
+    """SEQUENCE of an export at `now`: seconds since 2020, or one more than the plan's last
+    export if that is higher, so it grows on every export, even two in the same second (a
+    client keeps its old event when the number stands still)."""
+    seconds = int((now.astimezone(UTC) - _SEQUENCE_EPOCH).total_seconds())
+    return max(seconds, previous + 1, 0)
 
 
 def zoned_time(moment: datetime) -> datetime:
-    """A flight time as the file writes it: in its own zone with a TZID, except the second
-    occurrence of a time repeated when clocks go back, which a TZID time cannot express
-    (RFC 5545 reads a repeated local time as its first occurrence): that one is written in UTC.
-    """
+    """A flight time as the file writes it: in its own zone with a TZID, except a local time
+    that the zone's clocks show twice (or skip). RFC 5545 reads a repeated local time as its
+    first occurrence, but ical.js, libical and khal read the second: only UTC is read the same
+    by all of them, so both occurrences of a repeated hour are written in UTC."""
     other = moment.replace(fold=1 - moment.fold)
-    if moment.fold == 1 and other.utcoffset() != moment.utcoffset():
+    if other.utcoffset() != moment.utcoffset():
         return moment.astimezone(UTC)
     return moment
 
 
+def portable_rule(recurrence: Recurrence, start: date) -> bool:
+    """Whether every client expands the series' rule to the same dates.
+
+    Outlook keeps only rules it can show as one of its own patterns, and ical.js
+    (Thunderbird, Nextcloud) ignores BYSETPOS beside BYMONTHDAY, so a month-end rhythm
+    ("the 31st, or the month's last day") has no rule form that every client reads alike.
+    Allowed: daily; weekly on plain weekdays; monthly on the start's own day when every
+    month has that day (1 to 28). Anything else is written as one event per visit.
+    """
+    parts = dict(part.split("=", 1) for part in recurrence.rule.split(";"))
+    frequency = parts.pop("FREQ", "")
+    for bound in ("UNTIL", "COUNT", "INTERVAL"):
+        parts.pop(bound, None)
+    if frequency == "DAILY":
+        return not parts
+    if frequency == "WEEKLY":
+        days = parts.pop("BYDAY", "").split(",")
+        return not parts and all(day in {"MO", "TU", "WE", "TH", "FR", "SA", "SU"} for day in days)
+    if frequency == "MONTHLY":
+        same_day = parts.pop("BYMONTHDAY", str(start.day)) == str(start.day)
+        return same_day and not parts and start.day <= 28
+    return False
+
+
 def _title(item: JourneyItem, discreet: bool) -> str:
-    if discreet:
-        if item.phase in {"admission", "monitoring"} and item.category is Category.PHASE:
-            return "Hospital stay"
-        return _DISCREET_TITLES[item.category]
-    return item.title
+    return _DISCREET_TITLES[item.category] if discreet else item.title
 
 
 def _location(journey: Journey, item: JourneyItem) -> str | None:
@@ -89,7 +137,7 @@ def _location(journey: Journey, item: JourneyItem) -> str | None:
 
 def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed: bool, set_by_user: bool) -> str:
     if discreet:
-        return journey.estimate_note
+        return DISCREET_NOTE
     lines = [item.description]
     if item.at_hospital and item.recurrence is None:
         label = journey.day_label(item.start)
@@ -118,58 +166,146 @@ def _alarm(item: JourneyItem, title: str) -> Alarm:
     return alarm
 
 
-def _event(journey: Journey, item: JourneyItem, options: ExportOptions) -> list[Event]:
-    title = _title(item, options.discreet)
-    common = {
-        "uid": event_uid(item.key, options.plan_id),
-        "stamp": options.now.astimezone(UTC),
-        "sequence": sequence_number(options.now),
-        "summary": title,
-        "description": _description(journey, item, options.discreet, item.confirmed, item.user_moved),
-        "transparency": "OPAQUE" if item.busy else "TRANSPARENT",
-        "categories": [] if options.discreet else [item.category.value],
-    }
-    location = None if options.discreet else _location(journey, item)
-    if location:
-        common["location"] = location
-    if item.timed:
-        assert item.depart is not None
-        assert item.arrive is not None
-        event = Event.new(start=zoned_time(item.depart), end=zoned_time(item.arrive), **common)  # type: ignore[arg-type]
-    else:
-        event = Event.new(start=item.start, end=exclusive_end(item.end), **common)  # type: ignore[arg-type]
-    if item.recurrence is not None:
-        event.add("rrule", vRecur.from_ical(item.recurrence.rule))
-    if item.deadline:
-        event.add_component(_alarm(item, title))
-    events = [event]
-    for line in journey.occurrences_of(item):
-        if not (line.moved or (line.confirmed and not item.confirmed)):
+@dataclass(frozen=True)
+class _Writer:
+    journey: Journey
+    options: ExportOptions
+    sequence: int
+
+    def common(self, key: str, title: str, description: str) -> dict[str, object]:
+        return {
+            "uid": event_uid(key, self.options.plan_id, self.options.discreet),
+            "stamp": self.options.now.astimezone(UTC),
+            "sequence": self.sequence,
+            "summary": title,
+            "description": description,
+            "organizer": self.organizer(),
+        }
+
+    def organizer(self) -> vCalAddress:
+        name, address = DISCREET_ORGANIZER if self.options.discreet else ORGANIZER
+        organizer = vCalAddress(address)
+        organizer.params["CN"] = name
+        return organizer
+
+    def events(self, item: JourneyItem) -> Iterator[tuple[date, Event]]:
+        """The events of one item, each with the first day it is on."""
+        title = _title(item, self.options.discreet)
+        description = _description(self.journey, item, self.options.discreet, item.confirmed, item.user_moved)
+        extra: dict[str, object] = {"transparency": "OPAQUE" if item.busy else "TRANSPARENT"}
+        if not self.options.discreet:
+            extra["categories"] = [item.category.value]
+            location = _location(self.journey, item)
+            if location:
+                extra["location"] = location
+        if item.recurrence is not None and not portable_rule(item.recurrence, item.start):
+            yield from self._visits_one_by_one(item, title, extra)
+            return
+        common = {**self.common(item.key, title, description), **extra}
+        if item.timed:
+            assert item.depart is not None
+            assert item.arrive is not None
+            start, end = zoned_time(item.depart), zoned_time(item.arrive)
+            event = Event.new(start=start, end=end, **common)  # type: ignore[arg-type]
+        else:
+            event = Event.new(start=item.start, end=exclusive_end(item.end), **common)  # type: ignore[arg-type]
+        if item.recurrence is not None:
+            event.add("rrule", vRecur.from_ical(item.recurrence.rule))
+        if item.deadline:
+            event.add_component(_alarm(item, title))
+        yield item.start, event
+        for line in self.journey.occurrences_of(item):
+            if not (line.moved or (line.confirmed and not item.confirmed)):
+                continue
+            # One visit the user moved or had confirmed: an override of that occurrence.
+            override = {**common, "description": self._line_description(line)}
+            yield (
+                line.day,
+                Event.new(start=line.day, end=exclusive_end(line.day), recurrence_id=line.planned, **override),  # type: ignore[arg-type]
+            )
+
+    def _visits_one_by_one(
+        self, item: JourneyItem, title: str, extra: dict[str, object]
+    ) -> Iterator[tuple[date, Event]]:
+        # No rule form is expanded alike by every client here (see portable_rule): one event
+        # per visit, keyed like the visit itself (`series#N`), so a moved visit keeps its UID.
+        for line in self.journey.occurrences_of(item):
+            summary = title if self.options.discreet else line.title
+            common = {**self.common(line.key, summary, self._line_description(line)), **extra}
+            event = Event.new(start=line.day, end=exclusive_end(line.day), **common)  # type: ignore[arg-type]
+            if item.deadline:
+                event.add_component(_alarm(item, title))
+            yield line.day, event
+
+    def _line_description(self, line: Occurrence) -> str:
+        return _description(self.journey, line.item, self.options.discreet, line.confirmed, line.moved)
+
+    def cancelled(self, uid: str, day: date) -> Event:
+        """An event the plan no longer has, under its old UID: clients that honour
+        STATUS:CANCELLED remove it (or strike it through) instead of keeping a stale copy."""
+        note = DISCREET_NOTE if self.options.discreet else f"{CANCELLED_NOTE}\n\n{self.journey.estimate_note}"
+        event = Event.new(
+            uid=uid,
+            stamp=self.options.now.astimezone(UTC),
+            sequence=self.sequence,
+            summary="Cancelled" if self.options.discreet else "Removed from the plan",
+            description=note,
+            start=day,
+            end=exclusive_end(day),
+            transparency="TRANSPARENT",  # type: ignore[arg-type]
+            status="CANCELLED",  # type: ignore[arg-type]
+            organizer=self.organizer(),
+        )
+        return event
+
+
+def _flight_zones(items: tuple[JourneyItem, ...]) -> dict[str, list[datetime]]:
+    """The zones that timed events name in a TZID, with the instants each must cover."""
+    zones: dict[str, list[datetime]] = {}
+    for item in items:
+        if not item.timed:
             continue
-        # One visit the user moved or had confirmed: an override of that occurrence.
-        override = {**common, "description": _description(journey, item, options.discreet, line.confirmed, line.moved)}
-        events.append(Event.new(start=line.day, end=exclusive_end(line.day), recurrence_id=line.planned, **override))  # type: ignore[arg-type]
-    return events
+        for moment in (item.depart, item.arrive):
+            assert moment is not None
+            written = zoned_time(moment)
+            if written.tzinfo is not UTC:
+                zones.setdefault(str(written.tzinfo), []).append(written)
+    return zones
 
 
-def export_ics(journey: Journey, options: ExportOptions) -> bytes:
-    """The whole journey as one VCALENDAR, with a VTIMEZONE for every zone a flight uses."""
-    name = options.calendar_name or ("Appointments" if options.discreet else f"CAR-T journey — {journey.city.name}")
-    calendar = Calendar.new(prodid=PRODID, uid=options.plan_id)
+def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:
+    """The whole journey as one VCALENDAR, with a VTIMEZONE for every zone a flight uses, a
+    cancelled event for each event of an earlier export that the plan no longer has, and the
+    record of what was written."""
+    discreet = options.discreet
+    name = options.calendar_name or ("Appointments" if discreet else f"CAR-T journey — {journey.city.name}")
+    calendar = Calendar.new(prodid=DISCREET_PRODID if discreet else PRODID, uid=options.plan_id)
+    # METHOD:PUBLISH says "a copy to keep", which clients need before they honour SEQUENCE.
+    calendar.add("method", "PUBLISH")
     # Passed as vText so that commas, semicolons and newlines in a name are escaped.
     calendar.add("name", vText(name))
     calendar.add("x-wr-calname", vText(name))
     calendar.add("calscale", "GREGORIAN")
-    timed = [item for item in journey.items if item.timed]
-    zones: dict[str, list[datetime]] = {}
-    for item in timed:
-        for moment in (item.depart, item.arrive):
-            assert moment is not None
-            assert moment.tzinfo is not None
-            zones.setdefault(str(moment.tzinfo), []).append(moment)
-    for zone, moments in sorted(zones.items()):
+    items = (*journey.items, *options.checklist)
+    for zone, moments in sorted(_flight_zones(items).items()):
         calendar.add_component(vtimezone(zone, min(moments), max(moments)))
-    for item in (*journey.items, *options.checklist):
-        for event in _event(journey, item, options):
+    writer = _Writer(journey, options, sequence_number(options.now, options.previous.sequence))
+    written: dict[str, date] = {}
+    for item in items:
+        for day, event in writer.events(item):
             calendar.add_component(event)
-    return calendar.to_ical()
+            written.setdefault(str(event["uid"]), day)
+    # Only this kind of calendar's events: a discreet export goes to another calendar.
+    suffix = "@" + uid_domain(discreet)
+    remembered = dict(options.previous.events)
+    for uid, day in sorted(remembered.items(), key=lambda pair: (pair[1], pair[0])):
+        if uid not in written and uid.endswith(suffix):
+            calendar.add_component(writer.cancelled(uid, day))
+    remembered.update(written)
+    record = ExportRecord(writer.sequence, tuple(sorted(remembered.items())))
+    return CalendarExport(calendar.to_ical(), record)
+
+
+def export_ics(journey: Journey, options: ExportOptions) -> bytes:
+    """The calendar file's bytes (see export_calendar)."""
+    return export_calendar(journey, options).data

@@ -11,14 +11,14 @@ from typing import Any
 from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.plan import Plan
+from carte_planner.domain.plan import ExportRecord, Plan
 from carte_planner.domain.request import TripRequest
 from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
-# Version 2 added the checklist (ticks, notes, the user's own items); version 1 files open
-# through migrate_1_to_2().
-VERSION = 2
+# Version 2 added the checklist (ticks, notes, the user's own items); version 3 what the
+# calendar exports wrote. Older files open through MIGRATIONS.
+VERSION = 3
 
 _HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
 
@@ -63,6 +63,10 @@ def checklist_to_dict(state: ChecklistState) -> dict[str, Any]:
     }
 
 
+def export_record_to_dict(record: ExportRecord) -> dict[str, Any]:
+    return {"sequence": record.sequence, "events": {uid: day.isoformat() for uid, day in record.events}}
+
+
 def plan_to_bytes(plan: Plan) -> bytes:
     document = {
         "format": FORMAT,
@@ -71,6 +75,7 @@ def plan_to_bytes(plan: Plan) -> bytes:
         "plan_id": plan.plan_id,
         "request": request_to_dict(plan.request),
         "checklist": checklist_to_dict(plan.checklist),
+        "calendar_export": export_record_to_dict(plan.exported),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -224,12 +229,34 @@ def checklist_from_dict(data: Any) -> ChecklistState:
     return state
 
 
+def _sequence(value: int) -> int:
+    # RFC 5545's INTEGER is signed 32-bit: a larger number could never be written again.
+    if not 0 <= value < 2**31:
+        raise ValueError(value)
+    return value
+
+
+def export_record_from_dict(data: Any) -> ExportRecord:
+    fields = _Fields(data, "calendar_export")
+    record = ExportRecord(
+        sequence=fields.take("sequence", int, 0, convert=_sequence),
+        events=tuple(sorted(fields.take("events", dict, (), convert=_date_map))),
+    )
+    fields.finish()
+    return record
+
+
 def migrate_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
     """Version 1 had no checklist: the plan opens with an empty one."""
     return {**document, "version": 2, "checklist": checklist_to_dict(ChecklistState())}
 
 
-MIGRATIONS = {1: migrate_1_to_2}
+def migrate_2_to_3(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 kept no record of calendar exports: the next export starts one."""
+    return {**document, "version": 3, "calendar_export": export_record_to_dict(ExportRecord())}
+
+
+MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3}
 
 
 def plan_from_bytes(data: bytes) -> Plan:
@@ -268,5 +295,6 @@ def plan_from_bytes(data: bytes) -> Plan:
         raise PlanFileError("the field 'plan_id' is empty or too long.")
     request = request_from_dict(fields.take("request", dict))
     checklist = checklist_from_dict(fields.take("checklist", dict, {}))
+    exported = export_record_from_dict(fields.take("calendar_export", dict, {}))
     fields.finish()
-    return Plan(request=request, plan_id=plan_id, checklist=checklist)
+    return Plan(request=request, plan_id=plan_id, checklist=checklist, exported=exported)
