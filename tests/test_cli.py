@@ -267,3 +267,70 @@ def test_checklist_pdf_errors_are_one_line(capsys, tmp_path):
     assert code == 2
     assert "the folder does not exist" in err
     assert err.count("\n") == 1
+
+
+def uids_of(path):
+    return {e.uid.value for e in vobject.readOne(path.read_text(encoding="utf-8")).vevent_list}
+
+
+def test_plan_save_writes_a_plan_file_atomically_with_a_backup(capsys, tmp_path):
+    from carte_planner.storage.planfile import load_plan
+
+    path = tmp_path / "trip.carteplan"
+    code, out, err = run(capsys, "plan", *BASE, "--traveller", "Ana", "--save", str(path))
+    assert (code, err) == (0, "")
+    assert "CAR-T journey to Beijing" in out
+    saved = load_plan(path)
+    assert saved.request.travellers[0] == "Ana"
+    assert saved.request.start == date(2027, 3, 1)
+    assert len(saved.plan_id) == 36  # a new random id: two patients' plans never share one
+    assert run(capsys, "plan", "--plan", str(path), "--phase", "screening=10", "--save", str(path))[0] == 0
+    assert load_plan(path).plan_id == saved.plan_id
+    assert load_plan(path).request.phase_length("screening") == 10
+    assert load_plan(tmp_path / "trip.carteplan.bak") == saved
+    assert sorted(os.listdir(tmp_path)) == ["trip.carteplan", "trip.carteplan.bak"]
+
+
+def test_plan_save_into_a_missing_folder_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "plan", *BASE, "--save", str(tmp_path / "nowhere" / "trip.carteplan"))
+    assert code == 2
+    assert "the folder does not exist" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_export_with_a_plan_file_cancels_what_a_later_plan_dropped(capsys, tmp_path):
+    from carte_planner.storage.planfile import load_plan
+
+    path, first, second = tmp_path / "trip.carteplan", tmp_path / "1.ics", tmp_path / "2.ics"
+    assert run(capsys, "plan", *BASE, "--go-home", "--phase", "manufacturing=28", "--save", str(path))[0] == 0
+    assert run(capsys, "export", "--plan", str(path), "--today", "2027-01-01", "-o", str(first))[0] == 0
+    record = load_plan(path).exported
+    assert set(dict(record.events)) == uids_of(first)
+    assert run(capsys, "plan", "--plan", str(path), "--no-go-home", "--save", str(path))[0] == 0
+    assert load_plan(path).exported == record
+    assert run(capsys, "export", "--plan", str(path), "--today", "2027-01-01", "-o", str(second))[0] == 0
+    calendar = vobject.readOne(second.read_text(encoding="utf-8"))
+    cancelled = {e.uid.value for e in calendar.vevent_list if getattr(e, "status", None) is not None}
+    assert cancelled
+    assert cancelled == uids_of(first) - {
+        e.uid.value for e in calendar.vevent_list if not hasattr(e, "status") and not hasattr(e, "recurrence_id")
+    }
+    assert load_plan(path).exported.sequence > record.sequence
+
+
+def test_plan_id_option_and_travellers_keep_patients_apart(capsys, tmp_path):
+    from carte_planner.domain.identity import event_uid
+
+    files = {name: tmp_path / f"{name}.ics" for name in ("ana", "mei", "explicit")}
+    run(capsys, "export", *BASE, "--traveller", "Ana", "-o", str(files["ana"]))
+    run(capsys, "export", *BASE, "--traveller", "Mei", "-o", str(files["mei"]))
+    run(capsys, "export", *BASE, "--plan-id", "family-wang", "-o", str(files["explicit"]))
+    assert not uids_of(files["ana"]) & uids_of(files["mei"])
+    assert event_uid("phase:screening", "family-wang") in uids_of(files["explicit"])
+
+
+def test_a_bad_plan_id_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "export", *BASE, "--plan-id", "  ", "-o", str(tmp_path / "j.ics"))
+    assert code == 2
+    assert "--plan-id" in err
+    assert not (tmp_path / "j.ics").exists()
