@@ -258,13 +258,28 @@ def test_discreet_export_through_the_menu(window, tmp_path, monkeypatch):
     window.discreet_action.setChecked(True)
     window.export_action.trigger()
     calendar = vobject.readOne(target.read_text(encoding="utf-8"))
-    assert {event.summary.value for event in calendar.vevent_list} <= {
-        "Reminder",
-        "Travel",
-        "Stay",
-        "Appointment",
-        "Hospital stay",
-    }
+    assert {event.summary.value for event in calendar.vevent_list} <= {"Reminder", "Travel", "Away", "Appointment"}
+
+
+def test_a_second_export_cancels_what_the_plan_dropped(window, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    targets = iter([tmp_path / "first.ics", tmp_path / "second.ics"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    document = window.document
+    document.change(replace(document.request, go_home=True, phase_days=(("manufacturing", 28),)), "go home")
+    window.export_action.trigger()
+    first = document.plan.exported
+    assert first.events
+    assert document.modified  # the record of the export is saved with the plan
+    document.undo_stack.undo()  # back to staying near the hospital; the record stays
+    assert document.plan.exported == first
+    window.export_action.trigger()
+    calendar = vobject.readOne((tmp_path / "second.ics").read_text(encoding="utf-8"))
+    cancelled = [e for e in calendar.vevent_list if getattr(e, "status", None) is not None]
+    assert cancelled
+    assert {e.status.value for e in cancelled} == {"CANCELLED"}
+    assert document.plan.exported.sequence > first.sequence
 
 
 def test_save_and_open_round_trip(window, tmp_path, monkeypatch):

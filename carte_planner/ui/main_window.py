@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
         from carte_planner.domain.checklist import checklist_items
-        from carte_planner.export.ics import ExportOptions, export_ics
+        from carte_planner.export.ics import ExportOptions, export_calendar
         from carte_planner.storage.atomic import atomic_write
 
         extra = checklist_items(self.document.checklist) if self.checklist_in_calendar_action.isChecked() else []
@@ -425,12 +425,17 @@ class MainWindow(QMainWindow):
             now=datetime.now(UTC),
             discreet=self.discreet_action.isChecked(),
             checklist=tuple(extra),
+            previous=self.document.plan.exported,
         )
+        result = export_calendar(journey, options)
         try:
-            atomic_write(path, export_ics(journey, options))
+            atomic_write(path, result.data)
         except WriteError as error:
             QMessageBox.critical(self, self.tr("Could not export the calendar"), str(error))
             return False
+        # Saved with the plan: the next export cancels the events this one has and it will not.
+        self.document.record_export(result.record)
+        self.autosave_timer.start()
         self.statusBar().showMessage(
             self.tr(
                 "Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar)."
