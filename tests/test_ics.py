@@ -281,3 +281,16 @@ def test_property_series_rules_give_the_planned_dates(start):
         if item.recurrence is not None:
             parsed = rrulestr(item.recurrence.rule, dtstart=datetime.combine(item.start, datetime.min.time()))
             assert tuple(d.date() for d in parsed) == item.recurrence.dates
+
+
+@pytest.mark.parametrize("discreet", [False, True])
+def test_header_says_publish_and_no_property_is_empty(discreet):
+    journey = journey_for(go_home=True, phase_days=(("manufacturing", 28),))
+    data = export(journey, discreet=discreet)
+    lines = data.decode().replace("\r\n ", "").split("\r\n")
+    assert "METHOD:PUBLISH" in lines[:8]
+    empty = [line for line in lines if line and line.split(":", 1)[1:] == [""]]
+    assert not empty
+    # RFC 5546 wants one ORGANIZER per event of a PUBLISH file (libical checks it).
+    calendar = parse(data)
+    assert all(len(e.contents["organizer"]) == 1 for e in calendar.vevent_list)

@@ -511,8 +511,10 @@ class MainWindow(QMainWindow):
                 "<li><b>Google Calendar:</b> Settings ▸ Import &amp; export ▸ Import.</li>"
                 "<li><b>Apple Calendar:</b> File ▸ Import…</li>"
                 "<li><b>Outlook:</b> File ▸ Open &amp; Export ▸ Import/Export ▸ iCalendar (.ics).</li></ul>"
-                "<p>After a change, export again and import into the same calendar: the events are updated, not "
-                "duplicated. Google Calendar may keep old versions: there, import into a fresh calendar.</p>"
+                "<p>Keep the journey in a calendar of its own. After a change, export again, delete that "
+                "calendar and import the new file into a fresh one: Thunderbird, Outlook and Google Calendar do "
+                "not reliably update events they already have. Apps that do update (khal, for one) also remove "
+                "what the plan no longer has, once you save the plan after exporting.</p>"
                 "<p>Some apps ignore imported reminders; the deadlines are also in the agenda here.</p>"
             ),
         )
