@@ -243,6 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="the .ics file to write")
     export.add_argument("--discreet", action="store_true", help="neutral titles for calendars others can see")
     export.add_argument("--calendar-name", help="the calendar's name in the calendar app")
+    export.add_argument(
+        "--holidays", action="store_true", help="add the public holidays around the trip as free all-day events"
+    )
 
     checklist = commands.add_parser("checklist", help="the checklist of what to do and bring, as text or PDF")
     _add_request_options(checklist)
@@ -306,6 +309,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         discreet=args.discreet,
         calendar_name=args.calendar_name,
         previous=plan.exported,
+        holidays=args.holidays,
     )
     output = Path(args.output)
     result = export_calendar(journey, options)

@@ -294,3 +294,29 @@ def test_header_says_publish_and_no_property_is_empty(discreet):
     # RFC 5546 wants one ORGANIZER per event of a PUBLISH file (libical checks it).
     calendar = parse(data)
     assert all(len(e.contents["organizer"]) == 1 for e in calendar.vevent_list)
+
+
+def test_holidays_are_left_out_unless_asked_for_and_then_free_all_day_events():
+    journey = plan_journey(TripRequest(start=date(2027, 9, 13), home_tz="Europe/Berlin"), date(2027, 1, 1))
+    now = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
+    plain = vobject.readOne(export_ics(journey, ExportOptions("plan-1", now)).decode())
+    assert not [e for e in plain.vevent_list if "holiday" in e.summary.value.lower()]
+    with_holidays = vobject.readOne(export_ics(journey, ExportOptions("plan-1", now, holidays=True)).decode())
+    holidays = [e for e in with_holidays.vevent_list if e.summary.value.startswith("Public holiday")]
+    assert len(holidays) == len(journey.holidays) > 0
+    national_day = next(e for e in holidays if e.dtstart.value == date(2027, 10, 1))
+    assert national_day.summary.value == "Public holiday in China: National Day (provisional date)"
+    assert national_day.dtend.value == date(2027, 10, 2)
+    assert national_day.transp.value == "TRANSPARENT"
+    assert not hasattr(national_day, "valarm")
+    discreet = export_ics(journey, ExportOptions("plan-1", now, discreet=True, holidays=True)).decode()
+    assert "China" not in discreet
+
+
+def test_the_extension_event_carries_the_visa_warning():
+    journey = plan_journey(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"), date(2027, 1, 1))
+    now = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
+    calendar = vobject.readOne(export_ics(journey, ExportOptions("plan-1", now)).decode())
+    extension = next(e for e in calendar.vevent_list if e.summary.value.startswith("Apply for a stay extension"))
+    assert "Warning: The stay in China is planned at 107 days" in extension.description.value
+    assert "residence permit" in extension.description.value

@@ -22,6 +22,16 @@ class Holiday:
     country_name: str
     provisional: bool = False
 
+    @property
+    def key(self) -> str:
+        return f"holiday:{self.country}:{self.day.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        """ "Public holiday in China: National Day (provisional date)" """
+        text = f"Public holiday in {self.country_name}: {self.name}"
+        return f"{text} (provisional date)" if self.provisional else text
+
 
 @dataclass(frozen=True)
 class OfficeCalendar:

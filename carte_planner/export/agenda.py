@@ -8,7 +8,6 @@ from typing import Any
 
 from carte_planner import __version__
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
-from carte_planner.domain.office_days import Holiday
 
 JSON_FORMAT = "carte-planner.journey"
 JSON_VERSION = 1
@@ -67,7 +66,7 @@ def journey_text(journey: Journey) -> str:
     for line in journey.occurrences():
         while holidays and holidays[0].day <= line.day:
             month = _month_heading(out, holidays[0].day, month)
-            out.append(f"  {_day(holidays[0].day)}  {'':<9} {holiday_text(holidays.pop(0))}")
+            out.append(f"  {_day(holidays[0].day)}  {'':<9} {holidays.pop(0).label}")
         month = _month_heading(out, line.day, month)
         day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
         details = "; ".join(part for part in (_when(journey, line), _status(line)) if part)
@@ -75,14 +74,8 @@ def journey_text(journey: Journey) -> str:
         out.append(f"{text}  [{details}]" if details else text)
     for holiday in holidays:
         month = _month_heading(out, holiday.day, month)
-        out.append(f"  {_day(holiday.day)}  {'':<9} {holiday_text(holiday)}")
+        out.append(f"  {_day(holiday.day)}  {'':<9} {holiday.label}")
     return "\n".join(out).rstrip() + "\n"
-
-
-def holiday_text(holiday: Holiday) -> str:
-    """ "Public holiday in China: National Day (provisional date)" """
-    text = f"Public holiday in {holiday.country_name}: {holiday.name}"
-    return f"{text} (provisional date)" if holiday.provisional else text
 
 
 def _month_heading(out: list[str], day: date, current: str | None) -> str:
