@@ -11,6 +11,21 @@ from carte_planner.domain.request import TripRequest
 from carte_planner.ui.document import PlanDocument
 
 
+def try_edit(
+    document: PlanDocument,
+    change: Callable[[TripRequest], TripRequest],
+    text: str,
+    merge_key: str | None = None,
+) -> str | None:
+    """Build the new request from the current one and make it current through the undo stack.
+    Returns None when it was accepted, else why it was refused (in the user's words)."""
+    try:
+        document.change(change(document.request), text, merge_key)
+    except PlanInputError as error:
+        return str(error)
+    return None
+
+
 def edit_request(
     parent: QWidget,
     document: PlanDocument,
@@ -18,11 +33,9 @@ def edit_request(
     text: str,
     merge_key: str | None = None,
 ) -> bool:
-    """Build the new request from the current one and make it current through the undo stack.
-    A value the request or the planner refuses gets a dialog naming the field; False then."""
-    try:
-        document.change(change(document.request), text, merge_key)
-    except PlanInputError as error:
-        QMessageBox.warning(parent, parent.tr("Value not accepted"), str(error))
+    """As try_edit, for controls with no room beside them: a refusal gets a dialog; False then."""
+    reason = try_edit(document, change, text, merge_key)
+    if reason is not None:
+        QMessageBox.warning(parent, parent.tr("Value not accepted"), reason)
         return False
     return True

@@ -177,9 +177,13 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export to calendar (.ics)…"),
             self.export_calendar,
-            QKeySequence("Ctrl+E"),
+            # Ctrl+E first: a text field takes plain Ctrl+E as "end of line", so the menu
+            # shows the one that works everywhere.
+            None,
             self.tr("Save the journey as a calendar file for Thunderbird, Google, Apple, Outlook…"),
         )
+        self.export_action.setShortcuts([QKeySequence("Ctrl+Shift+E"), QKeySequence("Ctrl+E")])
+        self.export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.discreet_action = QAction(self.tr("&Discreet titles in calendar exports"), self)
         self.discreet_action.setCheckable(True)
         self.discreet_action.setChecked(read_bool(self.settings, "export/discreet"))
@@ -191,7 +195,10 @@ class MainWindow(QMainWindow):
         self.checklist_in_calendar_action.setChecked(read_bool(self.settings, "export/checklist", True))
         self.print_action = self._action(self.tr("&Print checklist…"), self.print_checklist, keys.Print)
         self.pdf_action = self._action(self.tr("Export checklist &PDF…"), self.export_pdf)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
+        # Not every platform binds the standard Quit key (Windows, plain X11): Ctrl+Q then.
+        quit_keys = QKeySequence.keyBindings(keys.Quit) or [QKeySequence("Ctrl+Q")]
+        self.quit_action = self._action(self.tr("&Quit"), self.close)
+        self.quit_action.setShortcuts(quit_keys)
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -343,14 +350,32 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    def commit_edits(self) -> bool:
+        """Apply what is being typed before anything reads the plan (save, export, print,
+        quit, another plan). False when the typed value is refused: its field says why."""
+        from PySide6.QtWidgets import QAbstractItemDelegate, QApplication
+
+        focus = QApplication.focusWidget()
+        tree = self.checklist.tree
+        if focus is not None and tree.viewport().isAncestorOf(focus):
+            # A checklist note being written: keep it, as leaving the editor would.
+            tree.commitData(focus)
+            tree.closeEditor(focus, QAbstractItemDelegate.EndEditHint.NoHint)
+        if self.panel.commit_pending():
+            return True
+        self.statusBar().showMessage(
+            self.tr("A value is not accepted: correct it, or press Ctrl+Z to undo, before you go on."), 10000
+        )
+        return False
+
     def new_plan(self) -> None:
-        if self.maybe_save():
+        if self.commit_edits() and self.maybe_save():
             self.document.replace_plan(default_plan(self.document.today, system_zone()), None)
             remove_autosave(self.autosave_folder)
             self.go_to_start()
 
     def open_plan(self, path: Path | str | None = None) -> bool:
-        if not self.maybe_save():
+        if not self.commit_edits() or not self.maybe_save():
             return False
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), self._folder(), self.tr(PLAN_FILTER))
@@ -374,11 +399,15 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        if not self.commit_edits():
+            return False
         if self.document.path is None:
             return self.save_as()
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
+        if not self.commit_edits():
+            return False
         suggested = str(Path(self._folder()) / f"CAR-T journey - {self.document.journey.city.name}{EXTENSION}")
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), suggested, self.tr(PLAN_FILTER))
         if not chosen:
@@ -405,6 +434,8 @@ class MainWindow(QMainWindow):
         return True
 
     def export_calendar(self) -> bool:
+        if not self.commit_edits():
+            return False
         journey = self.document.journey
         suggested = str(Path(self._folder()) / f"CAR-T journey - {journey.city.name}.ics")
         chosen, _ = QFileDialog.getSaveFileName(
@@ -445,11 +476,15 @@ class MainWindow(QMainWindow):
         return True
 
     def print_checklist(self) -> None:
+        if not self.commit_edits():
+            return
         from carte_planner.ui.printing import print_checklist
 
         print_checklist(self, self.document)
 
     def export_pdf(self) -> Path | None:
+        if not self.commit_edits():
+            return None
         from carte_planner.ui.printing import export_checklist_pdf
 
         path = export_checklist_pdf(self, self.document, self._folder())
@@ -521,9 +556,12 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.commit_edits() or not self.maybe_save():
             event.ignore()
             return
+        # Focus leaving a field as the window goes would apply it again to a closing window.
+        for widget in self.panel.findChildren(QWidget):
+            widget.blockSignals(True)
         if self.document.modified:
             # The user discarded the changes: remember the plan as it was last saved, if it
             # can be reached, else nothing of it.

@@ -9,10 +9,11 @@ from datetime import time
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
 from carte_planner.resources import load_cities, load_protocol
-from carte_planner.ui.dates import from_qdate, medium_format, to_qdate
+from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
-from carte_planner.ui.editing import edit_request
+from carte_planner.ui.editing import try_edit
+from carte_planner.ui.fields import DateField, FieldError
+from carte_planner.ui.palette import warning_text
 
 
 def _searchable(combo: QComboBox) -> None:
@@ -48,6 +51,12 @@ def _show(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
     """Set a spin box only when its value differs: setting it repaints it even when equal."""
     if box.value() != value:
         box.setValue(value)  # type: ignore[arg-type]
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    """Set a line edit only when its text differs: setting it moves the cursor to the end."""
+    if edit.text() != text:
+        edit.setText(text)
 
 
 def _line_edit(combo: QComboBox) -> QLineEdit:
@@ -161,7 +170,8 @@ class PhaseRow:
             self.confirmed.setChecked(f"phase:{self.key}" in document.request.confirmed)
         self.reset.setEnabled(own is not None)
         outside = not spec.min_days <= lengths[self.key] <= spec.max_days
-        style = "QLabel { color: #B35900; font-weight: bold; }" if outside else ""
+        colour = warning_text(self.range.palette()).name()
+        style = f"QLabel {{ color: {colour}; font-weight: bold; }}" if outside else ""
         text = ("⚠ " if outside else "") + self.panel.tr("usual %1–%2 days (%3)").replace(
             "%1", str(spec.min_days)
         ).replace("%2", str(spec.max_days)).replace("%3", spec.range_text)
@@ -177,31 +187,33 @@ class PhaseRow:
 
 class RequestPanel(QWidget):
     """Edits the document's request. Refreshes itself from the document after every change,
-    so undo, redo and opening a file show at once."""
+    so undo, redo and opening a file show at once. A refused value stays in its field, with
+    the reason beside it, until it is fixed or the plan changes under it (undo, open)."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.setObjectName("requestPanel")
+        # Each field's way of applying what is typed in it before focus leaves it.
+        self._pending: dict[QWidget, Callable[[], object]] = {}
+        self._errors: dict[QWidget, FieldError] = {}
+        self._committing = False
         layout = QVBoxLayout(self)
 
-        trip = QGroupBox(self.tr("&Trip"))
+        trip = QGroupBox(self.tr("Trip"))
         form = QFormLayout(trip)
-        self.start = QDateEdit()
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat(medium_format())
+        self.start = DateField()
         self.start.setDateRange(to_qdate(EARLIEST_START), to_qdate(LATEST_START))
-        self.start.setKeyboardTracking(False)
         self.start.setAccessibleName(self.tr("First hospital day"))
         self.start.setToolTip(self.tr("The first day at the hospital: screening begins."))
-        form.addRow(self.tr("First &hospital day:"), self.start)
+        self._add(form, self.tr("First hospital &day:"), self.start)
 
         self.city = QComboBox()
         for city in load_cities():
             self.city.addItem(f"{city.name} — {city.name_zh} ({', '.join(city.airports)})", city.key)
         _searchable(self.city)
         self.city.setAccessibleName(self.tr("Hospital city"))
-        form.addRow(self.tr("Hospital &city:"), self.city)
+        self._add(form, self.tr("Hospital ci&ty:"), self.city)
 
         self.scenario = QComboBox()
         self.scenario.addItem(self.tr("Shortest"), Scenario.SHORTEST.value)
@@ -209,38 +221,35 @@ class RequestPanel(QWidget):
         self.scenario.addItem(self.tr("Longest"), Scenario.LONGEST.value)
         self.scenario.setAccessibleName(self.tr("Scenario"))
         self.scenario.setToolTip(self.tr("Which end of the usual ranges to plan the phases with."))
-        form.addRow(self.tr("&Scenario:"), self.scenario)
+        self._add(form, self.tr("&Scenario:"), self.scenario)
         layout.addWidget(trip)
 
-        travel = QGroupBox(self.tr("T&ravel"))
+        travel = QGroupBox(self.tr("Travel"))
         form = QFormLayout(travel)
         self.home_tz = ZoneCombo()
         _searchable(self.home_tz)
         self.home_tz.setAccessibleName(self.tr("Home time zone"))
-        form.addRow(self.tr("Home time &zone:"), self.home_tz)
+        self._add(form, self.tr("Home time &zone:"), self.home_tz)
         self.home_airport = QLineEdit()
         self.home_airport.setMaxLength(4)
         self.home_airport.setPlaceholderText(self.tr("e.g. JFK"))
         self.home_airport.setAccessibleName(self.tr("Home airport"))
-        form.addRow(self.tr("Home &airport:"), self.home_airport)
+        self._add(form, self.tr("Home &airport:"), self.home_airport)
         self.flight_hours = QDoubleSpinBox()
         self.flight_hours.setRange(1, 40)
         self.flight_hours.setSingleStep(0.5)
         self.flight_hours.setDecimals(1)
         self.flight_hours.setSuffix(self.tr(" h"))
-        self.flight_hours.setKeyboardTracking(False)
         self.flight_hours.setAccessibleName(self.tr("Flight length in hours"))
-        form.addRow(self.tr("&Flight length:"), self.flight_hours)
+        self._add(form, self.tr("Flight &length:"), self.flight_hours)
         self.departure = QTimeEdit()
-        self.departure.setKeyboardTracking(False)
         self.departure.setAccessibleName(self.tr("Outbound departure time, home time"))
-        form.addRow(self.tr("&Departure (home time):"), self.departure)
+        self._add(form, self.tr("Depart&ure (home time):"), self.departure)
         self.arrive_early = QSpinBox()
         self.arrive_early.setRange(0, 14)
         self.arrive_early.setSuffix(self.tr(" days"))
-        self.arrive_early.setKeyboardTracking(False)
         self.arrive_early.setAccessibleName(self.tr("Days to arrive before the first hospital day"))
-        form.addRow(self.tr("Arrive &early by:"), self.arrive_early)
+        self._add(form, self.tr("Arrive earl&y by:"), self.arrive_early)
         self.go_home = QCheckBox(self.tr("Go home during cell &manufacturing\n(only if your hospital agrees)"))
         self.go_home.setAccessibleName(self.tr("Go home during cell manufacturing, only if your hospital agrees"))
         form.addRow(self.go_home)
@@ -248,28 +257,28 @@ class RequestPanel(QWidget):
         self.travellers.setPlaceholderText(self.tr("Names, separated by commas"))
         self.travellers.setAccessibleName(self.tr("Travellers, separated by commas"))
         self.travellers.setToolTip(self.tr("The patient and each companion, 1 to 6 people, separated by commas."))
-        form.addRow(self.tr("Tra&vellers:"), self.travellers)
+        self._add(form, self.tr("T&ravellers:"), self.travellers)
         self.visa_stay = QSpinBox()
         self.visa_stay.setRange(1, 365)
         self.visa_stay.setSuffix(self.tr(" days"))
-        self.visa_stay.setKeyboardTracking(False)
         self.visa_stay.setAccessibleName(self.tr("Visa's permitted stay per entry in days"))
-        form.addRow(self.tr("Visa's permitted &stay:"), self.visa_stay)
+        self._add(form, self.tr("Visa's &permitted stay:"), self.visa_stay)
         self.followup_years = QSpinBox()
         self.followup_years.setRange(0, 20)
         self.followup_years.setSuffix(self.tr(" years"))
-        self.followup_years.setKeyboardTracking(False)
         self.followup_years.setAccessibleName(self.tr("Years of follow-up at home"))
-        form.addRow(self.tr("Follow-&up at home:"), self.followup_years)
+        self._add(form, self.tr("Follo&w-up at home:"), self.followup_years)
         layout.addWidget(travel)
 
-        phases = QGroupBox(self.tr("Treatment &phases (ask your hospital)"))
+        phases = QGroupBox(self.tr("Treatment phases (ask your hospital)"))
         grid = QGridLayout(phases)
         grid.setColumnStretch(2, 1)
         self.phase_rows = [PhaseRow(self, grid, 3 * row, spec.key) for row, spec in enumerate(load_protocol().phases)]
+        for row in self.phase_rows:
+            self._pending[row.days] = row.days.interpretText
         layout.addWidget(phases)
 
-        hospital = QGroupBox(self.tr("H&ospital"))
+        hospital = QGroupBox(self.tr("Hospital"))
         form = QFormLayout(hospital)
         self.hospital: dict[str, QLineEdit] = {}
         for field, label, accessible in [
@@ -282,90 +291,181 @@ class RequestPanel(QWidget):
             edit = QLineEdit()
             edit.setAccessibleName(accessible)
             edit.setMaxLength(300)
-            edit.editingFinished.connect(lambda f=field, e=edit: self._text_field(f, e))
+            apply = lambda f=field, e=edit: self._text_field(f, e)  # noqa: E731
+            edit.editingFinished.connect(apply)
+            self._pending[edit] = apply
             self.hospital[field] = edit
-            form.addRow(label, edit)
+            self._add(form, label, edit)
         layout.addWidget(hospital)
         layout.addStretch(1)
+        self._connect()
+        document.journeyChanged.connect(self.refresh)
+        document.fileChanged.connect(self._plan_replaced)
+        document.undo_stack.indexChanged.connect(self._history_moved)
+        self.refresh()
 
+    def _add(self, form: QFormLayout, label: str, field: QWidget) -> None:
+        """A labelled field with the line for its refusal under it."""
+        form.addRow(label, field)
+        error = FieldError(field)
+        form.addRow("", error)
+        self._errors[field] = error
+        if isinstance(field, QAbstractSpinBox):
+            field.setKeyboardTracking(False)
+            self._pending.setdefault(field, field.interpretText)
+
+    def _connect(self) -> None:
         self.start.dateChanged.connect(
-            lambda d: self.commit(lambda r: replace(r, start=from_qdate(d)), self.tr("Change first hospital day"))
+            lambda d: self.commit(
+                lambda r: replace(r, start=from_qdate(d)), self.tr("Change first hospital day"), field=self.start
+            )
         )
         self.city.activated.connect(self._city_chosen)
         _line_edit(self.city).editingFinished.connect(self._city_typed)
+        self._pending[self.city] = self._city_typed
         self.scenario.activated.connect(
             lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), self.tr("Change scenario"))
         )
         self.home_tz.activated.connect(lambda _i: self._zone_typed())
         _line_edit(self.home_tz).editingFinished.connect(self._zone_typed)
-        self.home_airport.editingFinished.connect(
-            lambda: self.commit(
-                lambda r: replace(r, home_airport=self.home_airport.text()), self.tr("Change home airport")
-            )
-        )
+        self._pending[self.home_tz] = self._zone_typed
+        self.home_airport.editingFinished.connect(self._airport_typed)
+        self._pending[self.home_airport] = self._airport_typed
         self.flight_hours.valueChanged.connect(
-            lambda v: self.commit(lambda r: replace(r, flight_hours=v), self.tr("Change flight length"), "flight")
+            lambda v: self.commit(
+                lambda r: replace(r, flight_hours=v), self.tr("Change flight length"), "flight", self.flight_hours
+            )
         )
         self.departure.timeChanged.connect(
             lambda t: self.commit(
-                lambda r: replace(r, departure_time=time(t.hour(), t.minute())), self.tr("Change departure time")
+                lambda r: replace(r, departure_time=time(t.hour(), t.minute())),
+                self.tr("Change departure time"),
+                field=self.departure,
             )
         )
         self.arrive_early.valueChanged.connect(
-            lambda v: self.commit(lambda r: replace(r, arrive_days_before=v), self.tr("Change arrival"), "arrive")
+            lambda v: self.commit(
+                lambda r: replace(r, arrive_days_before=v), self.tr("Change arrival"), "arrive", self.arrive_early
+            )
         )
         self.go_home.toggled.connect(
             lambda on: self.commit(lambda r: replace(r, go_home=on), self.tr("Change going home"))
         )
         self.travellers.editingFinished.connect(self._travellers_typed)
+        self._pending[self.travellers] = self._travellers_typed
         self.visa_stay.valueChanged.connect(
-            lambda v: self.commit(lambda r: replace(r, visa_stay_days=v), self.tr("Change visa stay"), "visa")
+            lambda v: self.commit(
+                lambda r: replace(r, visa_stay_days=v), self.tr("Change visa stay"), "visa", self.visa_stay
+            )
         )
         self.followup_years.valueChanged.connect(
-            lambda v: self.commit(lambda r: replace(r, followup_years=v), self.tr("Change follow-up"), "years")
+            lambda v: self.commit(
+                lambda r: replace(r, followup_years=v), self.tr("Change follow-up"), "years", self.followup_years
+            )
         )
-        document.journeyChanged.connect(self.refresh)
-        self.refresh()
 
     # -- committing -----------------------------------------------------------------------
-    def commit(self, change: Callable, text: str, merge_key: str | None = None) -> bool:
-        """Apply one edit; after a refused value the fields show the plan again."""
-        if edit_request(self, self.document, change, text, merge_key):
-            return True
+    def commit(self, change: Callable, text: str, merge_key: str | None = None, field: QWidget | None = None) -> bool:
+        """Apply one edit. A refused value stays in `field` with the reason beside it."""
+        self._committing = True
+        try:
+            reason = try_edit(self.document, change, text, merge_key)
+        finally:
+            self._committing = False
+        if field is not None and field in self._errors:
+            if reason is None:
+                self._errors[field].clear_reason()
+            else:
+                self._errors[field].show_reason(reason)
+                return False
+        if reason is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Value not accepted"), reason)
+            self.refresh()
+            return False
+        return True
+
+    def commit_pending(self) -> bool:
+        """Apply what is typed in the field that has the focus, as leaving it would. False when
+        that value, or one typed earlier, is refused: its field shows why and keeps the focus."""
+        focus = QApplication.focusWidget()
+        while focus is not None and focus is not self and focus not in self._pending:
+            focus = focus.parentWidget()
+        if focus is not None and focus in self._pending:
+            self._pending[focus]()
+        refused = self.refused_field()
+        if refused is not None:
+            refused.setFocus()
+            return False
+        return True
+
+    def refused_field(self) -> QWidget | None:
+        return next((field for field, error in self._errors.items() if error.text()), None)
+
+    def _history_moved(self, _index: int) -> None:
+        """Undo, redo or an edit elsewhere: the fields show the plan again, refusals go."""
+        if self._committing:
+            return
+        self._clear_errors()
+
+    def _plan_replaced(self) -> None:
+        if self.document.undo_stack.count() == 0:
+            self._clear_errors()
+
+    def _clear_errors(self) -> None:
+        if self.refused_field() is None:
+            return
+        for error in self._errors.values():
+            error.clear_reason()
         self.refresh()
-        return False
 
     def _text_field(self, field: str, edit: QLineEdit) -> None:
-        if edit.text() != getattr(self.document.request, field):
-            self.commit(lambda r: replace(r, **{field: edit.text()}), self.tr("Change hospital details"))
+        if edit.text() != getattr(self.document.request, field) or edit in self._refused():
+            self.commit(lambda r: replace(r, **{field: edit.text()}), self.tr("Change hospital details"), field=edit)
+
+    def _airport_typed(self) -> None:
+        text = self.home_airport.text()
+        if text.strip().upper() != self.document.request.home_airport or self.home_airport in self._refused():
+            self.commit(
+                lambda r: replace(r, home_airport=text), self.tr("Change home airport"), field=self.home_airport
+            )
+
+    def _refused(self) -> list[QWidget]:
+        return [field for field, error in self._errors.items() if error.text()]
 
     def _city_chosen(self, index: int) -> None:
         key = self.city.itemData(index)
         if key:
-            self.commit(lambda r: replace(r, city=key), self.tr("Change city"))
+            self.commit(lambda r: replace(r, city=key), self.tr("Change city"), field=self.city)
 
     def _city_typed(self) -> None:
         text = self.city.currentText().strip()
         index = self.city.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             self._city_chosen(index)
-            return
-        if text and text != self._city_label():
+        elif text and text != self._city_label():
             # Let the planner's matching (English, Chinese, misspelt) decide and explain.
-            self.commit(lambda r: replace(r, city=text), self.tr("Change city"))
+            self.commit(lambda r: replace(r, city=text), self.tr("Change city"), field=self.city)
+        else:
+            self._errors[self.city].clear_reason()
         self.refresh()
 
     def _zone_typed(self) -> None:
         text = self.home_tz.currentText().strip()
         if text != self.document.request.home_tz:
-            self.commit(lambda r: replace(r, home_tz=text), self.tr("Change home time zone"))
+            self.commit(lambda r: replace(r, home_tz=text), self.tr("Change home time zone"), field=self.home_tz)
+        else:
+            self._errors[self.home_tz].clear_reason()
         self.refresh()
 
     def _travellers_typed(self) -> None:
         names = tuple(name.strip() for name in self.travellers.text().split(",") if name.strip())
         if names != self.document.request.travellers:
-            self.commit(lambda r: replace(r, travellers=names), self.tr("Change travellers"))
-            self.refresh()
+            self.commit(lambda r: replace(r, travellers=names), self.tr("Change travellers"), field=self.travellers)
+        else:
+            self._errors[self.travellers].clear_reason()
+        self.refresh()
 
     def _city_label(self) -> str:
         index = self.city.findData(self.document.journey.city.key)
@@ -390,20 +490,32 @@ class RequestPanel(QWidget):
             *self.hospital.values(),
         ]
         blockers = [QSignalBlocker(w) for w in widgets]
-        self.start.setDate(to_qdate(request.start))
-        self.city.setCurrentIndex(self.city.findData(self.document.journey.city.key))
-        self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))
-        self.home_tz.show_zone(request.home_tz)
-        self.home_airport.setText(request.home_airport)
-        _show(self.flight_hours, request.flight_hours)
-        self.departure.setTime(QTime(request.departure_time.hour, request.departure_time.minute))
-        _show(self.arrive_early, request.arrive_days_before)
-        self.go_home.setChecked(request.go_home)
-        self.travellers.setText(", ".join(request.travellers))
-        _show(self.visa_stay, request.visa_stay_days)
-        _show(self.followup_years, request.followup_years)
-        for field, edit in self.hospital.items():
-            edit.setText(getattr(request, field))
+        # A refused value stays in its field until it is fixed or undone.
+        keep = set(self._refused())
+        shown: list[tuple[QWidget, Callable[[], object]]] = [
+            (self.start, lambda: self.start.setDate(to_qdate(request.start))),
+            (self.city, lambda: self.city.setCurrentIndex(self.city.findData(self.document.journey.city.key))),
+            (self.scenario, lambda: self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))),
+            (self.home_tz, lambda: self.home_tz.show_zone(request.home_tz)),
+            (self.home_airport, lambda: _set_text(self.home_airport, request.home_airport)),
+            (self.flight_hours, lambda: _show(self.flight_hours, request.flight_hours)),
+            (
+                self.departure,
+                lambda: self.departure.setTime(QTime(request.departure_time.hour, request.departure_time.minute)),
+            ),
+            (self.arrive_early, lambda: _show(self.arrive_early, request.arrive_days_before)),
+            (self.go_home, lambda: self.go_home.setChecked(request.go_home)),
+            (self.travellers, lambda: _set_text(self.travellers, ", ".join(request.travellers))),
+            (self.visa_stay, lambda: _show(self.visa_stay, request.visa_stay_days)),
+            (self.followup_years, lambda: _show(self.followup_years, request.followup_years)),
+        ]
+        shown += [
+            (edit, lambda f=field, e=edit: _set_text(e, getattr(request, f)))  # type: ignore[misc]
+            for field, edit in self.hospital.items()
+        ]
+        for widget, show in shown:
+            if widget not in keep:
+                show()
         del blockers
         for row in self.phase_rows:
             row.refresh(self.document)

@@ -1,0 +1,77 @@
+"""Input fields that behave as people type: a date typed section by section, a refusal shown
+beside its field."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+
+from carte_planner.ui.palette import warning_text
+
+
+def edit_date_format(locale: QLocale | None = None) -> str:
+    """The locale's long date order with short month names and no weekday: "MMM d, yyyy" in
+    American English, "d. MMM yyyy" in German. A weekday section would take the first typed
+    characters and throw every later section off by one."""
+    long = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    without_weekday = re.sub(r"d{3,4}[^dMy]*", "", long, count=1).strip(" ,")
+    return without_weekday.replace("MMMM", "MMM")
+
+
+class DateField(QDateEdit):
+    """A date edited section by section. Qt moves to the next section by itself once one is
+    full ("May", "10"); a Tab typed right after that move would skip a section and the next
+    characters land in another field. Such a Tab is taken as the move already made."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._advanced = False
+        self.setDisplayFormat(edit_date_format())
+        self.setCalendarPopup(True)
+        self.setKeyboardTracking(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        typed = bool(event.text()) and event.text().isprintable()
+        self._advanced = typed and self.currentSection() != before
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        if self._advanced and next_child and self.hasFocus():
+            self._advanced = False
+            return True
+        self._advanced = False
+        return super().focusNextPrevChild(next_child)
+
+    def focusInEvent(self, event) -> None:
+        self._advanced = False
+        super().focusInEvent(event)
+
+
+class FieldError(QLabel):
+    """Why the value in the field above was refused; hidden while the field is fine."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setObjectName("fieldError")
+        self.hide()
+
+    def show_reason(self, reason: str) -> None:
+        palette = self.palette()
+        palette.setColor(self.foregroundRole(), warning_text(palette))
+        self.setPalette(palette)
+        self.setText("⚠ " + reason)
+        self.field.setAccessibleDescription(reason)
+        self.show()
+
+    def clear_reason(self) -> None:
+        if self.isVisible() or self.text():
+            self.setText("")
+            self.field.setAccessibleDescription("")
+            self.hide()
