@@ -218,7 +218,9 @@ def test_month_navigation_and_go_to_start(qtbot, window):
 
 
 def test_month_shows_day_numbers_and_spans(window):
+    window.resize(1600, 1000)
     grid = window.month.grid
+    grid.resize(900, 700)
     grid.set_month(date(2027, 4, 1))
     chips = grid.chips()
     accommodation = [c for c in chips if c.line.key == "stay:accommodation"]
@@ -404,7 +406,7 @@ def test_window_paints_at_double_scale_and_in_the_month_view(window):
     window.month.grid.set_month(date(2027, 4, 1))
     image = window.grab()
     assert not image.isNull()
-    assert image.width() > 800
+    assert image.width() >= window.width()
 
 
 def test_launch_explains_a_missing_display():

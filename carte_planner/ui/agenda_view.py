@@ -6,11 +6,10 @@ import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,10 +25,13 @@ from carte_planner.domain.checklist import checklist_items
 from carte_planner.domain.journey import Category, Journey, Occurrence
 from carte_planner.domain.travel import CHINA_TZ
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
-from carte_planner.ui.dates import from_qdate, long_date, medium_date, medium_format, time_in_zone, to_qdate
+from carte_planner.ui.dates import from_qdate, long_date, medium_date, time_in_zone, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import edit_request
+from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import category_name
+
+ITEM_MIN_CHARS = 22
 
 
 def detail_html(journey: Journey, line: Occurrence, tr) -> str:
@@ -112,28 +114,42 @@ class AgendaView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.setAccessibleName(self.tr("Agenda"))
+        # Tab leaves the table for the next control; the arrow keys move within it.
+        self.table.setTabKeyNavigation(False)
+        self._widths = {
+            AgendaModel.DATE: header.sectionSize(AgendaModel.DATE),
+            AgendaModel.DAY: header.sectionSize(AgendaModel.DAY),
+            AgendaModel.STATUS: header.sectionSize(AgendaModel.STATUS),
+        }
+        self.item_min_width = metrics.horizontalAdvance("x" * ITEM_MIN_CHARS) + 24
+        self.table.viewport().installEventFilter(self)
 
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.detail.setAccessibleName(self.tr("Details of the selected item"))
-        self.move_label = QLabel(self.tr("&Move to:"))
-        self.move_date = QDateEdit()
-        self.move_date.setCalendarPopup(True)
-        self.move_date.setDisplayFormat(medium_format())
+        self.detail.setTabChangesFocus(True)
+        self.move_label = QLabel(self.tr("&New date:"))
+        self.move_date = DateField()
+        self.move_date.setKeyboardTracking(True)
         self.move_date.setAccessibleName(self.tr("New date for the selected item"))
         self.move_label.setBuddy(self.move_date)
-        self.move_button = QPushButton(self.tr("Set &date"))
+        self.move_button = QPushButton(self.tr("Chan&ge date"))
         self.reset_button = QPushButton(self.tr("&Back to plan"))
-        self.confirmed = QCheckBox(self.tr("Con&firmed by the hospital"))
-        controls = QHBoxLayout()
-        for widget in (self.move_label, self.move_date, self.move_button, self.reset_button):
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        self.confirmed = QCheckBox(self.tr("C&onfirmed by the hospital"))
+        # Two short rows rather than one long one: the agenda may be narrow.
+        when = QHBoxLayout()
+        when.addWidget(self.move_label)
+        when.addWidget(self.move_date, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.move_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.detail)
-        lower_layout.addLayout(controls)
+        lower_layout.addLayout(when)
+        lower_layout.addLayout(buttons)
         lower_layout.addWidget(self.confirmed)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -153,6 +169,22 @@ class AgendaView(QWidget):
         document.planChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
         self._show_detail()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: int) -> None:
+        """Keep the item's title readable: give up the status, then the day, before it."""
+        room = width - self.item_min_width
+        for column in (AgendaModel.DATE, AgendaModel.DAY, AgendaModel.STATUS):
+            self.table.setColumnHidden(column, False)
+        needed = sum(self._widths.values())
+        for column in (AgendaModel.STATUS, AgendaModel.DAY):
+            if needed > room:
+                self.table.setColumnHidden(column, True)
+                needed -= self._widths[column]
 
     def current_line(self) -> Occurrence | None:
         row = self.model.row_of(self.document.selected)

@@ -250,12 +250,19 @@ class ChecklistPanel(QWidget):
         self.restore_button = QPushButton()
         self.print_button = QPushButton(self.tr("&Print…"))
         self.pdf_button = QPushButton(self.tr("Export P&DF…"))
-        buttons = QHBoxLayout()
+        # Editing on one row, printing on the next: one row of five is wider than a laptop's
+        # share of the window.
+        buttons = QVBoxLayout()
+        editing = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.restore_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
+            editing.addWidget(button)
+        editing.addStretch(1)
+        printing = QHBoxLayout()
+        printing.addWidget(self.print_button)
+        printing.addWidget(self.pdf_button)
+        printing.addStretch(1)
+        buttons.addLayout(editing)
+        buttons.addLayout(printing)
         hint = QLabel(
             self.tr("Tick items as they get done; double-click a note to write one. Dates move with the plan.")
         )

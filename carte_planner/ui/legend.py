@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from carte_planner.domain.journey import Category
 from carte_planner.ui.palette import category_colour, category_name
 
-COLUMNS = 4
 
+class Legend(QLabel):
+    """The colours and their names as one wrapping line of text: it reflows to any width, so
+    it never sets the window's minimum width, and a screen reader reads it as a sentence."""
 
-class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        size = self.fontMetrics().height()
         shown = [category for category in Category if category is not Category.CHECKLIST]
-        for index, category in enumerate(shown):
-            entry = QHBoxLayout()
-            swatch = QLabel()
-            pixmap = QPixmap(QSize(size, size))
-            pixmap.fill(category_colour(category))
-            swatch.setPixmap(pixmap)
-            entry.addWidget(swatch)
-            entry.addWidget(QLabel(category_name(category)), 1)
-            grid.addLayout(entry, index // COLUMNS, index % COLUMNS)
+        entries = [
+            f"<span style='color:{category_colour(category).name()}'>■</span>&nbsp;"
+            + html.escape(category_name(category)).replace(" ", "&nbsp;")
+            for category in shown
+        ]
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(" &nbsp; ".join(entries))
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Legend of colours"))
+        self.setAccessibleDescription(", ".join(category_name(category) for category in shown))

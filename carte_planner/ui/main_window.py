@@ -6,7 +6,7 @@ import contextlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QSettings, QStandardPaths, Qt, QTimer, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QSettings, QSignalBlocker, QStandardPaths, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +36,7 @@ from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
 
 MAX_RECENT = 8
+PANEL_MIN_WIDTH = 240
 PLAN_FILTER = "Carte Planner plans (*.carteplan)"
 
 
@@ -105,11 +106,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.panel = RequestPanel(document)
-        panel_scroll = QScrollArea()
+        self.panel_scroll = panel_scroll = QScrollArea()
+        panel_scroll.setObjectName("requestScroll")
         panel_scroll.setWidget(self.panel)
         panel_scroll.setWidgetResizable(True)
-        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        panel_scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + 24)
+        # Narrow: the form's labels go above their fields, and what still does not fit scrolls.
+        panel_scroll.setMinimumWidth(PANEL_MIN_WIDTH)
+        panel_scroll.setAccessibleName(self.tr("Your trip"))
         self.summary = SummaryBar(document)
         self.month = MonthPage(document)
         self.timeline = TimelinePage(document)
@@ -139,11 +142,12 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(panel_scroll)
         self.main_splitter.addWidget(right)
         self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.splitterMoved.connect(lambda _pos, _index: self._panel_toggled())
         self.setCentralWidget(self.main_splitter)
 
         self._build_actions()
         self._build_menus()
-        self.resize(1440, 900)
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
         document.journeyChanged.connect(self._show_title)
@@ -227,6 +231,12 @@ class MainWindow(QMainWindow):
         self.today_action = self._action(self.tr("Go to &today"), self.go_to_today, QKeySequence("Ctrl+T"))
         self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
         self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.timeline.zoom(1 / 1.5), keys.ZoomOut)
+        self.panel_action = QAction(self.tr("&Request panel"), self)
+        self.panel_action.setCheckable(True)
+        self.panel_action.setChecked(True)
+        self.panel_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.panel_action.setStatusTip(self.tr("Show or hide the trip's fields, to give the views more room"))
+        self.panel_action.toggled.connect(self.show_panel)
         self.about_action = self._action(self.tr("&About Carte Planner"), self.about)
         self.import_help_action = self._action(self.tr("How to &import the calendar"), self.import_help)
 
@@ -246,6 +256,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.panel_action)
         view_menu.addSeparator()
         view_menu.addActions([self.start_action, self.today_action, self.zoom_in_action, self.zoom_out_action])
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -269,16 +281,43 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.modified)
 
     def _restore_layout(self) -> None:
-        self.main_splitter.setSizes([360, 1080])
-        self.views_splitter.setSizes([640, 440])
+        available = self.screen().availableGeometry()
+        # The frame and title bar take some room around the window itself.
+        width = min(1440, available.width() - 16)
+        height = min(900, available.height() - 48)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the minimum size as laid out, not as first guessed
+        self.resize(width, height)
+        panel = min(380, max(PANEL_MIN_WIDTH, width // 4))
+        self.main_splitter.setSizes([panel, width - panel])
+        self.views_splitter.setSizes([(width - panel) * 3 // 5, (width - panel) * 2 // 5])
         geometry = read_bytes(self.settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if self.width() > available.width() or self.height() > available.height():
+                self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
         for splitter in (self.main_splitter, self.views_splitter, self.agenda.splitter):
             state = read_bytes(self.settings, f"window/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab"))
+        self._panel_toggled()
+
+    def show_panel(self, shown: bool) -> None:
+        """Collapse the request panel to give the views the window, or bring it back."""
+        sizes = self.main_splitter.sizes()
+        total = sum(sizes)
+        if shown and sizes[0] == 0:
+            panel = min(380, max(PANEL_MIN_WIDTH, total // 4))
+            self.main_splitter.setSizes([panel, total - panel])
+            self.panel.setFocus()
+        elif not shown and sizes[0] > 0:
+            self.main_splitter.setSizes([0, total])
+
+    def _panel_toggled(self) -> None:
+        with QSignalBlocker(self.panel_action):
+            self.panel_action.setChecked(self.main_splitter.sizes()[0] > 0)
 
     def _store_session(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

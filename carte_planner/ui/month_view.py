@@ -7,20 +7,29 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from carte_planner.domain.journey import Occurrence
+from carte_planner.domain.journey import Category, Occurrence
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
+from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
-from carte_planner.ui.palette import category_colour, text_colour_on
+from carte_planner.ui.palette import (
+    category_colour,
+    chip_fill,
+    contrast_ratio,
+    focus_colour,
+    muted_text,
+    text_colour_on,
+)
 
 WEEKS = 6
 
@@ -37,25 +46,47 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
+# Which items keep a lane when a day is full: treatment first, the long stay last.
+LANE_PRIORITY = {
+    Category.MILESTONE: 0,
+    Category.PHASE: 1,
+    Category.FLIGHT: 2,
+    Category.OUTPATIENT_VISIT: 3,
+    Category.VISA: 4,
+    Category.PREPARATION: 5,
+    Category.HOME_FOLLOWUP: 6,
+    Category.CHECKLIST: 7,
+    Category.ACCOMMODATION: 8,
+}
+
+
 class MonthGrid(JourneyCanvas, QWidget):
-    """Paints one month as six weeks. Reads the journey's lines; computes no dates of its own."""
+    """Paints one month as six weeks. Reads the journey's lines; computes no dates of its own.
+
+    A day cursor (outlined when the grid has the focus) moves with the arrow keys, Home, End,
+    Page Up and Page Down; Enter or Space lists that day's items, as a click on "+N more" does.
+    """
 
     monthChanged = Signal()
+    cursorChanged = Signal(object)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.month = first_of_month(document.request.start)
+        self.cursor_day = document.request.start
+        self._start = document.request.start
         self._chips: list[Chip] = []
         self._overflow: dict[date, int] = {}
         self._dirty = True
+        self.day_menu: QMenu | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # paintEvent fills every pixel: Qt need not paint the parents behind it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Month calendar"))
-        document.journeyChanged.connect(self._invalidate)
+        document.journeyChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
 
     # -- navigation -----------------------------------------------------------------------
@@ -63,17 +94,38 @@ class MonthGrid(JourneyCanvas, QWidget):
         month = first_of_month(day)
         if month != self.month:
             self.month = month
+            if first_of_month(self.cursor_day) != month:
+                self.cursor_day = month
             self._invalidate()
             self.monthChanged.emit()
 
     def step(self, months: int) -> None:
         self.set_month(self.month + relativedelta(months=months))
 
+    def move_cursor(self, day: date) -> None:
+        """Put the day cursor on `day`, turning the month when it leaves the six weeks shown."""
+        self.cursor_day = day
+        if first_of_month(day) != self.month:
+            self.set_month(day)
+        self.cursorChanged.emit(day)
+        self.update()
+
+    def _journey_changed(self) -> None:
+        """A new first hospital day: show its month, where the journey begins."""
+        start = self.document.request.start
+        if start != self._start:
+            self._start = start
+            self.move_cursor(start)
+        self._invalidate()
+
     def reveal(self, key: str) -> None:
         """Show the month of the selected line, unless it is already on screen."""
         line = self._line(key)
-        if line is not None and not self.first_day() <= line.day <= self.first_day() + timedelta(days=41):
-            self.set_month(line.day)
+        if line is not None:
+            if not self.first_day() <= line.day <= self.first_day() + timedelta(days=41):
+                self.set_month(line.day)
+            if self.first_day() <= line.day <= self.first_day() + timedelta(days=41):
+                self.cursor_day = line.day
         self.update()
 
     def first_day(self) -> date:
@@ -83,6 +135,13 @@ class MonthGrid(JourneyCanvas, QWidget):
 
     def _line(self, key: str) -> Occurrence | None:
         return next((line for line in self.document.journey.occurrences() if line.key == key), None)
+
+    def lines_on(self, day: date) -> list[Occurrence]:
+        """Every line that covers `day`, in the order the cells give lanes."""
+        return sorted(
+            (line for line in self.document.journey.occurrences() if line.day <= day <= line.end),
+            key=_lane_order,
+        )
 
     # -- layout ---------------------------------------------------------------------------
     def _invalidate(self) -> None:
@@ -107,15 +166,26 @@ class MonthGrid(JourneyCanvas, QWidget):
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
         return font
 
+    def cell_rect(self, day: date) -> QRectF:
+        header, cell_w, cell_h, _strip, _lane = self._metrics()
+        index = (day - self.first_day()).days
+        return QRectF((index % 7) * cell_w, header + (index // 7) * cell_h, cell_w, cell_h)
+
+    def day_at(self, x: float, y: float) -> date | None:
+        header, cell_w, cell_h, _strip, _lane = self._metrics()
+        if y < header or not 0 <= x < self.width():
+            return None
+        week, col = int((y - header) // cell_h), int(x // cell_w)
+        if not 0 <= week < WEEKS:
+            return None
+        return self.first_day() + timedelta(days=7 * week + min(col, 6))
+
     def _layout(self) -> None:
         header, cell_w, cell_h, strip, lane_h = self._metrics()
         # The last lane that fits is kept for "+N more".
         visible_lanes = max(int((cell_h - strip - 2) // lane_h) - 1, 1)
         first = self.first_day()
-        lines = sorted(
-            self.document.journey.occurrences(),
-            key=lambda line: (line.day, -(line.end - line.day).days, line.item.category.value),
-        )
+        lines = sorted(self.document.journey.occurrences(), key=_lane_order)
         self._chips = []
         self._overflow = {}
         for week in range(WEEKS):
@@ -155,6 +225,17 @@ class MonthGrid(JourneyCanvas, QWidget):
             self._layout()
         return list(self._chips)
 
+    def hidden_count(self, day: date) -> int:
+        """How many of the day's lines did not fit its cell (shown as "+N more")."""
+        if self._dirty:
+            self._layout()
+        return self._overflow.get(day, 0)
+
+    def more_rect(self, day: date) -> QRectF:
+        _header, cell_w, _cell_h, _strip, lane_h = self._metrics()
+        cell = self.cell_rect(day)
+        return QRectF(cell.left() + 4, cell.bottom() - lane_h, cell_w - 8, lane_h)
+
     # -- painting -------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
         if self._dirty:
@@ -162,70 +243,85 @@ class MonthGrid(JourneyCanvas, QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        header, cell_w, cell_h, strip, lane_h = self._metrics()
-        journey = self.document.journey
-        locale = QLocale()
+        header, cell_w, _cell_h, _strip, _lane_h = self._metrics()
         first = self.first_day()
         painter.fillRect(self.rect(), palette.base())
 
         painter.setPen(palette.text().color())
+        locale = QLocale()
         for col in range(7):
             day = first + timedelta(days=col)
             name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
             painter.drawText(QRectF(col * cell_w, 0, cell_w, header), Qt.AlignmentFlag.AlignCenter, name)
 
-        grid_pen = QPen(palette.mid().color())
-        small = self._chip_font()
-        return_day = journey.summary.return_date
-        for week in range(WEEKS):
-            for col in range(7):
-                day = first + timedelta(days=7 * week + col)
-                cell = QRectF(col * cell_w, header + week * cell_h, cell_w, cell_h)
-                if day.month != self.month.month:
-                    painter.fillRect(cell, palette.alternateBase())
-                if day == journey.day_zero:
-                    tint = QColor(category_colour(journey.item("milestone:infusion").category))
-                    tint.setAlpha(45)
-                    painter.fillRect(cell, tint)
-                painter.setPen(grid_pen)
-                painter.drawRect(cell)
-                number_rect = QRectF(cell.left() + 4, cell.top() + 2, cell_w - 8, strip - 2)
-                font = QFont(self.font())
-                font.setBold(day == journey.today)
-                painter.setFont(font)
-                colour = palette.text().color() if day.month == self.month.month else palette.placeholderText().color()
-                painter.setPen(colour)
-                painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
-                label = journey.day_label(day) if day <= return_day else ""
-                if label:
-                    painter.setFont(small)
-                    painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-                if day == journey.today:
-                    painter.setPen(QPen(palette.highlight().color(), 2))
-                    painter.drawRect(cell.adjusted(1, 1, -1, -1))
-                hidden = self._overflow.get(day, 0)
-                if hidden:
-                    painter.setFont(small)
-                    painter.setPen(palette.text().color())
-                    more = self.tr("+%1 more").replace("%1", str(hidden))
-                    painter.drawText(
-                        QRectF(cell.left() + 4, cell.bottom() - lane_h, cell_w - 8, lane_h),
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                        more,
-                    )
+        for index in range(7 * WEEKS):
+            day = first + timedelta(days=index)
+            cell = self.cell_rect(day)
+            self._paint_cell_background(painter, cell, day)
+            self._paint_day_number(painter, cell, day)
+            self._paint_more(painter, day)
 
-        painter.setFont(small)
+        painter.setFont(self._chip_font())
         selected = self.document.selected
         for chip in self._chips:
             self._paint_chip(painter, chip, chip.line.key == selected)
+        if self.hasFocus():
+            self._paint_cursor(painter)
         painter.end()
+
+    def _paint_cell_background(self, painter: QPainter, cell: QRectF, day: date) -> None:
+        """The cell's fill (other months, Day 0) and its grid lines."""
+        palette = self.palette()
+        journey = self.document.journey
+        if day.month != self.month.month:
+            painter.fillRect(cell, palette.alternateBase())
+        if day == journey.day_zero:
+            tint = QColor(category_colour(Category.MILESTONE))
+            tint.setAlpha(45)
+            painter.fillRect(cell, tint)
+        painter.setPen(QPen(palette.mid().color()))
+        painter.drawRect(cell)
+        if day == journey.today:
+            painter.setPen(QPen(palette.highlight().color(), 2))
+            painter.drawRect(cell.adjusted(1, 1, -1, -1))
+
+    def _paint_day_number(self, painter: QPainter, cell: QRectF, day: date) -> None:
+        """The day of the month at the left, Day ±N at the right of the cell's top strip."""
+        palette = self.palette()
+        journey = self.document.journey
+        _header, cell_w, _cell_h, strip, _lane_h = self._metrics()
+        number_rect = QRectF(cell.left() + 4, cell.top() + 2, cell_w - 8, strip - 2)
+        font = QFont(self.font())
+        font.setBold(day == journey.today)
+        painter.setFont(font)
+        painter.setPen(palette.text().color() if day.month == self.month.month else muted_text(palette))
+        painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
+        label = journey.day_label(day) if day <= journey.summary.return_date else ""
+        if label:
+            painter.setFont(self._chip_font())
+            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+
+    def _paint_more(self, painter: QPainter, day: date) -> None:
+        hidden = self._overflow.get(day, 0)
+        if not hidden:
+            return
+        painter.setFont(self._chip_font())
+        painter.setPen(
+            self.palette().link().color() if _readable_link(self.palette()) else self.palette().text().color()
+        )
+        more = self.tr("+%1 more").replace("%1", str(hidden))
+        painter.drawText(self.more_rect(day), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
+
+    def _paint_cursor(self, painter: QPainter) -> None:
+        if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * WEEKS - 1):
+            return
+        painter.setPen(QPen(focus_colour(self.palette()), 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.cell_rect(self.cursor_day).adjusted(2, 2, -2, -2))
 
     def _paint_chip(self, painter: QPainter, chip: Chip, selected: bool) -> None:
         line = chip.line
-        fill = category_colour(line.item.category)
-        if not line.item.busy:
-            fill = QColor(fill)
-            fill = fill.lighter(135) if self.palette().base().color().lightness() > 128 else fill.darker(135)
+        fill = chip_fill(line.item.category, line.item.busy, self.palette())
         rect = chip.rect
         radius = rect.height() / 3
         # A rounded bar, squared where it continues into the next or previous week: plain
@@ -238,18 +334,12 @@ class MonthGrid(JourneyCanvas, QWidget):
         if chip.open_right:
             painter.fillRect(QRectF(rect.right() - radius * 2, rect.top(), radius * 2, rect.height()), fill)
         if selected:
-            painter.setPen(QPen(self.palette().highlight().color(), 2.5))
+            painter.setPen(QPen(focus_colour(self.palette()), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, radius, radius)
         painter.setPen(text_colour_on(fill))
-        prefix = "✓ " if line.confirmed else ""
-        if chip.open_left:
-            prefix = "… " + prefix
-        if line.item.depart is not None and line.day == line.item.start:
-            depart = line.item.depart
-            prefix += QLocale().toString(QTime(depart.hour, depart.minute), QLocale.FormatType.ShortFormat) + " "
         text = QFontMetrics(painter.font()).elidedText(
-            prefix + line.title, Qt.TextElideMode.ElideRight, int(rect.width() - 8)
+            chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8)
         )
         painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
@@ -258,27 +348,75 @@ class MonthGrid(JourneyCanvas, QWidget):
         found = self.chip_at(x, y)
         return found.line if found is not None else None
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        x, y = event.position().x(), event.position().y()
+        day = self.day_at(x, y)
+        if day is not None:
+            self.cursor_day = day
+            if self.hidden_count(day) and self.more_rect(day).contains(QPointF(x, y)):
+                self.setFocus()
+                self.open_day(day)
+                return
+        super().mousePressEvent(event)
+        self.update()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_PageUp:
-            self.step(-1)
-        elif key == Qt.Key.Key_PageDown:
-            self.step(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._select_next(1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1)
+        key = Qt.Key(event.key())
+        moves = {
+            Qt.Key.Key_Left: timedelta(days=-1),
+            Qt.Key.Key_Right: timedelta(days=1),
+            Qt.Key.Key_Up: timedelta(days=-7),
+            Qt.Key.Key_Down: timedelta(days=7),
+        }
+        if key in moves:
+            self.move_cursor(self.cursor_day + moves[key])
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            months = -1 if key == Qt.Key.Key_PageUp else 1
+            self.move_cursor(self.cursor_day + relativedelta(months=months))
+        elif key == Qt.Key.Key_Home:
+            self.move_cursor(self.cursor_day.replace(day=1))
+        elif key == Qt.Key.Key_End:
+            self.move_cursor(self.cursor_day.replace(day=1) + relativedelta(months=1, days=-1))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.open_day(self.cursor_day)
         else:
             super().keyPressEvent(event)
 
-    def _select_next(self, direction: int) -> None:
-        """Move the selection to the previous or next line, following it across months."""
-        lines = self.document.journey.occurrences()
-        keys = [line.key for line in lines]
-        if self.document.selected in keys:
-            index = keys.index(self.document.selected) + direction
-        else:
-            index = next((i for i, line in enumerate(lines) if line.day >= self.month), 0)
-        if 0 <= index < len(lines):
-            self.document.select(keys[index])
+    def open_day(self, day: date) -> QMenu:
+        """A list of the day's items; choosing one selects it in every view."""
+        menu = QMenu(self)
+        menu.setAccessibleName(self.tr("Items on %1").replace("%1", medium_date(day)))
+        lines = self.lines_on(day)
+        if not lines:
+            menu.addAction(self.tr("Nothing planned on %1").replace("%1", medium_date(day))).setEnabled(False)
+        for line in lines:
+            action = menu.addAction(chip_text(line))
+            action.triggered.connect(lambda _checked=False, key=line.key: self.document.select(key))
+        self.day_menu = menu
+        menu.popup(self.mapToGlobal(self.cell_rect(day).center().toPoint()))
+        return menu
+
+
+def _lane_order(line: Occurrence) -> tuple[int, date, int]:
+    return (LANE_PRIORITY[line.item.category], line.day, -(line.end - line.day).days)
+
+
+def _readable_link(palette) -> bool:
+    return contrast_ratio(palette.link().color(), palette.base().color()) >= 4.5
+
+
+def chip_text(line: Occurrence | Chip) -> str:
+    """What a chip says: its title, marked when confirmed or continued, with a flight's time."""
+    chip = line if isinstance(line, Chip) else None
+    line = chip.line if chip is not None else line
+    assert isinstance(line, Occurrence)
+    prefix = "✓ " if line.confirmed else ""
+    if chip is not None and chip.open_left:
+        prefix = "… " + prefix
+    if line.item.depart is not None and line.day == line.item.start:
+        depart = line.item.depart
+        prefix += QLocale().toString(QTime(depart.hour, depart.minute), QLocale.FormatType.ShortFormat) + " "
+    return prefix + line.title
 
 
 class MonthPage(QWidget):

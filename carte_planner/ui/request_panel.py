@@ -306,6 +306,7 @@ class RequestPanel(QWidget):
 
     def _add(self, form: QFormLayout, label: str, field: QWidget) -> None:
         """A labelled field with the line for its refusal under it."""
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(label, field)
         error = FieldError(field)
         form.addRow("", error)

@@ -31,6 +31,19 @@ class RichText(QWidget):
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
+    def _fit_height(self) -> None:
+        """As tall as the text at this width, so the estimate note is never cut off. Set only
+        when it changes: a new height re-lays out the window."""
+        self._document.setTextWidth(max(self.width(), 50))
+        height = max(int(self._document.size().height()) + 2, self.fontMetrics().lineSpacing())
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
     def text(self) -> str:
         return self._document.toPlainText()
 
@@ -38,6 +51,7 @@ class RichText(QWidget):
         self._document.setDefaultFont(self.font())
         self._document.setHtml(html_text)
         self.setAccessibleDescription(self._document.toPlainText())
+        self._fit_height()
         self.update()
 
     def set_colours(self, background: str | None, text: str | None, border: str | None) -> None:
