@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QGuiApplication
 
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.ui.dates import medium_date
-from carte_planner.ui.palette import category_colour, category_name
+from carte_planner.ui.palette import category_colour, category_name, muted_text
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,7 +89,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.ITEM:
             return category_colour(line.item.category)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DATE and line.day < self._journey.today:
-            return QBrush(Qt.GlobalColor.gray)
+            return QBrush(muted_text(QGuiApplication.palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{category_name(line.item.category)}: {line.item.description}"
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -123,6 +123,8 @@ class AgendaView(QWidget):
         }
         self.item_min_width = metrics.horizontalAdvance("x" * ITEM_MIN_CHARS) + 24
         self.table.viewport().installEventFilter(self)
+        scroll_bar = self.table.style().pixelMetric(self.table.style().PixelMetric.PM_ScrollBarExtent)
+        self.table.setMinimumWidth(self._widths[AgendaModel.DATE] + self.item_min_width + scroll_bar + 8)
 
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)

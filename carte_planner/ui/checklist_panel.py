@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QBrush, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
 from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.palette import overdue_text
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE = QColor("#B33C00")
 
 
 class ChecklistModel(QAbstractItemModel):
@@ -136,7 +136,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == self.ITEM:
             return Qt.CheckState.Checked if entry.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and entry.overdue(today) and column in (self.ITEM, self.DUE):
-            return QBrush(OVERDUE)
+            return QBrush(overdue_text(QGuiApplication.palette()))
         if role == Qt.ItemDataRole.FontRole and entry.overdue(today):
             font = QFont()
             font.setBold(True)
@@ -232,6 +232,7 @@ class ChecklistPanel(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.tree.setAccessibleName(self.tr("Checklist"))
+        self.tree.installEventFilter(self)
         header = self.tree.header()
         metrics = self.tree.fontMetrics()
         header.setSectionResizeMode(ChecklistModel.ITEM, QHeaderView.ResizeMode.Stretch)
@@ -264,7 +265,10 @@ class ChecklistPanel(QWidget):
         buttons.addLayout(editing)
         buttons.addLayout(printing)
         hint = QLabel(
-            self.tr("Tick items as they get done; double-click a note to write one. Dates move with the plan.")
+            self.tr(
+                "Tick items as they get done (Space); double-click a note, or press F2 or Enter, to write one. "
+                "Dates move with the plan."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -279,6 +283,23 @@ class ChecklistPanel(QWidget):
         document.checklistChanged.connect(self._refresh)
         document.selectionChanged.connect(self._reveal)
         self._stale = True
+
+    def eventFilter(self, watched, event) -> bool:
+        """F2 or Enter on an item writes its note: the note column, not the current one, which
+        is usually the item's title."""
+        note_keys = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and self.tree.state() != QAbstractItemView.State.EditingState
+            and event.key() in note_keys
+            and self.current() is not None
+        ):
+            note = self.tree.currentIndex().siblingAtColumn(ChecklistModel.NOTE)
+            self.tree.setCurrentIndex(note)
+            self.tree.edit(note)
+            return True
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         if self._stale:

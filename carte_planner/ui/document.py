@@ -64,7 +64,12 @@ class PlanDocument(QObject):
         self._checklist = self._build_checklist()
         self._path = path
         self._selected = ""
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
+        # A method, not a lambda: Qt drops the connection when the document goes, so the
+        # stack's last signal as the window closes reaches nothing that was deleted.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.fileChanged.emit()
 
     # -- reading ------------------------------------------------------------------------
     @property

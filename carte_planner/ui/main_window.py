@@ -29,6 +29,7 @@ from carte_planner.storage.planfile import EXTENSION, load_plan, save_plan
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
+from carte_planner.ui.hint import StartHint
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.request_panel import RequestPanel
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.start_hint = StartHint(self.settings)
+        self.start_hint.dismissed.connect(self.panel.start.setFocus)
+        right_layout.addWidget(self.start_hint)
         right_layout.addWidget(self.summary)
         right_layout.addWidget(self.views_splitter, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -13,7 +13,7 @@ from carte_planner.domain.journey import Category, Occurrence
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
-from carte_planner.ui.palette import category_colour, text_colour_on
+from carte_planner.ui.palette import category_colour, chip_fill, focus_colour, readable_on, text_colour_on
 
 LANES = (
     (QT_TRANSLATE_NOOP("TimelineCanvas", "Preparation"), (Category.PREPARATION, Category.VISA)),
@@ -204,12 +204,12 @@ class TimelineCanvas(JourneyCanvas, QWidget):
                 left = self.x_of(line.item.earliest)
                 right = self.x_of(line.item.latest + timedelta(days=1))
                 painter.fillRect(QRectF(left, bar.rect.top(), right - left, bar.rect.height()), band)
-            fill = QColor(colour) if line.item.busy else QColor(colour).lighter(125)
+            fill = chip_fill(line.item.category, line.item.busy, palette)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(bar.rect, 3, 3)
             if line.key == selected:
-                painter.setPen(QPen(palette.highlight().color(), 2.5))
+                painter.setPen(QPen(focus_colour(palette), 3 if self.hasFocus() else 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(bar.rect.adjusted(-1, -1, 1, 1), 3, 3)
             text = ("✓ " if line.confirmed else "") + line.title
@@ -239,8 +239,14 @@ class TimelineCanvas(JourneyCanvas, QWidget):
             x = self.x_of(day) + self.day_width / 2
             painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, header - 4), QPointF(x, self.height()))
-            painter.setPen(colour)
+            painter.setPen(readable_on(colour, palette.base().color()))
             painter.drawText(QPointF(x + 3, header - 6), label)
+
+        if self.hasFocus() and not selected:
+            # Nothing selected yet: the focus shows as a frame round the visible part.
+            painter.setPen(QPen(focus_colour(palette), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(visible).adjusted(1, 1, -1, -1))
 
         # Lane names in their title rows, at the visible left edge.
         painter.setPen(palette.text().color())
@@ -257,15 +263,24 @@ class TimelineCanvas(JourneyCanvas, QWidget):
         return found.line if found is not None else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        lines = self.document.journey.occurrences()
-        keys = [line.key for line in lines]
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            step = 1 if event.key() == Qt.Key.Key_Right else -1
-            index = keys.index(self.document.selected) + step if self.document.selected in keys else 0
-            if 0 <= index < len(keys):
-                self.document.select(keys[index])
+        """Left and Right (or Up and Down) walk through the bars in date order; Home and End
+        go to the first and the last."""
+        keys = [line.key for line in self.document.journey.occurrences()]
+        key = event.key()
+        current = keys.index(self.document.selected) if self.document.selected in keys else -1
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            index = current + 1
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            index = current - 1 if current >= 0 else 0
+        elif key == Qt.Key.Key_Home:
+            index = 0
+        elif key == Qt.Key.Key_End:
+            index = len(keys) - 1
         else:
             super().keyPressEvent(event)
+            return
+        if 0 <= index < len(keys):
+            self.document.select(keys[index])
 
 
 class TimelinePage(QWidget):
@@ -297,8 +312,19 @@ class TimelinePage(QWidget):
         self.zoom_out_button.clicked.connect(lambda: self.zoom(1 / 1.5))
         self.fit_button.clicked.connect(self.fit)
         document.selectionChanged.connect(self.reveal)
+        document.journeyChanged.connect(self._journey_changed)
         self.scroll_area.viewport().installEventFilter(self)
         self._fitted = False
+        self._start = document.request.start
+
+    def _journey_changed(self) -> None:
+        """A new first hospital day: show the whole trip again, where it now is."""
+        if self.document.request.start != self._start:
+            self._start = self.document.request.start
+            if self.isVisible():
+                self.fit()
+            else:
+                self._fitted = False
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
