@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.checklist_in_calendar_action.setCheckable(True)
         self.checklist_in_calendar_action.setChecked(read_bool(self.settings, "export/checklist", True))
         self.print_action = self._action(self.tr("&Print checklist…"), self.print_checklist, keys.Print)
-        self.pdf_action = self._action(self.tr("Export checklist &PDF…"), self.export_pdf)
+        self.pdf_action = self._action(self.tr("Expor&t checklist PDF…"), self.export_pdf)
         # Not every platform binds the standard Quit key (Windows, plain X11): Ctrl+Q then.
         quit_keys = QKeySequence.keyBindings(keys.Quit) or [QKeySequence("Ctrl+Q")]
         self.quit_action = self._action(self.tr("&Quit"), self.close)
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
             self.tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3")
         )
         self.start_action = self._action(self.tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
-        self.today_action = self._action(self.tr("Go to &today"), self.go_to_today, QKeySequence("Ctrl+T"))
+        self.today_action = self._action(self.tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
         self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
         self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.timeline.zoom(1 / 1.5), keys.ZoomOut)
         self.panel_action = QAction(self.tr("&Request panel"), self)
