@@ -51,7 +51,8 @@ def widget_mnemonics(root: QWidget, skip: list[QWidget]) -> list[tuple[str, str]
 
 def assert_unique(pairs, scope):
     letters = [letter for letter, _text in pairs]
-    clashes = {letter: [text for key, text in pairs if key == letter] for letter in letters if letters.count(letter) > 1}
+    twice = {letter for letter in letters if letters.count(letter) > 1}
+    clashes = {letter: [text for key, text in pairs if key == letter] for letter in twice}
     assert not clashes, f"{scope}: Alt letters used twice: {clashes}"
 
 
