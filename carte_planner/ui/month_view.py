@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
-from carte_planner.ui.dates import medium_date
+from carte_planner.ui.dates import medium_date, span_text
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import (
     category_colour,
+    category_name,
     chip_fill,
     contrast_ratio,
     focus_colour,
@@ -60,7 +62,7 @@ LANE_PRIORITY = {
 }
 
 
-class MonthGrid(JourneyCanvas, QWidget):
+class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     """Paints one month as six weeks. Reads the journey's lines; computes no dates of its own.
 
     A day cursor (outlined when the grid has the focus) moves with the arrow keys, Home, End,
@@ -86,8 +88,10 @@ class MonthGrid(JourneyCanvas, QWidget):
         # paintEvent fills every pixel: Qt need not paint the parents behind it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Month calendar"))
+        install_accessibility()
         document.journeyChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
+        document.selectionChanged.connect(lambda _key: self.announce_selection())
 
     # -- navigation -----------------------------------------------------------------------
     def set_month(self, day: date) -> None:
@@ -224,6 +228,19 @@ class MonthGrid(JourneyCanvas, QWidget):
         if self._dirty:
             self._layout()
         return list(self._chips)
+
+    def accessible_items(self) -> list[AccessibleItem]:
+        """Each chip, named with its dates; a bar over several weeks is one chip a week."""
+        selected = self.document.selected
+        return [
+            AccessibleItem(
+                f"{chip_text(chip)}, {span_text(chip.line.day, chip.line.end)}",
+                category_name(chip.line.item.category),
+                chip.rect,
+                chip.line.key == selected,
+            )
+            for chip in self.chips()
+        ]
 
     def hidden_count(self, day: date) -> int:
         """How many of the day's lines did not fit its cell (shown as "+N more")."""

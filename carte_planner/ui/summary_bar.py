@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
 
@@ -86,6 +87,7 @@ class SummaryBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.notices)
+        self._shown = False
         document.journeyChanged.connect(self.refresh)
         self.refresh()
 
@@ -113,13 +115,24 @@ class SummaryBar(QWidget):
             .replace("%3", QLocale().toString(summary.weeks_to_clearance, "f", 1)),
         ]
         note = html.escape(journey.estimate_note, quote=False)
+        summary_before = self.summary.text()
         _set_text(self.summary, " · ".join(facts) + f"<br><i>{note}</i>")
         lines = []
         for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
         self.notices.setVisible(bool(lines))
+        before = self.notices.text()
         _set_text(self.notices, "<br>".join(lines))
+        if self._shown and self.notices.text() != before:
+            # Said once per change, only what is new: a screen reader user hears a new warning
+            # the moment an edit causes it.
+            new = [line for line in self.notices.text().splitlines() if line not in before.splitlines()]
+            gone = self.tr("No more warnings.") if not self.notices.text() else ""
+            announce(self.notices, "\n".join(new) or gone)
+        elif self._shown and self.summary.text() != summary_before:
+            announce(self.summary, self.summary.text().splitlines()[0] if self.summary.text() else "")
+        self._shown = True
         has_warning = any(n.severity == "warning" for n in journey.notices)
         # A style sheet on this one label only: an application-wide one slows every widget.
         self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))

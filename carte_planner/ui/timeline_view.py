@@ -10,10 +10,19 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
+from carte_planner.ui.dates import span_text
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
-from carte_planner.ui.palette import category_colour, chip_fill, focus_colour, readable_on, text_colour_on
+from carte_planner.ui.palette import (
+    category_colour,
+    category_name,
+    chip_fill,
+    focus_colour,
+    readable_on,
+    text_colour_on,
+)
 
 LANES = (
     (QT_TRANSLATE_NOOP("TimelineCanvas", "Preparation"), (Category.PREPARATION, Category.VISA)),
@@ -35,7 +44,7 @@ class Bar:
     line: Occurrence
 
 
-class TimelineCanvas(JourneyCanvas, QWidget):
+class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
     """Paints the journey on a day axis. Reads the journey's lines and the phases' bands."""
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
@@ -51,8 +60,10 @@ class TimelineCanvas(JourneyCanvas, QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Timeline of the journey"))
+        install_accessibility()
         document.journeyChanged.connect(self._invalidate)
         document.selectionChanged.connect(lambda _key: self.update())
+        document.selectionChanged.connect(lambda _key: self.announce_selection())
 
     # -- geometry -------------------------------------------------------------------------
     def origin(self) -> date:
@@ -156,6 +167,18 @@ class TimelineCanvas(JourneyCanvas, QWidget):
         if self._dirty:
             self._layout()
         return list(self._bars)
+
+    def accessible_items(self) -> list[AccessibleItem]:
+        selected = self.document.selected
+        return [
+            AccessibleItem(
+                f"{('✓ ' if bar.line.confirmed else '')}{bar.line.title}, {span_text(bar.line.day, bar.line.end)}",
+                category_name(bar.line.item.category),
+                bar.rect,
+                bar.line.key == selected,
+            )
+            for bar in self.bars()
+        ]
 
     def bar_at(self, x: float, y: float) -> Bar | None:
         return next((bar for bar in self.bars() if bar.rect.adjusted(-2, 0, 2, 0).contains(QPointF(x, y))), None)
