@@ -49,7 +49,7 @@ def test_month_grid_chips_are_accessible_children(window, screen_reader):
 def test_timeline_bars_are_accessible_children(window, screen_reader):
     window.tabs.setCurrentWidget(window.timeline)
     canvas = window.timeline.canvas
-    interface, items = children(canvas)
+    _interface, items = children(canvas)
     assert len(items) == len(canvas.bars())
     names = [item.text(QAccessible.Text.Name) for item in items]
     assert any(name.startswith("Day 0") or "infusion" in name for name in names)
