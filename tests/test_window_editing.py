@@ -177,3 +177,40 @@ def test_a_date_typed_section_by_section_stays_in_its_field(qtbot):
     assert field.date().toPython() == date(2027, 5, 10)
     QTest.keyClick(field, Qt.Key.Key_Tab)
     assert not field.hasFocus()
+
+
+def choose_zone(qtbot, window, text):
+    combo = window.panel.home_tz
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    combo.setEditText(text)  # typed; the completer's popup is not part of this
+    QTest.keyClick(combo, Qt.Key.Key_Return)
+    return window.panel._errors[combo]
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [("New York", "America/New_York"), ("Germany", "Europe/Berlin"), ("sydney", "Australia/Sydney")],
+)
+def test_time_zone_by_city_or_country(qtbot, window, typed, zone):
+    error = choose_zone(qtbot, window, typed)
+    assert window.document.request.home_tz == zone
+    assert not error.text()
+
+
+@pytest.mark.parametrize(("typed", "suggested"), [("EST", "America/New_York"), ("CET", "Europe/Berlin")])
+def test_time_zone_abbreviations_are_refused_with_a_suggestion(qtbot, window, typed, suggested):
+    before = window.document.request.home_tz
+    error = choose_zone(qtbot, window, typed)
+    assert window.document.request.home_tz == before
+    assert "abbreviation" in error.text()
+    assert suggested in error.text()
+    assert window.panel.home_tz.currentText() == typed
+
+
+def test_the_time_zone_list_offers_no_abbreviations(window):
+    combo = window.panel.home_tz
+    combo.fill()
+    names = {combo.itemData(i) for i in range(combo.count())}
+    assert {"EST", "CET", "MST", "EST5EDT", "US/Eastern"}.isdisjoint(names)
+    assert combo.findText("New York", Qt.MatchFlag.MatchContains) >= 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
@@ -34,6 +33,7 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
 from carte_planner.ui.fields import DateField, FieldError
 from carte_planner.ui.palette import warning_text
+from carte_planner.ui.zones import all_zones, resolve_zone, zone_label
 
 
 def _searchable(combo: QComboBox) -> None:
@@ -66,8 +66,9 @@ def _line_edit(combo: QComboBox) -> QLineEdit:
 
 
 class ZoneCombo(QComboBox):
-    """The time zones, listed when the user first opens or types in the box: reading the ~600
-    names from the zone database would otherwise cost every start."""
+    """The time zones by city and country ("New York, United States (America/New_York)"),
+    listed when the user first opens or types in the box: reading them costs every start
+    otherwise. The item data is the zone's IANA name."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,22 +78,28 @@ class ZoneCombo(QComboBox):
         if self._filled:
             return
         self._filled = True
-        current = self.currentText()
+        current = self.currentData() or self.currentText()
         with QSignalBlocker(self):
             self.clear()
-            self.addItems(sorted(zoneinfo.available_timezones()))
-            index = self.findText(current)
+            for zone in all_zones():
+                self.addItem(zone.label, zone.name)
+            index = self.findData(current)
             if index >= 0:
                 self.setCurrentIndex(index)
             else:
                 self.setEditText(current)
 
+    def zone(self) -> str | None:
+        """The zone shown, or None when the text is not one of the list's."""
+        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        return self.itemData(index) if index >= 0 else None
+
     def show_zone(self, name: str) -> None:
         """Show `name`, listed or not (a plan file may hold a zone this list lacks)."""
-        index = self.findText(name)
+        index = self.findData(name)
         if index < 0 and not self._filled:
             self.clear()
-            self.addItem(name)
+            self.addItem(zone_label(name), name)
             index = 0
         if index >= 0:
             self.setCurrentIndex(index)
@@ -229,6 +236,8 @@ class RequestPanel(QWidget):
         self.home_tz = ZoneCombo()
         _searchable(self.home_tz)
         self.home_tz.setAccessibleName(self.tr("Home time zone"))
+        _line_edit(self.home_tz).setPlaceholderText(self.tr("Your city or country"))
+        self.home_tz.setToolTip(self.tr("Type your city or country, such as New York or Germany, and pick it."))
         self._add(form, self.tr("Home time &zone:"), self.home_tz)
         self.home_airport = QLineEdit()
         self.home_airport.setMaxLength(4)
@@ -453,9 +462,15 @@ class RequestPanel(QWidget):
         self.refresh()
 
     def _zone_typed(self) -> None:
-        text = self.home_tz.currentText().strip()
-        if text != self.document.request.home_tz:
-            self.commit(lambda r: replace(r, home_tz=text), self.tr("Change home time zone"), field=self.home_tz)
+        zone = self.home_tz.zone()
+        reason = ""
+        if zone is None:
+            zone, reason = resolve_zone(self.home_tz.currentText())
+        if zone is None:
+            self._errors[self.home_tz].show_reason(reason)
+            return
+        if zone != self.document.request.home_tz:
+            self.commit(lambda r: replace(r, home_tz=zone), self.tr("Change home time zone"), field=self.home_tz)
         else:
             self._errors[self.home_tz].clear_reason()
         self.refresh()

@@ -1,0 +1,151 @@
+"""Time zones found the way people name them: by city or country ("New York", "Germany"),
+from the tz database's own tables (zone.tab, iso3166.tab) shipped with the tzdata package.
+
+Only the canonical zones of those tables are offered. Abbreviations such as EST or CET are
+fixed offsets or rules that no place follows all year, so a summer flight would be an hour
+off: they are refused, with a place to choose instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication
+
+# Zones without a place: what to choose instead (the largest place that follows the rule).
+ABBREVIATIONS = {
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "EST5EDT": "America/New_York",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "CST6CDT": "America/Chicago",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "MST7MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "PST8PDT": "America/Los_Angeles",
+    "HST": "Pacific/Honolulu",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MET": "Europe/Berlin",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "GMT": "Europe/London",
+    "BST": "Europe/London",
+    "IST": "Asia/Kolkata",
+    "JST": "Asia/Tokyo",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+}
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str  # the IANA name, such as America/New_York
+    city: str  # New York
+    country: str  # United States
+    note: str  # the table's comment, such as "Eastern (most areas)"
+
+    @property
+    def label(self) -> str:
+        return f"{self.city}, {self.country} ({self.name})" if self.country else self.name
+
+    def matches(self, words: str) -> bool:
+        haystack = f"{self.city} {self.country} {self.name} {self.note}".casefold().replace("_", " ")
+        return all(word in haystack for word in words.casefold().replace("_", " ").split())
+
+
+def _table(name: str) -> list[list[str]]:
+    text = resources.files("tzdata").joinpath("zoneinfo", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@cache
+def all_zones() -> tuple[Zone, ...]:
+    """Every canonical zone with a place, by city, and UTC."""
+    countries = {row[0]: row[1] for row in _table("iso3166.tab")}
+    zones = [
+        Zone(
+            row[2],
+            row[2].rsplit("/", 1)[-1].replace("_", " "),
+            countries.get(row[0], row[0]),
+            row[3] if len(row) > 3 else "",
+        )
+        for row in _table("zone.tab")
+    ]
+    zones.append(Zone("UTC", "UTC", "", "Coordinated Universal Time"))
+    return tuple(sorted(zones, key=lambda zone: (zone.city.casefold(), zone.country)))
+
+
+@cache
+def _by_name() -> dict[str, Zone]:
+    return {zone.name: zone for zone in all_zones()}
+
+
+def zone_label(name: str) -> str:
+    zone = _by_name().get(name)
+    return zone.label if zone is not None else name
+
+
+def find_zones(words: str) -> list[Zone]:
+    """The zones whose city, country, name or note contain every word typed."""
+    return [zone for zone in all_zones() if zone.matches(words)] if words.strip() else []
+
+
+def resolve_zone(text: str) -> tuple[str | None, str]:
+    """What the user typed in the picker, as (zone name, "") or (None, why not)."""
+    typed = text.strip()
+    if not typed:
+        return None, _tr("Type a city or a country, such as New York or Germany.")
+    if typed in _by_name():
+        return typed, ""
+    for zone in all_zones():
+        if typed.casefold() in (zone.label.casefold(), zone.name.casefold()):
+            return zone.name, ""
+    suggestion = ABBREVIATIONS.get(typed.upper())
+    if suggestion is not None:
+        return None, _tr(
+            "“%1” is an abbreviation, not a place: its clock does not follow daylight saving time the way "
+            "a place does, and flight times would be an hour off part of the year. Choose your city instead, "
+            "such as %2."
+        ).replace("%1", typed).replace("%2", zone_label(suggestion))
+    found = find_zones(typed)
+    if len(found) == 1:
+        return found[0].name, ""
+    # A country whose zones all keep the same time (Germany: Berlin and Busingen): its first,
+    # most populous zone. A country whose clocks differ (the United States) needs a choice.
+    in_country = [zone for zone in found if zone.country.casefold() == typed.casefold()]
+    if in_country and len({_offsets(zone.name) for zone in in_country}) == 1:
+        first = next(row[2] for row in _table("zone.tab") if row[2] in {z.name for z in in_country})
+        return first, ""
+    # A city and its country's zone share a name ("Berlin"): the city wins.
+    exact = [zone for zone in found if zone.city.casefold() == typed.casefold()]
+    if len(exact) == 1:
+        return exact[0].name, ""
+    if found:
+        names = ", ".join(zone.label for zone in found[:4])
+        return None, _tr("“%1” fits several time zones: choose one from the list (%2…).").replace("%1", typed).replace(
+            "%2", names
+        )
+    return None, _tr("No time zone found for “%1”: type your city or country, such as New York or Germany.").replace(
+        "%1", typed
+    )
+
+
+def _offsets(name: str) -> tuple[object, object]:
+    """A zone's UTC offsets in winter and summer: zones that share them keep the same time."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(name)
+    return tuple(datetime(2027, month, 15, 12, tzinfo=zone).utcoffset() for month in (1, 7))  # type: ignore[return-value]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TimeZones", text)
