@@ -43,6 +43,8 @@ holidays-data: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/screenshots.py --screen 1366x768 --scale 1.25
+	$(BIN)/python scripts/screenshots.py --screen 1920x1080 --scale 2
 
 # Refresh the translation template from the code's tr() strings; compile any translations.
 translations: $(STAMP)

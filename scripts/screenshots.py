@@ -1,12 +1,15 @@
 """Render the main window and each view to PNG files for the README (`make screenshots`).
 
 Uses a fixed plan and a fixed "today", so the pictures only change when the app does.
-Pass --scale 2 to check the window at 200 %, --dark for a dark palette.
+Pass --scale 2 to check the window at 200 %, --dark for a dark palette, and --screen 1366x768
+to open the window as large as that screen allows (offscreen, or the X display given when
+QT_QPA_PLATFORM is set, for example under xvfb-run).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -21,11 +24,17 @@ def main() -> int:
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--scale", default="1")
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--screen", help="a screen size in pixels, such as 1366x768: only the window is shot")
     args = parser.parse_args()
     os.environ["QT_SCALE_FACTOR"] = args.scale
+    if args.screen and os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        width, height = (int(part) for part in args.screen.lower().split("x"))
+        config = Path(tempfile.mkdtemp()) / "screen.json"
+        screen = {"name": "screenshots", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+        config.write_text(json.dumps({"screens": [{**screen, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
     from carte_planner.domain import TripRequest
@@ -33,28 +42,12 @@ def main() -> int:
     from carte_planner.ui.app import make_app
     from carte_planner.ui.document import PlanDocument
     from carte_planner.ui.main_window import MainWindow
+    from carte_planner.ui.palette import dark_palette
 
     app = make_app(sys.argv[:1])
     if args.dark:
         app.setStyle("Fusion")
-        palette = QPalette()
-        for role, colour in {
-            QPalette.ColorRole.Window: "#2b2b2b",
-            QPalette.ColorRole.WindowText: "#e6e6e6",
-            QPalette.ColorRole.Base: "#1e1e1e",
-            QPalette.ColorRole.AlternateBase: "#2a2a2a",
-            QPalette.ColorRole.Text: "#e6e6e6",
-            QPalette.ColorRole.Button: "#353535",
-            QPalette.ColorRole.ButtonText: "#e6e6e6",
-            QPalette.ColorRole.Highlight: "#3d8ee6",
-            QPalette.ColorRole.HighlightedText: "#ffffff",
-            QPalette.ColorRole.Mid: "#555555",
-            QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-        }.items():
-            palette.setColor(role, QColor(colour))
-        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
-            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
-        app.setPalette(palette)
+        app.setPalette(dark_palette())
     settings_dir = tempfile.mkdtemp()
     settings = QSettings(str(Path(settings_dir) / "settings.ini"), QSettings.Format.IniFormat)
     request = TripRequest(
@@ -71,8 +64,14 @@ def main() -> int:
 
     ticks = ChecklistState().with_done("records-pathology", True).with_note("records-imaging", "Disc from Dr Weber")
     document = PlanDocument(Plan(request, "screenshot-plan", ticks), date(2027, 1, 4))
-    window = MainWindow(document, settings)
-    window.resize(1500, 940)
+    settings.setValue("hints/startDismissed", True)
+    window = MainWindow(document, settings, autosave_folder=Path(settings_dir) / "data")
+    if args.screen:
+        # As large as the screen allows, less a title bar and a frame.
+        available = window.screen().availableGeometry()
+        window.resize(available.width() - 16, available.height() - 48)
+    else:
+        window.resize(1500, 940)
     window.show()
     document.select("milestone:infusion")
     window.month.go_to(date(2027, 4, 1))
@@ -80,6 +79,14 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.scale == "1" and not args.dark else f"-{'dark' if args.dark else ''}{args.scale}x"
     app.processEvents()
+    if args.screen:
+        percent = round(float(args.scale) * 100)
+        name = f"main-window-{args.screen}-{percent}{'-dark' if args.dark else ''}.png"
+        window.grab().save(str(out / name))
+        window.document.undo_stack.clear()
+        window.close()
+        print(f"Screenshot written to {out / name}")
+        return 0
     window.grab().save(str(out / f"main-window{suffix}.png"))
     window.tabs.setCurrentWidget(window.timeline)
     window.timeline.fit()

@@ -20,12 +20,21 @@ class Legend(QLabel):
         shown = [category for category in Category if category is not Category.CHECKLIST]
         entries = [
             f"<span style='color:{category_colour(category).name()}'>■</span>&nbsp;"
-            + html.escape(category_name(category)).replace(" ", "&nbsp;")
+            # No break inside an entry: non-breaking spaces and hyphens.
+            + html.escape(category_name(category)).replace(" ", "&nbsp;").replace("-", "&#8209;")
             for category in shown
         ]
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setText(" &nbsp; ".join(entries))
         self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Legend of colours"))
         self.setAccessibleDescription(", ".join(category_name(category) for category in shown))
+
+    def resizeEvent(self, event) -> None:
+        # A tab page does not pass height-for-width on: the legend sets its own height, as
+        # many lines as its width needs and no more.
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())
+        if height > 0 and height != self.height():
+            self.setFixedHeight(height)

@@ -38,6 +38,7 @@ from carte_planner.ui.timeline_view import TimelinePage
 
 MAX_RECENT = 8
 PANEL_MIN_WIDTH = 240
+PANEL_WIDTH = 310  # at the start: the form without a horizontal scroll bar
 PLAN_FILTER = "Carte Planner plans (*.carteplan)"
 
 
@@ -266,8 +267,11 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.start_action, self.today_action, self.zoom_in_action, self.zoom_out_action])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.import_help_action, self.about_action])
-        toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar = toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
+        toolbar_action = toolbar.toggleViewAction()
+        toolbar_action.setText(self.tr("Tooltoolbar_action.setText(self.tr("T&oolbar"))bar"))
+        view_menu.insertAction(self.panel_action, toolbar_action)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
         toolbar.addActions([self.toolbar_undo, self.toolbar_redo])
@@ -293,9 +297,13 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.activate()  # the minimum size as laid out, not as first guessed
         self.resize(width, height)
-        panel = min(380, max(PANEL_MIN_WIDTH, width // 4))
+        panel = min(400, max(PANEL_WIDTH, width * 2 // 7))
         self.main_splitter.setSizes([panel, width - panel])
         self.views_splitter.setSizes([(width - panel) * 3 // 5, (width - panel) * 2 // 5])
+        if available.height() < 600:
+            # A short screen (1080 lines at 200 %): the menus hold every toolbar action, and
+            # the calendar needs the height more.
+            self.toolbar.hide()
         geometry = read_bytes(self.settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -313,7 +321,7 @@ class MainWindow(QMainWindow):
         sizes = self.main_splitter.sizes()
         total = sum(sizes)
         if shown and sizes[0] == 0:
-            panel = min(380, max(PANEL_MIN_WIDTH, total // 4))
+            panel = min(400, max(PANEL_WIDTH, total * 2 // 7))
             self.main_splitter.setSizes([panel, total - panel])
             self.panel.setFocus()
         elif not shown and sizes[0] > 0:

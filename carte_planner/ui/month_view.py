@@ -34,6 +34,7 @@ from carte_planner.ui.palette import (
 )
 
 WEEKS = 6
+COMPACT_LANE = 7  # pixels: a lane with a coloured bar and no text
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         self._start = document.request.start
         self._chips: list[Chip] = []
         self._overflow: dict[date, int] = {}
+        self._more_in_strip = False
         self._dirty = True
         self.day_menu: QMenu | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -186,8 +188,16 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _layout(self) -> None:
         header, cell_w, cell_h, strip, lane_h = self._metrics()
-        # The last lane that fits is kept for "+N more".
-        visible_lanes = max(int((cell_h - strip - 2) // lane_h) - 1, 1)
+        # The last lane that fits is kept for "+N more"; in a cell too short for two lanes,
+        # "+N" goes in the day's top strip instead, so nothing is drawn over anything else.
+        lanes = max(int((cell_h - strip - 2) // lane_h), 0)
+        self._more_in_strip = lanes < 2
+        visible_lanes = lanes if self._more_in_strip else lanes - 1
+        if visible_lanes == 0:
+            # Too short for a line of text (a large font, a short screen): thin coloured bars
+            # still show what each day holds; Enter or "+N" names it.
+            lane_h = COMPACT_LANE
+            visible_lanes = min(max(int((cell_h - strip - 2) // lane_h), 0), 4)
         first = self.first_day()
         lines = sorted(self.document.journey.occurrences(), key=_lane_order)
         self._chips = []
@@ -249,8 +259,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         return self._overflow.get(day, 0)
 
     def more_rect(self, day: date) -> QRectF:
-        _header, cell_w, _cell_h, _strip, lane_h = self._metrics()
+        if self._dirty:
+            self._layout()
+        _header, cell_w, _cell_h, strip, lane_h = self._metrics()
         cell = self.cell_rect(day)
+        if self._more_in_strip:
+            return QRectF(cell.left() + cell_w / 2, cell.top() + 2, cell_w / 2 - 4, strip - 2)
         return QRectF(cell.left() + 4, cell.bottom() - lane_h, cell_w - 8, lane_h)
 
     # -- painting -------------------------------------------------------------------------
@@ -314,9 +328,14 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setPen(palette.text().color() if day.month == self.month.month else muted_text(palette))
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
         label = journey.day_label(day) if day <= journey.summary.return_date else ""
+        if self._more_in_strip and self._overflow.get(day):
+            label = ""  # the strip shows "+N" instead
         if label:
             painter.setFont(self._chip_font())
-            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            # Only where it fits beside the day's number: a narrow cell keeps the number.
+            room = number_rect.width() - QFontMetrics(font).horizontalAdvance(f"{day.day} ")
+            if QFontMetrics(self._chip_font()).horizontalAdvance(label) <= room:
+                painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
 
     def _paint_more(self, painter: QPainter, day: date) -> None:
         hidden = self._overflow.get(day, 0)
@@ -326,7 +345,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setPen(
             self.palette().link().color() if _readable_link(self.palette()) else self.palette().text().color()
         )
-        more = self.tr("+%1 more").replace("%1", str(hidden))
+        more = (self.tr("+%1") if self._more_in_strip else self.tr("+%1 more")).replace("%1", str(hidden))
         painter.drawText(self.more_rect(day), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
 
     def _paint_cursor(self, painter: QPainter) -> None:
@@ -354,6 +373,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             painter.setPen(QPen(focus_colour(self.palette()), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, radius, radius)
+        if rect.height() < QFontMetrics(painter.font()).height():
+            return  # a thin bar: no room for its name
         painter.setPen(text_colour_on(fill))
         text = QFontMetrics(painter.font()).elidedText(
             chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8)

@@ -37,7 +37,10 @@ from carte_planner.ui.zones import all_zones, resolve_zone, zone_label
 
 
 def _searchable(combo: QComboBox) -> None:
-    """An editable combo whose completer finds entries by any part of their text."""
+    """An editable combo whose completer finds entries by any part of their text. It does
+    not widen to its longest entry: the panel must fit a small laptop's screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = QCompleter(combo.model(), combo)
@@ -137,6 +140,7 @@ class PhaseRow:
             .replace("%3", spec.range_text)
         )
         self.range.setObjectName("phaseRange")
+        self.range.setWordWrap(True)
         self.confirmed = QCheckBox(panel.tr("Confirmed by the hospital"))
         self.confirmed.setAccessibleName(panel.tr("%1 confirmed by the hospital").replace("%1", spec.title))
         self.reset = QToolButton()
@@ -532,6 +536,10 @@ class RequestPanel(QWidget):
         for widget, show in shown:
             if widget not in keep:
                 show()
+        for combo in (self.city, self.home_tz):
+            # The start of a long entry is what names it, not its end.
+            if combo not in keep and not combo.hasFocus():
+                _line_edit(combo).setCursorPosition(0)
         del blockers
         for row in self.phase_rows:
             row.refresh(self.document)
