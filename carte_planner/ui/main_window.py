@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar_action = toolbar.toggleViewAction()
-        toolbar_action.setText(self.tr("Tooltoolbar_action.setText(self.tr("T&oolbar"))bar"))
+        toolbar_action.setText(self.tr("Tool&bar"))
         view_menu.insertAction(self.panel_action, toolbar_action)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
