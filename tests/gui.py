@@ -4,7 +4,8 @@ from pathlib import Path
 
 
 def forget_changes(win) -> None:
-    """Mark the plan saved, so that closing the window asks nothing."""
+    """Mark the plan saved and drop refused values, so that closing the window asks nothing."""
+    win.panel.discard_refusals()
     win.document.undo_stack.setClean()
 
 

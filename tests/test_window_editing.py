@@ -214,3 +214,55 @@ def test_the_time_zone_list_offers_no_abbreviations(window):
     names = {combo.itemData(i) for i in range(combo.count())}
     assert {"EST", "CET", "MST", "EST5EDT", "US/Eastern"}.isdisjoint(names)
     assert combo.findText("New York", Qt.MatchFlag.MatchContains) >= 0
+
+
+def test_escape_puts_back_the_plans_value_after_a_refusal(qtbot, window):
+    panel = window.panel
+    type_into(qtbot, panel.travellers, "A, B, C, D, E, F, G")
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Return)
+    assert panel._errors[panel.travellers].text()
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Escape)
+    assert not panel._errors[panel.travellers].text()
+    assert panel.travellers.text() == ", ".join(window.document.request.travellers)
+    error = choose_zone(qtbot, window, "EST")
+    assert error.text()
+    QTest.keyClick(panel.home_tz, Qt.Key.Key_Escape)
+    assert not error.text()
+    assert panel.home_tz.currentData() == window.document.request.home_tz
+
+
+def test_closing_with_a_refused_value_asks_and_keeps_the_rest(qtbot, window, monkeypatch):
+    asked = []
+
+    def ask(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    type_into(qtbot, window.panel.travellers, "A, B, C, D, E, F, G")
+    assert not window.close()
+    assert "between 1 and 6" in asked[0]
+    assert window.panel.travellers.text() == "A, B, C, D, E, F, G"
+
+
+def test_a_typed_new_date_and_an_open_note_are_saved(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "trip.carteplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.document.select("visits:outpatient#2")
+    agenda = window.agenda
+    agenda.move_date.setFocus()
+    qtbot.waitUntil(agenda.move_date.hasFocus)
+    agenda.move_date.setDate(date(2027, 5, 20))
+    QTest.keyClick(agenda.move_date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(target).request.moved_date("visits:outpatient#2") == date(2027, 5, 20)
+
+    window.tabs.setCurrentWidget(window.checklist)
+    tree, model = window.checklist.tree, window.checklist.model
+    key = model.entry(model.index(0, 0, model.index(0, 0))).key
+    tree.setFocus()
+    tree.setCurrentIndex(model.index_of(key))
+    QTest.keyClick(tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    QTest.keyClicks(editor, "Two copies")
+    QTest.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(target).checklist.note(key) == "Two copies"

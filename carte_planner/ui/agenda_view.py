@@ -245,6 +245,16 @@ class AgendaView(QWidget):
     def _edit(self, change, text: str) -> None:
         edit_request(self, self.document, change, text)
 
+    def commit_pending(self) -> None:
+        """A new date typed for the selected item, not yet set with the button: set it now,
+        before the plan is saved or exported without it."""
+        line = self.current_line()
+        if line is None or not self.move_date.isVisible() or not self.move_date.hasFocus():
+            return
+        self.move_date.interpretText()
+        if from_qdate(self.move_date.date()) != line.day:
+            self._move()
+
     def _move(self) -> None:
         line = self.current_line()
         if line is not None:

@@ -412,12 +412,29 @@ class MainWindow(QMainWindow):
             # A checklist note being written: keep it, as leaving the editor would.
             tree.commitData(focus)
             tree.closeEditor(focus, QAbstractItemDelegate.EndEditHint.NoHint)
+        if focus is not None and self.agenda.isAncestorOf(focus):
+            self.agenda.commit_pending()
         if self.panel.commit_pending():
             return True
         self.statusBar().showMessage(
-            self.tr("A value is not accepted: correct it, or press Ctrl+Z to undo, before you go on."), 10000
+            self.tr("A value is not accepted: correct it, or press Escape to put back the plan's value."), 10000
         )
         return False
+
+    def _close_with_refused_value(self) -> bool:
+        """Closing with a value the plan cannot take: ask, rather than keep the user in."""
+        field = self.panel.refused_field()
+        reason = self.panel.refusal(field) if field is not None else ""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Value not accepted"),
+            self.tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace(
+                "%1", reason
+            ),
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
 
     def new_plan(self) -> None:
         if self.commit_edits() and self.maybe_save():
@@ -607,7 +624,10 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.commit_edits() or not self.maybe_save():
+        if not self.commit_edits() and not self._close_with_refused_value():
+            event.ignore()
+            return
+        if not self.maybe_save():
             event.ignore()
             return
         # Focus leaving a field as the window goes would apply it again to a closing window.

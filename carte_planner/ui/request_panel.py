@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTime
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -324,6 +324,7 @@ class RequestPanel(QWidget):
         error = FieldError(field)
         form.addRow("", error)
         self._errors[field] = error
+        field.installEventFilter(self)
         if isinstance(field, QAbstractSpinBox):
             field.setKeyboardTracking(False)
             self._pending.setdefault(field, field.interpretText)
@@ -417,17 +418,35 @@ class RequestPanel(QWidget):
     def refused_field(self) -> QWidget | None:
         return next((field for field, error in self._errors.items() if error.text()), None)
 
+    def refusal(self, field: QWidget) -> str:
+        """Why the value in `field` was refused, or ""."""
+        error = self._errors.get(field)
+        return error.text().removeprefix("⚠ ") if error is not None else ""
+
+    def eventFilter(self, watched, event) -> bool:
+        """Escape in a field whose value was refused puts the plan's value back."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and watched in self._errors
+            and self._errors[watched].text()
+        ):
+            self._errors[watched].clear_reason()
+            self.refresh()
+            return True
+        return super().eventFilter(watched, event)
+
     def _history_moved(self, _index: int) -> None:
         """Undo, redo or an edit elsewhere: the fields show the plan again, refusals go."""
         if self._committing:
             return
-        self._clear_errors()
+        self.discard_refusals()
 
     def _plan_replaced(self) -> None:
         if self.document.undo_stack.count() == 0:
-            self._clear_errors()
+            self.discard_refusals()
 
-    def _clear_errors(self) -> None:
+    def discard_refusals(self) -> None:
         if self.refused_field() is None:
             return
         for error in self._errors.values():
