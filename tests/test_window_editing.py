@@ -266,3 +266,31 @@ def test_a_typed_new_date_and_an_open_note_are_saved(qtbot, window, tmp_path, mo
     QTest.keyClicks(editor, "Two copies")
     QTest.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_plan(target).checklist.note(key) == "Two copies"
+
+
+def test_a_typed_date_time_and_city_are_saved_without_leaving_the_field(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "trip.carteplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    panel = window.panel
+    panel.start.setFocus()
+    qtbot.waitUntil(panel.start.hasFocus)
+    panel.start.setSelectedSection(DateField.Section.YearSection)
+    QTest.keyClicks(panel.start, "2028")
+    QTest.keyClick(panel.start, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(target).request.start == date(2028, 3, 1)
+
+    panel.departure.setFocus()
+    qtbot.waitUntil(panel.departure.hasFocus)
+    panel.departure.setSelectedSection(panel.departure.Section.HourSection)
+    QTest.keyClicks(panel.departure, "07")
+    QTest.keyClick(panel.departure, Qt.Key.Key_Tab)  # Qt already moved on: stays in the field
+    assert panel.departure.hasFocus()
+    QTest.keyClicks(panel.departure, "45")
+    QTest.keyClick(panel.departure, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(target).request.departure_time.strftime("%H:%M") == "07:45"
+
+    panel.city.setFocus()
+    qtbot.waitUntil(panel.city.hasFocus)
+    panel.city.setEditText("Beijing")
+    QTest.keyClick(panel.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_plan(target).request.city.lower() == "beijing"

@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QTimeEdit, QWidget
 
 from carte_planner.ui.palette import warning_text
 
@@ -21,34 +21,49 @@ def edit_date_format(locale: QLocale | None = None) -> str:
     return without_weekday.replace("MMMM", "MMM")
 
 
-class DateField(QDateEdit):
-    """A date edited section by section. Qt moves to the next section by itself once one is
-    full ("May", "10"); a Tab typed right after that move would skip a section and the next
-    characters land in another field. Such a Tab is taken as the move already made."""
+class SectionTyping:
+    """Mixed into a date or time edit (before it), typed section by section. Qt moves to the
+    next section by itself once one is full ("May", "10"); a Tab typed right after that move
+    would skip a section and the next characters land in another field. Such a Tab is taken
+    as the move already made."""
+
+    _advanced = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        edit = self._edit()
+        before = edit.currentSection()
+        super().keyPressEvent(event)  # type: ignore[misc]
+        typed = bool(event.text()) and event.text().isprintable()
+        self._advanced = typed and edit.currentSection() != before
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        if self._advanced and next_child and self._edit().hasFocus():
+            self._advanced = False
+            return True
+        self._advanced = False
+        return super().focusNextPrevChild(next_child)  # type: ignore[misc]
+
+    def focusInEvent(self, event) -> None:
+        self._advanced = False
+        super().focusInEvent(event)  # type: ignore[misc]
+
+    def _edit(self) -> QDateTimeEdit:
+        assert isinstance(self, QDateTimeEdit)
+        return self
+
+
+class DateField(SectionTyping, QDateEdit):
+    """A date typed month, day and year (in the locale's order), with no weekday to trip on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._advanced = False
         self.setDisplayFormat(edit_date_format())
         self.setCalendarPopup(True)
         self.setKeyboardTracking(False)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        before = self.currentSection()
-        super().keyPressEvent(event)
-        typed = bool(event.text()) and event.text().isprintable()
-        self._advanced = typed and self.currentSection() != before
 
-    def focusNextPrevChild(self, next_child: bool) -> bool:
-        if self._advanced and next_child and self.hasFocus():
-            self._advanced = False
-            return True
-        self._advanced = False
-        return super().focusNextPrevChild(next_child)
-
-    def focusInEvent(self, event) -> None:
-        self._advanced = False
-        super().focusInEvent(event)
+class TimeField(SectionTyping, QTimeEdit):
+    """A time typed hours, then minutes."""
 
 
 class FieldError(QLabel):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from carte_planner.resources import load_cities, load_protocol
 from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
-from carte_planner.ui.fields import DateField, FieldError
+from carte_planner.ui.fields import DateField, FieldError, TimeField
 from carte_planner.ui.palette import warning_text
 from carte_planner.ui.zones import all_zones, resolve_zone, zone_label
 
@@ -255,7 +254,7 @@ class RequestPanel(QWidget):
         self.flight_hours.setSuffix(self.tr(" h"))
         self.flight_hours.setAccessibleName(self.tr("Flight length in hours"))
         self._add(form, self.tr("Flight &length:"), self.flight_hours)
-        self.departure = QTimeEdit()
+        self.departure = TimeField()
         self.departure.setAccessibleName(self.tr("Outbound departure time, home time"))
         self._add(form, self.tr("Depart&ure (home time):"), self.departure)
         self.arrive_early = QSpinBox()
