@@ -468,7 +468,10 @@ class RequestPanel(QWidget):
 
     def _city_chosen(self, index: int) -> None:
         key = self.city.itemData(index)
-        if key:
+        if key == self.document.journey.city.key:
+            # The city the plan has, perhaps typed differently ("Beijing"): no change to make.
+            self._errors[self.city].clear_reason()
+        elif key:
             self.commit(lambda r: replace(r, city=key), self.tr("Change city"), field=self.city)
 
     def _city_typed(self) -> None:
