@@ -68,3 +68,12 @@ def test_summary_and_warning_changes_are_announced(window, screen_reader):
     window.panel.phase_rows[0].days.setValue(40)  # far outside the usual range: a warning
     said = [event.message() for event in screen_reader if isinstance(event, QAccessibleAnnouncementEvent)]
     assert any("usual" in message or "range" in message for message in said), said
+
+
+def test_the_day_cursor_is_described(window):
+    grid = window.month.grid
+    day_zero = window.document.journey.day_zero
+    grid.move_cursor(day_zero)
+    description = grid.accessibleDescription()
+    assert "Day 0" in description
+    assert "infusion" in description

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from carte_planner.domain.journey import Category, Occurrence
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
-from carte_planner.ui.dates import medium_date, span_text
+from carte_planner.ui.dates import long_date, medium_date, span_text
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import (
@@ -113,6 +113,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         self.cursor_day = day
         if first_of_month(day) != self.month:
             self.set_month(day)
+        # What a screen reader says for the day under the cursor (Qt announces the change).
+        titles = [line.title for line in self.lines_on(day)]
+        label = self.document.journey.day_label(day)
+        summary = self.tr("%1 items: %2").replace("%1", str(len(titles))).replace("%2", "; ".join(titles))
+        parts = [long_date(day), label, summary if titles else self.tr("nothing planned")]
+        self.setAccessibleDescription(", ".join(part for part in parts if part))
         self.cursorChanged.emit(day)
         self.update()
 
