@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
@@ -15,9 +15,12 @@ from carte_planner.ui.document import PlanDocument
 # Background, text and border: dark text on light tints, readable in light and dark themes.
 WARNING_COLOURS = ("#FFF3CD", "#4D3800", "#E0B000")
 CHECK_COLOURS = ("#E3F0FB", "#0B3558", "#7FB2DD")
+NOTICE_LINES = 3  # shown at once; more scroll
 
 
 class RichText(QWidget):
+    fitted = Signal()  # the height now follows the text at this width
+
     """Rich text in a fixed-height box that repaints itself and nothing else.
 
     A QLabel asks its parent to re-lay out whenever its text changes; the summary changes on
@@ -39,11 +42,29 @@ class RichText(QWidget):
         height = max(int(self._document.size().height()) + 2, self.fontMetrics().lineSpacing())
         if height != self.height():
             self.setFixedHeight(height)
+        self.fitted.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit_height()
+
+    def height_of_lines(self, count: int) -> int:
+        """The height that shows the first `count` lines whole and nothing of the next."""
+        seen = 0
+        block = self._document.begin()
+        layout_of = self._document.documentLayout()
+        while block.isValid():
+            lines = block.layout()
+            top = layout_of.blockBoundingRect(block).top()
+            for index in range(lines.lineCount()):
+                seen += 1
+                if seen == count:
+                    line = lines.lineAt(index)
+                    # Cut at the line's foot: a margin below it would show part of the next.
+                    return int(top + line.y() + line.height())
+            block = block.next()
+        return self.height()
 
     def text(self) -> str:
         return self._document.toPlainText()
@@ -83,13 +104,27 @@ class SummaryBar(QWidget):
         self.notices = RichText(lines=3, padding=5)
         self.notices.setObjectName("notices")
         self.notices.setAccessibleName(self.tr("Warnings and things to check"))
+        # Many warnings scroll within a few lines instead of pushing the calendar off a small
+        # screen; the summary above, with the estimate note, is always whole.
+        self.notices_area = QScrollArea()
+        self.notices_area.setWidget(self.notices)
+        self.notices_area.setWidgetResizable(True)
+        self.notices_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.notices_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notices_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.notices.fitted.connect(self._fit_notices)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.notices)
+        layout.addWidget(self.notices_area)
         self._shown = False
         document.journeyChanged.connect(self.refresh)
         self.refresh()
+
+    def _fit_notices(self) -> None:
+        height = min(self.notices.height(), self.notices.height_of_lines(NOTICE_LINES))
+        if self.notices_area.height() != height:
+            self.notices_area.setFixedHeight(height)
 
     def refresh(self) -> None:
         journey = self.document.journey
@@ -121,7 +156,7 @@ class SummaryBar(QWidget):
         for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
-        self.notices.setVisible(bool(lines))
+        self.notices_area.setVisible(bool(lines))
         before = self.notices.text()
         _set_text(self.notices, "<br>".join(lines))
         if self._shown and self.notices.text() != before:
