@@ -223,7 +223,8 @@ def test_escape_puts_back_the_plans_value_after_a_refusal(qtbot, window):
     assert panel._errors[panel.travellers].text()
     QTest.keyClick(panel.travellers, Qt.Key.Key_Escape)
     assert not panel._errors[panel.travellers].text()
-    assert panel.travellers.text() == ", ".join(window.document.request.travellers)
+    assert panel.travellers.text() == ""  # the placeholders, shown greyed
+    assert window.document.request.travellers == ("Patient", "Caregiver")
     error = choose_zone(qtbot, window, "EST")
     assert error.text()
     QTest.keyClick(panel.home_tz, Qt.Key.Key_Escape)
@@ -294,3 +295,16 @@ def test_a_typed_date_time_and_city_are_saved_without_leaving_the_field(qtbot, w
     panel.city.setEditText("Beijing")
     QTest.keyClick(panel.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_plan(target).request.city.lower() == "beijing"
+
+
+def test_default_travellers_are_placeholders_not_typed_names(qtbot, window):
+    panel = window.panel
+    assert panel.travellers.text() == ""
+    assert "Patient, Caregiver" in panel.travellers.placeholderText()
+    type_into(qtbot, panel.travellers, "Anna")
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Return)
+    assert window.document.request.travellers == ("Anna",)
+    type_into(qtbot, panel.travellers, "")
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Backspace)
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Return)
+    assert window.document.request.travellers == ("Patient", "Caregiver")

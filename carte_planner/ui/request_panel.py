@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
+from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest
 from carte_planner.resources import load_cities, load_protocol
 from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
@@ -53,6 +53,14 @@ def _show(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
     """Set a spin box only when its value differs: setting it repaints it even when equal."""
     if box.value() != value:
         box.setValue(value)  # type: ignore[arg-type]
+
+
+DEFAULT_TRAVELLERS: tuple[str, ...] = TripRequest.__dataclass_fields__["travellers"].default  # type: ignore[assignment]
+
+
+def _traveller_text(travellers: tuple[str, ...]) -> str:
+    """The names typed, or nothing while the plan has only the placeholders."""
+    return "" if travellers == DEFAULT_TRAVELLERS else ", ".join(travellers)
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:
@@ -266,7 +274,9 @@ class RequestPanel(QWidget):
         self.go_home.setAccessibleName(self.tr("Go home during cell manufacturing, only if your hospital agrees"))
         form.addRow(self.go_home)
         self.travellers = QLineEdit()
-        self.travellers.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.travellers.setPlaceholderText(
+            self.tr("%1 (type their names, separated by commas)").replace("%1", ", ".join(DEFAULT_TRAVELLERS))
+        )
         self.travellers.setAccessibleName(self.tr("Travellers, separated by commas"))
         self.travellers.setToolTip(self.tr("The patient and each companion, 1 to 6 people, separated by commas."))
         self._add(form, self.tr("T&ravellers:"), self.travellers)
@@ -501,7 +511,9 @@ class RequestPanel(QWidget):
         self.refresh()
 
     def _travellers_typed(self) -> None:
+        # An empty field means the placeholders ("Patient, Caregiver"), shown greyed in it.
         names = tuple(name.strip() for name in self.travellers.text().split(",") if name.strip())
+        names = names or DEFAULT_TRAVELLERS
         if names != self.document.request.travellers:
             self.commit(lambda r: replace(r, travellers=names), self.tr("Change travellers"), field=self.travellers)
         else:
@@ -546,7 +558,7 @@ class RequestPanel(QWidget):
             ),
             (self.arrive_early, lambda: _show(self.arrive_early, request.arrive_days_before)),
             (self.go_home, lambda: self.go_home.setChecked(request.go_home)),
-            (self.travellers, lambda: _set_text(self.travellers, ", ".join(request.travellers))),
+            (self.travellers, lambda: _set_text(self.travellers, _traveller_text(request.travellers))),
             (self.visa_stay, lambda: _show(self.visa_stay, request.visa_stay_days)),
             (self.followup_years, lambda: _show(self.followup_years, request.followup_years)),
         ]
