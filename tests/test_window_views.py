@@ -149,3 +149,22 @@ def test_checklist_notes_open_with_f2_and_enter(qtbot, window):
         QTest.keyClick(editor, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.document.plan.checklist.note(key_of_entry) == "Bring two copies")
         window.document.undo_stack.undo()
+
+
+def test_the_focused_day_and_bar_are_outlined_at_3_to_1(qtbot, window):
+    from carte_planner.ui.palette import contrast_ratio, focus_colour
+
+    grid = window.month.grid
+    focus(qtbot, grid)
+    grid.move_cursor(date(2027, 3, 10))
+    image = grid.grab().toImage()
+    ring = grid.cell_rect(grid.cursor_day).adjusted(2, 2, -2, -2)
+    base = grid.palette().base().color()
+    sampled = image.pixelColor(int(ring.center().x()), int(ring.top()) + 1)
+    assert sampled == focus_colour(grid.palette())
+    assert contrast_ratio(sampled, base) >= 3.0
+    # Without the focus, no ring.
+    window.agenda.table.setFocus()
+    qtbot.waitUntil(lambda: not grid.hasFocus())
+    image = grid.grab().toImage()
+    assert image.pixelColor(int(ring.center().x()), int(ring.top()) + 1) != focus_colour(grid.palette())
