@@ -34,3 +34,20 @@ def test_the_window_fits_the_screen(width, height, scale):
     # The agenda's item titles stay readable; the disclaimer under the summary is whole.
     assert result["item_column"] >= result["item_min"] - 1
     assert result["summary_fits"]
+    assert result["panel_shown"]
+
+
+def test_a_larger_font_on_a_small_screen_gives_the_views_the_width():
+    output = subprocess.run(
+        [sys.executable, str(PROBE), "1920", "1080", "2", "1.3"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    screen_w, _screen_h = result["screen"]
+    assert not result["panel_shown"], "View ▸ Request panel brings it back"
+    assert result["minimum"][0] <= screen_w - 16
+    assert result["size"][0] <= screen_w
+    assert result["item_column"] >= result["item_min"] - 1

@@ -168,3 +168,15 @@ def test_the_focused_day_and_bar_are_outlined_at_3_to_1(qtbot, window):
     qtbot.waitUntil(lambda: not grid.hasFocus())
     image = grid.grab().toImage()
     assert image.pixelColor(int(ring.center().x()), int(ring.top()) + 1) != focus_colour(grid.palette())
+
+
+def test_the_request_panel_hides_and_comes_back(qtbot, window):
+    wide = window.minimumSizeHint().width()
+    window.panel_action.trigger()
+    assert window.panel_scroll.isHidden()
+    assert not window.panel_action.isChecked()
+    assert window.minimumSizeHint().width() < wide
+    window.panel_action.trigger()
+    assert not window.panel_scroll.isHidden()
+    assert window.main_splitter.sizes()[0] > 0
+    assert window.panel_action.isChecked()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 def main() -> None:
     width, height, scale = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    font_scale = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
     folder = Path(tempfile.mkdtemp())
     config = folder / "screen.json"
     screen = {"name": "probe", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
@@ -22,6 +23,9 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * font_scale)
+    app.setFont(font)
     from carte_planner.domain import TripRequest
     from carte_planner.domain.plan import Plan
     from carte_planner.ui.agenda_model import AgendaModel
@@ -33,7 +37,8 @@ def main() -> None:
     document = PlanDocument(Plan(request, "probe"), date(2027, 1, 4))
     window = MainWindow(document, settings, autosave_folder=folder / "data")
     window.show()
-    app.processEvents()
+    for _ in range(3):  # the first show may fit the window to the screen a moment later
+        app.processEvents()
     available = window.screen().availableGeometry()
     table = window.agenda.table
     summary = window.summary.summary
@@ -45,6 +50,7 @@ def main() -> None:
         "item_column": table.columnWidth(AgendaModel.ITEM),
         "item_min": window.agenda.item_min_width,
         "summary_fits": summary._document.size().height() <= summary.height(),
+        "panel_shown": window.panel_action.isChecked(),
     }
     document.undo_stack.setClean()
     window.close()

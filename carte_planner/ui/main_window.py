@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, QSettings, QSignalBlocker, QStandardPaths, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self._fitted_to_screen = False
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
         document.journeyChanged.connect(self._show_title)
@@ -316,20 +318,47 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab"))
         self._panel_toggled()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fitted_to_screen:
+            return
+        self._fitted_to_screen = True
+        available = self.screen().availableGeometry()
+        if self.minimumSizeHint().width() > available.width() - 16:
+            # A large font on a small screen: the views first; View ▸ Request panel brings the
+            # fields back.
+            self.show_panel(False)
+            # After the layout has taken the panel out of the window's minimum size.
+            QTimer.singleShot(0, self._fit_to_screen)
+
+    def _fit_to_screen(self) -> None:
+        available = self.screen().availableGeometry()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(min(self.width(), available.width() - 16), min(self.height(), available.height() - 48))
+
     def show_panel(self, shown: bool) -> None:
-        """Collapse the request panel to give the views the window, or bring it back."""
+        """Hide the request panel to give the views the window (and its width: a hidden panel
+        no longer counts in the window's minimum), or bring it back."""
         sizes = self.main_splitter.sizes()
         total = sum(sizes)
-        if shown and sizes[0] == 0:
+        if shown and (self.panel_scroll.isHidden() or sizes[0] == 0):
+            self.panel_scroll.show()
             panel = min(400, max(PANEL_WIDTH, total * 2 // 7))
             self.main_splitter.setSizes([panel, total - panel])
             self.panel.setFocus()
-        elif not shown and sizes[0] > 0:
-            self.main_splitter.setSizes([0, total])
+        elif not shown and not self.panel_scroll.isHidden():
+            focus = QApplication.focusWidget()
+            if focus is not None and self.panel_scroll.isAncestorOf(focus):
+                self.tabs.currentWidget().setFocus()
+            self.panel_scroll.hide()
+        self._panel_toggled()
 
     def _panel_toggled(self) -> None:
         with QSignalBlocker(self.panel_action):
-            self.panel_action.setChecked(self.main_splitter.sizes()[0] > 0)
+            shown = not self.panel_scroll.isHidden() and self.main_splitter.sizes()[0] > 0
+            self.panel_action.setChecked(shown)
 
     def _store_session(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
