@@ -27,8 +27,9 @@ def main() -> int:
     parser.add_argument("--screen", help="a screen size in pixels, such as 1366x768: only the window is shot")
     args = parser.parse_args()
     os.environ["QT_SCALE_FACTOR"] = args.scale
-    if args.screen and os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-        width, height = (int(part) for part in args.screen.lower().split("x"))
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        # Without --screen, a screen large enough for the 1500×940 window of the README.
+        width, height = (int(part) for part in (args.screen or "1600x1000").lower().split("x"))
         config = Path(tempfile.mkdtemp()) / "screen.json"
         screen = {"name": "screenshots", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
         config.write_text(json.dumps({"screens": [{**screen, "dpr": 1}]}))

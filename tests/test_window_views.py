@@ -182,3 +182,19 @@ def test_the_request_panel_hides_and_comes_back(qtbot, window):
     assert not window.panel_scroll.isHidden()
     assert window.main_splitter.sizes()[0] > 0
     assert window.panel_action.isChecked()
+
+
+def test_narrow_checklist_keeps_item_titles_readable(qtbot, window):
+    from carte_planner.ui.checklist_panel import ChecklistModel
+
+    panel = window.checklist
+    window.tabs.setCurrentWidget(panel)
+    panel.tree.resize(380, 400)
+    qtbot.waitUntil(lambda: panel.tree.viewport().width() <= 380)
+    panel._fit_columns(panel.tree.viewport().width())
+    item = (
+        panel.tree.viewport().width()
+        - panel.tree.columnWidth(ChecklistModel.DUE)
+        - panel.tree.columnWidth(ChecklistModel.NOTE)
+    )
+    assert item >= panel.item_min_width - 1

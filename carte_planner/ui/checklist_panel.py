@@ -242,6 +242,9 @@ class ChecklistPanel(QWidget):
         header.resizeSection(ChecklistModel.DUE, metrics.horizontalAdvance("⚠ Wed, 30 Sep 2027") + 16)
         header.resizeSection(ChecklistModel.NOTE, 150)
         self.tree.setUniformRowHeights(True)
+        self._widths = {ChecklistModel.DUE: header.sectionSize(ChecklistModel.DUE), ChecklistModel.NOTE: 150}
+        self.item_min_width = metrics.horizontalAdvance("x" * 22) + 48  # the tick box and indent too
+        self.tree.viewport().installEventFilter(self)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -284,7 +287,19 @@ class ChecklistPanel(QWidget):
         document.selectionChanged.connect(self._reveal)
         self._stale = True
 
+    def _fit_columns(self, width: int) -> None:
+        """Keep the item's title readable: narrow the note, then the due date, before it."""
+        room = max(width - self.item_min_width, 0)
+        note = max(min(self._widths[ChecklistModel.NOTE], room - self._widths[ChecklistModel.DUE]), 40)
+        due = max(min(self._widths[ChecklistModel.DUE], room - note), 60)
+        header = self.tree.header()
+        header.resizeSection(ChecklistModel.NOTE, note)
+        header.resizeSection(ChecklistModel.DUE, due)
+
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns(event.size().width())
+            return False
         """F2 or Enter on an item writes its note: the note column, not the current one, which
         is usually the item's title."""
         note_keys = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)

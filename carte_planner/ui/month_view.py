@@ -351,8 +351,11 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setPen(
             self.palette().link().color() if _readable_link(self.palette()) else self.palette().text().color()
         )
-        more = (self.tr("+%1") if self._more_in_strip else self.tr("+%1 more")).replace("%1", str(hidden))
-        painter.drawText(self.more_rect(day), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
+        rect = self.more_rect(day)
+        more = self.tr("+%1 more").replace("%1", str(hidden))
+        if self._more_in_strip or QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
+            more = self.tr("+%1").replace("%1", str(hidden))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
 
     def _paint_cursor(self, painter: QPainter) -> None:
         if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * WEEKS - 1):
