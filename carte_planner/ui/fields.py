@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDoubleSpinBox, QLabel, QSpinBox, QTimeEdit, QWidget
 
 from carte_planner.ui.palette import warning_text
 
@@ -90,3 +90,9 @@ class FieldError(QLabel):
             self.setText("")
             self.field.setAccessibleDescription("")
             self.hide()
+
+
+def show_value(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
+    """Set a spin box only when its value differs: setting it repaints it even when equal."""
+    if box.value() != value:
+        box.setValue(value)  # type: ignore[arg-type]

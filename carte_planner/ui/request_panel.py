@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +28,9 @@ from carte_planner.resources import load_cities, load_protocol
 from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
-from carte_planner.ui.fields import DateField, FieldError, TimeField
-from carte_planner.ui.palette import warning_text
-from carte_planner.ui.zones import all_zones, resolve_zone, zone_label
+from carte_planner.ui.fields import DateField, FieldError, TimeField, show_value
+from carte_planner.ui.phase_row import PhaseRow
+from carte_planner.ui.zones import ZoneCombo, resolve_zone
 
 
 def _searchable(combo: QComboBox) -> None:
@@ -47,12 +45,6 @@ def _searchable(combo: QComboBox) -> None:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
-
-
-def _show(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
-    """Set a spin box only when its value differs: setting it repaints it even when equal."""
-    if box.value() != value:
-        box.setValue(value)  # type: ignore[arg-type]
 
 
 DEFAULT_TRAVELLERS: tuple[str, ...] = TripRequest.__dataclass_fields__["travellers"].default  # type: ignore[assignment]
@@ -73,134 +65,6 @@ def _line_edit(combo: QComboBox) -> QLineEdit:
     edit = combo.lineEdit()
     assert edit is not None, "the combo box is editable"
     return edit
-
-
-class ZoneCombo(QComboBox):
-    """The time zones by city and country ("New York, United States (America/New_York)"),
-    listed when the user first opens or types in the box: reading them costs every start
-    otherwise. The item data is the zone's IANA name."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._filled = False
-
-    def fill(self) -> None:
-        if self._filled:
-            return
-        self._filled = True
-        current = self.currentData() or self.currentText()
-        with QSignalBlocker(self):
-            self.clear()
-            for zone in all_zones():
-                self.addItem(zone.label, zone.name)
-            index = self.findData(current)
-            if index >= 0:
-                self.setCurrentIndex(index)
-            else:
-                self.setEditText(current)
-
-    def zone(self) -> str | None:
-        """The zone shown, or None when the text is not one of the list's."""
-        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-        return self.itemData(index) if index >= 0 else None
-
-    def show_zone(self, name: str) -> None:
-        """Show `name`, listed or not (a plan file may hold a zone this list lacks)."""
-        index = self.findData(name)
-        if index < 0 and not self._filled:
-            self.clear()
-            self.addItem(zone_label(name), name)
-            index = 0
-        if index >= 0:
-            self.setCurrentIndex(index)
-        else:
-            self.setEditText(name)
-
-    def showPopup(self) -> None:
-        self.fill()
-        super().showPopup()
-
-    def focusInEvent(self, event) -> None:
-        self.fill()
-        super().focusInEvent(event)
-
-
-class PhaseRow:
-    """One phase: its length in days, the guide's range beside it, confirmed and reset."""
-
-    def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
-        spec = load_protocol().phase(key)
-        self.key = key
-        self.panel = panel
-        self.title = QLabel(spec.title)
-        self.title.setWordWrap(True)
-        self.days = QSpinBox()
-        self.days.setRange(1, 365)
-        self.days.setSuffix(panel.tr(" days"))
-        self.days.setKeyboardTracking(False)
-        self.days.setAccessibleName(panel.tr("Length of %1 in days").replace("%1", spec.title))
-        self.title.setBuddy(self.days)
-        self.range = QLabel(
-            panel.tr("usual %1–%2 days (%3)")
-            .replace("%1", str(spec.min_days))
-            .replace("%2", str(spec.max_days))
-            .replace("%3", spec.range_text)
-        )
-        self.range.setObjectName("phaseRange")
-        self.range.setWordWrap(True)
-        self.confirmed = QCheckBox(panel.tr("Confirmed by the hospital"))
-        self.confirmed.setAccessibleName(panel.tr("%1 confirmed by the hospital").replace("%1", spec.title))
-        self.reset = QToolButton()
-        self.reset.setText("↺")
-        self.reset.setToolTip(panel.tr("Back to the scenario's length"))
-        self.reset.setAccessibleName(panel.tr("Reset %1 to the scenario's length").replace("%1", spec.title))
-        grid.addWidget(self.title, row, 0, 1, 3)
-        grid.addWidget(self.days, row + 1, 0)
-        grid.addWidget(self.reset, row + 1, 1)
-        grid.addWidget(self.range, row + 1, 2)
-        grid.addWidget(self.confirmed, row + 2, 0, 1, 3)
-        self.days.valueChanged.connect(self._changed)
-        self.reset.clicked.connect(self._reset)
-        self.confirmed.toggled.connect(self._confirm)
-
-    def _changed(self, days: int) -> None:
-        self.panel.commit(
-            lambda r: r.with_phase_length(self.key, days),
-            self.panel.tr("Change length of %1").replace("%1", self.title.text()),
-            merge_key=f"phase:{self.key}",
-        )
-
-    def _reset(self) -> None:
-        self.panel.commit(lambda r: r.with_phase_length(self.key, None), self.panel.tr("Reset phase length"))
-
-    def _confirm(self, checked: bool) -> None:
-        self.panel.commit(
-            lambda r: r.with_confirmed(f"phase:{self.key}", checked),
-            self.panel.tr("Mark phase as confirmed") if checked else self.panel.tr("Mark phase as estimated"),
-        )
-
-    def refresh(self, document: PlanDocument) -> None:
-        spec = load_protocol().phase(self.key)
-        lengths = dict(document.journey.summary.phase_lengths)
-        own = document.request.phase_length(self.key)
-        with QSignalBlocker(self.days), QSignalBlocker(self.confirmed):
-            _show(self.days, lengths[self.key])
-            self.confirmed.setChecked(f"phase:{self.key}" in document.request.confirmed)
-        self.reset.setEnabled(own is not None)
-        outside = not spec.min_days <= lengths[self.key] <= spec.max_days
-        colour = warning_text(self.range.palette()).name()
-        style = f"QLabel {{ color: {colour}; font-weight: bold; }}" if outside else ""
-        text = ("⚠ " if outside else "") + self.panel.tr("usual %1–%2 days (%3)").replace(
-            "%1", str(spec.min_days)
-        ).replace("%2", str(spec.max_days)).replace("%3", spec.range_text)
-        # Set only what changed: each change re-lays out the panel.
-        if self.range.styleSheet() != style:
-            self.range.setStyleSheet(style)
-        if self.range.text() != text:
-            self.range.setText(text)
-            self.range.setToolTip(
-                self.panel.tr("Outside the guide's usual range: kept as you set it.") if outside else ""
-            )
 
 
 class RequestPanel(QWidget):
@@ -551,16 +415,16 @@ class RequestPanel(QWidget):
             (self.scenario, lambda: self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))),
             (self.home_tz, lambda: self.home_tz.show_zone(request.home_tz)),
             (self.home_airport, lambda: _set_text(self.home_airport, request.home_airport)),
-            (self.flight_hours, lambda: _show(self.flight_hours, request.flight_hours)),
+            (self.flight_hours, lambda: show_value(self.flight_hours, request.flight_hours)),
             (
                 self.departure,
                 lambda: self.departure.setTime(QTime(request.departure_time.hour, request.departure_time.minute)),
             ),
-            (self.arrive_early, lambda: _show(self.arrive_early, request.arrive_days_before)),
+            (self.arrive_early, lambda: show_value(self.arrive_early, request.arrive_days_before)),
             (self.go_home, lambda: self.go_home.setChecked(request.go_home)),
             (self.travellers, lambda: _set_text(self.travellers, _traveller_text(request.travellers))),
-            (self.visa_stay, lambda: _show(self.visa_stay, request.visa_stay_days)),
-            (self.followup_years, lambda: _show(self.followup_years, request.followup_years)),
+            (self.visa_stay, lambda: show_value(self.visa_stay, request.visa_stay_days)),
+            (self.followup_years, lambda: show_value(self.followup_years, request.followup_years)),
         ]
         shown += [
             (edit, lambda f=field, e=edit: _set_text(e, getattr(request, f)))  # type: ignore[misc]

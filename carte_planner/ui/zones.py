@@ -1,5 +1,6 @@
-"""Time zones found the way people name them: by city or country ("New York", "Germany"),
-from the tz database's own tables (zone.tab, iso3166.tab) shipped with the tzdata package.
+"""Time zones found the way people name them, by city or country ("New York", "Germany"), and
+the box that offers them; from the tz database's own tables (zone.tab, iso3166.tab) shipped
+with the tzdata package.
 
 Only the canonical zones of those tables are offered. Abbreviations such as EST or CET are
 fixed offsets or rules that no place follows all year, so a summer flight would be an hour
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 
 # Zones without a place: what to choose instead (the largest place that follows the rule).
 ABBREVIATIONS = {
@@ -149,3 +151,53 @@ def _offsets(name: str) -> tuple[object, object]:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TimeZones", text)
+
+
+class ZoneCombo(QComboBox):
+    """The time zones by city and country ("New York, United States (America/New_York)"),
+    listed when the user first opens or types in the box: reading them costs every start
+    otherwise. The item data is the zone's IANA name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filled = False
+
+    def fill(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        current = self.currentData() or self.currentText()
+        with QSignalBlocker(self):
+            self.clear()
+            for zone in all_zones():
+                self.addItem(zone.label, zone.name)
+            index = self.findData(current)
+            if index >= 0:
+                self.setCurrentIndex(index)
+            else:
+                self.setEditText(current)
+
+    def zone(self) -> str | None:
+        """The zone shown, or None when the text is not one of the list's."""
+        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        return self.itemData(index) if index >= 0 else None
+
+    def show_zone(self, name: str) -> None:
+        """Show `name`, listed or not (a plan file may hold a zone this list lacks)."""
+        index = self.findData(name)
+        if index < 0 and not self._filled:
+            self.clear()
+            self.addItem(zone_label(name), name)
+            index = 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(name)
+
+    def showPopup(self) -> None:
+        self.fill()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        self.fill()
+        super().focusInEvent(event)

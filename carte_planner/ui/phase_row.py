@@ -1,0 +1,94 @@
+"""One treatment phase in the request panel: its length, the guide's range, confirmed, reset."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QToolButton
+
+from carte_planner.resources import load_protocol
+from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import show_value
+from carte_planner.ui.palette import warning_text
+
+if TYPE_CHECKING:
+    from carte_planner.ui.request_panel import RequestPanel
+
+
+class PhaseRow:
+    """One phase: its length in days, the guide's range beside it, confirmed and reset."""
+
+    def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
+        spec = load_protocol().phase(key)
+        self.key = key
+        self.panel = panel
+        self.title = QLabel(spec.title)
+        self.title.setWordWrap(True)
+        self.days = QSpinBox()
+        self.days.setRange(1, 365)
+        self.days.setSuffix(panel.tr(" days"))
+        self.days.setKeyboardTracking(False)
+        self.days.setAccessibleName(panel.tr("Length of %1 in days").replace("%1", spec.title))
+        self.title.setBuddy(self.days)
+        self.range = QLabel(
+            panel.tr("usual %1–%2 days (%3)")
+            .replace("%1", str(spec.min_days))
+            .replace("%2", str(spec.max_days))
+            .replace("%3", spec.range_text)
+        )
+        self.range.setObjectName("phaseRange")
+        self.range.setWordWrap(True)
+        self.confirmed = QCheckBox(panel.tr("Confirmed by the hospital"))
+        self.confirmed.setAccessibleName(panel.tr("%1 confirmed by the hospital").replace("%1", spec.title))
+        self.reset = QToolButton()
+        self.reset.setText("↺")
+        self.reset.setToolTip(panel.tr("Back to the scenario's length"))
+        self.reset.setAccessibleName(panel.tr("Reset %1 to the scenario's length").replace("%1", spec.title))
+        grid.addWidget(self.title, row, 0, 1, 3)
+        grid.addWidget(self.days, row + 1, 0)
+        grid.addWidget(self.reset, row + 1, 1)
+        grid.addWidget(self.range, row + 1, 2)
+        grid.addWidget(self.confirmed, row + 2, 0, 1, 3)
+        self.days.valueChanged.connect(self._changed)
+        self.reset.clicked.connect(self._reset)
+        self.confirmed.toggled.connect(self._confirm)
+
+    def _changed(self, days: int) -> None:
+        self.panel.commit(
+            lambda r: r.with_phase_length(self.key, days),
+            self.panel.tr("Change length of %1").replace("%1", self.title.text()),
+            merge_key=f"phase:{self.key}",
+        )
+
+    def _reset(self) -> None:
+        self.panel.commit(lambda r: r.with_phase_length(self.key, None), self.panel.tr("Reset phase length"))
+
+    def _confirm(self, checked: bool) -> None:
+        self.panel.commit(
+            lambda r: r.with_confirmed(f"phase:{self.key}", checked),
+            self.panel.tr("Mark phase as confirmed") if checked else self.panel.tr("Mark phase as estimated"),
+        )
+
+    def refresh(self, document: PlanDocument) -> None:
+        spec = load_protocol().phase(self.key)
+        lengths = dict(document.journey.summary.phase_lengths)
+        own = document.request.phase_length(self.key)
+        with QSignalBlocker(self.days), QSignalBlocker(self.confirmed):
+            show_value(self.days, lengths[self.key])
+            self.confirmed.setChecked(f"phase:{self.key}" in document.request.confirmed)
+        self.reset.setEnabled(own is not None)
+        outside = not spec.min_days <= lengths[self.key] <= spec.max_days
+        colour = warning_text(self.range.palette()).name()
+        style = f"QLabel {{ color: {colour}; font-weight: bold; }}" if outside else ""
+        text = ("⚠ " if outside else "") + self.panel.tr("usual %1–%2 days (%3)").replace(
+            "%1", str(spec.min_days)
+        ).replace("%2", str(spec.max_days)).replace("%3", spec.range_text)
+        # Set only what changed: each change re-lays out the panel.
+        if self.range.styleSheet() != style:
+            self.range.setStyleSheet(style)
+        if self.range.text() != text:
+            self.range.setText(text)
+            self.range.setToolTip(
+                self.panel.tr("Outside the guide's usual range: kept as you set it.") if outside else ""
+            )
