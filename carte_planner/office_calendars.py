@@ -12,11 +12,11 @@ import json
 import warnings
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from carte_planner.domain.office_days import CHINA, OfficeCalendar
 from carte_planner.resources import resource_root
+from carte_planner.tz_tables import country_names, zone_countries
 
 FIRST_YEAR = 2025
 LAST_YEAR = 2036
@@ -81,34 +81,6 @@ def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
         official_until=data.get("official_until"),
         spring_festival={int(year): date.fromisoformat(day) for year, day in data.get("spring_festival", {}).items()},
     )
-
-
-@cache
-def country_names() -> dict[str, str]:
-    """ISO 3166 country names by code, from the tzdata package's iso3166.tab."""
-    names = {}
-    for line in _tzdata_text("iso3166.tab").splitlines():
-        if line and not line.startswith("#"):
-            code, _, name = line.partition("\t")
-            names[code] = name.strip()
-    return names
-
-
-@cache
-def zone_countries() -> dict[str, str]:
-    """The country of each time zone, from zone.tab: how the home country defaults."""
-    countries = {}
-    for line in _tzdata_text("zone.tab").splitlines():
-        if line and not line.startswith("#"):
-            fields = line.split("\t")
-            countries[fields[2]] = fields[0]
-    return countries
-
-
-def _tzdata_text(name: str) -> str:
-    import tzdata
-
-    return (Path(tzdata.__file__).parent / "zoneinfo" / name).read_text(encoding="utf-8")
 
 
 @cache

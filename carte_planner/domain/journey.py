@@ -24,6 +24,7 @@ class Category(enum.StrEnum):
     OUTPATIENT_VISIT = "outpatient visit"
     HOME_FOLLOWUP = "home follow-up"
     CHECKLIST = "checklist"
+    HOLIDAY = "public holiday"
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,28 @@ class Journey:
     def occurrences(self) -> list[Occurrence]:
         """Every dated line of the agenda, series expanded, in date order (computed once)."""
         return list(self._lines)
+
+    def holidays_on(self, day: date) -> list[Holiday]:
+        return [holiday for holiday in self.holidays if holiday.day == day]
+
+    def holiday_items(self) -> list[JourneyItem]:
+        """The public holidays around the trip as free whole-day items, for the agenda and, on
+        request, the calendar file. They are context, not part of the plan's own items."""
+        return [
+            JourneyItem(
+                key=holiday.key,
+                category=Category.HOLIDAY,
+                title=holiday.label,
+                description=(
+                    "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
+                    "hospital dates that fall on it are flagged for you to check."
+                ),
+                start=holiday.day,
+                end=holiday.day,
+                busy=False,
+            )
+            for holiday in self.holidays
+        ]
 
     @property
     def warnings(self) -> tuple[Notice, ...]:

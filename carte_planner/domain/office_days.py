@@ -33,6 +33,20 @@ class Holiday:
         return f"{text} (provisional date)" if self.provisional else text
 
 
+def holiday_runs(holidays: tuple[Holiday, ...] | list[Holiday]) -> list[tuple[date, date, str]]:
+    """Consecutive holiday days of one country as (first, last, name) runs, named after their
+    first day: "National Day, China" for 1-7 October."""
+    runs: list[tuple[date, date, str]] = []
+    country = ""
+    for holiday in sorted(holidays, key=lambda h: (h.country, h.day)):
+        if runs and holiday.country == country and holiday.day == runs[-1][1] + timedelta(days=1):
+            runs[-1] = (runs[-1][0], holiday.day, runs[-1][2])
+        else:
+            runs.append((holiday.day, holiday.day, f"{holiday.name}, {holiday.country_name}"))
+            country = holiday.country
+    return sorted(runs)
+
+
 @dataclass(frozen=True)
 class OfficeCalendar:
     """When offices in one country are open. China swaps weekend days around its long holidays:

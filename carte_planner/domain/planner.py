@@ -27,6 +27,7 @@ _CATEGORY_RANK = {
     Category.OUTPATIENT_VISIT: 6,
     Category.HOME_FOLLOWUP: 7,
     Category.CHECKLIST: 8,
+    Category.HOLIDAY: 9,
 }
 
 

@@ -11,7 +11,6 @@ from icalendar import Alarm, Calendar, Event, vCalAddress, vRecur, vText
 from carte_planner import __version__
 from carte_planner.domain.identity import event_uid, uid_domain
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Recurrence
-from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.plan import ExportRecord
 from carte_planner.export.timezones import vtimezone
 
@@ -37,6 +36,7 @@ _DISCREET_TITLES = {
     Category.OUTPATIENT_VISIT: "Appointment",
     Category.HOME_FOLLOWUP: "Appointment",
     Category.CHECKLIST: "Reminder",
+    Category.HOLIDAY: "Public holiday",
 }
 
 # SEQUENCE counts seconds from here: it fits RFC 5545's signed 32-bit INTEGER until 2088,
@@ -243,16 +243,6 @@ class _Writer:
     def _line_description(self, line: Occurrence) -> str:
         return _description(self.journey, line.item, self.options.discreet, line.confirmed, line.moved)
 
-    def holiday(self, holiday: Holiday) -> Event:
-        """A public holiday: shown for planning, never making anyone busy, with no reminder."""
-        title = "Public holiday" if self.options.discreet else holiday.label
-        description = DISCREET_NOTE if self.options.discreet else "Offices are closed on this day."
-        extra: dict[str, object] = {"transparency": "TRANSPARENT"}
-        if not self.options.discreet:
-            extra["categories"] = ["holiday"]
-        common = {**self.common(holiday.key, title, description), **extra}
-        return Event.new(start=holiday.day, end=exclusive_end(holiday.day), **common)  # type: ignore[arg-type]
-
     def cancelled(self, uid: str, day: date) -> Event:
         """An event the plan no longer has, under its old UID: clients that honour
         STATUS:CANCELLED remove it (or strike it through) instead of keeping a stale copy."""
@@ -299,7 +289,7 @@ def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:
     calendar.add("name", vText(name))
     calendar.add("x-wr-calname", vText(name))
     calendar.add("calscale", "GREGORIAN")
-    items = (*journey.items, *options.checklist)
+    items = (*journey.items, *options.checklist, *(journey.holiday_items() if options.holidays else ()))
     for zone, moments in sorted(_flight_zones(items).items()):
         calendar.add_component(vtimezone(zone, min(moments), max(moments)))
     writer = _Writer(journey, options, sequence_number(options.now, options.previous.sequence))
@@ -308,10 +298,6 @@ def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:
         for day, event in writer.events(item):
             calendar.add_component(event)
             written.setdefault(str(event["uid"]), day)
-    for holiday in journey.holidays if options.holidays else ():
-        event = writer.holiday(holiday)
-        calendar.add_component(event)
-        written.setdefault(str(event["uid"]), holiday.day)
     # Only this kind of calendar's events: a discreet export goes to another calendar.
     suffix = "@" + uid_domain(discreet)
     remembered = dict(options.previous.events)

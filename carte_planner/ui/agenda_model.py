@@ -14,6 +14,8 @@ from carte_planner.ui.palette import category_colour, category_name, muted_text
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Lines that are not the plan's own items come after them on the same day.
+_AFTER_THE_PLAN = (Category.CHECKLIST, Category.HOLIDAY)
 
 
 class AgendaModel(QAbstractTableModel):
@@ -30,7 +32,7 @@ class AgendaModel(QAbstractTableModel):
     def _merge(journey: Journey, extra: Sequence[JourneyItem]) -> list[Occurrence]:
         """The journey's lines and the dated checklist entries, in date order (journey first)."""
         lines = journey.occurrences() + [Occurrence(item, 1, item.start, item.start) for item in extra]
-        return sorted(lines, key=lambda line: (line.day, line.item.category is Category.CHECKLIST))
+        return sorted(lines, key=lambda line: (line.day, line.item.category in _AFTER_THE_PLAN))
 
     def set_journey(self, journey: Journey, extra: Sequence[JourneyItem] = ()) -> None:
         self.beginResetModel()
@@ -61,6 +63,8 @@ class AgendaModel(QAbstractTableModel):
     def status(self, line: Occurrence) -> str:
         if line.item.category is Category.CHECKLIST:
             return self.tr("Done") if line.item.confirmed else self.tr("To do")
+        if line.item.category is Category.HOLIDAY:
+            return self.tr("Offices closed")
         if line.item.confirmed:
             return self.tr("Confirmed")
         if line.moved or line.item.user_moved:

@@ -94,7 +94,7 @@ class AgendaView(QWidget):
         super().__init__(parent)
         self.document = document
         self._shown_html = ""
-        self.model = AgendaModel(document.journey, checklist_items(document.checklist), self)
+        self.model = AgendaModel(document.journey, self._extra_lines(), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -193,8 +193,12 @@ class AgendaView(QWidget):
         return self.model.line(row) if row >= 0 else None
 
     def _journey_changed(self) -> None:
-        self.model.set_journey(self.document.journey, checklist_items(self.document.checklist))
+        self.model.set_journey(self.document.journey, self._extra_lines())
         self.reveal(self.document.selected)
+
+    def _extra_lines(self) -> list:
+        """Beside the plan's items: the dated checklist entries and the public holidays."""
+        return [*checklist_items(self.document.checklist), *self.document.journey.holiday_items()]
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid():
@@ -222,7 +226,7 @@ class AgendaView(QWidget):
             widget.setVisible(movable)
         self.reset_button.setVisible(movable and line is not None and line.set_by_user)
         self.confirmed.setEnabled(line is not None)
-        self.confirmed.setVisible(line is None or line.item.category is not Category.CHECKLIST)
+        self.confirmed.setVisible(line is None or line.item.category not in (Category.CHECKLIST, Category.HOLIDAY))
         with QSignalBlocker(self.confirmed):
             self.confirmed.setChecked(bool(line and line.confirmed))
         if line is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QMouseEvent
@@ -19,6 +20,7 @@ class JourneyCanvas:
 
     document: PlanDocument
     line_at: Callable[[float, float], Occurrence | None]
+    day_at: Callable[[float, float], date | None]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         line = self.line_at(event.position().x(), event.position().y())
@@ -28,10 +30,14 @@ class JourneyCanvas:
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            line = self.line_at(event.pos().x(), event.pos().y())
+            x, y = event.pos().x(), event.pos().y()
+            line = self.line_at(x, y)
+            day = self.day_at(x, y)
+            lines = [h.label for h in self.document.journey.holidays_on(day)] if day is not None else []
             if line is not None:
-                text = f"{line.title}\n{span_text(line.day, line.end)}"
-                QToolTip.showText(event.globalPos(), text, self._widget())
+                lines.insert(0, f"{line.title}\n{span_text(line.day, line.end)}")
+            if lines:
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self._widget())
             else:
                 QToolTip.hideText()
             return True

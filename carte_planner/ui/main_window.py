@@ -204,6 +204,9 @@ class MainWindow(QMainWindow):
         self.checklist_in_calendar_action = QAction(self.tr("Include checklist &items in calendar exports"), self)
         self.checklist_in_calendar_action.setCheckable(True)
         self.checklist_in_calendar_action.setChecked(read_bool(self.settings, "export/checklist", True))
+        self.holidays_in_calendar_action = QAction(self.tr("Include public &holidays in calendar exports"), self)
+        self.holidays_in_calendar_action.setCheckable(True)
+        self.holidays_in_calendar_action.setChecked(read_bool(self.settings, "export/holidays", False))
         self.print_action = self._action(self.tr("&Print checklist…"), self.print_checklist, keys.Print)
         self.pdf_action = self._action(self.tr("Expor&t checklist PDF…"), self.export_pdf)
         # Not every platform binds the standard Quit key (Windows, plain X11): Ctrl+Q then.
@@ -254,7 +257,14 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.discreet_action, self.checklist_in_calendar_action])
+        file_menu.addActions(
+            [
+                self.export_action,
+                self.discreet_action,
+                self.checklist_in_calendar_action,
+                self.holidays_in_calendar_action,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
         file_menu.addSeparator()
@@ -374,6 +384,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("session/unsaved", False)
         self.settings.setValue("export/discreet", self.discreet_action.isChecked())
         self.settings.setValue("export/checklist", self.checklist_in_calendar_action.isChecked())
+        self.settings.setValue("export/holidays", self.holidays_in_calendar_action.isChecked())
         self.settings.sync()
 
     # -- crash recovery -------------------------------------------------------------------
@@ -554,6 +565,7 @@ class MainWindow(QMainWindow):
             discreet=self.discreet_action.isChecked(),
             checklist=tuple(extra),
             previous=self.document.plan.exported,
+            holidays=self.holidays_in_calendar_action.isChecked(),
         )
         result = export_calendar(journey, options)
         try:

@@ -29,6 +29,7 @@ from carte_planner.ui.palette import (
     chip_fill,
     contrast_ratio,
     focus_colour,
+    holiday_tint,
     muted_text,
     text_colour_on,
 )
@@ -60,6 +61,7 @@ LANE_PRIORITY = {
     Category.HOME_FOLLOWUP: 6,
     Category.CHECKLIST: 7,
     Category.ACCOMMODATION: 8,
+    Category.HOLIDAY: 9,
 }
 
 
@@ -114,7 +116,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         if first_of_month(day) != self.month:
             self.set_month(day)
         # What a screen reader says for the day under the cursor (Qt announces the change).
-        titles = [line.title for line in self.lines_on(day)]
+        titles = [h.label for h in self.document.journey.holidays_on(day)]
+        titles += [line.title for line in self.lines_on(day)]
         label = self.document.journey.day_label(day)
         summary = self.tr("%1 items: %2").replace("%1", str(len(titles))).replace("%2", "; ".join(titles))
         parts = [long_date(day), label, summary if titles else self.tr("nothing planned")]
@@ -312,6 +315,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         journey = self.document.journey
         if day.month != self.month.month:
             painter.fillRect(cell, palette.alternateBase())
+        if journey.holidays_on(day):
+            painter.fillRect(cell, holiday_tint(palette))
         if day == journey.day_zero:
             tint = QColor(category_colour(Category.MILESTONE))
             tint.setAlpha(45)
@@ -323,7 +328,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             painter.drawRect(cell.adjusted(1, 1, -1, -1))
 
     def _paint_day_number(self, painter: QPainter, cell: QRectF, day: date) -> None:
-        """The day of the month at the left, Day ±N at the right of the cell's top strip."""
+        """The day of the month at the left, Day ±N at the right of the cell's top strip, and a
+        public holiday's name between them where it fits."""
         palette = self.palette()
         journey = self.document.journey
         _header, cell_w, _cell_h, strip, _lane_h = self._metrics()
@@ -336,12 +342,26 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         label = journey.day_label(day) if day <= journey.summary.return_date else ""
         if self._more_in_strip and self._overflow.get(day):
             label = ""  # the strip shows "+N" instead
+        room = number_rect.width() - QFontMetrics(font).horizontalAdvance(f"{day.day} ")
+        small = QFontMetrics(self._chip_font())
         if label:
             painter.setFont(self._chip_font())
             # Only where it fits beside the day's number: a narrow cell keeps the number.
-            room = number_rect.width() - QFontMetrics(font).horizontalAdvance(f"{day.day} ")
-            if QFontMetrics(self._chip_font()).horizontalAdvance(label) <= room:
+            if small.horizontalAdvance(label) <= room:
                 painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                room -= small.horizontalAdvance(f"{label} ")
+        holidays = journey.holidays_on(day)
+        if holidays and not (self._more_in_strip and self._overflow.get(day)) and room > small.averageCharWidth() * 4:
+            # The holiday's name between the day's number and Day ±N, shortened to the room left.
+            painter.setFont(self._chip_font())
+            painter.setPen(palette.text().color() if day.month == self.month.month else muted_text(palette))
+            name = small.elidedText(holidays[0].name, Qt.TextElideMode.ElideRight, int(room))
+            left = number_rect.left() + QFontMetrics(font).horizontalAdvance(f"{day.day} ")
+            painter.drawText(
+                QRectF(left, number_rect.top(), room, number_rect.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
 
     def _paint_more(self, painter: QPainter, day: date) -> None:
         hidden = self._overflow.get(day, 0)
@@ -434,6 +454,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         menu = QMenu(self)
         menu.setAccessibleName(self.tr("Items on %1").replace("%1", medium_date(day)))
         lines = self.lines_on(day)
+        for holiday in self.document.journey.holidays_on(day):
+            menu.addAction(holiday.label).setEnabled(False)
         if not lines:
             menu.addAction(self.tr("Nothing planned on %1").replace("%1", medium_date(day))).setEnabled(False)
         for line in lines:

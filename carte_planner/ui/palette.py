@@ -19,7 +19,15 @@ _COLOURS = {
     Category.OUTPATIENT_VISIT: "#56B4E9",
     Category.HOME_FOLLOWUP: "#6B8E23",
     Category.CHECKLIST: "#6E6E6E",
+    Category.HOLIDAY: "#CC79A7",
 }
+
+
+def holiday_tint(palette: QPalette) -> QColor:
+    """The wash over a public holiday's day: light enough for any text on it to stay legible."""
+    tint = QColor(_COLOURS[Category.HOLIDAY])
+    tint.setAlpha(40 if luminance(palette.base().color()) > 0.18 else 60)
+    return tint
 
 
 def category_colour(category: Category) -> QColor:
@@ -149,5 +157,6 @@ def category_name(category: Category) -> str:
         Category.OUTPATIENT_VISIT: QCoreApplication.translate("Category", "Outpatient visit"),
         Category.HOME_FOLLOWUP: QCoreApplication.translate("Category", "Follow-up at home"),
         Category.CHECKLIST: QCoreApplication.translate("Category", "Checklist"),
+        Category.HOLIDAY: QCoreApplication.translate("Category", "Public holiday"),
     }
     return names[category]

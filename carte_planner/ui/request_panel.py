@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest
 from carte_planner.resources import load_cities, load_protocol
+from carte_planner.tz_tables import country_names, zone_countries
 from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
@@ -114,6 +115,17 @@ class RequestPanel(QWidget):
         _line_edit(self.home_tz).setPlaceholderText(self.tr("Your city or country"))
         self.home_tz.setToolTip(self.tr("Type your city or country, such as New York or Germany, and pick it."))
         self._add(form, self.tr("Home time &zone:"), self.home_tz)
+        self.home_country = QComboBox()
+        self.home_country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.home_country.setMinimumContentsLength(12)
+        self.home_country.addItem("", "")  # named after the time zone's country in refresh()
+        for code, name in sorted(country_names().items(), key=lambda pair: pair[1].casefold()):
+            self.home_country.addItem(f"{name} ({code})", code)
+        self.home_country.setAccessibleName(self.tr("Home country"))
+        self.home_country.setToolTip(
+            self.tr("The consulate closes on your country's public holidays: visa dates avoid them.")
+        )
+        self._add(form, self.tr("Home country:"), self.home_country)
         self.home_airport = QLineEdit()
         self.home_airport.setMaxLength(4)
         self.home_airport.setPlaceholderText(self.tr("e.g. JFK"))
@@ -213,6 +225,11 @@ class RequestPanel(QWidget):
         self._pending[self.city] = self._city_typed
         self.scenario.activated.connect(
             lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), self.tr("Change scenario"))
+        )
+        self.home_country.activated.connect(
+            lambda i: self.commit(
+                lambda r: replace(r, home_country=self.home_country.itemData(i)), self.tr("Change home country")
+            )
         )
         self.home_tz.activated.connect(lambda _i: self._zone_typed())
         _line_edit(self.home_tz).editingFinished.connect(self._zone_typed)
@@ -384,6 +401,16 @@ class RequestPanel(QWidget):
             self._errors[self.travellers].clear_reason()
         self.refresh()
 
+    def _show_home_country(self) -> None:
+        """The country chosen, or the time zone's, named in the first entry."""
+        request = self.document.request
+        name = country_names().get(zone_countries().get(request.home_tz, ""), "")
+        automatic = (
+            self.tr("%1, from the time zone").replace("%1", name) if name else self.tr("None (from the time zone)")
+        )
+        self.home_country.setItemText(0, automatic)
+        self.home_country.setCurrentIndex(max(self.home_country.findData(request.home_country), 0))
+
     def _city_label(self) -> str:
         index = self.city.findData(self.document.journey.city.key)
         return self.city.itemText(index)
@@ -396,6 +423,7 @@ class RequestPanel(QWidget):
             self.city,
             self.scenario,
             self.home_tz,
+            self.home_country,
             self.home_airport,
             self.flight_hours,
             self.departure,
@@ -414,6 +442,7 @@ class RequestPanel(QWidget):
             (self.city, lambda: self.city.setCurrentIndex(self.city.findData(self.document.journey.city.key))),
             (self.scenario, lambda: self.scenario.setCurrentIndex(self.scenario.findData(request.scenario.value))),
             (self.home_tz, lambda: self.home_tz.show_zone(request.home_tz)),
+            (self.home_country, self._show_home_country),
             (self.home_airport, lambda: _set_text(self.home_airport, request.home_airport)),
             (self.flight_hours, lambda: show_value(self.flight_hours, request.flight_hours)),
             (

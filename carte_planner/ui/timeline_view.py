@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.domain.office_days import holiday_runs
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import span_text
@@ -20,6 +21,7 @@ from carte_planner.ui.palette import (
     category_name,
     chip_fill,
     focus_colour,
+    holiday_tint,
     readable_on,
     text_colour_on,
 )
@@ -201,6 +203,8 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             if index % 2:
                 painter.fillRect(QRectF(visible.left(), top, visible.width(), height), palette.alternateBase())
 
+        self._paint_holidays(painter, header)
+
         # Month boundaries and names.
         painter.setPen(QPen(palette.mid().color()))
         locale = QLocale()
@@ -280,7 +284,32 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             )
         painter.end()
 
+    def _paint_holidays(self, painter: QPainter, header: float) -> None:
+        """Public holidays as a wash over their days, each run of days named at its top."""
+        journey = self.document.journey
+        if not journey.holidays:
+            return
+        palette = self.palette()
+        metrics = QFontMetrics(self.font())
+        tint = holiday_tint(palette)
+        for first, last, name in holiday_runs(journey.holidays):
+            left, right = self.x_of(first), self.x_of(last + timedelta(days=1))
+            painter.fillRect(QRectF(left, header, right - left, self.height() - header), tint)
+            room = right - left - 4
+            if room > metrics.averageCharWidth() * 4:
+                painter.setPen(palette.text().color())
+                painter.drawText(
+                    QRectF(left + 2, header, room, metrics.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room)),
+                )
+
     # -- input ----------------------------------------------------------------------------
+    def day_at(self, x: float, y: float) -> date | None:
+        if y < self._header_height() or self.day_width <= 0:
+            return None
+        return self.origin() + timedelta(days=int(x // self.day_width))
+
     def line_at(self, x: float, y: float) -> Occurrence | None:
         found = self.bar_at(x, y)
         return found.line if found is not None else None

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
+
+from carte_planner.tz_tables import country_names, tz_table
 
 # Zones without a place: what to choose instead (the largest place that follows the rule).
 ABBREVIATIONS = {
@@ -63,15 +64,10 @@ class Zone:
         return all(word in haystack for word in words.casefold().replace("_", " ").split())
 
 
-def _table(name: str) -> list[list[str]]:
-    text = resources.files("tzdata").joinpath("zoneinfo", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
 @cache
 def all_zones() -> tuple[Zone, ...]:
     """Every canonical zone with a place, by city, and UTC."""
-    countries = {row[0]: row[1] for row in _table("iso3166.tab")}
+    countries = country_names()
     zones = [
         Zone(
             row[2],
@@ -79,7 +75,7 @@ def all_zones() -> tuple[Zone, ...]:
             countries.get(row[0], row[0]),
             row[3] if len(row) > 3 else "",
         )
-        for row in _table("zone.tab")
+        for row in tz_table("zone.tab")
     ]
     zones.append(Zone("UTC", "UTC", "", "Coordinated Universal Time"))
     return tuple(sorted(zones, key=lambda zone: (zone.city.casefold(), zone.country)))
@@ -124,7 +120,7 @@ def resolve_zone(text: str) -> tuple[str | None, str]:
     # most populous zone. A country whose clocks differ (the United States) needs a choice.
     in_country = [zone for zone in found if zone.country.casefold() == typed.casefold()]
     if in_country and len({_offsets(zone.name) for zone in in_country}) == 1:
-        first = next(row[2] for row in _table("zone.tab") if row[2] in {z.name for z in in_country})
+        first = next(row[2] for row in tz_table("zone.tab") if row[2] in {z.name for z in in_country})
         return first, ""
     # A city and its country's zone share a name ("Berlin"): the city wins.
     exact = [zone for zone in found if zone.city.casefold() == typed.casefold()]

@@ -1,0 +1,29 @@
+"""The tz database's own tables of countries and zones (iso3166.tab, zone.tab), read from the
+tzdata package: where a zone's country and a country's name come from."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def tz_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of one table, comments left out. A plain path, not importlib.resources: the
+    zip imports that would load cost start-up time for nothing here."""
+    import tzdata
+
+    text = (Path(tzdata.__file__).parent / "zoneinfo" / name).read_text(encoding="utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Country names by their two-letter ISO 3166 code."""
+    return {row[0]: row[1].strip() for row in tz_table("iso3166.tab")}
+
+
+@cache
+def zone_countries() -> dict[str, str]:
+    """The country of each zone: how the home country follows the home time zone."""
+    return {row[2]: row[0] for row in tz_table("zone.tab")}

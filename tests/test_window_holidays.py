@@ -1,0 +1,87 @@
+"""Public holidays and the home country in the window: tinted, named, listed, exported on request."""
+
+from dataclasses import replace
+from datetime import date
+
+import vobject
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
+
+from carte_planner.domain.journey import Category
+from carte_planner.ui.agenda_model import AgendaModel
+from carte_planner.ui.palette import category_colour, holiday_tint
+
+NATIONAL_DAY = date(2027, 10, 1)
+
+
+def plan_around_national_day(window):
+    window.document.change(replace(window.document.request, start=date(2027, 9, 13)), "Move the start")
+
+
+def test_the_agenda_lists_the_holidays_of_the_stay(window):
+    plan_around_national_day(window)
+    model = window.agenda.model
+    title = "Public holiday in China: National Day (provisional date)"
+    rows = [row for row in range(model.rowCount()) if model.data(model.index(row, AgendaModel.ITEM)) == title]
+    assert [model.line(row).day for row in rows] == [date(2027, 10, day) for day in (1, 2, 3)]
+    assert all(model.data(model.index(row, AgendaModel.STATUS)) == "Offices closed" for row in rows)
+
+
+def test_the_month_tints_and_names_a_holiday(window):
+    plan_around_national_day(window)
+    grid = window.month.grid
+    grid.set_month(NATIONAL_DAY)
+    window.resize(1400, 900)
+    image = grid.grab().toImage()
+    cell = grid.cell_rect(NATIONAL_DAY)
+    ordinary = grid.cell_rect(date(2027, 10, 13))
+    # A point low in the cell, below the chips: the holiday's wash, not a chip's colour.
+    pixel = QColor(image.pixel(int(cell.right() - 3), int(cell.bottom() - 3)))
+    plain = QColor(image.pixel(int(ordinary.right() - 3), int(ordinary.bottom() - 3)))
+    assert pixel != plain
+    assert abs(pixel.red() - pixel.blue()) < 40  # a pink-violet wash over white
+    menu = grid.open_day(NATIONAL_DAY)
+    assert "Public holiday in China: National Day (provisional date)" in [a.text() for a in menu.actions()]
+    menu.close()
+    grid.move_cursor(NATIONAL_DAY)
+    assert "National Day" in grid.accessibleDescription()
+
+
+def test_the_timeline_washes_holiday_days(window):
+    plan_around_national_day(window)
+    window.tabs.setCurrentWidget(window.timeline)
+    canvas = window.timeline.canvas
+    assert canvas.day_at(canvas.x_of(NATIONAL_DAY) + 1, canvas.height() - 2) == NATIONAL_DAY
+    tint = holiday_tint(canvas.palette())
+    assert tint.alpha() > 0
+    assert category_colour(Category.HOLIDAY).isValid()
+
+
+def test_the_home_country_moves_the_visa_date_and_undoes(window):
+    panel = window.panel
+    combo = panel.home_country
+    assert combo.itemText(0) == "Germany, from the time zone"
+    assert window.document.journey.home_country == "DE"
+    index = combo.findData("GB")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert window.document.request.home_country == "GB"
+    assert window.document.journey.home_country == "GB"
+    window.undo_action.trigger()
+    assert window.document.request.home_country == ""
+    assert combo.currentIndex() == 0
+
+
+def test_holidays_go_into_the_calendar_only_when_asked(window, tmp_path, monkeypatch):
+    plan_around_national_day(window)
+    target = tmp_path / "journey.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert not window.holidays_in_calendar_action.isChecked()
+    window.export_action.trigger()
+    titles = {e.summary.value for e in vobject.readOne(target.read_text(encoding="utf-8")).vevent_list}
+    assert not any(title.startswith("Public holiday") for title in titles)
+    window.holidays_in_calendar_action.setChecked(True)
+    window.export_action.trigger()
+    events = vobject.readOne(target.read_text(encoding="utf-8")).vevent_list
+    holiday = next(e for e in events if e.summary.value.startswith("Public holiday in China: National Day"))
+    assert holiday.transp.value == "TRANSPARENT"
