@@ -48,6 +48,19 @@ def load_cities() -> tuple[City, ...]:
 
 
 @cache
+def load_emergency_numbers() -> dict[str, str]:
+    """Each listed country's emergency number for an ambulance, by two-letter code."""
+    name = "emergency_numbers.toml"
+    numbers = read_toml(name).get("numbers")
+    if not isinstance(numbers, dict):
+        raise ResourceError(name, "numbers", "must be a table of country codes")
+    for code, number in numbers.items():
+        if len(code) != 2 or not code.isupper() or not isinstance(number, str) or not number.isdigit():
+            raise ResourceError(name, f"numbers.{code}", "must be a two-letter code with a number in quotes")
+    return dict(numbers)
+
+
+@cache
 def load_checklist_template() -> ChecklistTemplate:
     from carte_planner.domain.checklist import parse_checklist_template
 

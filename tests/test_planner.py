@@ -226,7 +226,10 @@ def test_home_followup_counts_months_from_day_zero():
     monthly = journey.item("followup:monthly").recurrence.dates
     quarterly = journey.item("followup:quarterly").recurrence.dates
     yearly = journey.item("followup:yearly").recurrence.dates
-    assert monthly == (date(2027, 7, 6), date(2027, 8, 6), date(2027, 9, 6), date(2027, 10, 6))
+    early = journey.item("followup:early").recurrence.dates
+    # Weekly for six weeks from the first weekday a week after landing, then monthly.
+    assert early == tuple(date(2027, 6, 21) + timedelta(weeks=n) for n in range(6))
+    assert monthly == (date(2027, 8, 6), date(2027, 9, 6), date(2027, 10, 6))
     assert quarterly[0] == date(2028, 1, 6)
     assert quarterly[-1] == date(2029, 4, 6)
     assert yearly == (date(2030, 4, 6), date(2031, 4, 6), date(2032, 4, 6))

@@ -7,10 +7,20 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday, weekdays
 
+from carte_planner.domain.assumptions import (
+    DAY0_OFFSET,
+    EARLY_HOME_FOLLOWUP,
+    HOME_FOLLOWUP_RHYTHM,
+    VISIT_RHYTHM,
+    Settings,
+)
 from carte_planner.domain.journey import Category, JourneyItem, Recurrence
 from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import WEEKDAY_CODES, Protocol
 from carte_planner.domain.request import TripRequest
+
+# Weeks between two visits of each rhythm (twice a week is two days in every week).
+_INTERVAL = {"twice-weekly": 1, "weekly": 1, "every-two-weeks": 2}
 
 _WEEKDAYS: dict[str, weekday] = dict(zip(WEEKDAY_CODES, weekdays, strict=True))
 
@@ -20,19 +30,22 @@ def _until(day: date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def outpatient_visit_item(protocol: Protocol, span: PhaseSpan) -> JourneyItem:
-    """Visits on the protocol's weekdays through the outpatient phase, up to the day before the
-    fit-to-fly check. DTSTART is the first real visit, so no client counts an extra one."""
+def outpatient_visit_item(protocol: Protocol, settings: Settings, span: PhaseSpan) -> JourneyItem:
+    """Visits at the chosen rhythm and weekdays through the outpatient phase, up to the day
+    before the fit-to-fly check. DTSTART is the first real visit, so no client counts an extra
+    one; every two weeks counts from that first visit."""
     last = span.end - timedelta(days=1)
-    days = [_WEEKDAYS[code] for code in protocol.outpatient_weekdays]
+    days = [_WEEKDAYS[code] for code in settings.visit_weekdays]
+    interval = _INTERVAL[settings.visit_rhythm]
     first_visits = list(rrule(WEEKLY, byweekday=days, dtstart=_midnight(span.start), count=1))
     first = first_visits[0].date()
     if first > last:
         first = span.start
         recurrence = Recurrence("FREQ=DAILY;COUNT=1", (first,))
     else:
-        rule = f"FREQ=WEEKLY;BYDAY={','.join(protocol.outpatient_weekdays)};UNTIL={_until(last)}"
-        dates = rrule(WEEKLY, byweekday=days, dtstart=_midnight(first), until=_midnight(last))
+        every = f"INTERVAL={interval};" if interval > 1 else ""
+        rule = f"FREQ=WEEKLY;{every}BYDAY={','.join(settings.visit_weekdays)};UNTIL={_until(last)}"
+        dates = rrule(WEEKLY, interval=interval, byweekday=days, dtstart=_midnight(first), until=_midnight(last))
         recurrence = Recurrence(rule, tuple(d.date() for d in dates))
     return JourneyItem(
         key="visits:outpatient",
@@ -44,6 +57,7 @@ def outpatient_visit_item(protocol: Protocol, span: PhaseSpan) -> JourneyItem:
         recurrence=recurrence,
         phase="outpatient",
         at_hospital=True,
+        assumptions=settings.marks(VISIT_RHYTHM),
     )
 
 
@@ -72,19 +86,44 @@ def _monthly(every: int, anchor_day: int, first: date, until: date) -> Recurrenc
     return Recurrence(rule, tuple(d.date() for d in dates))
 
 
+def early_followup_item(protocol: Protocol, settings: Settings, home_again: date) -> JourneyItem:
+    """The first weeks back home: a visit a few days after landing (on a weekday), then weekly
+    or every two weeks for the data file's number of weeks."""
+    early = protocol.early_followup
+    first = home_again + timedelta(days=early.first_after_days)
+    if first.weekday() >= 5:
+        first += timedelta(days=7 - first.weekday())
+    last = first + timedelta(weeks=early.weeks, days=-1)
+    interval = _INTERVAL[settings.early_rhythm]
+    every = f"INTERVAL={interval};" if interval > 1 else ""
+    dates = rrule(WEEKLY, interval=interval, dtstart=_midnight(first), until=_midnight(last))
+    return JourneyItem(
+        key="followup:early",
+        category=Category.HOME_FOLLOWUP,
+        title=early.title,
+        description=early.description,
+        start=first,
+        end=first,
+        recurrence=Recurrence(f"FREQ=WEEKLY;{every}UNTIL={_until(last)}", tuple(d.date() for d in dates)),
+        busy=True,
+        assumptions=settings.marks(EARLY_HOME_FOLLOWUP),
+    )
+
+
 def home_followup_items(
-    request: TripRequest, protocol: Protocol, day_zero: date, home_again: date
+    request: TripRequest, protocol: Protocol, settings: Settings, day_zero: date, after: date
 ) -> list[JourneyItem]:
     """One series per stage of the home rhythm (monthly, quarterly, yearly by default),
-    counted in months from Day 0, from the first visit after the return home."""
+    counted in months from Day 0, from the first visit due after `after` (the last of the
+    first weeks' visits)."""
     horizon = request.followup_years * 12
     items: list[JourneyItem] = []
     previous = 0
-    for stage in protocol.followup_stages:
+    for stage in settings.followup_stages:
         months = range(previous + stage.every_months, min(stage.until_month, horizon) + 1, stage.every_months)
         previous = stage.until_month
         due = [(m, day_zero + relativedelta(months=m)) for m in months]
-        due = [(m, d) for m, d in due if d > home_again]
+        due = [(m, d) for m, d in due if d > after]
         if not due:
             continue
         first, last = due[0][1], due[-1][1]
@@ -101,6 +140,7 @@ def home_followup_items(
                 end=first,
                 recurrence=recurrence,
                 busy=True,
+                assumptions=settings.marks(HOME_FOLLOWUP_RHYTHM, DAY0_OFFSET),
             )
         )
     return items

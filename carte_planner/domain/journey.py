@@ -62,6 +62,9 @@ class JourneyItem:
     movable: bool = False
     earliest: date | None = None
     latest: date | None = None
+    # Names of the assumptions its date rests on (see domain.assumptions); none once the user
+    # set the date or the hospital confirmed it.
+    assumptions: tuple[str, ...] = ()
 
     @property
     def timed(self) -> bool:
@@ -130,6 +133,16 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Assumption:
+    """One value the guide does not give, in effect in a plan: its stable name, a short label
+    and the sentence with its values."""
+
+    name: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Summary:
     arrival: date
     days_in_china: int
@@ -154,6 +167,10 @@ class Journey:
     estimate_note: str
     holidays: tuple[Holiday, ...] = ()
     home_country: str = ""
+    # The assumptions some item of this plan rests on, in the data file's order.
+    assumptions: tuple[Assumption, ...] = ()
+    # The home country's emergency number, or "" when the data file does not know it.
+    home_emergency_number: str = ""
 
     @cached_property
     def _by_key(self) -> dict[str, JourneyItem]:
@@ -220,6 +237,11 @@ class Journey:
             )
             for holiday in self.holidays
         ]
+
+    def assumption_labels(self, names: tuple[str, ...]) -> list[str]:
+        """The short labels of the named assumptions, for an "assumed: …" mark."""
+        labels = {a.name: a.label for a in self.assumptions}
+        return [labels[name] for name in names if name in labels]
 
     @property
     def warnings(self) -> tuple[Notice, ...]:

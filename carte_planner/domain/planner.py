@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
 from carte_planner.domain import stay
+from carte_planner.domain.assumptions import (
+    CHEMOTHERAPY_DAYS,
+    DAY0_OFFSET,
+    Settings,
+    assumption_catalogue,
+    day_number_text,
+    resolve_settings,
+    with_assumption_note,
+)
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.followup import home_followup_items, outpatient_visit_item
+from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
@@ -37,33 +47,48 @@ def plan_journey(
     protocol: Protocol | None = None,
     cities: tuple[City, ...] | None = None,
     calendars: CalendarSource | None = None,
+    emergency_numbers: Mapping[str, str] | None = None,
 ) -> Journey:
     """Lay out the whole journey. Deterministic: the same request and `today` give the same
     journey, with the same item keys whatever the dates. `calendars` gives the office calendar
-    of a country for a span of years (by default, from resources/holidays)."""
+    of a country for a span of years (by default, from resources/holidays); `emergency_numbers`
+    the emergency number of each country (by default, from resources/emergency_numbers.toml)."""
     if protocol is None or cities is None:
         from carte_planner.resources import load_cities, load_protocol
 
         protocol = protocol or load_protocol()
         cities = cities or load_cities()
+    if emergency_numbers is None:
+        from carte_planner.resources import load_emergency_numbers
+
+        emergency_numbers = load_emergency_numbers()
     city = resolve_city(request.city, cities)
     _check_phase_keys(request, protocol)
+    settings = resolve_settings(request, protocol)
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
     notices: list[Notice] = []
     home_country, offices = _office_days(request, protocol, track, calendars)
 
-    day_zero, treatment_items = _treatment_items(request, protocol, track, notices)
+    day_zero, treatment_items = _treatment_items(request, settings, track, notices)
     clearance = track["outpatient"].end
     low, high = _clearance_range(request, protocol)
 
-    trip = stay.plan_trip(request, protocol, city, track, offices, notices)
+    trip = stay.plan_trip(request, protocol, settings, city, track, offices, notices)
     items = [*treatment_items, *trip.items]
     items += stay.preparation_items(request, protocol, trip.outbound_departure, offices.consulate)
-    items.append(outpatient_visit_item(protocol, track["outpatient"]))
-    items += home_followup_items(request, protocol, day_zero, trip.home_again)
+    items.append(outpatient_visit_item(protocol, settings, track["outpatient"]))
+    after = trip.home_again
+    if request.followup_years > 0:
+        early = early_followup_item(protocol, settings, trip.home_again)
+        items.append(early)
+        after = early.recurrence.dates[-1] if early.recurrence else early.start
+    items += home_followup_items(request, protocol, settings, day_zero, after)
     items = [_with_user_marks(item, request, track, notices) for item in items]
     items = flag_closed_treatment_days(items, offices.china, notices)
+    catalogue = assumption_catalogue(protocol, settings)
+    items = [with_assumption_note(item, catalogue) for item in items]
+    in_effect = {name for item in items for name in item.assumptions}
     notices += stay.past_preparation_notices(items, today)
     notices += _office_notices(request, offices)
     _notice_orphan_moves(request, items, notices)
@@ -93,6 +118,8 @@ def plan_journey(
         estimate_note=protocol.estimate_note,
         holidays=_visible_holidays(items, trip, offices),
         home_country=home_country,
+        assumptions=tuple(a for name, a in catalogue.items() if name in in_effect),
+        home_emergency_number=emergency_numbers.get(home_country, ""),
     )
 
 
@@ -169,7 +196,7 @@ def _clearance_range(request: TripRequest, protocol: Protocol) -> tuple[date, da
 
 
 def _treatment_items(
-    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], notices: list[Notice]
+    request: TripRequest, settings: Settings, track: dict[str, PhaseSpan], notices: list[Notice]
 ) -> tuple[date, list[JourneyItem]]:
     items = [
         JourneyItem(
@@ -188,25 +215,18 @@ def _treatment_items(
         for span in track.values()
     ]
     admission = track["admission"]
-    offset = protocol.day_zero_offset
-    if offset >= admission.days:
-        offset = admission.days - 1
-        notices.append(
-            Notice(
-                "warning",
-                "admission-too-short",
-                f"The admission phase ({admission.days} days) is shorter than the {protocol.day_zero_offset} days "
-                "planned before the infusion; Day 0 is placed on its last day. Check the admission length "
-                "with the hospital.",
-                field="phase:admission",
-            )
-        )
-    day_zero = admission.start + timedelta(days=offset)
-    chemo_first = max(admission.start, day_zero + timedelta(days=protocol.chemotherapy_days[0]))
-    chemo_last = max(chemo_first, day_zero + timedelta(days=protocol.chemotherapy_days[1]))
+    day_zero, infusion_set = _day_zero(request, settings, admission, notices)
+    chemo_first, chemo_last = _chemotherapy(settings, admission, day_zero, notices)
 
     def milestone(
-        key: str, title: str, day: date, description: str, phase: str, end: date | None = None, deadline: bool = False
+        key: str,
+        title: str,
+        day: date,
+        description: str,
+        phase: str,
+        end: date | None = None,
+        deadline: bool = False,
+        assumptions: tuple[str, ...] = (),
     ) -> JourneyItem:
         return JourneyItem(
             key=f"milestone:{key}",
@@ -218,7 +238,12 @@ def _treatment_items(
             phase=phase,
             at_hospital=True,
             deadline=deadline,
+            movable=key == "infusion",
+            user_moved=key == "infusion" and infusion_set,
+            assumptions=assumptions,
         )
+
+    day_zero_marks = () if infusion_set else settings.marks(DAY0_OFFSET)
 
     items += [
         milestone(
@@ -245,6 +270,7 @@ def _treatment_items(
             "A short course of chemotherapy that prepares the body to receive the CAR-T cells.",
             "admission",
             end=chemo_last,
+            assumptions=(*day_zero_marks, *settings.marks(CHEMOTHERAPY_DAYS)),
         ),
         milestone(
             "infusion",
@@ -253,6 +279,7 @@ def _treatment_items(
             "The manufactured CAR-T cells are infused, much like a blood transfusion. "
             "Every later day is counted from this one.",
             "admission",
+            assumptions=day_zero_marks,
         ),
         milestone(
             "discharge",
@@ -275,11 +302,68 @@ def _treatment_items(
     return day_zero, items
 
 
+INFUSION = "milestone:infusion"
+
+
+def _day_zero(
+    request: TripRequest, settings: Settings, admission: PhaseSpan, notices: list[Notice]
+) -> tuple[date, bool]:
+    """The infusion day: the date the user set, else the Day 0 offset into admission; kept
+    inside the admission phase, with a warning that says which of the two to check."""
+    chosen = request.moved_date(INFUSION)
+    offset = settings.day0_offset if chosen is None else (chosen - admission.start).days
+    if 1 <= offset < admission.days:
+        return admission.start + timedelta(days=offset), chosen is not None
+    placed = min(max(offset, 1), admission.days - 1) if admission.days > 1 else 0
+    day = admission.start + timedelta(days=placed)
+    if chosen is not None:
+        message = (
+            f"The infusion day you set ({chosen:%a %d %b %Y}) is outside the admission phase "
+            f"({admission.start:%d %b} to {admission.end:%d %b %Y}), after its first day; Day 0 is placed on "
+            f"{day:%a %d %b %Y}. Change the admission length or the infusion day to what the hospital said."
+        )
+        notices.append(Notice("warning", "infusion-outside-admission", message, item_key=INFUSION))
+    else:
+        message = (
+            f"The admission phase ({admission.days} days) is too short for Day 0 {offset} days after admission, "
+            f"which needs at least {offset + 1} days; Day 0 is placed on {day:%a %d %b %Y}, "
+            f"{placed} days after admission. Check the admission length and the infusion day with the hospital."
+        )
+        notices.append(Notice("warning", "admission-too-short", message, field="phase:admission"))
+    return day, False
+
+
+def _chemotherapy(
+    settings: Settings, admission: PhaseSpan, day_zero: date, notices: list[Notice]
+) -> tuple[date, date]:
+    """The chemotherapy days around Day 0, never before admission (a warning says so)."""
+    first, last = settings.chemotherapy_days
+    start = day_zero + timedelta(days=first)
+    end = day_zero + timedelta(days=last)
+    if start < admission.start:
+        before = (day_zero - admission.start).days
+        notices.append(
+            Notice(
+                "warning",
+                "chemotherapy-before-admission",
+                f"The chemotherapy days (Days {day_number_text(first)} to {day_number_text(last)}) would start before "
+                f"admission, since Day 0 is {before} days after it; they are placed from the day of admission. "
+                "Check the chemotherapy days and the infusion day with the hospital.",
+                field="chemotherapy_days",
+            )
+        )
+        start = admission.start
+        end = max(start, end)
+    return start, end
+
+
 def _with_user_marks(
     item: JourneyItem, request: TripRequest, track: dict[str, PhaseSpan], notices: list[Notice]
 ) -> JourneyItem:
     """Apply the user's moved dates and "confirmed by the hospital" marks to one item."""
     confirmed = item.key in request.confirmed
+    if item.key == INFUSION:
+        return replace(item, confirmed=confirmed)
     if item.recurrence is not None:
         moved = []
         visits = set()

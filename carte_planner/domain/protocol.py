@@ -12,6 +12,9 @@ from carte_planner.domain.errors import ResourceError
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 PREPARATION_CATEGORIES = ("preparation", "visa")
+# Visit rhythms, with how many weekdays each takes.
+VISIT_RHYTHMS = {"twice-weekly": 2, "weekly": 1, "every-two-weeks": 1}
+EARLY_RHYTHMS = ("weekly", "every-two-weeks")
 
 
 @dataclass(frozen=True)
@@ -48,22 +51,46 @@ class FollowupStage:
 
 
 @dataclass(frozen=True)
+class EarlyFollowup:
+    """The first weeks back home: visits at a weekly rhythm before the monthly one starts."""
+
+    first_after_days: int
+    rhythm: str
+    weeks: int
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class AssumptionSpec:
+    """A value the guide does not give: its stable name, a short label and a sentence whose
+    {fields} are filled from the values in effect."""
+
+    name: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Protocol:
     phases: tuple[PhaseSpec, ...]
     day_zero_offset: int
     chemotherapy_days: tuple[int, int]
+    outpatient_rhythm: str
     outpatient_weekdays: tuple[str, ...]
     outpatient_title: str
     outpatient_description: str
     followup_stages: tuple[FollowupStage, ...]
     followup_title: str
     followup_description: str
+    early_followup: EarlyFollowup
     return_departure: time
     min_days_at_home: int
     land_before_admission_days: int
     extension_lead_days: int
     preparation: tuple[PreparationStep, ...]
     estimate_note: str
+    assumptions: tuple[AssumptionSpec, ...] = ()
 
     def phase(self, key: str) -> PhaseSpec:
         for spec in self.phases:
@@ -172,6 +199,11 @@ def parse_protocol(data: Mapping[str, Any], source: str = "protocol.toml") -> Pr
     weekdays = r.get(visits, "outpatient_visits", "weekdays", list)
     if not weekdays or any(day not in WEEKDAY_CODES for day in weekdays):
         raise r.fail("outpatient_visits.weekdays", f"must list days among {', '.join(WEEKDAY_CODES)}")
+    rhythm = r.get(visits, "outpatient_visits", "rhythm", str)
+    if rhythm not in VISIT_RHYTHMS:
+        raise r.fail("outpatient_visits.rhythm", f"must be one of {', '.join(VISIT_RHYTHMS)}")
+    if len(weekdays) < VISIT_RHYTHMS[rhythm]:
+        raise r.fail("outpatient_visits.weekdays", f"must list at least {VISIT_RHYTHMS[rhythm]} days for {rhythm}")
 
     home = r.table(r.get(data, "", "home_followup", dict), "home_followup")
     stages = []
@@ -184,6 +216,18 @@ def parse_protocol(data: Mapping[str, Any], source: str = "protocol.toml") -> Pr
             raise r.fail(f"{path}.until_month", "must grow from one stage to the next")
         previous_until = until
         stages.append(FollowupStage(every, until, r.get(entry, path, "label", str)))
+
+    early_data = r.table(r.get(home, "home_followup", "early", dict), "home_followup.early")
+    early_rhythm = r.get(early_data, "home_followup.early", "rhythm", str)
+    if early_rhythm not in EARLY_RHYTHMS:
+        raise r.fail("home_followup.early.rhythm", f"must be one of {', '.join(EARLY_RHYTHMS)}")
+    early = EarlyFollowup(
+        first_after_days=r.days(early_data, "home_followup.early", "first_after_days", 1, 60),
+        rhythm=early_rhythm,
+        weeks=r.days(early_data, "home_followup.early", "weeks", 1, 52),
+        title=r.get(early_data, "home_followup.early", "title", str),
+        description=r.get(early_data, "home_followup.early", "description", str),
+    )
 
     travel = r.table(r.get(data, "", "travel", dict), "travel")
     departure_text = r.get(travel, "travel", "return_departure", str)
@@ -217,19 +261,32 @@ def parse_protocol(data: Mapping[str, Any], source: str = "protocol.toml") -> Pr
         phases=tuple(phases),
         day_zero_offset=offset,
         chemotherapy_days=(chemo_first, chemo_last),
+        outpatient_rhythm=rhythm,
         outpatient_weekdays=tuple(weekdays),
         outpatient_title=r.get(visits, "outpatient_visits", "title", str),
         outpatient_description=r.get(visits, "outpatient_visits", "description", str),
         followup_stages=tuple(stages),
         followup_title=r.get(home, "home_followup", "title", str),
         followup_description=r.get(home, "home_followup", "description", str),
+        early_followup=early,
         return_departure=departure,
         min_days_at_home=r.days(travel, "travel", "min_days_at_home", 1, 60),
         land_before_admission_days=r.days(travel, "travel", "land_before_admission_days", 0, 14),
         extension_lead_days=r.days(visa, "visa", "extension_lead_days", 1, 60),
         preparation=tuple(steps),
         estimate_note=r.get(data, "", "estimate_note", str),
+        assumptions=_assumptions(r, data),
     )
+
+
+def _assumptions(r: _Reader, data: Mapping[str, Any]) -> tuple[AssumptionSpec, ...]:
+    table = r.table(r.get(data, "", "assumptions", dict), "assumptions")
+    specs = []
+    for name, entry in table.items():
+        path = f"assumptions.{name}"
+        entry = r.table(entry, path)
+        specs.append(AssumptionSpec(name, r.get(entry, path, "label", str), r.get(entry, path, "text", str)))
+    return tuple(specs)
 
 
 def parse_cities(data: Mapping[str, Any], source: str = "cities.toml") -> tuple[City, ...]:

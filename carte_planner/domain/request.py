@@ -32,6 +32,12 @@ LIMITS: dict[str, tuple[str, float, float]] = {
     "followup_years": ("follow-up years", 0, 20),
 }
 PHASE_DAYS_LIMITS = (1, 365)
+DAY0_OFFSET_LIMITS = (1, 30)
+CHEMOTHERAPY_DAY_LIMITS = (-30, -1)
+# The rhythms a user may choose; the data file's defaults use the same names.
+VISIT_RHYTHM_CHOICES = ("twice-weekly", "weekly", "every-two-weeks")
+EARLY_RHYTHM_CHOICES = ("weekly", "every-two-weeks")
+WEEKDAY_CHOICES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 TEXT_FIELDS = (
     "home_airport",
     "hospital_name",
@@ -67,6 +73,14 @@ class TripRequest:
     hospital_address: str = ""
     hospital_address_zh: str = ""
     hospital_phone: str = ""
+    # Values the guide does not give; None keeps the data file's assumption.
+    day0_offset: int | None = None
+    chemotherapy_days: tuple[int, int] | None = None
+    visit_rhythm: str | None = None
+    visit_weekdays: tuple[str, ...] | None = None
+    followup_rhythm: tuple[tuple[int, int], ...] | None = None
+    early_rhythm: str | None = None
+    return_time: time | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, date) or isinstance(self.start, datetime):
@@ -121,6 +135,7 @@ class TripRequest:
             if len(getattr(self, name)) > MAX_TEXT:
                 raise PlanInputError(name.replace("_", " "), f"must be at most {MAX_TEXT} characters")
         object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
+        _check_assumed_values(self)
 
     def phase_length(self, key: str) -> int | None:
         """The user's own length for a phase, or None to use the scenario's."""
@@ -152,6 +167,65 @@ class TripRequest:
         else:
             keys.discard(key)
         return replace(self, confirmed=frozenset(keys))
+
+
+def _whole(value: object, label: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PlanInputError(label, "must be a whole number")
+    if not low <= value <= high:
+        raise PlanInputError(label, f"must be between {low} and {high}, not {value}")
+    return value
+
+
+def _check_assumed_values(request: TripRequest) -> None:
+    """The user's own values where the guide is silent, each refused out of its range."""
+    if request.day0_offset is not None:
+        _whole(request.day0_offset, "Day 0 offset (days after admission)", *DAY0_OFFSET_LIMITS)
+    if request.chemotherapy_days is not None:
+        days = _as_tuple(request.chemotherapy_days, "chemotherapy days")
+        if len(days) != 2:
+            raise PlanInputError("chemotherapy days", "must be a first and a last day, such as -5 and -3")
+        first, last = (_whole(day, "chemotherapy days", *CHEMOTHERAPY_DAY_LIMITS) for day in days)
+        if first > last:
+            raise PlanInputError("chemotherapy days", f"the first day ({first}) must not come after the last ({last})")
+        object.__setattr__(request, "chemotherapy_days", (first, last))
+    for name, label, choices in (
+        ("visit_rhythm", "visit rhythm", VISIT_RHYTHM_CHOICES),
+        ("early_rhythm", "first visits at home", EARLY_RHYTHM_CHOICES),
+    ):
+        value = getattr(request, name)
+        if value is not None and value not in choices:
+            raise PlanInputError(label, f"must be one of {', '.join(choices)}, not '{value}'")
+    if request.visit_weekdays is not None:
+        weekdays = _as_tuple(request.visit_weekdays, "visit weekdays")
+        if not weekdays or len(set(weekdays)) != len(weekdays) or not set(weekdays) <= set(WEEKDAY_CHOICES):
+            raise PlanInputError("visit weekdays", f"must be different days among {', '.join(WEEKDAY_CHOICES)}")
+        # Kept in week order, so that the same days give the same rule.
+        object.__setattr__(request, "visit_weekdays", tuple(d for d in WEEKDAY_CHOICES if d in weekdays))
+    if request.followup_rhythm is not None:
+        object.__setattr__(request, "followup_rhythm", _followup_stages(request.followup_rhythm))
+    if request.return_time is not None and not isinstance(request.return_time, time):
+        raise PlanInputError("return flight time", "must be a time of day such as 11:00")
+
+
+def _followup_stages(value: object) -> tuple[tuple[int, int], ...]:
+    """(every so many months, until month) stages, each ending later than the one before."""
+    label = "follow-up rhythm at home"
+    stages = _as_tuple(value, label)
+    if not 1 <= len(stages) <= 6:
+        raise PlanInputError(label, "must have between 1 and 6 stages")
+    result = []
+    previous = 0
+    for stage in stages:
+        pair = _as_tuple(stage, label)
+        if len(pair) != 2:
+            raise PlanInputError(label, "each stage is every so many months, until a month")
+        every, until = _whole(pair[0], label, 1, 120), _whole(pair[1], label, 1, 1200)
+        if until <= previous:
+            raise PlanInputError(label, f"each stage must end later than the one before (month {until})")
+        previous = until
+        result.append((every, until))
+    return tuple(result)
 
 
 def _as_tuple(value: object, field: str) -> tuple[object, ...]:

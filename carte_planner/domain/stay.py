@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from carte_planner.domain.assumptions import (
+    EXTENSION_LEAD_DAYS,
+    HOME_TRIP_TIMING,
+    PREPARATION_OFFSETS,
+    RETURN_FLIGHT_TIME,
+    Settings,
+)
 from carte_planner.domain.journey import Category, JourneyItem, Notice
 from carte_planner.domain.office_days import OfficeCalendar, office_deadline
 from carte_planner.domain.phases import PhaseSpan
@@ -40,7 +47,9 @@ def entry_suffix(number: int) -> str:
     return "" if number == 1 else f":entry{number}"
 
 
-def _flight_item(key: str, title: str, depart: datetime, arrive: datetime, description: str) -> JourneyItem:
+def _flight_item(
+    key: str, title: str, depart: datetime, arrive: datetime, description: str, assumptions: tuple[str, ...] = ()
+) -> JourneyItem:
     text = (
         f"{description} Departs {depart:%Y-%m-%d %H:%M} ({depart.tzinfo}), lands "
         f"{arrive:%Y-%m-%d %H:%M} ({arrive.tzinfo}), local times."
@@ -55,6 +64,7 @@ def _flight_item(key: str, title: str, depart: datetime, arrive: datetime, descr
         depart=depart,
         arrive=arrive,
         deadline=True,
+        assumptions=assumptions,
     )
 
 
@@ -70,6 +80,7 @@ def route_titles(request: TripRequest, city: City) -> tuple[str, str]:
 def plan_trip(
     request: TripRequest,
     protocol: Protocol,
+    settings: Settings,
     city: City,
     track: dict[str, PhaseSpan],
     offices: OfficeDays,
@@ -94,11 +105,11 @@ def plan_trip(
         )
     )
     clearance = track["outpatient"].end
-    back_depart, back_arrive = flight(clearance + timedelta(days=1), protocol.return_departure, china, hours, home)
+    back_depart, back_arrive = flight(clearance + timedelta(days=1), settings.return_departure, china, hours, home)
     entries = [Entry(1, out_arrive.date(), back_depart.date())]
 
     if request.go_home:
-        trip.items += _home_visit(request, protocol, city, track, entries, notices)
+        trip.items += _home_visit(request, protocol, settings, city, track, entries, notices)
     if len(entries) > 1:
         notices.append(
             Notice(
@@ -117,6 +128,7 @@ def plan_trip(
             back_depart,
             back_arrive,
             f"Return flight home after the fit-to-fly check. The date is an estimate: book a flexible ticket. {seats}",
+            settings.marks(RETURN_FLIGHT_TIME),
         )
     )
     trip.home_again = back_arrive.date()
@@ -142,6 +154,7 @@ def _with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[No
 def _home_visit(
     request: TripRequest,
     protocol: Protocol,
+    settings: Settings,
     city: City,
     track: dict[str, PhaseSpan],
     entries: list[Entry],
@@ -151,7 +164,7 @@ def _home_visit(
     enough days at home; otherwise warn and plan no trip."""
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     leave_depart, leave_arrive = flight(
-        track["screening"].end + timedelta(days=1), protocol.return_departure, china, hours, home
+        track["screening"].end + timedelta(days=1), settings.return_departure, china, hours, home
     )
     latest_landing = track["admission"].start - timedelta(days=protocol.land_before_admission_days)
     back_depart, back_arrive = flight_landing_by(latest_landing, request.departure_time, home, hours, china)
@@ -181,6 +194,7 @@ def _home_visit(
             leave_depart,
             leave_arrive,
             f"Trip home while the cells are made. {note}",
+            settings.marks(HOME_TRIP_TIMING),
         ),
         _flight_item(
             "flight:back-for-admission",
@@ -188,6 +202,7 @@ def _home_visit(
             back_depart,
             back_arrive,
             f"Back in time for admission. {note}",
+            settings.marks(HOME_TRIP_TIMING),
         ),
     ]
 
@@ -259,6 +274,7 @@ def _entry_items(
                     deadline=True,
                     movable=True,
                     traveller=traveller,
+                    assumptions=(EXTENSION_LEAD_DAYS,),
                 )
             )
     notices += _stay_notices(check, entry_count, f"visa:extension{suffix}:1")
@@ -356,6 +372,7 @@ def preparation_items(
                     movable=True,
                     traveller=traveller,
                     busy=False,
+                    assumptions=(PREPARATION_OFFSETS,),
                 )
             )
     return items

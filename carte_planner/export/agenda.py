@@ -29,12 +29,21 @@ def _when(journey: Journey, line: Occurrence) -> str:
     return ""
 
 
-def _status(line: Occurrence) -> str:
+ASSUMED_HEADING = "Assumed by Carte Planner (the guide does not give these; change them to what your hospital says):"
+
+
+def assumed_mark(journey: Journey, names: tuple[str, ...]) -> str:
+    """ "assumed: Day 0 offset, chemotherapy days", or "" for a date that rests on none."""
+    labels = journey.assumption_labels(names)
+    return f"assumed: {', '.join(labels)}" if labels else ""
+
+
+def _status(journey: Journey, line: Occurrence) -> str:
     if line.confirmed:
         return "confirmed by the hospital"
     if line.set_by_user:
         return "date set by you"
-    return ""
+    return assumed_mark(journey, line.item.assumptions)
 
 
 def journey_text(journey: Journey) -> str:
@@ -61,6 +70,10 @@ def journey_text(journey: Journey) -> str:
         out.append("Please check:")
         out += [f"  - {notice.message}" for notice in checks]
         out.append("")
+    if journey.assumptions:
+        out.append(ASSUMED_HEADING)
+        out += [f"  ~ {assumption.text}" for assumption in journey.assumptions]
+        out.append("")
     month = None
     holidays = list(journey.holidays)
     for line in journey.occurrences():
@@ -69,7 +82,7 @@ def journey_text(journey: Journey) -> str:
             out.append(f"  {_day(holidays[0].day)}  {'':<9} {holidays.pop(0).label}")
         month = _month_heading(out, line.day, month)
         day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
-        details = "; ".join(part for part in (_when(journey, line), _status(line)) if part)
+        details = "; ".join(part for part in (_when(journey, line), _status(journey, line)) if part)
         text = f"  {_day(line.day)}  {day_label:<9} {line.title}"
         out.append(f"{text}  [{details}]" if details else text)
     for holiday in holidays:
@@ -99,6 +112,8 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
         "busy": item.busy,
         "deadline": item.deadline,
         "traveller": item.traveller,
+        "assumed": bool(item.assumptions),
+        "assumptions": list(item.assumptions),
     }
     if item.depart is not None and item.arrive is not None:
         data["depart"] = {"time": item.depart.isoformat(), "time_zone": str(item.depart.tzinfo)}
@@ -141,6 +156,7 @@ def journey_json(journey: Journey) -> str:
             {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
             for n in journey.notices
         ],
+        "assumptions": [{"name": a.name, "label": a.label, "text": a.text} for a in journey.assumptions],
         "items": [_item_json(journey, item) for item in journey.items],
         "holidays": [
             {"date": h.day.isoformat(), "name": h.name, "country": h.country, "provisional": h.provisional}

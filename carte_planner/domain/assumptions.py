@@ -1,0 +1,149 @@
+"""Values the guide does not give: what is in effect, which are still assumed, and their words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import time
+
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.journey import MINUS, Assumption, JourneyItem
+from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
+from carte_planner.domain.request import TripRequest
+
+DAY0_OFFSET = "day0-offset"
+CHEMOTHERAPY_DAYS = "chemotherapy-days"
+VISIT_RHYTHM = "visit-rhythm"
+EARLY_HOME_FOLLOWUP = "early-home-followup"
+HOME_FOLLOWUP_RHYTHM = "home-followup-rhythm"
+PREPARATION_OFFSETS = "preparation-offsets"
+RETURN_FLIGHT_TIME = "return-flight-time"
+HOME_TRIP_TIMING = "home-trip-timing"
+EXTENSION_LEAD_DAYS = "extension-lead-days"
+
+RHYTHM_WORDS = {"twice-weekly": "twice a week", "weekly": "once a week", "every-two-weeks": "every two weeks"}
+_STAGE_LABELS = {1: "monthly", 3: "quarterly", 12: "yearly"}
+_WEEKDAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+
+
+def stage_label(every_months: int) -> str:
+    """ "monthly", "quarterly", "yearly", or "every 2 months": also the stage's item key."""
+    return _STAGE_LABELS.get(every_months, f"every {every_months} months")
+
+
+def day_number_text(number: int) -> str:
+    """ "−5", "0", "+3": a Day number with a true minus sign."""
+    if number == 0:
+        return "0"
+    return f"+{number}" if number > 0 else f"{MINUS}{abs(number)}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The values the planner uses where the guide is silent: the user's own where set, else
+    the data file's; `assumed` names those that still come from the data file."""
+
+    day0_offset: int
+    chemotherapy_days: tuple[int, int]
+    visit_rhythm: str
+    visit_weekdays: tuple[str, ...]
+    followup_stages: tuple[FollowupStage, ...]
+    early_rhythm: str
+    return_departure: time
+    assumed: frozenset[str]
+
+    def marks(self, *names: str) -> tuple[str, ...]:
+        """Those of `names` that are still assumptions, in the order given."""
+        return tuple(name for name in names if name in self.assumed)
+
+
+def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
+    """The values in effect for a request; refuses weekdays that do not fit the visit rhythm."""
+    assumed = {PREPARATION_OFFSETS, HOME_TRIP_TIMING, EXTENSION_LEAD_DAYS}
+    own = {
+        DAY0_OFFSET: request.day0_offset,
+        CHEMOTHERAPY_DAYS: request.chemotherapy_days,
+        VISIT_RHYTHM: request.visit_rhythm or request.visit_weekdays,
+        HOME_FOLLOWUP_RHYTHM: request.followup_rhythm,
+        EARLY_HOME_FOLLOWUP: request.early_rhythm,
+        RETURN_FLIGHT_TIME: request.return_time,
+    }
+    assumed |= {name for name, value in own.items() if value is None}
+    rhythm = request.visit_rhythm or protocol.outpatient_rhythm
+    needed = VISIT_RHYTHMS[rhythm]
+    weekdays = request.visit_weekdays or protocol.outpatient_weekdays[:needed]
+    if len(weekdays) != needed:
+        days = "two weekdays, such as MO,TH" if needed == 2 else "one weekday, such as MO"
+        raise PlanInputError("visit weekdays", f"visits {RHYTHM_WORDS[rhythm]} need {days}")
+    stages = protocol.followup_stages
+    if request.followup_rhythm is not None:
+        stages = tuple(FollowupStage(every, until, stage_label(every)) for every, until in request.followup_rhythm)
+    return Settings(
+        day0_offset=protocol.day_zero_offset if request.day0_offset is None else request.day0_offset,
+        chemotherapy_days=request.chemotherapy_days or protocol.chemotherapy_days,
+        visit_rhythm=rhythm,
+        visit_weekdays=tuple(weekdays),
+        followup_stages=stages,
+        early_rhythm=request.early_rhythm or protocol.early_followup.rhythm,
+        return_departure=request.return_time or protocol.return_departure,
+        assumed=frozenset(assumed),
+    )
+
+
+def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> str:
+    """ "monthly to month 6, quarterly to month 24, then yearly" """
+    parts = []
+    for i, stage in enumerate(stages):
+        last = i == len(stages) - 1
+        label = stage_label(stage.every_months)
+        parts.append(f"then {label}" if last and i else f"{label} to month {stage.until_month}")
+    return ", ".join(parts)
+
+
+def visit_rhythm_text(rhythm: str, weekdays: tuple[str, ...]) -> str:
+    """ "twice a week (Monday and Thursday)" """
+    days = " and ".join(_WEEKDAY_NAMES[code] for code in weekdays)
+    return f"{RHYTHM_WORDS[rhythm]} ({days})"
+
+
+def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, Assumption]:
+    """Every assumption of the data file, its sentence filled with the values in effect."""
+    first, last = settings.chemotherapy_days
+    early = protocol.early_followup
+    values = {
+        "day0_offset": settings.day0_offset,
+        "chemotherapy_first": day_number_text(first),
+        "chemotherapy_last": day_number_text(last),
+        "visit_rhythm": visit_rhythm_text(settings.visit_rhythm, settings.visit_weekdays),
+        "early_rhythm": RHYTHM_WORDS[settings.early_rhythm],
+        "early_weeks": early.weeks,
+        "early_first_after": early.first_after_days,
+        "followup_rhythm": followup_rhythm_text(settings.followup_stages),
+        "return_departure": settings.return_departure.strftime("%H:%M"),
+        "land_before_admission_days": protocol.land_before_admission_days,
+        "extension_lead_days": protocol.extension_lead_days,
+    }
+    return {spec.name: Assumption(spec.name, spec.label, spec.text.format(**values)) for spec in protocol.assumptions}
+
+
+ASSUMED_PREFIX = "Assumed by Carte Planner, not given by the guide (change it to what your hospital says):"
+
+
+def with_assumption_note(item: JourneyItem, catalogue: dict[str, Assumption]) -> JourneyItem:
+    """The item with its assumptions dropped once the user set or the hospital confirmed its
+    date, and the sentence for those left added to its description, where every output
+    (the window, the JSON, the calendar file) reads it."""
+    if item.user_moved or item.confirmed:
+        return replace(item, assumptions=())
+    names = tuple(name for name in item.assumptions if name in catalogue)
+    if not names:
+        return replace(item, assumptions=())
+    sentences = " ".join(catalogue[name].text for name in names)
+    return replace(item, assumptions=names, description=f"{item.description} {ASSUMED_PREFIX} {sentences}")
