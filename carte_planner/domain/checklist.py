@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from carte_planner.domain.assumptions import ASSUMED_PREFIX
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Category, Journey, JourneyItem
@@ -67,6 +68,9 @@ class ChecklistEntry:
     note: str
     custom: bool
     traveller: str | None = None
+    # The assumptions its due date rests on (those of the item it is dated from), and their words.
+    assumptions: tuple[str, ...] = ()
+    assumed_text: str = ""
 
     def overdue(self, today: date) -> bool:
         return not self.done and self.due is not None and self.due < today
@@ -102,9 +106,17 @@ _FORMERLY_SHARED = {"stay-registration"}
 _ENTRIES = ("", ":entry2")
 
 
-def _anchor_date(journey: Journey, anchor: str) -> date | None:
-    item = journey.find(anchor)
-    return item.start if item is not None else None
+def home_emergency_text(journey: Journey) -> str:
+    """What to call at home: the home country's number when the data file knows it."""
+    if journey.home_emergency_number and journey.home_country_name:
+        return f"your local emergency number ({journey.home_emergency_number} in {journey.home_country_name})"
+    return "your local emergency number"
+
+
+def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str:
+    texts = {a.name: a.text for a in journey.assumptions}
+    sentences = " ".join(texts[name] for name in names if name in texts)
+    return f"{ASSUMED_PREFIX} {sentences}" if sentences else ""
 
 
 def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
@@ -131,7 +143,7 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
         if item.requires and item.requires not in keys:
             continue
         for key, anchor_key, traveller in _expansions(item, journey.request.travellers):
-            anchor = _anchor_date(journey, anchor_key)
+            anchor = journey.find(anchor_key)
             if anchor is None:
                 continue
             if key in state.removed:
@@ -143,13 +155,15 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                     key=key,
                     stage=item.stage,
                     title=f"{item.title} — {traveller}" if traveller else item.title,
-                    details=item.details,
-                    due=anchor + timedelta(days=item.offset_days),
+                    details=item.details.replace("{home_emergency}", home_emergency_text(journey)),
+                    due=anchor.start + timedelta(days=item.offset_days),
                     when=item.when,
                     done=key in state.done or old in state.done,
                     note=state.note(key) or state.note(old),
                     custom=False,
                     traveller=traveller,
+                    assumptions=anchor.assumptions,
+                    assumed_text=_assumed_text(journey, anchor.assumptions),
                 )
             )
     stages = {stage.key for stage in template.stages}
@@ -244,6 +258,8 @@ def checklist_items(checklist: Checklist) -> list[JourneyItem]:
     for entry in checklist.dated():
         assert entry.due is not None
         lines = [entry.details] if entry.details else []
+        if entry.assumed_text:
+            lines.append(entry.assumed_text)
         if entry.note:
             lines.append(f"Note: {entry.note}")
         lines.append(f"Checklist: {titles.get(entry.stage, entry.stage)}.")
@@ -257,6 +273,7 @@ def checklist_items(checklist: Checklist) -> list[JourneyItem]:
                 end=entry.due,
                 busy=False,
                 confirmed=entry.done,  # for a checklist entry: ticked off
+                assumptions=entry.assumptions,
             )
         )
     return items

@@ -171,6 +171,7 @@ class Journey:
     assumptions: tuple[Assumption, ...] = ()
     # The home country's emergency number, or "" when the data file does not know it.
     home_emergency_number: str = ""
+    home_country_name: str = ""
 
     @cached_property
     def _by_key(self) -> dict[str, JourneyItem]:

@@ -120,6 +120,7 @@ def plan_journey(
         home_country=home_country,
         assumptions=tuple(a for name, a in catalogue.items() if name in in_effect),
         home_emergency_number=emergency_numbers.get(home_country, ""),
+        home_country_name=offices.home.name if offices.home.country else "",
     )
 
 

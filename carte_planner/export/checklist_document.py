@@ -6,8 +6,9 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from carte_planner.domain.checklist import Checklist, ChecklistEntry
+from carte_planner.domain.checklist import Checklist, ChecklistEntry, home_emergency_text
 from carte_planner.domain.journey import Category, Journey
+from carte_planner.export.agenda import ASSUMED_HEADING, assumed_mark
 
 BOX_EMPTY = "☐"
 BOX_TICKED = "☑"
@@ -32,6 +33,7 @@ p { margin: 0; }
 .overdue { color: #9C2A00; font-weight: bold; }
 .note { font-style: italic; }
 .warning { color: #9C2A00; }
+.assumed { color: #5A4A8A; font-style: italic; }
 table.gantt td { font-size: 7pt; padding: 1pt; }
 """
 
@@ -87,6 +89,8 @@ def _facts(journey: Journey) -> str:
         ),
         ("Days in China", f"{summary.days_in_china}, of which {summary.inpatient_days} in hospital"),
         ("Travellers", ", ".join(request.travellers)),
+        ("Emergency in mainland China", "120, and the treating team"),
+        ("Emergency at home", f"{home_emergency_text(journey)}, and the home medical team"),
     ]
     hospital = [request.hospital_name, request.hospital_name_zh, request.hospital_address, request.hospital_address_zh]
     if any(hospital) or request.hospital_phone:
@@ -145,9 +149,11 @@ def _key_dates(journey: Journey) -> str:
                 title += f" (leaves {item.depart:%H:%M} {item.depart.tzinfo} time)"
             label = esc(journey.day_label(item.start)).replace(" ", "&nbsp;")
             mark = " ✓ confirmed" if item.confirmed else ""
+            assumed = assumed_mark(journey, item.assumptions)
+            assumed_html = f" <span class='assumed'>({esc(assumed)})</span>" if assumed else ""
             rows.append(
                 f"<tr><td width='40%'>{keep_together(when)}</td><td width='12%'>{label}</td>"
-                f"<td>{esc(title)}{esc(mark)}</td></tr>"
+                f"<td>{esc(title)}{esc(mark)}{assumed_html}</td></tr>"
             )
     return "<table class='facts' cellpadding='2'>" + "".join(rows) + "</table>"
 
@@ -165,6 +171,19 @@ def _warnings(journey: Journey) -> str:
     """The plan's warnings, where a family reads first: the top of the first page."""
     lines = "".join(f"<p class='warning'><b>Warning:</b> {esc(n.message)}</p>" for n in journey.warnings)
     return f"<h2>Warnings</h2>{lines}" if lines else ""
+
+
+def _assumptions(journey: Journey) -> str:
+    """What the app assumed where the guide is silent, so a family can tell these dates from
+    the guide's and from those their hospital confirmed."""
+    if not journey.assumptions:
+        return ""
+    lines = "".join(f"<p class='small'>• {esc(a.text)}</p>" for a in journey.assumptions)
+    return (
+        f"<h2>Assumptions</h2><p>{esc(ASSUMED_HEADING)}</p>{lines}"
+        "<p class='small'>Dates marked “assumed” rest on these; dates marked “✓ confirmed” your hospital "
+        "confirmed; the phase lengths are the guide's usual ranges unless you set them.</p>"
+    )
 
 
 def _holidays(journey: Journey) -> str:
@@ -186,10 +205,13 @@ def _holidays(journey: Journey) -> str:
 
 
 def _entry_block(entry: ChecklistEntry, today: date) -> Block:
+    """One checklist item; a date that rests on an assumption says so."""
     box = BOX_TICKED if entry.done else BOX_EMPTY
     if entry.due is not None:
         css = "overdue" if entry.overdue(today) else "due"
         due = f"due {day_text(entry.due)}" + (f" ({entry.when})" if entry.when else "")
+        if entry.assumptions:
+            due += " — assumed date"
         if entry.overdue(today):
             due += " — overdue"
         due_html = f" <span class='{css}'>· {esc(due)}</span>"
@@ -223,6 +245,8 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
             new_page=False,
         ),
     ]
+    if journey.assumptions:
+        blocks.append(Block(_assumptions(journey)))
     if journey.holidays:
         blocks.append(Block(_holidays(journey), new_page=False))
     first_stage = True
@@ -245,6 +269,11 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
         out.append(f"**Warning:** {notice.message}" if markdown else f"! Warning: {notice.message}")
     if journey.warnings:
         out.append("")
+    if journey.assumptions:
+        out.append("## Assumptions" if markdown else "Assumptions")
+        out.append(ASSUMED_HEADING)
+        out += [f"- {a.text}" for a in journey.assumptions]
+        out.append("")
     for stage, entries in checklist.by_stage():
         out.append(f"## {stage.title}" if markdown else stage.title)
         if not markdown:
@@ -253,7 +282,9 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
             box = "[x]" if entry.done else "[ ]"
             due = ""
             if entry.due is not None:
-                due = f" (due {day_text(entry.due)}" + (", OVERDUE" if entry.overdue(journey.today) else "") + ")"
+                due = f" (due {day_text(entry.due)}"
+                due += f", assumed: {', '.join(journey.assumption_labels(entry.assumptions))}" if entry.assumptions else ""
+                due += (", OVERDUE" if entry.overdue(journey.today) else "") + ")"
             out.append(f"- {box} {entry.title}{due}")
             if entry.details:
                 out.append(f"  {entry.details}")
