@@ -35,6 +35,13 @@ _OPTION_FOR_FIELD = {
     "follow-up years": "--followup-years",
     "travellers": "--traveller",
     "home airport": "--home-airport",
+    "Day 0 offset (days after admission)": "--day0-offset",
+    "chemotherapy days": "--chemotherapy-days",
+    "visit rhythm": "--visit-rhythm",
+    "visit weekdays": "--visit-weekdays",
+    "follow-up rhythm at home": "--home-followup-rhythm",
+    "first visits at home": "--early-home-visits",
+    "return flight time": "--return-time",
 }
 
 
@@ -63,11 +70,42 @@ def parse_date(text: str, what: str = "date") -> date:
     raise UsageError(f"{what}: '{text}' is not a date; write it as YYYY-MM-DD, for example 2027-03-01")
 
 
-def _parse_time(text: str) -> time:
+def _parse_time(text: str, option: str = "--departure-time", example: str = "10:00") -> time:
     try:
         return time.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--departure-time: '{text}' is not a time; write it as HH:MM, for example 10:00") from None
+        raise UsageError(f"{option}: '{text}' is not a time; write it as HH:MM, for example {example}") from None
+
+
+def _chemotherapy_days(text: str) -> tuple[int, int]:
+    """ "-5..-3" (Day −5 to Day −3); a true minus sign is accepted too."""
+    first, sep, last = text.replace("\u2212", "-").partition("..")
+    try:
+        return int(first), int(last if sep else first)
+    except ValueError:
+        raise UsageError(
+            f"--chemotherapy-days: '{text}' must be Day numbers before Day 0, such as --chemotherapy-days=-5..-3"
+        ) from None
+
+
+def _followup_rhythm(text: str) -> tuple[tuple[int, int], ...]:
+    """ "1:6,3:24,12:60": every 1 month to month 6, every 3 to month 24, every 12 to month 60."""
+    stages = []
+    for part in text.split(","):
+        every, sep, until = part.strip().partition(":")
+        try:
+            stages.append((int(every), int(until)))
+        except ValueError:
+            raise UsageError(
+                f"--home-followup-rhythm: '{text}' must be stages of MONTHS:UNTIL_MONTH, such as 1:6,3:24,12:240"
+            ) from None
+        if not sep:
+            raise UsageError(f"--home-followup-rhythm: '{part.strip()}' needs the month it runs to, such as 12:240")
+    return tuple(stages)
+
+
+def _weekdays(text: str) -> tuple[str, ...]:
+    return tuple(day.strip().upper()[:2] for day in text.split(",") if day.strip())
 
 
 def _pairs(values: Sequence[str], option: str, convert: type | object) -> list[tuple[str, object]]:
@@ -137,6 +175,28 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--confirm", action="append", default=[], metavar="KEY", help="mark a value as confirmed")
     for name in _HOSPITAL_OPTIONS:
         group.add_argument(f"--hospital-{name.replace('_', '-')}", help=_HOSPITAL_OPTIONS[name])
+    assumed = parser.add_argument_group(
+        "values the guide does not give (the plan marks them assumed until you set them)"
+    )
+    assumed.add_argument("--day0-offset", type=int, metavar="DAYS", help="Day 0 (the infusion), days after admission")
+    assumed.add_argument(
+        "--chemotherapy-days", metavar="FIRST..LAST", help="chemotherapy's Day numbers, such as --chemotherapy-days=-5..-3"
+    )
+    assumed.add_argument(
+        "--visit-rhythm",
+        choices=["twice-weekly", "weekly", "every-two-weeks"],
+        help="outpatient visits near the hospital",
+    )
+    assumed.add_argument("--visit-weekdays", metavar="DAYS", help="their weekdays, such as MO,TH (one for weekly)")
+    assumed.add_argument(
+        "--early-home-visits", choices=["weekly", "every-two-weeks"], help="visits in the first weeks back home"
+    )
+    assumed.add_argument(
+        "--home-followup-rhythm",
+        metavar="STAGES",
+        help="follow-up at home as MONTHS:UNTIL_MONTH stages counted from Day 0, such as 1:6,3:24,12:240",
+    )
+    assumed.add_argument("--return-time", metavar="HH:MM", help="return flight's departure, China time")
     group.add_argument("--today", help="plan as if today were this date (YYYY-MM-DD)")
 
 
@@ -200,6 +260,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         changes["start"] = parse_date(args.start, "--start")
     if args.departure_time:
         changes["departure_time"] = _parse_time(args.departure_time)
+    changes.update(_assumed_values(args))
     changes["travellers"] = _travellers(args, request.travellers)
     if args.phase:
         changes["phase_days"] = tuple(
@@ -219,6 +280,26 @@ def _plan_id(text: str) -> str:
     if not 1 <= len(text) <= 200 or not text.isprintable():
         raise UsageError("--plan-id: write 1 to 200 letters, digits or signs, on one line")
     return text
+
+
+def _assumed_values(args: argparse.Namespace) -> dict[str, object]:
+    """The values the guide does not give, as the user typed them."""
+    changes: dict[str, object] = {}
+    if args.day0_offset is not None:
+        changes["day0_offset"] = args.day0_offset
+    if args.chemotherapy_days:
+        changes["chemotherapy_days"] = _chemotherapy_days(args.chemotherapy_days)
+    if args.visit_rhythm:
+        changes["visit_rhythm"] = args.visit_rhythm
+    if args.visit_weekdays:
+        changes["visit_weekdays"] = _weekdays(args.visit_weekdays)
+    if args.early_home_visits:
+        changes["early_rhythm"] = args.early_home_visits
+    if args.home_followup_rhythm:
+        changes["followup_rhythm"] = _followup_rhythm(args.home_followup_rhythm)
+    if args.return_time:
+        changes["return_time"] = _parse_time(args.return_time, "--return-time", "11:00")
+    return changes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -368,6 +449,18 @@ def _write_pdf(document: object, output: Path, paper: str) -> int:
         raise UsageError(f"--pdf: {error}") from None
 
 
+def _joined_negative_values(argv: Sequence[str]) -> list[str]:
+    """`--chemotherapy-days -5..-3` as `--chemotherapy-days=-5..-3`: argparse would read the
+    Day number's minus sign as the start of another option."""
+    result: list[str] = []
+    for arg in argv:
+        if result and result[-1] == "--chemotherapy-days" and arg.startswith(("-", "\u2212")):
+            result[-1] = f"--chemotherapy-days={arg}"
+        else:
+            result.append(arg)
+    return result
+
+
 def _fail(message: str) -> int:
     print(f"carte-planner: error: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -378,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from carte_planner.storage.atomic import WriteError
 
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_joined_negative_values(sys.argv[1:] if argv is None else argv))
         if args.command is None:
             from carte_planner.ui.launch import launch
 

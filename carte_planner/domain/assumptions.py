@@ -68,7 +68,8 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
     """The values in effect for a request; refuses weekdays that do not fit the visit rhythm."""
     assumed = {PREPARATION_OFFSETS, HOME_TRIP_TIMING, EXTENSION_LEAD_DAYS}
     own = {
-        DAY0_OFFSET: request.day0_offset,
+        # An infusion day the user set fixes Day 0 as much as an offset does.
+        DAY0_OFFSET: request.day0_offset if request.moved_date("milestone:infusion") is None else 0,
         CHEMOTHERAPY_DAYS: request.chemotherapy_days,
         VISIT_RHYTHM: request.visit_rhythm or request.visit_weekdays,
         HOME_FOLLOWUP_RHYTHM: request.followup_rhythm,

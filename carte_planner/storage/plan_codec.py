@@ -17,8 +17,9 @@ from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
 # Version 2 added the checklist (ticks, notes, the user's own items); version 3 what the
-# calendar exports wrote. Older files open through MIGRATIONS.
-VERSION = 3
+# calendar exports wrote; version 4 the values the guide does not give (`request.assumed`).
+# Older files open through MIGRATIONS.
+VERSION = 4
 
 _HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
 
@@ -42,7 +43,55 @@ def request_to_dict(request: TripRequest) -> dict[str, Any]:
         "moved": {key: when.isoformat() for key, when in request.moved},
         "confirmed": sorted(request.confirmed),
         "hospital": {name: getattr(request, f"hospital_{name}") for name in _HOSPITAL_FIELDS},
+        "assumed": _assumed_to_dict(request),
     }
+
+
+def _assumed_to_dict(request: TripRequest) -> dict[str, Any]:
+    """The user's own values where the guide is silent; null keeps the data file's assumption."""
+    chemo = request.chemotherapy_days
+    weekdays = request.visit_weekdays
+    rhythm = request.followup_rhythm
+    return {
+        "day0_offset": request.day0_offset,
+        "chemotherapy_days": list(chemo) if chemo is not None else None,
+        "visit_rhythm": request.visit_rhythm,
+        "visit_weekdays": list(weekdays) if weekdays is not None else None,
+        "early_home_rhythm": request.early_rhythm,
+        "home_followup_rhythm": [list(stage) for stage in rhythm] if rhythm is not None else None,
+        "return_time": request.return_time.strftime("%H:%M") if request.return_time else None,
+    }
+
+
+def _assumed_from_dict(data: Any) -> dict[str, Any]:
+    fields = _Fields(data, "request.assumed")
+    nothing = type(None)
+    values = {
+        "day0_offset": fields.take("day0_offset", (int, nothing), None),
+        "chemotherapy_days": fields.take("chemotherapy_days", (list, nothing), None),
+        "visit_rhythm": fields.take("visit_rhythm", (str, nothing), None),
+        "visit_weekdays": fields.take("visit_weekdays", (list, nothing), None),
+        "early_rhythm": fields.take("early_home_rhythm", (str, nothing), None),
+        "followup_rhythm": fields.take("home_followup_rhythm", (list, nothing), None),
+        "return_time": fields.take("return_time", (str, nothing), None),
+    }
+    fields.finish()
+    if isinstance(values["day0_offset"], bool):
+        raise PlanFileError("the field 'request.assumed.day0_offset' must be a number.")
+    for name in ("chemotherapy_days", "visit_weekdays"):
+        if values[name] is not None:
+            values[name] = tuple(values[name])
+    if values["followup_rhythm"] is not None:
+        stages = values["followup_rhythm"]
+        if not all(isinstance(stage, list) for stage in stages):
+            raise PlanFileError("the field 'request.assumed.home_followup_rhythm' has the wrong type.")
+        values["followup_rhythm"] = tuple(tuple(stage) for stage in stages)
+    if values["return_time"] is not None:
+        try:
+            values["return_time"] = time.fromisoformat(values["return_time"])
+        except ValueError:
+            raise PlanFileError("the field 'request.assumed.return_time' has an invalid value.") from None
+    return values
 
 
 def checklist_to_dict(state: ChecklistState) -> dict[str, Any]:
@@ -167,6 +216,7 @@ def request_from_dict(data: Any) -> TripRequest:
         "moved": fields.take("moved", dict, (), convert=_date_map),
         "confirmed": frozenset(fields.take("confirmed", list, (), convert=_strings)),
         **hospital_values,
+        **_assumed_from_dict(fields.take("assumed", dict, {})),
     }
     fields.finish()
     try:
@@ -256,7 +306,13 @@ def migrate_2_to_3(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "version": 3, "calendar_export": export_record_to_dict(ExportRecord())}
 
 
-MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3}
+def migrate_3_to_4(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 had no values of the user's own where the guide is silent: the data file's
+    assumptions stay in effect."""
+    return {**document, "version": 4}
+
+
+MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4}
 
 
 def plan_from_bytes(data: bytes) -> Plan:
