@@ -28,6 +28,7 @@ def test_every_stage_of_the_guide_is_there():
     _, checklist = checklist_for()
     titles = [stage.title for stage, _ in checklist.by_stage()]
     assert titles == [
+        "Ask your hospital",
         "Medical records for the eligibility review",
         "Passports and visas",
         "Travel",

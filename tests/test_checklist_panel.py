@@ -27,9 +27,9 @@ def entry_index(panel, key):
 
 def test_stages_are_grouped_and_overdue_items_highlighted(window):
     model = window.checklist.model
-    assert model.rowCount() == 8
+    assert model.rowCount() == 9
     first = model.data(model.index(0, 0))
-    assert first.startswith("Medical records for the eligibility review")
+    assert first.startswith("Ask your hospital")
     # Today is 2027-01-04 in these tests; the records are due 2027-01-06: not yet overdue.
     records = entry_index(window.checklist, "records-pathology")
     due = model.data(records.siblingAtColumn(ChecklistModel.DUE))
@@ -52,7 +52,7 @@ def test_ticking_and_noting_survive_replanning_and_undo(window):
     assert entry.done
     assert entry.note == "Blue suitcase"
     assert entry.due == date(2027, 4, 6)
-    assert "(1/1)" in panel.model.data(panel.model.index(5, 0))
+    assert "(1/1)" in panel.model.data(panel.model.index(6, 0))
     window.undo_action.trigger()  # the phase length
     window.undo_action.trigger()  # the note
     assert window.document.checklist.entry("admission-packing").note == ""

@@ -251,7 +251,7 @@ def test_checklist_as_text_markdown_and_pdf(capsys, tmp_path):
     code, out, _ = run(capsys, "checklist", *BASE)
     assert code == 0
     assert "Medical records for the eligibility review" in out
-    assert "- [ ] Pathology reports (due Wed 06 Jan 2027)" in out
+    assert "- [ ] Pathology reports (due Wed 06 Jan 2027, assumed: preparation date)" in out
     code, out, _ = run(capsys, "checklist", *BASE, "--format", "markdown")
     assert out.startswith("# CAR-T journey to Beijing (北京): checklist")
     target = tmp_path / "c.pdf"

@@ -168,7 +168,7 @@ def test_a_real_version_1_file_still_opens():
     assert plan.request.hospital_name_zh == "示例医院"
     assert plan.checklist == ChecklistState()
     assert plan.exported == ExportRecord()
-    assert json.loads(plan_to_bytes(plan))["version"] == 3
+    assert json.loads(plan_to_bytes(plan))["version"] == 4
 
 
 def test_checklist_state_round_trips():

@@ -55,7 +55,7 @@ def test_document_blocks_hold_every_item_with_its_due_date():
 def test_text_and_markdown():
     journey, checklist = make()
     text = checklist_text(journey, checklist)
-    assert "- [x] Pathology reports (due Wed 06 Jan 2027)" in text
+    assert "- [x] Pathology reports (due Wed 06 Jan 2027, assumed: preparation date)" in text
     assert "OVERDUE" in text
     markdown = checklist_text(journey, checklist, markdown=True)
     assert markdown.startswith("# CAR-T journey to Guangzhou (广州): checklist")

@@ -109,7 +109,7 @@ _ENTRIES = ("", ":entry2")
 def home_emergency_text(journey: Journey) -> str:
     """What to call at home: the home country's number when the data file knows it."""
     if journey.home_emergency_number and journey.home_country_name:
-        return f"your local emergency number ({journey.home_emergency_number} in {journey.home_country_name})"
+        return f"your local emergency number ({journey.home_country_name}: {journey.home_emergency_number})"
     return "your local emergency number"
 
 
