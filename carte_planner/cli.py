@@ -180,7 +180,9 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
     )
     assumed.add_argument("--day0-offset", type=int, metavar="DAYS", help="Day 0 (the infusion), days after admission")
     assumed.add_argument(
-        "--chemotherapy-days", metavar="FIRST..LAST", help="chemotherapy's Day numbers, such as --chemotherapy-days=-5..-3"
+        "--chemotherapy-days",
+        metavar="FIRST..LAST",
+        help="chemotherapy's Day numbers, such as --chemotherapy-days=-5..-3",
     )
     assumed.add_argument(
         "--visit-rhythm",
@@ -360,11 +362,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "checklist":
         return _checklist(args, plan, journey)
     if args.command == "plan":
+        from carte_planner.domain.checklist import QUESTIONS_STAGE, build_checklist
         from carte_planner.export.agenda import journey_json, journey_text
+        from carte_planner.resources import load_checklist_template
 
         if args.save:
             _save(args.save, plan)
-        sys.stdout.write(journey_json(journey) if args.format == "json" else journey_text(journey))
+        questions = build_checklist(journey, load_checklist_template(), plan.checklist).stage_entries(QUESTIONS_STAGE)
+        render = journey_json if args.format == "json" else journey_text
+        sys.stdout.write(render(journey, questions))
         return 0
     return _export(args, plan, journey)
 

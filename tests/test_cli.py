@@ -334,3 +334,92 @@ def test_a_bad_plan_id_is_one_line(capsys, tmp_path):
     assert code == 2
     assert "--plan-id" in err
     assert not (tmp_path / "j.ics").exists()
+
+
+def test_assumptions_change_from_the_command_line(capsys):
+    code, out, _ = run(
+        capsys,
+        "plan",
+        *BASE,
+        "--format",
+        "json",
+        "--day0-offset",
+        "3",
+        "--chemotherapy-days",
+        "-3..-2",
+        "--visit-rhythm",
+        "every-two-weeks",
+        "--visit-weekdays",
+        "we",
+        "--return-time",
+        "15:30",
+        "--early-home-visits",
+        "every-two-weeks",
+        "--home-followup-rhythm",
+        "1:6,3:24,12:240",
+    )
+    assert code == 0
+    data = json.loads(out)
+    items = {item["key"]: item for item in data["items"]}
+    assert data["day_zero"] == "2027-04-04"
+    assert items["milestone:chemotherapy"]["start"] == "2027-04-01"
+    assert items["milestone:chemotherapy"]["end"] == "2027-04-02"
+    assert items["visits:outpatient"]["recurrence"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;")
+    assert items["flight:return"]["depart"]["time"].startswith("2027-06-13T15:30")
+    assert "INTERVAL=2" in items["followup:early"]["recurrence"]["rule"]
+    assert {a["name"] for a in data["assumptions"]} == {"preparation-offsets", "extension-lead-days"}
+    assert not items["milestone:infusion"]["assumed"]
+    assert items["prep:records"]["assumed"]
+    assert items["prep:records"]["assumptions"] == ["preparation-offsets"]
+    assert data["questions"]
+    assert all(q["due"] for q in data["questions"])
+
+
+def test_the_infusion_day_can_be_moved(capsys):
+    code, out, err = run(capsys, "plan", *BASE, "--move", "milestone:infusion=2027-04-08")
+    assert code == 0, err
+    assert "Thu 08 Apr 2027  Day 0     Day 0: CAR-T cell infusion  [date set by you]" in out
+    assert "no longer has" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--day0-offset", "40"], "--day0-offset: must be between 1 and 30, not 40"),
+        (["--visit-weekdays", "TU"], "--visit-weekdays: visits twice a week need two weekdays"),
+        (["--chemotherapy-days", "soon"], "--chemotherapy-days: 'soon' must be Day numbers"),
+        (["--home-followup-rhythm", "3:24,1:6"], "--home-followup-rhythm: each stage must end later"),
+        (["--return-time", "noon"], "--return-time: 'noon' is not a time"),
+    ],
+)
+def test_bad_assumption_values_are_one_clear_line(capsys, args, message):
+    code, out, err = run(capsys, "plan", *BASE, *args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_assumed_values_are_kept_in_the_plan_file(capsys, tmp_path):
+    from datetime import time
+
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.storage.planfile import load_plan, save_plan
+
+    path = tmp_path / "trip.carteplan"
+    request = TripRequest(
+        start=date(2027, 3, 1),
+        day0_offset=6,
+        chemotherapy_days=(-6, -4),
+        visit_rhythm="weekly",
+        visit_weekdays=("TU",),
+        followup_rhythm=((1, 6), (6, 60)),
+        early_rhythm="every-two-weeks",
+        return_time=time(8, 15),
+    )
+    save_plan(path, Plan(request, "plan-9"))
+    assert load_plan(path).request == request
+    code, out, _ = run(capsys, "plan", "--plan", str(path), "--today", "2027-01-01", "--day0-offset", "4")
+    assert code == 0
+    assert "Day 0 (infusion): Mon 05 Apr 2027" in out

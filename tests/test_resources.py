@@ -84,3 +84,28 @@ def test_a_missing_or_broken_file_is_reported_by_name(monkeypatch, tmp_path):
         read_toml("protocol.toml")
     with pytest.raises(ResourceError, match=r"cities\.toml: \(file\): is missing"):
         read_toml("cities.toml")
+
+
+def test_no_data_file_states_a_rate_a_price_or_a_dose():
+    """The guide's success rates and costs are never shown as facts, and nothing is a dose."""
+    import re
+
+    from carte_planner.resources import resource_root
+
+    patterns = [
+        re.compile(r"\d\s*%|\d\s*(per ?cent|percent)\b", re.IGNORECASE),
+        re.compile(r"[$€£¥]\s*\d|\d\s*(usd|eur|gbp|cny|rmb|yuan|dollars?|euros?)\b", re.IGNORECASE),
+        re.compile(r"\d\s*(mg|mcg|µg|ml|g/kg|mg/m2?|units?/kg)\b", re.IGNORECASE),
+    ]
+    # The fonts folder holds only the fonts and their licences.
+    files = [
+        path
+        for path in resource_root().rglob("*")
+        if path.suffix in {".toml", ".json", ".txt", ".md"} and "fonts" not in path.parts
+    ]
+    assert any(path.name == "protocol.toml" for path in files)
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for pattern in patterns:
+            found = pattern.search(text)
+            assert found is None, f"{path.name}: {found.group(0) if found else ''}"

@@ -96,10 +96,16 @@ class Checklist:
     def entry(self, key: str) -> ChecklistEntry:
         return next(e for e in self.entries if e.key == key)
 
+    def stage_entries(self, stage: str) -> list[ChecklistEntry]:
+        """One stage's entries by due date, such as the questions to ask the hospital."""
+        return next((entries for group, entries in self.by_stage() if group.key == stage), [])
+
     def dated(self) -> list[ChecklistEntry]:
         return sorted((e for e in self.entries if e.due is not None), key=lambda e: e.due or date.max)
 
 
+# The stage of questions to ask the hospital, shown on their own in the agenda.
+QUESTIONS_STAGE = "ask"
 # Items that became per traveller: a tick or note kept under the old key still counts.
 _FORMERLY_SHARED = {"stay-registration"}
 # Key suffixes of the entries into China (see domain.stay.entry_suffix).

@@ -334,9 +334,7 @@ def _day_zero(
     return day, False
 
 
-def _chemotherapy(
-    settings: Settings, admission: PhaseSpan, day_zero: date, notices: list[Notice]
-) -> tuple[date, date]:
+def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, notices: list[Notice]) -> tuple[date, date]:
     """The chemotherapy days around Day 0, never before admission (a warning says so)."""
     first, last = settings.chemotherapy_days
     start = day_zero + timedelta(days=first)

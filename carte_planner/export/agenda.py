@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from carte_planner import __version__
+from carte_planner.domain.checklist import ChecklistEntry
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 
 JSON_FORMAT = "carte-planner.journey"
@@ -46,8 +48,12 @@ def _status(journey: Journey, line: Occurrence) -> str:
     return assumed_mark(journey, line.item.assumptions)
 
 
-def journey_text(journey: Journey) -> str:
-    """The agenda a patient reads: a header, the notices, then every dated line by month."""
+QUESTIONS_HEADING = "Ask your hospital (questions only: the answers are your hospital's):"
+
+
+def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
+    """The agenda a patient reads: a header, the notices, the assumptions, the questions to ask
+    the hospital, then every dated line by month."""
     request, summary, city = journey.request, journey.summary, journey.city
     low, high = summary.clearance_range
     out = [
@@ -73,6 +79,12 @@ def journey_text(journey: Journey) -> str:
     if journey.assumptions:
         out.append(ASSUMED_HEADING)
         out += [f"  ~ {assumption.text}" for assumption in journey.assumptions]
+        out.append("")
+    if questions:
+        out.append(QUESTIONS_HEADING)
+        for entry in questions:
+            due = f"by {_day(entry.due)}" if entry.due else ""
+            out.append(f"  ? {entry.title}  [{', '.join(part for part in (due, entry.when) if part)}]")
         out.append("")
     month = None
     holidays = list(journey.holidays)
@@ -127,7 +139,7 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
     return data
 
 
-def journey_json(journey: Journey) -> str:
+def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
     """The journey as JSON (format `carte-planner.journey`, version 1; README describes it)."""
     request, summary = journey.request, journey.summary
     document = {
@@ -157,6 +169,17 @@ def journey_json(journey: Journey) -> str:
             for n in journey.notices
         ],
         "assumptions": [{"name": a.name, "label": a.label, "text": a.text} for a in journey.assumptions],
+        "questions": [
+            {
+                "key": entry.key,
+                "question": entry.title,
+                "due": entry.due.isoformat() if entry.due else None,
+                "when": entry.when,
+                "assumed": bool(entry.assumptions),
+                "assumptions": list(entry.assumptions),
+            }
+            for entry in questions
+        ],
         "items": [_item_json(journey, item) for item in journey.items],
         "holidays": [
             {"date": h.day.isoformat(), "name": h.name, "country": h.country, "provisional": h.provisional}

@@ -283,7 +283,9 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
             due = ""
             if entry.due is not None:
                 due = f" (due {day_text(entry.due)}"
-                due += f", assumed: {', '.join(journey.assumption_labels(entry.assumptions))}" if entry.assumptions else ""
+                due += (
+                    f", assumed: {', '.join(journey.assumption_labels(entry.assumptions))}" if entry.assumptions else ""
+                )
                 due += (", OVERDUE" if entry.overdue(journey.today) else "") + ")"
             out.append(f"- {box} {entry.title}{due}")
             if entry.details:
