@@ -147,4 +147,4 @@ def with_assumption_note(item: JourneyItem, catalogue: dict[str, Assumption]) ->
     if not names:
         return replace(item, assumptions=())
     sentences = " ".join(catalogue[name].text for name in names)
-    return replace(item, assumptions=names, description=f"{item.description} {ASSUMED_PREFIX} {sentences}")
+    return replace(item, assumptions=names, description=f"{item.description}\n{ASSUMED_PREFIX} {sentences}")
