@@ -97,6 +97,8 @@ def early_followup_item(protocol: Protocol, settings: Settings, home_again: date
     interval = _INTERVAL[settings.early_rhythm]
     every = f"INTERVAL={interval};" if interval > 1 else ""
     dates = rrule(WEEKLY, interval=interval, dtstart=_midnight(first), until=_midnight(last))
+    # BYDAY names the first visit's weekday: a weekly rule every client expands alike.
+    byday = f"BYDAY={WEEKDAY_CODES[first.weekday()]};"
     return JourneyItem(
         key="followup:early",
         category=Category.HOME_FOLLOWUP,
@@ -104,7 +106,7 @@ def early_followup_item(protocol: Protocol, settings: Settings, home_again: date
         description=early.description,
         start=first,
         end=first,
-        recurrence=Recurrence(f"FREQ=WEEKLY;{every}UNTIL={_until(last)}", tuple(d.date() for d in dates)),
+        recurrence=Recurrence(f"FREQ=WEEKLY;{every}{byday}UNTIL={_until(last)}", tuple(d.date() for d in dates)),
         busy=True,
         assumptions=settings.marks(EARLY_HOME_FOLLOWUP),
     )

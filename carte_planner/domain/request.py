@@ -198,7 +198,12 @@ def _check_assumed_values(request: TripRequest) -> None:
             raise PlanInputError(label, f"must be one of {', '.join(choices)}, not '{value}'")
     if request.visit_weekdays is not None:
         weekdays = _as_tuple(request.visit_weekdays, "visit weekdays")
-        if not weekdays or len(set(weekdays)) != len(weekdays) or not set(weekdays) <= set(WEEKDAY_CHOICES):
+        if (
+            not weekdays
+            or not all(isinstance(day, str) for day in weekdays)
+            or len(set(weekdays)) != len(weekdays)
+            or not set(weekdays) <= set(WEEKDAY_CHOICES)
+        ):
             raise PlanInputError("visit weekdays", f"must be different days among {', '.join(WEEKDAY_CHOICES)}")
         # Kept in week order, so that the same days give the same rule.
         object.__setattr__(request, "visit_weekdays", tuple(d for d in WEEKDAY_CHOICES if d in weekdays))
