@@ -149,18 +149,22 @@ def _key_dates(journey: Journey) -> str:
                 title += f" (leaves {item.depart:%H:%M} {item.depart.tzinfo} time)"
             label = esc(journey.day_label(item.start)).replace(" ", "&nbsp;")
             mark = " ✓ confirmed" if item.confirmed else ""
-            assumed = assumed_mark(journey, item.assumptions)
-            assumed_html = f" <span class='assumed'>({esc(assumed)})</span>" if assumed else ""
             rows.append(
                 f"<tr><td width='40%'>{keep_together(when)}</td><td width='12%'>{label}</td>"
-                f"<td>{esc(title)}{esc(mark)}{assumed_html}</td></tr>"
+                f"<td>{esc(title)}{esc(mark)}{_assumed_html(journey, item.assumptions)}</td></tr>"
             )
     return "<table class='facts' cellpadding='2'>" + "".join(rows) + "</table>"
 
 
+def _assumed_html(journey: Journey, names: tuple[str, ...]) -> str:
+    mark = assumed_mark(journey, names)
+    return f" <span class='assumed'>({esc(mark)})</span>" if mark else ""
+
+
 def _deadlines(journey: Journey) -> str:
     lines = [
-        f"<tr><td>{BOX_EMPTY}&nbsp;{keep_together(day_text(item.start))}</td><td>{esc(item.title)}</td></tr>"
+        f"<tr><td>{BOX_EMPTY}&nbsp;{keep_together(day_text(item.start))}</td>"
+        f"<td>{esc(item.title)}{_assumed_html(journey, item.assumptions)}</td></tr>"
         for item in journey.items
         if item.deadline and item.category is not Category.FLIGHT
     ]
