@@ -112,13 +112,6 @@ _FORMERLY_SHARED = {"stay-registration"}
 _ENTRIES = ("", ":entry2")
 
 
-def home_emergency_text(journey: Journey) -> str:
-    """What to call at home: the home country's number when the data file knows it."""
-    if journey.home_emergency_number and journey.home_country_name:
-        return f"your local emergency number ({journey.home_country_name}: {journey.home_emergency_number})"
-    return "your local emergency number"
-
-
 def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str:
     texts = {a.name: a.text for a in journey.assumptions}
     sentences = " ".join(texts[name] for name in names if name in texts)
@@ -161,7 +154,7 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                     key=key,
                     stage=item.stage,
                     title=f"{item.title} — {traveller}" if traveller else item.title,
-                    details=item.details.replace("{home_emergency}", home_emergency_text(journey)),
+                    details=item.details.replace("{home_emergency}", journey.home_emergency_text()),
                     due=anchor.start + timedelta(days=item.offset_days),
                     when=item.when,
                     done=key in state.done or old in state.done,

@@ -86,9 +86,10 @@ def _monthly(every: int, anchor_day: int, first: date, until: date) -> Recurrenc
     return Recurrence(rule, tuple(d.date() for d in dates))
 
 
-def early_followup_item(protocol: Protocol, settings: Settings, home_again: date) -> JourneyItem:
+def early_followup_item(protocol: Protocol, settings: Settings, home_again: date, emergency: str) -> JourneyItem:
     """The first weeks back home: a visit a few days after landing (on a weekday), then weekly
-    or every two weeks for the data file's number of weeks."""
+    or every two weeks for the data file's number of weeks. Its description says whom to call
+    between visits (`emergency`: the home country's number, in words)."""
     early = protocol.early_followup
     first = home_again + timedelta(days=early.first_after_days)
     if first.weekday() >= 5:
@@ -103,7 +104,7 @@ def early_followup_item(protocol: Protocol, settings: Settings, home_again: date
         key="followup:early",
         category=Category.HOME_FOLLOWUP,
         title=early.title,
-        description=early.description,
+        description=early.description.replace("{home_emergency}", emergency),
         start=first,
         end=first,
         recurrence=Recurrence(f"FREQ=WEEKLY;{every}{byday}UNTIL={_until(last)}", tuple(d.date() for d in dates)),

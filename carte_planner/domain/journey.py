@@ -142,6 +142,13 @@ class Assumption:
     text: str
 
 
+def home_emergency_phrase(number: str, country_name: str) -> str:
+    """What to call at home: the home country's number when the data file knows it."""
+    if number and country_name:
+        return f"your local emergency number ({country_name}: {number})"
+    return "your local emergency number"
+
+
 @dataclass(frozen=True)
 class Summary:
     arrival: date
@@ -238,6 +245,9 @@ class Journey:
             )
             for holiday in self.holidays
         ]
+
+    def home_emergency_text(self) -> str:
+        return home_emergency_phrase(self.home_emergency_number, self.home_country_name)
 
     def assumption_labels(self, names: tuple[str, ...]) -> list[str]:
         """The short labels of the named assumptions, for an "assumed: …" mark."""

@@ -19,7 +19,7 @@ from carte_planner.domain.assumptions import (
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
-from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary, home_emergency_phrase
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
@@ -80,7 +80,8 @@ def plan_journey(
     items.append(outpatient_visit_item(protocol, settings, track["outpatient"]))
     after = trip.home_again
     if request.followup_years > 0:
-        early = early_followup_item(protocol, settings, trip.home_again)
+        emergency = home_emergency_phrase(emergency_numbers.get(home_country, ""), offices.home.name)
+        early = early_followup_item(protocol, settings, trip.home_again, emergency)
         items.append(early)
         after = early.recurrence.dates[-1] if early.recurrence else early.start
     items += home_followup_items(request, protocol, settings, day_zero, after)
@@ -120,7 +121,7 @@ def plan_journey(
         home_country=home_country,
         assumptions=tuple(a for name, a in catalogue.items() if name in in_effect),
         home_emergency_number=emergency_numbers.get(home_country, ""),
-        home_country_name=offices.home.name if offices.home.country else "",
+        home_country_name=offices.home.name,
     )
 
 

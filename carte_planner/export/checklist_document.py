@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from carte_planner.domain.checklist import Checklist, ChecklistEntry, home_emergency_text
+from carte_planner.domain.checklist import Checklist, ChecklistEntry
 from carte_planner.domain.journey import Category, Journey
 from carte_planner.export.agenda import ASSUMED_HEADING, assumed_mark
 
@@ -90,7 +90,7 @@ def _facts(journey: Journey) -> str:
         ("Days in China", f"{summary.days_in_china}, of which {summary.inpatient_days} in hospital"),
         ("Travellers", ", ".join(request.travellers)),
         ("Emergency in mainland China", "120, and the treating team"),
-        ("Emergency at home", f"{home_emergency_text(journey)}, and the home medical team"),
+        ("Emergency at home", f"{journey.home_emergency_text()}, and the home medical team"),
     ]
     hospital = [request.hospital_name, request.hospital_name_zh, request.hospital_address, request.hospital_address_zh]
     if any(hospital) or request.hospital_phone:
