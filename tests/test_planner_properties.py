@@ -111,3 +111,69 @@ def test_property_series_dates_lie_in_their_phase_and_follow_day_zero(request):
 def test_property_default_plan_warns_only_about_the_visa_stay(today):
     request = TripRequest(start=today + timedelta(weeks=8), home_tz="Europe/Berlin", departure_time=time(10))
     assert [n.code for n in plan_journey(request, today).warnings] == ["visa-stay-too-long"]
+
+
+WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+@st.composite
+def assumed_values(draw):
+    """A request with the user's own values where the guide is silent, and any admission length."""
+    rhythm = draw(st.sampled_from(["twice-weekly", "weekly", "every-two-weeks"]))
+    weekdays = draw(
+        st.lists(st.sampled_from(WEEKDAY_CODES), min_size=2 if rhythm == "twice-weekly" else 1, unique=True).map(
+            lambda days: tuple(days[: 2 if rhythm == "twice-weekly" else 1])
+        )
+    )
+    first = draw(st.integers(-30, -1))
+    return TripRequest(
+        start=draw(st.dates(min_value=date(2026, 1, 1), max_value=date(2035, 12, 31))),
+        home_tz=draw(st.sampled_from(ZONES_WITH_DST)),
+        day0_offset=draw(st.integers(1, 30)),
+        chemotherapy_days=(first, draw(st.integers(first, -1))),
+        visit_rhythm=rhythm,
+        visit_weekdays=weekdays,
+        early_rhythm=draw(st.sampled_from(["weekly", "every-two-weeks"])),
+        return_time=draw(st.times()),
+        phase_days=(("admission", draw(st.integers(1, 40))), ("outpatient", draw(st.integers(1, 70)))),
+    )
+
+
+@given(assumed_values())
+def test_property_changed_assumptions_keep_treatment_in_order(request):
+    journey = plan_journey(request, request.start - timedelta(days=60))
+    admission = journey.item("phase:admission")
+    chemo = journey.item("milestone:chemotherapy")
+    warned = {n.code for n in journey.warnings}
+    assert ("admission-too-short" in warned) == (request.day0_offset >= admission.days)
+    assert admission.start <= chemo.start <= chemo.end <= journey.day_zero <= admission.end
+    if admission.days > 1:
+        assert admission.start < journey.day_zero
+        assert chemo.end < journey.day_zero
+    if "admission-too-short" not in warned:
+        assert journey.day_zero == admission.start + timedelta(days=request.day0_offset)
+        if "chemotherapy-before-admission" not in warned:
+            first, last = request.chemotherapy_days
+            assert (chemo.start, chemo.end) == (
+                journey.day_zero + timedelta(days=first),
+                journey.day_zero + timedelta(days=last),
+            )
+    outpatient = journey.item("phase:outpatient")
+    visits = journey.item("visits:outpatient").recurrence.dates
+    assert all(outpatient.start <= day <= outpatient.end for day in visits)
+    if len(visits) > 1:
+        assert {WEEKDAY_CODES[day.weekday()] for day in visits} <= set(request.visit_weekdays)
+        gaps = {(b - a).days for a, b in itertools.pairwise(visits)}
+        assert max(gaps) <= (14 if request.visit_rhythm == "every-two-weeks" else 7)
+    landed = journey.item("flight:return").arrive.date()
+    early = journey.item("followup:early").recurrence.dates
+    assert early[0] > landed
+    first_monthly = journey.find("followup:monthly")
+    if first_monthly is not None:
+        assert first_monthly.start > early[-1]
+    # Only the values this request leaves to the data file are still assumed.
+    assert {a.name for a in journey.assumptions} <= {
+        "preparation-offsets",
+        "extension-lead-days",
+        "home-followup-rhythm",
+    }
