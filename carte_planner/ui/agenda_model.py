@@ -69,6 +69,8 @@ class AgendaModel(QAbstractTableModel):
             return self.tr("Confirmed")
         if line.moved or line.item.user_moved:
             return self.tr("Set by you")
+        if line.item.assumptions:
+            return self.tr("Assumed")
         return self.tr("Estimated")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

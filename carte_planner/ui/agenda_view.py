@@ -58,13 +58,19 @@ def detail_html(journey: Journey, line: Occurrence, tr) -> str:
                 f"<td>{html.escape(time_in_zone(elsewhere))}</td></tr>"
             )
         parts.append("</table>")
-    parts.append(f"<p>{html.escape(item.description)}</p>")
+    parts.append(f"<p>{html.escape(item.description).replace(chr(10), '<br>')}</p>")
     if line.confirmed:
         parts.append(f"<p>✓ <b>{html.escape(tr('Confirmed by the hospital.'))}</b></p>")
     elif line.set_by_user:
         parts.append(
             f"<p>{html.escape(tr('Date set by you; planned for %1.').replace('%1', medium_date(line.planned)))}</p>"
         )
+    elif item.assumptions:
+        labels = ", ".join(journey.assumption_labels(item.assumptions))
+        text = tr(
+            "Assumed date (%1): the guide is silent, so Carte Planner assumed it. Change it to what your hospital says."
+        )
+        parts.append(f"<p><i>{html.escape(text.replace('%1', labels))}</i></p>")
     else:
         parts.append(f"<p><i>{html.escape(tr('Estimated date: confirm it with your hospital.'))}</i></p>")
     if item.earliest and item.latest:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest
 from carte_planner.resources import load_cities, load_protocol
 from carte_planner.tz_tables import country_names, zone_countries
+from carte_planner.ui.assumed_values import AssumedValuesBox
 from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
@@ -175,6 +176,8 @@ class RequestPanel(QWidget):
         for row in self.phase_rows:
             self._pending[row.days] = row.days.interpretText
         layout.addWidget(phases)
+        self.assumed = AssumedValuesBox(self.commit)
+        layout.addWidget(self.assumed)
 
         hospital = QGroupBox(self.tr("Hospital"))
         form = QFormLayout(hospital)
@@ -469,3 +472,4 @@ class RequestPanel(QWidget):
         del blockers
         for row in self.phase_rows:
             row.refresh(self.document)
+        self.assumed.refresh(self.document)
