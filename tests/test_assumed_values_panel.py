@@ -1,5 +1,6 @@
 """The window's assumed values: shown as assumed, changed by the user, and back to the assumption."""
 
+import itertools
 from datetime import timedelta
 
 from PySide6.QtCore import QTime
@@ -45,7 +46,7 @@ def test_visit_rhythm_and_weekdays_from_the_window(window):
     box.weekday_first.activated.emit(box.weekday_first.currentIndex())
     visits = window.document.journey.item("visits:outpatient").recurrence.dates
     assert {day.weekday() for day in visits} == {2}
-    assert all(b - a == timedelta(weeks=2) for a, b in zip(visits, visits[1:], strict=False))
+    assert all(b - a == timedelta(weeks=2) for a, b in itertools.pairwise(visits))
     # Back to twice a week: the single weekday no longer fits, so the assumed pair returns.
     box.visit_rhythm.setCurrentIndex(box.visit_rhythm.findData("twice-weekly"))
     box.visit_rhythm.activated.emit(box.visit_rhythm.currentIndex())
