@@ -8,7 +8,7 @@ import pytest
 import vobject
 
 from carte_planner.domain import PlanInputError, TripRequest, plan_journey
-from carte_planner.domain.checklist import QUESTIONS_STAGE, ChecklistState, build_checklist
+from carte_planner.domain.checklist import QUESTIONS_STAGE, ChecklistState, build_checklist, checklist_items
 from carte_planner.domain.identity import event_uid
 from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
@@ -35,8 +35,9 @@ def names():
     return [spec.name for spec in load_protocol().assumptions]
 
 
-def ics_descriptions(journey):
-    data = export_ics(journey, ExportOptions(plan_id="plan-1", now=datetime(2027, 1, 1, tzinfo=UTC)))
+def ics_descriptions(journey, checklist=()):
+    options = ExportOptions(plan_id="plan-1", now=datetime(2027, 1, 1, tzinfo=UTC), checklist=tuple(checklist))
+    data = export_ics(journey, options)
     calendar = vobject.readOne(data.decode("utf-8"))
     return {event.uid.value: event.description.value for event in calendar.vevent_list}
 
@@ -57,26 +58,33 @@ def test_the_data_file_names_the_assumptions_the_issue_lists():
     }
 
 
+def questions_of(journey):
+    return checklist_of(journey).stage_entries(QUESTIONS_STAGE)
+
+
 @pytest.mark.parametrize("name", names())
 def test_every_assumption_is_marked_in_the_json(name):
     journey = plan(**EVERY_ASSUMPTION)
-    data = json.loads(journey_json(journey))
+    data = json.loads(journey_json(journey, questions_of(journey)))
     assert name in {a["name"] for a in data["assumptions"]}
     carrying = [item for item in data["items"] if name in item["assumptions"]]
-    assert carrying, f"no item rests on {name}"
     assert all(item["assumed"] is True for item in carrying)
     assert all("Assumed by Carte Planner" in item["description"] for item in carrying)
+    questions = [q for q in data["questions"] if name in q["assumptions"]]
+    assert all(q["assumed"] is True for q in questions)
+    assert carrying or questions, f"nothing rests on {name}"
 
 
 @pytest.mark.parametrize("name", names())
 def test_every_assumption_is_marked_in_the_text_plan_and_the_calendar(name):
     journey = plan(**EVERY_ASSUMPTION)
-    assumption = next(a for a in journey.assumptions if a.name == name)
-    text = journey_text(journey)
+    assumption = next(a for a in journey.catalogue if a.name == name)
+    text = journey_text(journey, questions_of(journey))
     assert assumption.text in text
     assert any("assumed:" in line and assumption.label in line for line in text.splitlines() if "[" in line)
-    descriptions = ics_descriptions(journey)
-    item = next(item for item in journey.items if name in item.assumptions)
+    entries = checklist_items(checklist_of(journey))
+    descriptions = ics_descriptions(journey, entries)
+    item = next(item for item in (*journey.items, *entries) if name in item.assumptions)
     assert assumption.text in descriptions[event_uid(item.key, "plan-1")].replace("\n", " ")
 
 
@@ -84,7 +92,7 @@ def test_every_assumption_is_marked_in_the_text_plan_and_the_calendar(name):
 def test_every_assumption_is_marked_in_the_checklist_and_printout(name):
     journey = plan(**EVERY_ASSUMPTION)
     checklist = checklist_of(journey)
-    assumption = next(a for a in journey.assumptions if a.name == name)
+    assumption = next(a for a in journey.catalogue if a.name == name)
     markdown = checklist_text(journey, checklist, markdown=True)
     assert "## Assumptions" in markdown
     assert assumption.text in markdown

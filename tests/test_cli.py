@@ -367,7 +367,11 @@ def test_assumptions_change_from_the_command_line(capsys):
     assert items["visits:outpatient"]["recurrence"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;")
     assert items["flight:return"]["depart"]["time"].startswith("2027-06-13T15:30")
     assert "INTERVAL=2" in items["followup:early"]["recurrence"]["rule"]
-    assert {a["name"] for a in data["assumptions"]} == {"preparation-offsets", "extension-lead-days"}
+    assert {a["name"] for a in data["assumptions"]} == {
+        "preparation-offsets",
+        "extension-lead-days",
+        "checklist-lead-times",
+    }
     assert not items["milestone:infusion"]["assumed"]
     assert items["prep:records"]["assumed"]
     assert items["prep:records"]["assumptions"] == ["preparation-offsets"]

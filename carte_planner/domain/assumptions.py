@@ -19,6 +19,7 @@ PREPARATION_OFFSETS = "preparation-offsets"
 RETURN_FLIGHT_TIME = "return-flight-time"
 HOME_TRIP_TIMING = "home-trip-timing"
 EXTENSION_LEAD_DAYS = "extension-lead-days"
+CHECKLIST_LEAD_TIMES = "checklist-lead-times"
 
 RHYTHM_WORDS = {"twice-weekly": "twice a week", "weekly": "once a week", "every-two-weeks": "every two weeks"}
 _STAGE_LABELS = {1: "monthly", 3: "quarterly", 12: "yearly"}

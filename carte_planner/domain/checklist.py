@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from carte_planner.domain.assumptions import ASSUMED_PREFIX
+from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIMES
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import ResourceError
-from carte_planner.domain.journey import Category, Journey, JourneyItem
+from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 
 # The user's marks live in their own small module (plans load it without the templates);
 # they are part of this module's interface too.
@@ -24,6 +24,7 @@ __all__ = [
     "CustomItem",
     "Stage",
     "TemplateItem",
+    "assumptions_used",
     "build_checklist",
     "checklist_items",
     "parse_checklist_template",
@@ -113,7 +114,7 @@ _ENTRIES = ("", ":entry2")
 
 
 def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str:
-    texts = {a.name: a.text for a in journey.assumptions}
+    texts = {a.name: a.text for a in journey.catalogue}
     sentences = " ".join(texts[name] for name in names if name in texts)
     return f"{ASSUMED_PREFIX} {sentences}" if sentences else ""
 
@@ -131,6 +132,20 @@ def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[s
             anchor = item.anchor.replace("{entry}", entry).replace("{n}", number)
             expansions.append((key, anchor, traveller))
     return expansions
+
+
+def _entry_assumptions(journey: Journey, anchor: tuple[str, ...], offset_days: int) -> tuple[str, ...]:
+    """Those of the dated item, and the reminder's own lead time when it is due before or after it."""
+    known = {a.name for a in journey.catalogue}
+    own = (CHECKLIST_LEAD_TIMES,) if offset_days and CHECKLIST_LEAD_TIMES in known else ()
+    return (*anchor, *own)
+
+
+def assumptions_used(journey: Journey, entries: Iterable[ChecklistEntry] = ()) -> tuple[Assumption, ...]:
+    """The assumptions the journey's items and these checklist entries rest on, in the data
+    file's order: what a printout or an agenda lists."""
+    names = {a.name for a in journey.assumptions} | {name for entry in entries for name in entry.assumptions}
+    return tuple(a for a in journey.catalogue if a.name in names)
 
 
 def build_checklist(journey: Journey, template: ChecklistTemplate, state: ChecklistState) -> Checklist:
@@ -161,8 +176,10 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                     note=state.note(key) or state.note(old),
                     custom=False,
                     traveller=traveller,
-                    assumptions=anchor.assumptions,
-                    assumed_text=_assumed_text(journey, anchor.assumptions),
+                    assumptions=_entry_assumptions(journey, anchor.assumptions, item.offset_days),
+                    assumed_text=_assumed_text(
+                        journey, _entry_assumptions(journey, anchor.assumptions, item.offset_days)
+                    ),
                 )
             )
     stages = {stage.key for stage in template.stages}

@@ -176,6 +176,9 @@ class Journey:
     home_country: str = ""
     # The assumptions some item of this plan rests on, in the data file's order.
     assumptions: tuple[Assumption, ...] = ()
+    # Every assumption of the data file, with the values in effect (checklist entries may rest
+    # on one that no journey item does).
+    catalogue: tuple[Assumption, ...] = ()
     # The home country's emergency number, or "" when the data file does not know it.
     home_emergency_number: str = ""
     home_country_name: str = ""
@@ -251,7 +254,7 @@ class Journey:
 
     def assumption_labels(self, names: tuple[str, ...]) -> list[str]:
         """The short labels of the named assumptions, for an "assumed: …" mark."""
-        labels = {a.name: a.label for a in self.assumptions}
+        labels = {a.name: a.label for a in (*self.catalogue, *self.assumptions)}
         return [labels[name] for name in names if name in labels]
 
     @property

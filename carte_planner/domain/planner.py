@@ -120,6 +120,7 @@ def plan_journey(
         holidays=_visible_holidays(items, trip, offices),
         home_country=home_country,
         assumptions=tuple(a for name, a in catalogue.items() if name in in_effect),
+        catalogue=tuple(catalogue.values()),
         home_emergency_number=emergency_numbers.get(home_country, ""),
         home_country_name=offices.home.name,
     )

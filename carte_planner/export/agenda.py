@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from carte_planner import __version__
-from carte_planner.domain.checklist import ChecklistEntry
+from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 
 JSON_FORMAT = "carte-planner.journey"
@@ -76,15 +76,17 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         out.append("Please check:")
         out += [f"  - {notice.message}" for notice in checks]
         out.append("")
-    if journey.assumptions:
+    used = assumptions_used(journey, questions)
+    if used:
         out.append(ASSUMED_HEADING)
-        out += [f"  ~ {assumption.text}" for assumption in journey.assumptions]
+        out += [f"  ~ {assumption.text}" for assumption in used]
         out.append("")
     if questions:
         out.append(QUESTIONS_HEADING)
         for entry in questions:
             due = f"by {_day(entry.due)}" if entry.due else ""
-            out.append(f"  ? {entry.title}  [{', '.join(part for part in (due, entry.when) if part)}]")
+            parts = (due, entry.when, assumed_mark(journey, entry.assumptions))
+            out.append(f"  ? {entry.title}  [{'; '.join(part for part in parts if part)}]")
         out.append("")
     month = None
     holidays = list(journey.holidays)
@@ -168,7 +170,9 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
             for n in journey.notices
         ],
-        "assumptions": [{"name": a.name, "label": a.label, "text": a.text} for a in journey.assumptions],
+        "assumptions": [
+            {"name": a.name, "label": a.label, "text": a.text} for a in assumptions_used(journey, questions)
+        ],
         "questions": [
             {
                 "key": entry.key,

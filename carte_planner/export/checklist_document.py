@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from carte_planner.domain.checklist import Checklist, ChecklistEntry
+from carte_planner.domain.checklist import Checklist, ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey
 from carte_planner.export.agenda import ASSUMED_HEADING, assumed_mark
 
@@ -177,12 +177,13 @@ def _warnings(journey: Journey) -> str:
     return f"<h2>Warnings</h2>{lines}" if lines else ""
 
 
-def _assumptions(journey: Journey) -> str:
+def _assumptions(journey: Journey, checklist: Checklist) -> str:
     """What the app assumed where the guide is silent, so a family can tell these dates from
     the guide's and from those their hospital confirmed."""
-    if not journey.assumptions:
+    used = assumptions_used(journey, checklist.entries)
+    if not used:
         return ""
-    lines = "".join(f"<p class='small'>• {esc(a.text)}</p>" for a in journey.assumptions)
+    lines = "".join(f"<p class='small'>• {esc(a.text)}</p>" for a in used)
     return (
         f"<h2>Assumptions</h2><p>{esc(ASSUMED_HEADING)}</p>{lines}"
         "<p class='small'>Dates marked “assumed” rest on these; dates marked “✓ confirmed” your hospital "
@@ -249,8 +250,8 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
             new_page=False,
         ),
     ]
-    if journey.assumptions:
-        blocks.append(Block(_assumptions(journey)))
+    if assumptions_used(journey, checklist.entries):
+        blocks.append(Block(_assumptions(journey, checklist)))
     if journey.holidays:
         blocks.append(Block(_holidays(journey), new_page=False))
     first_stage = True
@@ -273,10 +274,11 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
         out.append(f"**Warning:** {notice.message}" if markdown else f"! Warning: {notice.message}")
     if journey.warnings:
         out.append("")
-    if journey.assumptions:
+    used = assumptions_used(journey, checklist.entries)
+    if used:
         out.append("## Assumptions" if markdown else "Assumptions")
         out.append(ASSUMED_HEADING)
-        out += [f"- {a.text}" for a in journey.assumptions]
+        out += [f"- {a.text}" for a in used]
         out.append("")
     for stage, entries in checklist.by_stage():
         out.append(f"## {stage.title}" if markdown else stage.title)
