@@ -95,12 +95,12 @@ def fit_weekdays(weekdays: tuple[str, ...] | None, rhythm: str) -> tuple[str, ..
 
 
 class AssumedValuesBox(QGroupBox):
-    """Day 0, the chemotherapy days, the visit rhythm and weekdays, the first visits and the
+    """Day 0 (Alt+0: the window's other letters are taken), the chemotherapy days, the visit rhythm and weekdays, the first visits and the
     rhythm at home, and the return flight's time. Each shows the value in effect, "assumed"
     beside it while it comes from the data file, and ↺ to go back to the assumption."""
 
     def __init__(self, commit: Commit, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Assumed &values (change them to what your hospital says)"), parent)
+        super().__init__(_tr("Assumed values (change them to what your hospital says)"), parent)
         self.setObjectName("assumedValues")
         self._commit = commit
         self._settings: Settings | None = None
@@ -148,12 +148,12 @@ class AssumedValuesBox(QGroupBox):
 
         rows = [
             (DAY0_OFFSET, _tr("Day &0 (infusion):"), self.day0, _tr("Day 0, days after admission")),
-            (CHEMOTHERAPY_DAYS, _tr("C&hemotherapy:"), chemo, _tr("Chemotherapy days")),
-            (VISIT_RHYTHM, _tr("Outpatient v&isits:"), self.visit_rhythm, _tr("Outpatient visit rhythm")),
-            ("visit-weekdays", _tr("Visit &weekdays:"), weekdays, _tr("Outpatient visit weekdays")),
-            (EARLY_HOME_FOLLOWUP, _tr("First weeks at ho&me:"), self.early, _tr("Visits in the first weeks at home")),
+            (CHEMOTHERAPY_DAYS, _tr("Chemotherapy:"), chemo, _tr("Chemotherapy days")),
+            (VISIT_RHYTHM, _tr("Outpatient visits:"), self.visit_rhythm, _tr("Outpatient visit rhythm")),
+            ("visit-weekdays", _tr("Visit weekdays:"), weekdays, _tr("Outpatient visit weekdays")),
+            (EARLY_HOME_FOLLOWUP, _tr("First weeks at home:"), self.early, _tr("Visits in the first weeks at home")),
             (HOME_FOLLOWUP_RHYTHM, _tr("Then at home:"), self.followup, _tr("Follow-up rhythm at home")),
-            (RETURN_FLIGHT_TIME, _tr("Return fli&ght (China time):"), self.return_time, _tr("Return flight time")),
+            (RETURN_FLIGHT_TIME, _tr("Return flight (China time):"), self.return_time, _tr("Return flight time")),
         ]
         for row, (name, label, widget, accessible) in enumerate(rows):
             self._add_row(row, name, label, widget, accessible)
