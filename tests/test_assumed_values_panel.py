@@ -75,3 +75,13 @@ def test_the_agenda_detail_says_a_date_is_assumed(window):
     text = detail_html(journey, line, lambda s: s)
     assert "Assumed date (Day 0 offset)" in text
     assert "Day 0 (the infusion) is assumed to be 5 days after admission" in text
+
+
+def test_a_typed_day_0_counts_on_save_without_leaving_the_field(window, qtbot):
+    box = window.panel.assumed
+    window.panel.setVisible(True)
+    box.day0.setFocus()
+    box.day0.lineEdit().selectAll()
+    qtbot.keyClicks(box.day0, "8")
+    assert window.panel.commit_pending()
+    assert window.document.request.day0_offset == 8

@@ -200,6 +200,10 @@ class AssumedValuesBox(QGroupBox):
             lambda t: self._set(_tr("Change the return flight time"), return_time=time(t.hour(), t.minute()))
         )
 
+    def typed_fields(self) -> list[QSpinBox | QTimeEdit]:
+        """The fields whose typed text counts only once applied (on leaving them, or on save)."""
+        return [self.day0, self.chemo_first, self.chemo_last, self.return_time]
+
     # -- editing ---------------------------------------------------------------------------
     def _set(self, text: str, **values: object) -> None:
         self._commit(lambda r: replace(r, **values), text)  # type: ignore[arg-type]

@@ -177,6 +177,8 @@ class RequestPanel(QWidget):
             self._pending[row.days] = row.days.interpretText
         layout.addWidget(phases)
         self.assumed = AssumedValuesBox(self.commit)
+        for box in self.assumed.typed_fields():
+            self._pending[box] = box.interpretText
         layout.addWidget(self.assumed)
 
         hospital = QGroupBox(self.tr("Hospital"))
