@@ -95,9 +95,10 @@ def fit_weekdays(weekdays: tuple[str, ...] | None, rhythm: str) -> tuple[str, ..
 
 
 class AssumedValuesBox(QGroupBox):
-    """Day 0 (Alt+0: the window's other letters are taken), the chemotherapy days, the visit rhythm and weekdays, the first visits and the
+    """Day 0, the chemotherapy days, the visit rhythm and weekdays, the first visits and the
     rhythm at home, and the return flight's time. Each shows the value in effect, "assumed"
-    beside it while it comes from the data file, and ↺ to go back to the assumption."""
+    beside it while it comes from the data file, and ↺ to go back to the assumption. Only
+    Day 0 has an Alt letter (Alt+0): the window's other letters are taken."""
 
     def __init__(self, commit: Commit, parent: QWidget | None = None) -> None:
         super().__init__(_tr("Assumed values (change them to what your hospital says)"), parent)
