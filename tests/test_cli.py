@@ -37,7 +37,7 @@ def test_plan_text_puts_the_visa_warning_first_and_lists_holidays(capsys):
     assert code == 0
     warnings = out.index("Warnings:\n  ! The stay in China is planned at 107 days")
     assert warnings < out.index("July 2027")
-    assert "Fri 01 Oct 2027            Public holiday in China: National Day (provisional date)" in out
+    assert "Fri 01 Oct 2027            Public holiday (China): National Day (provisional date)" in out
 
 
 def test_home_country_option_and_json_holidays(capsys):

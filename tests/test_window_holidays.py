@@ -21,7 +21,7 @@ def plan_around_national_day(window):
 def test_the_agenda_lists_the_holidays_of_the_stay(window):
     plan_around_national_day(window)
     model = window.agenda.model
-    title = "Public holiday in China: National Day (provisional date)"
+    title = "Public holiday (China): National Day (provisional date)"
     rows = [row for row in range(model.rowCount()) if model.data(model.index(row, AgendaModel.ITEM)) == title]
     assert [model.line(row).day for row in rows] == [date(2027, 10, day) for day in (1, 2, 3)]
     assert all(model.data(model.index(row, AgendaModel.STATUS)) == "Offices closed" for row in rows)
@@ -41,7 +41,7 @@ def test_the_month_tints_and_names_a_holiday(window):
     assert pixel != plain
     assert abs(pixel.red() - pixel.blue()) < 40  # a pink-violet wash over white
     menu = grid.open_day(NATIONAL_DAY)
-    assert "Public holiday in China: National Day (provisional date)" in [a.text() for a in menu.actions()]
+    assert "Public holiday (China): National Day (provisional date)" in [a.text() for a in menu.actions()]
     menu.close()
     grid.move_cursor(NATIONAL_DAY)
     assert "National Day" in grid.accessibleDescription()
@@ -83,5 +83,5 @@ def test_holidays_go_into_the_calendar_only_when_asked(window, tmp_path, monkeyp
     window.holidays_in_calendar_action.setChecked(True)
     window.export_action.trigger()
     events = vobject.readOne(target.read_text(encoding="utf-8")).vevent_list
-    holiday = next(e for e in events if e.summary.value.startswith("Public holiday in China: National Day"))
+    holiday = next(e for e in events if e.summary.value.startswith("Public holiday (China): National Day"))
     assert holiday.transp.value == "TRANSPARENT"

@@ -28,8 +28,8 @@ class Holiday:
 
     @property
     def label(self) -> str:
-        """ "Public holiday in China: National Day (provisional date)" """
-        text = f"Public holiday in {self.country_name}: {self.name}"
+        """ "Public holiday (China): National Day (provisional date)" """
+        text = f"Public holiday ({self.country_name}): {self.name}"
         return f"{text} (provisional date)" if self.provisional else text
 
 
