@@ -262,18 +262,52 @@ class _Writer:
         return event
 
 
-def _flight_zones(items: tuple[JourneyItem, ...]) -> dict[str, list[datetime]]:
-    """The zones that timed events name in a TZID, with the instants each must cover."""
+def event_zones(events: list[Event]) -> dict[str, list[datetime]]:
+    """The zones that timed events name in a TZID, with the instants each VTIMEZONE must cover."""
     zones: dict[str, list[datetime]] = {}
-    for item in items:
-        if not item.timed:
-            continue
-        for moment in (item.depart, item.arrive):
-            assert moment is not None
-            written = zoned_time(moment)
-            if written.tzinfo is not UTC:
-                zones.setdefault(str(written.tzinfo), []).append(written)
+    for event in events:
+        for name in ("dtstart", "dtend"):
+            moment = event.decoded(name, None)
+            if isinstance(moment, datetime) and moment.tzinfo is not None and moment.tzinfo is not UTC:
+                zones.setdefault(str(moment.tzinfo), []).append(moment)
     return zones
+
+
+def add_timezones(calendar: Calendar, events: list[Event]) -> None:
+    """A VTIMEZONE for every zone the events use, covering their own dates."""
+    for zone, moments in sorted(event_zones(events).items()):
+        calendar.add_component(vtimezone(zone, min(moments), max(moments)))
+
+
+@dataclass(frozen=True)
+class JourneyEvents:
+    """Every event of one export, grouped by UID (a series and its moved visits share one), with
+    the first day each is on: what both the calendar file and a calendar server are built from."""
+
+    sequence: int
+    by_uid: dict[str, list[Event]]
+    first_days: dict[str, date]
+    writer: _Writer
+
+
+def journey_events(journey: Journey, options: ExportOptions, previous_sequence: int | None = None) -> JourneyEvents:
+    """The journey's events with the SEQUENCE of this export (one more than `previous_sequence`
+    at least; the file export's record by default)."""
+    last = options.previous.sequence if previous_sequence is None else previous_sequence
+    writer = _Writer(journey, options, sequence_number(options.now, last))
+    by_uid: dict[str, list[Event]] = {}
+    first_days: dict[str, date] = {}
+    for item in (*journey.items, *options.checklist, *(journey.holiday_items() if options.holidays else ())):
+        for day, event in writer.events(item):
+            uid = str(event["uid"])
+            by_uid.setdefault(uid, []).append(event)
+            first_days.setdefault(uid, day)
+    return JourneyEvents(writer.sequence, by_uid, first_days, writer)
+
+
+def calendar_name(journey: Journey, options: ExportOptions) -> str:
+    """The calendar's name: the user's, or one that says no more than a discreet export may."""
+    return options.calendar_name or ("Appointments" if options.discreet else f"CAR-T journey — {journey.city.name}")
 
 
 def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:
@@ -281,7 +315,7 @@ def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:
     cancelled event for each event of an earlier export that the plan no longer has, and the
     record of what was written."""
     discreet = options.discreet
-    name = options.calendar_name or ("Appointments" if discreet else f"CAR-T journey — {journey.city.name}")
+    name = calendar_name(journey, options)
     calendar = Calendar.new(prodid=DISCREET_PRODID if discreet else PRODID, uid=options.plan_id)
     # METHOD:PUBLISH says "a copy to keep", which clients need before they honour SEQUENCE.
     calendar.add("method", "PUBLISH")
@@ -289,23 +323,20 @@ def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:
     calendar.add("name", vText(name))
     calendar.add("x-wr-calname", vText(name))
     calendar.add("calscale", "GREGORIAN")
-    items = (*journey.items, *options.checklist, *(journey.holiday_items() if options.holidays else ()))
-    for zone, moments in sorted(_flight_zones(items).items()):
-        calendar.add_component(vtimezone(zone, min(moments), max(moments)))
-    writer = _Writer(journey, options, sequence_number(options.now, options.previous.sequence))
-    written: dict[str, date] = {}
-    for item in items:
-        for day, event in writer.events(item):
+    events = journey_events(journey, options)
+    add_timezones(calendar, [event for group in events.by_uid.values() for event in group])
+    for group in events.by_uid.values():
+        for event in group:
             calendar.add_component(event)
-            written.setdefault(str(event["uid"]), day)
+    written = events.first_days
     # Only this kind of calendar's events: a discreet export goes to another calendar.
     suffix = "@" + uid_domain(discreet)
     remembered = dict(options.previous.events)
     for uid, day in sorted(remembered.items(), key=lambda pair: (pair[1], pair[0])):
         if uid not in written and uid.endswith(suffix):
-            calendar.add_component(writer.cancelled(uid, day))
+            calendar.add_component(events.writer.cancelled(uid, day))
     remembered.update(written)
-    record = ExportRecord(writer.sequence, tuple(sorted(remembered.items())))
+    record = ExportRecord(events.sequence, tuple(sorted(remembered.items())))
     return CalendarExport(calendar.to_ical(), record)
 
 
