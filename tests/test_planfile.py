@@ -3,12 +3,12 @@
 import json
 import os
 import re
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from carte_planner.domain import Scenario, TripRequest
-from carte_planner.domain.plan import ExportRecord, Plan
+from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
@@ -168,7 +168,8 @@ def test_a_real_version_1_file_still_opens():
     assert plan.request.hospital_name_zh == "示例医院"
     assert plan.checklist == ChecklistState()
     assert plan.exported == ExportRecord()
-    assert json.loads(plan_to_bytes(plan))["version"] == 4
+    assert json.loads(plan_to_bytes(plan))["version"] == 5
+    assert plan.server is None
 
 
 def test_checklist_state_round_trips():
@@ -230,3 +231,48 @@ def test_a_version_2_file_opens_with_no_export_record():
     plan = plan_from_bytes(json.dumps(data).encode())
     assert plan.exported == ExportRecord()
     assert plan.request == FULL.request
+
+
+SERVER = CalendarServer(
+    url="https://cloud.example.org/remote.php/dav/",
+    user="lucia",
+    calendar_url="https://cloud.example.org/remote.php/dav/calendars/lucia/car-t/",
+    calendar_name="CAR-T journey — Guangzhou",
+    trusted_certificate="-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+    sequence=220_000_000,
+    published_at=datetime(2027, 1, 5, 9, 30, tzinfo=UTC),
+    events=(PublishedEvent("a@carte-planner", "a-carte-planner.ics", '"e1"', "f1", date(2027, 3, 1)),),
+)
+
+
+def test_the_calendar_server_round_trips_without_any_password():
+    plan = Plan(FULL.request, FULL.plan_id, server=SERVER)
+    data = plan_to_bytes(plan)
+    assert plan_from_bytes(data) == plan
+    assert "password" not in data.decode()
+
+
+def test_a_version_4_file_opens_as_not_published():
+    data = json.loads(plan_to_bytes(FULL))
+    data["version"] = 4
+    del data["calendar_server"]
+    plan = plan_from_bytes(json.dumps(data).encode())
+    assert plan.server is None
+    assert plan.request == FULL.request
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"url": "ftp://x"}, "'calendar_server.url' must start with https:// or http://"),
+        ({"published_at": "2027-01-05T09:30:00"}, "'calendar_server.published_at' has an invalid value"),
+        ({"events": {"a": {"href": "", "day": "2027-03-01"}}}, "'calendar_server.events.a.href' is empty"),
+        ({"events": {"a": {"href": "a.ics"}}}, "'calendar_server.events.a.day' is missing"),
+        ({"password": "secret"}, "'calendar_server.password' is not one this version knows"),
+    ],
+)
+def test_bad_calendar_servers_are_refused(change, message):
+    data = json.loads(plan_to_bytes(Plan(FULL.request, FULL.plan_id, server=SERVER)))
+    data["calendar_server"].update(change)
+    with pytest.raises(PlanFileError, match=re.escape(message)):
+        plan_from_bytes(json.dumps(data).encode())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from carte_planner.domain.checklist_state import ChecklistState
 from carte_planner.domain.request import TripRequest
@@ -21,12 +21,44 @@ class ExportRecord:
 
 
 @dataclass(frozen=True)
+class PublishedEvent:
+    """One event resource on the calendar server: where it is, the server's ETag when it was
+    last written (a different one means someone edited it there), and a fingerprint of what the
+    plan wrote (the same one means there is nothing to update)."""
+
+    uid: str
+    href: str
+    etag: str
+    fingerprint: str
+    day: date
+
+
+@dataclass(frozen=True)
+class CalendarServer:
+    """Where the plan is published and what is there. Never the password: it stays in the
+    system keyring. `trusted_certificate` is the PEM of a self-signed certificate the user
+    chose to trust for this server."""
+
+    url: str
+    user: str
+    calendar_url: str = ""
+    calendar_name: str = ""
+    discreet: bool = False
+    trusted_certificate: str = ""
+    sequence: int = 0
+    published_at: datetime | None = None
+    events: tuple[PublishedEvent, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
     """What a plan file holds. `plan_id` is random, made once when the plan is created, and
     goes into every exported event's UID. `checklist` holds the ticks, notes and the user's
-    own items; `exported` what the last calendar exports wrote."""
+    own items; `exported` what the last calendar exports wrote; `server` where the plan is
+    published, if it is."""
 
     request: TripRequest
     plan_id: str
     checklist: ChecklistState = field(default_factory=ChecklistState)
     exported: ExportRecord = field(default_factory=ExportRecord)
+    server: CalendarServer | None = None

@@ -5,21 +5,22 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.plan import ExportRecord, Plan
+from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.domain.request import TripRequest
 from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
 # Version 2 added the checklist (ticks, notes, the user's own items); version 3 what the
-# calendar exports wrote; version 4 the values the guide does not give (`request.assumed`).
-# Older files open through MIGRATIONS.
-VERSION = 4
+# calendar exports wrote; version 4 the values the guide does not give (`request.assumed`);
+# version 5 the calendar server it is published to (never a password). Older files open through
+# MIGRATIONS.
+VERSION = 5
 
 _HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
 
@@ -116,6 +117,30 @@ def export_record_to_dict(record: ExportRecord) -> dict[str, Any]:
     return {"sequence": record.sequence, "events": {uid: day.isoformat() for uid, day in record.events}}
 
 
+def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
+    if server is None:
+        return None
+    return {
+        "url": server.url,
+        "user": server.user,
+        "calendar_url": server.calendar_url,
+        "calendar_name": server.calendar_name,
+        "discreet": server.discreet,
+        "trusted_certificate": server.trusted_certificate,
+        "sequence": server.sequence,
+        "published_at": server.published_at.isoformat() if server.published_at else None,
+        "events": {
+            event.uid: {
+                "href": event.href,
+                "etag": event.etag,
+                "fingerprint": event.fingerprint,
+                "day": event.day.isoformat(),
+            }
+            for event in server.events
+        },
+    }
+
+
 def plan_to_bytes(plan: Plan) -> bytes:
     document = {
         "format": FORMAT,
@@ -125,6 +150,7 @@ def plan_to_bytes(plan: Plan) -> bytes:
         "request": request_to_dict(plan.request),
         "checklist": checklist_to_dict(plan.checklist),
         "calendar_export": export_record_to_dict(plan.exported),
+        "calendar_server": server_to_dict(plan.server),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -296,6 +322,59 @@ def export_record_from_dict(data: Any) -> ExportRecord:
     return record
 
 
+def _aware_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment
+
+
+def _published_event(uid: str, data: Any) -> PublishedEvent:
+    fields = _Fields(data, f"calendar_server.events.{uid}")
+    event = PublishedEvent(
+        uid=uid,
+        href=fields.take("href", str),
+        etag=fields.take("etag", str, ""),
+        fingerprint=fields.take("fingerprint", str, ""),
+        day=fields.take("day", str, convert=date.fromisoformat),
+    )
+    fields.finish()
+    if not event.href.strip():
+        raise PlanFileError(f"the field 'calendar_server.events.{uid}.href' is empty.")
+    return event
+
+
+def server_from_dict(data: Any) -> CalendarServer | None:
+    if data is None:
+        return None
+    fields = _Fields(data, "calendar_server")
+    url = fields.take("url", str)
+    if not url.startswith(("https://", "http://")):
+        raise PlanFileError("the field 'calendar_server.url' must start with https:// or http://.")
+    published = fields.take("published_at", (str, type(None)), None)
+    events = fields.take("events", dict, {})
+    server = CalendarServer(
+        url=url,
+        user=fields.take("user", str),
+        calendar_url=fields.take("calendar_url", str, ""),
+        calendar_name=fields.take("calendar_name", str, ""),
+        discreet=fields.take("discreet", bool, False),
+        trusted_certificate=fields.take("trusted_certificate", str, ""),
+        sequence=fields.take("sequence", int, 0, convert=_sequence),
+        published_at=None if published is None else _converted("calendar_server.published_at", published, _aware_time),
+        events=tuple(_published_event(str(uid), value) for uid, value in sorted(events.items())),
+    )
+    fields.finish()
+    return server
+
+
+def _converted(path: str, value: str, convert: Callable[[str], Any]) -> Any:
+    try:
+        return convert(value)
+    except ValueError:
+        raise PlanFileError(f"the field '{path}' has an invalid value: {value[:40]!r}.") from None
+
+
 def migrate_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
     """Version 1 had no checklist: the plan opens with an empty one."""
     return {**document, "version": 2, "checklist": checklist_to_dict(ChecklistState())}
@@ -312,7 +391,12 @@ def migrate_3_to_4(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "version": 4}
 
 
-MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4}
+def migrate_4_to_5(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 was never published to a calendar server."""
+    return {**document, "version": 5, "calendar_server": None}
+
+
+MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5}
 
 
 def plan_from_bytes(data: bytes) -> Plan:
@@ -352,5 +436,6 @@ def plan_from_bytes(data: bytes) -> Plan:
     request = request_from_dict(fields.take("request", dict))
     checklist = checklist_from_dict(fields.take("checklist", dict, {}))
     exported = export_record_from_dict(fields.take("calendar_export", dict, {}))
+    server = server_from_dict(fields.take("calendar_server", (dict, type(None)), None))
     fields.finish()
-    return Plan(request=request, plan_id=plan_id, checklist=checklist, exported=exported)
+    return Plan(request=request, plan_id=plan_id, checklist=checklist, exported=exported, server=server)
