@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests never read or write the system keyring; those that need one set up their own.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from hypothesis import HealthCheck, settings
 
@@ -59,3 +61,29 @@ def window(qtbot, settings):
     # starts without its request panel there; the tests drive the panel.
     win.show_panel(True)
     return win
+
+
+# -- a calendar server and a keyring, for the publishing tests -----------------------------
+
+
+@pytest.fixture
+def radicale(tmp_path):
+    from tests.caldav_server import RadicaleServer
+
+    server = RadicaleServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def memory_keyring():
+    import keyring
+
+    from tests.memory_keyring import MemoryKeyring
+
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)

@@ -1,0 +1,35 @@
+"""Why publishing stopped, in words a user understands, with what was done before it stopped."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from carte_planner.domain.plan import CalendarServer
+
+
+class Failure(Enum):
+    """What went wrong, so that the window and the command line can offer the right next step."""
+
+    ADDRESS = "address"
+    PASSWORD = "password"
+    NO_PASSWORD = "no-password"
+    UNREACHABLE = "unreachable"
+    CERTIFICATE = "certificate"
+    UNKNOWN_CALENDAR = "unknown-calendar"
+    CALENDAR_GONE = "calendar-gone"
+    SERVER = "server"
+
+
+class PublishError(Exception):
+    """Publishing stopped. `certificate` is the PEM of an untrusted server certificate (for
+    Failure.CERTIFICATE) that the user may choose to trust; `server` is the plan's record of
+    what is on the server so far, to be kept so that publishing again finishes the job."""
+
+    def __init__(
+        self, failure: Failure, message: str, *, certificate: str = "", server: CalendarServer | None = None
+    ) -> None:
+        super().__init__(message)
+        self.failure = failure
+        self.message = message
+        self.certificate = certificate
+        self.server = server

@@ -1,0 +1,260 @@
+"""A conversation with one CalDAV server through the `caldav` library, every failure in words."""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from carte_planner.publish.errors import Failure, PublishError
+
+# A server that does not answer within this many seconds is reported as unreachable rather
+# than leaving the family waiting.
+TIMEOUT_SECONDS = 30
+
+_ETAG_QUERY = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>'
+)
+
+
+@dataclass(frozen=True)
+class RemoteCalendar:
+    name: str
+    url: str
+
+
+def normalised_url(text: str) -> str:
+    """The server address as typed, with https:// added when no scheme is given."""
+    text = text.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise PublishError(
+            Failure.ADDRESS,
+            f"'{text}' is not a calendar server address; it looks like https://cloud.example.org/remote.php/dav/",
+        )
+    return text
+
+
+def is_encrypted(url: str) -> bool:
+    return urlsplit(url).scheme == "https"
+
+
+def server_certificate(url: str) -> str:
+    """The certificate the server shows (PEM), unverified: only to show it to the user and to
+    remember it once they chose to trust it."""
+    parts = urlsplit(url)
+    port = parts.port or 443
+    try:
+        return ssl.get_server_certificate((parts.hostname or "", port), timeout=TIMEOUT_SECONDS)
+    except OSError:
+        return ""
+
+
+def certificate_fingerprint(pem: str) -> str:
+    """SHA-256 fingerprint as the browsers show it (AB:CD:…), for the user to compare."""
+    import hashlib
+
+    digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url
+
+
+class ServerSession:
+    """One signed-in connection. `trusted_certificate` (PEM) is used instead of the system's
+    certificate authorities when the user chose to trust a self-signed server."""
+
+    def __init__(self, url: str, user: str, password: str, trusted_certificate: str = "") -> None:
+        from caldav.davclient import DAVClient
+
+        self.url = url
+        self.user = user
+        self.trusted_certificate = trusted_certificate
+        with self._translated():
+            self._client = DAVClient(
+                url=url,
+                username=user,
+                password=password,
+                timeout=TIMEOUT_SECONDS,
+                ssl_verify_cert=trusted_certificate or True,
+                # The user gives the address: no DNS discovery, nothing contacted but that server.
+                enable_rfc6764=False,
+            )
+            self._principal = self._client.principal()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> ServerSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- calendars ------------------------------------------------------------------------
+
+    def calendars(self) -> list[RemoteCalendar]:
+        with self._translated():
+            found = self._principal.calendars()
+            return [RemoteCalendar(str(c.get_display_name() or _last_segment(str(c.url))), str(c.url)) for c in found]
+
+    def create_calendar(self, name: str) -> RemoteCalendar:
+        with self._translated():
+            made = self._principal.make_calendar(name=name)
+            return RemoteCalendar(name, str(made.url))
+
+    def etags(self, calendar_url: str) -> dict[str, str]:
+        """Each resource's file name in the calendar with its ETag. Raises CALENDAR_GONE when the
+        calendar itself is not there any more."""
+        with self._translated():
+            response = self._client.propfind(calendar_url, _ETAG_QUERY, depth=1)
+        if response.status == 404:
+            raise PublishError(Failure.CALENDAR_GONE, "the calendar is not on the server any more")
+        self._check(response.status, "read the calendar")
+        own_path = urlsplit(calendar_url).path.rstrip("/")
+        found = {}
+        for result in response.results or []:
+            path = urlsplit(result.href).path
+            if path.rstrip("/") == own_path:
+                continue
+            etag = getattr(result, "properties", {}).get("{DAV:}getetag")
+            found[_last_segment(path)] = str(etag or "")
+        return found
+
+    # -- resources ------------------------------------------------------------------------
+
+    def put(self, url: str, data: bytes, etag: str | None) -> tuple[bool, str]:
+        """Write a resource: only if it is new (`etag` None) or unchanged on the server since
+        `etag`. Returns (written, new ETag or ""); not written means the condition failed."""
+        headers = {"Content-Type": "text/calendar; charset=utf-8"}
+        if etag is None:
+            headers["If-None-Match"] = "*"
+        elif etag:
+            headers["If-Match"] = etag
+        with self._translated():
+            response = self._client.put(url, data.decode("utf-8"), headers)
+        if response.status == 412:
+            return False, ""
+        self._check(response.status, "write an event")
+        return True, str(response.headers.get("ETag") or "")
+
+    def get(self, url: str) -> tuple[bytes, str] | None:
+        """The resource's bytes and ETag, or None when it is not there."""
+        with self._translated():
+            response = self._client.request(url, "GET")
+        if response.status == 404:
+            return None
+        self._check(response.status, "read an event")
+        raw = response._raw
+        data = raw if isinstance(raw, bytes) else str(raw or "").encode("utf-8")
+        return data, str(response.headers.get("ETag") or "")
+
+    def delete(self, url: str, etag: str) -> bool:
+        """Delete a resource if it is unchanged since `etag`; False if someone changed it."""
+        headers = {"If-Match": etag} if etag else {}
+        with self._translated():
+            response = self._client.delete(url, headers)
+        if response.status == 412:
+            return False
+        if response.status == 404:
+            return True
+        self._check(response.status, "remove an event")
+        return True
+
+    # -- failures -------------------------------------------------------------------------
+
+    def _check(self, status: int, action: str) -> None:
+        if 200 <= status < 300:
+            return
+        if status in (401, 403):
+            raise PublishError(
+                Failure.PASSWORD,
+                f"The server {_host(self.url)} refused access for '{self.user}' when trying to {action}.",
+            )
+        raise PublishError(
+            Failure.SERVER,
+            f"The server {_host(self.url)} answered with an error ({status}) when trying to {action}. "
+            "Try again later; publishing again finishes the job without duplicates.",
+        )
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        """caldav's and the HTTP library's exceptions as PublishError, in the user's words."""
+        from caldav.lib import error as dav
+
+        try:
+            yield
+        except PublishError:
+            raise
+        except dav.AuthorizationError:
+            raise PublishError(
+                Failure.PASSWORD,
+                f"The server {_host(self.url)} did not accept the user name '{self.user}' with this password. "
+                "Check both; iCloud, Fastmail and many Nextcloud servers need an app password, "
+                "not your usual one.",
+            ) from None
+        except dav.NotFoundError:
+            raise PublishError(
+                Failure.ADDRESS,
+                f"There is no calendar service at {self.url}. Check the address "
+                "(for Nextcloud it ends in /remote.php/dav/).",
+            ) from None
+        except dav.DAVError as error:
+            raise PublishError(
+                Failure.SERVER,
+                f"The server {_host(self.url)} gave an answer Carte Planner did not expect ({_short(error)}). "
+                "Check the address, or try again later.",
+            ) from None
+        except Exception as error:
+            raise _network_failure(error, self.url) from None
+
+
+def _network_failure(error: Exception, url: str) -> PublishError:
+    import niquests
+
+    host = _host(url)
+    if isinstance(error, niquests.exceptions.SSLError):
+        text = str(error)
+        if "self-signed" in text or "self signed" in text or "unable to get local issuer" in text:
+            return PublishError(
+                Failure.CERTIFICATE,
+                f"The server {host} uses a certificate that no authority vouches for (self-signed). "
+                "Only trust it if it is your own server, or its owner told you its fingerprint.",
+                certificate=server_certificate(url),
+            )
+        if "mismatch" in text.lower() or "hostname" in text.lower():
+            return PublishError(
+                Failure.CERTIFICATE,
+                f"The server's certificate is not for {host}: the address may be wrong, or someone may be "
+                "in the way. Nothing was sent.",
+            )
+        return PublishError(
+            Failure.CERTIFICATE,
+            f"A secure connection to {host} could not be made ({_short(error)}). Nothing was sent.",
+            certificate=server_certificate(url),
+        )
+    if isinstance(error, niquests.exceptions.Timeout):
+        return PublishError(Failure.UNREACHABLE, f"The server {host} did not answer in time. Try again later.")
+    if isinstance(error, (niquests.exceptions.ConnectionError, OSError)):
+        return PublishError(
+            Failure.UNREACHABLE,
+            f"Could not reach the server {host}. Check the address and your internet connection, then try again.",
+        )
+    return PublishError(Failure.SERVER, f"Publishing to {host} failed: {_short(error)}.")
+
+
+def _short(error: Any) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:160]
+
+
+def _last_segment(path: str) -> str:
+    return unquote(urlsplit(path).path.rstrip("/").rsplit("/", 1)[-1])

@@ -1,0 +1,307 @@
+"""Publishing a plan: one resource per event, created, updated in place, or removed.
+
+Every write is conditional: a new resource only if none is there (If-None-Match), an update or
+a removal only if the server's copy is the one the plan last wrote (If-Match with its ETag). A
+copy someone changed on the server (on a phone, say) is never overwritten without asking. The
+resource names come from the UIDs alone, so publishing again after an interruption finds what
+the first attempt wrote instead of duplicating it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import Enum
+
+from carte_planner.domain.journey import Journey, JourneyItem
+from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
+from carte_planner.export.calendar_objects import CalendarObject, calendar_objects, content_fingerprint, resource_name
+from carte_planner.export.ics import ExportOptions, calendar_name
+from carte_planner.publish.errors import Failure, PublishError
+from carte_planner.publish.server import RemoteCalendar, ServerSession, normalised_url
+
+
+class OnConflict(Enum):
+    """What to do with an event someone changed on the server since the plan last wrote it."""
+
+    ASK = "ask"  # leave it alone and report it, so the user can choose
+    KEEP_THEIRS = "keep-theirs"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An event changed on the server. `removed`: the plan no longer has it."""
+
+    uid: str
+    title: str
+    removed: bool = False
+
+
+@dataclass(frozen=True)
+class PublishTarget:
+    """Where to publish. Without `calendar` (a calendar's name), the plan's own calendar on
+    this server is used, or one named after the journey, made if needed."""
+
+    url: str
+    user: str
+    calendar: str | None = None
+    create_calendar: bool = False
+    discreet: bool = False
+    trusted_certificate: str = ""
+
+
+@dataclass(frozen=True)
+class PublishOutcome:
+    """What a publish did, and the record the plan keeps for the next one."""
+
+    server: CalendarServer
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    restored: int = 0
+    conflicts: tuple[Conflict, ...] = ()
+
+    def summary(self) -> str:
+        """One line for the window's result and the command line."""
+        parts = [
+            f"{self.created} created",
+            f"{self.updated} updated",
+            f"{self.removed} removed",
+            f"{self.unchanged} unchanged",
+        ]
+        line = f"Published to “{self.server.calendar_name}”: " + ", ".join(parts) + "."
+        if self.restored:
+            line += f" {self.restored} deleted on the server were put back."
+        if self.conflicts:
+            line += f" {len(self.conflicts)} changed on the server were left as they are there."
+        return line
+
+
+Progress = Callable[[int, int], None]
+
+
+def publish_plan(
+    plan: Plan,
+    journey: Journey,
+    target: PublishTarget,
+    password: str,
+    now: datetime,
+    *,
+    checklist: tuple[JourneyItem, ...] = (),
+    on_conflict: OnConflict = OnConflict.ASK,
+    progress: Progress | None = None,
+) -> PublishOutcome:
+    """Publish the journey to the server and return what happened. Raises PublishError, whose
+    `server` then holds what was done before the failure (keep it in the plan: publishing
+    again finishes the job)."""
+    url = normalised_url(target.url)
+    if not plan.plan_id:
+        raise ValueError("a plan to publish needs its plan id")
+    options = ExportOptions(plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=checklist)
+    with ServerSession(url, target.user, password, target.trusted_certificate) as session:
+        previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
+        calendar = _choose_calendar(session, target, previous, calendar_name(journey, options))
+        try:
+            listing = session.etags(calendar.url)
+        except PublishError as error:
+            if error.failure is Failure.CALENDAR_GONE:
+                raise PublishError(
+                    Failure.CALENDAR_GONE,
+                    f"The calendar “{calendar.name}” is no longer on the server (someone may have deleted it). "
+                    "Nothing was changed; publish again to a calendar you pick or create.",
+                ) from None
+            raise
+        same_calendar = previous is not None and previous.calendar_url == calendar.url
+        start = CalendarServer(
+            url=url,
+            user=target.user,
+            calendar_url=calendar.url,
+            calendar_name=calendar.name,
+            discreet=target.discreet,
+            trusted_certificate=target.trusted_certificate,
+            sequence=previous.sequence if previous else 0,
+            published_at=previous.published_at if same_calendar and previous else None,
+            events=previous.events if same_calendar and previous else (),
+        )
+        last_sequence = max(start.sequence, plan.exported.sequence)
+        sequence, objects = calendar_objects(journey, options, last_sequence)
+        run = _Run(session, calendar.url, listing, {event.uid: event for event in start.events}, on_conflict, progress)
+        try:
+            run.publish(objects)
+        except PublishError as error:
+            error.server = replace(start, events=run.records())
+            raise
+        return PublishOutcome(
+            server=replace(start, sequence=sequence, published_at=now, events=run.records()),
+            created=run.created,
+            updated=run.updated,
+            removed=run.removed,
+            unchanged=run.unchanged,
+            restored=run.restored,
+            conflicts=tuple(run.conflicts),
+        )
+
+
+def list_calendars(url: str, user: str, password: str, trusted_certificate: str = "") -> list[RemoteCalendar]:
+    """The calendars the user has on the server, for the window to offer."""
+    with ServerSession(normalised_url(url), user, password, trusted_certificate) as session:
+        return session.calendars()
+
+
+def _choose_calendar(
+    session: ServerSession, target: PublishTarget, previous: CalendarServer | None, journey_name: str
+) -> RemoteCalendar:
+    if target.calendar is None and previous is not None and previous.calendar_url:
+        return RemoteCalendar(previous.calendar_name, previous.calendar_url)
+    wanted = (target.calendar or journey_name).strip()
+    calendars = session.calendars()
+    for calendar in calendars:
+        if calendar.name.strip().casefold() == wanted.casefold():
+            return calendar
+    if target.calendar is None or target.create_calendar:
+        return session.create_calendar(wanted)
+    names = ", ".join(f"“{c.name}”" for c in calendars) or "none"
+    raise PublishError(
+        Failure.UNKNOWN_CALENDAR,
+        f"There is no calendar named “{wanted}” for '{target.user}' on this server (its calendars: {names}). "
+        "Pick one of them, or create a new one.",
+    )
+
+
+class _Run:
+    """One pass over the plan's events; counts what it did and keeps the records up to date, so
+    that an interruption loses nothing."""
+
+    def __init__(
+        self,
+        session: ServerSession,
+        calendar_url: str,
+        listing: dict[str, str],
+        records: dict[str, PublishedEvent],
+        on_conflict: OnConflict,
+        progress: Progress | None,
+    ) -> None:
+        self.session = session
+        self.base = calendar_url.rstrip("/") + "/"
+        self.listing = listing
+        self._records = dict(records)
+        self.on_conflict = on_conflict
+        self.progress = progress
+        self.created = self.updated = self.removed = self.unchanged = self.restored = 0
+        self.conflicts: list[Conflict] = []
+
+    def records(self) -> tuple[PublishedEvent, ...]:
+        return tuple(sorted(self._records.values(), key=lambda event: event.uid))
+
+    def publish(self, objects: list[CalendarObject]) -> None:
+        wanted = {item.uid for item in objects}
+        gone = [record for uid, record in sorted(self._records.items()) if uid not in wanted]
+        total = len(objects) + len(gone)
+        for done, item in enumerate(objects, 1):
+            self._publish_one(item)
+            if self.progress:
+                self.progress(done, total)
+        for done, record in enumerate(gone, len(objects) + 1):
+            self._remove_one(record)
+            if self.progress:
+                self.progress(done, total)
+        if any(not record.etag for record in self._records.values()):
+            # The server did not return an ETag on write: read them once, for the next publish.
+            fresh = self.session.etags(self.base)
+            for uid, record in list(self._records.items()):
+                if not record.etag and fresh.get(record.href):
+                    self._records[uid] = replace(record, etag=fresh[record.href])
+
+    def _keep(self, item: CalendarObject, name: str, etag: str, fingerprint: str | None = None) -> None:
+        self._records[item.uid] = PublishedEvent(item.uid, name, etag, fingerprint or item.fingerprint, item.day)
+
+    def _write(self, item: CalendarObject, name: str, etag: str | None) -> bool:
+        written, new_etag = self.session.put(self.base + name, item.data, etag)
+        if written:
+            self._keep(item, name, new_etag)
+        return written
+
+    def _publish_one(self, item: CalendarObject) -> None:
+        name = resource_name(item.uid)
+        record = self._records.get(item.uid)
+        on_server = self.listing.get(name)
+        if on_server is None:
+            if self._write(item, name, None):
+                if record is not None:
+                    self.restored += 1
+                else:
+                    self.created += 1
+                return
+            on_server = ""  # made meanwhile: compare it like any other copy
+        elif record is not None and record.etag and record.etag == on_server:
+            if record.fingerprint == item.fingerprint:
+                self.unchanged += 1
+            elif self._write(item, name, on_server):
+                self.updated += 1
+            else:
+                self._compare(item, name, record)
+            return
+        self._compare(item, name, record)
+
+    def _compare(self, item: CalendarObject, name: str, record: PublishedEvent | None) -> None:
+        """The server's copy is not the one the plan last wrote: read it to see who changed it."""
+        fetched = self.session.get(self.base + name)
+        if fetched is None:
+            if self._write(item, name, None):
+                self.created += 1
+            return
+        data, etag = fetched
+        etag = etag or self.listing.get(name, "")
+        try:
+            theirs = content_fingerprint(data)
+        except ValueError:
+            theirs = ""
+        if theirs == item.fingerprint:
+            self.unchanged += 1
+            self._keep(item, name, etag)
+        elif record is None or theirs == record.fingerprint:
+            # Ours: from an interrupted publish, or a server that rewrote it without changes.
+            if self._write(item, name, etag or None):
+                self.updated += 1
+        elif self.on_conflict is OnConflict.REPLACE:
+            if self._write(item, name, etag or None):
+                self.updated += 1
+        elif self.on_conflict is OnConflict.KEEP_THEIRS:
+            self.unchanged += 1
+            self._keep(item, name, etag)
+        else:
+            self.conflicts.append(Conflict(item.uid, item.title))
+
+    def _remove_one(self, record: PublishedEvent) -> None:
+        on_server = self.listing.get(record.href)
+        if on_server is None:
+            del self._records[record.uid]
+            return
+        edited = bool(record.etag) and on_server != record.etag
+        if edited and self.on_conflict is OnConflict.ASK:
+            self.conflicts.append(Conflict(record.uid, _server_title(self.session, self.base + record.href), True))
+            return
+        if edited and self.on_conflict is OnConflict.KEEP_THEIRS:
+            del self._records[record.uid]
+            return
+        if self.session.delete(self.base + record.href, on_server):
+            self.removed += 1
+            del self._records[record.uid]
+        else:
+            self.conflicts.append(Conflict(record.uid, _server_title(self.session, self.base + record.href), True))
+
+
+def _server_title(session: ServerSession, url: str) -> str:
+    from icalendar import Calendar
+
+    fetched = session.get(url)
+    if fetched is None:
+        return ""
+    try:
+        events = Calendar.from_ical(fetched[0]).walk("VEVENT")
+    except ValueError:
+        return ""
+    return str(events[0].get("summary", "")) if events else ""

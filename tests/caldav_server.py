@@ -1,0 +1,97 @@
+"""A real Radicale CalDAV server for the publishing tests, on 127.0.0.1 only, started and
+stopped by the tests themselves, with htpasswd sign-in and a temporary storage folder."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+USER = "family"
+PASSWORD = "app-password-1"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that no authority signed, made with the openssl command."""
+    certificate, key = folder / "server.pem", folder / "server.key"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-keyout", str(key), "-out", str(certificate),
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return certificate, key
+
+
+class RadicaleServer:
+    """One server process; stop() and start() again keep the port and the stored calendars."""
+
+    def __init__(self, folder: Path, tls: tuple[Path, Path] | None = None) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.tls = tls
+        self.users = folder / "users"
+        self.users.write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}/"
+
+    def start(self) -> None:
+        command = [
+            sys.executable, "-m", "radicale",
+            "--server-hosts", f"127.0.0.1:{self.port}",
+            "--auth-type", "htpasswd",
+            "--auth-htpasswd-filename", str(self.users),
+            "--auth-htpasswd-encryption", "plain",
+            # Radicale waits after a failed sign-in to slow down guessing; the tests need no wait.
+            "--auth-delay", "0",
+            "--storage-filesystem-folder", str(self.folder / "storage"),
+            "--rights-type", "owner_only",
+            "--logging-level", "error",
+        ]  # fmt: skip
+        if self.tls:
+            certificate, key = self.tls
+            command += ["--server-ssl", "True", "--server-certificate", str(certificate), "--server-key", str(key)]
+        with (self.folder / "radicale.log").open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Radicale stopped at start: {(self.folder / 'radicale.log').read_text()[-2000:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("Radicale did not start listening in time")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def items(self) -> dict[str, bytes]:
+        """Every stored event resource of the user, by file name, read from the storage folder."""
+        root = self.folder / "storage" / "collection-root" / USER
+        found = {}
+        for path in sorted(root.glob("*/*.ics")):
+            found[f"{path.parent.name}/{path.name}"] = path.read_bytes()
+        return found
