@@ -338,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size of the PDF")
 
     commands.add_parser("cities", help="list the hospital cities with Chinese names and airports")
+
+    from carte_planner.cli_publish import add_publish_command
+
+    add_publish_command(commands)
     return parser
 
 
@@ -357,6 +361,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     today = _today(args)
+    if args.command == "publish":
+        from carte_planner.cli_publish import run_publish
+
+        return run_publish(args, today, UsageError)
     plan = plan_from_args(args, today)
     journey = plan_journey(plan.request, today)
     if args.command == "checklist":

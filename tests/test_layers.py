@@ -1,4 +1,4 @@
-"""The layers stay apart: domain, export and storage never import Qt."""
+"""The layers stay apart: domain, export, storage and publish never import Qt."""
 
 import ast
 import subprocess
@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "carte_planner"
 
 
-@pytest.mark.parametrize("layer", ["domain", "export", "storage"])
+@pytest.mark.parametrize("layer", ["domain", "export", "storage", "publish"])
 def test_layer_source_never_names_qt(layer):
     for path in (PACKAGE / layer).rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -39,3 +39,18 @@ def test_planning_and_exporting_load_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_only_the_publishing_layer_names_the_network_and_keyring_libraries():
+    for path in PACKAGE.rglob("*.py"):
+        if "publish" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith(("caldav", "keyring", "niquests")), f"{path}: {name}"

@@ -10,6 +10,14 @@ EXPORT_ONLY = [
     "carte_planner.export.ics",
     "carte_planner.export.checklist_document",
     "carte_planner.ui.printing",
+    # Publishing to a calendar server loads its network and keyring libraries only when asked.
+    "caldav",
+    "keyring",
+    "niquests",
+    "carte_planner.publish.sync",
+    "carte_planner.publish.server",
+    "carte_planner.publish.credentials",
+    "carte_planner.cli_publish",
 ]
 
 OPEN_THE_WINDOW = """

@@ -74,10 +74,20 @@ class PublishOutcome:
         ]
         line = f"Published to “{self.server.calendar_name}”: " + ", ".join(parts) + "."
         if self.restored:
-            line += f" {self.restored} deleted on the server were put back."
+            line += f" {_events(self.restored)} deleted on the server {_was(self.restored)} put back."
         if self.conflicts:
-            line += f" {len(self.conflicts)} changed on the server were left as they are there."
+            count = len(self.conflicts)
+            them = "it is" if count == 1 else "they are"
+            line += f" {_events(count)} changed on the server {_was(count)} left as {them} there."
         return line
+
+
+def _events(count: int) -> str:
+    return f"{count} event" if count == 1 else f"{count} events"
+
+
+def _was(count: int) -> str:
+    return "was" if count == 1 else "were"
 
 
 Progress = Callable[[int, int], None]

@@ -1,0 +1,174 @@
+"""`carte-planner publish`: the plan file's journey to a CalDAV calendar server, kept up to date."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
+
+
+# Makes the exception that the command line reports as one line with exit code 2.
+_Fail = Callable[[str], Exception]
+
+
+def add_publish_command(commands: argparse._SubParsersAction) -> None:
+    publish = commands.add_parser(
+        "publish",
+        help="publish a plan file's journey to a calendar server (CalDAV) and keep it up to date",
+        description="Publish the journey to a CalDAV calendar server (Nextcloud, iCloud, Fastmail, mailbox.org, "
+        "Synology, Radicale, Baïkal…); publishing again updates the same events in place. The password comes from "
+        f"the system keyring, from {PASSWORD_VARIABLE}, or from a prompt; it is never written to the plan file.",
+    )
+    publish.add_argument("--plan", required=True, metavar="FILE", help="the .carteplan file to publish")
+    publish.add_argument("--url", help="the server's CalDAV address (default: where the plan was last published)")
+    publish.add_argument("--user", metavar="NAME", help="your user name on the server (default: the last one)")
+    publish.add_argument(
+        "--calendar",
+        metavar="NAME",
+        help="the server calendar to publish to (default: the plan's calendar, or a new one named after the journey)",
+    )
+    publish.add_argument("--create-calendar", action="store_true", help="create the --calendar if it does not exist")
+    publish.add_argument(
+        "--discreet", action=argparse.BooleanOptionalAction, help="neutral titles for calendars others can see"
+    )
+    publish.add_argument(
+        "--on-conflict",
+        choices=["ask", "keep-theirs", "replace"],
+        default="ask",
+        help="for events someone changed on the server: report them (ask), keep the server's version, "
+        "or replace it with the plan's",
+    )
+    publish.add_argument(
+        "--trust-certificate",
+        metavar="FINGERPRINT",
+        help="trust this self-signed server certificate (its SHA-256 fingerprint, as the error message shows it)",
+    )
+    publish.add_argument("--today", help="plan as if today were this date (YYYY-MM-DD)")
+
+
+def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
+    """Publish; every failure raises `fail(message)` (one line, exit code 2) after saving in the
+    plan file whatever was published before it."""
+    from carte_planner.domain.planner import plan_journey
+    from carte_planner.publish.errors import Failure, PublishError
+    from carte_planner.publish.server import certificate_fingerprint, normalised_url
+    from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+    from carte_planner.storage.planfile import load_plan
+
+    plan = load_plan(args.plan)
+    known = plan.server
+    user = args.user or (known.user if known else None)
+    if not (args.url or known) or not user:
+        raise fail("--url and --user: this plan has not been published yet; give the server's address and your user")
+    try:
+        url = normalised_url(args.url) if args.url else (known.url if known else "")
+    except PublishError as error:
+        raise fail(f"--url: {error.message}") from None
+    same_server = known is not None and (known.url, known.user) == (url, user)
+    trusted = known.trusted_certificate if known and same_server else ""
+    if args.trust_certificate:
+        trusted = _certificate_to_trust(url, args.trust_certificate, fail)
+    discreet = args.discreet if args.discreet is not None else bool(known and same_server and known.discreet)
+    target = PublishTarget(url, user, args.calendar, args.create_calendar, discreet, trusted)
+    password, source = _password(url, user, fail)
+    if not plan.plan_id:
+        raise fail(f"--plan: {args.plan} has no plan id")
+    journey = plan_journey(plan.request, today)
+    try:
+        outcome = publish_plan(
+            plan, journey, target, password, datetime.now(UTC), on_conflict=OnConflict(args.on_conflict)
+        )
+    except PublishError as error:
+        if error.server is not None:
+            _save(args.plan, error.server, fail)
+        message = error.message
+        if error.failure is Failure.PASSWORD and source == "keyring":
+            from carte_planner.publish.credentials import forget_password
+
+            forget_password(url, user)
+            message += " The password saved in the system keyring was removed; run again to type it."
+        elif error.failure is Failure.CERTIFICATE and error.certificate:
+            message += f" To trust it, run again with --trust-certificate {certificate_fingerprint(error.certificate)}"
+        elif error.failure is Failure.CALENDAR_GONE:
+            message += " Use --calendar NAME (with --create-calendar for a new one)."
+        raise fail(message) from None
+    _save(args.plan, outcome.server, fail)
+    if source == "prompt":
+        from carte_planner.publish.credentials import save_password
+
+        if save_password(url, user, password):
+            print("The password is kept in the system keyring for next time.")
+    if not url.startswith("https://"):
+        print("Note: this address is not encrypted (http); use https:// unless the server is on this computer.")
+    print(outcome.summary())
+    for conflict in outcome.conflicts:
+        what = "no longer in the plan, changed on the server" if conflict.removed else "changed on the server"
+        print(f"  {conflict.title or conflict.uid}: {what}")
+    if outcome.conflicts:
+        raise fail(
+            f"{len(outcome.conflicts)} events were changed on the server since the last publish; run again with "
+            "--on-conflict keep-theirs to keep them, or --on-conflict replace to replace them with the plan's"
+        )
+    return 0
+
+
+def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
+    """The password and where it came from: the environment, the keyring, or a prompt."""
+    from carte_planner.publish.credentials import NO_KEYRING, keyring_available, saved_password
+
+    if os.environ.get(PASSWORD_VARIABLE):
+        return os.environ[PASSWORD_VARIABLE], "environment"
+    saved = saved_password(url, user)
+    if saved:
+        return saved, "keyring"
+    if not sys.stdin or not sys.stdin.isatty():
+        raise fail(
+            f"no password for {user}: save it in the system keyring by publishing once from a terminal, "
+            f"or set {PASSWORD_VARIABLE}"
+        )
+    if not keyring_available():
+        print(NO_KEYRING, file=sys.stderr)
+    import getpass
+
+    password = getpass.getpass(f"Password (an app password) for {user} at {url}: ")
+    if not password:
+        raise fail("no password given; nothing was published")
+    return password, "prompt"
+
+
+def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
+    """The server's certificate, if it has the fingerprint the user chose to trust."""
+    from carte_planner.publish.server import certificate_fingerprint, server_certificate
+
+    pem = server_certificate(url)
+    if not pem:
+        raise fail(f"--trust-certificate: could not read the certificate of {url}")
+    wanted = fingerprint.replace(":", "").replace(" ", "").upper()
+    shown = certificate_fingerprint(pem)
+    if shown.replace(":", "") != wanted:
+        raise fail(
+            f"--trust-certificate: the server's certificate has the fingerprint {shown}, not the one given; "
+            "nothing was sent"
+        )
+    return pem
+
+
+def _save(path: str, server: object, fail: _Fail) -> None:
+    from carte_planner.domain.plan import CalendarServer
+    from carte_planner.storage.atomic import WriteError
+    from carte_planner.storage.errors import PlanFileError
+    from carte_planner.storage.planfile import load_plan, save_plan
+
+    assert isinstance(server, CalendarServer)
+    try:
+        save_plan(path, replace(load_plan(path), server=server))
+    except (WriteError, PlanFileError) as error:
+        raise fail(
+            f"--plan: the calendar was published, but the plan file could not be updated ({error}); "
+            "publishing again finds the same events"
+        ) from None
