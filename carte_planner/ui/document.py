@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from carte_planner.domain.checklist import Checklist, ChecklistState, build_checklist
 from carte_planner.domain.identity import new_plan_id
 from carte_planner.domain.journey import Journey
-from carte_planner.domain.plan import ExportRecord, Plan
+from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
 from carte_planner.resources import load_checklist_template
@@ -130,9 +130,9 @@ class PlanDocument(QObject):
             self.undo_stack.push(ChangePlan(self, replace(self._plan, checklist=state), text, merge_key))
 
     def _apply(self, plan: Plan) -> None:
-        # What calendar exports wrote is outside the undo history: undoing an edit must not
+        # What calendar exports and publishing wrote is outside the undo history: undoing an edit must not
         # make the next export forget events that are already in the user's calendar.
-        plan = replace(plan, exported=self._plan.exported)
+        plan = replace(plan, exported=self._plan.exported, server=self._plan.server)
         replanned = plan.request != self._plan.request
         self._plan = plan
         if replanned:
@@ -165,6 +165,12 @@ class PlanDocument(QObject):
         """Remember what a calendar export wrote, for the next one; the plan then needs saving."""
         if record != self._plan.exported:
             self._plan = replace(self._plan, exported=record)
+            self.mark_unsaved()
+
+    def record_publish(self, server: CalendarServer) -> None:
+        """Remember what is on the calendar server, for the next publish; the plan then needs saving."""
+        if server != self._plan.server:
+            self._plan = replace(self._plan, server=server)
             self.mark_unsaved()
 
     def mark_saved(self, path: Path) -> None:

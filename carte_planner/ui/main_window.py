@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, QSettings, QSignalBlocker, QStandardPaths, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -36,6 +38,9 @@ from carte_planner.ui.request_panel import RequestPanel
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
 from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
+
+if TYPE_CHECKING:
+    from carte_planner.ui.publish_dialog import PublishDialog
 
 MAX_RECENT = 8
 PANEL_MIN_WIDTH = 240
@@ -167,6 +172,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
         )
+        self.publish_dialog: PublishDialog | None = None
+        self.published_label = QLabel()
+        self.published_label.setAccessibleName(self.tr("Calendar server"))
+        self.statusBar().addPermanentWidget(self.published_label)
+        document.fileChanged.connect(self._show_published)
+        self._show_published()
 
     # -- actions and menus ----------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -249,6 +260,17 @@ class MainWindow(QMainWindow):
         self.panel_action.toggled.connect(self.show_panel)
         self.about_action = self._action(self.tr("&About Carte Planner"), self.about)
         self.import_help_action = self._action(self.tr("How to &import the calendar"), self.import_help)
+        self.publish_action = self._action(
+            self.tr("P&ublish to calendar server…"),
+            self.publish_to_server,
+            tip=self.tr("Keep a calendar on Nextcloud, iCloud, Fastmail… up to date, for every device that subscribes"),
+        )
+        self.publish_changes_action = self._action(
+            self.tr("Publish &changes"),
+            self.publish_changes,
+            QKeySequence("Ctrl+Shift+U"),
+            self.tr("Update the calendar on the server with the plan's changes"),
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -265,6 +287,7 @@ class MainWindow(QMainWindow):
                 self.holidays_in_calendar_action,
             ]
         )
+        file_menu.addActions([self.publish_action, self.publish_changes_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
         file_menu.addSeparator()
@@ -583,6 +606,52 @@ class MainWindow(QMainWindow):
             10000,
         )
         return True
+
+    # -- publishing to a calendar server ----------------------------------------------------
+    def publish_to_server(self, start: bool = False) -> PublishDialog:
+        """Open the publishing dialog (beside the window, which stays usable); with `start`, publish
+        at once when the password is known."""
+        from carte_planner.ui.publish_dialog import PublishDialog
+
+        if self.publish_dialog is None:
+            self.publish_dialog = PublishDialog(
+                self.document, self, discreet=self.discreet_action.isChecked(), checklist=self._calendar_checklist
+            )
+            self.publish_dialog.published.connect(self._published)
+        self.publish_dialog.show()
+        self.publish_dialog.raise_()
+        if start and self.publish_dialog.password.text():
+            self.publish_dialog.publish()
+        elif start:
+            self.publish_dialog.password.setFocus()
+        return self.publish_dialog
+
+    def publish_changes(self) -> PublishDialog:
+        return self.publish_to_server(start=True)
+
+    def _calendar_checklist(self) -> tuple:
+        from carte_planner.domain.checklist import checklist_items
+
+        if not self.checklist_in_calendar_action.isChecked():
+            return ()
+        return tuple(checklist_items(self.document.checklist))
+
+    def _published(self, server) -> None:
+        self.document.record_publish(server)
+        self.autosave_timer.start()
+
+    def _show_published(self) -> None:
+        server = self.document.plan.server
+        self.publish_changes_action.setEnabled(server is not None)
+        if server is None or server.published_at is None:
+            self.published_label.clear()
+            return
+        when = QDateTime.fromSecsSinceEpoch(int(server.published_at.timestamp()))
+        self.published_label.setText(
+            self.tr("Calendar “%1” published %2")
+            .replace("%1", server.calendar_name)
+            .replace("%2", QLocale().toString(when, QLocale.FormatType.ShortFormat))
+        )
 
     def print_checklist(self) -> None:
         if not self.commit_edits():

@@ -1,0 +1,350 @@
+"""File ▸ Publish to calendar server…: the server, the user, the calendar, and the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carte_planner.domain.journey import JourneyItem
+from carte_planner.domain.plan import CalendarServer
+from carte_planner.ui.background import BackgroundCall
+from carte_planner.ui.document import PlanDocument
+
+_NEW = "new"
+_EXISTING = "existing"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PublishDialog", text)
+
+
+def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
+    """Someone changed events on the server: "keep-theirs", "replace", or None to decide later."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Changed on the server"))
+    listed = "\n".join(f"• {title}" for title in titles[:10]) + ("\n…" if len(titles) > 10 else "")
+    box.setText(
+        _tr("Someone changed these events in the calendar on the server (on a phone, perhaps):")
+        + "\n\n"
+        + listed
+        + "\n\n"
+        + _tr("Keep their version, or replace it with the plan's?")
+    )
+    keep = box.addButton(_tr("Keep theirs"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(_tr("Replace with the plan's"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "keep-theirs" if clicked is keep else "replace" if clicked is replace else None
+
+
+def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
+    """Whether the user trusts a self-signed certificate, after seeing its fingerprint."""
+    answer = QMessageBox.warning(
+        parent,
+        _tr("Certificate not verified"),
+        message
+        + "\n\n"
+        + _tr("SHA-256 fingerprint:")
+        + f"\n{fingerprint}\n\n"
+        + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class PublishDialog(QDialog):
+    """Publishes in the background; `published` carries the plan's new server record."""
+
+    published = Signal(object)
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        parent: QWidget | None = None,
+        *,
+        discreet: bool = False,
+        checklist: Callable[[], tuple[JourneyItem, ...]] = tuple,
+    ) -> None:
+        super().__init__(parent)
+        from carte_planner.export.ics import ExportOptions, calendar_name
+        from carte_planner.publish.credentials import NO_KEYRING, keyring_available
+
+        self.setWindowTitle(self.tr("Publish to calendar server"))
+        self.document = document
+        self._checklist = checklist
+        self._call: BackgroundCall | None = None
+        # What to run again once the user trusted a certificate.
+        self._pending: Callable[[], None] = self.find_calendars
+        server = document.plan.server
+        self._trusted = server.trusted_certificate if server else ""
+        self.journey_calendar = calendar_name(
+            document.journey, ExportOptions(document.plan.plan_id, datetime.now(UTC), discreet)
+        )
+
+        self.url = QLineEdit(server.url if server else "")
+        self.url.setPlaceholderText("https://cloud.example.org/remote.php/dav/")
+        self.user = QLineEdit(server.user if server else "")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("An app password (see Help)"))
+        self.remember = QCheckBox(self.tr("Keep the password in the system keyring"))
+        self.keyring_note = QLabel(NO_KEYRING)
+        self.keyring_note.setWordWrap(True)
+        has_keyring = keyring_available()
+        self.remember.setChecked(has_keyring)
+        self.remember.setEnabled(has_keyring)
+        self.keyring_note.setVisible(not has_keyring)
+        self.calendar = QComboBox()
+        self.calendar.setAccessibleName(self.tr("Calendar on the server"))
+        self.find_button = QPushButton(self.tr("&Find calendars"))
+        self.find_button.clicked.connect(self.find_calendars)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar, 1)
+        calendar_row.addWidget(self.find_button)
+        self.discreet = QCheckBox(self.tr("Discreet titles, for a calendar that others can see"))
+        self.discreet.setChecked(server.discreet if server else discreet)
+        self.discreet.toggled.connect(self._rename_new_calendar)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Server &address:"), self.url)
+        form.addRow(self.tr("&User name:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow("", self.remember)
+        form.addRow("", self.keyring_note)
+        calendar_label = QLabel(self.tr("&Calendar:"))
+        calendar_label.setBuddy(self.calendar)
+        form.addRow(calendar_label, calendar_row)
+        form.addRow("", self.discreet)
+        self.note = QLabel(
+            self.tr(
+                "Nothing is sent until you press Publish. The password is never written to the plan file. "
+                "Dates are estimates: confirm every date with your hospital."
+            )
+        )
+        self.note.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.result_line = QLabel()
+        self.result_line.setWordWrap(True)
+        self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_line.setAccessibleName(self.tr("Result"))
+        # Room for a three-line result from the start, so that the notes above never get squeezed.
+        self.result_line.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.result_line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.buttons = QDialogButtonBox()
+        self.publish_button = self.buttons.addButton(self.tr("P&ublish"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.publish_button.clicked.connect(lambda: self.publish())
+        self.close_button.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        # The dialog grows with a longer result line instead of squeezing the notes above it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_line)
+        layout.addWidget(self.buttons)
+        self._fill_calendars([], server)
+        self.url.textChanged.connect(self._warn_if_unencrypted)
+        self._warn_if_unencrypted()
+        self.resize(560, self.sizeHint().height())
+        self._fill_saved_password()
+
+    # -- what the user entered ------------------------------------------------------------
+    def _fill_saved_password(self) -> None:
+        from carte_planner.publish.credentials import saved_password
+        from carte_planner.publish.errors import PublishError
+        from carte_planner.publish.server import normalised_url
+
+        if not self.url.text().strip() or not self.user.text().strip():
+            return
+        try:
+            saved = saved_password(normalised_url(self.url.text()), self.user.text().strip())
+        except PublishError:
+            return
+        if saved:
+            self.password.setText(saved)
+
+    def _warn_if_unencrypted(self) -> None:
+        if self.url.text().strip().lower().startswith("http://"):
+            self.result_line.setText(
+                self.tr("This address is not encrypted (http): use https:// unless the server is on this computer.")
+            )
+        elif self.result_line.text().startswith(self.tr("This address is not encrypted")):
+            self.result_line.clear()
+
+    def _fill_calendars(self, calendars: list, server: CalendarServer | None) -> None:
+        self.calendar.clear()
+        names = [calendar.name for calendar in calendars]
+        if not calendars and server and server.calendar_name:
+            names = [server.calendar_name]
+        for name in names:
+            self.calendar.addItem(name, (_EXISTING, name))
+        self.calendar.addItem("", (_NEW, ""))
+        self._rename_new_calendar()
+        preferred = server.calendar_name if server else self.journey_calendar
+        for index, name in enumerate(names):
+            if name.casefold() == preferred.casefold():
+                self.calendar.setCurrentIndex(index)
+                return
+        self.calendar.setCurrentIndex(self.calendar.count() - 1)
+
+    def _rename_new_calendar(self) -> None:
+        from carte_planner.export.ics import ExportOptions, calendar_name
+
+        options = ExportOptions(self.document.plan.plan_id, datetime.now(UTC), self.discreet.isChecked())
+        self.journey_calendar = calendar_name(self.document.journey, options)
+        index = self.calendar.count() - 1
+        if index >= 0:
+            self.calendar.setItemText(index, self.tr("New calendar “%1”").replace("%1", self.journey_calendar))
+            self.calendar.setItemData(index, (_NEW, self.journey_calendar))
+
+    def _credentials(self) -> tuple[str, str, str] | None:
+        url, user, password = self.url.text().strip(), self.user.text().strip(), self.password.text()
+        missing = [
+            label
+            for label, value in (
+                (self.tr("the server address"), url),
+                (self.tr("the user name"), user),
+                (self.tr("the password"), password),
+            )
+            if not value
+        ]
+        if missing:
+            self.result_line.setText(self.tr("Enter %1.").replace("%1", ", ".join(missing)))
+            return None
+        return url, user, password
+
+    # -- background work ------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self._call is not None and self._call.isRunning()
+
+    def _start(self, work: Callable, on_success: Callable, status: str) -> None:
+        self.publish_button.setEnabled(False)
+        self.find_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.result_line.setText(status)
+        call = BackgroundCall(work, self)
+        call.progressed.connect(self._show_progress)
+        call.succeeded.connect(on_success)
+        call.failed.connect(self._failed)
+        call.finished.connect(self._idle)
+        self._call = call
+        call.start()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _idle(self) -> None:
+        self.publish_button.setEnabled(True)
+        self.find_button.setEnabled(True)
+        self.progress.setVisible(False)
+
+    def find_calendars(self) -> None:
+        from carte_planner.publish.sync import list_calendars
+
+        credentials = self._credentials()
+        if credentials is None or self.busy():
+            return
+        url, user, password = credentials
+        trusted = self._trusted
+
+        def work(_progress):
+            return list_calendars(url, user, password, trusted)
+
+        self._pending = self.find_calendars
+        self._start(work, self._calendars_found, self.tr("Asking the server for your calendars…"))
+
+    def _calendars_found(self, calendars: list) -> None:
+        self._fill_calendars(calendars, self.document.plan.server)
+        self.result_line.setText(self.tr("%n calendar(s) found.", "", len(calendars)))
+
+    def publish(self, on_conflict: str = "ask") -> None:
+        from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+
+        credentials = self._credentials()
+        if credentials is None or self.busy():
+            return
+        url, user, password = credentials
+        kind, name = self.calendar.currentData() or (_NEW, self.journey_calendar)
+        target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted)
+        plan, journey, checklist = self.document.plan, self.document.journey, self._checklist()
+
+        def work(progress):
+            return publish_plan(
+                plan,
+                journey,
+                target,
+                password,
+                datetime.now(UTC),
+                checklist=checklist,
+                on_conflict=OnConflict(on_conflict),
+                progress=progress,
+            )
+
+        self._pending = self.publish
+        self._start(work, self._published, self.tr("Publishing…"))
+
+    def _published(self, outcome) -> None:
+        from carte_planner.publish.credentials import save_password
+
+        server = outcome.server
+        self.published.emit(server)
+        if self.remember.isChecked():
+            save_password(server.url, server.user, self.password.text())
+        self._fill_calendars([], server)
+        self.result_line.setText(outcome.summary())
+        if outcome.conflicts:
+            choice = ask_conflict(self, [conflict.title or conflict.uid for conflict in outcome.conflicts])
+            if choice is not None:
+                self.publish(choice)
+
+    def _failed(self, error: Exception) -> None:
+        from carte_planner.publish.errors import Failure, PublishError
+        from carte_planner.publish.server import certificate_fingerprint
+
+        if not isinstance(error, PublishError):
+            self.result_line.setText(self.tr("Not published: %1").replace("%1", str(error) or type(error).__name__))
+            return
+        if error.server is not None:
+            self.published.emit(error.server)  # what was done is kept: publishing again finishes it
+        certificate = error.certificate if error.failure is Failure.CERTIFICATE else ""
+        if certificate and ask_trust(self, error.message, certificate_fingerprint(certificate)):
+            self._trusted = certificate
+            self._pending()
+            return
+        if error.failure is Failure.PASSWORD:
+            self.password.clear()
+            self.password.setFocus()
+        self.result_line.setText(self.tr("Not published: %1").replace("%1", error.message))
+
+    def closeEvent(self, event) -> None:
+        if self.busy():
+            # Closing mid-way would lose the record of what was written: finish first.
+            self.result_line.setText(self.tr("Still publishing: please wait until it has finished."))
+            event.ignore()
+            return
+        super().closeEvent(event)
