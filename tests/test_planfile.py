@@ -276,3 +276,10 @@ def test_bad_calendar_servers_are_refused(change, message):
     data["calendar_server"].update(change)
     with pytest.raises(PlanFileError, match=re.escape(message)):
         plan_from_bytes(json.dumps(data).encode())
+
+
+def test_a_plan_file_with_an_unknown_city_is_refused_not_opened_half_way():
+    data = json.loads(plan_to_bytes(FULL))
+    data["request"]["city"] = "0"
+    with pytest.raises(PlanFileError, match=re.escape("'0' is not a known hospital city")):
+        plan_from_bytes(json.dumps(data).encode())

@@ -246,9 +246,19 @@ def request_from_dict(data: Any) -> TripRequest:
     }
     fields.finish()
     try:
-        return TripRequest(**values)
+        request = TripRequest(**values)
+        _known_city(request.city)
     except PlanInputError as error:
         raise PlanFileError(f"it holds a value Carte Planner cannot use: {error}.") from None
+    return request
+
+
+def _known_city(text: str) -> None:
+    """A city the planner knows: a file naming another would open and then fail to plan."""
+    from carte_planner.domain.cities import resolve_city
+    from carte_planner.resources import load_cities
+
+    resolve_city(text, load_cities())
 
 
 def _custom_item(data: Any, index: int) -> CustomItem:
