@@ -1,7 +1,9 @@
 """File ▸ Publish to calendar server… against a real Radicale server: the dialog, its result
 line, Publish changes in one click, the status bar, and the question about edits on the server."""
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 import carte_planner.ui.publish_dialog as publish_dialog
 from carte_planner.publish.credentials import SERVICE
@@ -87,3 +89,48 @@ def test_a_wrong_password_says_so_and_keeps_the_dialog_open(qtbot, window, radic
     assert dialog.password.text() == ""
     assert window.document.plan.server is None
     assert radicale.items() == {}
+
+
+def test_closing_the_window_mid_publish_keeps_what_was_published(qtbot, window, radicale):
+    dialog = window.publish_to_server()
+    dialog.url.setText(radicale.url)
+    dialog.user.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.publish()
+    assert dialog.busy()
+    answers = []
+
+    def discard(*args, **kwargs):
+        answers.append(window.document.plan.server)
+        return QMessageBox.StandardButton.Discard
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", discard)
+        window.close()
+    assert not dialog.busy()
+    assert answers  # the record made the plan unsaved: closing asked
+    assert answers[0] is not None  # the publish finished, and its record was there to save
+    assert len(answers[0].events) == len(radicale.items())
+
+
+def test_a_self_signed_server_is_trusted_after_the_question(qtbot, window, tmp_path, monkeypatch):
+    from tests.caldav_server import RadicaleServer, self_signed_certificate
+
+    server = RadicaleServer(tmp_path, tls=self_signed_certificate(tmp_path))
+    server.start()
+    try:
+        questions = []
+        monkeypatch.setattr(
+            publish_dialog, "ask_trust", lambda parent, message, fingerprint: questions.append(fingerprint) or True
+        )
+        dialog = window.publish_to_server()
+        dialog.url.setText(server.url)
+        dialog.user.setText(USER)
+        dialog.password.setText(PASSWORD)
+        dialog.publish()
+        wait_for_result(qtbot, dialog, "created")
+        assert len(questions) == 1
+        assert len(questions[0].split(":")) == 32
+        assert window.document.plan.server.trusted_certificate == (tmp_path / "server.pem").read_text()
+    finally:
+        server.stop()

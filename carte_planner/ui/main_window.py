@@ -737,6 +737,8 @@ class MainWindow(QMainWindow):
         if not self.commit_edits() and not self._close_with_refused_value():
             event.ignore()
             return
+        if self.publish_dialog is not None:
+            self.publish_dialog.finish()  # its record of the server belongs in the plan to save
         if not self.maybe_save():
             event.ignore()
             return

@@ -94,6 +94,7 @@ class PublishDialog(QDialog):
         self.document = document
         self._checklist = checklist
         self._call: BackgroundCall | None = None
+        self._working = False
         # What to run again once the user trusted a certificate.
         self._pending: Callable[[], None] = self.find_calendars
         server = document.plan.server
@@ -238,9 +239,10 @@ class PublishDialog(QDialog):
 
     # -- background work ------------------------------------------------------------------
     def busy(self) -> bool:
-        return self._call is not None and self._call.isRunning()
+        return self._working
 
     def _start(self, work: Callable, on_success: Callable, status: str) -> None:
+        self._working = True
         self.publish_button.setEnabled(False)
         self.find_button.setEnabled(False)
         self.progress.setVisible(True)
@@ -248,9 +250,13 @@ class PublishDialog(QDialog):
         self.result_line.setText(status)
         call = BackgroundCall(work, self)
         call.progressed.connect(self._show_progress)
+        # The answer may start the next call (a certificate just trusted) while this thread is
+        # still winding down: the dialog is idle again as soon as the answer is in.
+        call.succeeded.connect(self._idle)
         call.succeeded.connect(on_success)
+        call.failed.connect(self._idle)
         call.failed.connect(self._failed)
-        call.finished.connect(self._idle)
+        call.finished.connect(call.deleteLater)
         self._call = call
         call.start()
 
@@ -258,7 +264,8 @@ class PublishDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _idle(self) -> None:
+    def _idle(self, _answer: object = None) -> None:
+        self._working = False
         self.publish_button.setEnabled(True)
         self.find_button.setEnabled(True)
         self.progress.setVisible(False)
@@ -340,6 +347,12 @@ class PublishDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
         self.result_line.setText(self.tr("Not published: %1").replace("%1", error.message))
+
+    def finish(self) -> None:
+        """Wait for a publish under way and take in its result (the window is closing)."""
+        if self._working and self._call is not None:
+            self._call.wait()
+            QCoreApplication.processEvents()
 
     def closeEvent(self, event) -> None:
         if self.busy():
