@@ -314,3 +314,13 @@ def test_a_trusted_certificate_does_not_trust_another_one(tls_radicale, tmp_path
     with pytest.raises(PublishError) as caught:
         publish(tls_radicale, Plan(REQUEST, "plan-a"), trusted_certificate=other.read_text())
     assert caught.value.failure is Failure.CERTIFICATE
+
+
+def test_turning_discreet_on_replaces_every_detailed_event_in_the_same_calendar(radicale):
+    first, saved = publish(radicale, Plan(REQUEST, "plan-a"))
+    outcome, after = publish(radicale, saved, now=NOW + timedelta(minutes=1), discreet=True)
+    assert after.server.calendar_url == saved.server.calendar_url
+    assert outcome.removed == first.created
+    assert outcome.created == first.created
+    assert len(radicale.items()) == first.created
+    assert all(b"hospital" not in data.lower() for data in radicale.items().values())
