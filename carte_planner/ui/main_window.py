@@ -608,11 +608,13 @@ class MainWindow(QMainWindow):
         return True
 
     # -- publishing to a calendar server ----------------------------------------------------
-    def publish_to_server(self, start: bool = False) -> PublishDialog:
+    def publish_to_server(self, start: bool = False) -> PublishDialog | None:
         """Open the publishing dialog (beside the window, which stays usable); with `start`, publish
-        at once when the password is known."""
+        at once when the password is known. None when a field being typed in holds a refused value."""
         from carte_planner.ui.publish_dialog import PublishDialog
 
+        if not self.commit_edits():
+            return None
         if self.publish_dialog is None:
             self.publish_dialog = PublishDialog(
                 self.document, self, discreet=self.discreet_action.isChecked(), checklist=self._calendar_checklist
@@ -626,7 +628,7 @@ class MainWindow(QMainWindow):
             self.publish_dialog.password.setFocus()
         return self.publish_dialog
 
-    def publish_changes(self) -> PublishDialog:
+    def publish_changes(self) -> PublishDialog | None:
         return self.publish_to_server(start=True)
 
     def _calendar_checklist(self) -> tuple:
