@@ -52,6 +52,7 @@ def test_publishing_through_the_dialog_then_publishing_changes_in_one_click(qtbo
     window.document.change(request.with_phase_length("screening", 12), "Screening")
     dialog.close()
     window.publish_changes_action.trigger()
+    dialog = window.publish_dialog  # a fresh dialog, its password from the keyring
     wait_for_result(qtbot, dialog, "updated")
     assert dialog.isVisible()
     assert ": 0 created," in dialog.result_line.text()
@@ -134,3 +135,20 @@ def test_a_self_signed_server_is_trusted_after_the_question(qtbot, window, tmp_p
         assert window.document.plan.server.trusted_certificate == (tmp_path / "server.pem").read_text()
     finally:
         server.stop()
+
+
+def test_publish_changes_without_a_saved_password_asks_for_it(qtbot, window, radicale):
+    dialog = publish_once(qtbot, window, radicale)  # no keyring here: nothing is kept
+    dialog.close()
+    window.publish_changes_action.trigger()
+    dialog = window.publish_dialog
+    assert dialog.isVisible()
+    assert not dialog.busy()
+    assert dialog.url.text() == radicale.url
+    assert dialog.user.text() == USER
+    assert dialog.password.text() == ""
+    assert dialog.keyring_note.isVisibleTo(dialog)
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    wait_for_result(qtbot, dialog, "unchanged")
+    assert ": 0 created, 0 updated, 0 removed" in dialog.result_line.text()

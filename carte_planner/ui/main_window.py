@@ -615,6 +615,10 @@ class MainWindow(QMainWindow):
 
         if not self.commit_edits():
             return None
+        if self.publish_dialog is not None and not self.publish_dialog.isVisible() and not self.publish_dialog.busy():
+            # A closed dialog may show another plan's server (File ▸ Open since): start afresh.
+            self.publish_dialog.deleteLater()
+            self.publish_dialog = None
         if self.publish_dialog is None:
             self.publish_dialog = PublishDialog(
                 self.document, self, discreet=self.discreet_action.isChecked(), checklist=self._calendar_checklist
