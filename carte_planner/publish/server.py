@@ -214,10 +214,15 @@ class ServerSession:
                 "Check the address, or try again later.",
             ) from None
         except Exception as error:
-            raise _network_failure(error, self.url) from None
+            failure = _network_failure(error, self.url)
+            if failure is None:
+                raise
+            raise failure from None
 
 
-def _network_failure(error: Exception, url: str) -> PublishError:
+def _network_failure(error: Exception, url: str) -> PublishError | None:
+    """The connection's failure in the user's words; None for an error that is not about the
+    network (a fault in the program, which must not pass for a network problem)."""
     import niquests
 
     host = _host(url)
@@ -239,7 +244,6 @@ def _network_failure(error: Exception, url: str) -> PublishError:
         return PublishError(
             Failure.CERTIFICATE,
             f"A secure connection to {host} could not be made ({_short(error)}). Nothing was sent.",
-            certificate=server_certificate(url),
         )
     if isinstance(error, niquests.exceptions.Timeout):
         return PublishError(Failure.UNREACHABLE, f"The server {host} did not answer in time. Try again later.")
@@ -248,7 +252,9 @@ def _network_failure(error: Exception, url: str) -> PublishError:
             Failure.UNREACHABLE,
             f"Could not reach the server {host}. Check the address and your internet connection, then try again.",
         )
-    return PublishError(Failure.SERVER, f"Publishing to {host} failed: {_short(error)}.")
+    if isinstance(error, niquests.exceptions.RequestException):
+        return PublishError(Failure.SERVER, f"Publishing to {host} failed: {_short(error)}.")
+    return None
 
 
 def _short(error: Any) -> str:

@@ -272,13 +272,13 @@ class _Run:
         if theirs == item.fingerprint:
             self.unchanged += 1
             self._keep(item, name, etag)
-        elif record is None or theirs == record.fingerprint:
-            # Ours: from an interrupted publish, or a server that rewrote it without changes.
+        elif record is None or theirs == record.fingerprint or self.on_conflict is OnConflict.REPLACE:
+            # Ours (from an interrupted publish, or a server that rewrote it without changes), or
+            # theirs that the user chose to replace. A write refused again means it changed meanwhile.
             if self._write(item, name, etag or None):
                 self.updated += 1
-        elif self.on_conflict is OnConflict.REPLACE:
-            if self._write(item, name, etag or None):
-                self.updated += 1
+            else:
+                self.conflicts.append(Conflict(item.uid, item.title))
         elif self.on_conflict is OnConflict.KEEP_THEIRS:
             self.unchanged += 1
             self._keep(item, name, etag)
