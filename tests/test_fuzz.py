@@ -5,14 +5,14 @@
 
 import contextlib
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.domain.checklist import ChecklistState, CustomItem
-from carte_planner.domain.plan import Plan
+from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 
@@ -24,6 +24,14 @@ VALID = json.loads(
             ),
             "fuzz-plan",
             ChecklistState().with_done("records-imaging", True).with_added(CustomItem("custom:1", "travel", "x")),
+            server=CalendarServer(
+                url="https://cloud.example.org/dav/",
+                user="family",
+                calendar_url="https://cloud.example.org/dav/calendars/family/trip/",
+                calendar_name="Trip",
+                published_at=datetime(2027, 1, 2, 9, tzinfo=UTC),
+                events=(PublishedEvent("u@carte-planner", "u-carte-planner.ics", '"1"', "f", date(2027, 3, 1)),),
+            ),
         )
     )
 )
