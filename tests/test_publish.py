@@ -324,3 +324,31 @@ def test_turning_discreet_on_replaces_every_detailed_event_in_the_same_calendar(
     assert outcome.created == first.created
     assert len(radicale.items()) == first.created
     assert all(b"hospital" not in data.lower() for data in radicale.items().values())
+
+
+def test_a_subscribed_device_syncs_only_the_changed_events_and_sees_the_new_dates(radicale):
+    """What DAVx⁵, iOS or Thunderbird do: list the calendar once, then ask the server what
+    changed since (WebDAV sync), and read only that."""
+    from caldav.davclient import DAVClient
+
+    _, saved = publish(radicale, Plan(REQUEST, "plan-a"))
+    phone = DAVClient(url=radicale.url, username=USER, password=PASSWORD, enable_rfc6764=False)
+    (calendar,) = phone.principal().calendars()
+    first = calendar.objects_by_sync_token(load_objects=True)
+    seen = {}
+    for item in first:
+        event = Calendar.from_ical(item.data).walk("VEVENT")[0]
+        seen[str(event["uid"])] = event.decoded("dtstart")
+    assert len(seen) == len(saved.server.events)
+    changed = replace(saved, request=saved.request.with_phase_length("monitoring", 28))
+    outcome, _ = publish(radicale, changed, now=NOW + timedelta(minutes=3))
+    updates = calendar.objects_by_sync_token(first.sync_token, load_objects=True)
+    assert 0 < len(list(updates)) == outcome.updated < len(seen)
+    moved = 0
+    for item in updates:
+        event = Calendar.from_ical(item.data).walk("VEVENT")[0]
+        uid = str(event["uid"])
+        assert uid in seen  # the same events, updated: no duplicates
+        moved += event.decoded("dtstart") == seen[uid] + timedelta(days=7)
+    assert moved > 0  # a week more of monitoring moves what follows by a week
+    phone.close()
