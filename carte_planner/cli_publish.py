@@ -48,6 +48,9 @@ def add_publish_command(commands: argparse._SubParsersAction) -> None:
         metavar="FINGERPRINT",
         help="trust this self-signed server certificate (its SHA-256 fingerprint, as the error message shows it)",
     )
+    publish.add_argument(
+        "--holidays", action="store_true", help="add the public holidays around the trip as free all-day events"
+    )
     publish.add_argument("--today", help="plan as if today were this date (YYYY-MM-DD)")
 
 
@@ -81,7 +84,13 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     journey = plan_journey(plan.request, today)
     try:
         outcome = publish_plan(
-            plan, journey, target, password, datetime.now(UTC), on_conflict=OnConflict(args.on_conflict)
+            plan,
+            journey,
+            target,
+            password,
+            datetime.now(UTC),
+            holidays=args.holidays,
+            on_conflict=OnConflict(args.on_conflict),
         )
     except PublishError as error:
         if error.server is not None:

@@ -352,3 +352,15 @@ def test_a_subscribed_device_syncs_only_the_changed_events_and_sees_the_new_date
         moved += event.decoded("dtstart") == seen[uid] + timedelta(days=7)
     assert moved > 0  # a week more of monitoring moves what follows by a week
     phone.close()
+
+
+def test_public_holidays_are_published_on_request_as_free_events(radicale):
+    plan = Plan(REQUEST, "plan-a")
+    journey = plan_journey(REQUEST, TODAY)
+    target = PublishTarget(radicale.url, USER)
+    plain = publish_plan(plan, journey, target, PASSWORD, NOW)
+    with_holidays = publish_plan(replace(plan, server=plain.server), journey, target, PASSWORD, NOW, holidays=True)
+    assert with_holidays.created == len(journey.holiday_items()) > 0
+    assert with_holidays.unchanged == plain.created
+    free = [data for data in radicale.items().values() if b"TRANSP:TRANSPARENT" in data and b"holiday" in data]
+    assert len(free) >= with_holidays.created

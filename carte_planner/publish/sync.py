@@ -101,6 +101,7 @@ def publish_plan(
     now: datetime,
     *,
     checklist: tuple[JourneyItem, ...] = (),
+    holidays: bool = False,
     on_conflict: OnConflict = OnConflict.ASK,
     progress: Progress | None = None,
 ) -> PublishOutcome:
@@ -110,7 +111,9 @@ def publish_plan(
     url = normalised_url(target.url)
     if not plan.plan_id:
         raise ValueError("a plan to publish needs its plan id")
-    options = ExportOptions(plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=checklist)
+    options = ExportOptions(
+        plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=checklist, holidays=holidays
+    )
     with ServerSession(url, target.user, password, target.trusted_certificate) as session:
         previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
         calendar = _choose_calendar(session, target, previous, calendar_name(journey, options))

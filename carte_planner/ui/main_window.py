@@ -621,7 +621,11 @@ class MainWindow(QMainWindow):
             self.publish_dialog = None
         if self.publish_dialog is None:
             self.publish_dialog = PublishDialog(
-                self.document, self, discreet=self.discreet_action.isChecked(), checklist=self._calendar_checklist
+                self.document,
+                self,
+                discreet=self.discreet_action.isChecked(),
+                checklist=self._calendar_checklist,
+                holidays=self.holidays_in_calendar_action.isChecked,
             )
             self.publish_dialog.published.connect(self._published)
         self.publish_dialog.show()

@@ -85,6 +85,7 @@ class PublishDialog(QDialog):
         *,
         discreet: bool = False,
         checklist: Callable[[], tuple[JourneyItem, ...]] = tuple,
+        holidays: Callable[[], bool] = bool,
     ) -> None:
         super().__init__(parent)
         from carte_planner.export.ics import ExportOptions, calendar_name
@@ -93,6 +94,7 @@ class PublishDialog(QDialog):
         self.setWindowTitle(self.tr("Publish to calendar server"))
         self.document = document
         self._checklist = checklist
+        self._holidays = holidays
         self._call: BackgroundCall | None = None
         self._working = False
         # What to run again once the user trusted a certificate.
@@ -298,7 +300,12 @@ class PublishDialog(QDialog):
         url, user, password = credentials
         kind, name = self.calendar.currentData() or (_NEW, self.journey_calendar)
         target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted)
-        plan, journey, checklist = self.document.plan, self.document.journey, self._checklist()
+        plan, journey, checklist, holidays = (
+            self.document.plan,
+            self.document.journey,
+            self._checklist(),
+            self._holidays(),
+        )
 
         def work(progress):
             return publish_plan(
@@ -308,6 +315,7 @@ class PublishDialog(QDialog):
                 password,
                 datetime.now(UTC),
                 checklist=checklist,
+                holidays=holidays,
                 on_conflict=OnConflict(on_conflict),
                 progress=progress,
             )
