@@ -39,6 +39,8 @@ class RadicaleServer:
 
     def __init__(self, folder: Path, tls: tuple[Path, Path] | None = None) -> None:
         self.folder = folder
+        # More Radicale options for the next start(), such as a limit on the size of a request.
+        self.options: list[str] = []
         self.port = free_port()
         self.tls = tls
         self.users = folder / "users"
@@ -62,6 +64,7 @@ class RadicaleServer:
             "--rights-type", "owner_only",
             "--logging-level", "error",
         ]  # fmt: skip
+        command += self.options
         if self.tls:
             certificate, key = self.tls
             command += ["--server-ssl", "True", "--server-certificate", str(certificate), "--server-key", str(key)]

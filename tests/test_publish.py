@@ -364,3 +364,37 @@ def test_public_holidays_are_published_on_request_as_free_events(radicale):
     assert with_holidays.unchanged == plain.created
     free = [data for data in radicale.items().values() if b"TRANSP:TRANSPARENT" in data and b"holiday" in data]
     assert len(free) >= with_holidays.created
+
+
+def test_a_server_error_halfway_keeps_what_was_done_and_publishing_again_finishes(radicale):
+    from carte_planner.export.calendar_objects import calendar_objects
+
+    # A long hospital address in Chinese makes the events at the hospital much larger than the
+    # preparation before the trip.
+    request = replace(REQUEST, hospital_address_zh="上海市" * 100, hospital_name_zh="医院" * 150)
+    plan = Plan(request, "plan-a")
+    journey = plan_journey(request, TODAY)
+    _, objects = calendar_objects(journey, ExportOptions("plan-a", NOW), 0)
+    sizes = [len(item.data) for item in objects]
+    # The server refuses requests as large as the first of those (and, by its own rule, resources
+    # over 80 % of that), so the publish fails there with the events before it written.
+    stop = next(i for i in range(3, len(sizes)) if sizes[i] > 1.4 * max(sizes[:i]))
+    radicale.stop()
+    radicale.options = ["--server-max-content-length", str(sizes[stop] - 1)]
+    radicale.start()
+    target = PublishTarget(radicale.url, USER)
+    with pytest.raises(PublishError) as caught:
+        publish_plan(plan, journey, target, PASSWORD, NOW)
+    assert caught.value.failure is Failure.SERVER
+    assert "answered with an error (413)" in caught.value.message
+    assert "publishing again finishes the job without duplicates" in caught.value.message
+    partial = caught.value.server
+    assert len(partial.events) == len(radicale.items()) == stop
+    radicale.stop()
+    radicale.options = []
+    radicale.start()
+    outcome = publish_plan(replace(plan, server=partial), journey, target, PASSWORD, NOW + timedelta(minutes=1))
+    assert outcome.conflicts == ()
+    assert outcome.unchanged == len(partial.events)
+    assert outcome.created == len(objects) - len(partial.events)
+    assert len(radicale.items()) == len(objects)
