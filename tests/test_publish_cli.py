@@ -176,3 +176,53 @@ def test_an_edit_on_the_server_exits_2_until_the_user_chooses(capsys, radicale, 
     code, out, err = run(capsys, "--plan", str(plan_file), "--on-conflict", "replace")
     assert (code, err) == (0, "")
     assert "1 updated" in out
+
+
+def test_a_server_error_halfway_is_one_line_and_the_plan_file_keeps_what_was_done(capsys, radicale, tmp_path, password):
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from carte_planner.domain import plan_journey
+    from carte_planner.export.calendar_objects import calendar_objects
+    from carte_planner.export.ics import ExportOptions
+
+    path = tmp_path / "long.carteplan"
+    request = replace(REQUEST, hospital_address_zh="上海市" * 100, hospital_name_zh="医院" * 150)
+    save_plan(path, Plan(request, "plan-cli"))
+    # Events at the hospital carry its long Chinese address: the server refuses requests that large.
+    _, objects = calendar_objects(plan_journey(request, date(2027, 1, 4)), ExportOptions("p", datetime.now(UTC)), 0)
+    sizes = [len(item.data) for item in objects]
+    stop = next(i for i in range(3, len(sizes)) if sizes[i] > 1.4 * max(sizes[:i]))
+    radicale.stop()
+    radicale.options = ["--server-max-content-length", str(sizes[stop] - 1)]
+    radicale.start()
+    code, _, err = run(capsys, "--plan", str(path), "--url", radicale.url, "--user", USER)
+    assert code == 2
+    assert "answered with an error (413)" in err
+    assert err.count("\n") == 1
+    kept = load_plan(path).server
+    assert kept is not None
+    assert 0 < len(kept.events) == len(radicale.items())
+    radicale.stop()
+    radicale.options = []
+    radicale.start()
+    code, out, err = run(capsys, "--plan", str(path))
+    assert (code, err) == (0, "")
+    assert f"0 updated, 0 removed, {len(kept.events)} unchanged." in out
+    assert len(radicale.items()) == len(load_plan(path).server.events)
+
+
+def test_a_calendar_deleted_on_the_server_says_how_to_publish_again(capsys, radicale, plan_file, password):
+    import niquests
+
+    assert run(capsys, "--plan", str(plan_file), "--url", radicale.url, "--user", USER)[0] == 0
+    calendar_url = load_plan(plan_file).server.calendar_url
+    assert niquests.delete(calendar_url, auth=(USER, PASSWORD)).status_code in (200, 204)
+    code, _, err = run(capsys, "--plan", str(plan_file))
+    assert code == 2
+    assert "is no longer on the server" in err
+    assert "--create-calendar" in err
+    assert load_plan(plan_file).server.calendar_url == calendar_url  # nothing forgotten
+    code, out, _ = run(capsys, "--plan", str(plan_file), "--calendar", "Journey", "--create-calendar")
+    assert code == 0
+    assert "Published to “Journey”" in out
