@@ -145,7 +145,8 @@ def publish_plan(
         try:
             run.publish(objects)
         except PublishError as error:
-            error.server = replace(start, events=run.records())
+            # The events written so far carry this SEQUENCE: the next publish must go above it.
+            error.server = replace(start, sequence=sequence, events=run.records())
             raise
         return PublishOutcome(
             server=replace(start, sequence=sequence, published_at=now, events=run.records()),
