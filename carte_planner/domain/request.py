@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 import math
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.zones import canonical_zone
 
 EARLIEST_START = date(2000, 1, 1)
 LATEST_START = date(2100, 12, 31)
@@ -91,17 +92,20 @@ class TripRequest:
             )
         if not isinstance(self.city, str) or not self.city.strip():
             raise PlanInputError("city", "must be given")
+        check_text("city", self.city)
         object.__setattr__(self, "scenario", _scenario(self.scenario))
-        _check_zone(self.home_tz)
+        object.__setattr__(self, "home_tz", canonical_zone(self.home_tz))
         object.__setattr__(self, "home_country", _country(self.home_country))
         for name, (label, low, high) in LIMITS.items():
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise PlanInputError(label, "must be a number")
+            if isinstance(value, float) and not math.isfinite(value):
                 raise PlanInputError(label, "must be a number")
             if name != "flight_hours" and value != int(value):
                 raise PlanInputError(label, "must be a whole number")
             if not low <= value <= high:
-                raise PlanInputError(label, f"must be between {low:g} and {high:g}, not {value:g}")
+                raise PlanInputError(label, f"must be between {low:g} and {high:g}, not {_shown(value)}")
             object.__setattr__(self, name, float(value) if name == "flight_hours" else int(value))
         if not isinstance(self.departure_time, time):
             raise PlanInputError("departure time", "must be a time of day such as 10:00")
@@ -111,29 +115,37 @@ class TripRequest:
         for person in travellers:
             if not isinstance(person, str) or not person.strip() or len(person) > 60:
                 raise PlanInputError("travellers", "each traveller needs a name (at most 60 characters)")
+            check_text("travellers", person)
         object.__setattr__(self, "travellers", travellers)
         phase_days = tuple(sorted(_as_dict(self.phase_days, "phase lengths").items()))
         for key, days in phase_days:
             if isinstance(days, bool) or not isinstance(days, int):
                 raise PlanInputError(f"length of phase '{key}'", "must be a whole number of days")
             low, high = PHASE_DAYS_LIMITS
+            check_text("phase lengths", key)
             if not low <= days <= high:
-                raise PlanInputError(f"length of phase '{key}'", f"must be between {low} and {high} days, not {days}")
+                raise PlanInputError(
+                    f"length of phase '{key}'", f"must be between {low} and {high} days, not {_shown(days)}"
+                )
         object.__setattr__(self, "phase_days", phase_days)
         moved = tuple(sorted(_as_dict(self.moved, "moved dates").items()))
         for key, when in moved:
+            check_text("moved dates", key)
             if not isinstance(when, date) or not EARLIEST_START <= when <= date(2130, 12, 31):
                 raise PlanInputError(f"date of '{key}'", "must be a date between 2000 and 2130")
         object.__setattr__(self, "moved", moved)
         confirmed = _as_tuple(self.confirmed, "confirmed marks")
         if not all(isinstance(key, str) for key in confirmed):
             raise PlanInputError("confirmed marks", "must be item keys")
+        for key in confirmed:
+            check_text("confirmed marks", key)  # type: ignore[arg-type]
         object.__setattr__(self, "confirmed", frozenset(confirmed))
         for name in TEXT_FIELDS:
             if not isinstance(getattr(self, name), str):
                 raise PlanInputError(name.replace("_", " "), "must be text")
             if len(getattr(self, name)) > MAX_TEXT:
                 raise PlanInputError(name.replace("_", " "), f"must be at most {MAX_TEXT} characters")
+            check_text(name.replace("_", " "), getattr(self, name))
         object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
         _check_assumed_values(self)
 
@@ -267,12 +279,31 @@ def _country(value: object) -> str:
     return code
 
 
-def _check_zone(name: str) -> None:
-    try:
-        if not isinstance(name, str) or not name or name != name.strip():
-            raise ValueError
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise PlanInputError(
-            "home time zone", f"'{name}' is not a known time zone (use a name such as Europe/Berlin)"
-        ) from None
+def _shown(value: float) -> str:
+    """A number as the user typed it, cut short: a 400-digit one cannot become a float."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 12 else text[:10] + "…"
+
+
+def text_problem(text: str, free_text: bool = False) -> str | None:
+    """Why `text` cannot go into a plan, a calendar or a printout, or None. Control characters
+    (BEL, ESC, DEL, NUL…) make strict calendar parsers reject a file and a line break adds lines
+    to the agenda; free text (notes) may hold tabs and line breaks. A lone surrogate cannot be
+    saved at all."""
+    allowed = {"\t", "\n"} if free_text else set()
+    for character in text:
+        if character in allowed:
+            continue
+        category = unicodedata.category(character)
+        if category == "Cs":
+            return "holds a broken character that cannot be saved"
+        if category == "Cc" or category in ("Zl", "Zp"):
+            return f"must not hold control characters or line breaks (found U+{ord(character):04X})"
+    return None
+
+
+def check_text(field: str, text: str, free_text: bool = False) -> None:
+    """Refuse text with control characters or broken characters, naming the field."""
+    problem = text_problem(text, free_text)
+    if problem:
+        raise PlanInputError(field, problem)

@@ -12,7 +12,7 @@ from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
-from carte_planner.domain.request import TripRequest
+from carte_planner.domain.request import TripRequest, text_problem
 from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
@@ -219,6 +219,36 @@ def _strings(value: list[Any]) -> tuple[str, ...]:
     return tuple(value)
 
 
+# Where each request field the planner may refuse lives in a plan file.
+_FILE_FIELD_FOR_LABEL = {
+    "start date": "request.start",
+    "city": "request.city",
+    "scenario": "request.scenario",
+    "home time zone": "request.home_time_zone",
+    "home airport": "request.home_airport",
+    "flight length (hours)": "request.flight_hours",
+    "departure time": "request.departure_time",
+    "days to arrive before the start": "request.arrive_days_before",
+    "travellers": "request.travellers",
+    "visa's permitted stay (days)": "request.visa_stay_days",
+    "follow-up years": "request.followup_years",
+    "phase lengths": "request.phase_days",
+    "moved dates": "request.moved",
+    "confirmed marks": "request.confirmed",
+    **{f"hospital {name.replace('_', ' ')}": f"request.hospital.{name}" for name in _HOSPITAL_FIELDS},
+}
+
+
+def refusal(error: PlanInputError) -> PlanFileError:
+    """The planner's refusal of a value read from a plan file, naming the file's field."""
+    field = _FILE_FIELD_FOR_LABEL.get(error.field)
+    if field is None and error.field.startswith("length of phase"):
+        field = f"request.phase_days.{error.field.split(chr(39))[1]}"
+    elif field is None and error.field.startswith("date of"):
+        field = f"request.moved.{error.field.split(chr(39))[1]}"
+    return PlanFileError(f"the field '{field or error.field}' holds a value Carte Planner cannot use: {error.message}.")
+
+
 def request_from_dict(data: Any) -> TripRequest:
     fields = _Fields(data, "request")
     hospital = _Fields(fields.take("hospital", dict, {}), "request.hospital")
@@ -246,19 +276,9 @@ def request_from_dict(data: Any) -> TripRequest:
     }
     fields.finish()
     try:
-        request = TripRequest(**values)
-        _known_city(request.city)
+        return TripRequest(**values)
     except PlanInputError as error:
-        raise PlanFileError(f"it holds a value Carte Planner cannot use: {error}.") from None
-    return request
-
-
-def _known_city(text: str) -> None:
-    """A city the planner knows: a file naming another would open and then fail to plan."""
-    from carte_planner.domain.cities import resolve_city
-    from carte_planner.resources import load_cities
-
-    resolve_city(text, load_cities())
+        raise refusal(error) from None
 
 
 def _custom_item(data: Any, index: int) -> CustomItem:
@@ -269,13 +289,16 @@ def _custom_item(data: Any, index: int) -> CustomItem:
         raise PlanFileError(f"the field 'checklist.added[{index}].key' has an invalid value.")
     if not title or len(title) > MAX_TITLE:
         raise PlanFileError(f"the field 'checklist.added[{index}].title' must have 1 to {MAX_TITLE} characters.")
+    _check_text(f"checklist.added[{index}].title", title, free=False)
     due = fields.take("due", (str, type(None)), None)
+    details = fields.take("details", str, "")
+    _check_text(f"checklist.added[{index}].details", details, free=True)
     item = CustomItem(
         key=key,
         stage=fields.take("stage", str, ""),
         title=title,
         due=_parse_due(due, index),
-        details=fields.take("details", str, "")[:MAX_NOTE],
+        details=details[:MAX_NOTE],
     )
     fields.finish()
     return item
@@ -293,9 +316,17 @@ def _parse_due(text: str | None, index: int) -> date | None:
     return due
 
 
+def _check_text(field: str, text: str, free: bool) -> None:
+    problem = text_problem(text, free)
+    if problem:
+        raise PlanFileError(f"the field '{field}' {problem}.")
+
+
 def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     if not all(isinstance(text, str) for text in value.values()):
         raise ValueError(value)
+    for key, text in value.items():
+        _check_text(f"checklist.notes.{str(key)[:40]}", text, free=True)
     return tuple(sorted((str(key), text[:MAX_NOTE]) for key, text in value.items() if text.strip()))
 
 
@@ -409,20 +440,86 @@ def migrate_4_to_5(document: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5}
 
 
-def plan_from_bytes(data: bytes) -> Plan:
-    """Parse a plan file's bytes; any problem raises PlanFileError saying what is wrong."""
+# Longer integers are not a plan's; Python itself refuses to read those over 4300 digits.
+_MAX_INTEGER_DIGITS = 18
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INTEGER_DIGITS:
+        raise ValueError("number too long")
+    return int(text)
+
+
+def parse_json(data: bytes) -> Any:
+    """JSON text to Python values, refusing with PlanFileError what the app could not save
+    again: text that is not UTF-8 or holds a lone surrogate, over-long numbers, deep nesting.
+    A byte-order mark, which some editors add, is accepted."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     if not data.strip():
         raise PlanFileError("the file is empty.")
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = json.loads(data.decode("utf-8"), parse_int=_bounded_int)
     except UnicodeDecodeError:
         raise PlanFileError("it is not a Carte Planner plan (it is not text).") from None
     except json.JSONDecodeError as error:
         raise PlanFileError(
             f"it is damaged or not a Carte Planner plan (unreadable at line {error.lineno}, column {error.colno})."
         ) from None
+    except ValueError:
+        raise PlanFileError("it holds a number far too long to be part of a plan.") from None
     except RecursionError:
-        raise PlanFileError("it is damaged or not a Carte Planner plan.") from None
+        raise PlanFileError("it is damaged or not a Carte Planner plan (nested too deeply).") from None
+    _check_encodable(document, "")
+    return document
+
+
+def _check_encodable(value: Any, where: str) -> None:
+    """A lone surrogate (`"\\udfff"`) is valid JSON but cannot be written back as UTF-8: refuse
+    it on opening, naming the field, rather than fail at every save."""
+    stack = [(value, where)]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            _encodable(item, path)
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                _encodable(key, path)
+                stack.append((child, f"{path}.{key}" if path else key))
+        elif isinstance(item, list):
+            stack.extend((child, f"{path}[{index}]") for index, child in enumerate(item))
+
+
+def _encodable(text: str, path: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        where = f"the field '{path}'" if path else "the file"
+        raise PlanFileError(f"{where} holds text that cannot be stored (a broken character).") from None
+
+
+def plan_from_bytes(data: bytes) -> Plan:
+    """Parse a plan file's bytes and check it as a whole: whatever opens can be planned,
+    shown and saved again. Any problem raises PlanFileError saying what is wrong."""
+    plan = _plan_from_document(parse_json(data))
+    check_plannable(plan)
+    return plan
+
+
+def check_plannable(plan: Plan) -> None:
+    """Plan it once: a city or phase this version does not know (a newer version may have
+    written it) is refused here, before any window or command uses the plan."""
+    from carte_planner.domain.planner import plan_journey
+
+    try:
+        plan_journey(plan.request, plan.request.start)
+    except PlanInputError as error:
+        raise refusal(error) from None
+    except (ValueError, OverflowError) as error:
+        raise PlanFileError(f"it describes a journey Carte Planner cannot plan ({error}).") from None
+
+
+def _plan_from_document(document: Any) -> Plan:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise PlanFileError("it is not a Carte Planner plan.")
     version = document.get("version")

@@ -1,13 +1,15 @@
-"""Plan files on disk: `.carteplan`, written atomically with the previous version kept."""
+"""Plan files on disk: `.carteplan`, written safely with the previous version kept."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from carte_planner.domain.plan import Plan
-from carte_planner.storage.atomic import atomic_write, describe_os_error
+from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
+from carte_planner.storage.reading import read_bounded
 
 EXTENSION = ".carteplan"
 MAX_FILE_BYTES = 5_000_000
@@ -19,19 +21,19 @@ def save_plan(path: Path | str, plan: Plan) -> None:
 
 
 def load_plan(path: Path | str) -> Plan:
-    """Read a plan file; raises PlanFileError with a message that names the file."""
+    """Read a plan file and check it as a whole; raises PlanFileError naming the file."""
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise PlanFileError(f"Could not open {path}: it is a folder, not a plan file.")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise PlanFileError(f"Could not open {path}: it is far too large to be a Carte Planner plan.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(f"Could not open {path}: the file does not exist (it may have been moved).") from None
-    except OSError as error:
-        raise PlanFileError(describe_os_error(error, path, "open")) from None
+    data = read_bounded(path, MAX_FILE_BYTES)
     try:
         return plan_from_bytes(data)
     except PlanFileError as error:
         raise PlanFileError(f"Could not open {path}: {error}") from None
+
+
+def file_digest(path: Path | str) -> str | None:
+    """A fingerprint of the file as it is on disk now, or None if it cannot be read: a save
+    compares it with the one taken at opening to notice a change made elsewhere."""
+    try:
+        return hashlib.sha256(read_bounded(Path(path), MAX_FILE_BYTES)).hexdigest()
+    except PlanFileError:
+        return None
