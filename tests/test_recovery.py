@@ -120,13 +120,10 @@ def test_a_damaged_autosave_is_set_aside_not_offered(tmp_path):
     assert (folder / (FILE_NAME + ".damaged")).read_text() == "{ not json"
 
 
-def test_autosave_that_cannot_be_written_says_so(window, monkeypatch):
-    import carte_planner.ui.main_window as main_window
-
-    def refuse(*args):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(main_window, "write_autosave", refuse)
+def test_autosave_that_cannot_be_written_says_so(window):
+    # A folder where the autosave file should be: a real write failure, not a stand-in.
+    window.autosave_slot.file.mkdir()
     window.panel.phase_rows[0].days.setValue(12)
     window.autosave()
     assert "Could not keep a safety copy" in window.statusBar().currentMessage()
+    assert "folder" in window.statusBar().currentMessage()

@@ -73,7 +73,9 @@ def canonical_zone(name: object) -> str:
         raise PlanInputError(FIELD, f"{text} {what}; did you mean {suggestion}?")
     if text in _NOT_ZONES or text.startswith(("posix/", "right/")):
         inner = text.split("/", 1)[1] if "/" in text else ""
-        hint = f"; did you mean {canonical_zone(inner)}?" if inner and _known(inner) else " (use a name such as Europe/Berlin)"
+        hint = " (use a name such as Europe/Berlin)"
+        if inner and _known(inner):
+            hint = f"; did you mean {canonical_zone(inner)}?"
         raise PlanInputError(FIELD, f"'{text}' is a file of the zone database, not a time zone{hint}")
     zones, links = _database()
     if text in zones:

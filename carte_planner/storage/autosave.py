@@ -1,4 +1,10 @@
-"""The autosave: the unsaved plan kept beside the user's data, to offer back after a crash."""
+"""The autosave: the unsaved plan kept beside the user's data, to offer back after a crash.
+
+Each running window owns one autosave slot (`autosave.json`, `autosave-2.json`, …) and holds
+its lock. A slot whose lock is free belongs to nobody: its file is what a crashed session
+left, and only then is it offered. An autosave that is damaged or that this version cannot
+plan is moved aside with the reason beside it, and never offered again.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +17,14 @@ from pathlib import Path
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
-from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
+from carte_planner.storage.locks import FileLock
+from carte_planner.storage.plan_codec import check_plannable, parse_json, plan_from_bytes, plan_to_bytes
+from carte_planner.storage.reading import read_bounded
 
 FILE_NAME = "autosave.json"
 FORMAT = "carte-planner.autosave"
+MAX_SLOTS = 32
+MAX_AUTOSAVE_BYTES = 6_000_000
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,52 @@ class Autosave:
     saved_at: datetime
 
 
-def write_autosave(folder: Path, plan: Plan, path: Path | None, now: datetime) -> None:
+def slot_name(number: int) -> str:
+    return FILE_NAME if number == 1 else f"autosave-{number}.json"
+
+
+class AutosaveSlot:
+    """The autosave file of one running window, locked for as long as the window lives."""
+
+    def __init__(self, folder: Path, name: str, lock: FileLock) -> None:
+        self.folder = folder
+        self.name = name
+        self._lock = lock
+
+    @classmethod
+    def claim(cls, folder: Path) -> AutosaveSlot:
+        """The first slot no other window holds. Raises OSError if the folder is unusable."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for number in range(1, MAX_SLOTS + 1):
+            name = slot_name(number)
+            lock = FileLock.try_acquire(folder / f".{name}.lock")
+            if lock is not None:
+                return cls(folder, name, lock)
+        raise OSError("too many Carte Planner windows are open")
+
+    @property
+    def file(self) -> Path:
+        return self.folder / self.name
+
+    def leftover(self) -> Autosave | None:
+        """What a session that did not end cleanly left in this slot, or None."""
+        return read_autosave(self.folder, self.name)
+
+    def write(self, plan: Plan, path: Path | None, now: datetime) -> None:
+        write_autosave(self.folder, plan, path, now, self.name)
+
+    def remove(self) -> None:
+        remove_autosave(self.folder, self.name)
+
+    def set_aside(self, suffix: str) -> None:
+        with contextlib.suppress(OSError):
+            self.file.replace(self.folder / f"{self.name}.{suffix}")
+
+    def release(self) -> None:
+        self._lock.release()
+
+
+def write_autosave(folder: Path, plan: Plan, path: Path | None, now: datetime, name: str = FILE_NAME) -> None:
     """Keep the plan as it is on screen, with the file it came from. Raises WriteError."""
     document = {
         "format": FORMAT,
@@ -33,29 +88,55 @@ def write_autosave(folder: Path, plan: Plan, path: Path | None, now: datetime) -
         "plan": json.loads(plan_to_bytes(plan)),
     }
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(folder / FILE_NAME, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+    atomic_write(folder / name, json.dumps(document, ensure_ascii=False).encode("utf-8"))
 
 
-def read_autosave(folder: Path) -> Autosave | None:
-    """The autosave left by a session that did not end cleanly, or None. A damaged autosave
-    is moved aside (never deleted) and None is returned."""
-    file = folder / FILE_NAME
+def autosave_from_bytes(data: bytes) -> Autosave:
+    """Parse and check an autosave as a whole; raises PlanFileError saying what is wrong."""
+    document = parse_json(data)
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise PlanFileError("it is not a Carte Planner autosave.")
+    if set(document) - {"format", "saved_at", "path", "plan"}:
+        raise PlanFileError("it holds fields this version does not know.")
+    plan = plan_from_bytes(json.dumps(document.get("plan"), ensure_ascii=False).encode("utf-8"))
+    check_plannable(plan)
     try:
-        document = json.loads(file.read_bytes().decode("utf-8"))
-        if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise PlanFileError("not an autosave")
-        plan = plan_from_bytes(json.dumps(document["plan"]).encode("utf-8"))
         saved_at = datetime.fromisoformat(str(document["saved_at"]))
-        path = Path(document["path"]) if isinstance(document.get("path"), str) else None
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError, PlanFileError):
-        with contextlib.suppress(OSError):
-            file.replace(file.with_name(FILE_NAME + ".damaged"))
-        return None
-    return Autosave(plan=plan, path=path, saved_at=saved_at)
+    except (KeyError, ValueError):
+        raise PlanFileError("its time of saving is missing or invalid.") from None
+    path = document.get("path")
+    if path is not None and (not isinstance(path, str) or not path or "\0" in path or len(path) > 4096):
+        raise PlanFileError("the path of its plan file is invalid.")
+    return Autosave(plan=plan, path=Path(path) if path else None, saved_at=saved_at)
 
 
-def remove_autosave(folder: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        (folder / FILE_NAME).unlink()
+def read_autosave(folder: Path, name: str = FILE_NAME) -> Autosave | None:
+    """The autosave in a slot, or None. One that cannot be used is moved aside as
+    `NAME.damaged` (never deleted), with the reason in `NAME.damaged.txt`, and None is returned."""
+    file = folder / name
+    if not file.exists() and not file.is_symlink():
+        return None
+    try:
+        return autosave_from_bytes(read_bounded(file, MAX_AUTOSAVE_BYTES))
+    except PlanFileError as error:
+        _set_aside_damaged(file, str(error))
+        return None
+
+
+def _set_aside_damaged(file: Path, reason: str) -> None:
+    aside = file.with_name(file.name + ".damaged")
+    number = 2
+    while aside.exists():
+        aside = file.with_name(f"{file.name}.damaged-{number}")
+        number += 1
+    with contextlib.suppress(OSError):
+        file.replace(aside)
+        note = f"This autosave could not be restored and is kept here, unread: {reason}\n"
+        atomic_write(aside.with_name(aside.name + ".txt"), note.encode("utf-8"))
+
+
+def remove_autosave(folder: Path, name: str = FILE_NAME) -> None:
+    """Nothing left to restore. A file that cannot be removed only means an offer at the next
+    start that the user can decline: never a reason to stop closing."""
+    with contextlib.suppress(OSError):
+        (folder / name).unlink()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
 from carte_planner import __version__
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.atomic import WriteError
-from carte_planner.storage.autosave import FILE_NAME, read_autosave, remove_autosave, write_autosave
+from carte_planner.storage.autosave import AutosaveSlot
 from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.locks import FileLock, plan_lock_path
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
-from carte_planner.storage.planfile import EXTENSION, load_plan, save_plan
+from carte_planner.storage.planfile import EXTENSION, file_digest, load_plan, save_plan
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
@@ -49,25 +49,26 @@ PLAN_FILTER = "Carte Planner plans (*.carteplan)"
 
 
 def system_zone() -> str:
-    """The computer's time zone as an IANA name that zoneinfo knows, else UTC."""
-    from zoneinfo import ZoneInfo
+    """The computer's time zone as a canonical IANA name, else UTC."""
+    from carte_planner.domain.errors import PlanInputError
+    from carte_planner.domain.zones import canonical_zone
 
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode(errors="replace")
     try:
-        ZoneInfo(name)
-    except (ValueError, KeyError, OSError):
+        return canonical_zone(name)
+    except PlanInputError:
         from carte_planner.localzone import system_time_zone
 
         return system_time_zone()
-    return name
 
 
 def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, bool]:
     """The plan to show at start: the last file if it still opens and was saved, else the last
-    plan as it was on screen (not saved), else the default plan. Returns (plan, path, unsaved)."""
+    plan as it was on screen (not saved), else the default plan. Returns (plan, path, unsaved).
+    Each is checked as a whole first: settings a newer version wrote never stop a start."""
     path_text = read_str(settings, "session/path")
     unsaved = read_bool(settings, "session/unsaved")
-    path = Path(path_text) if path_text else None
+    path = Path(path_text) if path_text and "\0" not in path_text else None
     if path is not None and not unsaved:
         try:
             return load_plan(path), path, False
@@ -76,7 +77,7 @@ def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, 
     data = read_str(settings, "session/plan")
     if data:
         try:
-            return plan_from_bytes(data.encode("utf-8")), path, unsaved
+            return plan_from_bytes(data.encode("utf-8", errors="surrogatepass")), path, unsaved
         except PlanFileError:
             pass
     return default_plan(today, system_zone()), None, False
@@ -101,15 +102,24 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.autosave_folder = autosave_folder or default_autosave_folder()
+        self.autosave_slot = _claim_slot(self.autosave_folder)
+        self._plan_lock: FileLock | None = None
+        self._disk_digest: str | None = None
         if document is None:
             today = date.today()
             document = self._offer_autosave(today) if offer_autosave else None
             if document is None:
                 plan, path, unsaved = restored_plan(self.settings, today)
+                if path is not None and not self._lock_plan(path):
+                    # Open in another window: this one starts on a copy, not on the file.
+                    path, unsaved = None, True
                 document = PlanDocument(plan, today, path)
                 if unsaved:
                     document.mark_unsaved()
         self.document = document
+        if document.path is not None and self._plan_lock is None:
+            self._lock_plan(document.path)
+        self._disk_digest = file_digest(document.path) if document.path else None
         document.setParent(self)
         self.setObjectName("mainWindow")
 
@@ -412,8 +422,12 @@ class MainWindow(QMainWindow):
 
     # -- crash recovery -------------------------------------------------------------------
     def _offer_autosave(self, today: date) -> PlanDocument | None:
-        """After a crash, offer the plan as it was; declining keeps the file aside, unread."""
-        found = read_autosave(self.autosave_folder)
+        """After a crash, offer the plan as it was; declining keeps the file aside, unread.
+        Only this window's own slot is looked at: another window's live autosave is locked
+        by it and is never offered here."""
+        if self.autosave_slot is None:
+            return None
+        found = self.autosave_slot.leftover()
         if found is None:
             return None
         saved = found.saved_at
@@ -431,24 +445,79 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            with contextlib.suppress(OSError):
-                (self.autosave_folder / FILE_NAME).replace(self.autosave_folder / (FILE_NAME + ".declined"))
+            self.autosave_slot.set_aside("declined")
             return None
-        document = PlanDocument(found.plan, today, found.path)
+        path = found.path if found.path is not None and self._lock_plan(found.path) else None
+        document = PlanDocument(found.plan, today, path)
         document.mark_unsaved()
         return document
 
     def autosave(self) -> None:
         """Keep unsaved changes on disk a moment after each edit; nothing to keep, no file."""
+        if self.autosave_slot is None:
+            self.statusBar().showMessage(self.tr("Could not keep a safety copy: the data folder cannot be used."))
+            return
         try:
             if self.document.modified:
-                write_autosave(self.autosave_folder, self.document.plan, self.document.path, datetime.now())
+                self.autosave_slot.write(self.document.plan, self.document.path, datetime.now())
             else:
-                remove_autosave(self.autosave_folder)
+                self.autosave_slot.remove()
         except OSError as error:
             self.statusBar().showMessage(self.tr("Could not keep a safety copy: %1").replace("%1", str(error)))
 
     # -- files ----------------------------------------------------------------------------
+    def _lock_plan(self, path: Path, probe: bool = False) -> bool:
+        """Hold the lock that tells other windows this plan is open here; False if another
+        window holds it. With `probe`, the lock is only tried, not kept."""
+        try:
+            lock = FileLock.try_acquire(plan_lock_path(self.autosave_folder, path))
+        except OSError:
+            return True  # no place for locks: nothing to compare with, open as before
+        if lock is None:
+            return False
+        if probe:
+            lock.release()
+        else:
+            if self._plan_lock is not None:
+                self._plan_lock.release()
+            self._plan_lock = lock
+        return True
+
+    def _set_plan_file(self, path: Path | None) -> None:
+        """The document now stands for `path` as it is on disk: hold its lock, remember its
+        contents to notice a change made elsewhere before the next save."""
+        if self._plan_lock is not None:
+            self._plan_lock.release()
+            self._plan_lock = None
+        if path is not None:
+            self._lock_plan(path)
+        self._disk_digest = file_digest(path) if path is not None else None
+
+    def _may_overwrite(self, path: Path) -> bool:
+        """Ask before overwriting a plan that changed on disk since it was opened or saved
+        here (another window, a sync client): the last save must not win silently."""
+        if path != self.document.path or self._disk_digest is None:
+            return True
+        now = file_digest(path)
+        if now is None or now == self._disk_digest:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("The plan changed on disk"),
+            self.tr(
+                "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
+                "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
+                "as the backup (.bak). Save anyway?"
+            ).replace("%1", str(path)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
+    def _remove_autosave(self) -> None:
+        if self.autosave_slot is not None:
+            self.autosave_slot.remove()
+
     def maybe_save(self) -> bool:
         """Ask before unsaved changes would be lost; False means the user cancelled."""
         if not self.document.modified:
@@ -502,7 +571,8 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         if self.commit_edits() and self.maybe_save():
             self.document.replace_plan(default_plan(self.document.today, system_zone()), None)
-            remove_autosave(self.autosave_folder)
+            self._set_plan_file(None)
+            self._remove_autosave()
             self.go_to_start()
 
     def open_plan(self, path: Path | str | None = None) -> bool:
@@ -522,9 +592,24 @@ class MainWindow(QMainWindow):
                 str(error) + "\n\n" + self.tr("Your current plan is unchanged."),
             )
             return False
-        self.document.replace_plan(plan, Path(path))
-        remove_autosave(self.autosave_folder)
-        self._remember(Path(path))
+        path = Path(path)
+        if path != self.document.path and not self._lock_plan(path, probe=True):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Plan already open"),
+                self.tr(
+                    "%1 is already open in another Carte Planner window. If both windows change it, "
+                    "you will be asked before one overwrites the other. Open it here too?"
+                ).replace("%1", str(path)),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Open:
+                return False
+        self.document.replace_plan(plan, path)
+        self._set_plan_file(path)
+        self._remove_autosave()
+        self._remember(path)
         self.go_to_start()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         return True
@@ -549,17 +634,20 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        if not self._may_overwrite(path):
+            return False
         try:
             save_plan(path, self.document.plan)
         except WriteError as error:
             QMessageBox.critical(
                 self,
                 self.tr("Could not save the plan"),
-                str(error) + "\n\n" + self.tr("Your plan is still open here: try another folder."),
+                str(error) + "\n\n" + self.tr("Your plan is still open here: use Save As to keep it elsewhere."),
             )
             return False
         self.document.mark_saved(path)
-        remove_autosave(self.autosave_folder)
+        self._set_plan_file(path)
+        self._remove_autosave()
         self._remember(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         return True
@@ -763,5 +851,17 @@ class MainWindow(QMainWindow):
                 self.document.undo_stack.setIndex(clean)
         self._store_session()
         self.autosave_timer.stop()
-        remove_autosave(self.autosave_folder)
+        self._remove_autosave()
+        if self.autosave_slot is not None:
+            self.autosave_slot.release()
+        if self._plan_lock is not None:
+            self._plan_lock.release()
+            self._plan_lock = None
         event.accept()
+
+
+def _claim_slot(folder: Path) -> AutosaveSlot | None:
+    try:
+        return AutosaveSlot.claim(folder)
+    except OSError:
+        return None
