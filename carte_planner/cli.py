@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import contextlib
+import errno
+import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import NoReturn
 
@@ -16,10 +20,15 @@ from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
-from carte_planner.domain.request import Scenario, TripRequest
+from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest, text_problem
 from carte_planner.storage.errors import PlanFileError
 
 EXIT_USAGE = 2
+# sysexits.h: an output the command could not write (a full disk, a closed stream).
+EXIT_OUTPUT = 74
+# What a shell reports for a command stopped by SIGPIPE: the reader went away.
+EXIT_BROKEN_PIPE = 128 + 13
+STDOUT = "-"
 
 
 # The option a user types for each request field the planner may refuse.
@@ -42,11 +51,84 @@ _OPTION_FOR_FIELD = {
     "follow-up rhythm at home": "--home-followup-rhythm",
     "first visits at home": "--early-home-visits",
     "return flight time": "--return-time",
+    **{
+        f"hospital {name.replace('_', ' ')}": f"--hospital-{name.replace('_', '-')}"
+        for name in ("name", "name_zh", "address", "address_zh", "phone")
+    },
 }
 
 
 class UsageError(Exception):
     """Bad input on the command line: one line on stderr, exit code 2."""
+
+
+class OutputError(Exception):
+    """Standard output could not be written: one line on stderr (none for a closed pipe)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def write_out(text: str | bytes) -> None:
+    """Write to standard output and flush at once, so that a full disk or a reader that went
+    away is noticed here, as an OutputError, and not as a traceback at exit."""
+    stream = sys.stdout
+    try:
+        if stream is None:
+            raise OSError(errno.EBADF, "standard output is closed")
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)
+            stream.buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+    except (OSError, ValueError) as error:  # ValueError: a stream closed from inside Python
+        raise OutputError(error) from None
+
+
+def _output_failure(error: BaseException) -> int:
+    if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == errno.EPIPE:
+        # The reader (`| head`) has what it wanted: stop quietly, as other tools do.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    _silence_stdout()
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    elif isinstance(error, ValueError) or (isinstance(error, OSError) and error.errno in (errno.EBADF, None)):
+        reason = "standard output is closed"
+    else:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    _say(f"carte-planner: error: could not write the output: {reason}.")
+    return EXIT_OUTPUT
+
+
+def _silence_stdout() -> None:
+    """Nothing more goes to a stream that failed, not even Python's flush at exit."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.stdout = None
+
+
+def _say(line: str) -> None:
+    """One line on standard error, if there is one to write to."""
+    try:
+        if sys.stderr is not None:
+            print(line, file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+
+
+def _tolerant_streams() -> None:
+    """A terminal that cannot show Chinese gets escapes (\\u5317) instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,7 +137,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_date(text: str, what: str = "date") -> date:
-    """An ISO date (2027-03-01), with a message that says what is wrong with an impossible one."""
+    """An ISO date (2027-03-01), with a message that says what is wrong with an impossible one.
+    Full-width digits (２０２７-０３-０１, as Chinese and Japanese keyboards type them) are read
+    as the digits they are."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text.isascii():
+        raise UsageError(f"{what}: '{text[:40]}' is not a date; write it as YYYY-MM-DD, for example 2027-03-01")
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -122,7 +209,7 @@ def _phase_days(raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise UsageError(f"--phase: '{raw}' is not a whole number of days") from None
+        raise UsageError(f"--phase: '{raw[:20]}' is not a whole number of days") from None
 
 
 def _add_request_options(parser: argparse.ArgumentParser) -> None:
@@ -230,6 +317,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     changed by every option given. Every refusal names the option to fix."""
     from carte_planner.localzone import system_time_zone
 
+    start = parse_date(args.start, "--start") if args.start else None
     if args.plan:
         from carte_planner.storage.planfile import load_plan
 
@@ -237,8 +325,14 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     else:
         from carte_planner.office_calendars import default_start
 
-        base = TripRequest(start=default_start(today), home_tz=system_time_zone())
-        plan = Plan(base, plan_id="")
+        if start is None:
+            if today + timedelta(weeks=8) > LATEST_START:
+                raise UsageError(
+                    f"--today: the first hospital day would default to eight weeks later, after "
+                    f"{LATEST_START.year}; give --start too"
+                )
+            start = default_start(today)
+        plan = Plan(TripRequest(start=start, home_tz=system_time_zone()), plan_id="")
     request = plan.request
     changes: dict[str, object] = {}
     simple = {
@@ -258,8 +352,8 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         value = getattr(args, option)
         if value is not None:
             changes[field] = value
-    if args.start:
-        changes["start"] = parse_date(args.start, "--start")
+    if start is not None:
+        changes["start"] = start
     if args.departure_time:
         changes["departure_time"] = _parse_time(args.departure_time)
     changes.update(_assumed_values(args))
@@ -274,6 +368,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     if args.confirm:
         changes["confirmed"] = request.confirmed | set(args.confirm)
     plan_id = _plan_id(args.plan_id) if args.plan_id is not None else plan.plan_id
+    # replace() on the plan, not a new one: the file's checklist (ticks, notes, own items) stays.
     return replace(plan, request=replace(request, **changes), plan_id=plan_id)  # type: ignore[arg-type]
 
 
@@ -346,7 +441,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _today(args: argparse.Namespace) -> date:
-    return parse_date(args.today, "--today") if getattr(args, "today", None) else date.today()
+    if not getattr(args, "today", None):
+        return date.today()
+    today = parse_date(args.today, "--today")
+    if not EARLIEST_START <= today <= LATEST_START:
+        raise UsageError(f"--today: must be between {EARLIEST_START.year} and {LATEST_START.year}, not {today}")
+    return today
+
+
+def _check_moves(args: argparse.Namespace, journey: Journey) -> None:
+    """A --move whose key the plan does not have would be silently ignored: refuse it."""
+    typed = {key for key, _ in _pairs(args.move, "--move", str)}
+    for notice in journey.notices:
+        if notice.code == "moved-item-gone" and notice.item_key in typed:
+            raise UsageError(
+                f"--move: '{notice.item_key}' is not an item of this plan "
+                "(the keys are in `carte-planner plan --format json`; a visit is `visits:outpatient#3`)"
+            )
+
+
+def _output_path(text: str, option: str, args: argparse.Namespace) -> Path | None:
+    """Where to write, or None for standard output (`-`). Refuses the plan being read."""
+    if text == STDOUT:
+        return None
+    output = Path(text)
+    if args.plan:
+        try:
+            same = output.exists() and os.path.samefile(output, args.plan)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{option}: {output} is the plan file given with --plan; choose another file name")
+    return output
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -357,7 +483,7 @@ def _run(args: argparse.Namespace) -> int:
 
         for city in load_cities():
             line = f"{city.name:<12} {city.name_zh:<6} airports: {', '.join(city.airports)}"
-            print(f"{line}   ({city.airport_note})" if city.airport_note else line)
+            write_out((f"{line}   ({city.airport_note})" if city.airport_note else line) + "\n")
         return 0
 
     today = _today(args)
@@ -367,6 +493,7 @@ def _run(args: argparse.Namespace) -> int:
         return run_publish(args, today, UsageError)
     plan = plan_from_args(args, today)
     journey = plan_journey(plan.request, today)
+    _check_moves(args, journey)
     if args.command == "checklist":
         return _checklist(args, plan, journey)
     if args.command == "plan":
@@ -378,7 +505,7 @@ def _run(args: argparse.Namespace) -> int:
             _save(args.save, plan)
         questions = build_checklist(journey, load_checklist_template(), plan.checklist).stage_entries(QUESTIONS_STAGE)
         render = journey_json if args.format == "json" else journey_text
-        sys.stdout.write(render(journey, questions))
+        write_out(render(journey, questions))
         return 0
     return _export(args, plan, journey)
 
@@ -398,6 +525,8 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     from carte_planner.storage.atomic import WriteError, atomic_write
 
     request = plan.request
+    if args.calendar_name is not None and text_problem(args.calendar_name):
+        raise UsageError(f"--calendar-name: {text_problem(args.calendar_name)}")
     options = ExportOptions(
         plan_id=plan.plan_id or derived_plan_id(journey.city.key, request.home_tz, request.travellers),
         now=datetime.now(UTC),
@@ -406,9 +535,12 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         previous=plan.exported,
         holidays=args.holidays,
     )
-    output = Path(args.output)
+    output = _output_path(args.output, "-o", args)
     result = export_calendar(journey, options)
-    atomic_write(output, result.data)
+    if output is None:
+        write_out(result.data)
+    else:
+        atomic_write(output, result.data, protect=[args.plan] if args.plan else [])
     if args.plan:
         from carte_planner.storage.planfile import load_plan, save_plan
 
@@ -416,14 +548,27 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
             save_plan(args.plan, replace(load_plan(args.plan), exported=result.record))
         except (WriteError, PlanFileError) as error:
             raise UsageError(
-                f"--plan: the calendar was written to {output}, but the plan file could not be updated ({error}); "
-                "the next export cannot remove the events this one dropped"
+                f"--plan: the calendar was written to {output or 'standard output'}, but the plan file could not be "
+                f"updated ({error}); the next export cannot remove the events this one dropped"
             ) from None
-    print(
+    if output is None:
+        return 0
+    _tell(
         f"Wrote {len(journey.items)} calendar items to {output}. The dates are estimates: "
         "confirm them with your hospital."
     )
     return 0
+
+
+def _tell(line: str) -> None:
+    """A report of what was written. The file is safely written by then: if standard output
+    cannot take the report, standard error gets it instead of a failure."""
+    try:
+        write_out(line + "\n")
+    except OutputError as error:
+        if isinstance(error.error, BrokenPipeError):
+            raise
+        _say(line)
 
 
 def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
@@ -433,32 +578,39 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
 
     checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
     if not args.pdf:
-        sys.stdout.write(checklist_text(journey, checklist, markdown=args.format == "markdown"))
+        write_out(checklist_text(journey, checklist, markdown=args.format == "markdown"))
         return 0
-    output = Path(args.pdf)
-    if output.is_dir():
+    output = _output_path(args.pdf, "--pdf", args)
+    if output is not None and output.is_dir():
         raise UsageError(f"--pdf: {output} is a folder, not a file")
-    if not output.parent.is_dir():
+    if output is not None and not output.parent.is_dir():
         raise UsageError(f"--pdf: Could not write {output}: the folder does not exist.")
-    pages = _write_pdf(checklist_document(journey, checklist), output, args.paper)
-    print(f"Wrote the checklist ({pages} pages) to {output}. The dates are estimates: confirm them with your hospital.")
+    pages = _write_pdf(checklist_document(journey, checklist), output, args.paper, args.plan)
+    if output is not None:
+        _tell(
+            f"Wrote the checklist ({pages} pages) to {output}. "
+            "The dates are estimates: confirm them with your hospital."
+        )
     return 0
 
 
-def _write_pdf(document: object, output: Path, paper: str) -> int:
-    """Qt renders the PDF; it needs an application object, and no display."""
-    import os
-
+def _write_pdf(document: object, output: Path | None, paper: str, plan: str | None) -> int:
+    """Qt renders the PDF; it needs an application object, and no display. Without `output`,
+    the PDF goes to standard output."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QPageSize
     from PySide6.QtWidgets import QApplication
 
-    from carte_planner.ui.printing import write_pdf
+    from carte_planner.ui.printing import render_pdf, write_pdf
 
     _app = QApplication.instance() or QApplication(["carte-planner"])
     size = QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4
     try:
-        return write_pdf(document, output, size)  # type: ignore[arg-type]
+        if output is None:
+            data, pages = render_pdf(document, size)  # type: ignore[arg-type]
+            write_out(data)
+            return pages
+        return write_pdf(document, output, size, protect=[plan] if plan else [])  # type: ignore[arg-type]
     except OSError as error:
         raise UsageError(f"--pdf: {error}") from None
 
@@ -476,12 +628,23 @@ def _joined_negative_values(argv: Sequence[str]) -> list[str]:
 
 
 def _fail(message: str) -> int:
-    print(f"carte-planner: error: {message}", file=sys.stderr)
+    _say(f"carte-planner: error: {message}")
     return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `carte-planner`; returns the exit code."""
+    """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
+    bad input and unwritable output are each one line on standard error."""
+    _tolerant_streams()
+    try:
+        return _main(argv)
+    except OutputError as error:
+        return _output_failure(error.error)
+    except BrokenPipeError as error:  # argparse's own --help and --version output
+        return _output_failure(error)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from carte_planner.storage.atomic import WriteError
 
     try:

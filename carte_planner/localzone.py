@@ -5,19 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.zones import canonical_zone
 
 
-def _valid(name: str) -> bool:
+def _canonical(name: str) -> str | None:
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+        return canonical_zone(name)
+    except PlanInputError:
+        return None
 
 
 def system_time_zone() -> str:
-    """TZ if set, else what /etc/localtime points to, else /etc/timezone, else UTC."""
+    """TZ if set, else what /etc/localtime points to, else /etc/timezone, else UTC; always a
+    canonical name (an alias such as US/Eastern becomes America/New_York; EST is skipped)."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
     localtime = Path("/etc/localtime")
     if localtime.is_symlink():
@@ -27,6 +29,7 @@ def system_time_zone() -> str:
     with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
     for name in candidates:
-        if name and _valid(name):
-            return name
+        canonical = _canonical(name) if name else None
+        if canonical:
+            return canonical
     return "UTC"

@@ -122,7 +122,7 @@ class TripRequest:
             if isinstance(days, bool) or not isinstance(days, int):
                 raise PlanInputError(f"length of phase '{key}'", "must be a whole number of days")
             low, high = PHASE_DAYS_LIMITS
-            check_text("phase lengths", key)
+            check_text("phase lengths", str(key))
             if not low <= days <= high:
                 raise PlanInputError(
                     f"length of phase '{key}'", f"must be between {low} and {high} days, not {_shown(days)}"
@@ -130,7 +130,7 @@ class TripRequest:
         object.__setattr__(self, "phase_days", phase_days)
         moved = tuple(sorted(_as_dict(self.moved, "moved dates").items()))
         for key, when in moved:
-            check_text("moved dates", key)
+            check_text("moved dates", str(key))
             if not isinstance(when, date) or not EARLIEST_START <= when <= date(2130, 12, 31):
                 raise PlanInputError(f"date of '{key}'", "must be a date between 2000 and 2130")
         object.__setattr__(self, "moved", moved)

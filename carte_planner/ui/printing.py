@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,26 +139,55 @@ def document_for(plan_document) -> PrintDocument:
     return checklist_document(journey, checklist)
 
 
-def write_pdf(source: PrintDocument, output: Path, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4) -> int:
-    """Write the checklist PDF through a temporary file, so a failure leaves no half PDF."""
+def write_pdf(
+    source: PrintDocument,
+    output: Path,
+    page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4,
+    protect: Sequence[Path | str] = (),
+) -> int:
+    """Write the checklist PDF through the safe-write path (links followed, special files
+    kept, a full disk an error), so a failure leaves any earlier PDF as it was. Raises OSError."""
+    from carte_planner.storage.atomic import atomic_write
+
     output = Path(output)
-    if not output.parent.is_dir():
-        raise OSError(f"Could not write {output}: the folder does not exist.")
-    if output.is_dir():
-        raise OSError(f"Could not write {output}: that is a folder, not a file.")
-    temporary = output.with_name(f".{output.name}.tmp")
-    try:
-        try:
-            pages = paint_document(source, make_printer(temporary, page))
-        except OSError:
-            raise OSError(f"Could not write {output}: the folder cannot be written to.") from None
-        if not temporary.exists():
-            raise OSError(f"Could not write {output}: the folder cannot be written to.")
-        temporary.replace(output)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    data, pages = render_pdf(source, page, output)
+    atomic_write(output, data, protect=protect)
     return pages
+
+
+def render_pdf(
+    source: PrintDocument, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4, shown: Path | None = None
+) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count. Qt renders into a private folder of its own (no
+    name next to the target that a link could stand in for), and the whole file is checked."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="carte-planner-pdf-"))
+    try:
+        rendered = folder / "checklist.pdf"
+        pages = paint_document(source, make_printer(rendered, page))
+        data = rendered.read_bytes() if rendered.exists() else b""
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if not is_complete_pdf(data):
+        raise OSError(f"Could not write {shown or 'the PDF'}: it could not be made in full (is the disk full?).")
+    return data, pages
+
+
+def is_complete_pdf(data: bytes) -> bool:
+    """Whether `data` is a whole PDF: its header, and a trailer whose cross-reference offset
+    points inside the file. A PDF cut short by a full disk has neither its end nor its offset."""
+    if not data.startswith(b"%PDF-"):
+        return False
+    tail = data[-1024:].rstrip()
+    if not tail.endswith(b"%%EOF"):
+        return False
+    marker = tail.rfind(b"startxref")
+    if marker < 0:
+        return False
+    digits = tail[marker + len(b"startxref") : -len(b"%%EOF")].strip()
+    return digits.isdigit() and 0 < int(digits) < len(data)
 
 
 def print_checklist(parent: QWidget, plan_document) -> None:
