@@ -87,3 +87,11 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(before)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real, nearly full file system (a small tmpfs; root only, else skipped with a reason)."""
+    from tests.disks import mounted_small_disk
+
+    yield from mounted_small_disk(tmp_path)
