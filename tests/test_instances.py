@@ -223,3 +223,27 @@ def test_a_read_only_plan_is_not_overwritten_and_save_as_still_works(qtbot, tmp_
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
     assert window.save_as()
     assert load_plan(elsewhere).request.phase_length("screening") == 12
+
+
+# -- the request boundary in the window ------------------------------------------------------
+def test_the_window_offers_only_canonical_zones_and_refuses_the_others(window):
+    from carte_planner.domain.zones import canonical_zone
+
+    combo = window.panel.home_tz
+    combo.fill()
+    names = [combo.itemData(i) for i in range(combo.count())]
+    assert "Europe/Berlin" in names
+    assert [name for name in names if canonical_zone(name) != name] == []
+    for typed in ("posixrules", "localtime", "Factory", "right/Europe/Paris", "EST"):
+        combo.setEditText(typed)
+        combo.lineEdit().editingFinished.emit()
+        assert window.document.request.home_tz == "Europe/Berlin"
+        assert window.panel._errors[combo].text().startswith("⚠ ")
+
+
+def test_a_control_character_in_the_hospital_phone_is_refused_by_name(window):
+    edit = window.panel.hospital["hospital_phone"]
+    edit.setText("+86 21 5555\x07")
+    edit.editingFinished.emit()
+    assert window.panel._errors[edit].text().startswith("⚠ hospital phone: must not hold control characters")
+    assert window.document.request.hospital_phone == ""

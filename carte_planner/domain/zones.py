@@ -5,8 +5,10 @@ Only canonical IANA names are kept in a plan. Parsers disagree about everything 
 `Factory` are files of a system's zone folder, not zones; an old alias (`US/Eastern`,
 `Asia/Calcutta`) is read by some clients and not by others, so it is replaced by the zone it
 stands for; and an abbreviation such as `EST` or `CET` has no place, so it may miss daylight
-saving: it is refused with a suggestion. The names come from tzdata's own source file
-(`tzdata.zi`: `Z` lines are zones, `L` lines are links), the database the planner reads.
+saving: it is refused with a suggestion. The names come from tzdata's own files, the database
+the planner reads: `tzdata.zi` (`Z` lines are zones, `L` lines are links) and `zone.tab`, whose
+names for a country's places (Africa/Accra, Europe/Oslo) are kept as they are even where the
+database now links them to another country's city.
 """
 
 from __future__ import annotations
@@ -44,13 +46,18 @@ _UTC_NAMES |= {"GMT0", "GMT+0", "GMT-0", "Greenwich", "Etc/GMT0", "Etc/GMT+0", "
 def _database() -> tuple[frozenset[str], dict[str, str]]:
     zones: set[str] = set()
     links: dict[str, str] = {}
-    text = resources.files("tzdata").joinpath("zoneinfo", "tzdata.zi").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    folder = resources.files("tzdata").joinpath("zoneinfo")
+    for line in folder.joinpath("tzdata.zi").read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and parts[0] == "Z":
             zones.add(parts[1])
         elif len(parts) >= 3 and parts[0] == "L":
             links[parts[2]] = parts[1]
+    for line in folder.joinpath("zone.tab").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3 and not line.startswith("#"):
+            zones.add(parts[2])
+            links.pop(parts[2], None)
     return frozenset(zones), links
 
 
