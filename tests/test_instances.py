@@ -247,3 +247,19 @@ def test_a_control_character_in_the_hospital_phone_is_refused_by_name(window):
     edit.editingFinished.emit()
     assert window.panel._errors[edit].text().startswith("⚠ hospital phone: must not hold control characters")
     assert window.document.request.hospital_phone == ""
+
+
+def test_control_characters_pasted_into_the_checklist_never_reach_the_file(tmp_path):
+    from carte_planner.domain.checklist import ChecklistState, CustomItem
+
+    state = (
+        ChecklistState()
+        .with_note("records-imaging", "call\x07 back\tsoon")
+        .with_added(CustomItem("custom:1", "travel", "Wheel\x1bchair", details="line one\nline\x00 two"))
+    )
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, Plan(BERLIN.request, "plan-b", state))
+    loaded = load_plan(path).checklist
+    assert loaded.note("records-imaging") == "call back\tsoon"
+    assert loaded.added[0].title == "Wheelchair"
+    assert loaded.added[0].details == "line one\nline two"

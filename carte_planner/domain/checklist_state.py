@@ -42,7 +42,7 @@ class ChecklistState:
 
     def with_note(self, key: str, text: str) -> ChecklistState:
         notes = dict(self.notes)
-        text = text.strip()[:MAX_NOTE]
+        text = printable(text, free_text=True).strip()[:MAX_NOTE]
         if text:
             notes[key] = text
         else:
@@ -50,6 +50,7 @@ class ChecklistState:
         return replace(self, notes=tuple(sorted(notes.items())))
 
     def with_added(self, item: CustomItem) -> ChecklistState:
+        item = replace(item, title=printable(item.title).strip(), details=printable(item.details, free_text=True))
         return replace(self, added=(*self.added, item))
 
     def without(self, key: str) -> ChecklistState:
@@ -60,3 +61,11 @@ class ChecklistState:
 
     def restored(self) -> ChecklistState:
         return replace(self, removed=frozenset())
+
+
+def printable(text: str, free_text: bool = False) -> str:
+    """Text typed or pasted into the checklist without the control characters that a plan
+    file refuses and calendar parsers reject (free text keeps its tabs and line breaks)."""
+    from carte_planner.domain.request import text_problem
+
+    return "".join(c for c in text if text_problem(c, free_text) is None)
