@@ -205,7 +205,8 @@ def test_a_discreet_file_says_nothing_about_health(go_home):
 
 
 def test_chinese_text_and_special_characters_survive():
-    name = '北京大学人民医院; "Ward 7", floor 3\nEast 🏥'
+    # A line break is refused at the request (a one-line field); the rest must be escaped, not lost.
+    name = '北京大学人民医院; "Ward 7", floor 3, East 🏥'
     journey = journey_for(hospital_name_zh=name, hospital_address_zh="北京市西城区西直门南大街11号")
     data = export(journey, calendar_name='Treatment, "Mum"; 北京')
     for line in data.split(b"\r\n"):
