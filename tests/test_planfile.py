@@ -116,6 +116,7 @@ def request_document(**changes):
         (request_document(travellers=["Ann\nBob"]), "'request.travellers' holds a value"),
         (request_document(home_time_zone="posixrules"), "not a time zone"),
         (request_document(visa_stay_days=int("9" * 400)), "a number far too long"),
+        (request_document(visa_stay_days=1).replace(b": 1,", b": " + b"9" * 5000 + b","), "a number far too long"),
         (document(plan_id="p" * 3 + "\ud800"), "'plan_id' holds text that cannot be stored"),
     ],
 )
