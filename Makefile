@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format fuzz bench screenshots translations holidays-data clean
+.PHONY: run test lint format fuzz bench screenshots translations holidays-data clean bundle bundle-test
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Carte Planner needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -20,19 +20,32 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check carte_planner tests benchmarks scripts
-	$(BIN)/ruff format --check carte_planner tests benchmarks scripts
+	$(BIN)/ruff check carte_planner tests benchmarks scripts packaging
+	$(BIN)/ruff format --check carte_planner tests benchmarks scripts packaging
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format carte_planner tests benchmarks scripts
-	$(BIN)/ruff check --fix carte_planner tests benchmarks scripts
+	$(BIN)/ruff format carte_planner tests benchmarks scripts packaging
+	$(BIN)/ruff check --fix carte_planner tests benchmarks scripts packaging
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests -k "property or fuzz"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist
+
+# The standalone program: dist/carte-planner/ and the archive beside it (packaging/).
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/python packaging/bundle.py
+
+# Builds the bundle, then runs it with no Python on the PATH and a fresh HOME.
+bundle-test: bundle
+	$(BIN)/python -m pytest -m bundle tests/test_bundle.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -402,11 +402,22 @@ def _assumed_values(args: argparse.Namespace) -> dict[str, object]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="carte-planner",
-        description="Plan a CAR-T therapy journey to a hospital in China. Without a command, opens the window. "
+        usage="%(prog)s [FILE.carteplan] [options] | %(prog)s COMMAND ...",
+        description="Plan a CAR-T therapy journey to a hospital in China. Without a command, opens the window "
+        "(on the plan FILE.carteplan if one is given). "
         "Dates are estimates: your hospital's schedule always comes first.",
     )
     parser.add_argument("--version", action="version", version=f"Carte Planner {__version__}")
     parser.add_argument("--exit-after-show", action="store_true", help="open the window, then quit after it is shown")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Carte Planner to this user's applications menu and open .carteplan files with it (Linux)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     plan = commands.add_parser("plan", help="show the journey as an agenda (or JSON)")
@@ -632,6 +643,55 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The plan file to open in the window (as a file manager or a user passes it), and the
+    other arguments. A word that could be a mistyped command is left to the parser."""
+    from carte_planner.storage.planfile import EXTENSION
+
+    words = [word for word in argv if not word.startswith("-")]
+    if len(words) != 1 or words[0] in _COMMANDS:
+        return None, list(argv)
+    word = words[0]
+    if word.lower().endswith(EXTENSION) or "/" in word or "\\" in word or Path(word).is_file():
+        rest = list(argv)
+        rest.remove(word)
+        return word, rest
+    return None, list(argv)
+
+
+_COMMANDS = ("plan", "export", "checklist", "cities")
+
+
+def _desktop_entry(install: bool) -> int:
+    from carte_planner.desktop_entry import data_home, install_desktop_entry, launch_command, uninstall_desktop_entry
+
+    if not sys.platform.startswith("linux"):
+        raise UsageError(
+            "--install-desktop-entry and --uninstall-desktop-entry are for Linux desktops; on Windows and macOS "
+            "start Carte Planner from its folder or application bundle"
+        )
+    from carte_planner.storage.atomic import WriteError, describe_os_error
+
+    home = data_home()
+    try:
+        if install:
+            notes = install_desktop_entry(home, launch_command())
+        else:
+            removed, notes = uninstall_desktop_entry(home)
+    except WriteError:
+        raise
+    except OSError as error:
+        path = Path(error.filename) if error.filename else home
+        return _fail(describe_os_error(error, path, "install" if install else "remove"))
+    if install:
+        print(f"Carte Planner is in your applications menu, and opens .carteplan files (files under {home}).")
+    else:
+        print(f"Removed {len(removed)} files of Carte Planner's menu entry and file type from {home}.")
+    for note in notes:
+        print(note, file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
@@ -648,11 +708,18 @@ def _main(argv: Sequence[str] | None) -> int:
     from carte_planner.storage.atomic import WriteError
 
     try:
-        args = build_parser().parse_args(_joined_negative_values(sys.argv[1:] if argv is None else argv))
+        plan_file, rest = plan_file_argument(sys.argv[1:] if argv is None else argv)
+        args = build_parser().parse_args(_joined_negative_values(rest))
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            if args.command or plan_file:
+                raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no command or file")
+            return _desktop_entry(args.install_desktop_entry)
         if args.command is None:
             from carte_planner.ui.launch import launch
 
-            return launch(exit_after_show=args.exit_after_show)
+            return launch(exit_after_show=args.exit_after_show, plan_file=plan_file)
+        if plan_file:
+            raise UsageError(f"a plan file is opened with --plan {plan_file}, not as a word before the command")
         return _run(args)
     except UsageError as error:
         return _fail(str(error))
@@ -665,5 +732,6 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(f"{option}: {error.message}" if option else str(error))
     except (WriteError, ResourceError, PlanFileError) as error:
         return _fail(str(error))
+
     except KeyboardInterrupt:
         return 130

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carte_planner import __version__
@@ -33,8 +36,19 @@ def make_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("Carte Planner")
     app.setApplicationName("Carte Planner")
     app.setApplicationVersion(__version__)
+    # Wayland finds the icon and groups the windows through the desktop entry of this name.
+    app.setDesktopFileName("carte-planner")
+    app.setWindowIcon(app_icon())
     install_translations(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The icon of every window, dialog and the About box, in each size drawn for it."""
+    icon = QIcon()
+    for png in sorted((resource_root() / "icons").glob("carte-planner-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 class _QuitAfterFirstPaint(QObject):
@@ -65,16 +79,107 @@ def check_resources() -> str | None:
     return None
 
 
-def run_app(argv: list[str], exit_after_show: bool = False) -> int:
+class Windows(QObject):
+    """The open windows: the first, and one more for each plan a second launch hands over."""
+
+    def __init__(self, first: MainWindow) -> None:
+        super().__init__()
+        self.windows = [first]
+
+    def open(self, plan_file: str, answer: Callable[[str], None]) -> None:
+        """Show a window with the plan (a new one, or the one that has it already), or bring
+        the last window forward when no file is given; answer "ok" or why not."""
+        from carte_planner.ui.single_instance import OK
+
+        self.windows = [w for w in self.windows if w.isVisible()]
+        target = self._window_with(plan_file) if plan_file else (self.windows[-1] if self.windows else None)
+        if target is None and plan_file:
+            target = self._new_window(plan_file)
+        if target is None:
+            answer(f"Carte Planner could not open {plan_file}.")
+            return
+        target.show()
+        target.raise_()
+        target.activateWindow()
+        answer(OK)
+
+    def _window_with(self, plan_file: str) -> MainWindow | None:
+        wanted = Path(plan_file).resolve()
+        for window in self.windows:
+            if window.document.path is not None and window.document.path.resolve() == wanted:
+                return window
+        return None
+
+    def _new_window(self, plan_file: str) -> MainWindow | None:
+        from datetime import date
+
+        from carte_planner.ui.document import PlanDocument, default_plan
+        from carte_planner.ui.main_window import default_autosave_folder, system_zone
+
+        today = date.today()
+        # Each further window keeps its own safety copy, so two windows never overwrite one.
+        folder = default_autosave_folder() / f"window-{len(self.windows) + 1}"
+        document = PlanDocument(default_plan(today, system_zone()), today, None)
+        window = MainWindow(document, autosave_folder=folder, offer_autosave=False)
+        if not window.open_plan(plan_file):  # the window has said why
+            window.deleteLater()
+            return None
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(window)
+        return window
+
+
+def _hand_off(app: QApplication, plan_file: str | None) -> int | None:
+    """A second launch: give the file to the running Carte Planner. Returns this process's
+    exit code when it is done, None when no Carte Planner is running."""
+    from carte_planner.ui.single_instance import HandOff, hand_to_running_app
+
+    outcome, why = hand_to_running_app(str(Path(plan_file).absolute()) if plan_file else None)
+    if outcome == HandOff.NO_RUNNING_APP:
+        return None
+    if outcome == HandOff.DONE:
+        return 0
+    message = app.tr("%1 Close the Carte Planner window that is open, then try again.").replace("%1", why)
+    print(f"carte-planner: {message}", file=sys.stderr)
+    QMessageBox.warning(None, app.tr("Carte Planner is already running"), message)
+    return 1
+
+
+def run_app(argv: list[str], exit_after_show: bool = False, plan_file: str | None = None) -> int:
     app = make_app(argv)
     problem = check_resources()
     if problem:
         print(f"carte-planner: {problem}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("Carte Planner cannot start"), problem)
         return 2
+    if exit_after_show and plan_file:
+        # No one is there to close a dialog: a plan that does not open is reported here.
+        from carte_planner.storage.errors import PlanFileError
+        from carte_planner.storage.planfile import load_plan
+
+        try:
+            load_plan(plan_file)
+        except PlanFileError as error:
+            print(f"carte-planner: {error}", file=sys.stderr)
+            return 2
+    server = None
+    if not exit_after_show:  # a trial start stays apart from a Carte Planner the user has open
+        handed = _hand_off(app, plan_file)
+        if handed is not None:
+            return handed
+        from carte_planner.ui.single_instance import InstanceServer
+
+        server = InstanceServer(parent=app)
+        server.listen()  # without it, a second launch opens a second, separate Carte Planner
     window = MainWindow(offer_autosave=not exit_after_show)
+    if plan_file:
+        window.open_plan(plan_file)  # on failure the window says why and keeps its plan
+    if server is not None:
+        windows = Windows(window)
+        server.requested.connect(windows.open)
     if exit_after_show:
         quitter = _QuitAfterFirstPaint(window)
         window.installEventFilter(quitter)
+        print(f"Window: {window.windowTitle().replace('[*]', '')}")
     window.show()
     return app.exec()

@@ -65,8 +65,8 @@ def display_problem(
     return None
 
 
-def launch(exit_after_show: bool = False, argv: list[str] | None = None) -> int:
-    """Open the main window and run until it closes; returns the exit code."""
+def launch(exit_after_show: bool = False, argv: list[str] | None = None, plan_file: str | None = None) -> int:
+    """Open the main window (on `plan_file` if given) and run until it closes; returns the exit code."""
     problem = display_problem()
     if problem:
         print(f"carte-planner: {problem}", file=sys.stderr)
@@ -80,4 +80,4 @@ def launch(exit_after_show: bool = False, argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return run_app(argv or sys.argv[:1], exit_after_show=exit_after_show)
+    return run_app(argv or sys.argv[:1], exit_after_show=exit_after_show, plan_file=plan_file)

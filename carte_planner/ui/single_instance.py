@@ -1,0 +1,107 @@
+"""One running Carte Planner per user: a second launch hands its plan file to the first,
+which opens it in a new window, instead of a second process fighting over the same settings
+and safety copy.
+
+The two talk over a local socket (a named pipe on Windows) named for the user. A request is
+one line of JSON; the answer is one line too: "ok", or why the file could not be opened.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_MS = 500
+ANSWER_MS = 30_000  # the running window may be showing a question first (unsaved changes)
+OK = "ok"
+
+
+def server_name() -> str:
+    """Per user, so two people on one computer never reach each other's window."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "user"
+    return "carte-planner-" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:16]
+
+
+class HandOff:
+    """What happened to a second launch's request."""
+
+    NO_RUNNING_APP = "none"
+    DONE = "done"
+    FAILED = "failed"
+
+
+def hand_to_running_app(plan_file: str | None, name: str | None = None) -> tuple[str, str]:
+    """Ask a running Carte Planner to open `plan_file` (or to show itself). Returns the outcome
+    (a HandOff value) and, when it failed, why, in the user's words."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or server_name())
+    if not socket.waitForConnected(CONNECT_MS):
+        return HandOff.NO_RUNNING_APP, ""
+    request = json.dumps({"open": plan_file}) + "\n"
+    socket.write(request.encode("utf-8"))
+    if not socket.waitForBytesWritten(CONNECT_MS):
+        return HandOff.FAILED, "Carte Planner is already running but did not accept the request."
+    answer = b""
+    while not answer.endswith(b"\n"):
+        if not socket.waitForReadyRead(ANSWER_MS):
+            return HandOff.FAILED, "Carte Planner is already running but did not answer."
+        answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    text = answer.decode("utf-8", "replace").strip()
+    return (HandOff.DONE, "") if text == OK else (HandOff.FAILED, text)
+
+
+class InstanceServer(QObject):
+    """Listens for second launches; `requested` carries the plan file ("" for none) and a
+    function that sends the answer back."""
+
+    requested = Signal(str, object)
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name or server_name()
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._accept)
+
+    def listen(self) -> bool:
+        """Start listening; a socket left behind by a crashed Carte Planner is removed first
+        (a live one would have answered hand_to_running_app)."""
+        if self.server.listen(self.name):
+            return True
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.setParent(self)
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data())
+        try:
+            request = json.loads(line)
+            plan_file = request.get("open") or ""
+            if not isinstance(plan_file, str):
+                raise TypeError
+        except (ValueError, TypeError, AttributeError):
+            self._answer(socket, "Carte Planner did not understand the request.")
+            return
+        self.requested.emit(plan_file, lambda text, s=socket: self._answer(s, text))
+
+    @staticmethod
+    def _answer(socket: QLocalSocket, text: str) -> None:
+        if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            socket.write((" ".join(text.split()) + "\n").encode("utf-8"))
+            socket.flush()

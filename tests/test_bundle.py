@@ -1,0 +1,164 @@
+"""The standalone program built by `make bundle`, unpacked from its archive as a user would,
+run with no Python on the PATH, no PYTHONPATH and a fresh HOME (`make bundle-test`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from carte_planner import __version__
+
+pytestmark = [
+    pytest.mark.bundle,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the archive checked here is the Linux one"),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+HOSPITAL_ZH = "北京大学人民医院"
+ADDRESS_ZH = "北京市西城区西直门南大街11号"
+
+
+@pytest.fixture(scope="module")
+def program(tmp_path_factory) -> Path:
+    """The program inside a freshly unpacked copy of the archive."""
+    archives = sorted(DIST.glob(f"carte-planner-{__version__}-linux-*.tar.gz"))
+    if not archives:
+        pytest.fail(f"no bundle archive for version {__version__} in {DIST}: run `make bundle` first")
+    folder = tmp_path_factory.mktemp("unpacked")
+    with tarfile.open(archives[-1]) as tar:
+        tar.extractall(folder, filter="tar")
+    (top,) = folder.iterdir()
+    assert (top / "START HERE.txt").is_file()
+    return top / "carte-planner"
+
+
+@pytest.fixture
+def bare_env(tmp_path) -> dict[str, str]:
+    """What a double-click gives the program at most: a locale and a home. The PATH holds one
+    empty folder, so nothing the program could exec (Python least of all) is found."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"PATH": str(empty), "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    assert shutil.which("python3", path=env["PATH"]) is None
+    assert shutil.which("python", path=env["PATH"]) is None
+    return env
+
+
+def run(program: Path, *args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(program), *args], env=env, cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=300
+    )
+
+
+def test_version(program, bare_env, tmp_path):
+    result = run(program, "--version", env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Carte Planner {__version__}"
+
+
+def test_export_writes_a_calendar_that_vobject_reads(program, bare_env, tmp_path):
+    vobject = pytest.importorskip("vobject")
+    output = tmp_path / "journey.ics"
+    result = run(
+        program,
+        *("export", "--start", "2027-03-01", "--city", "Beijing", "--home-tz", "America/New_York"),
+        *("--today", "2027-01-04", "-o", str(output)),
+        env=bare_env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    calendar = vobject.readOne(output.read_text(encoding="utf-8"))
+    events = calendar.contents["vevent"]
+    assert len(events) > 20
+    flights = [event for event in events if getattr(event.dtstart.value, "tzinfo", None) is not None]
+    # The outbound flight leaves New York at 10:00 local time, read from the file's own zones.
+    departure = min(flight.dtstart.value for flight in flights)
+    assert (departure.hour, departure.utcoffset().total_seconds()) == (10, -5 * 3600)
+
+
+def test_checklist_pdf_keeps_the_chinese_text(program, bare_env, tmp_path):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    output = tmp_path / "checklist.pdf"
+    result = run(
+        program,
+        *("checklist", "--start", "2027-03-01", "--city", "北京", "--today", "2027-01-04"),
+        *("--hospital-name-zh", HOSPITAL_ZH, "--hospital-address-zh", ADDRESS_ZH, "--pdf", str(output)),
+        env=bare_env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(output), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert HOSPITAL_ZH in text
+    assert ADDRESS_ZH in text
+    assert "Beijing (北京)" in text
+
+
+def test_window_opens_offscreen(program, bare_env, tmp_path):
+    result = run(program, "--exit-after-show", env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Window: Untitled plan — Carte Planner"
+
+
+def test_window_opens_the_plan_file_given(program, bare_env, tmp_path):
+    plan = tmp_path / "广州 trip.carteplan"
+    shutil.copy(ROOT / "tests" / "data" / "plan-format-1.carteplan", plan)
+    result = run(program, str(plan), "--exit-after-show", env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Window: 广州 trip — Carte Planner"
+
+
+def test_a_damaged_plan_file_is_explained(program, bare_env, tmp_path):
+    plan = tmp_path / "damaged.carteplan"
+    plan.write_text("{ not a plan", encoding="utf-8")
+    result = run(program, str(plan), "--exit-after-show", env=bare_env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"Could not open {plan}: it is damaged or not a Carte Planner plan" in result.stderr
+    assert plan.read_text(encoding="utf-8") == "{ not a plan"
+
+
+def test_window_opens_on_an_x_display(program, bare_env, tmp_path):
+    """The xcb platform plugin and the libraries it needs came along in the bundle."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed")
+    read_end, write_end = os.pipe()
+    # -displayfd: the server picks a free display and writes its number once it accepts clients.
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"], pass_fds=[write_end]
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as ready:
+            display = ":" + ready.readline().strip()
+        env = {**bare_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        result = run(program, "--exit-after-show", env=env, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "Window: Untitled plan — Carte Planner"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_desktop_entry_installs_for_this_user_and_starts_the_bundle(program, bare_env, tmp_path):
+    result = run(program, "--install-desktop-entry", env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    share = Path(bare_env["HOME"]) / ".local" / "share"
+    entry = share / "applications" / "carte-planner.desktop"
+    assert f"Exec={program.resolve()} %f" in entry.read_text(encoding="utf-8").splitlines()
+    assert (share / "mime" / "packages" / "carte-planner.xml").is_file()
+    assert (share / "icons" / "hicolor" / "48x48" / "apps" / "carte-planner.png").is_file()
+    result = run(program, "--uninstall-desktop-entry", env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not entry.exists()
