@@ -649,7 +649,8 @@ def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     from carte_planner.storage.planfile import EXTENSION
 
     words = [word for word in argv if not word.startswith("-")]
-    if len(words) != 1 or words[0] in _COMMANDS:
+    # Before a command only top-level options come, and none of them takes a value.
+    if not words or words[0] in _COMMANDS:
         return None, list(argv)
     word = words[0]
     if word.lower().endswith(EXTENSION) or "/" in word or "\\" in word or Path(word).is_file():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
 from carte_planner import __version__
 from carte_planner.resources import resource_root
@@ -83,25 +83,24 @@ class Windows(QObject):
     """The open windows: the first, and one more for each plan a second launch hands over."""
 
     def __init__(self, first: MainWindow) -> None:
-        super().__init__()
+        super().__init__(first)
+        self.first = first
         self.windows = [first]
 
-    def open(self, plan_file: str, answer: Callable[[str], None]) -> None:
+    def open(self, plan_file: str) -> MainWindow | None:
         """Show a window with the plan (a new one, or the one that has it already), or bring
-        the last window forward when no file is given; answer "ok" or why not."""
-        from carte_planner.ui.single_instance import OK
-
-        self.windows = [w for w in self.windows if w.isVisible()]
+        the last window forward when no file is given. A file that does not open is explained
+        in a dialog, and None returned."""
+        self.windows = [w for w in self.windows if isValid(w) and w.isVisible()]
         target = self._window_with(plan_file) if plan_file else (self.windows[-1] if self.windows else None)
         if target is None and plan_file:
             target = self._new_window(plan_file)
         if target is None:
-            answer(f"Carte Planner could not open {plan_file}.")
-            return
+            return None
         target.show()
         target.raise_()
         target.activateWindow()
-        answer(OK)
+        return target
 
     def _window_with(self, plan_file: str) -> MainWindow | None:
         wanted = Path(plan_file).resolve()
@@ -114,19 +113,45 @@ class Windows(QObject):
         from datetime import date
 
         from carte_planner.ui.document import PlanDocument, default_plan
-        from carte_planner.ui.main_window import default_autosave_folder, system_zone
+        from carte_planner.ui.main_window import system_zone
 
         today = date.today()
-        # Each further window keeps its own safety copy, so two windows never overwrite one.
-        folder = default_autosave_folder() / f"window-{len(self.windows) + 1}"
         document = PlanDocument(default_plan(today, system_zone()), today, None)
-        window = MainWindow(document, autosave_folder=folder, offer_autosave=False)
+        window = MainWindow(document, self.first.settings, autosave_folder=self._free_folder(), offer_autosave=False)
         if not window.open_plan(plan_file):  # the window has said why
             window.deleteLater()
             return None
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.windows.append(window)
         return window
+
+    def _free_folder(self) -> Path:
+        """A safety-copy folder of its own for a further window, so two windows never
+        overwrite one copy, and none holding a copy still to be offered back."""
+        from carte_planner.storage.autosave import FILE_NAME
+
+        used = {w.autosave_folder for w in self.windows if isValid(w)}
+        number = 2
+        while (folder := self.first.autosave_folder / f"window-{number}") in used or (folder / FILE_NAME).exists():
+            number += 1
+        return folder
+
+    def recover(self) -> None:
+        """After a crash, offer back the unsaved plans of further windows too, each in a
+        window of its own (the first window has offered its own already)."""
+        from carte_planner.storage.autosave import FILE_NAME, read_autosave
+
+        for copy in sorted(self.first.autosave_folder.glob(f"window-*/{FILE_NAME}")):
+            found = read_autosave(copy.parent)
+            if found is None:
+                continue
+            window = MainWindow(None, self.first.settings, autosave_folder=copy.parent, offer_autosave=True)
+            if window.document.plan != found.plan or not window.document.modified:  # declined
+                window.deleteLater()
+                continue
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.windows.append(window)
+            window.show()
 
 
 def _hand_off(app: QApplication, plan_file: str | None) -> int | None:
@@ -177,6 +202,7 @@ def run_app(argv: list[str], exit_after_show: bool = False, plan_file: str | Non
     if server is not None:
         windows = Windows(window)
         server.requested.connect(windows.open)
+        QTimer.singleShot(0, windows.recover)
     if exit_after_show:
         quitter = _QuitAfterFirstPaint(window)
         window.installEventFilter(quitter)

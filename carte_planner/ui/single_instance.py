@@ -3,7 +3,9 @@ which opens it in a new window, instead of a second process fighting over the sa
 and safety copy.
 
 The two talk over a local socket (a named pipe on Windows) named for the user. A request is
-one line of JSON; the answer is one line too: "ok", or why the file could not be opened.
+one line of JSON; the answer is one line too: "ok" once the running app has taken the request
+(it then opens the file, and explains there, in its window, a file that does not open), or
+why it did not take it.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import getpass
 import hashlib
 import json
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_MS = 500
-ANSWER_MS = 30_000  # the running window may be showing a question first (unsaved changes)
+ANSWER_MS = 5_000
 OK = "ok"
 
 
@@ -37,7 +39,7 @@ class HandOff:
     FAILED = "failed"
 
 
-def hand_to_running_app(plan_file: str | None, name: str | None = None) -> tuple[str, str]:
+def hand_to_running_app(plan_file: str | None, name: str | None = None, answer_ms: int = ANSWER_MS) -> tuple[str, str]:
     """Ask a running Carte Planner to open `plan_file` (or to show itself). Returns the outcome
     (a HandOff value) and, when it failed, why, in the user's words."""
     socket = QLocalSocket()
@@ -50,7 +52,7 @@ def hand_to_running_app(plan_file: str | None, name: str | None = None) -> tuple
         return HandOff.FAILED, "Carte Planner is already running but did not accept the request."
     answer = b""
     while not answer.endswith(b"\n"):
-        if not socket.waitForReadyRead(ANSWER_MS):
+        if not socket.waitForReadyRead(answer_ms):
             return HandOff.FAILED, "Carte Planner is already running but did not answer."
         answer += bytes(socket.readAll().data())
     socket.disconnectFromServer()
@@ -59,10 +61,9 @@ def hand_to_running_app(plan_file: str | None, name: str | None = None) -> tuple
 
 
 class InstanceServer(QObject):
-    """Listens for second launches; `requested` carries the plan file ("" for none) and a
-    function that sends the answer back."""
+    """Listens for second launches; `requested` carries the plan file ("" for none)."""
 
-    requested = Signal(str, object)
+    requested = Signal(str)
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,12 +83,12 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.setParent(self)
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
+    def _read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket) or not socket.canReadLine():
             return
         line = bytes(socket.readLine().data())
         try:
@@ -98,7 +99,9 @@ class InstanceServer(QObject):
         except (ValueError, TypeError, AttributeError):
             self._answer(socket, "Carte Planner did not understand the request.")
             return
-        self.requested.emit(plan_file, lambda text, s=socket: self._answer(s, text))
+        self._answer(socket, OK)
+        # After the answer: opening may show a dialog, and the second launch need not wait for it.
+        QTimer.singleShot(0, self, lambda: self.requested.emit(plan_file))
 
     @staticmethod
     def _answer(socket: QLocalSocket, text: str) -> None:
