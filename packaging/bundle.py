@@ -46,7 +46,8 @@ is afterwards: the menu entry starts the program from here.""",
     "windows": """\
 To start: double-click "Carte Planner.exe" in this folder. The command line is carte-planner.exe.""",
     "macos": """\
-To start: double-click "Carte Planner" (Carte Planner.app). The first time, macOS may ask you to
+To start: double-click "Carte Planner" (Carte Planner.app); its command line is
+Carte Planner.app/Contents/MacOS/carte-planner. The first time, macOS may ask you to
 confirm that you want to open it: right-click it and choose Open.""",
 }
 

@@ -10,54 +10,60 @@ dialogs (qtbase_*.qm).
 
 from __future__ import annotations
 
-QT = "PySide6/Qt/"
+# PySide6 keeps Qt under PySide6/Qt/ on Linux and macOS, directly under PySide6/ on Windows;
+# the rules below are paths inside that folder. Plugin names are matched without their
+# platform's prefix (libqvnc.so, qvnc.dll), so the rules apply on every platform.
 
 DROPPED_PREFIXES = (
     # Embedded-device and remote platforms, and their GL plumbing.
-    QT + "plugins/platforms/libqeglfs",
-    QT + "plugins/platforms/libqlinuxfb",
-    QT + "plugins/platforms/libqminimal",
-    QT + "plugins/platforms/libqvkkhrdisplay",
-    QT + "plugins/platforms/libqvnc",
-    QT + "plugins/egldeviceintegrations/",
-    QT + "plugins/generic/",
-    QT + "lib/libQt6EglF",
-    QT + "lib/libQt6WlShellIntegration",
+    "plugins/platforms/qeglfs",
+    "plugins/platforms/qlinuxfb",
+    "plugins/platforms/qminimal",
+    "plugins/platforms/qvkkhrdisplay",
+    "plugins/platforms/qvnc",
+    "plugins/platforms/qdirect2d",
+    "plugins/egldeviceintegrations/",
+    "plugins/generic/",
+    "lib/libQt6EglF",
+    "lib/libQt6WlShellIntegration",
     # OpenGL is not used: the views paint with QPainter into plain widgets.
-    QT + "plugins/xcbglintegrations/",
-    QT + "plugins/wayland-graphics-integration-client/",
-    QT + "plugins/wayland-shell-integration/libfullscreen-shell",
-    QT + "plugins/wayland-shell-integration/libivi-shell",
-    QT + "plugins/wayland-shell-integration/libwl-shell",
-    QT + "plugins/wayland-shell-integration/libqt-shell",
+    "plugins/xcbglintegrations/",
+    "plugins/wayland-graphics-integration-client/",
+    "plugins/wayland-shell-integration/fullscreen-shell",
+    "plugins/wayland-shell-integration/ivi-shell",
+    "plugins/wayland-shell-integration/wl-shell",
+    "plugins/wayland-shell-integration/qt-shell",
     # The icon is PNG, read by QtGui itself; no other image format is opened.
-    QT + "plugins/imageformats/",
-    QT + "plugins/iconengines/",
-    QT + "lib/libQt6Svg",
-    "libQt6Svg",
+    "plugins/imageformats/",
+    "plugins/iconengines/",
+    "lib/libQt6Svg",
     # The single-instance socket is local: no TLS, no network status.
-    QT + "plugins/tls/",
-    QT + "plugins/networkinformation/",
+    "plugins/tls/",
+    "plugins/networkinformation/",
     # The GTK theme would load the system's GTK against the bundle's own GLib and Cairo;
     # Qt's Fusion style and its own dialogs (or the desktop portal's) serve instead.
-    QT + "plugins/platformthemes/libqgtk3",
+    "plugins/platformthemes/qgtk3",
     # Meta catalogues that only point at other modules' translations.
-    QT + "translations/qt_",
-    QT + "translations/qtdeclarative",
-    QT + "translations/qtmultimedia",
-    QT + "translations/qtconnectivity",
-    QT + "translations/qtlocation",
-    QT + "translations/qtserialport",
-    QT + "translations/qtwebengine",
-    QT + "translations/qtwebsockets",
-    QT + "translations/qthelp",
-    QT + "translations/designer",
-    QT + "translations/linguist",
-    QT + "translations/assistant",
+    "translations/qt_",
+    "translations/qtdeclarative",
+    "translations/qtmultimedia",
+    "translations/qtconnectivity",
+    "translations/qtlocation",
+    "translations/qtserialport",
+    "translations/qtwebengine",
+    "translations/qtwebsockets",
+    "translations/qthelp",
+    "translations/designer",
+    "translations/linguist",
+    "translations/assistant",
 )
 
-# System libraries that only the dropped GTK theme plugin needed.
+# Libraries at the top of the bundle: links to the Qt libraries dropped above, and system
+# libraries that only the dropped plugins needed (the GTK theme above all).
 DROPPED_LIBRARIES = (
+    "libQt6Svg",
+    "libQt6EglF",
+    "libQt6WlShellIntegration",
     "libatk-",
     "libcairo",
     "libpango",
@@ -74,10 +80,24 @@ DROPPED_LIBRARIES = (
 )
 
 
+def qt_path(dest: str) -> str | None:
+    """A collected file's path inside Qt's folder, with a plugin's "lib" prefix removed; None
+    for a file outside it."""
+    path = dest.replace("\\", "/")
+    for root in ("PySide6/Qt/", "PySide6/"):
+        if path.startswith(root):
+            inner = path[len(root) :]
+            folder, _, name = inner.rpartition("/")
+            if folder.startswith("plugins/") and name.startswith("lib"):
+                name = name[3:]
+            return f"{folder}/{name}" if folder else name
+    return None
+
+
 def keep(dest: str) -> bool:
     """Whether a file PyInstaller collected goes into the bundle (dest: its path there)."""
+    inner = qt_path(dest)
+    if inner is not None:
+        return not inner.startswith(DROPPED_PREFIXES)
     path = dest.replace("\\", "/")
-    if path.startswith(DROPPED_PREFIXES):
-        return False
-    name = path.rsplit("/", 1)[-1]
-    return not ("/" not in path and name.startswith(DROPPED_LIBRARIES))
+    return "/" in path or not path.startswith(DROPPED_LIBRARIES)

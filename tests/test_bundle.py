@@ -8,35 +8,44 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from carte_planner import __version__
 
-pytestmark = [
-    pytest.mark.bundle,
-    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the archive checked here is the Linux one"),
-]
+pytestmark = pytest.mark.bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 HOSPITAL_ZH = "北京大学人民医院"
 ADDRESS_ZH = "北京市西城区西直门南大街11号"
+LINUX = sys.platform.startswith("linux")
 
 
 @pytest.fixture(scope="module")
 def program(tmp_path_factory) -> Path:
-    """The program inside a freshly unpacked copy of the archive."""
-    archives = sorted(DIST.glob(f"carte-planner-{__version__}-linux-*.tar.gz"))
+    """The command-line program inside a freshly unpacked copy of the archive."""
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
+    archives = sorted(DIST.glob(f"carte-planner-{__version__}-{system}-*.*"))
+    archives = [path for path in archives if path.name.endswith((".tar.gz", ".zip"))]
     if not archives:
         pytest.fail(f"no bundle archive for version {__version__} in {DIST}: run `make bundle` first")
     folder = tmp_path_factory.mktemp("unpacked")
-    with tarfile.open(archives[-1]) as tar:
-        tar.extractall(folder, filter="tar")
+    if archives[-1].name.endswith(".tar.gz"):
+        with tarfile.open(archives[-1]) as tar:
+            tar.extractall(folder, filter="tar")
+    elif sys.platform == "darwin":  # ditto keeps the application bundle's links and modes
+        subprocess.run(["ditto", "-x", "-k", str(archives[-1]), str(folder)], check=True)
+    else:
+        with zipfile.ZipFile(archives[-1]) as packed:
+            packed.extractall(folder)
     (top,) = folder.iterdir()
     assert (top / "START HERE.txt").is_file()
-    return top / "carte-planner"
+    if sys.platform == "darwin":
+        return top / "Carte Planner.app" / "Contents" / "MacOS" / "carte-planner"
+    return top / ("carte-planner.exe" if sys.platform == "win32" else "carte-planner")
 
 
 @pytest.fixture
@@ -48,6 +57,9 @@ def bare_env(tmp_path) -> dict[str, str]:
     home = tmp_path / "home"
     home.mkdir()
     env = {"PATH": str(empty), "HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    if sys.platform == "win32":  # Windows itself cannot start a program without these
+        env |= {name: os.environ[name] for name in ("SYSTEMROOT", "WINDIR", "TEMP", "TMP") if name in os.environ}
+        env |= {"USERPROFILE": str(home), "APPDATA": str(home / "AppData"), "LOCALAPPDATA": str(home / "Local")}
     assert shutil.which("python3", path=env["PATH"]) is None
     assert shutil.which("python", path=env["PATH"]) is None
     return env
@@ -128,6 +140,7 @@ def test_a_damaged_plan_file_is_explained(program, bare_env, tmp_path):
     assert plan.read_text(encoding="utf-8") == "{ not a plan"
 
 
+@pytest.mark.skipif(not LINUX, reason="X11 is the Linux desktop's")
 def test_window_opens_on_an_x_display(program, bare_env, tmp_path):
     """The xcb platform plugin and the libraries it needs came along in the bundle."""
     xvfb = shutil.which("Xvfb")
@@ -151,6 +164,7 @@ def test_window_opens_on_an_x_display(program, bare_env, tmp_path):
         server.wait(timeout=30)
 
 
+@pytest.mark.skipif(not LINUX, reason="desktop entries are the Linux desktop's")
 def test_desktop_entry_installs_for_this_user_and_starts_the_bundle(program, bare_env, tmp_path):
     result = run(program, "--install-desktop-entry", env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
