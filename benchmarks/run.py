@@ -209,6 +209,56 @@ def exports(folder: str) -> dict[str, float]:
     return result
 
 
+BUNDLE = ROOT / "dist" / "carte-planner"
+BUNDLE_PROGRAM = BUNDLE / ("carte-planner.exe" if sys.platform == "win32" else "carte-planner")
+
+
+def folder_mib(folder: Path) -> float:
+    return sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink()) / 2**20
+
+
+def bundle_rows(env: dict[str, str], out: Path) -> list[tuple[str, str, str, str, bool]]:
+    """The bundle of `make bundle` against the source install: start-up, a command, size."""
+    if not BUNDLE_PROGRAM.is_file():
+        return [("Bundle", "not built: run `make bundle` before `make bench`", "", "", True)]
+    python = sys.executable
+    source = [python, "-m", "carte_planner"]
+    bundled = [str(BUNDLE_PROGRAM)]
+    startup = compare_processes([*bundled, "--exit-after-show"], [*source, "--exit-after-show"], env)
+    export = ["export", "--city", "Beijing", "--home-tz", "Europe/Berlin", "-o", str(out)]
+    cli = compare_processes([*bundled, *export], [*source, *export], env)
+    archives = sorted((ROOT / "dist").glob("carte-planner-*.tar.gz")) + sorted((ROOT / "dist").glob("*.zip"))
+    archive = f"{archives[-1].stat().st_size / 2**20:.0f} MiB {archives[-1].name}" if archives else "no archive"
+    dropped_list = ROOT / "build" / "bundle-dropped.tsv"
+    dropped = [line.split("\t") for line in dropped_list.read_text().splitlines()] if dropped_list.exists() else []
+    left_out = sum(int(size) for size, _ in dropped) / 2**20
+    return [
+        (
+            "Bundle start-up to first paint",
+            f"{startup['app_s'] * 1000:.0f} ms vs source install {startup['floor_s'] * 1000:.0f} ms; "
+            f"{startup['app_mib']:.0f} vs {startup['floor_mib']:.0f} MiB",
+            f"{startup['time_ratio']:.2f}×",
+            "≤ 1.2×",
+            startup["time_ratio"] <= 1.2,
+        ),
+        (
+            "Bundle command-line export",
+            f"{cli['app_s'] * 1000:.0f} ms vs source install {cli['floor_s'] * 1000:.0f} ms",
+            f"{cli['time_ratio']:.2f}×",
+            "≤ 1.2×",
+            cli["time_ratio"] <= 1.2,
+        ),
+        (
+            "Bundle size",
+            f"folder {folder_mib(BUNDLE):.0f} MiB, archive {archive}; "
+            f"{left_out:.1f} MiB in {len(dropped)} files left out of what PyInstaller collected",
+            f"{folder_mib(BUNDLE):.0f} MiB",
+            "≤ 160 MiB",
+            folder_mib(BUNDLE) <= 160,
+        ),
+    ]
+
+
 def machine() -> str:
     from PySide6 import __version__ as pyside
     from PySide6.QtCore import qVersion
@@ -251,6 +301,7 @@ def main() -> int:
             [python, "-c", "import icalendar, dateutil"],
             env,
         )
+        bundle = bundle_rows(env, out)
         interactive = replan_and_repaint(folder)
         files = exports(folder)
 
@@ -310,6 +361,7 @@ def main() -> int:
             "linear or better",
             files["ics_20y_ms"] <= 2.5 * files["ics_10y_ms"] + 1,
         ),
+        *bundle,
     ]
     header = "| measure | detail | result | budget | within |\n|---|---|---|---|---|\n"
     table = header + "".join(
