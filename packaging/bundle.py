@@ -35,9 +35,10 @@ Your plans stay on this computer; nothing leaves it unless you export it.
 
 HOW_TO_START = {
     "linux": """\
-To start: double-click "carte-planner" in this folder (or run ./carte-planner in a terminal).
-To add Carte Planner to your applications menu, and open .carteplan files with a
-double-click, run once in a terminal, from this folder:
+To start: double-click "carte-planner" in this folder (in GNOME Files: right-click, then
+"Run as a Program"; or run ./carte-planner in a terminal). The first time, it offers to add
+itself to your applications menu and to open .carteplan files with a double-click. The same
+from a terminal, in this folder:
 
     ./carte-planner --install-desktop-entry
 

@@ -132,3 +132,31 @@ def test_a_folder_that_cannot_be_written_is_explained(tmp_path, monkeypatch, cap
 def test_install_takes_no_command(capsys):
     assert main(["--install-desktop-entry", "cities"]) == 2
     assert "take no command or file" in capsys.readouterr().err
+
+
+# -- the bundle's first start offers the entry ---------------------------------------------
+def test_first_start_of_the_bundle_offers_the_entry_once(qapp, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from carte_planner.ui.desktop_offer import offer_desktop_entry
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+
+    def question(*args, **kwargs):
+        asked.append(args[1])
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    files = DesktopFiles(tmp_path / "share")
+    assert not offer_desktop_entry(None, settings)  # "No": nothing installed, and not asked again
+    assert not files.entry.exists()
+    assert not offer_desktop_entry(None, settings)
+    assert len(asked) == 1
+
+    settings.remove("desktop/declinedFor")  # as if the bundle had moved since
+    assert offer_desktop_entry(None, settings)
+    assert files.entry.is_file()
+    assert not offer_desktop_entry(None, settings)  # installed for this program: nothing to ask
+    assert len(asked) == 2

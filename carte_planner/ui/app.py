@@ -203,6 +203,10 @@ def run_app(argv: list[str], exit_after_show: bool = False, plan_file: str | Non
         windows = Windows(window)
         server.requested.connect(windows.open)
         QTimer.singleShot(0, windows.recover)
+        from carte_planner.ui.desktop_offer import bundle_on_linux, offer_desktop_entry
+
+        if bundle_on_linux():
+            QTimer.singleShot(0, lambda: offer_desktop_entry(window, window.settings))
     if exit_after_show:
         quitter = _QuitAfterFirstPaint(window)
         window.installEventFilter(quitter)
