@@ -97,6 +97,24 @@ def test_export_writes_a_calendar_that_vobject_reads(program, bare_env, tmp_path
     assert (departure.hour, departure.utcoffset().total_seconds()) == (10, -5 * 3600)
 
 
+def test_a_plan_beyond_the_shipped_holiday_years_matches_the_source_install(program, bare_env, tmp_path):
+    """Years outside resources/holidays ask the holidays library, with its name catalogues."""
+    arguments = ["plan", "--start", "2040-01-20", "--city", "Beijing", "--home-tz", "Europe/Berlin"]
+    arguments += ["--today", "2039-11-01"]
+    result = run(program, *arguments, env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Public holiday in China: Chinese New Year (Spring Festival) (provisional date)" in result.stdout
+    source = subprocess.run(
+        [sys.executable, "-m", "carte_planner", *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "HOME": bare_env["HOME"]},
+        check=True,
+    )
+    assert result.stdout == source.stdout
+
+
 def test_checklist_pdf_keeps_the_chinese_text(program, bare_env, tmp_path):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
