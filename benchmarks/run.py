@@ -271,8 +271,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    # Other work on a shared machine slows every absolute figure; the ratios hold up better.
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+        f"{cpu}, {os.cpu_count()} cores{load}, {platform.system()} {platform.release()}; "
         f"Python {platform.python_version()}; PySide6 {pyside}, Qt {qVersion()}"
     )
 
