@@ -192,3 +192,19 @@ def test_a_further_window_s_unsaved_plan_is_offered_after_a_crash(windows, windo
     assert restored.document.modified
     assert restored.autosave_folder == folder
     QApplication.processEvents()
+
+
+def test_a_plan_the_finder_opens_goes_to_a_window(windows, tmp_path, qapp):
+    from PySide6.QtGui import QFileOpenEvent
+
+    from carte_planner.ui.app import FileOpenRequests
+
+    plan = tmp_path / "trip.carteplan"
+    shutil.copy(SAVED_PLAN, plan)
+    requests = FileOpenRequests(windows)
+    qapp.installEventFilter(requests)
+    try:
+        QApplication.sendEvent(qapp, QFileOpenEvent(str(plan)))
+    finally:
+        qapp.removeEventFilter(requests)
+    assert [w.document.path for w in windows.windows] == [None, plan]

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
@@ -154,6 +154,21 @@ class Windows(QObject):
             window.show()
 
 
+class FileOpenRequests(QObject):
+    """macOS tells the running app about a plan double-clicked in the Finder with a FileOpen
+    event, not a second launch: it goes where a second launch's file goes."""
+
+    def __init__(self, windows: Windows) -> None:
+        super().__init__(windows)
+        self.windows = windows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.windows.open(event.file())
+            return True
+        return False
+
+
 def _hand_off(app: QApplication, plan_file: str | None) -> int | None:
     """A second launch: give the file to the running Carte Planner. Returns this process's
     exit code when it is done, None when no Carte Planner is running."""
@@ -202,6 +217,7 @@ def run_app(argv: list[str], exit_after_show: bool = False, plan_file: str | Non
     if server is not None:
         windows = Windows(window)
         server.requested.connect(windows.open)
+        app.installEventFilter(FileOpenRequests(windows))
         QTimer.singleShot(0, windows.recover)
         from carte_planner.ui.desktop_offer import bundle_on_linux, offer_desktop_entry
 
