@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from carte_planner.cli import plan_file_argument
 from carte_planner.storage.autosave import write_autosave
 from carte_planner.storage.planfile import load_plan
-from carte_planner.ui.app import Windows, app_icon
+from carte_planner.ui.app import app_icon
 from carte_planner.ui.single_instance import HandOff, InstanceServer, hand_to_running_app
+from carte_planner.ui.windows import Windows
 from tests.gui import forget_changes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,7 +198,7 @@ def test_a_further_window_s_unsaved_plan_is_offered_after_a_crash(windows, windo
 def test_a_plan_the_finder_opens_goes_to_a_window(windows, tmp_path, qapp):
     from PySide6.QtGui import QFileOpenEvent
 
-    from carte_planner.ui.app import FileOpenRequests
+    from carte_planner.ui.windows import FileOpenRequests
 
     plan = tmp_path / "trip.carteplan"
     shutil.copy(SAVED_PLAN, plan)

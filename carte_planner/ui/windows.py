@@ -1,0 +1,120 @@
+"""The running app's windows: the first, one for each plan a second launch or the macOS Finder
+hands over, and those whose unsaved plans are offered back after a crash."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
+
+from carte_planner.ui.main_window import MainWindow
+
+
+class Windows(QObject):
+    """The open windows: the first, and one more for each plan a second launch hands over."""
+
+    def __init__(self, first: MainWindow) -> None:
+        super().__init__(first)
+        self.first = first
+        self.windows = [first]
+
+    def open(self, plan_file: str) -> MainWindow | None:
+        """Show a window with the plan (a new one, or the one that has it already), or bring
+        the last window forward when no file is given. A file that does not open is explained
+        in a dialog, and None returned."""
+        self.windows = [w for w in self.windows if isValid(w) and w.isVisible()]
+        target = self._window_with(plan_file) if plan_file else (self.windows[-1] if self.windows else None)
+        if target is None and plan_file:
+            target = self._new_window(plan_file)
+        if target is None:
+            return None
+        target.show()
+        target.raise_()
+        target.activateWindow()
+        return target
+
+    def _window_with(self, plan_file: str) -> MainWindow | None:
+        wanted = Path(plan_file).resolve()
+        for window in self.windows:
+            if window.document.path is not None and window.document.path.resolve() == wanted:
+                return window
+        return None
+
+    def _new_window(self, plan_file: str) -> MainWindow | None:
+        from datetime import date
+
+        from carte_planner.ui.document import PlanDocument, default_plan
+        from carte_planner.ui.main_window import system_zone
+
+        today = date.today()
+        document = PlanDocument(default_plan(today, system_zone()), today, None)
+        window = MainWindow(document, self.first.settings, autosave_folder=self._free_folder(), offer_autosave=False)
+        if not window.open_plan(plan_file):  # the window has said why
+            window.deleteLater()
+            return None
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(window)
+        return window
+
+    def _free_folder(self) -> Path:
+        """A safety-copy folder of its own for a further window, so two windows never
+        overwrite one copy, and none holding a copy still to be offered back."""
+        from carte_planner.storage.autosave import FILE_NAME
+
+        used = {w.autosave_folder for w in self.windows if isValid(w)}
+        number = 2
+        while (folder := self.first.autosave_folder / f"window-{number}") in used or (folder / FILE_NAME).exists():
+            number += 1
+        return folder
+
+    def recover(self) -> None:
+        """After a crash, offer back the unsaved plans of further windows too, each in a
+        window of its own (the first window has offered its own already)."""
+        from carte_planner.storage.autosave import FILE_NAME, read_autosave
+
+        for copy in sorted(self.first.autosave_folder.glob(f"window-*/{FILE_NAME}")):
+            found = read_autosave(copy.parent)
+            if found is None:
+                continue
+            window = MainWindow(None, self.first.settings, autosave_folder=copy.parent, offer_autosave=True)
+            if window.document.plan != found.plan or not window.document.modified:  # declined
+                window.deleteLater()
+                continue
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.windows.append(window)
+            window.show()
+
+
+class FileOpenRequests(QObject):
+    """macOS tells the running app about a plan double-clicked in the Finder with a FileOpen
+    event, not a second launch: it goes where a second launch's file goes."""
+
+    def __init__(self, windows: Windows) -> None:
+        super().__init__(windows)
+        self.windows = windows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.windows.open(event.file())
+            return True
+        return False
+
+
+def hand_off(app: QApplication, plan_file: str | None) -> int | None:
+    """A second launch: give the file to the running Carte Planner. Returns this process's
+    exit code when it is done, None when no Carte Planner is running."""
+    from carte_planner.ui.single_instance import HandOff, hand_to_running_app
+
+    outcome, why = hand_to_running_app(str(Path(plan_file).absolute()) if plan_file else None)
+    if outcome == HandOff.NO_RUNNING_APP:
+        return None
+    if outcome == HandOff.DONE:
+        return 0
+    message = app.tr("%1 Close the Carte Planner window that is open, then try again.").replace("%1", why)
+    print(f"carte-planner: {message}", file=sys.stderr)
+    QMessageBox.warning(None, app.tr("Carte Planner is already running"), message)
+    return 1
