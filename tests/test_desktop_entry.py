@@ -160,3 +160,24 @@ def test_first_start_of_the_bundle_offers_the_entry_once(qapp, settings, tmp_pat
     assert files.entry.is_file()
     assert not offer_desktop_entry(None, settings)  # installed for this program: nothing to ask
     assert len(asked) == 2
+
+
+def test_the_desktop_opens_carteplan_files_with_the_installed_entry(tmp_path):
+    """What GNOME Files and other GIO-based file managers look up on a double-click."""
+    if shutil.which("gio") is None:
+        pytest.skip("gio (libglib2.0-bin) is not installed")
+    home = tmp_path / "share"
+    program = tmp_path / "carte-planner"  # TryExec: the desktop hides an entry whose program is gone
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    install_desktop_entry(home, [str(program)])
+    plan = tmp_path / "journey.carteplan"
+    plan.write_text("{}", encoding="utf-8")
+    env = {**os.environ, "XDG_DATA_HOME": str(home), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env["XDG_DATA_DIRS"] = "/usr/local/share:/usr/share"
+
+    def gio(*args: str) -> str:
+        return subprocess.run(["gio", *args], capture_output=True, text=True, env=env, check=True).stdout
+
+    assert "standard::content-type: application/x-carteplan" in gio("info", "-a", "standard::content-type", str(plan))
+    assert gio("mime", MIME_TYPE).splitlines()[0].endswith("carte-planner.desktop")
