@@ -184,13 +184,31 @@ def test_window_opens_on_an_x_display(program, bare_env, tmp_path):
 
 @pytest.mark.skipif(not LINUX, reason="desktop entries are the Linux desktop's")
 def test_desktop_entry_installs_for_this_user_and_starts_the_bundle(program, bare_env, tmp_path):
+    tools = ("update-mime-database", "update-desktop-database", "gio")
+    if any(shutil.which(tool) is None for tool in tools):
+        pytest.skip("shared-mime-info, desktop-file-utils or gio (libglib2.0-bin) is not installed")
+    # The desktop's cache tools, as a desktop session's PATH has them; still no Python.
+    for tool in tools[:2]:
+        (Path(bare_env["PATH"]) / tool).symlink_to(shutil.which(tool))
     result = run(program, "--install-desktop-entry", env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
     share = Path(bare_env["HOME"]) / ".local" / "share"
     entry = share / "applications" / "carte-planner.desktop"
     assert f"Exec={program.resolve()} %f" in entry.read_text(encoding="utf-8").splitlines()
-    assert (share / "mime" / "packages" / "carte-planner.xml").is_file()
     assert (share / "icons" / "hicolor" / "48x48" / "apps" / "carte-planner.png").is_file()
+
+    # What a GIO file manager (GNOME Files and others) does on a double-click on a plan.
+    plan = tmp_path / "journey.carteplan"
+    shutil.copy(ROOT / "tests" / "data" / "plan-format-1.carteplan", plan)
+    env = {**bare_env, "PATH": os.environ["PATH"], "XDG_DATA_DIRS": "/usr/local/share:/usr/share"}
+    info = subprocess.run(
+        ["gio", "info", "-a", "standard::content-type", str(plan)], capture_output=True, text=True, env=env
+    )
+    assert "standard::content-type: application/x-carteplan" in info.stdout
+    default = subprocess.run(["gio", "mime", "application/x-carteplan"], capture_output=True, text=True, env=env)
+    assert default.stdout.splitlines()[0].endswith(": carte-planner.desktop")
+
     result = run(program, "--uninstall-desktop-entry", env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert not entry.exists()
