@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,6 @@ WORK = ROOT / "build" / "pyinstaller"
 
 START_HERE = """\
 Carte Planner {version}
-=======================
 
 Plan a CAR-T therapy journey to a hospital in China: calendar, calendar export and checklist.
 The dates it gives are estimates: confirm every date with the hospital. It gives no medical
@@ -35,6 +35,9 @@ Your plans stay on this computer; nothing leaves it unless you export it.
 
 HOW_TO_START = {
     "linux": """\
+It runs on 64-bit Linux with glibc {glibc} or newer (`ldd --version` in a terminal shows
+yours; for comparison, Ubuntu 22.04 has 2.35, Debian 12 2.36, Ubuntu 24.04 2.39).
+
 To start: double-click "carte-planner" in this folder (in GNOME Files: right-click, then
 "Run as a Program"; or run ./carte-planner in a terminal). The first time, it offers to add
 itself to your applications menu and to open .carteplan files with a double-click. The same
@@ -87,9 +90,31 @@ def build() -> None:
     subprocess.run(command, check=True, cwd=ROOT)
 
 
+def glibc_needed(folder: Path) -> str:
+    """The newest glibc symbol version any program or library in the folder asks for: the
+    oldest glibc the bundle runs on (the build machine's libraries came along)."""
+    newest = (17, 0)
+    pattern = re.compile(rb"GLIBC_2\.(\d+)(?:\.(\d+))?\x00")
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as binary:
+            if binary.read(4) != b"\x7fELF":
+                continue
+            for match in pattern.finditer(binary.read()):
+                newest = max(newest, (int(match[1]), int(match[2] or 0)))
+    minor, patch = newest
+    return f"2.{minor}.{patch}" if patch else f"2.{minor}"
+
+
 def pack(name: str) -> Path:
     """One archive whose single top folder is `name`, holding the program and START HERE.txt."""
-    text = START_HERE.format(version=version(), how_to_start=HOW_TO_START[system_name()])
+    how_to_start = HOW_TO_START[system_name()]
+    if system_name() == "linux":
+        how_to_start = how_to_start.replace("{glibc}", glibc_needed(FOLDER))
+    text = START_HERE.format(version=version(), how_to_start=how_to_start)
+    title = text.splitlines()[0]
+    text = text.replace(title, title + "\n" + "=" * len(title), 1)
     (FOLDER / "START HERE.txt").write_text(text, encoding="utf-8", newline="\r\n" if sys.platform == "win32" else "\n")
     if sys.platform == "linux":
         archive = DIST / f"{name}.tar.gz"

@@ -4,6 +4,8 @@ run with no Python on the PATH, no PYTHONPATH and a fresh HOME (`make bundle-tes
 from __future__ import annotations
 
 import os
+import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +44,12 @@ def program(tmp_path_factory) -> Path:
         with zipfile.ZipFile(archives[-1]) as packed:
             packed.extractall(folder)
     (top,) = folder.iterdir()
-    assert (top / "START HERE.txt").is_file()
+    start_here = (top / "START HERE.txt").read_text(encoding="utf-8")
+    assert "estimates" in start_here
+    if LINUX:  # the oldest glibc it runs on, which is at most the one it was built and run on
+        needed = re.search(r"with glibc 2\.(\d+)", start_here)
+        assert needed is not None
+        assert int(needed[1]) <= int(platform.libc_ver()[1].split(".")[1])
     if sys.platform == "darwin":
         return top / "Carte Planner.app" / "Contents" / "MacOS" / "carte-planner"
     return top / ("carte-planner.exe" if sys.platform == "win32" else "carte-planner")
