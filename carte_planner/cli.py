@@ -643,6 +643,9 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+_COMMANDS = ("plan", "export", "checklist", "cities")
+
+
 def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """The plan file to open in the window (as a file manager or a user passes it), and the
     other arguments. A word that could be a mistyped command is left to the parser."""
@@ -658,9 +661,6 @@ def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
         rest.remove(word)
         return word, rest
     return None, list(argv)
-
-
-_COMMANDS = ("plan", "export", "checklist", "cities")
 
 
 def _desktop_entry(install: bool) -> int:
@@ -680,7 +680,7 @@ def _desktop_entry(install: bool) -> int:
         else:
             removed, notes = uninstall_desktop_entry(home)
     except WriteError:
-        raise
+        raise  # already in the user's words
     except OSError as error:
         path = Path(error.filename) if error.filename else home
         return _fail(describe_os_error(error, path, "install" if install else "remove"))
@@ -733,6 +733,5 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(f"{option}: {error.message}" if option else str(error))
     except (WriteError, ResourceError, PlanFileError) as error:
         return _fail(str(error))
-
     except KeyboardInterrupt:
         return 130
