@@ -209,3 +209,13 @@ def test_a_plan_the_finder_opens_goes_to_a_window(windows, tmp_path, qapp):
     finally:
         qapp.removeEventFilter(requests)
     assert [w.document.path for w in windows.windows] == [None, plan]
+
+
+def test_version(capsys):
+    from carte_planner import __version__
+    from carte_planner.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"Carte Planner {__version__}\n"
