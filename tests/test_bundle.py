@@ -110,7 +110,7 @@ def test_a_plan_beyond_the_shipped_holiday_years_matches_the_source_install(prog
     arguments += ["--today", "2039-11-01"]
     result = run(program, *arguments, env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Public holiday in China: Chinese New Year (Spring Festival) (provisional date)" in result.stdout
+    assert "Chinese New Year (Spring Festival) (provisional date)" in result.stdout  # the library's name
     source = subprocess.run(
         [sys.executable, "-m", "carte_planner", *arguments],
         capture_output=True,
