@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carte_planner.cli import plan_file_argument
-from carte_planner.storage.autosave import write_autosave
+from carte_planner.storage.autosave import slot_name, write_autosave
 from carte_planner.storage.planfile import load_plan
 from carte_planner.ui.app import app_icon
 from carte_planner.ui.single_instance import HandOff, InstanceServer, hand_to_running_app
@@ -160,7 +161,7 @@ def test_a_handed_file_opens_in_a_new_window_and_only_once(windows, window, tmp_
     assert opened.document.path == plan
     assert opened.document.plan == load_plan(plan)
     assert window.document.path is None  # the first window keeps its plan
-    assert opened.autosave_folder != window.autosave_folder
+    assert opened.autosave_slot.name != window.autosave_slot.name  # each window its own safety copy
     assert windows.open(str(plan)) is opened
     assert len(windows.windows) == 2
 
@@ -180,19 +181,38 @@ def test_a_handed_file_that_does_not_open_is_explained_and_opens_no_window(windo
     assert len(windows.windows) == 1
 
 
-def test_a_further_window_s_unsaved_plan_is_offered_after_a_crash(windows, window, monkeypatch):
-    from datetime import datetime
+def crashed_window_left(window, number: int) -> None:
+    """What a further window that crashed leaves: its autosave slot's file, unlocked."""
+    write_autosave(window.autosave_folder, load_plan(SAVED_PLAN), None, datetime(2027, 1, 4, 9, 30), slot_name(number))
 
-    folder = window.autosave_folder / "window-2"
-    write_autosave(folder, load_plan(SAVED_PLAN), None, datetime(2027, 1, 4, 9, 30))
+
+def test_a_further_window_s_unsaved_plan_is_offered_after_a_crash(windows, window, monkeypatch):
+    crashed_window_left(window, 2)
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     windows.recover()
     assert len(windows.windows) == 2
     restored = windows.windows[1]
     assert restored.document.plan == load_plan(SAVED_PLAN)
     assert restored.document.modified
-    assert restored.autosave_folder == folder
+    assert restored.autosave_slot.name == slot_name(2)
     QApplication.processEvents()
+
+
+def test_a_new_window_never_takes_a_crashed_window_s_copy(windows, window, tmp_path, monkeypatch):
+    crashed_window_left(window, 2)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(1) or QMessageBox.StandardButton.No
+    )
+    plan = tmp_path / "trip.carteplan"
+    shutil.copy(SAVED_PLAN, plan)
+    opened = windows.open(str(plan))
+    assert asked == [1]  # offered first, and declined: set aside, not written over
+    assert (window.autosave_folder / f"{slot_name(2)}.declined").is_file()
+    assert opened is not None
+    assert opened.document.path == plan
+    assert len(windows.windows) == 2
+    assert len({w.autosave_slot.name for w in windows.windows}) == 2
 
 
 def test_a_plan_the_finder_opens_goes_to_a_window(windows, tmp_path, qapp):

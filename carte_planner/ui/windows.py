@@ -11,6 +11,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
+from carte_planner.storage.autosave import Autosave, AutosaveSlot
 from carte_planner.ui.main_window import MainWindow
 
 
@@ -50,43 +51,47 @@ class Windows(QObject):
         from carte_planner.ui.document import PlanDocument, default_plan
         from carte_planner.ui.main_window import system_zone
 
+        self.recover()
         today = date.today()
         document = PlanDocument(default_plan(today, system_zone()), today, None)
-        window = MainWindow(document, self.first.settings, autosave_folder=self._free_folder(), offer_autosave=False)
+        # It takes the next free autosave slot, which recover() has just found empty.
+        window = MainWindow(document, self.first.settings, self.first.autosave_folder, offer_autosave=False)
         if not window.open_plan(plan_file):  # the window has said why
+            if window.autosave_slot is not None:
+                window.autosave_slot.release()
             window.deleteLater()
             return None
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.windows.append(window)
+        self._keep(window)
         return window
 
-    def _free_folder(self) -> Path:
-        """A safety-copy folder of its own for a further window, so two windows never
-        overwrite one copy, and none holding a copy still to be offered back."""
-        from carte_planner.storage.autosave import FILE_NAME
-
-        used = {w.autosave_folder for w in self.windows if isValid(w)}
-        number = 2
-        while (folder := self.first.autosave_folder / f"window-{number}") in used or (folder / FILE_NAME).exists():
-            number += 1
-        return folder
-
     def recover(self) -> None:
-        """After a crash, offer back the unsaved plans of further windows too, each in a
-        window of its own (the first window has offered its own already)."""
-        from carte_planner.storage.autosave import FILE_NAME, read_autosave
-
-        for copy in sorted(self.first.autosave_folder.glob(f"window-*/{FILE_NAME}")):
-            found = read_autosave(copy.parent)
-            if found is None:
-                continue
-            window = MainWindow(None, self.first.settings, autosave_folder=copy.parent, offer_autosave=True)
+        """After a crash with several windows, offer back the other windows' unsaved plans,
+        each in a window of its own, before a new window takes their autosave slot (the first
+        window has offered its own already). Declining one stops the offers for now."""
+        while (found := self._next_leftover()) is not None:
+            window = MainWindow(None, self.first.settings, self.first.autosave_folder, offer_autosave=True)
             if window.document.plan != found.plan or not window.document.modified:  # declined
+                window.document.undo_stack.setClean()
+                window.close()  # gives back its autosave slot and plan lock
                 window.deleteLater()
-                continue
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.windows.append(window)
+                return
+            self._keep(window)
             window.show()
+
+    def _next_leftover(self) -> Autosave | None:
+        """What a crashed window left in the autosave slot the next window would take."""
+        try:
+            probe = AutosaveSlot.claim(self.first.autosave_folder)
+        except OSError:
+            return None
+        try:
+            return probe.leftover()
+        finally:
+            probe.release()
+
+    def _keep(self, window: MainWindow) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(window)
 
 
 class FileOpenRequests(QObject):
