@@ -51,7 +51,8 @@ def test_the_timeline_washes_holiday_days(window):
     plan_around_national_day(window)
     window.tabs.setCurrentWidget(window.timeline)
     canvas = window.timeline.canvas
-    assert canvas.day_at(canvas.x_of(NATIONAL_DAY) + 1, canvas.height() - 2) == NATIONAL_DAY
+    middle = canvas.x_of(NATIONAL_DAY) + canvas.day_width / 2
+    assert canvas.day_at(middle, canvas.height() - 2) == NATIONAL_DAY
     tint = holiday_tint(canvas.palette())
     assert tint.alpha() > 0
     assert category_colour(Category.HOLIDAY).isValid()
