@@ -59,8 +59,7 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py --screen 1366x768 --scale 1.25
 	$(BIN)/python scripts/screenshots.py --screen 1920x1080 --scale 2
 
-# Refresh the translation template from the code's tr() strings; compile any translations.
+# Refresh the translation template from the code's tr() strings, merge it into each language's
+# .po file and compile the .mo files (committed, so that a fresh clone needs no tools to run).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate carte_planner/ui/*.py -ts resources/translations/carte_planner.ts
-	for ts in resources/translations/carte_planner_*.ts; do \
-		[ -e "$$ts" ] && $(BIN)/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm" || true; done
+	$(BIN)/python scripts/update_translations.py

@@ -21,6 +21,7 @@ from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest, text_problem
+from carte_planner.i18n import LANGUAGES, current_language, language_for_locale, ntr, set_language, tr, use_language
 from carte_planner.storage.errors import PlanFileError
 
 EXIT_USAGE = 2
@@ -262,6 +263,9 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--confirm", action="append", default=[], metavar="KEY", help="mark a value as confirmed")
     for name in _HOSPITAL_OPTIONS:
         group.add_argument(f"--hospital-{name.replace('_', '-')}", help=_HOSPITAL_OPTIONS[name])
+    sheet = parser.add_argument_group("the sheet for China (kept in the plan file, never sent anywhere)")
+    for name, text in _SHEET_OPTIONS.items():
+        sheet.add_argument(f"--{name.replace('_', '-')}", help=text)
     assumed = parser.add_argument_group(
         "values the guide does not give (the plan marks them assumed until you set them)"
     )
@@ -295,6 +299,14 @@ _HOSPITAL_OPTIONS = {
     "address": "the hospital's address",
     "address_zh": "the hospital's address in Chinese, for taxis",
     "phone": "the hospital's phone number",
+}
+_SHEET_OPTIONS = {
+    "passport_names": "the travellers' names as in their passports, patient first, separated by commas",
+    "stay_address": "the address where the family stays",
+    "stay_address_zh": "that address in Chinese, for taxis and the police",
+    "family_phones": "the family's phone numbers in China",
+    "interpreter_phone": "the interpreter's phone number",
+    "team_phone": "the treating team's phone number",
 }
 _DEFAULT_NAMES = ("Patient", "Caregiver", "Companion 2", "Companion 3", "Companion 4", "Companion 5")
 
@@ -347,6 +359,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         "visa_stay_days": "visa_stay_days",
         "followup_years": "followup_years",
         **{f"hospital_{name}": f"hospital_{name}" for name in _HOSPITAL_OPTIONS},
+        **{name: name for name in _SHEET_OPTIONS},
     }
     for option, field in simple.items():
         value = getattr(args, option)
@@ -418,10 +431,12 @@ def build_parser() -> argparse.ArgumentParser:
     desktop.add_argument(
         "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
     )
+    _add_language_option(parser, None)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     plan = commands.add_parser("plan", help="show the journey as an agenda (or JSON)")
     _add_request_options(plan)
+    _add_language_option(plan, argparse.SUPPRESS)
     plan.add_argument("--format", choices=["text", "json"], default="text")
     plan.add_argument(
         "--save", metavar="FILE", help="also save the plan as a .carteplan file (the file it replaces is kept as .bak)"
@@ -429,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the journey as an .ics calendar file")
     _add_request_options(export)
+    _add_language_option(export, argparse.SUPPRESS)
     export.add_argument("-o", "--output", required=True, help="the .ics file to write")
     export.add_argument("--discreet", action="store_true", help="neutral titles for calendars others can see")
     export.add_argument("--calendar-name", help="the calendar's name in the calendar app")
@@ -438,10 +454,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     checklist = commands.add_parser("checklist", help="the checklist of what to do and bring, as text or PDF")
     _add_request_options(checklist)
+    _add_language_option(checklist, argparse.SUPPRESS)
     output = checklist.add_mutually_exclusive_group()
     output.add_argument("--pdf", metavar="FILE", help="write the printable checklist as a PDF")
     output.add_argument("--format", choices=["text", "markdown"], default="text")
     checklist.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size of the PDF")
+
+    sheet = commands.add_parser("sheet", help="the one-page sheet for China, in Chinese with your language beside it")
+    _add_request_options(sheet)
+    _add_language_option(sheet, argparse.SUPPRESS)
+    sheet.add_argument("--pdf", metavar="FILE", required=True, help="the PDF to write")
+    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size of the PDF")
 
     commands.add_parser("cities", help="list the hospital cities with Chinese names and airports")
 
@@ -449,6 +472,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_publish_command(commands)
     return parser
+
+
+def _add_language_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        default=default,
+        help="the language of the output: en, zh_CN (简体中文), ru (Русский), ar (العربية); "
+        "default: the system's (LC_ALL, LC_MESSAGES, LANG)",
+    )
+
+
+def _system_language() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return language_for_locale(value)
+    return "en"
 
 
 def _today(args: argparse.Namespace) -> date:
@@ -507,6 +548,8 @@ def _run(args: argparse.Namespace) -> int:
     _check_moves(args, journey)
     if args.command == "checklist":
         return _checklist(args, plan, journey)
+    if args.command == "sheet":
+        return _sheet(args, journey)
     if args.command == "plan":
         from carte_planner.domain.checklist import QUESTIONS_STAGE, build_checklist
         from carte_planner.export.agenda import journey_json, journey_text
@@ -565,8 +608,11 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     if output is None:
         return 0
     _tell(
-        f"Wrote {len(journey.items)} calendar items to {output}. The dates are estimates: "
-        "confirm them with your hospital."
+        ntr(
+            "Wrote {n} calendar item to {file}. The dates are estimates: confirm them with your hospital.",
+            "Wrote {n} calendar items to {file}. The dates are estimates: confirm them with your hospital.",
+            len(journey.items),
+        ).replace("{file}", str(output))
     )
     return 0
 
@@ -599,9 +645,26 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     pages = _write_pdf(checklist_document(journey, checklist), output, args.paper, args.plan)
     if output is not None:
         _tell(
-            f"Wrote the checklist ({pages} pages) to {output}. "
-            "The dates are estimates: confirm them with your hospital."
+            ntr(
+                "Wrote the checklist ({n} page) to {file}. The dates are estimates: confirm them with your hospital.",
+                "Wrote the checklist ({n} pages) to {file}. The dates are estimates: confirm them with your hospital.",
+                pages,
+            ).replace("{file}", str(output))
         )
+    return 0
+
+
+def _sheet(args: argparse.Namespace, journey: Journey) -> int:
+    from carte_planner.export.hospital_sheet import hospital_sheet
+
+    output = _output_path(args.pdf, "--pdf", args)
+    if output is not None and output.is_dir():
+        raise UsageError(f"--pdf: {output} is a folder, not a file")
+    if output is not None and not output.parent.is_dir():
+        raise UsageError(f"--pdf: Could not write {output}: the folder does not exist.")
+    _write_pdf(hospital_sheet(journey), output, args.paper, args.plan)
+    if output is not None:
+        _tell(tr("Wrote the sheet for the hospital to {file}. The dates are estimates.").format(file=output))
     return 0
 
 
@@ -697,12 +760,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
     _tolerant_streams()
-    try:
-        return _main(argv)
-    except OutputError as error:
-        return _output_failure(error.error)
-    except BrokenPipeError as error:  # argparse's own --help and --version output
-        return _output_failure(error)
+    # The language is the command's: a caller (a test, a script) gets its own back afterwards.
+    with use_language(current_language()):
+        try:
+            return _main(argv)
+        except OutputError as error:
+            return _output_failure(error.error)
+        except BrokenPipeError as error:  # argparse's own --help and --version output
+            return _output_failure(error)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -711,6 +776,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         plan_file, rest = plan_file_argument(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(_joined_negative_values(rest))
+        if args.command is not None:
+            set_language(args.lang or _system_language())
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             if args.command or plan_file:
                 raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no command or file")
@@ -718,7 +785,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command is None:
             from carte_planner.ui.launch import launch
 
-            return launch(exit_after_show=args.exit_after_show, plan_file=plan_file)
+            return launch(exit_after_show=args.exit_after_show, plan_file=plan_file, language=args.lang)
         if plan_file:
             raise UsageError(f"a plan file is opened with --plan {plan_file}, not as a word before the command")
         return _run(args)

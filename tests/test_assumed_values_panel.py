@@ -72,7 +72,7 @@ def test_chemotherapy_follow_up_and_return_time_from_the_window(window):
 def test_the_agenda_detail_says_a_date_is_assumed(window):
     journey = window.document.journey
     line = next(line for line in journey.occurrences() if line.key == "milestone:infusion")
-    text = detail_html(journey, line, lambda s: s)
+    text = detail_html(journey, line)
     assert "Assumed date (Day 0 offset)" in text
     assert "Day 0 (the infusion) is assumed to be 5 days after admission" in text
 

@@ -71,7 +71,9 @@ def test_export_keeps_what_is_typed_and_works_from_a_text_field(qtbot, window, t
 def test_print_and_pdf_carry_what_is_typed(qtbot, window, monkeypatch):
     printed = []
     monkeypatch.setattr(
-        printing, "print_checklist", lambda _parent, doc: printed.append(printing.document_for(doc).full_html())
+        printing,
+        "print_checklist",
+        lambda _parent, doc, _language=None: printed.append(printing.document_for(doc).full_html()),
     )
     type_into(qtbot, window.panel.hospital["hospital_name_zh"], "瑞金医院")
     QTest.keyClick(window.panel.hospital["hospital_name_zh"], Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

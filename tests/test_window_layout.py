@@ -51,3 +51,23 @@ def test_a_larger_font_on_a_small_screen_gives_the_views_the_width():
     assert result["minimum"][0] <= screen_w - 16
     assert result["size"][0] <= screen_w
     assert result["item_column"] >= result["item_min"] - 1
+
+
+@pytest.mark.parametrize("language", ["pseudo", "ru", "ar"])
+def test_the_window_fits_a_small_laptop_in_longer_languages(language):
+    """Every string 40 % longer (the pseudo-language), or Russian's long words, or Arabic
+    right to left: the window still fits 1366×768."""
+    output = subprocess.run(
+        [sys.executable, str(PROBE), "1366", "768", "1", "1", language],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    screen_w, screen_h = result["screen"]
+    assert result["minimum"][0] <= screen_w - 16
+    assert result["minimum"][1] <= screen_h - 48
+    assert result["size"][0] <= screen_w
+    assert result["size"][1] <= screen_h
+    assert result["summary_fits"]

@@ -12,6 +12,7 @@ from pathlib import Path
 def main() -> None:
     width, height, scale = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     font_scale = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
+    language = sys.argv[5] if len(sys.argv) > 5 else "en"
     folder = Path(tempfile.mkdtemp())
     config = folder / "screen.json"
     screen = {"name": "probe", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
@@ -26,6 +27,9 @@ def main() -> None:
     font = app.font()
     font.setPointSizeF(font.pointSizeF() * font_scale)
     app.setFont(font)
+    from carte_planner.ui.language import apply_language
+
+    apply_language(language)
     from carte_planner.domain import TripRequest
     from carte_planner.domain.plan import Plan
     from carte_planner.ui.agenda_model import AgendaModel

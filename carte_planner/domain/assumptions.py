@@ -9,6 +9,7 @@ from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.journey import MINUS, Assumption, JourneyItem
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
 from carte_planner.domain.request import TripRequest
+from carte_planner.i18n import ntr, tr, tr_noop
 
 DAY0_OFFSET = "day0-offset"
 CHEMOTHERAPY_DAYS = "chemotherapy-days"
@@ -21,22 +22,37 @@ HOME_TRIP_TIMING = "home-trip-timing"
 EXTENSION_LEAD_DAYS = "extension-lead-days"
 CHECKLIST_LEAD_TIMES = "checklist-lead-times"
 
-RHYTHM_WORDS = {"twice-weekly": "twice a week", "weekly": "once a week", "every-two-weeks": "every two weeks"}
-_STAGE_LABELS = {1: "monthly", 3: "quarterly", 12: "yearly"}
+RHYTHM_WORDS = {
+    "twice-weekly": tr_noop("twice a week"),
+    "weekly": tr_noop("once a week"),
+    "every-two-weeks": tr_noop("every two weeks"),
+}
+_STAGE_LABELS = {1: tr_noop("monthly"), 3: tr_noop("quarterly"), 12: tr_noop("yearly")}
 _WEEKDAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
+    "MO": tr_noop("Monday"),
+    "TU": tr_noop("Tuesday"),
+    "WE": tr_noop("Wednesday"),
+    "TH": tr_noop("Thursday"),
+    "FR": tr_noop("Friday"),
+    "SA": tr_noop("Saturday"),
+    "SU": tr_noop("Sunday"),
 }
 
 
 def stage_label(every_months: int) -> str:
-    """ "monthly", "quarterly", "yearly", or "every 2 months": also the stage's item key."""
+    """ "monthly", "quarterly", "yearly", or "every 2 months": the stage's item key, in English."""
     return _STAGE_LABELS.get(every_months, f"every {every_months} months")
+
+
+def stage_title(every_months: int) -> str:
+    """The stage's rhythm in the current language, for titles and sentences."""
+    if every_months in _STAGE_LABELS:
+        return tr(_STAGE_LABELS[every_months])
+    return ntr("every {n} month", "every {n} months", every_months)
+
+
+def rhythm_words(rhythm: str) -> str:
+    return tr(RHYTHM_WORDS[rhythm])
 
 
 def day_number_text(number: int) -> str:
@@ -104,15 +120,19 @@ def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> str:
     parts = []
     for i, stage in enumerate(stages):
         last = i == len(stages) - 1
-        label = stage_label(stage.every_months)
-        parts.append(f"then {label}" if last and i else f"{label} to month {stage.until_month}")
-    return ", ".join(parts)
+        label = stage_title(stage.every_months)
+        if last and i:
+            parts.append(tr("then {rhythm}").format(rhythm=label))
+        else:
+            parts.append(tr("{rhythm} to month {month}").format(rhythm=label, month=stage.until_month))
+    return tr(", ").join(parts)
 
 
 def visit_rhythm_text(rhythm: str, weekdays: tuple[str, ...]) -> str:
     """ "twice a week (Monday and Thursday)" """
-    days = " and ".join(_WEEKDAY_NAMES[code] for code in weekdays)
-    return f"{RHYTHM_WORDS[rhythm]} ({days})"
+    names = [tr(_WEEKDAY_NAMES[code]) for code in weekdays]
+    days = tr("{first} and {second}").format(first=names[0], second=names[1]) if len(names) == 2 else names[0]
+    return tr("{rhythm} ({days})").format(rhythm=rhythm_words(rhythm), days=days)
 
 
 def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, Assumption]:
@@ -124,7 +144,7 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
         "chemotherapy_first": day_number_text(first),
         "chemotherapy_last": day_number_text(last),
         "visit_rhythm": visit_rhythm_text(settings.visit_rhythm, settings.visit_weekdays),
-        "early_rhythm": RHYTHM_WORDS[settings.early_rhythm],
+        "early_rhythm": rhythm_words(settings.early_rhythm),
         "early_weeks": early.weeks,
         "early_first_after": early.first_after_days,
         "followup_rhythm": followup_rhythm_text(settings.followup_stages),
@@ -135,7 +155,7 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
     return {spec.name: Assumption(spec.name, spec.label, spec.text.format(**values)) for spec in protocol.assumptions}
 
 
-ASSUMED_PREFIX = "Assumed by Carte Planner, not given by the guide (change it to what your hospital says):"
+ASSUMED_PREFIX = tr_noop("Assumed by Carte Planner, not given by the guide (change it to what your hospital says):")
 
 
 def with_assumption_note(item: JourneyItem, catalogue: dict[str, Assumption]) -> JourneyItem:
@@ -148,4 +168,4 @@ def with_assumption_note(item: JourneyItem, catalogue: dict[str, Assumption]) ->
     if not names:
         return replace(item, assumptions=())
     sentences = " ".join(catalogue[name].text for name in names)
-    return replace(item, assumptions=names, description=f"{item.description}\n{ASSUMED_PREFIX} {sentences}")
+    return replace(item, assumptions=names, description=f"{item.description}\n{tr(ASSUMED_PREFIX)} {sentences}")

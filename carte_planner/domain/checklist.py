@@ -11,6 +11,7 @@ from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIME
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
+from carte_planner.i18n import tr
 
 # The user's marks live in their own small module (plans load it without the templates);
 # they are part of this module's interface too.
@@ -116,7 +117,7 @@ _ENTRIES = ("", ":entry2")
 def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str:
     texts = {a.name: a.text for a in journey.catalogue}
     sentences = " ".join(texts[name] for name in names if name in texts)
-    return f"{ASSUMED_PREFIX} {sentences}" if sentences else ""
+    return f"{tr(ASSUMED_PREFIX)} {sentences}" if sentences else ""
 
 
 def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
@@ -168,7 +169,9 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                 ChecklistEntry(
                     key=key,
                     stage=item.stage,
-                    title=f"{item.title} — {traveller}" if traveller else item.title,
+                    title=tr("{item} — {traveller}").format(item=item.title, traveller=traveller)
+                    if traveller
+                    else item.title,
                     details=item.details.replace("{home_emergency}", journey.home_emergency_text()),
                     due=anchor.start + timedelta(days=item.offset_days),
                     when=item.when,

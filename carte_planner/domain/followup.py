@@ -13,11 +13,13 @@ from carte_planner.domain.assumptions import (
     HOME_FOLLOWUP_RHYTHM,
     VISIT_RHYTHM,
     Settings,
+    stage_title,
 )
 from carte_planner.domain.journey import Category, JourneyItem, Recurrence
 from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import WEEKDAY_CODES, Protocol
 from carte_planner.domain.request import TripRequest
+from carte_planner.i18n import tr
 
 # Weeks between two visits of each rhythm (twice a week is two days in every week).
 _INTERVAL = {"twice-weekly": 1, "weekly": 1, "every-two-weeks": 2}
@@ -135,10 +137,12 @@ def home_followup_items(
             JourneyItem(
                 key=f"followup:{stage.label}",
                 category=Category.HOME_FOLLOWUP,
-                title=f"{protocol.followup_title} ({stage.label})",
-                description=(
-                    f"{protocol.followup_description} Counted from Day 0: month {due[0][0]} to month {due[-1][0]}."
+                title=tr("{title} ({rhythm})").format(
+                    title=protocol.followup_title, rhythm=stage_title(stage.every_months)
                 ),
+                description=protocol.followup_description
+                + " "
+                + tr("Counted from Day 0: month {first} to month {last}.").format(first=due[0][0], last=due[-1][0]),
                 start=first,
                 end=first,
                 recurrence=recurrence,

@@ -10,6 +10,7 @@ from functools import cached_property
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
+from carte_planner.i18n import tr
 
 MINUS = "\u2212"
 
@@ -145,8 +146,8 @@ class Assumption:
 def home_emergency_phrase(number: str, country_name: str) -> str:
     """What to call at home: the home country's number when the data file knows it."""
     if number and country_name:
-        return f"your local emergency number ({country_name}: {number})"
-    return "your local emergency number"
+        return tr("your local emergency number ({country}: {number})").format(country=country_name, number=number)
+    return tr("your local emergency number")
 
 
 @dataclass(frozen=True)
@@ -206,9 +207,9 @@ class Journey:
         if number is None:
             return ""
         if number == 0:
-            return "Day 0"
+            return tr("Day 0")
         sign = "+" if number > 0 else MINUS
-        return f"Day {sign}{abs(number)}"
+        return tr("Day {number}").format(number=f"{sign}{abs(number)}")
 
     def occurrences_of(self, item: JourneyItem) -> list[Occurrence]:
         """The dated lines of one item: one, or one per visit of a series."""
@@ -238,7 +239,7 @@ class Journey:
                 key=holiday.key,
                 category=Category.HOLIDAY,
                 title=holiday.label,
-                description=(
+                description=tr(
                     "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
                     "hospital dates that fall on it are flagged for you to check."
                 ),

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
+from carte_planner.i18n import tr
+from carte_planner.i18n.dates import country_name, format_day, weekday_name
+
 SATURDAY, SUNDAY = 5, 6
 CHINA = "CN"
 
@@ -29,8 +32,10 @@ class Holiday:
     @property
     def label(self) -> str:
         """ "Public holiday (China): National Day (provisional date)" """
-        text = f"Public holiday ({self.country_name}): {self.name}"
-        return f"{text} (provisional date)" if self.provisional else text
+        text = tr("Public holiday ({country}): {name}").format(
+            country=country_name(self.country, self.country_name), name=self.name
+        )
+        return tr("{holiday} (provisional date)").format(holiday=text) if self.provisional else text
 
 
 def holiday_runs(holidays: tuple[Holiday, ...] | list[Holiday]) -> list[tuple[date, date, str]]:
@@ -68,9 +73,9 @@ class OfficeCalendar:
         """Why offices are closed on `day` ("Sunday", "National Day"), or None when open."""
         if day in self.holidays:
             name = self.holidays[day]
-            return f"{name}, a provisional date" if self.provisional(day) else name
+            return tr("{holiday}, a provisional date").format(holiday=name) if self.provisional(day) else name
         if day.weekday() in self.weekend and day not in self.working_days:
-            return day.strftime("%A")
+            return weekday_name(day)
         return None
 
     def is_open(self, day: date) -> bool:
@@ -129,12 +134,16 @@ def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office:
     if opened is None:
         return Deadline(
             due,
-            f"{due:%a %d %b %Y} is a closed day for the {office} ({reason}), and it has no open day before it "
-            "in time: ask the office what to do.",
+            tr(
+                "{date} is a closed day for the {office} ({reason}), and it has no open day before it in time: ask "
+                "the office what to do."
+            ).format(date=format_day(due), office=office, reason=reason),
         )
     return Deadline(
         opened,
-        f"Planned for {opened:%a %d %b %Y}, the last day the {office} is open before {due:%a %d %b %Y} ({reason}).",
+        tr("Planned for {date}, the last day the {office} is open before {due} ({reason}).").format(
+            date=format_day(opened), office=office, due=format_day(due), reason=reason
+        ),
     )
 
 

@@ -7,9 +7,14 @@ from datetime import date
 
 from carte_planner.domain.journey import JourneyItem, Notice
 from carte_planner.domain.office_days import OfficeCalendar
+from carte_planner.i18n import ntr, tr, tr_noop
+from carte_planner.i18n.dates import format_day
 
 # The hospital sets these dates; a closed day is something to ask about, not to correct.
-_SINGLE_DAYS = {"phase:screening": "The first hospital day", "milestone:admission": "Hospital admission"}
+_SINGLE_DAYS = {
+    "phase:screening": tr_noop("The first hospital day"),
+    "milestone:admission": tr_noop("Hospital admission"),
+}
 _SERIES = "visits:outpatient"
 
 
@@ -21,7 +26,7 @@ def flag_closed_treatment_days(
     flagged = []
     for item in items:
         if item.key in _SINGLE_DAYS:
-            item = _flag_single(item, _SINGLE_DAYS[item.key], china, notices)
+            item = _flag_single(item, tr(_SINGLE_DAYS[item.key]), china, notices)
         elif item.key == _SERIES and item.recurrence is not None:
             item = _flag_series(item, china, notices)
         flagged.append(item)
@@ -29,10 +34,10 @@ def flag_closed_treatment_days(
 
 
 def _closed_note(day: date, reason: str) -> str:
-    return (
-        f"{day:%a %d %b %Y} is a closed day for most offices in China ({reason}). Hospitals set their own "
-        "schedule: check this date with the hospital."
-    )
+    return tr(
+        "{date} is a closed day for most offices in China ({reason}). Hospitals set their own schedule: check "
+        "this date with the hospital."
+    ).format(date=format_day(day), reason=reason)
 
 
 def _flag_single(item: JourneyItem, what: str, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
@@ -40,7 +45,7 @@ def _flag_single(item: JourneyItem, what: str, china: OfficeCalendar, notices: l
     if reason is None:
         return item
     note = _closed_note(item.start, reason)
-    notices.append(Notice("check", "closed-day", f"{what}: {note}", item_key=item.key))
+    notices.append(Notice("check", "closed-day", tr("{what}: {note}").format(what=what, note=note), item_key=item.key))
     return replace(item, description=f"{item.description} {note}")
 
 
@@ -52,11 +57,13 @@ def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]
     ]
     if not closed:
         return item
-    days = "; ".join(f"{day:%a %d %b %Y} ({reason})" for day, reason in closed)
-    visits = "visit falls" if len(closed) == 1 else "visits fall"
-    note = (
-        f"{len(closed)} planned {visits} on closed days in China: {days}. Hospitals set their own schedule: "
-        "check these visits with the hospital."
-    )
+    days = "; ".join(f"{format_day(day)} ({reason})" for day, reason in closed)
+    note = ntr(
+        "{n} planned visit falls on closed days in China: {days}. Hospitals set their own schedule: check these "
+        "visits with the hospital.",
+        "{n} planned visits fall on closed days in China: {days}. Hospitals set their own schedule: check these "
+        "visits with the hospital.",
+        len(closed),
+    ).replace("{days}", days)
     notices.append(Notice("check", "closed-day", note, item_key=item.key))
     return replace(item, description=f"{item.description} {note}")

@@ -25,6 +25,8 @@ from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import Scenario, TripRequest
+from carte_planner.i18n import tr
+from carte_planner.i18n.dates import SHORT_DAY, format_day
 
 # Order of items that share a first day, so the agenda reads in the order things happen.
 _CATEGORY_RANK = {
@@ -149,13 +151,22 @@ def _office_days(
 def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Notice]:
     notices = []
     if not offices.home.known:
-        where = f"for {offices.home.name}" if offices.home.country else "for your home country"
+        text = (
+            tr(
+                "Carte Planner has no public holidays for {country}, so only weekends are avoided for the "
+                "consulate. Set your home country, and check the consulate's opening days."
+            ).format(country=offices.home.name)
+            if offices.home.country
+            else tr(
+                "Carte Planner has no public holidays for your home country, so only weekends are avoided for the "
+                "consulate. Set your home country, and check the consulate's opening days."
+            )
+        )
         notices.append(
             Notice(
                 "check",
                 "home-holidays-unknown",
-                f"Carte Planner has no public holidays {where}, so only weekends are avoided for the consulate. "
-                "Set your home country, and check the consulate's opening days.",
+                text,
                 field="home_country",
             )
         )
@@ -164,8 +175,10 @@ def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Noti
             Notice(
                 "check",
                 "caregiver",
-                "Hospitals usually require a caregiver to stay with the patient: ask the hospital whether one must "
-                "come. A caregiver needs a visa too, so decide before the visa applications.",
+                tr(
+                    "Hospitals usually require a caregiver to stay with the patient: ask the hospital whether one "
+                    "must come. A caregiver needs a visa too, so decide before the visa applications."
+                ),
                 field="travellers",
             )
         )
@@ -251,53 +264,63 @@ def _treatment_items(
     items += [
         milestone(
             "leukapheresis",
-            "Leukapheresis (cell collection)",
+            tr("Leukapheresis (cell collection)"),
             track["screening"].end,
-            "The patient's T cells are collected from the blood; this usually takes a few hours. "
-            "The cells then go to the laboratory to be made into CAR-T cells.",
+            tr(
+                "The patient's T cells are collected from the blood; this usually takes a few hours. "
+                "The cells then go to the laboratory to be made into CAR-T cells."
+            ),
             "screening",
         ),
         milestone(
             "admission",
-            "Hospital admission",
+            tr("Hospital admission"),
             admission.start,
-            "Admission for lymphodepleting chemotherapy and the CAR-T infusion. "
-            "Bring the passport, the medicine list and what the patient needs for a long inpatient stay.",
+            tr(
+                "Admission for lymphodepleting chemotherapy and the CAR-T infusion. "
+                "Bring the passport, the medicine list and what the patient needs for a long inpatient stay."
+            ),
             "admission",
             deadline=True,
         ),
         milestone(
             "chemotherapy",
-            "Lymphodepleting chemotherapy",
+            tr("Lymphodepleting chemotherapy"),
             chemo_first,
-            "A short course of chemotherapy that prepares the body to receive the CAR-T cells.",
+            tr("A short course of chemotherapy that prepares the body to receive the CAR-T cells."),
             "admission",
             end=chemo_last,
             assumptions=(*day_zero_marks, *settings.marks(CHEMOTHERAPY_DAYS)),
         ),
         milestone(
             "infusion",
-            "Day 0: CAR-T cell infusion",
+            tr("Day 0: CAR-T cell infusion"),
             day_zero,
-            "The manufactured CAR-T cells are infused, much like a blood transfusion. "
-            "Every later day is counted from this one.",
+            tr(
+                "The manufactured CAR-T cells are infused, much like a blood transfusion. "
+                "Every later day is counted from this one."
+            ),
             "admission",
             assumptions=day_zero_marks,
         ),
         milestone(
             "discharge",
-            "Discharge from hospital (estimated)",
+            tr("Discharge from hospital (estimated)"),
             track["monitoring"].end,
-            "The estimated end of the inpatient stay. After discharge the patient stays near the hospital "
-            "for outpatient follow-up.",
+            tr(
+                "The estimated end of the inpatient stay. After discharge the patient stays near the hospital "
+                "for outpatient follow-up."
+            ),
             "monitoring",
         ),
         milestone(
             "fit-to-fly",
-            "Fit-to-fly check (estimated)",
+            tr("Fit-to-fly check (estimated)"),
             track["outpatient"].end,
-            "The check that medically clears the patient for return travel. Ask for the reports and the "
-            "follow-up plan for the home medical team. The date is an estimate: keep the return ticket flexible.",
+            tr(
+                "The check that medically clears the patient for return travel. Ask for the reports and the "
+                "follow-up plan for the home medical team. The date is an estimate: keep the return ticket flexible."
+            ),
             "outpatient",
             deadline=True,
         ),
@@ -320,18 +343,23 @@ def _day_zero(
     placed = min(max(offset, 1), admission.days - 1) if admission.days > 1 else 0
     day = admission.start + timedelta(days=placed)
     if chosen is not None:
-        message = (
-            f"The infusion day you set ({chosen:%a %d %b %Y}) is outside the admission phase "
-            f"({admission.start:%d %b} to {admission.end:%d %b %Y}), after its first day; Day 0 is placed on "
-            f"{day:%a %d %b %Y}. Change the admission length or the infusion day to what the hospital said."
+        message = tr(
+            "The infusion day you set ({chosen}) is outside the admission phase ({first} to {last}), after its "
+            "first day; Day 0 is placed on {day}. Change the admission length or the infusion day to what the "
+            "hospital said."
+        ).format(
+            chosen=format_day(chosen),
+            first=format_day(admission.start, SHORT_DAY),
+            last=format_day(admission.end),
+            day=format_day(day),
         )
         notices.append(Notice("warning", "infusion-outside-admission", message, item_key=INFUSION))
     else:
-        message = (
-            f"The admission phase ({admission.days} days) is too short for Day 0 {offset} days after admission, "
-            f"which needs at least {offset + 1} days; Day 0 is placed on {day:%a %d %b %Y}, "
-            f"{placed} days after admission. Check the admission length and the infusion day with the hospital."
-        )
+        message = tr(
+            "The admission phase ({days} days) is too short for Day 0 {offset} days after admission, which needs "
+            "at least {needed} days; Day 0 is placed on {day}, {placed} days after admission. Check the admission "
+            "length and the infusion day with the hospital."
+        ).format(days=admission.days, offset=offset, needed=offset + 1, day=format_day(day), placed=placed)
         notices.append(Notice("warning", "admission-too-short", message, field="phase:admission"))
     return day, False
 
@@ -347,9 +375,11 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
             Notice(
                 "warning",
                 "chemotherapy-before-admission",
-                f"The chemotherapy days (Days {day_number_text(first)} to {day_number_text(last)}) would start before "
-                f"admission, since Day 0 is {before} days after it; they are placed from the day of admission. "
-                "Check the chemotherapy days and the infusion day with the hospital.",
+                tr(
+                    "The chemotherapy days (Days {first} to {last}) would start before admission, since Day 0 is "
+                    "{before} days after it; they are placed from the day of admission. Check the chemotherapy "
+                    "days and the infusion day with the hospital."
+                ).format(first=day_number_text(first), last=day_number_text(last), before=before),
                 field="chemotherapy_days",
             )
         )
@@ -397,8 +427,10 @@ def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices
                 Notice(
                     "warning",
                     "moved-item-gone",
-                    f"You set {when.isoformat()} for an item ({key}) that the plan no longer has, "
-                    "for example after a phase was shortened. The date is kept in case you change it back.",
+                    tr(
+                        "You set {date} for an item ({key}) that the plan no longer has, for example after a phase "
+                        "was shortened. The date is kept in case you change it back."
+                    ).format(date=when.isoformat(), key=key),
                     item_key=key,
                 )
             )
@@ -412,8 +444,10 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
                 Notice(
                     "warning",
                     "phase-outside-range",
-                    f"{spec.title}: {days} days is outside the guide's usual range ({spec.range_text}). "
-                    "Kept as you set it; make sure it is what the hospital said.",
+                    tr(
+                        "{phase}: {days} days is outside the guide's usual range ({range}). "
+                        "Kept as you set it; make sure it is what the hospital said."
+                    ).format(phase=spec.title, days=days, range=spec.range_text),
                     field=f"phase:{spec.key}",
                 )
             )

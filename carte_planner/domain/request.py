@@ -46,7 +46,15 @@ TEXT_FIELDS = (
     "hospital_address",
     "hospital_address_zh",
     "hospital_phone",
+    "passport_names",
+    "stay_address",
+    "stay_address_zh",
+    "family_phones",
+    "interpreter_phone",
+    "team_phone",
 )
+# The fields of the sheet for China: kept in the plan file only, never sent anywhere.
+SHEET_FIELDS = TEXT_FIELDS[6:]
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,13 @@ class TripRequest:
     hospital_address: str = ""
     hospital_address_zh: str = ""
     hospital_phone: str = ""
+    # For the sheet handed to the hospital, taxi drivers and the police in China.
+    passport_names: str = ""
+    stay_address: str = ""
+    stay_address_zh: str = ""
+    family_phones: str = ""
+    interpreter_phone: str = ""
+    team_phone: str = ""
     # Values the guide does not give; None keeps the data file's assumption.
     day0_offset: int | None = None
     chemotherapy_days: tuple[int, int] | None = None

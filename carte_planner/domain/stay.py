@@ -19,6 +19,8 @@ from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travel import flight, flight_landing_by
 from carte_planner.domain.visa_stay import Entry, StayCheck
+from carte_planner.i18n import tr
+from carte_planner.i18n.dates import DATE, format_day
 
 
 @dataclass
@@ -51,8 +53,14 @@ def _flight_item(
     key: str, title: str, depart: datetime, arrive: datetime, description: str, assumptions: tuple[str, ...] = ()
 ) -> JourneyItem:
     text = (
-        f"{description} Departs {depart:%Y-%m-%d %H:%M} ({depart.tzinfo}), lands "
-        f"{arrive:%Y-%m-%d %H:%M} ({arrive.tzinfo}), local times."
+        description
+        + " "
+        + tr("Departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone}), local times.").format(
+            depart=f"{depart:%Y-%m-%d %H:%M}",
+            depart_zone=depart.tzinfo,
+            arrive=f"{arrive:%Y-%m-%d %H:%M}",
+            arrive_zone=arrive.tzinfo,
+        )
     )
     return JourneyItem(
         key=key,
@@ -73,8 +81,11 @@ def route_titles(request: TripRequest, city: City) -> tuple[str, str]:
     there = f"{city.name} ({city.airports[0]})"
     home = request.home_airport
     if home:
-        return f"Flight {home} → {there}", f"Flight {there} → {home}"
-    return f"Flight to {there}", f"Flight home from {there}"
+        return (
+            tr("Flight {origin} → {destination}").format(origin=home, destination=there),
+            tr("Flight {origin} → {destination}").format(origin=there, destination=home),
+        )
+    return tr("Flight to {city}").format(city=there), tr("Flight home from {city}").format(city=there)
 
 
 def plan_trip(
@@ -89,7 +100,7 @@ def plan_trip(
     trip = Trip()
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
-    seats = f"Seats for {len(request.travellers)}: {', '.join(request.travellers)}."
+    seats = tr("Seats for {count}: {names}.").format(count=len(request.travellers), names=", ".join(request.travellers))
     out_depart, out_arrive = flight_landing_by(
         request.start - timedelta(days=request.arrive_days_before), request.departure_time, home, hours, china
     )
@@ -101,7 +112,11 @@ def plan_trip(
             to_china,
             out_depart,
             out_arrive,
-            f"Outbound flight to {city.label}. {seats} {city.airport_note}".strip(),
+            " ".join(
+                part
+                for part in (tr("Outbound flight to {city}.").format(city=city.label), seats, tr(city.airport_note))
+                if part
+            ),
         )
     )
     clearance = track["outpatient"].end
@@ -115,8 +130,10 @@ def plan_trip(
             Notice(
                 "warning",
                 "two-entries",
-                "Going home during manufacturing means entering China twice: the visa must allow two entries "
-                "(ask the consulate for a double-entry visa).",
+                tr(
+                    "Going home during manufacturing means entering China twice: the visa must allow two entries "
+                    "(ask the consulate for a double-entry visa)."
+                ),
                 field="go_home",
             )
         )
@@ -124,10 +141,12 @@ def plan_trip(
     trip.items.append(
         _flight_item(
             "flight:return",
-            f"{from_china} — estimated date",
+            tr("{flight} — estimated date").format(flight=from_china),
             back_depart,
             back_arrive,
-            f"Return flight home after the fit-to-fly check. The date is an estimate: book a flexible ticket. {seats}",
+            tr("Return flight home after the fit-to-fly check. The date is an estimate: book a flexible ticket.")
+            + " "
+            + seats,
             settings.marks(RETURN_FLIGHT_TIME),
         )
     )
@@ -143,7 +162,7 @@ def _with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[No
     """A flight in the Spring Festival travel rush gets a note to book early."""
     if item.category is not Category.FLIGHT or not (china.in_travel_rush(item.start) or china.in_travel_rush(item.end)):
         return item
-    note = (
+    note = tr(
         "This flight falls in the Spring Festival travel rush (about 40 days around the Chinese New Year), "
         "when flights and trains in China are full and dear: book as early as you can."
     )
@@ -174,8 +193,10 @@ def _home_visit(
             Notice(
                 "warning",
                 "home-visit-too-short",
-                f"Going home during manufacturing would leave only {max(days_home, 0)} days at home "
-                f"(less than {protocol.min_days_at_home}), so no trip home is planned.",
+                tr(
+                    "Going home during manufacturing would leave only {days} days at home "
+                    "(less than {minimum}), so no trip home is planned."
+                ).format(days=max(days_home, 0), minimum=protocol.min_days_at_home),
                 field="go_home",
             )
         )
@@ -186,22 +207,22 @@ def _home_visit(
         Entry(2, back_arrive.date(), first.leave),
     ]
     to_china, from_china = route_titles(request, city)
-    note = "Only if your hospital agrees that the patient's condition allows it."
+    note = tr("Only if your hospital agrees that the patient's condition allows it.")
     return [
         _flight_item(
             "flight:home-visit",
-            f"{from_china} during manufacturing",
+            tr("{flight} during manufacturing").format(flight=from_china),
             leave_depart,
             leave_arrive,
-            f"Trip home while the cells are made. {note}",
+            tr("Trip home while the cells are made.") + " " + note,
             settings.marks(HOME_TRIP_TIMING),
         ),
         _flight_item(
             "flight:back-for-admission",
-            f"{to_china} for admission",
+            tr("{flight} for admission").format(flight=to_china),
             back_depart,
             back_arrive,
-            f"Back in time for admission. {note}",
+            tr("Back in time for admission.") + " " + note,
             settings.marks(HOME_TRIP_TIMING),
         ),
     ]
@@ -219,16 +240,18 @@ def _entry_items(
     """The accommodation of one entry, and each traveller's police registration and visa-stay
     extension for it."""
     suffix = entry_suffix(entry.number)
-    label = "" if entry_count == 1 else f" (stay {entry.number} of {entry_count})"
+    label = "" if entry_count == 1 else tr(" (stay {number} of {count})").format(number=entry.number, count=entry_count)
     items = [
         JourneyItem(
             key=f"stay:accommodation{suffix}",
             category=Category.ACCOMMODATION,
-            title=f"Accommodation near the hospital in {city.name}{label}",
+            title=tr("Accommodation near the hospital in {city}").format(city=city.name) + label,
             description=(
-                "Long-term accommodation near the hospital, such as a serviced apartment, an extended-stay hotel "
-                f"or a guesthouse: closeness to the hospital matters for the follow-up visits. {entry.days} days "
-                "in China, from the day of arrival to the day of departure, both included."
+                tr(
+                    "Long-term accommodation near the hospital, such as a serviced apartment, an extended-stay "
+                    "hotel or a guesthouse: closeness to the hospital matters for the follow-up visits. {days} "
+                    "days in China, from the day of arrival to the day of departure, both included."
+                ).format(days=entry.days)
             ),
             start=entry.arrive,
             end=entry.leave,
@@ -236,16 +259,16 @@ def _entry_items(
         )
     ]
     closed = china.closed_reason(entry.arrive)
-    registration = (
+    registration = tr(
         "Foreigners who do not stay in a hotel register their address with the local police station "
         "within 24 hours of arrival; hotels do it for their guests. Bring the passport and the rental "
         "contract. Check the current rule locally."
     )
     if closed:
-        registration += (
-            f" The day of arrival is a closed day for most offices in China ({closed}): check the local police "
+        registration += " " + tr(
+            "The day of arrival is a closed day for most offices in China ({holiday}): check the local police "
             "station's opening hours, or ask the host or landlord to register you online. The 24 hours still count."
-        )
+        ).format(holiday=closed)
     check = StayCheck(entry, request.visa_stay_days, protocol.extension_lead_days)
     extension = _extension_text(check, china, entry_count)
     for number, traveller in enumerate(request.travellers, start=1):
@@ -253,7 +276,7 @@ def _entry_items(
             JourneyItem(
                 key=f"visa:registration{suffix}:{number}",
                 category=Category.VISA,
-                title=f"Register the address with the local police — {traveller}",
+                title=tr("Register the address with the local police — {traveller}").format(traveller=traveller),
                 description=registration,
                 start=entry.arrive,
                 end=entry.arrive,
@@ -267,7 +290,7 @@ def _entry_items(
                 JourneyItem(
                     key=f"visa:extension{suffix}:{number}",
                     category=Category.VISA,
-                    title=f"Apply for a stay extension — {traveller}",
+                    title=tr("Apply for a stay extension — {traveller}").format(traveller=traveller),
                     description=text,
                     start=day,
                     end=day,
@@ -282,17 +305,25 @@ def _entry_items(
 
 
 def _which_stay(check: StayCheck, entry_count: int) -> str:
-    return "The stay" if entry_count == 1 else f"Stay {check.entry.number}"
+    return tr("The stay") if entry_count == 1 else tr("Stay {number}").format(number=check.entry.number)
 
 
 def _too_long_text(check: StayCheck, entry_count: int) -> str:
     entry = check.entry
-    return (
-        f"{_which_stay(check, entry_count)} in China is planned at {entry.days} days ({entry.arrive:%d %b %Y} to "
-        f"{entry.leave:%d %b %Y}): longer than the visa's permitted stay of {check.permitted_days} days plus one "
-        f"extension ({check.longest_with_one_extension} days in all), since an extension cannot be longer than the "
-        f"stay first granted. It would need {check.extensions_needed} extensions, which may not be granted. Ask the "
-        "hospital and the consulate about a visa with a longer stay or a residence permit before you apply."
+    return tr(
+        "{stay} in China is planned at {days} days ({arrive} to {leave}): longer than the visa's permitted "
+        "stay of {permitted} days plus one extension ({longest} days in all), since an extension cannot be "
+        "longer than the stay first granted. It would need {extensions} extensions, which may not be granted. "
+        "Ask the hospital and the consulate about a visa with a longer stay or a residence permit before you "
+        "apply."
+    ).format(
+        stay=_which_stay(check, entry_count),
+        days=entry.days,
+        arrive=format_day(entry.arrive, DATE),
+        leave=format_day(entry.leave, DATE),
+        permitted=check.permitted_days,
+        longest=check.longest_with_one_extension,
+        extensions=check.extensions_needed,
     )
 
 
@@ -302,19 +333,27 @@ def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -
         return None
     entry = check.entry
     due = max(check.extension_due, entry.arrive)
-    deadline = office_deadline(china, due, entry.arrive, "Exit-Entry Administration office")
+    deadline = office_deadline(china, due, entry.arrive, tr("Exit-Entry Administration office"))
     lines = [
-        f"{_which_stay(check, entry_count)} in China runs from {entry.arrive:%a %d %b %Y} to "
-        f"{entry.leave:%a %d %b %Y}: {entry.days} days, the day of entry being day 1. The visa's permitted "
-        f"stay of {check.permitted_days} days "
-        f"ends on {check.last_permitted_day:%a %d %b %Y}. Apply for an extension at the local Exit-Entry "
-        f"Administration office at least {check.lead_days} days before that day, by "
-        f"{check.extension_due:%a %d %b %Y} at the latest.",
+        tr(
+            "{stay} in China runs from {arrive} to {leave}: {days} days, the day of entry being day 1. The visa's "
+            "permitted stay of {permitted} days ends on {last}. Apply for an extension at the local Exit-Entry "
+            "Administration office at least {lead} days before that day, by {due} at the latest."
+        ).format(
+            stay=_which_stay(check, entry_count),
+            arrive=format_day(entry.arrive),
+            leave=format_day(entry.leave),
+            days=entry.days,
+            permitted=check.permitted_days,
+            last=format_day(check.last_permitted_day),
+            lead=check.lead_days,
+            due=format_day(check.extension_due),
+        ),
         deadline.reason,
-        "An extension cannot be longer than the stay first granted. Check the rules with the office.",
+        tr("An extension cannot be longer than the stay first granted. Check the rules with the office."),
     ]
     if check.too_long:
-        lines.append(f"Warning: {_too_long_text(check, entry_count)}")
+        lines.append(tr("Warning: {text}").format(text=_too_long_text(check, entry_count)))
     return deadline.day, " ".join(line for line in lines if line)
 
 
@@ -325,9 +364,14 @@ def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Not
             Notice(
                 "warning",
                 "visa-stay-too-short",
-                f"The visa's permitted stay of {check.permitted_days} days ends on "
-                f"{check.last_permitted_day:%d %b %Y}, too soon after arrival to apply for an extension "
-                f"{check.lead_days} days ahead. Ask the consulate for a visa with a longer stay.",
+                tr(
+                    "The visa's permitted stay of {permitted} days ends on {last}, too soon after arrival to apply "
+                    "for an extension {lead} days ahead. Ask the consulate for a visa with a longer stay."
+                ).format(
+                    permitted=check.permitted_days,
+                    last=format_day(check.last_permitted_day, DATE),
+                    lead=check.lead_days,
+                ),
                 field="visa_stay_days",
                 item_key=item_key,
             )

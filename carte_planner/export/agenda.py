@@ -10,45 +10,53 @@ from typing import Any
 from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.i18n import ntr, tr, tr_noop
+from carte_planner.i18n.dates import DAY_TIME_NO_YEAR, format_day, month_title
 
 JSON_FORMAT = "carte-planner.journey"
 JSON_VERSION = 1
 
 
 def _day(d: date) -> str:
-    return d.strftime("%a %d %b %Y")
+    return format_day(d)
 
 
 def _when(journey: Journey, line: Occurrence) -> str:
     item = line.item
     if item.depart is not None and item.arrive is not None:
-        return (
-            f"departs {item.depart:%a %d %b %H:%M} ({item.depart.tzinfo}), "
-            f"lands {item.arrive:%a %d %b %H:%M} ({item.arrive.tzinfo})"
+        return tr("departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone})").format(
+            depart=format_day(item.depart, DAY_TIME_NO_YEAR),
+            depart_zone=item.depart.tzinfo,
+            arrive=format_day(item.arrive, DAY_TIME_NO_YEAR),
+            arrive_zone=item.arrive.tzinfo,
         )
     if line.end != line.day:
-        return f"until {_day(line.end)} ({(line.end - line.day).days + 1} days)"
+        days = (line.end - line.day).days + 1
+        return ntr("until {date} ({n} day)", "until {date} ({n} days)", days).replace("{date}", _day(line.end))
     return ""
 
 
-ASSUMED_HEADING = "Assumed by Carte Planner (the guide does not give these; change them to what your hospital says):"
+ASSUMED_HEADING = tr_noop(
+    "Assumed by Carte Planner (the guide does not give these; change them to what your hospital says):"
+)
 
 
 def assumed_mark(journey: Journey, names: tuple[str, ...]) -> str:
     """ "assumed: Day 0 offset, chemotherapy days", or "" for a date that rests on none."""
     labels = journey.assumption_labels(names)
-    return f"assumed: {', '.join(labels)}" if labels else ""
+    return tr("assumed: {labels}").format(labels=tr(", ").join(labels)) if labels else ""
 
 
 def _status(journey: Journey, line: Occurrence) -> str:
     if line.confirmed:
-        return "confirmed by the hospital"
+        return tr("confirmed by the hospital")
     if line.set_by_user:
-        return "date set by you"
+        return tr("date set by you")
     return assumed_mark(journey, line.item.assumptions)
 
 
-QUESTIONS_HEADING = "Ask your hospital (questions only: the answers are your hospital's):"
+QUESTIONS_HEADING = tr_noop("Ask your hospital (questions only: the answers are your hospital's):")
+SCENARIOS = {"shortest": tr_noop("shortest"), "typical": tr_noop("typical"), "longest": tr_noop("longest")}
 
 
 def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
@@ -57,34 +65,43 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
     request, summary, city = journey.request, journey.summary, journey.city
     low, high = summary.clearance_range
     out = [
-        f"CAR-T journey to {city.label}: {request.scenario.value} scenario",
-        f"First hospital day: {_day(request.start)}   Day 0 (infusion): {_day(journey.day_zero)}",
-        f"Arrival in China: {_day(summary.arrival)}   Estimated return flight: {_day(summary.return_date)}",
-        f"Days in China: {summary.days_in_china}   Days in hospital (inpatient): {summary.inpatient_days}",
-        f"Fit-to-fly check, estimated: {_day(summary.clearance)} "
-        f"(between {_day(low)} and {_day(high)} from the shortest to the longest scenario)",
+        tr("CAR-T journey to {city}: {scenario} scenario").format(
+            city=city.label, scenario=tr(SCENARIOS[request.scenario.value])
+        ),
+        tr("First hospital day: {start}   Day 0 (infusion): {day_zero}").format(
+            start=_day(request.start), day_zero=_day(journey.day_zero)
+        ),
+        tr("Arrival in China: {arrival}   Estimated return flight: {flight}").format(
+            arrival=_day(summary.arrival), flight=_day(summary.return_date)
+        ),
+        tr("Days in China: {china}   Days in hospital (inpatient): {hospital}").format(
+            china=summary.days_in_china, hospital=summary.inpatient_days
+        ),
+        tr(
+            "Fit-to-fly check, estimated: {date} (between {low} and {high} from the shortest to the longest scenario)"
+        ).format(date=_day(summary.clearance), low=_day(low), high=_day(high)),
         "",
         journey.estimate_note,
         "",
     ]
     if journey.warnings:
-        out.append("Warnings:")
+        out.append(tr("Warnings:"))
         out += [f"  ! {notice.message}" for notice in journey.warnings]
         out.append("")
     checks = [notice for notice in journey.notices if notice.severity != "warning"]
     if checks:
-        out.append("Please check:")
+        out.append(tr("Please check:"))
         out += [f"  - {notice.message}" for notice in checks]
         out.append("")
     used = assumptions_used(journey, questions)
     if used:
-        out.append(ASSUMED_HEADING)
+        out.append(tr(ASSUMED_HEADING))
         out += [f"  ~ {assumption.text}" for assumption in used]
         out.append("")
     if questions:
-        out.append(QUESTIONS_HEADING)
+        out.append(tr(QUESTIONS_HEADING))
         for entry in questions:
-            due = f"by {_day(entry.due)}" if entry.due else ""
+            due = tr("by {date}").format(date=_day(entry.due)) if entry.due else ""
             parts = (due, entry.when, assumed_mark(journey, entry.assumptions))
             out.append(f"  ? {entry.title}  [{'; '.join(part for part in parts if part)}]")
         out.append("")
@@ -106,7 +123,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
 
 
 def _month_heading(out: list[str], day: date, current: str | None) -> str:
-    heading = day.strftime("%B %Y")
+    heading = month_title(day)
     if heading != current:
         out += ["", heading, "-" * len(heading)]
     return heading

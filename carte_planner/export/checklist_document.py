@@ -8,7 +8,10 @@ from datetime import date, timedelta
 
 from carte_planner.domain.checklist import Checklist, ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey
-from carte_planner.export.agenda import ASSUMED_HEADING, assumed_mark
+from carte_planner.export.agenda import ASSUMED_HEADING, SCENARIOS, assumed_mark
+from carte_planner.i18n import ntr, tr
+from carte_planner.i18n.catalog import is_right_to_left
+from carte_planner.i18n.dates import DAY_NO_YEAR, DAY_TIME, MONTH, country_name, format_day
 
 BOX_EMPTY = "☐"
 BOX_TICKED = "☑"
@@ -39,7 +42,7 @@ table.gantt td { font-size: 7pt; padding: 1pt; }
 
 
 def day_text(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
+    return format_day(day)
 
 
 def esc(text: str) -> str:
@@ -67,37 +70,57 @@ class PrintDocument:
     blocks: tuple[Block, ...]
     footer: str
     style: str = STYLE
+    right_to_left: bool = False
 
     def full_html(self) -> str:
         """All blocks as one HTML document, for a preview or a plain export."""
         body = "".join(block.html for block in self.blocks)
-        return f"<html><head><meta charset='utf-8'><style>{self.style}</style></head><body>{body}</body></html>"
+        direction = " dir='rtl'" if self.right_to_left else ""
+        return (
+            f"<html{direction}><head><meta charset='utf-8'><style>{self.style}</style></head>"
+            f"<body{direction}>{body}</body></html>"
+        )
 
 
 def _facts(journey: Journey) -> str:
     request, summary, city = journey.request, journey.summary, journey.city
     low, high = summary.return_range
     rows = [
-        ("Hospital city", f"{city.name} ({city.name_zh}), airport {', '.join(city.airports)}"),
-        ("Scenario", request.scenario.value),
-        ("Arrival in China", day_text(summary.arrival)),
-        ("First hospital day", day_text(request.start)),
-        ("Day 0 (infusion)", day_text(journey.day_zero)),
         (
-            "Return flight (estimated)",
-            f"{day_text(summary.return_date)} (between {day_text(low)} and {day_text(high)})",
+            tr("Hospital city"),
+            tr("{city} ({city_zh}), airport {airports}").format(
+                city=city.name, city_zh=city.name_zh, airports=", ".join(city.airports)
+            ),
         ),
-        ("Days in China", f"{summary.days_in_china}, of which {summary.inpatient_days} in hospital"),
-        ("Travellers", ", ".join(request.travellers)),
-        ("Emergency in mainland China", "120, and the treating team"),
-        ("Emergency at home", f"{journey.home_emergency_text()}, and the home medical team"),
+        (tr("Scenario"), tr(SCENARIOS[request.scenario.value])),
+        (tr("Arrival in China"), day_text(summary.arrival)),
+        (tr("First hospital day"), day_text(request.start)),
+        (tr("Day 0 (infusion)"), day_text(journey.day_zero)),
+        (
+            tr("Return flight (estimated)"),
+            tr("{date} (between {low} and {high})").format(
+                date=day_text(summary.return_date), low=day_text(low), high=day_text(high)
+            ),
+        ),
+        (
+            tr("Days in China"),
+            ntr(
+                "{china}, of which {n} in hospital", "{china}, of which {n} in hospital", summary.inpatient_days
+            ).replace("{china}", str(summary.days_in_china)),
+        ),
+        (tr("Travellers"), ", ".join(request.travellers)),
+        (tr("Emergency in mainland China"), tr("120, and the treating team")),
+        (
+            tr("Emergency at home"),
+            tr("{number}, and the home medical team").format(number=journey.home_emergency_text()),
+        ),
     ]
     hospital = [request.hospital_name, request.hospital_name_zh, request.hospital_address, request.hospital_address_zh]
     if any(hospital) or request.hospital_phone:
         text = ", ".join(part for part in hospital if part)
         if request.hospital_phone:
             text += f" · {request.hospital_phone}"
-        rows.append(("Hospital", text))
+        rows.append((tr("Hospital"), text))
     cells = "".join(f"<tr><td><b>{keep_together(name)}</b></td><td>{esc(value)}</td></tr>" for name, value in rows)
     return f"<table class='facts' cellpadding='2'>{cells}</table>"
 
@@ -109,8 +132,8 @@ def _gantt(journey: Journey) -> str:
     weeks = (last - first).days // 7 + 1
     step = 1 if weeks <= 22 else 2
     columns = [first + timedelta(days=7 * step * i) for i in range((weeks + step - 1) // step)]
-    head = "".join(f"<td align='center'>{c.day}<br>{c.strftime('%b')}</td>" for c in columns)
-    rows = [f"<tr><td><b>{'Week' if step == 1 else 'Two weeks'} from</b></td>{head}</tr>"]
+    head = "".join(f"<td align='center'>{c.day}<br>{esc(format_day(c, MONTH))}</td>" for c in columns)
+    rows = [f"<tr><td><b>{esc(tr('Week from') if step == 1 else tr('Two weeks from'))}</b></td>{head}</tr>"]
     spans = [item for item in journey.items if item.category is Category.PHASE]
     stay = next(item for item in journey.items if item.category is Category.ACCOMMODATION)
     for item in [stay, *spans]:
@@ -120,21 +143,26 @@ def _gantt(journey: Journey) -> str:
             end = column + timedelta(days=7 * step - 1)
             active = item.start <= end and item.end >= column
             cells.append(f"<td bgcolor='{colour}'>&nbsp;</td>" if active else "<td>&nbsp;</td>")
-        name = "Stay near the hospital" if item.category is Category.ACCOMMODATION else item.title
+        if item.category is Category.ACCOMMODATION:
+            name = tr("Stay near the hospital")
+        elif item.phase == "admission" and item.category is Category.PHASE:
+            name = tr("Admission")
+        else:
+            name = item.title
         rows.append(f"<tr><td>{keep_together(_short(name))}</td>{''.join(cells)}</tr>")
     return "<table class='gantt' border='1' cellspacing='0' cellpadding='1' width='100%'>" + "".join(rows) + "</table>"
 
 
 def _short(title: str) -> str:
     """A phase's name up to its colon: the overview's rows stay one line each."""
-    return title.split(":")[0]
+    return title.split(":")[0].split("：")[0]
 
 
 def _span_text(start: date, end: date) -> str:
     if start == end:
         return day_text(start)
     if start.year == end.year:
-        return f"{start.strftime('%a %d %b')} – {day_text(end)}"
+        return f"{format_day(start, DAY_NO_YEAR)} – {day_text(end)}"
     return f"{day_text(start)} – {day_text(end)}"
 
 
@@ -145,10 +173,12 @@ def _key_dates(journey: Journey) -> str:
             when = _span_text(item.start, item.end)
             title = item.title
             if item.depart is not None:
-                when = f"{item.depart:%a %d %b %Y %H:%M}"
-                title += f" (leaves {item.depart:%H:%M} {item.depart.tzinfo} time)"
+                when = format_day(item.depart, DAY_TIME)
+                title += " " + tr("(leaves {time} {zone} time)").format(
+                    time=f"{item.depart:%H:%M}", zone=item.depart.tzinfo
+                )
             label = esc(journey.day_label(item.start)).replace(" ", "&nbsp;")
-            mark = " ✓ confirmed" if item.confirmed else ""
+            mark = " ✓ " + tr("confirmed") if item.confirmed else ""
             rows.append(
                 f"<tr><td width='40%'>{keep_together(when)}</td><td width='12%'>{label}</td>"
                 f"<td>{esc(title)}{esc(mark)}{_assumed_html(journey, item.assumptions)}</td></tr>"
@@ -173,8 +203,8 @@ def _deadlines(journey: Journey) -> str:
 
 def _warnings(journey: Journey) -> str:
     """The plan's warnings, where a family reads first: the top of the first page."""
-    lines = "".join(f"<p class='warning'><b>Warning:</b> {esc(n.message)}</p>" for n in journey.warnings)
-    return f"<h2>Warnings</h2>{lines}" if lines else ""
+    lines = "".join(f"<p class='warning'><b>{esc(tr('Warning:'))}</b> {esc(n.message)}</p>" for n in journey.warnings)
+    return f"<h2>{esc(tr('Warnings'))}</h2>{lines}" if lines else ""
 
 
 def _assumptions(journey: Journey, checklist: Checklist) -> str:
@@ -185,9 +215,15 @@ def _assumptions(journey: Journey, checklist: Checklist) -> str:
         return ""
     lines = "".join(f"<p class='small'>• {esc(a.text)}</p>" for a in used)
     return (
-        f"<h2>Assumptions</h2><p>{esc(ASSUMED_HEADING)}</p>{lines}"
-        "<p class='small'>Dates marked “assumed” rest on these; dates marked “✓ confirmed” your hospital "
-        "confirmed; the phase lengths are the guide's usual ranges unless you set them.</p>"
+        f"<h2>{esc(tr('Assumptions'))}</h2><p>{esc(tr(ASSUMED_HEADING))}</p>{lines}"
+        "<p class='small'>"
+        + esc(
+            tr(
+                "Dates marked “assumed” rest on these; dates marked “✓ confirmed” your hospital confirmed; the "
+                "phase lengths are the guide's usual ranges unless you set them."
+            )
+        )
+        + "</p>"
     )
 
 
@@ -196,15 +232,21 @@ def _holidays(journey: Journey) -> str:
     in this plan already avoid them."""
     rows = []
     for holiday in journey.holidays:
-        name = f"{holiday.name} ({holiday.country_name})"
+        name = f"{holiday.name} ({country_name(holiday.country, holiday.country_name)})"
         if holiday.provisional:
-            name += ", provisional date"
+            name += tr(", provisional date")
         rows.append(f"<tr><td>{keep_together(day_text(holiday.day))}</td><td>{esc(name)}</td></tr>")
     if not rows:
         return ""
     return (
-        "<h2>Public holidays</h2><p class='small'>Offices close on these days. Provisional dates follow the festival "
-        "calendar until the official arrangement is published.</p>"
+        f"<h2>{esc(tr('Public holidays'))}</h2><p class='small'>"
+        + esc(
+            tr(
+                "Offices close on these days. Provisional dates follow the festival calendar until the official "
+                "arrangement is published."
+            )
+        )
+        + "</p>"
         f"<table class='facts' cellpadding='2'>{''.join(rows)}</table>"
     )
 
@@ -214,11 +256,11 @@ def _entry_block(entry: ChecklistEntry, today: date) -> Block:
     box = BOX_TICKED if entry.done else BOX_EMPTY
     if entry.due is not None:
         css = "overdue" if entry.overdue(today) else "due"
-        due = f"due {day_text(entry.due)}" + (f" ({entry.when})" if entry.when else "")
+        due = tr("due {date}").format(date=day_text(entry.due)) + (f" ({entry.when})" if entry.when else "")
         if entry.assumptions:
-            due += " — assumed date"
+            due += " — " + tr("assumed date")
         if entry.overdue(today):
-            due += " — overdue"
+            due += " — " + tr("overdue")
         due_html = f" <span class='{css}'>· {esc(due)}</span>"
     else:
         due_html = ""
@@ -226,27 +268,27 @@ def _entry_block(entry: ChecklistEntry, today: date) -> Block:
     if entry.details:
         parts.append(f"<p class='small'>{esc(entry.details)}</p>")
     if entry.note:
-        parts.append(f"<p class='note'>Note: {esc(entry.note)}</p>")
+        parts.append(f"<p class='note'>{esc(tr('Note: {note}').format(note=entry.note))}</p>")
     return Block(f"<div class='item'>{''.join(parts)}</div>")
 
 
 def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
     """Header, one-page overview, reminders and the checklist by stage."""
     city = journey.city
-    title = f"CAR-T journey to {city.name} ({city.name_zh}): checklist"
+    title = tr("CAR-T journey to {city} ({city_zh}): checklist").format(city=city.name, city_zh=city.name_zh)
     blocks = [
         Block(
-            f"<h1>CAR-T journey checklist</h1><p><b>{esc(city.name)} ({esc(city.name_zh)})</b> · "
+            f"<h1>{esc(tr('CAR-T journey checklist'))}</h1><p><b>{esc(city.name)} ({esc(city.name_zh)})</b> · "
             f"{esc(_span_text(journey.summary.arrival, journey.summary.return_date))}</p>"
             f"<p class='small'>{esc(journey.estimate_note)}</p>{_warnings(journey)}"
         ),
-        Block(f"<h2>The trip</h2>{_facts(journey)}"),
-        Block(f"<h2>Overview</h2>{_gantt(journey)}"),
-        Block(f"<h2>Key dates</h2>{_key_dates(journey)}"),
+        Block(f"<h2>{esc(tr('The trip'))}</h2>{_facts(journey)}"),
+        Block(f"<h2>{esc(tr('Overview'))}</h2>{_gantt(journey)}"),
+        Block(f"<h2>{esc(tr('Key dates'))}</h2>{_key_dates(journey)}"),
         Block(
-            "<h2>Deadlines and reminders</h2>"
-            "<p class='small'>Some calendar apps ignore imported reminders: these are the dates to watch.</p>"
-            f"{_deadlines(journey)}",
+            f"<h2>{esc(tr('Deadlines and reminders'))}</h2><p class='small'>"
+            + esc(tr("Some calendar apps ignore imported reminders: these are the dates to watch."))
+            + f"</p>{_deadlines(journey)}",
             new_page=False,
         ),
     ]
@@ -259,25 +301,28 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
         blocks.append(Block(f"<h2>{esc(stage.title)}</h2>", keep_with_next=True, new_page=first_stage))
         first_stage = False
         blocks += [_entry_block(entry, journey.today) for entry in entries]
-    footer = f"{journey.estimate_note} Printed for {city.name} ({city.name_zh})."
-    return PrintDocument(title=title, blocks=tuple(blocks), footer=footer)
+    footer = (
+        journey.estimate_note + " " + tr("Printed for {city} ({city_zh}).").format(city=city.name, city_zh=city.name_zh)
+    )
+    return PrintDocument(title=title, blocks=tuple(blocks), footer=footer, right_to_left=is_right_to_left())
 
 
 def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = False) -> str:
     """The checklist as plain text or Markdown, for the command line."""
     city = journey.city
     out = []
-    heading = f"CAR-T journey to {city.name} ({city.name_zh}): checklist"
+    heading = tr("CAR-T journey to {city} ({city_zh}): checklist").format(city=city.name, city_zh=city.name_zh)
     out.append(f"# {heading}" if markdown else heading)
     out += ["", journey.estimate_note, ""]
     for notice in journey.warnings:
-        out.append(f"**Warning:** {notice.message}" if markdown else f"! Warning: {notice.message}")
+        warning = tr("Warning:")
+        out.append(f"**{warning}** {notice.message}" if markdown else f"! {warning} {notice.message}")
     if journey.warnings:
         out.append("")
     used = assumptions_used(journey, checklist.entries)
     if used:
-        out.append("## Assumptions" if markdown else "Assumptions")
-        out.append(ASSUMED_HEADING)
+        out.append("## " + tr("Assumptions") if markdown else tr("Assumptions"))
+        out.append(tr(ASSUMED_HEADING))
         out += [f"- {a.text}" for a in used]
         out.append("")
     for stage, entries in checklist.by_stage():
@@ -288,15 +333,13 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
             box = "[x]" if entry.done else "[ ]"
             due = ""
             if entry.due is not None:
-                due = f" (due {day_text(entry.due)}"
-                due += (
-                    f", assumed: {', '.join(journey.assumption_labels(entry.assumptions))}" if entry.assumptions else ""
-                )
-                due += (", OVERDUE" if entry.overdue(journey.today) else "") + ")"
+                due = " (" + tr("due {date}").format(date=day_text(entry.due))
+                due += ", " + assumed_mark(journey, entry.assumptions) if entry.assumptions else ""
+                due += (", " + tr("OVERDUE") if entry.overdue(journey.today) else "") + ")"
             out.append(f"- {box} {entry.title}{due}")
             if entry.details:
                 out.append(f"  {entry.details}")
             if entry.note:
-                out.append(f"  Note: {entry.note}")
+                out.append("  " + tr("Note: {note}").format(note=entry.note))
         out.append("")
     return "\n".join(out).rstrip() + "\n"

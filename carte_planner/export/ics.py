@@ -13,12 +13,13 @@ from carte_planner.domain.identity import event_uid, uid_domain
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Recurrence
 from carte_planner.domain.plan import ExportRecord
 from carte_planner.export.timezones import vtimezone
+from carte_planner.i18n import tr, tr_noop
 
 PRODID = f"-//Carte Planner//Carte Planner {__version__}//EN"
 # A discreet file names no product that hints at the treatment.
 DISCREET_PRODID = "-//Calendar export//EN"
-DISCREET_NOTE = "Dates are estimates: check them before you rely on them."
-CANCELLED_NOTE = "This is no longer in the plan."
+DISCREET_NOTE = tr_noop("Dates are estimates: check them before you rely on them.")
+CANCELLED_NOTE = tr_noop("This is no longer in the plan.")
 # RFC 5546 (and libical) want an ORGANIZER on every event of a PUBLISH file; a reserved,
 # undeliverable address (RFC 2606) that no client can mistake for a person to invite.
 ORGANIZER = ("Carte Planner", "mailto:calendar@carte-planner.invalid")
@@ -27,16 +28,16 @@ DISCREET_ORGANIZER = ("Calendar export", "mailto:calendar@export.invalid")
 # Titles for calendars that others can see or that sync to a cloud: nothing that tells a
 # reader about health or treatment, not even which days are spent in hospital.
 _DISCREET_TITLES = {
-    Category.PREPARATION: "Reminder",
-    Category.VISA: "Reminder",
-    Category.FLIGHT: "Travel",
-    Category.ACCOMMODATION: "Away",
-    Category.PHASE: "Away",
-    Category.MILESTONE: "Appointment",
-    Category.OUTPATIENT_VISIT: "Appointment",
-    Category.HOME_FOLLOWUP: "Appointment",
-    Category.CHECKLIST: "Reminder",
-    Category.HOLIDAY: "Public holiday",
+    Category.PREPARATION: tr_noop("Reminder"),
+    Category.VISA: tr_noop("Reminder"),
+    Category.FLIGHT: tr_noop("Travel"),
+    Category.ACCOMMODATION: tr_noop("Away"),
+    Category.PHASE: tr_noop("Away"),
+    Category.MILESTONE: tr_noop("Appointment"),
+    Category.OUTPATIENT_VISIT: tr_noop("Appointment"),
+    Category.HOME_FOLLOWUP: tr_noop("Appointment"),
+    Category.CHECKLIST: tr_noop("Reminder"),
+    Category.HOLIDAY: tr_noop("Public holiday"),
 }
 
 # SEQUENCE counts seconds from here: it fits RFC 5545's signed 32-bit INTEGER until 2088,
@@ -119,7 +120,7 @@ def portable_rule(recurrence: Recurrence, start: date) -> bool:
 
 
 def _title(item: JourneyItem, discreet: bool) -> str:
-    return _DISCREET_TITLES[item.category] if discreet else item.title
+    return tr(_DISCREET_TITLES[item.category]) if discreet else item.title
 
 
 def _location(journey: Journey, item: JourneyItem) -> str | None:
@@ -140,21 +141,25 @@ def _location(journey: Journey, item: JourneyItem) -> str | None:
 
 def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed: bool, set_by_user: bool) -> str:
     if discreet:
-        return DISCREET_NOTE
+        return tr(DISCREET_NOTE)
     lines = [item.description]
     if item.at_hospital and item.recurrence is None:
         label = journey.day_label(item.start)
         if label:
-            lines.append(label if item.end == item.start else f"{label} to {journey.day_label(item.end)}")
+            lines.append(
+                label
+                if item.end == item.start
+                else tr("{first} to {last}").format(first=label, last=journey.day_label(item.end))
+            )
     request = journey.request
     if item.at_hospital and request.hospital_phone:
-        lines.append(f"Hospital phone: {request.hospital_phone}")
+        lines.append(tr("Hospital phone: {phone}").format(phone=request.hospital_phone))
     if item.category is Category.CHECKLIST:
-        lines.append("Done." if confirmed else "To do.")
+        lines.append(tr("Done.") if confirmed else tr("To do."))
     elif confirmed:
-        lines.append("Confirmed by the hospital.")
+        lines.append(tr("Confirmed by the hospital."))
     elif set_by_user:
-        lines.append("Date set by you.")
+        lines.append(tr("Date set by you."))
     lines.append("")
     lines.append(journey.estimate_note)
     return "\n".join(lines)
@@ -163,7 +168,7 @@ def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed:
 def _alarm(item: JourneyItem, title: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Reminder: {title}")
+    alarm.add("description", tr("Reminder: {title}").format(title=title))
     # 09:00 the day before a whole-day deadline; a day before a flight.
     alarm.add("trigger", timedelta(days=-1) if item.timed else timedelta(hours=-15))
     return alarm
@@ -246,12 +251,12 @@ class _Writer:
     def cancelled(self, uid: str, day: date) -> Event:
         """An event the plan no longer has, under its old UID: clients that honour
         STATUS:CANCELLED remove it (or strike it through) instead of keeping a stale copy."""
-        note = DISCREET_NOTE if self.options.discreet else f"{CANCELLED_NOTE}\n\n{self.journey.estimate_note}"
+        note = tr(DISCREET_NOTE) if self.options.discreet else f"{tr(CANCELLED_NOTE)}\n\n{self.journey.estimate_note}"
         event = Event.new(
             uid=uid,
             stamp=self.options.now.astimezone(UTC),
             sequence=self.sequence,
-            summary="Cancelled" if self.options.discreet else "Removed from the plan",
+            summary=tr("Cancelled") if self.options.discreet else tr("Removed from the plan"),
             description=note,
             start=day,
             end=exclusive_end(day),
@@ -307,7 +312,9 @@ def journey_events(journey: Journey, options: ExportOptions, previous_sequence: 
 
 def calendar_name(journey: Journey, options: ExportOptions) -> str:
     """The calendar's name: the user's, or one that says no more than a discreet export may."""
-    return options.calendar_name or ("Appointments" if options.discreet else f"CAR-T journey — {journey.city.name}")
+    return options.calendar_name or (
+        tr("Appointments") if options.discreet else tr("CAR-T journey — {city}").format(city=journey.city.name)
+    )
 
 
 def export_calendar(journey: Journey, options: ExportOptions) -> CalendarExport:

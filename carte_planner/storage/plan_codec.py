@@ -12,7 +12,7 @@ from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
-from carte_planner.domain.request import TripRequest, text_problem
+from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
 from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
@@ -44,6 +44,7 @@ def request_to_dict(request: TripRequest) -> dict[str, Any]:
         "moved": {key: when.isoformat() for key, when in request.moved},
         "confirmed": sorted(request.confirmed),
         "hospital": {name: getattr(request, f"hospital_{name}") for name in _HOSPITAL_FIELDS},
+        "sheet": {name: getattr(request, name) for name in SHEET_FIELDS},
         "assumed": _assumed_to_dict(request),
     }
 
@@ -254,6 +255,9 @@ def request_from_dict(data: Any) -> TripRequest:
     hospital = _Fields(fields.take("hospital", dict, {}), "request.hospital")
     hospital_values = {f"hospital_{name}": hospital.take(name, str, "") for name in _HOSPITAL_FIELDS}
     hospital.finish()
+    sheet = _Fields(fields.take("sheet", dict, {}), "request.sheet")
+    hospital_values.update({name: sheet.take(name, str, "") for name in SHEET_FIELDS})
+    sheet.finish()
     values = {
         "start": fields.take("start", str, convert=date.fromisoformat),
         "city": fields.take("city", str),

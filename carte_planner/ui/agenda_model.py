@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.i18n import tr
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.palette import category_colour, category_name, muted_text
 
@@ -58,20 +59,20 @@ class AgendaModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Date"), self.tr("Day"), self.tr("Item"), self.tr("Status")][section]
+        return [tr("Date"), tr("Day"), tr("Item"), tr("Status")][section]
 
     def status(self, line: Occurrence) -> str:
         if line.item.category is Category.CHECKLIST:
-            return self.tr("Done") if line.item.confirmed else self.tr("To do")
+            return tr("Done") if line.item.confirmed else tr("To do")
         if line.item.category is Category.HOLIDAY:
-            return self.tr("Offices closed")
+            return tr("Offices closed")
         if line.item.confirmed:
-            return self.tr("Confirmed")
+            return tr("Confirmed")
         if line.moved or line.item.user_moved:
-            return self.tr("Set by you")
+            return tr("Set by you")
         if line.item.assumptions:
-            return self.tr("Assumed")
-        return self.tr("Estimated")
+            return tr("Assumed")
+        return tr("Estimated")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
@@ -86,9 +87,7 @@ class AgendaModel(QAbstractTableModel):
             if column == self.ITEM:
                 days = (line.end - line.day).days + 1
                 return (
-                    line.title
-                    if days == 1
-                    else self.tr("%1 (%2 days)").replace("%1", line.title).replace("%2", str(days))
+                    line.title if days == 1 else tr("%1 (%2 days)").replace("%1", line.title).replace("%2", str(days))
                 )
             if column == self.STATUS:
                 return self.status(line)

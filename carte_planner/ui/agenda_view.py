@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from carte_planner.domain.checklist import checklist_items
 from carte_planner.domain.journey import Category, Journey, Occurrence
 from carte_planner.domain.travel import CHINA_TZ
+from carte_planner.i18n import tr
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.dates import from_qdate, long_date, medium_date, time_in_zone, to_qdate
 from carte_planner.ui.document import PlanDocument
@@ -34,7 +35,7 @@ from carte_planner.ui.palette import category_name
 ITEM_MIN_CHARS = 22
 
 
-def detail_html(journey: Journey, line: Occurrence, tr) -> str:
+def detail_html(journey: Journey, line: Occurrence) -> str:
     """The detail pane's text for one agenda line."""
     item = line.item
     parts = [f"<h3>{html.escape(line.title)}</h3>"]
@@ -119,7 +120,7 @@ class AgendaView(QWidget):
         header.resizeSection(AgendaModel.STATUS, metrics.horizontalAdvance("Set by you") + 20)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
-        self.table.setAccessibleName(self.tr("Agenda"))
+        self.table.setAccessibleName(tr("Agenda"))
         # Tab leaves the table for the next control; the arrow keys move within it.
         self.table.setTabKeyNavigation(False)
         self._widths = {
@@ -134,16 +135,16 @@ class AgendaView(QWidget):
 
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
-        self.detail.setAccessibleName(self.tr("Details of the selected item"))
+        self.detail.setAccessibleName(tr("Details of the selected item"))
         self.detail.setTabChangesFocus(True)
-        self.move_label = QLabel(self.tr("&New date:"))
+        self.move_label = QLabel(tr("&New date:"))
         self.move_date = DateField()
         self.move_date.setKeyboardTracking(True)
-        self.move_date.setAccessibleName(self.tr("New date for the selected item"))
+        self.move_date.setAccessibleName(tr("New date for the selected item"))
         self.move_label.setBuddy(self.move_date)
-        self.move_button = QPushButton(self.tr("Chan&ge date"))
-        self.reset_button = QPushButton(self.tr("&Back to plan"))
-        self.confirmed = QCheckBox(self.tr("C&onfirmed by the hospital"))
+        self.move_button = QPushButton(tr("Chan&ge date"))
+        self.reset_button = QPushButton(tr("&Back to plan"))
+        self.confirmed = QCheckBox(tr("C&onfirmed by the hospital"))
         # Two short rows rather than one long one: the agenda may be narrow.
         when = QHBoxLayout()
         when.addWidget(self.move_label)
@@ -239,14 +240,14 @@ class AgendaView(QWidget):
             self._shown_html = ""
             self.detail.setHtml(
                 "<p>"
-                + self.tr(
+                + tr(
                     "Select an item in the agenda, the calendar or the timeline to see what to do "
                     "and bring, and to move its date or mark it confirmed by the hospital."
                 )
                 + "</p>"
             )
             return
-        html_text = detail_html(self.document.journey, line, self.tr)
+        html_text = detail_html(self.document.journey, line)
         if html_text != self._shown_html:
             self._shown_html = html_text
             self.detail.setHtml(html_text)
@@ -269,17 +270,17 @@ class AgendaView(QWidget):
         line = self.current_line()
         if line is not None:
             when = from_qdate(self.move_date.date())
-            self._edit(lambda r: r.with_moved(line.key, when), self.tr("Move %1").replace("%1", line.title))
+            self._edit(lambda r: r.with_moved(line.key, when), tr("Move %1").replace("%1", line.title))
 
     def _reset(self) -> None:
         line = self.current_line()
         if line is not None:
-            self._edit(lambda r: r.with_moved(line.key, None), self.tr("Move %1 back").replace("%1", line.title))
+            self._edit(lambda r: r.with_moved(line.key, None), tr("Move %1 back").replace("%1", line.title))
 
     def _confirm(self, checked: bool) -> None:
         line = self.current_line()
         if line is None:
             return
         key = line.key
-        text = self.tr("Mark %1 as confirmed") if checked else self.tr("Mark %1 as estimated")
+        text = tr("Mark %1 as confirmed") if checked else tr("Mark %1 as estimated")
         self._edit(lambda r: r.with_confirmed(key, checked), text.replace("%1", line.title))

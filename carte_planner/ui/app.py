@@ -4,31 +4,32 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carte_planner import __version__
+from carte_planner.i18n import tr
 from carte_planner.resources import resource_root
+from carte_planner.ui.language import apply_language, startup_language
 from carte_planner.ui.main_window import MainWindow
 
+_qt_translators: list[QTranslator] = []
 
-def install_translations(app: QApplication) -> list[QTranslator]:
-    """Qt's own strings and Carte Planner's, in the user's language where a translation exists."""
-    translators = []
+
+def install_translations(app: QApplication, code: str) -> None:
+    """Carte Planner's words in `code`, and Qt's own (standard buttons, file dialogs) to match."""
+    apply_language(code)
+    for old in _qt_translators:
+        app.removeTranslator(old)
+    _qt_translators.clear()
     qt = QTranslator(app)
     if qt.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        translators.append(qt)
-    ours = QTranslator(app)
-    folder = resource_root() / "translations"
-    if ours.load(QLocale(), "carte_planner", "_", str(folder)):
-        translators.append(ours)
-    for translator in translators:
-        app.installTranslator(translator)
-    return translators
+        app.installTranslator(qt)
+        _qt_translators.append(qt)
 
 
-def make_app(argv: list[str]) -> QApplication:
+def make_app(argv: list[str], language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName("Carte Planner")
@@ -37,7 +38,7 @@ def make_app(argv: list[str]) -> QApplication:
     # Wayland finds the icon and groups the windows through the desktop entry of this name.
     app.setDesktopFileName("carte-planner")
     app.setWindowIcon(app_icon())
-    install_translations(app)
+    install_translations(app, language or startup_language(QSettings()))
     return app
 
 
@@ -77,12 +78,14 @@ def check_resources() -> str | None:
     return None
 
 
-def run_app(argv: list[str], exit_after_show: bool = False, plan_file: str | None = None) -> int:
-    app = make_app(argv)
+def run_app(
+    argv: list[str], exit_after_show: bool = False, plan_file: str | None = None, language: str | None = None
+) -> int:
+    app = make_app(argv, language)
     problem = check_resources()
     if problem:
         print(f"carte-planner: {problem}", file=sys.stderr)
-        QMessageBox.critical(None, app.tr("Carte Planner cannot start"), problem)
+        QMessageBox.critical(None, tr("Carte Planner cannot start"), problem)
         return 2
     if exit_after_show and plan_file:
         # No one is there to close a dialog: a plan that does not open is reported here.

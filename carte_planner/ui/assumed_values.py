@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QTime
+from PySide6.QtCore import QSignalBlocker, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -38,6 +38,7 @@ from carte_planner.domain.request import (
     WEEKDAY_CHOICES,
     TripRequest,
 )
+from carte_planner.i18n import tr
 from carte_planner.resources import load_protocol
 from carte_planner.ui.document import PlanDocument
 
@@ -53,21 +54,17 @@ FOLLOWUP_PRESETS: tuple[tuple[tuple[int, int], ...], ...] = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AssumedValuesBox", text)
-
-
 def _rhythm_names() -> dict[str, str]:
     return {
-        "twice-weekly": _tr("Twice a week"),
-        "weekly": _tr("Once a week"),
-        "every-two-weeks": _tr("Every two weeks"),
+        "twice-weekly": tr("Twice a week"),
+        "weekly": tr("Once a week"),
+        "every-two-weeks": tr("Every two weeks"),
     }
 
 
 def _weekday_names() -> dict[str, str]:
-    names = [_tr("Monday"), _tr("Tuesday"), _tr("Wednesday"), _tr("Thursday")]
-    names += [_tr("Friday"), _tr("Saturday"), _tr("Sunday")]
+    names = [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday")]
+    names += [tr("Friday"), tr("Saturday"), tr("Sunday")]
     return dict(zip(WEEKDAY_CHOICES, names, strict=True))
 
 
@@ -101,7 +98,7 @@ class AssumedValuesBox(QGroupBox):
     Day 0 has an Alt letter (Alt+0): the window's other letters are taken."""
 
     def __init__(self, commit: Commit, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Assumed values (change them to what your hospital says)"), parent)
+        super().__init__(tr("Assumed values (change them to what your hospital says)"), parent)
         self.setObjectName("assumedValues")
         self._commit = commit
         self._settings: Settings | None = None
@@ -112,19 +109,19 @@ class AssumedValuesBox(QGroupBox):
 
         self.day0 = QSpinBox()
         self.day0.setRange(*DAY0_OFFSET_LIMITS)
-        self.day0.setSuffix(_tr(" days after admission"))
+        self.day0.setSuffix(tr(" days after admission"))
         self.day0.setKeyboardTracking(False)
         self.chemo_first = QSpinBox()
         self.chemo_last = QSpinBox()
         for box in (self.chemo_first, self.chemo_last):
             box.setRange(*CHEMOTHERAPY_DAY_LIMITS)
-            box.setPrefix(_tr("Day "))
+            box.setPrefix(tr("Day "))
             box.setKeyboardTracking(False)
         chemo = QWidget()
         chemo_row = QHBoxLayout(chemo)
         chemo_row.setContentsMargins(0, 0, 0, 0)
         chemo_row.addWidget(self.chemo_first)
-        chemo_row.addWidget(QLabel(_tr("to")))
+        chemo_row.addWidget(QLabel(tr("to")))
         chemo_row.addWidget(self.chemo_last)
         chemo_row.addStretch(1)
         self.visit_rhythm = QComboBox()
@@ -141,27 +138,27 @@ class AssumedValuesBox(QGroupBox):
         weekdays_row.addWidget(self.weekday_first)
         weekdays_row.addWidget(self.weekday_second)
         self.early = QComboBox()
-        self.early.addItem(_tr("Once a week"), "weekly")
-        self.early.addItem(_tr("Every two weeks"), "every-two-weeks")
+        self.early.addItem(tr("Once a week"), "weekly")
+        self.early.addItem(tr("Every two weeks"), "every-two-weeks")
         self.followup = QComboBox()
         self.return_time = QTimeEdit()
         self.return_time.setKeyboardTracking(False)
 
         rows = [
-            (DAY0_OFFSET, _tr("Day &0 (infusion):"), self.day0, _tr("Day 0, days after admission")),
-            (CHEMOTHERAPY_DAYS, _tr("Chemotherapy:"), chemo, _tr("Chemotherapy days")),
-            (VISIT_RHYTHM, _tr("Outpatient visits:"), self.visit_rhythm, _tr("Outpatient visit rhythm")),
-            ("visit-weekdays", _tr("Visit weekdays:"), weekdays, _tr("Outpatient visit weekdays")),
-            (EARLY_HOME_FOLLOWUP, _tr("First weeks at home:"), self.early, _tr("Visits in the first weeks at home")),
-            (HOME_FOLLOWUP_RHYTHM, _tr("Then at home:"), self.followup, _tr("Follow-up rhythm at home")),
-            (RETURN_FLIGHT_TIME, _tr("Return flight (China time):"), self.return_time, _tr("Return flight time")),
+            (DAY0_OFFSET, tr("Day &0 (infusion):"), self.day0, tr("Day 0, days after admission")),
+            (CHEMOTHERAPY_DAYS, tr("Chemotherapy:"), chemo, tr("Chemotherapy days")),
+            (VISIT_RHYTHM, tr("Outpatient visits:"), self.visit_rhythm, tr("Outpatient visit rhythm")),
+            ("visit-weekdays", tr("Visit weekdays:"), weekdays, tr("Outpatient visit weekdays")),
+            (EARLY_HOME_FOLLOWUP, tr("First weeks at home:"), self.early, tr("Visits in the first weeks at home")),
+            (HOME_FOLLOWUP_RHYTHM, tr("Then at home:"), self.followup, tr("Follow-up rhythm at home")),
+            (RETURN_FLIGHT_TIME, tr("Return flight (China time):"), self.return_time, tr("Return flight time")),
         ]
         for row, (name, label, widget, accessible) in enumerate(rows):
             self._add_row(row, name, label, widget, accessible)
-        self.chemo_first.setAccessibleName(_tr("First chemotherapy day, counted from Day 0"))
-        self.chemo_last.setAccessibleName(_tr("Last chemotherapy day, counted from Day 0"))
-        self.weekday_first.setAccessibleName(_tr("First visit weekday"))
-        self.weekday_second.setAccessibleName(_tr("Second visit weekday"))
+        self.chemo_first.setAccessibleName(tr("First chemotherapy day, counted from Day 0"))
+        self.chemo_last.setAccessibleName(tr("Last chemotherapy day, counted from Day 0"))
+        self.weekday_first.setAccessibleName(tr("First visit weekday"))
+        self.weekday_second.setAccessibleName(tr("Second visit weekday"))
         self._connect()
 
     def _add_row(self, row: int, name: str, label: str, widget: QWidget, accessible: str) -> None:
@@ -172,8 +169,8 @@ class AssumedValuesBox(QGroupBox):
         status.setObjectName("assumedStatus")
         reset = QToolButton()
         reset.setText("↺")
-        reset.setToolTip(_tr("Back to Carte Planner's assumption"))
-        reset.setAccessibleName(_tr("Reset %1 to the assumption").replace("%1", accessible))
+        reset.setToolTip(tr("Back to Carte Planner's assumption"))
+        reset.setAccessibleName(tr("Reset %1 to the assumption").replace("%1", accessible))
         reset.clicked.connect(lambda _checked=False, n=name: self._reset(n))
         self._grid.addWidget(title, 2 * row, 0, 1, 3)
         self._grid.addWidget(widget, 2 * row + 1, 0, 1, 2)
@@ -183,22 +180,22 @@ class AssumedValuesBox(QGroupBox):
         self.reset[name] = reset
 
     def _connect(self) -> None:
-        self.day0.valueChanged.connect(lambda v: self._set(_tr("Change Day 0"), day0_offset=v))
+        self.day0.valueChanged.connect(lambda v: self._set(tr("Change Day 0"), day0_offset=v))
         self.chemo_first.valueChanged.connect(lambda _v: self._chemotherapy(first_moved=True))
         self.chemo_last.valueChanged.connect(lambda _v: self._chemotherapy(first_moved=False))
         self.visit_rhythm.activated.connect(lambda _i: self._visit_rhythm())
         self.weekday_first.activated.connect(lambda _i: self._weekdays())
         self.weekday_second.activated.connect(lambda _i: self._weekdays())
         self.early.activated.connect(
-            lambda _i: self._set(_tr("Change the first visits at home"), early_rhythm=self.early.currentData())
+            lambda _i: self._set(tr("Change the first visits at home"), early_rhythm=self.early.currentData())
         )
         self.followup.activated.connect(
             lambda _i: self._set(
-                _tr("Change the follow-up at home"), followup_rhythm=stages_from_key(self.followup.currentData())
+                tr("Change the follow-up at home"), followup_rhythm=stages_from_key(self.followup.currentData())
             )
         )
         self.return_time.timeChanged.connect(
-            lambda t: self._set(_tr("Change the return flight time"), return_time=time(t.hour(), t.minute()))
+            lambda t: self._set(tr("Change the return flight time"), return_time=time(t.hour(), t.minute()))
         )
 
     def typed_fields(self) -> list[QSpinBox | QTimeEdit]:
@@ -214,19 +211,19 @@ class AssumedValuesBox(QGroupBox):
         # Moving one end past the other moves both: the pair is never refused half-way.
         if first > last:
             first, last = (first, first) if first_moved else (last, last)
-        self._set(_tr("Change the chemotherapy days"), chemotherapy_days=(first, last))
+        self._set(tr("Change the chemotherapy days"), chemotherapy_days=(first, last))
 
     def _visit_rhythm(self) -> None:
         rhythm = self.visit_rhythm.currentData()
         self._commit(
             lambda r: replace(r, visit_rhythm=rhythm, visit_weekdays=fit_weekdays(r.visit_weekdays, rhythm)),
-            _tr("Change the visit rhythm"),
+            tr("Change the visit rhythm"),
         )
 
     def _weekdays(self) -> None:
         days = (self.weekday_first.currentData(), self.weekday_second.currentData())
         needed = VISIT_RHYTHMS[self._settings.visit_rhythm] if self._settings else len(days)
-        self._set(_tr("Change the visit weekdays"), visit_weekdays=days[:needed])
+        self._set(tr("Change the visit weekdays"), visit_weekdays=days[:needed])
 
     def _reset(self, name: str) -> None:
         fields = {
@@ -238,7 +235,7 @@ class AssumedValuesBox(QGroupBox):
             HOME_FOLLOWUP_RHYTHM: {"followup_rhythm": None},
             RETURN_FLIGHT_TIME: {"return_time": None},
         }[name]
-        self._set(_tr("Back to the assumption"), **fields)
+        self._set(tr("Back to the assumption"), **fields)
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self, document: PlanDocument) -> None:
@@ -273,15 +270,15 @@ class AssumedValuesBox(QGroupBox):
             self.return_time.setTime(QTime(departure.hour, departure.minute))
         del blockers
         for name, status in self.status.items():
-            text = _tr("yours") if own[name] else _tr("assumed")
+            text = tr("yours") if own[name] else tr("assumed")
             if status.text() != text:
                 status.setText(text)
                 status.setToolTip(
-                    _tr("Set by you.") if own[name] else _tr("Carte Planner's assumption: the guide does not give it.")
+                    tr("Set by you.") if own[name] else tr("Carte Planner's assumption: the guide does not give it.")
                 )
             self.reset[name].setEnabled(own[name])
         self.chemo_first.setToolTip(
-            _tr("Days %1 to %2, counted from Day 0.")
+            tr("Days %1 to %2, counted from Day 0.")
             .replace("%1", day_number_text(settings.chemotherapy_days[0]))
             .replace("%2", day_number_text(settings.chemotherapy_days[1]))
         )

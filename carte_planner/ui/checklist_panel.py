@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
+from carte_planner.i18n import ntr, tr
 from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.palette import overdue_text
@@ -92,7 +93,7 @@ class ChecklistModel(QAbstractItemModel):
     # -- data -----------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Item"), self.tr("Due"), self.tr("Note")][section]
+            return [tr("Item"), tr("Due"), tr("Note")][section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -143,10 +144,10 @@ class ChecklistModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             when = f" ({entry.when})" if entry.when else ""
-            overdue = self.tr("Overdue. ") if entry.overdue(today) else ""
+            overdue = tr("Overdue. ") if entry.overdue(today) else ""
             return f"{overdue}{entry.title}{when}: {entry.details}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE and entry.overdue(today):
-            return self.tr("%1, overdue").replace("%1", medium_date(entry.due or today))
+            return tr("%1, overdue").replace("%1", medium_date(entry.due or today))
         if role == KEY_ROLE:
             return entry.key
         return None
@@ -158,12 +159,12 @@ class ChecklistModel(QAbstractItemModel):
         state = self.document.plan.checklist
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.ITEM:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
-            text = self.tr("Tick off %1") if done else self.tr("Untick %1")
+            text = tr("Tick off %1") if done else tr("Untick %1")
             self.document.change_checklist(state.with_done(entry.key, done), text.replace("%1", entry.title))
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:
             self.document.change_checklist(
-                state.with_note(entry.key, str(value)), self.tr("Note on %1").replace("%1", entry.title)
+                state.with_note(entry.key, str(value)), tr("Note on %1").replace("%1", entry.title)
             )
             return True
         return False
@@ -174,31 +175,31 @@ class AddItemDialog(QDialog):
 
     def __init__(self, stages: tuple[Stage, ...], default_due, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a checklist item"))
+        self.setWindowTitle(tr("Add a checklist item"))
         form = QFormLayout(self)
         self.title = QLineEdit()
         self.title.setMaxLength(MAX_TITLE)
-        self.title.setAccessibleName(self.tr("What to do or bring"))
-        form.addRow(self.tr("&What:"), self.title)
+        self.title.setAccessibleName(tr("What to do or bring"))
+        form.addRow(tr("&What:"), self.title)
         self.stage = QComboBox()
         for stage in stages:
             self.stage.addItem(stage.title, stage.key)
-        self.stage.setAccessibleName(self.tr("Stage"))
-        form.addRow(self.tr("&Stage:"), self.stage)
-        self.has_due = QCheckBox(self.tr("Has a &due date"))
+        self.stage.setAccessibleName(tr("Stage"))
+        form.addRow(tr("&Stage:"), self.stage)
+        self.has_due = QCheckBox(tr("Has a &due date"))
         self.due = QDateEdit(to_qdate(default_due))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(medium_format())
         self.due.setEnabled(False)
-        self.due.setAccessibleName(self.tr("Due date"))
+        self.due.setAccessibleName(tr("Due date"))
         self.has_due.toggled.connect(self.due.setEnabled)
         row = QHBoxLayout()
         row.addWidget(self.has_due)
         row.addWidget(self.due, 1)
-        form.addRow(self.tr("Due:"), row)
+        form.addRow(tr("Due:"), row)
         self.details = QLineEdit()
-        self.details.setAccessibleName(self.tr("Details"))
-        form.addRow(self.tr("De&tails:"), self.details)
+        self.details.setAccessibleName(tr("Details"))
+        form.addRow(tr("De&tails:"), self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -231,7 +232,7 @@ class ChecklistPanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.tree.setAccessibleName(self.tr("Checklist"))
+        self.tree.setAccessibleName(tr("Checklist"))
         self.tree.installEventFilter(self)
         header = self.tree.header()
         metrics = self.tree.fontMetrics()
@@ -248,12 +249,12 @@ class ChecklistPanel(QWidget):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName(self.tr("Details of the selected checklist item"))
-        self.add_button = QPushButton(self.tr("Add item…"))
-        self.remove_button = QPushButton(self.tr("Remove item"))
+        self.details.setAccessibleName(tr("Details of the selected checklist item"))
+        self.add_button = QPushButton(tr("Add item…"))
+        self.remove_button = QPushButton(tr("Remove item"))
         self.restore_button = QPushButton()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.pdf_button = QPushButton(self.tr("E&xport PDF…"))
+        self.print_button = QPushButton(tr("Print…"))
+        self.pdf_button = QPushButton(tr("E&xport PDF…"))
         # Editing on one row, printing on the next: one row of five is wider than a laptop's
         # share of the window.
         buttons = QVBoxLayout()
@@ -268,7 +269,7 @@ class ChecklistPanel(QWidget):
         buttons.addLayout(editing)
         buttons.addLayout(printing)
         hint = QLabel(
-            self.tr(
+            tr(
                 "Tick items as they get done (Space); double-click a note, or press F2 or Enter, to write one. "
                 "Dates move with the plan."
             )
@@ -332,7 +333,11 @@ class ChecklistPanel(QWidget):
         if key:
             self._reveal(f"check:{key}")
         removed = self.document.checklist.removed_count
-        self.restore_button.setText(self.tr("Restore removed (%1)").replace("%1", str(removed)))
+        self.restore_button.setText(
+            ntr("Restore {n} removed item", "Restore {n} removed items", removed)
+            if removed
+            else tr("Restore removed items")
+        )
         self.restore_button.setEnabled(removed > 0)
         self._show_details()
 
@@ -365,11 +370,11 @@ class ChecklistPanel(QWidget):
         entry = self.current()
         self.remove_button.setEnabled(entry is not None)
         if entry is None:
-            self.details.setText(self.tr("Select an item to see what it involves."))
+            self.details.setText(tr("Select an item to see what it involves."))
             return
         due = ""
         if entry.due is not None:
-            due = self.tr("Due %1").replace("%1", medium_date(entry.due))
+            due = tr("Due %1").replace("%1", medium_date(entry.due))
             if entry.when:
                 due += f" ({entry.when})"
             due += ". "
@@ -383,7 +388,7 @@ class ChecklistPanel(QWidget):
 
     def add(self, item: CustomItem) -> CustomItem:
         state = self.document.plan.checklist.with_added(item)
-        self.document.change_checklist(state, self.tr("Add %1").replace("%1", item.title))
+        self.document.change_checklist(state, tr("Add %1").replace("%1", item.title))
         return item
 
     def _new_key(self) -> str:
@@ -394,7 +399,7 @@ class ChecklistPanel(QWidget):
         entry = self.current()
         if entry is not None:
             state = self.document.plan.checklist.without(entry.key)
-            self.document.change_checklist(state, self.tr("Remove %1").replace("%1", entry.title))
+            self.document.change_checklist(state, tr("Remove %1").replace("%1", entry.title))
 
     def restore_items(self) -> None:
-        self.document.change_checklist(self.document.plan.checklist.restored(), self.tr("Restore removed items"))
+        self.document.change_checklist(self.document.plan.checklist.restored(), tr("Restore removed items"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from carte_planner.i18n import tr
 from carte_planner.ui.settings import read_str
 
 DECLINED_KEY = "desktop/declinedFor"
@@ -33,12 +34,10 @@ def offer_desktop_entry(parent: QWidget, settings: QSettings) -> bool:
         current = None
     if not should_offer(settings, command, current):
         return False
-    tr = QCoreApplication.translate
     answer = QMessageBox.question(
         parent,
-        tr("DesktopOffer", "Add Carte Planner to your applications?"),
+        tr("Add Carte Planner to your applications?"),
         tr(
-            "DesktopOffer",
             "Add Carte Planner to your applications menu, and open plan files (.carteplan) with it when you "
             "double-click them?\n\nKeep this folder where it is: the menu starts Carte Planner from here.",
         ),
@@ -51,7 +50,7 @@ def offer_desktop_entry(parent: QWidget, settings: QSettings) -> bool:
     try:
         install_desktop_entry(data_home(), command)
     except OSError as error:
-        QMessageBox.warning(parent, tr("DesktopOffer", "Could not add Carte Planner to your applications"), str(error))
+        QMessageBox.warning(parent, tr("Could not add Carte Planner to your applications"), str(error))
         return False
     settings.remove(DECLINED_KEY)
     return True

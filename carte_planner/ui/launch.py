@@ -65,7 +65,12 @@ def display_problem(
     return None
 
 
-def launch(exit_after_show: bool = False, argv: list[str] | None = None, plan_file: str | None = None) -> int:
+def launch(
+    exit_after_show: bool = False,
+    argv: list[str] | None = None,
+    plan_file: str | None = None,
+    language: str | None = None,
+) -> int:
     """Open the main window (on `plan_file` if given) and run until it closes; returns the exit code."""
     problem = display_problem()
     if problem:
@@ -80,4 +85,4 @@ def launch(exit_after_show: bool = False, argv: list[str] | None = None, plan_fi
             file=sys.stderr,
         )
         return 1
-    return run_app(argv or sys.argv[:1], exit_after_show=exit_after_show, plan_file=plan_file)
+    return run_app(argv or sys.argv[:1], exit_after_show=exit_after_show, plan_file=plan_file, language=language)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from carte_planner.domain.journey import Category
+from carte_planner.i18n import tr
 from carte_planner.ui.palette import category_colour, category_name
 
 
@@ -28,7 +29,7 @@ class Legend(QLabel):
         self.setText(" &nbsp; ".join(entries))
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(self.tr("Legend of colours"))
+        self.setAccessibleName(tr("Legend of colours"))
         self.setAccessibleDescription(", ".join(category_name(category) for category in shown))
 
     def resizeEvent(self, event) -> None:

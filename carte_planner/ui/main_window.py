@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, QSettings, QSignalBlocker, QStandardPaths, Qt, QTimer, QTimeZone
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner import __version__
 from carte_planner.domain.plan import Plan
+from carte_planner.i18n import LANGUAGES, current_language, tr, use_language
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.autosave import AutosaveSlot
 from carte_planner.storage.errors import PlanFileError
@@ -45,7 +46,14 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 PANEL_MIN_WIDTH = 240
 PANEL_WIDTH = 310  # at the start: the form without a horizontal scroll bar
-PLAN_FILTER = "Carte Planner plans (*.carteplan)"
+
+
+# Windows that replaced another in a new language: kept here so that they are not collected.
+_open_windows: list[MainWindow] = []
+
+
+def plan_filter() -> str:
+    return tr("Carte Planner plans (*.carteplan)")
 
 
 def system_zone() -> str:
@@ -130,18 +138,18 @@ class MainWindow(QMainWindow):
         panel_scroll.setWidgetResizable(True)
         # Narrow: the form's labels go above their fields, and what still does not fit scrolls.
         panel_scroll.setMinimumWidth(PANEL_MIN_WIDTH)
-        panel_scroll.setAccessibleName(self.tr("Your trip"))
+        panel_scroll.setAccessibleName(tr("Your trip"))
         self.summary = SummaryBar(document)
         self.month = MonthPage(document)
         self.timeline = TimelinePage(document)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.month, self.tr("&Calendar"))
-        self.tabs.addTab(self.timeline, self.tr("T&imeline"))
+        self.tabs.addTab(self.month, tr("&Calendar"))
+        self.tabs.addTab(self.timeline, tr("T&imeline"))
         self.checklist = ChecklistPanel(document)
-        self.tabs.addTab(self.checklist, self.tr("Chec&klist"))
+        self.tabs.addTab(self.checklist, tr("Chec&klist"))
         self.checklist.print_button.clicked.connect(self.print_checklist)
         self.checklist.pdf_button.clicked.connect(self.export_pdf)
-        self.tabs.setAccessibleName(self.tr("Calendar and timeline"))
+        self.tabs.setAccessibleName(tr("Calendar and timeline"))
         self.agenda = AgendaView(document)
 
         self.views_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -180,11 +188,11 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         document.undo_stack.indexChanged.connect(lambda _index: self.autosave_timer.start())
         self.statusBar().showMessage(
-            self.tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
+            tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
         )
         self.publish_dialog: PublishDialog | None = None
         self.published_label = QLabel()
-        self.published_label.setAccessibleName(self.tr("Calendar server"))
+        self.published_label.setAccessibleName(tr("Calendar server"))
         self.statusBar().addPermanentWidget(self.published_label)
         document.fileChanged.connect(self._show_published)
         self._show_published()
@@ -202,91 +210,92 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New plan"), self.new_plan, keys.New)
-        self.open_action = self._action(self.tr("&Open…"), self.open_plan, keys.Open)
-        self.save_action = self._action(self.tr("&Save"), self.save, keys.Save)
-        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, keys.SaveAs)
+        self.new_action = self._action(tr("&New plan"), self.new_plan, keys.New)
+        self.open_action = self._action(tr("&Open…"), self.open_plan, keys.Open)
+        self.save_action = self._action(tr("&Save"), self.save, keys.Save)
+        self.save_as_action = self._action(tr("Save &As…"), self.save_as, keys.SaveAs)
         self.export_action = self._action(
-            self.tr("&Export to calendar (.ics)…"),
+            tr("&Export to calendar (.ics)…"),
             self.export_calendar,
             # Ctrl+E first: a text field takes plain Ctrl+E as "end of line", so the menu
             # shows the one that works everywhere.
             None,
-            self.tr("Save the journey as a calendar file for Thunderbird, Google, Apple, Outlook…"),
+            tr("Save the journey as a calendar file for Thunderbird, Google, Apple, Outlook…"),
         )
         self.export_action.setShortcuts([QKeySequence("Ctrl+Shift+E"), QKeySequence("Ctrl+E")])
         self.export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.discreet_action = QAction(self.tr("&Discreet titles in calendar exports"), self)
+        self.discreet_action = QAction(tr("&Discreet titles in calendar exports"), self)
         self.discreet_action.setCheckable(True)
         self.discreet_action.setChecked(read_bool(self.settings, "export/discreet"))
-        self.discreet_action.setStatusTip(
-            self.tr('Neutral titles such as "Appointment" for calendars that others can see')
-        )
-        self.checklist_in_calendar_action = QAction(self.tr("Include checklist &items in calendar exports"), self)
+        self.discreet_action.setStatusTip(tr('Neutral titles such as "Appointment" for calendars that others can see'))
+        self.checklist_in_calendar_action = QAction(tr("Include checklist &items in calendar exports"), self)
         self.checklist_in_calendar_action.setCheckable(True)
         self.checklist_in_calendar_action.setChecked(read_bool(self.settings, "export/checklist", True))
-        self.holidays_in_calendar_action = QAction(self.tr("Include public &holidays in calendar exports"), self)
+        self.holidays_in_calendar_action = QAction(tr("Include public &holidays in calendar exports"), self)
         self.holidays_in_calendar_action.setCheckable(True)
         self.holidays_in_calendar_action.setChecked(read_bool(self.settings, "export/holidays", False))
-        self.print_action = self._action(self.tr("&Print checklist…"), self.print_checklist, keys.Print)
-        self.pdf_action = self._action(self.tr("Expor&t checklist PDF…"), self.export_pdf)
+        self.print_action = self._action(tr("&Print checklist…"), self.print_checklist, keys.Print)
+        self.pdf_action = self._action(tr("Expor&t checklist PDF…"), self.export_pdf)
         # Not every platform binds the standard Quit key (Windows, plain X11): Ctrl+Q then.
         quit_keys = QKeySequence.keyBindings(keys.Quit) or [QKeySequence("Ctrl+Q")]
-        self.quit_action = self._action(self.tr("&Quit"), self.close)
+        self.quit_action = self._action(tr("&Quit"), self.close)
         self.quit_action.setShortcuts(quit_keys)
-        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self.document.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(keys.Undo)
-        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self.document.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcut(keys.Redo)
         # The toolbar's buttons keep a fixed text: the menu's actions name the step ("Undo
         # Change city"), and a button whose text changes re-lays out the whole window.
-        self.toolbar_undo = self._action(self.tr("Undo"), self.document.undo_stack.undo)
-        self.toolbar_redo = self._action(self.tr("Redo"), self.document.undo_stack.redo)
+        self.toolbar_undo = self._action(tr("Undo"), self.document.undo_stack.undo)
+        self.toolbar_redo = self._action(tr("Redo"), self.document.undo_stack.redo)
         self.toolbar_undo.setEnabled(False)
         self.toolbar_redo.setEnabled(False)
         self.document.undo_stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
         self.document.undo_stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
         self.calendar_action = self._action(
-            self.tr("&Calendar"), lambda: self.tabs.setCurrentWidget(self.month), QKeySequence("Ctrl+1")
+            tr("&Calendar"), lambda: self.tabs.setCurrentWidget(self.month), QKeySequence("Ctrl+1")
         )
         self.timeline_action = self._action(
-            self.tr("&Timeline"), lambda: self.tabs.setCurrentWidget(self.timeline), QKeySequence("Ctrl+2")
+            tr("&Timeline"), lambda: self.tabs.setCurrentWidget(self.timeline), QKeySequence("Ctrl+2")
         )
         self.checklist_action = self._action(
-            self.tr("Chec&klist"), lambda: self.tabs.setCurrentWidget(self.checklist), QKeySequence("Ctrl+4")
+            tr("Chec&klist"), lambda: self.tabs.setCurrentWidget(self.checklist), QKeySequence("Ctrl+4")
         )
-        self.agenda_action = self._action(
-            self.tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3")
-        )
-        self.start_action = self._action(self.tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
-        self.today_action = self._action(self.tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
-        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
-        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.timeline.zoom(1 / 1.5), keys.ZoomOut)
-        self.panel_action = QAction(self.tr("&Request panel"), self)
+        self.agenda_action = self._action(tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3"))
+        self.start_action = self._action(tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
+        self.today_action = self._action(tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
+        self.zoom_in_action = self._action(tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
+        self.zoom_out_action = self._action(tr("Zoom &out"), lambda: self.timeline.zoom(1 / 1.5), keys.ZoomOut)
+        self.panel_action = QAction(tr("&Request panel"), self)
         self.panel_action.setCheckable(True)
         self.panel_action.setChecked(True)
         self.panel_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.panel_action.setStatusTip(self.tr("Show or hide the trip's fields, to give the views more room"))
+        self.panel_action.setStatusTip(tr("Show or hide the trip's fields, to give the views more room"))
         self.panel_action.toggled.connect(self.show_panel)
-        self.about_action = self._action(self.tr("&About Carte Planner"), self.about)
-        self.import_help_action = self._action(self.tr("How to &import the calendar"), self.import_help)
+        self.about_action = self._action(tr("&About Carte Planner"), self.about)
+        self.import_help_action = self._action(tr("How to &import the calendar"), self.import_help)
         self.publish_action = self._action(
-            self.tr("P&ublish to calendar server…"),
+            tr("P&ublish to calendar server…"),
             self.publish_to_server,
-            tip=self.tr("Keep a calendar on Nextcloud, iCloud, Fastmail… up to date, for every device that subscribes"),
+            tip=tr("Keep a calendar on Nextcloud, iCloud, Fastmail… up to date, for every device that subscribes"),
         )
         self.publish_changes_action = self._action(
-            self.tr("Publish &changes"),
+            tr("Publish &changes"),
             self.publish_changes,
             QKeySequence("Ctrl+Shift+U"),
-            self.tr("Update the calendar on the server with the plan's changes"),
+            tr("Update the calendar on the server with the plan's changes"),
+        )
+        self.sheet_action = self._action(
+            tr("Print sheet for the hospita&l…"),
+            self.print_sheet,
+            tip=tr("One page in Chinese, with your language beside it: names, addresses, key dates, phones"),
         )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addActions(
@@ -299,23 +308,44 @@ class MainWindow(QMainWindow):
         )
         file_menu.addActions([self.publish_action, self.publish_changes_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.print_action, self.pdf_action])
+        file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
+        self.output_language_menu = file_menu.addMenu(tr("Language of calendar &files and printouts"))
+        self.output_language_group = QActionGroup(self)
+        chosen = self.output_language() or ""
+        for code, name in (("", tr("Same as the window")), *LANGUAGES.items()):
+            action = self.output_language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            self.output_language_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_output_language(c or None))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
         view_menu.addSeparator()
         view_menu.addAction(self.panel_action)
         view_menu.addSeparator()
         view_menu.addActions([self.start_action, self.today_action, self.zoom_in_action, self.zoom_out_action])
-        help_menu = bar.addMenu(self.tr("&Help"))
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(tr("&Language"))
+        self.language_group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            # Each language in its own words, so that a reader finds theirs in any window.
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setData(code)
+            self.language_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.import_help_action, self.about_action])
-        self.toolbar = toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar = toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar_action = toolbar.toggleViewAction()
-        toolbar_action.setText(self.tr("Tool&bar"))
+        toolbar_action.setText(tr("Tool&bar"))
         view_menu.insertAction(self.panel_action, toolbar_action)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
@@ -329,7 +359,7 @@ class MainWindow(QMainWindow):
     # -- title and layout -----------------------------------------------------------------
     def _show_title(self) -> None:
         path = self.document.path
-        name = path.stem if path else self.tr("Untitled plan")
+        name = path.stem if path else tr("Untitled plan")
         self.setWindowTitle(f"{name}[*] — Carte Planner")
         self.setWindowModified(self.document.modified)
 
@@ -437,8 +467,8 @@ class MainWindow(QMainWindow):
         )
         answer = QMessageBox.question(
             None,
-            self.tr("Restore your plan?"),
-            self.tr(
+            tr("Restore your plan?"),
+            tr(
                 "Carte Planner did not close properly last time. Restore the plan you were working on, as it was at %1?"
             ).replace("%1", when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -455,7 +485,7 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         """Keep unsaved changes on disk a moment after each edit; nothing to keep, no file."""
         if self.autosave_slot is None:
-            self.statusBar().showMessage(self.tr("Could not keep a safety copy: the data folder cannot be used."))
+            self.statusBar().showMessage(tr("Could not keep a safety copy: the data folder cannot be used."))
             return
         try:
             if self.document.modified:
@@ -463,7 +493,7 @@ class MainWindow(QMainWindow):
             else:
                 self.autosave_slot.remove()
         except OSError as error:
-            self.statusBar().showMessage(self.tr("Could not keep a safety copy: %1").replace("%1", str(error)))
+            self.statusBar().showMessage(tr("Could not keep a safety copy: %1").replace("%1", str(error)))
 
     # -- files ----------------------------------------------------------------------------
     def _lock_plan(self, path: Path, probe: bool = False) -> bool:
@@ -503,8 +533,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            self.tr("The plan changed on disk"),
-            self.tr(
+            tr("The plan changed on disk"),
+            tr(
                 "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
                 "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
                 "as the backup (.bak). Save anyway?"
@@ -524,8 +554,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            self.tr("Unsaved changes"),
-            self.tr("This plan has changes that are not saved. Save them first?"),
+            tr("Unsaved changes"),
+            tr("This plan has changes that are not saved. Save them first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -549,7 +579,7 @@ class MainWindow(QMainWindow):
         if self.panel.commit_pending():
             return True
         self.statusBar().showMessage(
-            self.tr("A value is not accepted: correct it, or press Escape to put back the plan's value."), 10000
+            tr("A value is not accepted: correct it, or press Escape to put back the plan's value."), 10000
         )
         return False
 
@@ -559,10 +589,8 @@ class MainWindow(QMainWindow):
         reason = self.panel.refusal(field) if field is not None else ""
         answer = QMessageBox.question(
             self,
-            self.tr("Value not accepted"),
-            self.tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace(
-                "%1", reason
-            ),
+            tr("Value not accepted"),
+            tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace("%1", reason),
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -579,7 +607,7 @@ class MainWindow(QMainWindow):
         if not self.commit_edits() or not self.maybe_save():
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan"), self._folder(), self.tr(PLAN_FILTER))
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("Open plan"), self._folder(), plan_filter())
             if not chosen:
                 return False
             path = chosen
@@ -588,16 +616,16 @@ class MainWindow(QMainWindow):
         except PlanFileError as error:
             QMessageBox.critical(
                 self,
-                self.tr("Could not open the plan"),
-                str(error) + "\n\n" + self.tr("Your current plan is unchanged."),
+                tr("Could not open the plan"),
+                str(error) + "\n\n" + tr("Your current plan is unchanged."),
             )
             return False
         path = Path(path)
         if path != self.document.path and not self._lock_plan(path, probe=True):
             answer = QMessageBox.question(
                 self,
-                self.tr("Plan already open"),
-                self.tr(
+                tr("Plan already open"),
+                tr(
                     "%1 is already open in another Carte Planner window. If both windows change it, "
                     "you will be asked before one overwrites the other. Open it here too?"
                 ).replace("%1", str(path)),
@@ -611,7 +639,7 @@ class MainWindow(QMainWindow):
         self._remove_autosave()
         self._remember(path)
         self.go_to_start()
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Opened %1").replace("%1", str(path)), 5000)
         return True
 
     def save(self) -> bool:
@@ -625,7 +653,7 @@ class MainWindow(QMainWindow):
         if not self.commit_edits():
             return False
         suggested = str(Path(self._folder()) / f"CAR-T journey - {self.document.journey.city.name}{EXTENSION}")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan"), suggested, self.tr(PLAN_FILTER))
+        chosen, _ = QFileDialog.getSaveFileName(self, tr("Save plan"), suggested, plan_filter())
         if not chosen:
             return False
         path = Path(chosen)
@@ -641,15 +669,15 @@ class MainWindow(QMainWindow):
         except WriteError as error:
             QMessageBox.critical(
                 self,
-                self.tr("Could not save the plan"),
-                str(error) + "\n\n" + self.tr("Your plan is still open here: use Save As to keep it elsewhere."),
+                tr("Could not save the plan"),
+                str(error) + "\n\n" + tr("Your plan is still open here: use Save As to keep it elsewhere."),
             )
             return False
         self.document.mark_saved(path)
         self._set_plan_file(path)
         self._remove_autosave()
         self._remember(path)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 5000)
         return True
 
     def export_calendar(self) -> bool:
@@ -657,9 +685,7 @@ class MainWindow(QMainWindow):
             return False
         journey = self.document.journey
         suggested = str(Path(self._folder()) / f"CAR-T journey - {journey.city.name}.ics")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to calendar"), suggested, self.tr("Calendar files (*.ics)")
-        )
+        chosen, _ = QFileDialog.getSaveFileName(self, tr("Export to calendar"), suggested, tr("Calendar files (*.ics)"))
         if not chosen:
             return False
         path = Path(chosen)
@@ -669,7 +695,8 @@ class MainWindow(QMainWindow):
         from carte_planner.export.ics import ExportOptions, export_calendar
         from carte_planner.storage.atomic import atomic_write
 
-        extra = checklist_items(self.document.checklist) if self.checklist_in_calendar_action.isChecked() else []
+        journey, checklist = self.document.outputs_in(self.output_language())
+        extra = checklist_items(checklist) if self.checklist_in_calendar_action.isChecked() else []
         options = ExportOptions(
             plan_id=self.document.plan.plan_id,
             now=datetime.now(UTC),
@@ -678,19 +705,20 @@ class MainWindow(QMainWindow):
             previous=self.document.plan.exported,
             holidays=self.holidays_in_calendar_action.isChecked(),
         )
-        result = export_calendar(journey, options)
+        with use_language(self.output_language()):
+            result = export_calendar(journey, options)
         try:
             atomic_write(path, result.data)
         except WriteError as error:
-            QMessageBox.critical(self, self.tr("Could not export the calendar"), str(error))
+            QMessageBox.critical(self, tr("Could not export the calendar"), str(error))
             return False
         # Saved with the plan: the next export cancels the events this one has and it will not.
         self.document.record_export(result.record)
         self.autosave_timer.start()
         self.statusBar().showMessage(
-            self.tr(
-                "Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar)."
-            ).replace("%1", str(path)),
+            tr("Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar).").replace(
+                "%1", str(path)
+            ),
             10000,
         )
         return True
@@ -746,7 +774,7 @@ class MainWindow(QMainWindow):
             return
         when = QDateTime.fromSecsSinceEpoch(int(server.published_at.timestamp()))
         self.published_label.setText(
-            self.tr("Calendar “%1” published %2")
+            tr("Calendar “%1” published %2")
             .replace("%1", server.calendar_name)
             .replace("%2", QLocale().toString(when, QLocale.FormatType.ShortFormat))
         )
@@ -756,16 +784,23 @@ class MainWindow(QMainWindow):
             return
         from carte_planner.ui.printing import print_checklist
 
-        print_checklist(self, self.document)
+        print_checklist(self, self.document, self.output_language())
+
+    def print_sheet(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.printing import print_hospital_sheet
+
+        print_hospital_sheet(self, self.document, self.output_language())
 
     def export_pdf(self) -> Path | None:
         if not self.commit_edits():
             return None
         from carte_planner.ui.printing import export_checklist_pdf
 
-        path = export_checklist_pdf(self, self.document, self._folder())
+        path = export_checklist_pdf(self, self.document, self._folder(), self.output_language())
         if path is not None:
-            self.statusBar().showMessage(self.tr("Checklist saved to %1").replace("%1", str(path)), 10000)
+            self.statusBar().showMessage(tr("Checklist saved to %1").replace("%1", str(path)), 10000)
         return path
 
     def _folder(self) -> str:
@@ -796,12 +831,48 @@ class MainWindow(QMainWindow):
     def go_to_today(self) -> None:
         self.month.go_to(self.document.today)
 
+    # -- language ---------------------------------------------------------------------------
+    def output_language(self) -> str | None:
+        """The language of calendar files and printouts: None for the window's own."""
+        value = self.settings.value("output/language", "")
+        return value if isinstance(value, str) and value in LANGUAGES else None
+
+    def set_output_language(self, code: str | None) -> None:
+        self.settings.setValue("output/language", code or "")
+        for action in self.output_language_group.actions():
+            action.setChecked(action.data() == (code or ""))
+
+    def switch_language(self, code: str) -> MainWindow:
+        """Speak `code` from now on: the window is built again around the same plan, its
+        unsaved changes and file kept; the undo history starts afresh."""
+        if code == current_language():
+            return self
+        self.commit_edits()
+        self.settings.setValue("language", code)
+        from carte_planner.ui.language import apply_language
+
+        apply_language(code)
+        old = self.document
+        document = PlanDocument(old.plan, old.today, old.path)
+        if old.modified:
+            document.mark_unsaved()
+        successor = MainWindow(document, self.settings, self.autosave_folder, offer_autosave=False)
+        successor.restoreGeometry(self.saveGeometry())
+        successor.tabs.setCurrentIndex(self.tabs.currentIndex())
+        successor.show_panel(self.panel_scroll.isVisible())
+        _open_windows.append(successor)
+        successor.show()
+        self._replaced_by = successor
+        self.autosave_timer.stop()
+        self.close()
+        return successor
+
     # -- help -----------------------------------------------------------------------------
     def about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("About Carte Planner"),
-            self.tr(
+            tr("About Carte Planner"),
+            tr(
                 "<h3>Carte Planner %1</h3>"
                 "<p>Plans the logistics of a CAR-T therapy journey to a hospital in China: preparation, travel, "
                 "stay, treatment phases and follow-up.</p>"
@@ -809,14 +880,17 @@ class MainWindow(QMainWindow):
                 "assumptions you can change. The hospital's own schedule always comes first: confirm every date "
                 "with the treating team. Carte Planner gives no medical advice.</p>"
                 "<p>Your plans stay on this computer; nothing leaves it unless you export it.</p>"
+                "<p>The translations into Chinese, Russian and Arabic are Carte Planner's own, not the "
+                "hospital's. If a word is wrong or unclear, please report it on the project's issue tracker "
+                "with the language, the words you saw and where you saw them.</p>"
             ).replace("%1", __version__),
         )
 
     def import_help(self) -> None:
         QMessageBox.information(
             self,
-            self.tr("How to import the calendar"),
-            self.tr(
+            tr("How to import the calendar"),
+            tr(
                 "<p>Export with File ▸ Export to calendar, then:</p><ul>"
                 "<li><b>Thunderbird:</b> File ▸ Open ▸ Calendar File…</li>"
                 "<li><b>Google Calendar:</b> Settings ▸ Import &amp; export ▸ Import.</li>"
@@ -832,6 +906,12 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "_replaced_by", None) is not None:
+            # Another language: the new window holds the plan now.
+            if self in _open_windows:
+                _open_windows.remove(self)
+            event.accept()
+            return
         if not self.commit_edits() and not self._close_with_refused_value():
             event.ignore()
             return

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.i18n import ntr, tr
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
-from carte_planner.ui.dates import long_date, medium_date, span_text
+from carte_planner.ui.dates import long_date, medium_date, span_text, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import (
@@ -44,6 +45,16 @@ class Chip:
     line: Occurrence
     open_left: bool
     open_right: bool
+
+
+def month_title(locale: QLocale, month: date, short: bool = False) -> str:
+    """The month and year as the language writes them: "June 2027", "2027年6月", "июнь 2027"."""
+    # Translators: a Qt date pattern for a month's title; MMMM is the month's name, M its number.
+    pattern = tr("MMMM yyyy")
+    # Qt's MMMM is the form used inside a date ("июня"); a title needs the standalone name.
+    form = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    pattern = pattern.replace("MMMM", "'" + locale.standaloneMonthName(month.month, form) + "'")
+    return locale.toString(to_qdate(month), pattern)
 
 
 def first_of_month(day: date) -> date:
@@ -91,7 +102,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # paintEvent fills every pixel: Qt need not paint the parents behind it first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAccessibleName(self.tr("Month calendar"))
+        self.setAccessibleName(tr("Month calendar"))
         install_accessibility()
         document.journeyChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
@@ -119,8 +130,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         titles = [h.label for h in self.document.journey.holidays_on(day)]
         titles += [line.title for line in self.lines_on(day)]
         label = self.document.journey.day_label(day)
-        summary = self.tr("%1 items: %2").replace("%1", str(len(titles))).replace("%2", "; ".join(titles))
-        parts = [long_date(day), label, summary if titles else self.tr("nothing planned")]
+        summary = ntr("{n} item: {items}", "{n} items: {items}", len(titles)).replace("{items}", "; ".join(titles))
+        parts = [long_date(day), label, summary if titles else tr("nothing planned")]
         self.setAccessibleDescription(", ".join(part for part in parts if part))
         self.cursorChanged.emit(day)
         self.update()
@@ -184,13 +195,19 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def cell_rect(self, day: date) -> QRectF:
         header, cell_w, cell_h, _strip, _lane = self._metrics()
         index = (day - self.first_day()).days
-        return QRectF((index % 7) * cell_w, header + (index // 7) * cell_h, cell_w, cell_h)
+        return QRectF(self._column_left(index % 7, cell_w), header + (index // 7) * cell_h, cell_w, cell_h)
+
+    def _column_left(self, column: int, cell_w: float) -> float:
+        """A weekday column's left edge: the week runs from the right in a right-to-left language."""
+        return (6 - column) * cell_w if self.isRightToLeft() else column * cell_w
 
     def day_at(self, x: float, y: float) -> date | None:
         header, cell_w, cell_h, _strip, _lane = self._metrics()
         if y < header or not 0 <= x < self.width():
             return None
-        week, col = int((y - header) // cell_h), int(x // cell_w)
+        week, col = int((y - header) // cell_h), min(int(x // cell_w), 6)
+        if self.isRightToLeft():
+            col = 6 - col
         if not 0 <= week < WEEKS:
             return None
         return self.first_day() + timedelta(days=7 * week + min(col, 6))
@@ -232,8 +249,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
                     continue
                 top = header + week * cell_h + strip + lane * lane_h
                 open_left, open_right = line.day < week_start, line.end > week_end
-                left = a * cell_w + (0 if open_left else 2)
-                right = (b + 1) * cell_w - (0 if open_right else 2)
+                if self.isRightToLeft():
+                    left = (6 - b) * cell_w + (0 if open_right else 2)
+                    right = (7 - a) * cell_w - (0 if open_left else 2)
+                else:
+                    left = a * cell_w + (0 if open_left else 2)
+                    right = (b + 1) * cell_w - (0 if open_right else 2)
                 rect = QRectF(left, top, right - left, lane_h - 2)
                 self._chips.append(Chip(rect, line, open_left, open_right))
         self._dirty = False
@@ -292,7 +313,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         for col in range(7):
             day = first + timedelta(days=col)
             name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-            painter.drawText(QRectF(col * cell_w, 0, cell_w, header), Qt.AlignmentFlag.AlignCenter, name)
+            painter.drawText(
+                QRectF(self._column_left(col, cell_w), 0, cell_w, header), Qt.AlignmentFlag.AlignCenter, name
+            )
 
         for index in range(7 * WEEKS):
             day = first + timedelta(days=index)
@@ -372,9 +395,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             self.palette().link().color() if _readable_link(self.palette()) else self.palette().text().color()
         )
         rect = self.more_rect(day)
-        more = self.tr("+%1 more").replace("%1", str(hidden))
+        more = tr("+%1 more").replace("%1", str(hidden))
         if self._more_in_strip or QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
-            more = self.tr("+%1").replace("%1", str(hidden))
+            more = tr("+%1").replace("%1", str(hidden))
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
 
     def _paint_cursor(self, painter: QPainter) -> None:
@@ -394,9 +417,11 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
-        if chip.open_left:
+        # Squared on the side the span continues to: the week's start is on the right in Arabic.
+        rtl = self.isRightToLeft()
+        if chip.open_right if rtl else chip.open_left:
             painter.fillRect(QRectF(rect.left(), rect.top(), radius * 2, rect.height()), fill)
-        if chip.open_right:
+        if chip.open_left if rtl else chip.open_right:
             painter.fillRect(QRectF(rect.right() - radius * 2, rect.top(), radius * 2, rect.height()), fill)
         if selected:
             painter.setPen(QPen(focus_colour(self.palette()), 2.5))
@@ -436,7 +461,10 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             Qt.Key.Key_Down: timedelta(days=7),
         }
         if key in moves:
-            self.move_cursor(self.cursor_day + moves[key])
+            step = moves[key]
+            if self.isRightToLeft() and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                step = -step  # the arrow points where the next day is drawn
+            self.move_cursor(self.cursor_day + step)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             months = -1 if key == Qt.Key.Key_PageUp else 1
             self.move_cursor(self.cursor_day + relativedelta(months=months))
@@ -452,12 +480,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def open_day(self, day: date) -> QMenu:
         """A list of the day's items; choosing one selects it in every view."""
         menu = QMenu(self)
-        menu.setAccessibleName(self.tr("Items on %1").replace("%1", medium_date(day)))
+        menu.setAccessibleName(tr("Items on %1").replace("%1", medium_date(day)))
         lines = self.lines_on(day)
         for holiday in self.document.journey.holidays_on(day):
             menu.addAction(holiday.label).setEnabled(False)
         if not lines:
-            menu.addAction(self.tr("Nothing planned on %1").replace("%1", medium_date(day))).setEnabled(False)
+            menu.addAction(tr("Nothing planned on %1").replace("%1", medium_date(day))).setEnabled(False)
         for line in lines:
             action = menu.addAction(chip_text(line))
             action.triggered.connect(lambda _checked=False, key=line.key: self.document.select(key))
@@ -495,8 +523,8 @@ class MonthPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.grid = MonthGrid(document)
-        self.previous = tool_button("◀", self.tr("Previous month (Page Up)"), self.tr("Previous month"))
-        self.next = tool_button("▶", self.tr("Next month (Page Down)"), self.tr("Next month"))
+        self.previous = tool_button("◀", tr("Previous month (Page Up)"), tr("Previous month"))
+        self.next = tool_button("▶", tr("Next month (Page Down)"), tr("Next month"))
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -519,7 +547,8 @@ class MonthPage(QWidget):
     def _show_title(self) -> None:
         locale = QLocale()
         month = self.grid.month
-        self.title.setText(f"{locale.standaloneMonthName(month.month)} {month.year}")
+        # The order and the words around month and year differ by language: "2027年6月", "июнь 2027 г.".
+        self.title.setText(month_title(locale, month))
 
     def go_to(self, day: date) -> None:
         self.grid.set_month(day)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from carte_planner.domain.journey import Category
+from carte_planner.i18n import tr
 
 # Mid-tone colours that stay distinct on light and dark backgrounds and for the common
 # colour-vision deficiencies (after the Okabe–Ito palette).
@@ -148,15 +148,15 @@ def chip_fill(category: Category, busy: bool, palette: QPalette) -> QColor:
 
 def category_name(category: Category) -> str:
     names = {
-        Category.PREPARATION: QCoreApplication.translate("Category", "Preparation"),
-        Category.VISA: QCoreApplication.translate("Category", "Visa and papers"),
-        Category.FLIGHT: QCoreApplication.translate("Category", "Flight"),
-        Category.ACCOMMODATION: QCoreApplication.translate("Category", "Accommodation"),
-        Category.PHASE: QCoreApplication.translate("Category", "Treatment phase"),
-        Category.MILESTONE: QCoreApplication.translate("Category", "Milestone"),
-        Category.OUTPATIENT_VISIT: QCoreApplication.translate("Category", "Outpatient visit"),
-        Category.HOME_FOLLOWUP: QCoreApplication.translate("Category", "Follow-up at home"),
-        Category.CHECKLIST: QCoreApplication.translate("Category", "Checklist"),
-        Category.HOLIDAY: QCoreApplication.translate("Category", "Public holiday"),
+        Category.PREPARATION: tr("Preparation"),
+        Category.VISA: tr("Visa and papers"),
+        Category.FLIGHT: tr("Flight"),
+        Category.ACCOMMODATION: tr("Accommodation"),
+        Category.PHASE: tr("Treatment phase"),
+        Category.MILESTONE: tr("Milestone"),
+        Category.OUTPATIENT_VISIT: tr("Outpatient visit"),
+        Category.HOME_FOLLOWUP: tr("Follow-up at home"),
+        Category.CHECKLIST: tr("Checklist"),
+        Category.HOLIDAY: tr("Public holiday"),
     }
     return names[category]

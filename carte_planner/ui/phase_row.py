@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QToolButton
 
+from carte_planner.i18n import tr
 from carte_planner.resources import load_protocol
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import show_value
@@ -27,24 +28,24 @@ class PhaseRow:
         self.title.setWordWrap(True)
         self.days = QSpinBox()
         self.days.setRange(1, 365)
-        self.days.setSuffix(panel.tr(" days"))
+        self.days.setSuffix(tr(" days"))
         self.days.setKeyboardTracking(False)
-        self.days.setAccessibleName(panel.tr("Length of %1 in days").replace("%1", spec.title))
+        self.days.setAccessibleName(tr("Length of %1 in days").replace("%1", spec.title))
         self.title.setBuddy(self.days)
         self.range = QLabel(
-            panel.tr("usual %1–%2 days (%3)")
+            tr("usual %1–%2 days (%3)")
             .replace("%1", str(spec.min_days))
             .replace("%2", str(spec.max_days))
             .replace("%3", spec.range_text)
         )
         self.range.setObjectName("phaseRange")
         self.range.setWordWrap(True)
-        self.confirmed = QCheckBox(panel.tr("Confirmed by the hospital"))
-        self.confirmed.setAccessibleName(panel.tr("%1 confirmed by the hospital").replace("%1", spec.title))
+        self.confirmed = QCheckBox(tr("Confirmed by the hospital"))
+        self.confirmed.setAccessibleName(tr("%1 confirmed by the hospital").replace("%1", spec.title))
         self.reset = QToolButton()
         self.reset.setText("↺")
-        self.reset.setToolTip(panel.tr("Back to the scenario's length"))
-        self.reset.setAccessibleName(panel.tr("Reset %1 to the scenario's length").replace("%1", spec.title))
+        self.reset.setToolTip(tr("Back to the scenario's length"))
+        self.reset.setAccessibleName(tr("Reset %1 to the scenario's length").replace("%1", spec.title))
         grid.addWidget(self.title, row, 0, 1, 3)
         grid.addWidget(self.days, row + 1, 0)
         grid.addWidget(self.reset, row + 1, 1)
@@ -57,17 +58,17 @@ class PhaseRow:
     def _changed(self, days: int) -> None:
         self.panel.commit(
             lambda r: r.with_phase_length(self.key, days),
-            self.panel.tr("Change length of %1").replace("%1", self.title.text()),
+            tr("Change length of %1").replace("%1", self.title.text()),
             merge_key=f"phase:{self.key}",
         )
 
     def _reset(self) -> None:
-        self.panel.commit(lambda r: r.with_phase_length(self.key, None), self.panel.tr("Reset phase length"))
+        self.panel.commit(lambda r: r.with_phase_length(self.key, None), tr("Reset phase length"))
 
     def _confirm(self, checked: bool) -> None:
         self.panel.commit(
             lambda r: r.with_confirmed(f"phase:{self.key}", checked),
-            self.panel.tr("Mark phase as confirmed") if checked else self.panel.tr("Mark phase as estimated"),
+            tr("Mark phase as confirmed") if checked else tr("Mark phase as estimated"),
         )
 
     def refresh(self, document: PlanDocument) -> None:
@@ -81,14 +82,12 @@ class PhaseRow:
         outside = not spec.min_days <= lengths[self.key] <= spec.max_days
         colour = warning_text(self.range.palette()).name()
         style = f"QLabel {{ color: {colour}; font-weight: bold; }}" if outside else ""
-        text = ("⚠ " if outside else "") + self.panel.tr("usual %1–%2 days (%3)").replace(
-            "%1", str(spec.min_days)
-        ).replace("%2", str(spec.max_days)).replace("%3", spec.range_text)
+        text = ("⚠ " if outside else "") + tr("usual %1–%2 days (%3)").replace("%1", str(spec.min_days)).replace(
+            "%2", str(spec.max_days)
+        ).replace("%3", spec.range_text)
         # Set only what changed: each change re-lays out the panel.
         if self.range.styleSheet() != style:
             self.range.setStyleSheet(style)
         if self.range.text() != text:
             self.range.setText(text)
-            self.range.setToolTip(
-                self.panel.tr("Outside the guide's usual range: kept as you set it.") if outside else ""
-            )
+            self.range.setToolTip(tr("Outside the guide's usual range: kept as you set it.") if outside else "")

@@ -19,9 +19,9 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from carte_planner.domain.checklist import build_checklist
 from carte_planner.export.checklist_document import PrintDocument, checklist_document
-from carte_planner.resources import load_checklist_template, resource_root
+from carte_planner.i18n import tr, use_language
+from carte_planner.resources import resource_root
 
 LATIN_FAMILY = "DejaVu Sans"
 CJK_FAMILY = "Droid Sans Fallback"
@@ -52,12 +52,18 @@ class _Placed:
     top: float
 
 
-def _block_document(html: str, style: str, width: float, printer: QPrinter) -> QTextDocument:
+def _block_document(html: str, style: str, width: float, printer: QPrinter, rtl: bool = False) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(printer)
     document.setDefaultFont(print_font())
     document.setDefaultStyleSheet(style)
     document.setDocumentMargin(0)
+    if rtl:
+        # Arabic reads from the right: paragraphs, tables and their columns all start there.
+        option = document.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        document.setDefaultTextOption(option)
+        html = f"<div dir='rtl'>{html}</div>"
     document.setHtml(html)
     document.setTextWidth(width)
     return document
@@ -75,7 +81,8 @@ def paint_document(source: PrintDocument, printer: QPrinter) -> int:
     footer_metrics = QFontMetricsF(footer_font, printer)
     footer_h = footer_metrics.height() * 2.6
     body_h = height - footer_h
-    documents = [_block_document(b.html, source.style, width, printer) for b in source.blocks]
+    rtl = source.right_to_left
+    documents = [_block_document(b.html, source.style, width, printer, rtl) for b in source.blocks]
     heights = [d.documentLayout().documentSize().height() for d in documents]
     gap = QFontMetricsF(print_font(), printer).height() * 0.25
 
@@ -108,12 +115,22 @@ def paint_document(source: PrintDocument, printer: QPrinter) -> int:
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.black)
             painter.drawLine(0, int(body_h + footer_h * 0.15), int(width), int(body_h + footer_h * 0.15))
-            footer = QRectF(0, body_h + footer_h * 0.2, width * 0.82, footer_h * 0.8)
-            painter.drawText(footer, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, source.footer)
+            # The footer mirrors for a right-to-left language: its text on the right, the page number left.
+            text_x, number_x = (width * 0.18, 0.0) if rtl else (0.0, width * 0.82)
+            footer = QRectF(text_x, body_h + footer_h * 0.2, width * 0.82, footer_h * 0.8)
+            start, end = (
+                (Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft)
+                if rtl
+                else (
+                    Qt.AlignmentFlag.AlignLeft,
+                    Qt.AlignmentFlag.AlignRight,
+                )
+            )
+            painter.drawText(footer, Qt.TextFlag.TextWordWrap | start, source.footer)
             painter.drawText(
-                QRectF(width * 0.82, body_h + footer_h * 0.2, width * 0.18, footer_h * 0.8),
-                Qt.AlignmentFlag.AlignRight,
-                f"Page {number} of {len(pages)}",
+                QRectF(number_x, body_h + footer_h * 0.2, width * 0.18, footer_h * 0.8),
+                end,
+                tr("Page {number} of {count}").format(number=number, count=len(pages)),
             )
     finally:
         painter.end()
@@ -129,14 +146,16 @@ def make_printer(output: Path | None = None, page: QPageSize.PageSizeId | None =
     if output is not None:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(output))
-        printer.setDocName("CAR-T journey checklist")
+        printer.setDocName(tr("CAR-T journey checklist"))
     return printer
 
 
-def document_for(plan_document) -> PrintDocument:
-    journey = plan_document.journey
-    checklist = build_checklist(journey, load_checklist_template(), plan_document.plan.checklist)
-    return checklist_document(journey, checklist)
+def document_for(plan_document, language: str | None = None) -> PrintDocument:
+    """The printout in `language` (the window's when None): planned again in that language, so
+    that every item, notice and date reads in it."""
+    journey, checklist = plan_document.outputs_in(language)
+    with use_language(language):
+        return checklist_document(journey, checklist)
 
 
 def write_pdf(
@@ -190,31 +209,46 @@ def is_complete_pdf(data: bytes) -> bool:
     return digits.isdigit() and 0 < int(digits) < len(data)
 
 
-def print_checklist(parent: QWidget, plan_document) -> None:
+def print_checklist(parent: QWidget, plan_document, language: str | None = None) -> None:
     """Print preview; from there the user prints, choosing printer, paper and pages."""
-    source = document_for(plan_document)
+    source = document_for(plan_document, language)
     printer = make_printer()
     preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(parent.tr("Print checklist"))
+    preview.setWindowTitle(tr("Print checklist"))
     preview.paintRequested.connect(lambda p: paint_document(source, p))
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     preview.resize(QSizeF(900, 1000).toSize())
     preview.open()
 
 
-def export_checklist_pdf(parent: QWidget, plan_document, folder: str) -> Path | None:
+def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the sheet for China: Chinese beside `language` (the window's when None)."""
+    from carte_planner.export.hospital_sheet import hospital_sheet
+
+    journey, _checklist = plan_document.outputs_in(language)
+    source = hospital_sheet(journey, language)
+    printer = make_printer()
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(tr("Print sheet for the hospital"))
+    preview.paintRequested.connect(lambda p: paint_document(source, p))
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    preview.resize(QSizeF(900, 1000).toSize())
+    preview.open()
+
+
+def export_checklist_pdf(parent: QWidget, plan_document, folder: str, language: str | None = None) -> Path | None:
     city = plan_document.journey.city.name
     suggested = str(Path(folder) / f"CAR-T journey checklist - {city}.pdf")
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export checklist PDF"), suggested, "PDF (*.pdf)")
+    chosen, _ = QFileDialog.getSaveFileName(parent, tr("Export checklist PDF"), suggested, "PDF (*.pdf)")
     if not chosen:
         return None
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     try:
-        write_pdf(document_for(plan_document), path, _paper_size())
+        write_pdf(document_for(plan_document, language), path, _paper_size())
     except OSError as error:
-        QMessageBox.critical(parent, parent.tr("Could not export the PDF"), str(error))
+        QMessageBox.critical(parent, tr("Could not export the PDF"), str(error))
         return None
     return path
 

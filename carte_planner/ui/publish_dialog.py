@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.journey import JourneyItem
 from carte_planner.domain.plan import CalendarServer
+from carte_planner.i18n import ntr, tr
 from carte_planner.ui.background import BackgroundCall
 from carte_planner.ui.document import PlanDocument
 
@@ -33,7 +34,7 @@ _EXISTING = "existing"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("PublishDialog", text)
+    return tr(text)
 
 
 def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
@@ -91,7 +92,7 @@ class PublishDialog(QDialog):
         from carte_planner.export.ics import ExportOptions, calendar_name
         from carte_planner.publish.credentials import NO_KEYRING, keyring_available
 
-        self.setWindowTitle(self.tr("Publish to calendar server"))
+        self.setWindowTitle(tr("Publish to calendar server"))
         self.document = document
         self._checklist = checklist
         self._holidays = holidays
@@ -110,8 +111,8 @@ class PublishDialog(QDialog):
         self.user = QLineEdit(server.user if server else "")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("An app password (see Help)"))
-        self.remember = QCheckBox(self.tr("Keep the password in the system keyring"))
+        self.password.setPlaceholderText(tr("An app password (see Help)"))
+        self.remember = QCheckBox(tr("Keep the password in the system keyring"))
         self.keyring_note = QLabel(NO_KEYRING)
         self.keyring_note.setWordWrap(True)
         has_keyring = keyring_available()
@@ -119,28 +120,28 @@ class PublishDialog(QDialog):
         self.remember.setEnabled(has_keyring)
         self.keyring_note.setVisible(not has_keyring)
         self.calendar = QComboBox()
-        self.calendar.setAccessibleName(self.tr("Calendar on the server"))
-        self.find_button = QPushButton(self.tr("&Find calendars"))
+        self.calendar.setAccessibleName(tr("Calendar on the server"))
+        self.find_button = QPushButton(tr("&Find calendars"))
         self.find_button.clicked.connect(self.find_calendars)
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar, 1)
         calendar_row.addWidget(self.find_button)
-        self.discreet = QCheckBox(self.tr("Discreet titles, for a calendar that others can see"))
+        self.discreet = QCheckBox(tr("Discreet titles, for a calendar that others can see"))
         self.discreet.setChecked(server.discreet if server else discreet)
         self.discreet.toggled.connect(self._rename_new_calendar)
 
         form = QFormLayout()
-        form.addRow(self.tr("Server &address:"), self.url)
-        form.addRow(self.tr("&User name:"), self.user)
-        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(tr("Server &address:"), self.url)
+        form.addRow(tr("&User name:"), self.user)
+        form.addRow(tr("&Password:"), self.password)
         form.addRow("", self.remember)
         form.addRow("", self.keyring_note)
-        calendar_label = QLabel(self.tr("&Calendar:"))
+        calendar_label = QLabel(tr("&Calendar:"))
         calendar_label.setBuddy(self.calendar)
         form.addRow(calendar_label, calendar_row)
         form.addRow("", self.discreet)
         self.note = QLabel(
-            self.tr(
+            tr(
                 "Nothing is sent until you press Publish. The password is never written to the plan file. "
                 "Dates are estimates: confirm every date with your hospital."
             )
@@ -151,12 +152,12 @@ class PublishDialog(QDialog):
         self.result_line = QLabel()
         self.result_line.setWordWrap(True)
         self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_line.setAccessibleName(self.tr("Result"))
+        self.result_line.setAccessibleName(tr("Result"))
         # Room for a three-line result from the start, so that the notes above never get squeezed.
         self.result_line.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.result_line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox()
-        self.publish_button = self.buttons.addButton(self.tr("P&ublish"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.publish_button = self.buttons.addButton(tr("P&ublish"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.publish_button.clicked.connect(lambda: self.publish())
         self.close_button.clicked.connect(self.close)
@@ -192,9 +193,9 @@ class PublishDialog(QDialog):
     def _warn_if_unencrypted(self) -> None:
         if self.url.text().strip().lower().startswith("http://"):
             self.result_line.setText(
-                self.tr("This address is not encrypted (http): use https:// unless the server is on this computer.")
+                tr("This address is not encrypted (http): use https:// unless the server is on this computer.")
             )
-        elif self.result_line.text().startswith(self.tr("This address is not encrypted")):
+        elif self.result_line.text().startswith(tr("This address is not encrypted")):
             self.result_line.clear()
 
     def _fill_calendars(self, calendars: list, server: CalendarServer | None) -> None:
@@ -220,7 +221,7 @@ class PublishDialog(QDialog):
         self.journey_calendar = calendar_name(self.document.journey, options)
         index = self.calendar.count() - 1
         if index >= 0:
-            self.calendar.setItemText(index, self.tr("New calendar “%1”").replace("%1", self.journey_calendar))
+            self.calendar.setItemText(index, tr("New calendar “%1”").replace("%1", self.journey_calendar))
             self.calendar.setItemData(index, (_NEW, self.journey_calendar))
 
     def _credentials(self) -> tuple[str, str, str] | None:
@@ -228,14 +229,14 @@ class PublishDialog(QDialog):
         missing = [
             label
             for label, value in (
-                (self.tr("the server address"), url),
-                (self.tr("the user name"), user),
-                (self.tr("the password"), password),
+                (tr("the server address"), url),
+                (tr("the user name"), user),
+                (tr("the password"), password),
             )
             if not value
         ]
         if missing:
-            self.result_line.setText(self.tr("Enter %1.").replace("%1", ", ".join(missing)))
+            self.result_line.setText(tr("Enter %1.").replace("%1", ", ".join(missing)))
             return None
         return url, user, password
 
@@ -285,11 +286,11 @@ class PublishDialog(QDialog):
             return list_calendars(url, user, password, trusted)
 
         self._pending = self.find_calendars
-        self._start(work, self._calendars_found, self.tr("Asking the server for your calendars…"))
+        self._start(work, self._calendars_found, tr("Asking the server for your calendars…"))
 
     def _calendars_found(self, calendars: list) -> None:
         self._fill_calendars(calendars, self.document.plan.server)
-        self.result_line.setText(self.tr("%n calendar(s) found.", "", len(calendars)))
+        self.result_line.setText(ntr("{n} calendar found.", "{n} calendars found.", len(calendars)))
 
     def publish(self, on_conflict: str = "ask") -> None:
         from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
@@ -321,7 +322,7 @@ class PublishDialog(QDialog):
             )
 
         self._pending = self.publish
-        self._start(work, self._published, self.tr("Publishing…"))
+        self._start(work, self._published, tr("Publishing…"))
 
     def _published(self, outcome) -> None:
         from carte_planner.publish.credentials import save_password
@@ -342,7 +343,7 @@ class PublishDialog(QDialog):
         from carte_planner.publish.server import certificate_fingerprint
 
         if not isinstance(error, PublishError):
-            self.result_line.setText(self.tr("Not published: %1").replace("%1", str(error) or type(error).__name__))
+            self.result_line.setText(tr("Not published: %1").replace("%1", str(error) or type(error).__name__))
             return
         if error.server is not None:
             self.published.emit(error.server)  # what was done is kept: publishing again finishes it
@@ -354,7 +355,7 @@ class PublishDialog(QDialog):
         if error.failure is Failure.PASSWORD:
             self.password.clear()
             self.password.setFocus()
-        self.result_line.setText(self.tr("Not published: %1").replace("%1", error.message))
+        self.result_line.setText(tr("Not published: %1").replace("%1", error.message))
 
     def finish(self) -> None:
         """Wait for a publish under way and take in its result (the window is closing)."""
@@ -365,7 +366,7 @@ class PublishDialog(QDialog):
     def closeEvent(self, event) -> None:
         if self.busy():
             # Closing mid-way would lose the record of what was written: finish first.
-            self.result_line.setText(self.tr("Still publishing: please wait until it has finished."))
+            self.result_line.setText(tr("Still publishing: please wait until it has finished."))
             event.ignore()
             return
         super().closeEvent(event)

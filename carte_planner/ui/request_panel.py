@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest
+from carte_planner.i18n import tr
+from carte_planner.i18n.dates import country_name
 from carte_planner.resources import load_cities, load_protocol
 from carte_planner.tz_tables import country_names, zone_countries
 from carte_planner.ui.assumed_values import AssumedValuesBox
@@ -84,92 +86,93 @@ class RequestPanel(QWidget):
         self._committing = False
         layout = QVBoxLayout(self)
 
-        trip = QGroupBox(self.tr("Trip"))
+        trip = QGroupBox(tr("Trip"))
         form = QFormLayout(trip)
         self.start = DateField()
         self.start.setDateRange(to_qdate(EARLIEST_START), to_qdate(LATEST_START))
-        self.start.setAccessibleName(self.tr("First hospital day"))
-        self.start.setToolTip(self.tr("The first day at the hospital: screening begins."))
-        self._add(form, self.tr("First hospital &day:"), self.start)
+        self.start.setAccessibleName(tr("First hospital day"))
+        self.start.setToolTip(tr("The first day at the hospital: screening begins."))
+        self._add(form, tr("First hospital &day:"), self.start)
 
         self.city = QComboBox()
         for city in load_cities():
             self.city.addItem(f"{city.name} — {city.name_zh} ({', '.join(city.airports)})", city.key)
         _searchable(self.city)
-        self.city.setAccessibleName(self.tr("Hospital city"))
-        self._add(form, self.tr("Hospital ci&ty:"), self.city)
+        self.city.setAccessibleName(tr("Hospital city"))
+        self._add(form, tr("Hospital ci&ty:"), self.city)
 
         self.scenario = QComboBox()
-        self.scenario.addItem(self.tr("Shortest"), Scenario.SHORTEST.value)
-        self.scenario.addItem(self.tr("Typical"), Scenario.TYPICAL.value)
-        self.scenario.addItem(self.tr("Longest"), Scenario.LONGEST.value)
-        self.scenario.setAccessibleName(self.tr("Scenario"))
-        self.scenario.setToolTip(self.tr("Which end of the usual ranges to plan the phases with."))
-        self._add(form, self.tr("&Scenario:"), self.scenario)
+        self.scenario.addItem(tr("Shortest"), Scenario.SHORTEST.value)
+        self.scenario.addItem(tr("Typical"), Scenario.TYPICAL.value)
+        self.scenario.addItem(tr("Longest"), Scenario.LONGEST.value)
+        self.scenario.setAccessibleName(tr("Scenario"))
+        self.scenario.setToolTip(tr("Which end of the usual ranges to plan the phases with."))
+        self._add(form, tr("&Scenario:"), self.scenario)
         layout.addWidget(trip)
 
-        travel = QGroupBox(self.tr("Travel"))
+        travel = QGroupBox(tr("Travel"))
         form = QFormLayout(travel)
         self.home_tz = ZoneCombo()
         _searchable(self.home_tz)
-        self.home_tz.setAccessibleName(self.tr("Home time zone"))
-        _line_edit(self.home_tz).setPlaceholderText(self.tr("Your city or country"))
-        self.home_tz.setToolTip(self.tr("Type your city or country, such as New York or Germany, and pick it."))
-        self._add(form, self.tr("Home time &zone:"), self.home_tz)
+        self.home_tz.setAccessibleName(tr("Home time zone"))
+        _line_edit(self.home_tz).setPlaceholderText(tr("Your city or country"))
+        self.home_tz.setToolTip(tr("Type your city or country, such as New York or Germany, and pick it."))
+        self._add(form, tr("Home time &zone:"), self.home_tz)
         self.home_country = QComboBox()
         self.home_country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.home_country.setMinimumContentsLength(12)
         self.home_country.addItem("", "")  # named after the time zone's country in refresh()
-        for code, name in sorted(country_names().items(), key=lambda pair: pair[1].casefold()):
+        names = {code: country_name(code, english) for code, english in country_names().items()}
+        for code, name in sorted(names.items(), key=lambda pair: pair[1].casefold()):
             self.home_country.addItem(f"{name} ({code})", code)
-        self.home_country.setAccessibleName(self.tr("Home country"))
+        self.home_country.setAccessibleName(tr("Home country"))
         self.home_country.setToolTip(
-            self.tr("The consulate closes on your country's public holidays: visa dates avoid them.")
+            tr("The consulate closes on your country's public holidays: visa dates avoid them.")
         )
-        self._add(form, self.tr("Home country:"), self.home_country)
+        self._add(form, tr("Home country:"), self.home_country)
         self.home_airport = QLineEdit()
         self.home_airport.setMaxLength(4)
-        self.home_airport.setPlaceholderText(self.tr("e.g. JFK"))
-        self.home_airport.setAccessibleName(self.tr("Home airport"))
-        self._add(form, self.tr("Home &airport:"), self.home_airport)
+        self.home_airport.setPlaceholderText(tr("e.g. JFK"))
+        self.home_airport.setAccessibleName(tr("Home airport"))
+        self._add(form, tr("Home &airport:"), self.home_airport)
         self.flight_hours = QDoubleSpinBox()
         self.flight_hours.setRange(1, 40)
         self.flight_hours.setSingleStep(0.5)
         self.flight_hours.setDecimals(1)
-        self.flight_hours.setSuffix(self.tr(" h"))
-        self.flight_hours.setAccessibleName(self.tr("Flight length in hours"))
-        self._add(form, self.tr("Flight &length:"), self.flight_hours)
+        self.flight_hours.setSuffix(tr(" h"))
+        self.flight_hours.setAccessibleName(tr("Flight length in hours"))
+        self._add(form, tr("Flight &length:"), self.flight_hours)
         self.departure = TimeField()
-        self.departure.setAccessibleName(self.tr("Outbound departure time, home time"))
-        self._add(form, self.tr("Depart&ure (home time):"), self.departure)
+        self.departure.setAccessibleName(tr("Outbound departure time, home time"))
+        self._add(form, tr("Depart&ure (home time):"), self.departure)
         self.arrive_early = QSpinBox()
         self.arrive_early.setRange(0, 14)
-        self.arrive_early.setSuffix(self.tr(" days"))
-        self.arrive_early.setAccessibleName(self.tr("Days to arrive before the first hospital day"))
-        self._add(form, self.tr("Arrive earl&y by:"), self.arrive_early)
-        self.go_home = QCheckBox(self.tr("Go home during cell &manufacturing\n(only if your hospital agrees)"))
-        self.go_home.setAccessibleName(self.tr("Go home during cell manufacturing, only if your hospital agrees"))
+        self.arrive_early.setSuffix(tr(" days"))
+        self.arrive_early.setAccessibleName(tr("Days to arrive before the first hospital day"))
+        self._add(form, tr("Arrive earl&y by:"), self.arrive_early)
+        self.go_home = QCheckBox(tr("Go home during cell &manufacturing\n(only if your hospital agrees)"))
+        self.go_home.setAccessibleName(tr("Go home during cell manufacturing, only if your hospital agrees"))
         form.addRow(self.go_home)
         self.travellers = QLineEdit()
         self.travellers.setPlaceholderText(
-            self.tr("%1 (type their names, separated by commas)").replace("%1", ", ".join(DEFAULT_TRAVELLERS))
+            tr("%1 (type their names, separated by commas)").replace("%1", ", ".join(DEFAULT_TRAVELLERS))
         )
-        self.travellers.setAccessibleName(self.tr("Travellers, separated by commas"))
-        self.travellers.setToolTip(self.tr("The patient and each companion, 1 to 6 people, separated by commas."))
-        self._add(form, self.tr("T&ravellers:"), self.travellers)
+        self.travellers.setAccessibleName(tr("Travellers, separated by commas"))
+        self.travellers.setToolTip(tr("The patient and each companion, 1 to 6 people, separated by commas."))
+        self._add(form, tr("T&ravellers:"), self.travellers)
         self.visa_stay = QSpinBox()
         self.visa_stay.setRange(1, 365)
-        self.visa_stay.setSuffix(self.tr(" days"))
-        self.visa_stay.setAccessibleName(self.tr("Visa's permitted stay per entry in days"))
-        self._add(form, self.tr("Visa's &permitted stay:"), self.visa_stay)
+        self.visa_stay.setSuffix(tr(" days"))
+        self.visa_stay.setAccessibleName(tr("Visa's permitted stay per entry in days"))
+        self._add(form, tr("Visa's &permitted stay:"), self.visa_stay)
         self.followup_years = QSpinBox()
         self.followup_years.setRange(0, 20)
-        self.followup_years.setSuffix(self.tr(" years"))
-        self.followup_years.setAccessibleName(self.tr("Years of follow-up at home"))
-        self._add(form, self.tr("Follo&w-up at home:"), self.followup_years)
+        self.followup_years.setSuffix(tr(" years"))
+        self.followup_years.setAccessibleName(tr("Years of follow-up at home"))
+        self._add(form, tr("Follo&w-up at home:"), self.followup_years)
         layout.addWidget(travel)
 
-        phases = QGroupBox(self.tr("Treatment phases (ask your hospital)"))
+        phases = QGroupBox(tr("Treatment phases (ask your hospital)"))
         grid = QGridLayout(phases)
         grid.setColumnStretch(2, 1)
         self.phase_rows = [PhaseRow(self, grid, 3 * row, spec.key) for row, spec in enumerate(load_protocol().phases)]
@@ -181,15 +184,15 @@ class RequestPanel(QWidget):
             self._pending[box] = box.interpretText
         layout.addWidget(self.assumed)
 
-        hospital = QGroupBox(self.tr("Hospital"))
+        hospital = QGroupBox(tr("Hospital"))
         form = QFormLayout(hospital)
         self.hospital: dict[str, QLineEdit] = {}
         for field, label, accessible in [
-            ("hospital_name", self.tr("Name:"), self.tr("Hospital name")),
-            ("hospital_name_zh", self.tr("Name in Chinese:"), self.tr("Hospital name in Chinese")),
-            ("hospital_address", self.tr("Address:"), self.tr("Hospital address")),
-            ("hospital_address_zh", self.tr("Address in Chinese:"), self.tr("Hospital address in Chinese")),
-            ("hospital_phone", self.tr("Phone:"), self.tr("Hospital phone")),
+            ("hospital_name", tr("Name:"), tr("Hospital name")),
+            ("hospital_name_zh", tr("Name in Chinese:"), tr("Hospital name in Chinese")),
+            ("hospital_address", tr("Address:"), tr("Hospital address")),
+            ("hospital_address_zh", tr("Address in Chinese:"), tr("Hospital address in Chinese")),
+            ("hospital_phone", tr("Phone:"), tr("Hospital phone")),
         ]:
             edit = QLineEdit()
             edit.setAccessibleName(accessible)
@@ -200,6 +203,29 @@ class RequestPanel(QWidget):
             self.hospital[field] = edit
             self._add(form, label, edit)
         layout.addWidget(hospital)
+
+        sheet = QGroupBox(tr("For the sheet in China"))
+        sheet.setToolTip(
+            tr("Printed on the sheet for the hospital (File ▸ Print sheet for the hospital); never sent anywhere.")
+        )
+        form = QFormLayout(sheet)
+        for field, label, accessible in [
+            ("passport_names", tr("Names as in passports:"), tr("Names as in the passports, patient first")),
+            ("stay_address", tr("Where you stay:"), tr("Address where you stay")),
+            ("stay_address_zh", tr("…in Chinese:"), tr("Address where you stay, in Chinese")),
+            ("family_phones", tr("Your phones in China:"), tr("Your phone numbers in China")),
+            ("interpreter_phone", tr("Interpreter's phone:"), tr("Interpreter's phone")),
+            ("team_phone", tr("Treating team's phone:"), tr("Treating team's phone")),
+        ]:
+            edit = QLineEdit()
+            edit.setAccessibleName(accessible)
+            edit.setMaxLength(300)
+            apply = lambda f=field, e=edit: self._text_field(f, e)  # noqa: E731
+            edit.editingFinished.connect(apply)
+            self._pending[edit] = apply
+            self.hospital[field] = edit
+            self._add(form, label, edit)
+        layout.addWidget(sheet)
         layout.addStretch(1)
         self._connect()
         document.journeyChanged.connect(self.refresh)
@@ -222,18 +248,18 @@ class RequestPanel(QWidget):
     def _connect(self) -> None:
         self.start.dateChanged.connect(
             lambda d: self.commit(
-                lambda r: replace(r, start=from_qdate(d)), self.tr("Change first hospital day"), field=self.start
+                lambda r: replace(r, start=from_qdate(d)), tr("Change first hospital day"), field=self.start
             )
         )
         self.city.activated.connect(self._city_chosen)
         _line_edit(self.city).editingFinished.connect(self._city_typed)
         self._pending[self.city] = self._city_typed
         self.scenario.activated.connect(
-            lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), self.tr("Change scenario"))
+            lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), tr("Change scenario"))
         )
         self.home_country.activated.connect(
             lambda i: self.commit(
-                lambda r: replace(r, home_country=self.home_country.itemData(i)), self.tr("Change home country")
+                lambda r: replace(r, home_country=self.home_country.itemData(i)), tr("Change home country")
             )
         )
         self.home_tz.activated.connect(lambda _i: self._zone_typed())
@@ -243,34 +269,32 @@ class RequestPanel(QWidget):
         self._pending[self.home_airport] = self._airport_typed
         self.flight_hours.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, flight_hours=v), self.tr("Change flight length"), "flight", self.flight_hours
+                lambda r: replace(r, flight_hours=v), tr("Change flight length"), "flight", self.flight_hours
             )
         )
         self.departure.timeChanged.connect(
             lambda t: self.commit(
                 lambda r: replace(r, departure_time=time(t.hour(), t.minute())),
-                self.tr("Change departure time"),
+                tr("Change departure time"),
                 field=self.departure,
             )
         )
         self.arrive_early.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, arrive_days_before=v), self.tr("Change arrival"), "arrive", self.arrive_early
+                lambda r: replace(r, arrive_days_before=v), tr("Change arrival"), "arrive", self.arrive_early
             )
         )
-        self.go_home.toggled.connect(
-            lambda on: self.commit(lambda r: replace(r, go_home=on), self.tr("Change going home"))
-        )
+        self.go_home.toggled.connect(lambda on: self.commit(lambda r: replace(r, go_home=on), tr("Change going home")))
         self.travellers.editingFinished.connect(self._travellers_typed)
         self._pending[self.travellers] = self._travellers_typed
         self.visa_stay.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, visa_stay_days=v), self.tr("Change visa stay"), "visa", self.visa_stay
+                lambda r: replace(r, visa_stay_days=v), tr("Change visa stay"), "visa", self.visa_stay
             )
         )
         self.followup_years.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, followup_years=v), self.tr("Change follow-up"), "years", self.followup_years
+                lambda r: replace(r, followup_years=v), tr("Change follow-up"), "years", self.followup_years
             )
         )
 
@@ -291,7 +315,7 @@ class RequestPanel(QWidget):
         if reason is not None:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, self.tr("Value not accepted"), reason)
+            QMessageBox.warning(self, tr("Value not accepted"), reason)
             self.refresh()
             return False
         return True
@@ -350,14 +374,13 @@ class RequestPanel(QWidget):
 
     def _text_field(self, field: str, edit: QLineEdit) -> None:
         if edit.text() != getattr(self.document.request, field) or edit in self._refused():
-            self.commit(lambda r: replace(r, **{field: edit.text()}), self.tr("Change hospital details"), field=edit)
+            text = tr("Change hospital details") if field.startswith("hospital") else tr("Change the sheet for China")
+            self.commit(lambda r: replace(r, **{field: edit.text()}), text, field=edit)
 
     def _airport_typed(self) -> None:
         text = self.home_airport.text()
         if text.strip().upper() != self.document.request.home_airport or self.home_airport in self._refused():
-            self.commit(
-                lambda r: replace(r, home_airport=text), self.tr("Change home airport"), field=self.home_airport
-            )
+            self.commit(lambda r: replace(r, home_airport=text), tr("Change home airport"), field=self.home_airport)
 
     def _refused(self) -> list[QWidget]:
         return [field for field, error in self._errors.items() if error.text()]
@@ -368,7 +391,7 @@ class RequestPanel(QWidget):
             # The city the plan has, perhaps typed differently ("Beijing"): no change to make.
             self._errors[self.city].clear_reason()
         elif key:
-            self.commit(lambda r: replace(r, city=key), self.tr("Change city"), field=self.city)
+            self.commit(lambda r: replace(r, city=key), tr("Change city"), field=self.city)
 
     def _city_typed(self) -> None:
         text = self.city.currentText().strip()
@@ -377,7 +400,7 @@ class RequestPanel(QWidget):
             self._city_chosen(index)
         elif text and text != self._city_label():
             # Let the planner's matching (English, Chinese, misspelt) decide and explain.
-            self.commit(lambda r: replace(r, city=text), self.tr("Change city"), field=self.city)
+            self.commit(lambda r: replace(r, city=text), tr("Change city"), field=self.city)
         else:
             self._errors[self.city].clear_reason()
         self.refresh()
@@ -391,7 +414,7 @@ class RequestPanel(QWidget):
             self._errors[self.home_tz].show_reason(reason)
             return
         if zone != self.document.request.home_tz:
-            self.commit(lambda r: replace(r, home_tz=zone), self.tr("Change home time zone"), field=self.home_tz)
+            self.commit(lambda r: replace(r, home_tz=zone), tr("Change home time zone"), field=self.home_tz)
         else:
             self._errors[self.home_tz].clear_reason()
         self.refresh()
@@ -401,7 +424,7 @@ class RequestPanel(QWidget):
         names = tuple(name.strip() for name in self.travellers.text().split(",") if name.strip())
         names = names or DEFAULT_TRAVELLERS
         if names != self.document.request.travellers:
-            self.commit(lambda r: replace(r, travellers=names), self.tr("Change travellers"), field=self.travellers)
+            self.commit(lambda r: replace(r, travellers=names), tr("Change travellers"), field=self.travellers)
         else:
             self._errors[self.travellers].clear_reason()
         self.refresh()
@@ -410,9 +433,7 @@ class RequestPanel(QWidget):
         """The country chosen, or the time zone's, named in the first entry."""
         request = self.document.request
         name = country_names().get(zone_countries().get(request.home_tz, ""), "")
-        automatic = (
-            self.tr("%1, from the time zone").replace("%1", name) if name else self.tr("None (from the time zone)")
-        )
+        automatic = tr("%1, from the time zone").replace("%1", name) if name else tr("None (from the time zone)")
         self.home_country.setItemText(0, automatic)
         self.home_country.setCurrentIndex(max(self.home_country.findData(request.home_country), 0))
 

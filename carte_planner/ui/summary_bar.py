@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from carte_planner.i18n import ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
@@ -100,10 +101,10 @@ class SummaryBar(QWidget):
         super().__init__(parent)
         self.document = document
         self.summary = RichText(lines=3)
-        self.summary.setAccessibleName(self.tr("Summary of the journey"))
+        self.summary.setAccessibleName(tr("Summary of the journey"))
         self.notices = RichText(lines=3, padding=5)
         self.notices.setObjectName("notices")
-        self.notices.setAccessibleName(self.tr("Warnings and things to check"))
+        self.notices.setAccessibleName(tr("Warnings and things to check"))
         # Many warnings scroll within a few lines instead of pushing the calendar off a small
         # screen; the summary above, with the estimate note, is always whole.
         self.notices_area = QScrollArea()
@@ -131,23 +132,26 @@ class SummaryBar(QWidget):
         summary = journey.summary
         request = journey.request
         low, high = summary.clearance_range
-        scenario = {"shortest": self.tr("shortest"), "typical": self.tr("typical"), "longest": self.tr("longest")}[
+        scenario = {"shortest": tr("shortest"), "typical": tr("typical"), "longest": tr("longest")}[
             request.scenario.value
         ]
         facts = [
-            self.tr("<b>%1</b> · %2 scenario")
+            tr("<b>%1</b> · %2 scenario")
             .replace("%1", html.escape(journey.city.label, quote=False))
             .replace("%2", scenario),
-            self.tr("First hospital day <b>%1</b>").replace("%1", medium_date(request.start)),
-            self.tr("Day 0 (infusion) <b>%1</b>").replace("%1", medium_date(journey.day_zero)),
-            self.tr("Fit-to-fly check about <b>%1</b> (between %2 and %3)")
+            tr("First hospital day <b>%1</b>").replace("%1", medium_date(request.start)),
+            tr("Day 0 (infusion) <b>%1</b>").replace("%1", medium_date(journey.day_zero)),
+            tr("Fit-to-fly check about <b>%1</b> (between %2 and %3)")
             .replace("%1", medium_date(summary.clearance))
             .replace("%2", medium_date(low))
             .replace("%3", medium_date(high)),
-            self.tr("%1 days in China, %2 in hospital, %3 weeks from the first hospital day to the check")
-            .replace("%1", str(summary.days_in_china))
-            .replace("%2", str(summary.inpatient_days))
-            .replace("%3", QLocale().toString(summary.weeks_to_clearance, "f", 1)),
+            ntr("{n} day in China", "{n} days in China", summary.days_in_china)
+            + tr(", ")
+            + ntr("{n} day in hospital", "{n} days in hospital", summary.inpatient_days)
+            + tr(", ")
+            + tr("%1 weeks from the first hospital day to the check").replace(
+                "%1", QLocale().toString(summary.weeks_to_clearance, "f", 1)
+            ),
         ]
         note = html.escape(journey.estimate_note, quote=False)
         summary_before = self.summary.text()
@@ -163,7 +167,7 @@ class SummaryBar(QWidget):
             # Said once per change, only what is new: a screen reader user hears a new warning
             # the moment an edit causes it.
             new = [line for line in self.notices.text().splitlines() if line not in before.splitlines()]
-            gone = self.tr("No more warnings.") if not self.notices.text() else ""
+            gone = tr("No more warnings.") if not self.notices.text() else ""
             announce(self.notices, "\n".join(new) or gone)
         elif self._shown and self.summary.text() != summary_before:
             announce(self.summary, self.summary.text().splitlines()[0] if self.summary.text() else "")

@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from carte_planner.domain.journey import Category, Occurrence
 from carte_planner.domain.office_days import holiday_runs
+from carte_planner.i18n import tr, tr_noop
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import span_text
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
+from carte_planner.ui.month_view import month_title
 from carte_planner.ui.palette import (
     category_colour,
     category_name,
@@ -27,13 +29,13 @@ from carte_planner.ui.palette import (
 )
 
 LANES = (
-    (QT_TRANSLATE_NOOP("TimelineCanvas", "Preparation"), (Category.PREPARATION, Category.VISA)),
-    (QT_TRANSLATE_NOOP("TimelineCanvas", "Travel and stay"), (Category.FLIGHT, Category.ACCOMMODATION)),
+    (tr_noop("Preparation"), (Category.PREPARATION, Category.VISA)),
+    (tr_noop("Travel and stay"), (Category.FLIGHT, Category.ACCOMMODATION)),
     (
-        QT_TRANSLATE_NOOP("TimelineCanvas", "Treatment"),
+        tr_noop("Treatment"),
         (Category.PHASE, Category.MILESTONE, Category.OUTPATIENT_VISIT),
     ),
-    (QT_TRANSLATE_NOOP("TimelineCanvas", "Follow-up at home"), (Category.HOME_FOLLOWUP,)),
+    (tr_noop("Follow-up at home"), (Category.HOME_FOLLOWUP,)),
 )
 MIN_DAY_WIDTH = 0.5
 LABEL_ROOM = 130  # pixels beside a short bar kept free for its name
@@ -61,7 +63,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setAccessibleName(self.tr("Timeline of the journey"))
+        self.setAccessibleName(tr("Timeline of the journey"))
         install_accessibility()
         document.journeyChanged.connect(self._invalidate)
         document.selectionChanged.connect(lambda _key: self.update())
@@ -78,8 +80,18 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             self._layout()
         return self._last
 
-    def x_of(self, day: date) -> float:
+    def forward_x(self, day: date) -> float:
         return (day - self.origin()).days * self.day_width
+
+    def x_of(self, day: date) -> float:
+        """Where `day` begins: time runs leftwards in a right-to-left language."""
+        forward = self.forward_x(day)
+        return self.forward_x(self.last_day()) - forward if self.isRightToLeft() else forward
+
+    def span_x(self, first: date, after: date) -> tuple[float, float]:
+        """The left and right edges of the days from `first` up to, not including, `after`."""
+        a, b = self.x_of(first), self.x_of(after)
+        return min(a, b), max(a, b)
 
     def _row_height(self) -> float:
         return QFontMetrics(self.font()).height() + 8
@@ -142,8 +154,8 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
                         rows.append(end)
                     else:
                         rows[row] = end
-                left = self.x_of(line.day)
-                width = max((line.end - line.day).days + 1, 1) * self.day_width
+                left, right = self.span_x(line.day, max(line.end, line.day) + timedelta(days=1))
+                width = right - left
                 rect = QRectF(left, lane_top + title_h + row * row_h + 3, max(width, 4.0), row_h - 6)
                 self._bars.append(Bar(rect, line))
             height = title_h + max(len(rows), 1) * row_h + 6
@@ -160,7 +172,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
     def sizeHint(self) -> QSize:
         if self._dirty:
             self._layout()
-        return QSize(int(self.x_of(self.last_day())) + 1, int(self._height))
+        return QSize(int(self.forward_x(self.last_day())) + 1, int(self._height))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -212,9 +224,12 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         while day <= self.last_day():
             x = self.x_of(day)
             painter.drawLine(QPointF(x, metrics.height() + 4), QPointF(x, self.height()))
-            name = f"{locale.standaloneMonthName(day.month, QLocale.FormatType.ShortFormat)} {day.year}"
+            name = month_title(locale, day, short=True)
             painter.setPen(palette.text().color())
-            painter.drawText(QPointF(x + 3, metrics.ascent() + 2), name)
+            if self.isRightToLeft():
+                painter.drawText(QPointF(x - 3 - metrics.horizontalAdvance(name), metrics.ascent() + 2), name)
+            else:
+                painter.drawText(QPointF(x + 3, metrics.ascent() + 2), name)
             painter.setPen(QPen(palette.mid().color()))
             day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
@@ -228,8 +243,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             if line.item.earliest and line.item.latest and not line.confirmed:
                 band = QColor(colour)
                 band.setAlpha(70)
-                left = self.x_of(line.item.earliest)
-                right = self.x_of(line.item.latest + timedelta(days=1))
+                left, right = self.span_x(line.item.earliest, line.item.latest + timedelta(days=1))
                 painter.fillRect(QRectF(left, bar.rect.top(), right - left, bar.rect.height()), band)
             fill = chip_fill(line.item.category, line.item.busy, palette)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -260,10 +274,11 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
 
         # Today and Day 0.
         for day, label, colour in (
-            (journey.today, self.tr("Today"), palette.highlight().color()),
-            (journey.day_zero, self.tr("Day 0"), category_colour(Category.MILESTONE)),
+            (journey.today, tr("Today"), palette.highlight().color()),
+            (journey.day_zero, tr("Day 0"), category_colour(Category.MILESTONE)),
         ):
-            x = self.x_of(day) + self.day_width / 2
+            left, right = self.span_x(day, day + timedelta(days=1))
+            x = (left + right) / 2
             painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, header - 4), QPointF(x, self.height()))
             painter.setPen(readable_on(colour, palette.base().color()))
@@ -280,7 +295,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setFont(self._title_font())
         for title, top, _height in self._lane_tops:
             painter.drawText(
-                QPointF(visible.left() + 4, top + QFontMetrics(self._title_font()).ascent() + 2), self.tr(title)
+                QPointF(visible.left() + 4, top + QFontMetrics(self._title_font()).ascent() + 2), tr(title)
             )
         painter.end()
 
@@ -293,7 +308,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         metrics = QFontMetrics(self.font())
         tint = holiday_tint(palette)
         for first, last, name in holiday_runs(journey.holidays):
-            left, right = self.x_of(first), self.x_of(last + timedelta(days=1))
+            left, right = self.span_x(first, last + timedelta(days=1))
             painter.fillRect(QRectF(left, header, right - left, self.height() - header), tint)
             room = right - left - 4
             if room > metrics.averageCharWidth() * 4:
@@ -308,6 +323,8 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
     def day_at(self, x: float, y: float) -> date | None:
         if y < self._header_height() or self.day_width <= 0:
             return None
+        if self.isRightToLeft():
+            x = self.forward_x(self.last_day()) - x
         return self.origin() + timedelta(days=int(x // self.day_width))
 
     def line_at(self, x: float, y: float) -> Occurrence | None:
@@ -345,12 +362,12 @@ class TimelinePage(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setWidgetResizable(False)
-        self.scroll_area.setAccessibleName(self.tr("Timeline"))
-        self.zoom_out_button = tool_button("−", self.tr("Zoom out (Ctrl+minus)"), self.tr("Zoom out"))
-        self.zoom_in_button = tool_button("+", self.tr("Zoom in (Ctrl+plus)"), self.tr("Zoom in"))
-        self.fit_button = tool_button(self.tr("Fit the trip"), "", self.tr("Fit the trip to the window"))
+        self.scroll_area.setAccessibleName(tr("Timeline"))
+        self.zoom_out_button = tool_button("−", tr("Zoom out (Ctrl+minus)"), tr("Zoom out"))
+        self.zoom_in_button = tool_button("+", tr("Zoom in (Ctrl+plus)"), tr("Zoom in"))
+        self.fit_button = tool_button(tr("Fit the trip"), "", tr("Fit the trip to the window"))
         bar = QHBoxLayout()
-        note = QLabel(self.tr("Lighter bands: the shortest to the longest usual length of each phase."))
+        note = QLabel(tr("Lighter bands: the shortest to the longest usual length of each phase."))
         note.setWordWrap(True)
         bar.addWidget(note, 1)
         bar.addWidget(self.zoom_out_button)
@@ -391,7 +408,7 @@ class TimelinePage(QWidget):
         last = journey.summary.return_range[1] + timedelta(days=10)
         width = max(self.scroll_area.viewport().width(), 200)
         self.canvas.set_day_width(width / max((last - first).days, 1))
-        self.scroll_area.horizontalScrollBar().setValue(int(self.canvas.x_of(first)))
+        self.scroll_area.horizontalScrollBar().setValue(int(self.canvas.forward_x(first)))
 
     def zoom(self, factor: float) -> None:
         bar = self.scroll_area.horizontalScrollBar()

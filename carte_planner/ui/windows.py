@@ -11,6 +11,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
+from carte_planner.i18n import tr
 from carte_planner.storage.autosave import Autosave, AutosaveSlot
 from carte_planner.ui.main_window import MainWindow
 
@@ -119,7 +120,7 @@ def hand_off(app: QApplication, plan_file: str | None) -> int | None:
         return None
     if outcome == HandOff.DONE:
         return 0
-    message = app.tr("%1 Close the Carte Planner window that is open, then try again.").replace("%1", why)
+    message = tr("%1 Close the Carte Planner window that is open, then try again.").replace("%1", why)
     print(f"carte-planner: {message}", file=sys.stderr)
-    QMessageBox.warning(None, app.tr("Carte Planner is already running"), message)
+    QMessageBox.warning(None, tr("Carte Planner is already running"), message)
     return 1

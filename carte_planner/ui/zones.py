@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from carte_planner.i18n import tr
 from carte_planner.tz_tables import country_names, tz_table
 
 # Zones without a place: what to choose instead (the largest place that follows the rule).
@@ -100,7 +101,7 @@ def resolve_zone(text: str) -> tuple[str | None, str]:
     """What the user typed in the picker, as (zone name, "") or (None, why not)."""
     typed = text.strip()
     if not typed:
-        return None, _tr("Type a city or a country, such as New York or Germany.")
+        return None, tr("Type a city or a country, such as New York or Germany.")
     if typed in _by_name():
         return typed, ""
     for zone in all_zones():
@@ -108,7 +109,7 @@ def resolve_zone(text: str) -> tuple[str | None, str]:
             return zone.name, ""
     suggestion = ABBREVIATIONS.get(typed.upper())
     if suggestion is not None:
-        return None, _tr(
+        return None, tr(
             "“%1” is an abbreviation, not a place: its clock does not follow daylight saving time the way "
             "a place does, and flight times would be an hour off part of the year. Choose your city instead, "
             "such as %2."
@@ -128,10 +129,10 @@ def resolve_zone(text: str) -> tuple[str | None, str]:
         return exact[0].name, ""
     if found:
         names = ", ".join(zone.label for zone in found[:4])
-        return None, _tr("“%1” fits several time zones: choose one from the list (%2…).").replace("%1", typed).replace(
+        return None, tr("“%1” fits several time zones: choose one from the list (%2…).").replace("%1", typed).replace(
             "%2", names
         )
-    return None, _tr("No time zone found for “%1”: type your city or country, such as New York or Germany.").replace(
+    return None, tr("No time zone found for “%1”: type your city or country, such as New York or Germany.").replace(
         "%1", typed
     )
 
@@ -143,10 +144,6 @@ def _offsets(name: str) -> tuple[object, object]:
 
     zone = ZoneInfo(name)
     return tuple(datetime(2027, month, 15, 12, tzinfo=zone).utcoffset() for month in (1, 7))  # type: ignore[return-value]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimeZones", text)
 
 
 class ZoneCombo(QComboBox):

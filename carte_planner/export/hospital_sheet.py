@@ -1,0 +1,114 @@
+"""The one-page sheet for China: in Chinese, with the family's language beside it, for the
+hospital, a taxi driver or the police. Every label comes from the catalogue in both languages."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import NamedTuple
+
+from carte_planner.domain.journey import Journey
+from carte_planner.export.checklist_document import Block, PrintDocument
+from carte_planner.i18n import current_language, tr, tr_noop, use_language
+from carte_planner.i18n.dates import format_day
+
+CHINESE = "zh_CN"
+EMERGENCY = "120"
+
+SHEET_STYLE = """
+body { font-size: 10.5pt; }
+h1 { font-size: 15pt; margin: 0 0 4pt 0; }
+td { padding: 3pt; vertical-align: top; }
+.big { font-size: 20pt; font-weight: bold; }
+.label { font-weight: bold; }
+.other { color: #333333; }
+.note { font-size: 9pt; }
+"""
+
+
+class Row(NamedTuple):
+    chinese: str
+    other: str
+    value: str
+    big: bool = False
+
+
+def _both(text: str, other_language: str) -> tuple[str, str]:
+    with use_language(CHINESE):
+        chinese = tr(text)
+    with use_language(other_language):
+        other = tr(text)
+    return chinese, "" if other_language == CHINESE else other
+
+
+def _day_both(journey: Journey, key: str, other_language: str) -> str:
+    item = journey.item(key)
+    with use_language(CHINESE):
+        chinese = format_day(item.start)
+    with use_language(other_language):
+        other = format_day(item.start)
+    return chinese if other_language == CHINESE else f"{chinese}\n{other}"
+
+
+def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]:
+    """The sheet's rows: a Chinese label, the same label in the family's language, the value."""
+    language = other_language or current_language()
+    request = journey.request
+    names = [n.strip() for n in request.passport_names.split(",") if n.strip()] or list(request.travellers)
+    rows: list[Row] = []
+
+    def add(label: str, value: str, big: bool = False) -> None:
+        chinese, other = _both(label, language)
+        rows.append(Row(chinese, other, value, big))
+
+    add(tr_noop("Patient (name as in the passport)"), names[0] if names else "")
+    if len(names) > 1:
+        add(tr_noop("Travelling with the patient"), ", ".join(names[1:]))
+    add(tr_noop("Hospital"), "\n".join(p for p in (request.hospital_name_zh, request.hospital_name) if p), big=True)
+    add(
+        tr_noop("Hospital address"),
+        "\n".join(p for p in (request.hospital_address_zh, request.hospital_address) if p),
+        big=bool(request.hospital_address_zh),
+    )
+    add(tr_noop("Where we stay"), "\n".join(p for p in (request.stay_address_zh, request.stay_address) if p))
+    add(tr_noop("Arrival in China"), _day_both(journey, "flight:outbound", language))
+    add(tr_noop("Hospital admission"), _day_both(journey, "milestone:admission", language))
+    add(tr_noop("Day 0 (infusion)"), _day_both(journey, "milestone:infusion", language))
+    add(tr_noop("Discharge from hospital (estimated)"), _day_both(journey, "milestone:discharge", language))
+    add(tr_noop("Return flight (estimated)"), _day_both(journey, "flight:return", language))
+    add(tr_noop("Our phone numbers in China"), request.family_phones)
+    add(tr_noop("Interpreter"), request.interpreter_phone)
+    add(tr_noop("Treating team"), request.team_phone or request.hospital_phone)
+    add(tr_noop("Emergency (ambulance) in mainland China"), EMERGENCY, big=True)
+    return rows
+
+
+def hospital_sheet(journey: Journey, other_language: str | None = None) -> PrintDocument:
+    """The sheet as a printable document of one block, so that it stays on one page."""
+    language = other_language or current_language()
+    title_zh, title_other = _both(tr_noop("Sheet for the hospital"), language)
+    note_zh, note_other = _both(
+        tr_noop("The dates are estimates: the hospital's own schedule always comes first."), language
+    )
+    cells = []
+    for row in sheet_rows(journey, language):
+        first, _newline, rest = row.value.partition("\n")
+        # Only the Chinese line is large (for a taxi driver); the family's own line stays small.
+        value_html = (f"<span class='big'>{escape(first)}</span>" if row.big else escape(first)) or "&nbsp;"
+        if rest:
+            value_html += "<br>" + escape(rest).replace("\n", "<br>")
+        other = f"<br><span class='other'>{escape(row.other)}</span>" if row.other else ""
+        cells.append(
+            f"<tr><td width='34%'><span class='label'>{escape(row.chinese)}</span>{other}</td>"
+            f"<td>{value_html}</td></tr>"
+        )
+    heading = escape(title_zh) + (f" · {escape(title_other)}" if title_other else "")
+    notes = escape(note_zh) + (f"<br>{escape(note_other)}" if note_other else "")
+    html = (
+        f"<h1>{heading}</h1>"
+        f"<table width='100%' border='1' cellspacing='0' cellpadding='3'>{''.join(cells)}</table>"
+        f"<p class='note'>{notes}</p>"
+    )
+    footer = note_zh if language == CHINESE else f"{note_zh} {note_other}"
+    with use_language(CHINESE):
+        title = tr("Sheet for the hospital")
+    return PrintDocument(title=title, blocks=(Block(html),), footer=footer, style=SHEET_STYLE)

@@ -1,0 +1,173 @@
+"""The command line's text and JSON, the calendar file and the printout in every language:
+under the pseudo-language no word escapes the catalogue; in Russian, Chinese and Arabic the
+words are theirs; the printout's text layer reads back in the language."""
+
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+from datetime import UTC, date, datetime
+
+import pytest
+from icalendar import Calendar
+
+from carte_planner.cli import main
+from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain.checklist import ChecklistState, build_checklist
+from carte_planner.export.agenda import journey_json, journey_text
+from carte_planner.export.checklist_document import checklist_document, checklist_text
+from carte_planner.export.ics import ExportOptions, export_ics
+from carte_planner.i18n import use_language
+from carte_planner.resources import load_checklist_template, load_cities
+from carte_planner.tz_tables import country_names
+from tests.pseudo_words import escaped_words
+
+TODAY = date(2027, 1, 4)
+REQUEST = TripRequest(
+    start=date(2027, 3, 1),
+    city="guangzhou",
+    home_tz="Europe/Berlin",
+    travellers=("Anna", "Boris"),
+    home_airport="BER",
+    go_home=True,
+    visa_stay_days=30,
+)
+TEXT_KEYS = {"title", "description", "message", "estimate_note", "label", "text", "question", "when"}
+
+
+def outputs(language):
+    with use_language(language):
+        journey = plan_journey(REQUEST, TODAY)
+        checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
+        questions = checklist.stage_entries("ask")
+        return journey, checklist, questions
+
+
+def allowed_names(journey):
+    """Proper names and locale data: places, airports, zones, countries, holidays, travellers,
+    and the English month and weekday names the pseudo-language's dates use."""
+    names = {"Anna", "Boris", "BER", "Europe", "Berlin", "Asia", "Shanghai", "UTC", "CD", "CLL", "FLT", "PET", "CT"}
+    for city in load_cities():
+        names.update(re.findall(r"[^\W\d_]+", city.name))
+        names.update(city.airports)
+        names.add(city.name_zh)
+    for code, label in country_names().items():
+        names.update(re.findall(r"[^\W\d_]+", label))
+        names.add(code)
+    for holiday in journey.holidays:
+        names.update(re.findall(r"[^\W\d_]+", holiday.name))
+    for month in range(1, 13):
+        names.update({date(2027, month, 1).strftime("%B"), date(2027, month, 1).strftime("%b")})
+    for day in range(1, 8):
+        names.update({date(2027, 3, day).strftime("%A"), date(2027, 3, day).strftime("%a")})
+    return names
+
+
+def json_texts(data, key=None):
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from json_texts(value, name)
+    elif isinstance(data, list):
+        for value in data:
+            yield from json_texts(value, key)
+    elif isinstance(data, str) and key in TEXT_KEYS:
+        yield data
+
+
+def escaped(texts, allowed):
+    return {text[:90]: words for text in texts if (words := escaped_words(text, allowed))}
+
+
+def calendar_texts(data: bytes):
+    calendar = Calendar.from_ical(data)
+    texts = [str(calendar.get("X-WR-CALNAME"))]
+    for component in calendar.walk():
+        for name in ("SUMMARY", "DESCRIPTION"):
+            if component.get(name) is not None:
+                texts.append(str(component.get(name)))
+    return texts
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    # Qt writes Arabic letters as their shaped presentation forms; NFKC gives back the letters.
+    text = unicodedata.normalize("NFKC", result.stdout.decode("utf-8"))
+    return re.sub("[\u202a-\u202e\u200e\u200f]", "", text)
+
+
+def test_no_word_of_the_text_agenda_or_json_escapes_the_catalogue():
+    journey, _checklist, questions = outputs("pseudo")
+    allowed = allowed_names(journey)
+    with use_language("pseudo"):
+        text = journey_text(journey, questions)
+        data = json.loads(journey_json(journey, questions))
+    lines = [line for line in text.splitlines() if line.strip("-")]
+    assert escaped(lines, allowed) == {}
+    assert escaped(list(json_texts(data)), allowed) == {}
+
+
+def test_no_word_of_the_calendar_file_escapes_the_catalogue():
+    journey, _checklist, _questions = outputs("pseudo")
+    allowed = allowed_names(journey)
+    for discreet in (False, True):
+        with use_language("pseudo"):
+            data = export_ics(journey, ExportOptions("plan-x", datetime(2027, 1, 4, tzinfo=UTC), discreet=discreet))
+        assert escaped(calendar_texts(data), allowed) == {}
+
+
+def test_no_word_of_the_checklist_text_escapes_the_catalogue():
+    journey, checklist, _questions = outputs("pseudo")
+    with use_language("pseudo"):
+        text = checklist_text(journey, checklist, markdown=True)
+    lines = [line.lstrip("#-[] x") for line in text.splitlines()]
+    assert escaped(lines, allowed_names(journey)) == {}
+
+
+def test_no_word_of_the_printout_escapes_the_catalogue(tmp_path, qapp):
+    from carte_planner.ui.printing import write_pdf
+
+    journey, checklist, _questions = outputs("pseudo")
+    with use_language("pseudo"):
+        write_pdf(checklist_document(journey, checklist), tmp_path / "pseudo.pdf")
+    text = pdf_text(tmp_path / "pseudo.pdf")
+    # A wrapped line breaks a bracketed stretch; the text layer is read as one flow.
+    assert escaped([" ".join(text.split())], allowed_names(journey)) == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "script"),
+    [("ru", r"[\u0400-\u04FF]"), ("zh_CN", r"[\u4E00-\u9FFF]"), ("ar", r"[\u0600-\u06FF]")],
+)
+def test_the_command_line_speaks_the_language(capsys, tmp_path, language, script):
+    common = ["--start", "2027-03-01", "--city", "Guangzhou", "--home-tz", "Europe/Berlin", "--today", "2027-01-04"]
+    assert main(["plan", *common, "--lang", language]) == 0
+    agenda = capsys.readouterr().out
+    assert main(["plan", *common, "--lang", language, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert main(["export", *common, "--lang", language, "-o", str(tmp_path / "plan.ics")]) == 0
+    written = capsys.readouterr().out
+    calendar = calendar_texts((tmp_path / "plan.ics").read_bytes())
+    for text in (agenda.splitlines()[0], data["items"][0]["title"], data["estimate_note"], written, calendar[0]):
+        assert re.search(script, text), text
+
+
+@pytest.mark.parametrize(("language", "words"), [("ru", "Проверка годности к перелёту"), ("ar", "فحص اللياقة للسفر")])
+def test_the_printout_reads_back_in_the_language(tmp_path, qapp, language, words):
+    from carte_planner.ui.printing import write_pdf
+
+    journey, checklist, _questions = outputs(language)
+    with use_language(language):
+        write_pdf(checklist_document(journey, checklist), tmp_path / "out.pdf")
+    text = letters(pdf_text(tmp_path / "out.pdf"))
+    assert letters(words) in text
+    # Word by word: pdftotext orders a right-to-left line's numbers and Latin words visually.
+    title = journey.item("milestone:infusion").title
+    assert all(letters(word) in text for word in title.split())
+
+
+def letters(text: str) -> str:
+    """The letters and digits only: pdftotext places Arabic vowel marks apart from their letter."""
+    return "".join(c for c in text if c.isalnum() and unicodedata.category(c) != "Mn")

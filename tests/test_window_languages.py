@@ -1,0 +1,152 @@
+"""The window in each language: every visible word from the catalogue (the pseudo-language
+finds any that is not), Arabic mirrored, and View ▸ Language switching without a restart."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QTabWidget, QWidget
+
+from carte_planner.domain import TripRequest
+from carte_planner.domain.plan import Plan
+from carte_planner.i18n import LANGUAGES, current_language
+from carte_planner.resources import load_cities
+from carte_planner.tz_tables import country_names
+from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.language import apply_language
+from carte_planner.ui.main_window import MainWindow
+from tests.gui import forget_changes, settings_folder
+from tests.pseudo_words import escaped_words
+
+TODAY = date(2027, 1, 4)
+
+
+@pytest.fixture
+def speak(qtbot):
+    """Switch the window's language for one test, and back to English after it."""
+    yield apply_language
+    apply_language("en")
+
+
+def open_window(qtbot, settings, travellers=("Anna", "Boris")):
+    request = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", travellers=travellers)
+    document = PlanDocument(Plan(request, "plan-test"), TODAY)
+    win = MainWindow(document, settings, autosave_folder=settings_folder(settings) / "data")
+    qtbot.addWidget(win, before_close_func=forget_changes)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_panel(True)
+    return win
+
+
+def visible_texts(win):
+    """Every text a user can see or hear in the window: labels, buttons, tabs, menus, lists,
+    tooltips and the names screen readers read."""
+    texts = [win.windowTitle()]
+    for widget in win.findChildren(QWidget):
+        for name in ("text", "title", "placeholderText", "toolTip", "accessibleName", "accessibleDescription"):
+            getter = getattr(widget, name, None)
+            if name in ("text", "title") and not isinstance(widget, QLabel | QAbstractButton | QGroupBox):
+                continue
+            if callable(getter):
+                value = getter()
+                if isinstance(value, str):
+                    texts.append(value)
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+    for action in win.findChildren(QAction):
+        texts += [action.text(), action.toolTip(), action.statusTip()]
+    model = win.agenda.table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            texts.append(str(model.data(model.index(row, column)) or ""))
+    texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+    return [t for t in texts if t]
+
+
+def proper_names(win):
+    """Names no catalogue translates: places, zones, airports, countries, holidays, the
+    travellers, the languages' own names, and the dates and times Qt's locale writes."""
+    journey = win.document.journey
+    names = {"Anna", "Boris", *(word for name in LANGUAGES.values() for word in name.split())}
+    for city in load_cities():
+        names.update(city.name.replace("'", " ").split())
+        names.update(city.name_zh.split())
+        names.update(city.airports)
+    for holiday in journey.holidays:
+        names.update(holiday.name.replace("'", " ").split())
+        names.update(holiday.country_name.split())
+    for code, label in country_names().items():
+        names.update(re.findall(r"[^\W\d_]+", label))
+        names.add(code)
+    names.update({"Europe", "Berlin", "Germany", "GMT", "UTC", "AM", "PM", "Scroll", "Left", "Right"})
+    locale = QLocale()
+    for number in range(1, 13):
+        names.update(locale.monthName(number, f).replace(".", "") for f in QLocale.FormatType)
+        names.update(locale.standaloneMonthName(number, f).replace(".", "") for f in QLocale.FormatType)
+    for number in range(1, 8):
+        names.update(locale.dayName(number, f).replace(".", "") for f in QLocale.FormatType)
+    return names
+
+
+def test_every_word_in_the_window_is_translatable(qtbot, settings, speak):
+    speak("pseudo")
+    win = open_window(qtbot, settings)
+    allowed = proper_names(win)
+    escaped = {text[:80]: words for text in visible_texts(win) if (words := escaped_words(text, allowed))}
+    assert escaped == {}
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "ru", "ar"])
+def test_the_window_speaks_the_language(qtbot, settings, speak, language):
+    speak(language)
+    win = open_window(qtbot, settings)
+    menus = [action.text() for action in win.menuBar().actions()]
+    english = ["&File", "&Edit", "&View", "&Help"]
+    assert not set(menus) & set(english)
+    phase_titles = [row.title.text() for row in win.panel.phase_rows]
+    assert all(not title.isascii() for title in phase_titles), phase_titles
+    assert not win.month.title.text().isascii()
+
+
+def test_the_arabic_window_is_mirrored(qtbot, settings, speak):
+    speak("ar")
+    win = open_window(qtbot, settings)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert win.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # The request panel sits on the right, the views on the left.
+    panel_x = win.panel_scroll.mapTo(win, QPoint(0, 0)).x()
+    views_x = win.views_splitter.mapTo(win, QPoint(0, 0)).x()
+    assert panel_x > views_x
+    # The month's week starts at the right: Monday's column is right of Tuesday's.
+    grid = win.month.grid
+    monday = grid.first_day()
+    assert grid.cell_rect(monday).left() > grid.cell_rect(monday + timedelta(days=1)).left()
+    assert grid.day_at(grid.cell_rect(monday).center().x(), grid.cell_rect(monday).center().y()) == monday
+    # The timeline runs from right to left: a later day is drawn further left.
+    canvas = win.timeline.canvas
+    start = win.document.request.start
+    assert canvas.x_of(start + timedelta(days=30)) < canvas.x_of(start)
+    x = (canvas.x_of(start) + canvas.x_of(start + timedelta(days=1))) / 2
+    assert canvas.day_at(x, canvas.height() - 5) == start
+
+
+def test_view_language_switches_without_a_restart(qtbot, settings, speak):
+    win = open_window(qtbot, settings)
+    win.panel.travellers.setText("Anna, Boris, Chen")
+    win.panel.travellers.editingFinished.emit()
+    speak("en")
+    action = next(a for a in win.language_group.actions() if a.data() == "ru")
+    action.trigger()
+    successor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    qtbot.addWidget(successor, before_close_func=forget_changes)
+    assert current_language() == "ru"
+    assert successor is not win
+    assert successor.document.request.travellers == ("Anna", "Boris", "Chen")
+    assert successor.document.modified
+    assert successor.menuBar().actions()[0].text() == "&Файл"
+    assert settings.value("language") == "ru"
