@@ -58,6 +58,7 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 	$(BIN)/python scripts/screenshots.py --screen 1366x768 --scale 1.25
 	$(BIN)/python scripts/screenshots.py --screen 1920x1080 --scale 2
+	for lang in zh_CN ru ar; do $(BIN)/python scripts/screenshots.py --screen 1366x768 --lang $$lang || exit 1; done
 
 # Refresh the translation template from the code's tr() strings, merge it into each language's
 # .po file and compile the .mo files (committed, so that a fresh clone needs no tools to run).

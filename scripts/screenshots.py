@@ -25,6 +25,7 @@ def main() -> int:
     parser.add_argument("--scale", default="1")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--screen", help="a screen size in pixels, such as 1366x768: only the window is shot")
+    parser.add_argument("--lang", default="en", help="the window's language: en, zh_CN, ru or ar")
     args = parser.parse_args()
     os.environ["QT_SCALE_FACTOR"] = args.scale
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
@@ -45,7 +46,7 @@ def main() -> int:
     from carte_planner.ui.main_window import MainWindow
     from carte_planner.ui.palette import dark_palette
 
-    app = make_app(sys.argv[:1])
+    app = make_app(sys.argv[:1], args.lang)
     if args.dark:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
@@ -82,8 +83,15 @@ def main() -> int:
     app.processEvents()
     if args.screen:
         percent = round(float(args.scale) * 100)
-        name = f"main-window-{args.screen}-{percent}{'-dark' if args.dark else ''}.png"
+        language = "" if args.lang == "en" else f"-{args.lang}"
+        name = f"main-window-{args.screen}-{percent}{'-dark' if args.dark else ''}{language}.png"
         window.grab().save(str(out / name))
+        if language:
+            # The painted views too: in Arabic they run from the right.
+            window.tabs.setCurrentWidget(window.timeline)
+            window.timeline.fit()
+            app.processEvents()
+            window.grab().save(str(out / name.replace("main-window", "timeline")))
         window.document.undo_stack.clear()
         window.close()
         print(f"Screenshot written to {out / name}")

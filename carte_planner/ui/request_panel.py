@@ -432,7 +432,8 @@ class RequestPanel(QWidget):
     def _show_home_country(self) -> None:
         """The country chosen, or the time zone's, named in the first entry."""
         request = self.document.request
-        name = country_names().get(zone_countries().get(request.home_tz, ""), "")
+        code = zone_countries().get(request.home_tz, "")
+        name = country_name(code, country_names().get(code, ""))
         automatic = tr("%1, from the time zone").replace("%1", name) if name else tr("None (from the time zone)")
         self.home_country.setItemText(0, automatic)
         self.home_country.setCurrentIndex(max(self.home_country.findData(request.home_country), 0))
