@@ -49,6 +49,12 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+# The shipped font has Arabic letters upright only: notes and marks keep their colour instead.
+RTL_STYLE = """
+.note, .assumed { font-style: normal; }
+"""
+
+
 def keep_together(text: str) -> str:
     """Escaped, with non-breaking spaces, and a gap after: for a date column that must not wrap
     (Qt's rich text ignores `nowrap` and cell padding)."""
@@ -304,7 +310,9 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
     footer = (
         journey.estimate_note + " " + tr("Printed for {city} ({city_zh}).").format(city=city.name, city_zh=city.name_zh)
     )
-    return PrintDocument(title=title, blocks=tuple(blocks), footer=footer, right_to_left=is_right_to_left())
+    rtl = is_right_to_left()
+    style = STYLE + RTL_STYLE if rtl else STYLE
+    return PrintDocument(title=title, blocks=tuple(blocks), footer=footer, style=style, right_to_left=rtl)
 
 
 def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = False) -> str:
