@@ -18,6 +18,7 @@ from carte_planner.domain.journey import Journey, JourneyItem
 from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
 from carte_planner.export.calendar_objects import CalendarObject, calendar_objects, content_fingerprint, resource_name
 from carte_planner.export.ics import ExportOptions, calendar_name
+from carte_planner.i18n import ntr, tr
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.server import RemoteCalendar, ServerSession, normalised_url
 
@@ -66,28 +67,28 @@ class PublishOutcome:
 
     def summary(self) -> str:
         """One line for the window's result and the command line."""
-        parts = [
-            f"{self.created} created",
-            f"{self.updated} updated",
-            f"{self.removed} removed",
-            f"{self.unchanged} unchanged",
-        ]
-        line = f"Published to “{self.server.calendar_name}”: " + ", ".join(parts) + "."
+        line = tr(
+            "Published to “{calendar}”: {created} created, {updated} updated, {removed} removed, {unchanged} unchanged."
+        ).format(
+            calendar=self.server.calendar_name,
+            created=self.created,
+            updated=self.updated,
+            removed=self.removed,
+            unchanged=self.unchanged,
+        )
         if self.restored:
-            line += f" {_events(self.restored)} deleted on the server {_was(self.restored)} put back."
+            line += " " + ntr(
+                "{n} event deleted on the server was put back.",
+                "{n} events deleted on the server were put back.",
+                self.restored,
+            )
         if self.conflicts:
-            count = len(self.conflicts)
-            them = "it is" if count == 1 else "they are"
-            line += f" {_events(count)} changed on the server {_was(count)} left as {them} there."
+            line += " " + ntr(
+                "{n} event changed on the server was left as it is there.",
+                "{n} events changed on the server were left as they are there.",
+                len(self.conflicts),
+            )
         return line
-
-
-def _events(count: int) -> str:
-    return f"{count} event" if count == 1 else f"{count} events"
-
-
-def _was(count: int) -> str:
-    return "was" if count == 1 else "were"
 
 
 Progress = Callable[[int, int], None]
