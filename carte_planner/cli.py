@@ -21,7 +21,17 @@ from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest, text_problem
-from carte_planner.i18n import LANGUAGES, current_language, language_for_locale, ntr, set_language, tr, use_language
+from carte_planner.i18n import (
+    LANGUAGES,
+    current_language,
+    language_for_locale,
+    ntr,
+    set_language,
+    tr,
+    tr_noop,
+    use_language,
+)
+from carte_planner.i18n.dates import month_title
 from carte_planner.storage.errors import PlanFileError
 
 EXIT_USAGE = 2
@@ -137,13 +147,16 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+_NOT_A_DATE = tr_noop("{what}: '{text}' is not a date; write it as YYYY-MM-DD, for example 2027-03-01")
+
+
 def parse_date(text: str, what: str = "date") -> date:
     """An ISO date (2027-03-01), with a message that says what is wrong with an impossible one.
     Full-width digits (２０２７-０３-０１, as Chinese and Japanese keyboards type them) are read
     as the digits they are."""
     text = unicodedata.normalize("NFKC", text).strip()
     if not text.isascii():
-        raise UsageError(f"{what}: '{text[:40]}' is not a date; write it as YYYY-MM-DD, for example 2027-03-01")
+        raise UsageError(tr(_NOT_A_DATE).format(what=what, text=text[:40]))
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -153,16 +166,23 @@ def parse_date(text: str, what: str = "date") -> date:
         year, month, _day = (int(p) for p in parts)
         if 1 <= month <= 12 and 1 <= year <= 9999:
             days = calendar.monthrange(year, month)[1]
-            month_name = date(2000, month, 1).strftime("%B")
-            raise UsageError(f"{what}: {text} is not a real date ({month_name} {year} has {days} days)")
-    raise UsageError(f"{what}: '{text}' is not a date; write it as YYYY-MM-DD, for example 2027-03-01")
+            raise UsageError(
+                tr("{what}: {text} is not a real date ({month} has {days} days)").format(
+                    what=what, text=text, month=month_title(date(year, month, 1)), days=days
+                )
+            )
+    raise UsageError(tr(_NOT_A_DATE).format(what=what, text=text))
 
 
 def _parse_time(text: str, option: str = "--departure-time", example: str = "10:00") -> time:
     try:
         return time.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option}: '{text}' is not a time; write it as HH:MM, for example {example}") from None
+        raise UsageError(
+            tr("{option}: '{text}' is not a time; write it as HH:MM, for example {example}").format(
+                option=option, text=text, example=example
+            )
+        ) from None
 
 
 def _chemotherapy_days(text: str) -> tuple[int, int]:
@@ -201,7 +221,9 @@ def _pairs(values: Sequence[str], option: str, convert: type | object) -> list[t
     for value in values:
         key, sep, raw = value.partition("=")
         if not sep or not key:
-            raise UsageError(f"{option}: '{value}' must look like KEY=VALUE")
+            raise UsageError(
+                tr("{option}: '{text}' must look like {form}").format(option=option, text=value, form="KEY=VALUE")
+            )
         result.append((key.strip(), convert(raw.strip())))  # type: ignore[operator]
     return result
 
@@ -210,7 +232,7 @@ def _phase_days(raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise UsageError(f"--phase: '{raw[:20]}' is not a whole number of days") from None
+        raise UsageError("--phase: " + tr("'{text}' is not a whole number of days").format(text=raw[:20])) from None
 
 
 def _add_request_options(parser: argparse.ArgumentParser) -> None:
@@ -317,7 +339,9 @@ def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str
         return current
     count = args.travellers if args.travellers is not None else max(len(names), len(current))
     if not 1 <= count <= 6:
-        raise UsageError(f"--travellers: must be between 1 and 6, not {count}")
+        raise UsageError(
+            "--travellers: " + tr("must be between {low} and {high}, not {value}").format(low=1, high=6, value=count)
+        )
     if len(names) > count:
         raise UsageError(f"--traveller: {len(names)} names given for {count} travellers")
     kept = list(current) + list(_DEFAULT_NAMES[len(current) :])
@@ -497,7 +521,12 @@ def _today(args: argparse.Namespace) -> date:
         return date.today()
     today = parse_date(args.today, "--today")
     if not EARLIEST_START <= today <= LATEST_START:
-        raise UsageError(f"--today: must be between {EARLIEST_START.year} and {LATEST_START.year}, not {today}")
+        raise UsageError(
+            "--today: "
+            + tr("must be between {low} and {high}, not {value}").format(
+                low=EARLIEST_START.year, high=LATEST_START.year, value=today
+            )
+        )
     return today
 
 
@@ -507,8 +536,14 @@ def _check_moves(args: argparse.Namespace, journey: Journey) -> None:
     for notice in journey.notices:
         if notice.code == "moved-item-gone" and notice.item_key in typed:
             raise UsageError(
-                f"--move: '{notice.item_key}' is not an item of this plan "
-                "(the keys are in `carte-planner plan --format json`; a visit is `visits:outpatient#3`)"
+                tr(
+                    "{option}: '{key}' is not an item of this plan (the keys are in {command}; a visit is {example})"
+                ).format(
+                    option="--move",
+                    key=notice.item_key,
+                    command="`carte-planner plan --format json`",
+                    example="`visits:outpatient#3`",
+                )
             )
 
 
@@ -523,7 +558,11 @@ def _output_path(text: str, option: str, args: argparse.Namespace) -> Path | Non
         except OSError:
             same = False
         if same:
-            raise UsageError(f"{option}: {output} is the plan file given with --plan; choose another file name")
+            raise UsageError(
+                tr("{option}: {path} is the plan file given with --plan; choose another file name").format(
+                    option=option, path=output
+                )
+            )
     return output
 
 
@@ -702,7 +741,7 @@ def _joined_negative_values(argv: Sequence[str]) -> list[str]:
 
 
 def _fail(message: str) -> int:
-    _say(f"carte-planner: error: {message}")
+    _say(tr("carte-planner: error: {message}").format(message=message))
     return EXIT_USAGE
 
 

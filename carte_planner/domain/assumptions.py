@@ -98,8 +98,14 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
     needed = VISIT_RHYTHMS[rhythm]
     weekdays = request.visit_weekdays or protocol.outpatient_weekdays[:needed]
     if len(weekdays) != needed:
-        days = "two weekdays, such as MO,TH" if needed == 2 else "one weekday, such as MO"
-        raise PlanInputError("visit weekdays", f"visits {RHYTHM_WORDS[rhythm]} need {days}")
+        need = (
+            tr_noop("visits {rhythm} need two weekdays, such as {example}")
+            if needed == 2
+            else tr_noop("visits {rhythm} need one weekday, such as {example}")
+        )
+        raise PlanInputError(
+            tr_noop("visit weekdays"), need, rhythm=tr(RHYTHM_WORDS[rhythm]), example="MO,TH" if needed == 2 else "MO"
+        )
     stages = protocol.followup_stages
     if request.followup_rhythm is not None:
         stages = tuple(FollowupStage(every, until, stage_label(every)) for every, until in request.followup_rhythm)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.protocol import City
+from carte_planner.i18n import tr_noop
 
 
 def _fold(text: str) -> str:
@@ -29,7 +30,15 @@ def resolve_city(text: str, cities: Iterable[City]) -> City:
     close = difflib.get_close_matches(_fold(wanted), list(names), n=1, cutoff=0.6)
     if close:
         hint = names[close[0]]
-        raise PlanInputError("city", f"'{text}' is not a known hospital city. Did you mean {hint}?")
+        raise PlanInputError(
+            tr_noop("city"),
+            tr_noop("'{city}' is not a known hospital city. Did you mean {hint}?"),
+            city=text,
+            hint=hint,
+        )
     raise PlanInputError(
-        "city", f"'{text}' is not a known hospital city. Known cities: {', '.join(c.name for c in cities)}"
+        tr_noop("city"),
+        tr_noop("'{city}' is not a known hospital city. Known cities: {cities}"),
+        city=text,
+        cities=", ".join(c.name for c in cities),
     )

@@ -1,13 +1,23 @@
 """The project's own error types, each naming what the user has to fix."""
 
+from __future__ import annotations
+
+from carte_planner.i18n import tr
+
 
 class PlanInputError(ValueError):
-    """A request field holds a value the planner refuses; `field` names it for the user."""
+    """A request field holds a value the planner refuses.
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+    `field` and `message` are catalogue strings with named {placeholders} filled from `params`:
+    `field` stays English, so the command line and the plan file can find the option or entry
+    it names; `label` and `message` are in the language current when the error is raised."""
+
+    def __init__(self, field: str, message: str, **params: object) -> None:
+        values = {name: str(value) for name, value in params.items()}
+        self.field = field.format(**values)
+        self.label = tr(field).format(**values)
+        self.message = tr(message).format(**values)
+        super().__init__(f"{self.label}: {self.message}")
 
 
 class ResourceError(ValueError):

@@ -25,7 +25,7 @@ from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import Scenario, TripRequest
-from carte_planner.i18n import tr
+from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import SHORT_DAY, format_day
 
 # Order of items that share a first day, so the agenda reads in the order things happen.
@@ -137,8 +137,15 @@ def _office_days(
 
         calendars = SHIPPED
     if request.home_country and not calendars.is_country(request.home_country):
-        hint = " (the United Kingdom is GB)" if request.home_country == "UK" else ""
-        raise PlanInputError("home country", f"'{request.home_country}' is not a country code{hint}")
+        if request.home_country == "UK":
+            raise PlanInputError(
+                tr_noop("home country"),
+                tr_noop("'{code}' is not a country code (the United Kingdom is GB)"),
+                code=request.home_country,
+            )
+        raise PlanInputError(
+            tr_noop("home country"), tr_noop("'{code}' is not a country code"), code=request.home_country
+        )
     country = request.home_country or calendars.home_country(request.home_tz)
     earliest = max((step.days_before_start for step in protocol.preparation), default=0) + request.arrive_days_before
     first_year = (request.start - timedelta(days=earliest + 45)).year
@@ -199,7 +206,10 @@ def _check_phase_keys(request: TripRequest, protocol: Protocol) -> None:
     for key, _ in request.phase_days:
         if key not in known:
             raise PlanInputError(
-                f"length of phase '{key}'", f"there is no such phase; the phases are {', '.join(known)}"
+                tr_noop("length of phase '{phase}'"),
+                tr_noop("there is no such phase; the phases are {phases}"),
+                phase=key,
+                phases=", ".join(known),
             )
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.zones import canonical_zone
+from carte_planner.i18n import tr, tr_noop
 
 EARLIEST_START = date(2000, 1, 1)
 LATEST_START = date(2100, 12, 31)
@@ -27,10 +28,10 @@ class Scenario(enum.StrEnum):
 
 # Limits of each numeric field: (user-facing name, lowest, highest).
 LIMITS: dict[str, tuple[str, float, float]] = {
-    "flight_hours": ("flight length (hours)", 1, 40),
-    "arrive_days_before": ("days to arrive before the start", 0, 14),
-    "visa_stay_days": ("visa's permitted stay (days)", 1, 365),
-    "followup_years": ("follow-up years", 0, 20),
+    "flight_hours": (tr_noop("flight length (hours)"), 1, 40),
+    "arrive_days_before": (tr_noop("days to arrive before the start"), 0, 14),
+    "visa_stay_days": (tr_noop("visa's permitted stay (days)"), 1, 365),
+    "followup_years": (tr_noop("follow-up years"), 0, 20),
 }
 PHASE_DAYS_LIMITS = (1, 365)
 DAY0_OFFSET_LIMITS = (1, 30)
@@ -55,6 +56,27 @@ TEXT_FIELDS = (
 )
 # The fields of the sheet for China: kept in the plan file only, never sent anywhere.
 SHEET_FIELDS = TEXT_FIELDS[6:]
+# The text fields' names in refusals ("hospital phone: must be text").
+TEXT_LABELS: dict[str, str] = {
+    "home_airport": tr_noop("home airport"),
+    "hospital_name": tr_noop("hospital name"),
+    "hospital_name_zh": tr_noop("hospital name zh"),
+    "hospital_address": tr_noop("hospital address"),
+    "hospital_address_zh": tr_noop("hospital address zh"),
+    "hospital_phone": tr_noop("hospital phone"),
+    "passport_names": tr_noop("passport names"),
+    "stay_address": tr_noop("stay address"),
+    "stay_address_zh": tr_noop("stay address zh"),
+    "family_phones": tr_noop("family phones"),
+    "interpreter_phone": tr_noop("interpreter phone"),
+    "team_phone": tr_noop("team phone"),
+}
+# Field names with the phase or item key in them; the command line reads the key back.
+PHASE_FIELD = tr_noop("length of phase '{phase}'")
+MOVE_FIELD = tr_noop("date of '{key}'")
+CHEMOTHERAPY = tr_noop("chemotherapy days")
+WEEKDAYS = tr_noop("visit weekdays")
+HOME_COUNTRY = tr_noop("home country")
 
 
 @dataclass(frozen=True)
@@ -100,67 +122,94 @@ class TripRequest:
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, date) or isinstance(self.start, datetime):
-            raise PlanInputError("start date", "must be a date")
+            raise PlanInputError(tr_noop("start date"), tr_noop("must be a date"))
         if not EARLIEST_START <= self.start <= LATEST_START:
             raise PlanInputError(
-                "start date", f"must be between {EARLIEST_START.year} and {LATEST_START.year}, not {self.start}"
+                tr_noop("start date"),
+                tr_noop("must be between {low} and {high}, not {value}"),
+                low=EARLIEST_START.year,
+                high=LATEST_START.year,
+                value=self.start,
             )
         if not isinstance(self.city, str) or not self.city.strip():
-            raise PlanInputError("city", "must be given")
-        check_text("city", self.city)
+            raise PlanInputError(tr_noop("city"), tr_noop("must be given"))
+        check_text(tr_noop("city"), self.city)
         object.__setattr__(self, "scenario", _scenario(self.scenario))
         object.__setattr__(self, "home_tz", canonical_zone(self.home_tz))
         object.__setattr__(self, "home_country", _country(self.home_country))
         for name, (label, low, high) in LIMITS.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise PlanInputError(label, "must be a number")
+                raise PlanInputError(label, tr_noop("must be a number"))
             if isinstance(value, float) and not math.isfinite(value):
-                raise PlanInputError(label, "must be a number")
+                raise PlanInputError(label, tr_noop("must be a number"))
             if name != "flight_hours" and value != int(value):
-                raise PlanInputError(label, "must be a whole number")
+                raise PlanInputError(label, tr_noop("must be a whole number"))
             if not low <= value <= high:
-                raise PlanInputError(label, f"must be between {low:g} and {high:g}, not {_shown(value)}")
+                raise PlanInputError(
+                    label,
+                    tr_noop("must be between {low} and {high}, not {value}"),
+                    low=f"{low:g}",
+                    high=f"{high:g}",
+                    value=_shown(value),
+                )
             object.__setattr__(self, name, float(value) if name == "flight_hours" else int(value))
         if not isinstance(self.departure_time, time):
-            raise PlanInputError("departure time", "must be a time of day such as 10:00")
-        travellers = _as_tuple(self.travellers, "travellers")
+            raise PlanInputError(
+                tr_noop("departure time"), tr_noop("must be a time of day such as {example}"), example="10:00"
+            )
+        travellers = _as_tuple(self.travellers, tr_noop("travellers"))
         if not 1 <= len(travellers) <= MAX_TRAVELLERS:
-            raise PlanInputError("travellers", f"must be between 1 and {MAX_TRAVELLERS}, not {len(travellers)}")
+            raise PlanInputError(
+                tr_noop("travellers"),
+                tr_noop("must be between {low} and {high}, not {value}"),
+                low=1,
+                high=MAX_TRAVELLERS,
+                value=len(travellers),
+            )
         for person in travellers:
             if not isinstance(person, str) or not person.strip() or len(person) > 60:
-                raise PlanInputError("travellers", "each traveller needs a name (at most 60 characters)")
-            check_text("travellers", person)
+                raise PlanInputError(
+                    tr_noop("travellers"), tr_noop("each traveller needs a name (at most 60 characters)")
+                )
+            check_text(tr_noop("travellers"), person)
         object.__setattr__(self, "travellers", travellers)
-        phase_days = tuple(sorted(_as_dict(self.phase_days, "phase lengths").items()))
+        phase_days = tuple(sorted(_as_dict(self.phase_days, tr_noop("phase lengths")).items()))
         for key, days in phase_days:
             if isinstance(days, bool) or not isinstance(days, int):
-                raise PlanInputError(f"length of phase '{key}'", "must be a whole number of days")
+                raise PlanInputError(PHASE_FIELD, tr_noop("must be a whole number of days"), phase=key)
             low, high = PHASE_DAYS_LIMITS
-            check_text("phase lengths", str(key))
+            check_text(tr_noop("phase lengths"), str(key))
             if not low <= days <= high:
                 raise PlanInputError(
-                    f"length of phase '{key}'", f"must be between {low} and {high} days, not {_shown(days)}"
+                    PHASE_FIELD,
+                    tr_noop("must be between {low} and {high} days, not {value}"),
+                    phase=key,
+                    low=low,
+                    high=high,
+                    value=_shown(days),
                 )
         object.__setattr__(self, "phase_days", phase_days)
-        moved = tuple(sorted(_as_dict(self.moved, "moved dates").items()))
+        moved = tuple(sorted(_as_dict(self.moved, tr_noop("moved dates")).items()))
         for key, when in moved:
-            check_text("moved dates", str(key))
+            check_text(tr_noop("moved dates"), str(key))
             if not isinstance(when, date) or not EARLIEST_START <= when <= date(2130, 12, 31):
-                raise PlanInputError(f"date of '{key}'", "must be a date between 2000 and 2130")
+                raise PlanInputError(
+                    MOVE_FIELD, tr_noop("must be a date between {low} and {high}"), key=key, low=2000, high=2130
+                )
         object.__setattr__(self, "moved", moved)
-        confirmed = _as_tuple(self.confirmed, "confirmed marks")
+        confirmed = _as_tuple(self.confirmed, tr_noop("confirmed marks"))
         if not all(isinstance(key, str) for key in confirmed):
-            raise PlanInputError("confirmed marks", "must be item keys")
+            raise PlanInputError(tr_noop("confirmed marks"), tr_noop("must be item keys"))
         for key in confirmed:
-            check_text("confirmed marks", key)  # type: ignore[arg-type]
+            check_text(tr_noop("confirmed marks"), key)  # type: ignore[arg-type]
         object.__setattr__(self, "confirmed", frozenset(confirmed))
         for name in TEXT_FIELDS:
             if not isinstance(getattr(self, name), str):
-                raise PlanInputError(name.replace("_", " "), "must be text")
+                raise PlanInputError(TEXT_LABELS[name], tr_noop("must be text"))
             if len(getattr(self, name)) > MAX_TEXT:
-                raise PlanInputError(name.replace("_", " "), f"must be at most {MAX_TEXT} characters")
-            check_text(name.replace("_", " "), getattr(self, name))
+                raise PlanInputError(TEXT_LABELS[name], tr_noop("must be at most {count} characters"), count=MAX_TEXT)
+            check_text(TEXT_LABELS[name], getattr(self, name))
         object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
         _check_assumed_values(self)
 
@@ -198,63 +247,78 @@ class TripRequest:
 
 def _whole(value: object, label: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise PlanInputError(label, "must be a whole number")
+        raise PlanInputError(label, tr_noop("must be a whole number"))
     if not low <= value <= high:
-        raise PlanInputError(label, f"must be between {low} and {high}, not {value}")
+        raise PlanInputError(
+            label, tr_noop("must be between {low} and {high}, not {value}"), low=low, high=high, value=value
+        )
     return value
 
 
 def _check_assumed_values(request: TripRequest) -> None:
     """The user's own values where the guide is silent, each refused out of its range."""
     if request.day0_offset is not None:
-        _whole(request.day0_offset, "Day 0 offset (days after admission)", *DAY0_OFFSET_LIMITS)
+        _whole(request.day0_offset, tr_noop("Day 0 offset (days after admission)"), *DAY0_OFFSET_LIMITS)
     if request.chemotherapy_days is not None:
-        days = _as_tuple(request.chemotherapy_days, "chemotherapy days")
+        days = _as_tuple(request.chemotherapy_days, CHEMOTHERAPY)
         if len(days) != 2:
-            raise PlanInputError("chemotherapy days", "must be a first and a last day, such as -5 and -3")
-        first, last = (_whole(day, "chemotherapy days", *CHEMOTHERAPY_DAY_LIMITS) for day in days)
+            raise PlanInputError(CHEMOTHERAPY, tr_noop("must be a first and a last day, such as -5 and -3"))
+        first, last = (_whole(day, CHEMOTHERAPY, *CHEMOTHERAPY_DAY_LIMITS) for day in days)
         if first > last:
-            raise PlanInputError("chemotherapy days", f"the first day ({first}) must not come after the last ({last})")
+            raise PlanInputError(
+                CHEMOTHERAPY,
+                tr_noop("the first day ({first}) must not come after the last ({last})"),
+                first=first,
+                last=last,
+            )
         object.__setattr__(request, "chemotherapy_days", (first, last))
     for name, label, choices in (
-        ("visit_rhythm", "visit rhythm", VISIT_RHYTHM_CHOICES),
-        ("early_rhythm", "first visits at home", EARLY_RHYTHM_CHOICES),
+        ("visit_rhythm", tr_noop("visit rhythm"), VISIT_RHYTHM_CHOICES),
+        ("early_rhythm", tr_noop("first visits at home"), EARLY_RHYTHM_CHOICES),
     ):
         value = getattr(request, name)
         if value is not None and value not in choices:
-            raise PlanInputError(label, f"must be one of {', '.join(choices)}, not '{value}'")
+            raise PlanInputError(
+                label, tr_noop("must be one of {choices}, not '{value}'"), choices=", ".join(choices), value=value
+            )
     if request.visit_weekdays is not None:
-        weekdays = _as_tuple(request.visit_weekdays, "visit weekdays")
+        weekdays = _as_tuple(request.visit_weekdays, WEEKDAYS)
         if (
             not weekdays
             or not all(isinstance(day, str) for day in weekdays)
             or len(set(weekdays)) != len(weekdays)
             or not set(weekdays) <= set(WEEKDAY_CHOICES)
         ):
-            raise PlanInputError("visit weekdays", f"must be different days among {', '.join(WEEKDAY_CHOICES)}")
+            raise PlanInputError(
+                WEEKDAYS, tr_noop("must be different days among {choices}"), choices=", ".join(WEEKDAY_CHOICES)
+            )
         # Kept in week order, so that the same days give the same rule.
         object.__setattr__(request, "visit_weekdays", tuple(d for d in WEEKDAY_CHOICES if d in weekdays))
     if request.followup_rhythm is not None:
         object.__setattr__(request, "followup_rhythm", _followup_stages(request.followup_rhythm))
     if request.return_time is not None and not isinstance(request.return_time, time):
-        raise PlanInputError("return flight time", "must be a time of day such as 11:00")
+        raise PlanInputError(
+            tr_noop("return flight time"), tr_noop("must be a time of day such as {example}"), example="11:00"
+        )
 
 
 def _followup_stages(value: object) -> tuple[tuple[int, int], ...]:
     """(every so many months, until month) stages, each ending later than the one before."""
-    label = "follow-up rhythm at home"
+    label = tr_noop("follow-up rhythm at home")
     stages = _as_tuple(value, label)
     if not 1 <= len(stages) <= 6:
-        raise PlanInputError(label, "must have between 1 and 6 stages")
+        raise PlanInputError(label, tr_noop("must have between {low} and {high} stages"), low=1, high=6)
     result = []
     previous = 0
     for stage in stages:
         pair = _as_tuple(stage, label)
         if len(pair) != 2:
-            raise PlanInputError(label, "each stage is every so many months, until a month")
+            raise PlanInputError(label, tr_noop("each stage is every so many months, until a month"))
         every, until = _whole(pair[0], label, 1, 120), _whole(pair[1], label, 1, 1200)
         if until <= previous:
-            raise PlanInputError(label, f"each stage must end later than the one before (month {until})")
+            raise PlanInputError(
+                label, tr_noop("each stage must end later than the one before (month {month})"), month=until
+            )
         previous = until
         result.append((every, until))
     return tuple(result)
@@ -262,7 +326,7 @@ def _followup_stages(value: object) -> tuple[tuple[int, int], ...]:
 
 def _as_tuple(value: object, field: str) -> tuple[object, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, tuple | list | set | frozenset):
-        raise PlanInputError(field, "must be a list")
+        raise PlanInputError(field, tr_noop("must be a list"))
     return tuple(value)
 
 
@@ -270,9 +334,9 @@ def _as_dict(value: object, field: str) -> dict[object, object]:
     try:
         result = dict(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
-        raise PlanInputError(field, "must be pairs of a key and a value") from None
+        raise PlanInputError(field, tr_noop("must be pairs of a key and a value")) from None
     if not all(isinstance(key, str) for key in result):
-        raise PlanInputError(field, "must be keyed by item keys")
+        raise PlanInputError(field, tr_noop("must be keyed by item keys"))
     return result
 
 
@@ -281,16 +345,20 @@ def _scenario(value: object) -> Scenario:
         return Scenario(str(value))
     except ValueError:
         choices = ", ".join(s.value for s in Scenario)
-        raise PlanInputError("scenario", f"must be one of {choices}, not '{value}'") from None
+        raise PlanInputError(
+            tr_noop("scenario"), tr_noop("must be one of {choices}, not '{value}'"), choices=choices, value=value
+        ) from None
 
 
 def _country(value: object) -> str:
     """A two-letter ISO 3166 country code in capitals, or "" to follow the home time zone."""
     if not isinstance(value, str):
-        raise PlanInputError("home country", "must be a two-letter country code such as DE")
+        raise PlanInputError(HOME_COUNTRY, tr_noop("must be a two-letter country code such as DE"))
     code = value.strip().upper()
     if code and (len(code) != 2 or not code.isascii() or not code.isalpha()):
-        raise PlanInputError("home country", f"'{value}' is not a two-letter country code such as DE or US")
+        raise PlanInputError(
+            HOME_COUNTRY, tr_noop("'{value}' is not a two-letter country code such as DE or US"), value=value
+        )
     return code
 
 
@@ -311,9 +379,11 @@ def text_problem(text: str, free_text: bool = False) -> str | None:
             continue
         category = unicodedata.category(character)
         if category == "Cs":
-            return "holds a broken character that cannot be saved"
+            return tr("holds a broken character that cannot be saved")
         if category == "Cc" or category in ("Zl", "Zp"):
-            return f"must not hold control characters or line breaks (found U+{ord(character):04X})"
+            return tr("must not hold control characters or line breaks (found {code})").format(
+                code=f"U+{ord(character):04X}"
+            )
     return None
 
 
@@ -321,4 +391,4 @@ def check_text(field: str, text: str, free_text: bool = False) -> None:
     """Refuse text with control characters or broken characters, naming the field."""
     problem = text_problem(text, free_text)
     if problem:
-        raise PlanInputError(field, problem)
+        raise PlanInputError(field, "{problem}", problem=problem)

@@ -18,8 +18,9 @@ from functools import cache
 from importlib import resources
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.i18n import tr_noop
 
-FIELD = "home time zone"
+FIELD = tr_noop("home time zone")
 # Zones that are abbreviations or rule names rather than places, with the place a user most
 # likely means. (Several are links to one city in recent tzdata: EST to Panama, which has no
 # daylight saving, is not what someone in New York means.)
@@ -70,20 +71,34 @@ def canonical_zones() -> list[str]:
 def canonical_zone(name: object) -> str:
     """The canonical IANA name for `name`, or PlanInputError saying what to write instead."""
     if not isinstance(name, str) or not name.strip():
-        raise PlanInputError(FIELD, "must be given (use a name such as Europe/Berlin)")
+        raise PlanInputError(FIELD, tr_noop("must be given (use a name such as {example})"), example="Europe/Berlin")
     text = name.strip()
     if text in _UTC_NAMES:
         return "UTC"
     if text in _ABBREVIATIONS:
         suggestion = _ABBREVIATIONS[text]
-        what = "has no daylight saving" if text in {"EST", "MST", "HST"} else "is an abbreviation, not a place"
-        raise PlanInputError(FIELD, f"{text} {what}; did you mean {suggestion}?")
+        if text in {"EST", "MST", "HST"}:
+            raise PlanInputError(
+                FIELD, tr_noop("{zone} has no daylight saving; did you mean {hint}?"), zone=text, hint=suggestion
+            )
+        raise PlanInputError(
+            FIELD, tr_noop("{zone} is an abbreviation, not a place; did you mean {hint}?"), zone=text, hint=suggestion
+        )
     if text in _NOT_ZONES or text.startswith(("posix/", "right/")):
         inner = text.split("/", 1)[1] if "/" in text else ""
-        hint = " (use a name such as Europe/Berlin)"
         if inner and _known(inner):
-            hint = f"; did you mean {canonical_zone(inner)}?"
-        raise PlanInputError(FIELD, f"'{text}' is a file of the zone database, not a time zone{hint}")
+            raise PlanInputError(
+                FIELD,
+                tr_noop("'{zone}' is a file of the zone database, not a time zone; did you mean {hint}?"),
+                zone=text,
+                hint=canonical_zone(inner),
+            )
+        raise PlanInputError(
+            FIELD,
+            tr_noop("'{zone}' is a file of the zone database, not a time zone (use a name such as {example})"),
+            zone=text,
+            example="Europe/Berlin",
+        )
     zones, links = _database()
     if text in zones:
         return text
@@ -94,8 +109,19 @@ def canonical_zone(name: object) -> str:
     if text.casefold() in by_folded:
         return by_folded[text.casefold()]
     close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=0.75)
-    hint = f" Did you mean {by_folded[close[0]]}?" if close else " Use a name such as Europe/Berlin."
-    raise PlanInputError(FIELD, f"'{text[:60]}' is not a known time zone.{hint}")
+    if close:
+        raise PlanInputError(
+            FIELD,
+            tr_noop("'{zone}' is not a known time zone. Did you mean {hint}?"),
+            zone=text[:60],
+            hint=by_folded[close[0]],
+        )
+    raise PlanInputError(
+        FIELD,
+        tr_noop("'{zone}' is not a known time zone. Use a name such as {example}."),
+        zone=text[:60],
+        example="Europe/Berlin",
+    )
 
 
 def _known(name: str) -> bool:

@@ -26,26 +26,35 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from carte_planner.i18n import tr, tr_noop
+
 _REASONS = {
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "part of the path is not a folder",
-    errno.EACCES: "you do not have permission to write there",
-    errno.EPERM: "you do not have permission to write there",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EISDIR: "that is a folder, not a file",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.ELOOP: "it is a link that points to itself",
-    errno.ENXIO: "it is a pipe that nobody is reading",
-    errno.EPIPE: "it is a pipe that nobody is reading",
-    errno.EFBIG: "the file would be too large for this disk",
-    errno.EIO: "the disk reported an error",
+    errno.ENOENT: tr_noop("the folder does not exist"),
+    errno.ENOTDIR: tr_noop("part of the path is not a folder"),
+    errno.EACCES: tr_noop("you do not have permission to write there"),
+    errno.EPERM: tr_noop("you do not have permission to write there"),
+    errno.EROFS: tr_noop("the disk is read-only"),
+    errno.ENOSPC: tr_noop("the disk is full"),
+    errno.EDQUOT: tr_noop("the disk quota is used up"),
+    errno.EISDIR: tr_noop("that is a folder, not a file"),
+    errno.ENAMETOOLONG: tr_noop("the file name is too long"),
+    errno.ELOOP: tr_noop("it is a link that points to itself"),
+    errno.ENXIO: tr_noop("it is a pipe that nobody is reading"),
+    errno.EPIPE: tr_noop("it is a pipe that nobody is reading"),
+    errno.EFBIG: tr_noop("the file would be too large for this disk"),
+    errno.EIO: tr_noop("the disk reported an error"),
 }
 # How the temporary files are named: `.NAME.PID-RANDOM.tmp`, NAME cut short so that a long
 # file name still leaves room; the process id tells a killed save's leftovers from a live one's.
 _TEMPORARY_NAME_PART = 40
 _STALE_AFTER_SECONDS = 3600
+_COULD_NOT = {
+    "write": tr_noop("Could not write {path}: {reason}."),
+    "open": tr_noop("Could not open {path}: {reason}."),
+    "read": tr_noop("Could not read {path}: {reason}."),
+    "install": tr_noop("Could not install {path}: {reason}."),
+    "remove": tr_noop("Could not remove {path}: {reason}."),
+}
 
 
 class WriteError(OSError):
@@ -54,8 +63,9 @@ class WriteError(OSError):
 
 def describe_os_error(error: OSError, path: Path, verb: str = "write") -> str:
     """What went wrong, in words a user understands, naming the file."""
-    reason = _REASONS.get(error.errno or 0, error.strerror or str(error))
-    return f"Could not {verb} {path}: {reason}."
+    known = _REASONS.get(error.errno or 0)
+    reason = tr(known) if known else error.strerror or str(error)
+    return tr(_COULD_NOT.get(verb, _COULD_NOT["write"])).format(path=path, reason=reason)
 
 
 def atomic_write(
@@ -71,7 +81,9 @@ def atomic_write(
         info = _stat_or_none(target)
         for kept in protect:
             if info is not None and _same_file(info, Path(kept)):
-                raise WriteError(f"Could not write {path}: it is the plan being read; choose another file name.")
+                raise WriteError(
+                    tr("Could not write {path}: it is the plan being read; choose another file name.").format(path=path)
+                )
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory")
         if info is not None and not stat.S_ISREG(info.st_mode):
@@ -79,7 +91,9 @@ def atomic_write(
             return
         if info is not None and not _writable(target, info):
             raise WriteError(
-                f"Could not write {path}: the file is read-only. Save it under another name, or make it writable."
+                tr(
+                    "Could not write {path}: the file is read-only. Save it under another name, or make it writable."
+                ).format(path=path)
             )
         _check_name_length(target, keep_backup)
         remove_stale_temporaries(target)
@@ -140,7 +154,9 @@ def _check_name_length(target: Path, keep_backup: bool) -> None:
 def _write_into_special(target: Path, info: os.stat_result, data: bytes, shown: Path) -> None:
     """A device or a pipe is the destination itself: write into it, never replace it."""
     if not (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-        raise WriteError(f"Could not write {shown}: it is a special file (a device or a socket), not a file.")
+        raise WriteError(
+            tr("Could not write {path}: it is a special file (a device or a socket), not a file.").format(path=shown)
+        )
     # O_NONBLOCK so that a pipe nobody reads refuses at once (ENXIO) instead of hanging.
     fd = os.open(target, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
     try:

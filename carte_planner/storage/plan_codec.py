@@ -13,6 +13,7 @@ from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistS
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
+from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
 
 FORMAT = "carte-planner.plan"
@@ -172,24 +173,30 @@ class _Fields:
         self.used.add(name)
         if name not in self.data:
             if default is ...:
-                raise PlanFileError(f"the field '{self._path(name)}' is missing.")
+                raise PlanFileError(tr("the field '{field}' is missing.").format(field=self._path(name)))
             return default
         value = self.data[name]
         if isinstance(value, bool) and kind in (int, float, (int, float)):
-            raise PlanFileError(f"the field '{self._path(name)}' must be a number.")
+            raise PlanFileError(tr("the field '{field}' must be a number.").format(field=self._path(name)))
         if not isinstance(value, kind):
-            raise PlanFileError(f"the field '{self._path(name)}' has the wrong type.")
+            raise PlanFileError(tr("the field '{field}' has the wrong type.").format(field=self._path(name)))
         if convert is None:
             return value
         try:
             return convert(value)
         except (ValueError, TypeError, OverflowError):
-            raise PlanFileError(f"the field '{self._path(name)}' has an invalid value: {str(value)[:40]!r}.") from None
+            raise PlanFileError(
+                tr("the field '{field}' has an invalid value: {value}.").format(
+                    field=self._path(name), value=repr(str(value)[:40])
+                )
+            ) from None
 
     def finish(self) -> None:
         unknown = sorted(set(self.data) - self.used)
         if unknown:
-            raise PlanFileError(f"the field '{self._path(unknown[0])}' is not one this version knows.")
+            raise PlanFileError(
+                tr("the field '{field}' is not one this version knows.").format(field=self._path(unknown[0]))
+            )
 
     def _path(self, name: str) -> str:
         return f"{self.where}.{name}" if self.where else name
@@ -247,7 +254,11 @@ def refusal(error: PlanInputError) -> PlanFileError:
         field = f"request.phase_days.{error.field.split(chr(39))[1]}"
     elif field is None and error.field.startswith("date of"):
         field = f"request.moved.{error.field.split(chr(39))[1]}"
-    return PlanFileError(f"the field '{field or error.field}' holds a value Carte Planner cannot use: {error.message}.")
+    return PlanFileError(
+        tr("the field '{field}' holds a value Carte Planner cannot use: {reason}.").format(
+            field=field or error.field, reason=error.message
+        )
+    )
 
 
 def request_from_dict(data: Any) -> TripRequest:
@@ -461,19 +472,21 @@ def parse_json(data: bytes) -> Any:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
-        raise PlanFileError("the file is empty.")
+        raise PlanFileError(tr("the file is empty."))
     try:
         document = json.loads(data.decode("utf-8"), parse_int=_bounded_int)
     except UnicodeDecodeError:
-        raise PlanFileError("it is not a Carte Planner plan (it is not text).") from None
+        raise PlanFileError(tr("it is not a Carte Planner plan (it is not text).")) from None
     except json.JSONDecodeError as error:
         raise PlanFileError(
-            f"it is damaged or not a Carte Planner plan (unreadable at line {error.lineno}, column {error.colno})."
+            tr("it is damaged or not a Carte Planner plan (unreadable at line {line}, column {column}).").format(
+                line=error.lineno, column=error.colno
+            )
         ) from None
     except ValueError:
-        raise PlanFileError("it holds a number far too long to be part of a plan.") from None
+        raise PlanFileError(tr("it holds a number far too long to be part of a plan.")) from None
     except RecursionError:
-        raise PlanFileError("it is damaged or not a Carte Planner plan (nested too deeply).") from None
+        raise PlanFileError(tr("it is damaged or not a Carte Planner plan (nested too deeply).")) from None
     _check_encodable(document, "")
     return document
 
@@ -498,8 +511,11 @@ def _encodable(text: str, path: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        where = f"the field '{path}'" if path else "the file"
-        raise PlanFileError(f"{where} holds text that cannot be stored (a broken character).") from None
+        if path:
+            raise PlanFileError(
+                tr("the field '{field}' holds text that cannot be stored (a broken character).").format(field=path)
+            ) from None
+        raise PlanFileError(tr("the file holds text that cannot be stored (a broken character).")) from None
 
 
 def plan_from_bytes(data: bytes) -> Plan:
@@ -520,15 +536,17 @@ def check_plannable(plan: Plan) -> None:
     except PlanInputError as error:
         raise refusal(error) from None
     except (ValueError, OverflowError) as error:
-        raise PlanFileError(f"it describes a journey Carte Planner cannot plan ({error}).") from None
+        raise PlanFileError(
+            tr("it describes a journey Carte Planner cannot plan ({reason}).").format(reason=error)
+        ) from None
 
 
 def _plan_from_document(document: Any) -> Plan:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PlanFileError("it is not a Carte Planner plan.")
+        raise PlanFileError(tr("it is not a Carte Planner plan."))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise PlanFileError("its version is missing or invalid.")
+        raise PlanFileError(tr("its version is missing or invalid."))
     if version > VERSION:
         raise PlanFileError(
             f"it was made by a newer version of Carte Planner (plan format {version}; this version reads up to "

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from carte_planner.domain.plan import Plan
+from carte_planner.i18n import tr
 from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
@@ -27,7 +28,7 @@ def load_plan(path: Path | str) -> Plan:
     try:
         return plan_from_bytes(data)
     except PlanFileError as error:
-        raise PlanFileError(f"Could not open {path}: {error}") from None
+        raise PlanFileError(tr("Could not open {path}: {reason}").format(path=path, reason=error)) from None
 
 
 def file_digest(path: Path | str) -> str | None:

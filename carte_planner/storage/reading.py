@@ -8,6 +8,7 @@ import stat
 import time
 from pathlib import Path
 
+from carte_planner.i18n import tr
 from carte_planner.storage.atomic import describe_os_error
 from carte_planner.storage.errors import PlanFileError
 
@@ -23,15 +24,17 @@ def read_bounded(path: Path, limit: int) -> bytes:
         # O_NONBLOCK: opening a pipe with no writer must not wait for one.
         fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise PlanFileError(f"Could not open {path}: the file does not exist (it may have been moved).") from None
+        raise PlanFileError(
+            tr("Could not open {path}: the file does not exist (it may have been moved).").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise PlanFileError(f"Could not open {path}: it is a folder, not a plan file.") from None
+        raise PlanFileError(tr("Could not open {path}: it is a folder, not a plan file.").format(path=path)) from None
     except OSError as error:
         raise PlanFileError(describe_os_error(error, path, "open")) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise PlanFileError(f"Could not open {path}: it is a folder, not a plan file.")
+            raise PlanFileError(tr("Could not open {path}: it is a folder, not a plan file.").format(path=path))
         regular = stat.S_ISREG(info.st_mode)
         if regular:
             os.set_blocking(fd, True)
@@ -41,7 +44,9 @@ def read_bounded(path: Path, limit: int) -> bytes:
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise PlanFileError(f"Could not open {path}: it is far too large to be a Carte Planner plan.")
+        raise PlanFileError(
+            tr("Could not open {path}: it is far too large to be a Carte Planner plan.").format(path=path)
+        )
     return data
 
 
@@ -53,7 +58,9 @@ def _read(fd: int, limit: int, deadline: float | None, path: Path) -> bytes:
             left = deadline - time.monotonic()
             ready, _, _ = select.select([fd], [], [], max(left, 0))
             if not ready:
-                raise PlanFileError(f"Could not open {path}: it is not a file, and nothing came from it in time.")
+                raise PlanFileError(
+                    tr("Could not open {path}: it is not a file, and nothing came from it in time.").format(path=path)
+                )
         try:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
         except BlockingIOError:
