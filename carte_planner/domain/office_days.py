@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
+from carte_planner.domain.holiday_names import holiday_name
 from carte_planner.i18n import tr
 from carte_planner.i18n.dates import country_name, format_day, weekday_name
 
@@ -47,7 +48,8 @@ def holiday_runs(holidays: tuple[Holiday, ...] | list[Holiday]) -> list[tuple[da
         if runs and holiday.country == country and holiday.day == runs[-1][1] + timedelta(days=1):
             runs[-1] = (runs[-1][0], holiday.day, runs[-1][2])
         else:
-            runs.append((holiday.day, holiday.day, f"{holiday.name}, {holiday.country_name}"))
+            country_label = country_name(holiday.country, holiday.country_name)
+            runs.append((holiday.day, holiday.day, f"{holiday.name}, {country_label}"))
             country = holiday.country
     return sorted(runs)
 
@@ -72,7 +74,7 @@ class OfficeCalendar:
     def closed_reason(self, day: date) -> str | None:
         """Why offices are closed on `day` ("Sunday", "National Day"), or None when open."""
         if day in self.holidays:
-            name = self.holidays[day]
+            name = holiday_name(self.country, self.holidays[day])
             return tr("{holiday}, a provisional date").format(holiday=name) if self.provisional(day) else name
         if day.weekday() in self.weekend and day not in self.working_days:
             return weekday_name(day)
@@ -92,7 +94,11 @@ class OfficeCalendar:
     def with_holidays_of(self, other: OfficeCalendar) -> OfficeCalendar:
         """This calendar, closed on `other`'s holidays too: a Chinese consulate abroad closes on
         the host country's holidays and on China's."""
-        extra = {day: f"{name} (China)" for day, name in other.holidays.items() if day not in self.holidays}
+        extra = {
+            day: tr("{holiday} (China)").format(holiday=holiday_name(other.country, name))
+            for day, name in other.holidays.items()
+            if day not in self.holidays
+        }
         return replace(self, holidays={**self.holidays, **extra}, official_until=None)
 
     def open_on_or_after(self, day: date) -> date:
@@ -102,7 +108,7 @@ class OfficeCalendar:
 
     def holidays_between(self, first: date, last: date) -> list[Holiday]:
         return [
-            Holiday(day, name, self.country, self.name, self.provisional(day))
+            Holiday(day, holiday_name(self.country, name), self.country, self.name, self.provisional(day))
             for day, name in sorted(self.holidays.items())
             if first <= day <= last
         ]
