@@ -11,6 +11,7 @@ from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr
+from carte_planner.i18n.dates import country_name
 
 MINUS = "\u2212"
 
@@ -251,7 +252,9 @@ class Journey:
         ]
 
     def home_emergency_text(self) -> str:
-        return home_emergency_phrase(self.home_emergency_number, self.home_country_name)
+        return home_emergency_phrase(
+            self.home_emergency_number, country_name(self.home_country, self.home_country_name)
+        )
 
     def assumption_labels(self, names: tuple[str, ...]) -> list[str]:
         """The short labels of the named assumptions, for an "assumed: …" mark."""

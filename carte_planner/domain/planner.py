@@ -26,7 +26,7 @@ from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths,
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.i18n import tr, tr_noop
-from carte_planner.i18n.dates import SHORT_DAY, format_day
+from carte_planner.i18n.dates import SHORT_DAY, country_name, format_day
 
 # Order of items that share a first day, so the agenda reads in the order things happen.
 _CATEGORY_RANK = {
@@ -82,7 +82,9 @@ def plan_journey(
     items.append(outpatient_visit_item(protocol, settings, track["outpatient"]))
     after = trip.home_again
     if request.followup_years > 0:
-        emergency = home_emergency_phrase(emergency_numbers.get(home_country, ""), offices.home.name)
+        emergency = home_emergency_phrase(
+            emergency_numbers.get(home_country, ""), country_name(home_country, offices.home.name)
+        )
         early = early_followup_item(protocol, settings, trip.home_again, emergency)
         items.append(early)
         after = early.recurrence.dates[-1] if early.recurrence else early.start
