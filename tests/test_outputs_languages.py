@@ -171,3 +171,31 @@ def test_the_printout_reads_back_in_the_language(tmp_path, qapp, language, words
 def letters(text: str) -> str:
     """The letters and digits only: pdftotext places Arabic vowel marks apart from their letter."""
     return "".join(c for c in text if c.isalnum() and unicodedata.category(c) != "Mn")
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "germany"),
+    [
+        ("zh_CN", {"清明节", "劳动节", "端午节"}, "德国"),
+        ("ru", {"Праздник Цинмин (день поминовения)", "День труда", "Праздник драконьих лодок"}, "Германия"),
+        ("ar", {"عيد العمال", "مهرجان قوارب التنين"}, "ألمانيا"),
+    ],
+)
+def test_chinas_holidays_and_the_home_country_are_named_in_the_language(language, names, germany):
+    with use_language(language):
+        journey = plan_journey(REQUEST, TODAY)
+    china = {holiday.name for holiday in journey.holidays if holiday.country == "CN"}
+    assert names <= china
+    assert not {"Labor Day", "Dragon Boat Festival", "Tomb-Sweeping Day"} & china
+    assert f"{germany}: 112" in journey.home_emergency_text()
+
+
+def test_chinas_swapped_days_off_name_their_date_in_the_language():
+    from carte_planner.domain.holiday_names import holiday_name
+
+    with use_language("zh_CN"):
+        assert holiday_name("CN", "Day off (substituted from 10/10/2026)") == "调休（与2026年10月10日调换）"
+        assert holiday_name("CN", "Mid-Autumn Festival; National Day (observed)") == "中秋节; 国庆节（补休）"
+        assert holiday_name("DE", "Tag der Deutschen Einheit") == "Tag der Deutschen Einheit"
+    with use_language("en"):
+        assert holiday_name("CN", "Labor Day (observed)") == "Labor Day (observed)"

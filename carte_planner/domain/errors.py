@@ -17,7 +17,8 @@ class PlanInputError(ValueError):
         self.field = field.format(**values)
         self.label = tr(field).format(**values)
         self.message = tr(message).format(**values)
-        super().__init__(f"{self.label}: {self.message}")
+        # Translators: a refused field and the reason, such as "city: must be given".
+        super().__init__(tr("{field}: {message}").format(field=self.label, message=self.message))
 
 
 class ResourceError(ValueError):
