@@ -238,97 +238,106 @@ def _phase_days(raw: str) -> int:
 def _add_request_options(parser: argparse.ArgumentParser) -> None:
     # No option has a default here: an option left out keeps the plan file's value (--plan)
     # or the request's own default, so only what the user typed changes the plan.
-    group = parser.add_argument_group("the journey")
-    group.add_argument("--plan", metavar="FILE", help="start from a saved .carteplan file; other options change it")
+    group = parser.add_argument_group(tr("the journey"))
+    group.add_argument("--plan", metavar="FILE", help=tr("start from a saved .carteplan file; other options change it"))
     group.add_argument(
         "--plan-id",
         metavar="ID",
-        help="the id that keeps this plan's calendar events apart from other plans' (default: the plan file's, "
-        "or one made from the city, home zone and travellers' names)",
+        help=tr(
+            "the id that keeps this plan's calendar events apart from other plans' (default: the plan file's, "
+            "or one made from the city, home zone and travellers' names)"
+        ),
     )
     group.add_argument(
-        "--start", help="first hospital day, YYYY-MM-DD (default: the first working day in China 8 weeks from today)"
+        "--start",
+        help=tr("first hospital day, YYYY-MM-DD (default: the first working day in China 8 weeks from today)"),
     )
-    group.add_argument("--city", help="hospital city (see `carte-planner cities`; default Shanghai)")
-    group.add_argument("--scenario", choices=[s.value for s in Scenario], help="default typical")
+    group.add_argument("--city", help=tr("hospital city (see `carte-planner cities`; default Shanghai)"))
+    group.add_argument("--scenario", choices=[s.value for s in Scenario], help=tr("default typical"))
     group.add_argument(
-        "--home-tz", help="home time zone, an IANA name such as Europe/Berlin (default: this computer's)"
+        "--home-tz", help=tr("home time zone, an IANA name such as Europe/Berlin (default: this computer's)")
     )
     group.add_argument(
         "--home-country",
-        help="home country, a two-letter code such as DE: its public holidays close the consulate "
-        "(default: the home time zone's country)",
+        help=tr(
+            "home country, a two-letter code such as DE: its public holidays close the consulate "
+            "(default: the home time zone's country)"
+        ),
     )
-    group.add_argument("--home-airport", help="home airport code, such as JFK")
-    group.add_argument("--flight-hours", type=float, help="flight length in hours (1-40, default 12)")
-    group.add_argument("--departure-time", help="outbound departure, home time (default 10:00)")
-    group.add_argument("--arrive-days-before", type=int, help="days to arrive before the start (0-14, default 2)")
+    group.add_argument("--home-airport", help=tr("home airport code, such as JFK"))
+    group.add_argument("--flight-hours", type=float, help=tr("flight length in hours (1-40, default 12)"))
+    group.add_argument("--departure-time", help=tr("outbound departure, home time (default 10:00)"))
+    group.add_argument("--arrive-days-before", type=int, help=tr("days to arrive before the start (0-14, default 2)"))
     group.add_argument(
         "--go-home",
         action=argparse.BooleanOptionalAction,
-        help="go home during cell manufacturing (only if your hospital agrees; default off)",
+        help=tr("go home during cell manufacturing (only if your hospital agrees; default off)"),
     )
-    group.add_argument("--travellers", type=int, help="number of travellers, patient included (1-6, default 2)")
-    group.add_argument("--traveller", action="append", default=[], metavar="NAME", help="a traveller's name (repeat)")
-    group.add_argument("--visa-stay-days", type=int, help="the visa's permitted stay per entry (days, default 30)")
-    group.add_argument("--followup-years", type=int, help="years of follow-up at home to plan (0-20, default 5)")
+    group.add_argument("--travellers", type=int, help=tr("number of travellers, patient included (1-6, default 2)"))
+    group.add_argument(
+        "--traveller", action="append", default=[], metavar="NAME", help=tr("a traveller's name (repeat)")
+    )
+    group.add_argument("--visa-stay-days", type=int, help=tr("the visa's permitted stay per entry (days, default 30)"))
+    group.add_argument("--followup-years", type=int, help=tr("years of follow-up at home to plan (0-20, default 5)"))
     group.add_argument(
         "--phase",
         action="append",
         default=[],
         metavar="KEY=DAYS",
-        help="a phase length from the hospital: screening, manufacturing, admission, monitoring, outpatient",
+        help=tr("a phase length from the hospital: screening, manufacturing, admission, monitoring, outpatient"),
     )
     group.add_argument(
-        "--move", action="append", default=[], metavar="KEY=DATE", help="set one item's date (see the JSON keys)"
+        "--move", action="append", default=[], metavar="KEY=DATE", help=tr("set one item's date (see the JSON keys)")
     )
-    group.add_argument("--confirm", action="append", default=[], metavar="KEY", help="mark a value as confirmed")
+    group.add_argument("--confirm", action="append", default=[], metavar="KEY", help=tr("mark a value as confirmed"))
     for name in _HOSPITAL_OPTIONS:
-        group.add_argument(f"--hospital-{name.replace('_', '-')}", help=_HOSPITAL_OPTIONS[name])
-    sheet = parser.add_argument_group("the sheet for China (kept in the plan file, never sent anywhere)")
+        group.add_argument(f"--hospital-{name.replace('_', '-')}", help=tr(_HOSPITAL_OPTIONS[name]))
+    sheet = parser.add_argument_group(tr("the sheet for China (kept in the plan file, never sent anywhere)"))
     for name, text in _SHEET_OPTIONS.items():
-        sheet.add_argument(f"--{name.replace('_', '-')}", help=text)
+        sheet.add_argument(f"--{name.replace('_', '-')}", help=tr(text))
     assumed = parser.add_argument_group(
-        "values the guide does not give (the plan marks them assumed until you set them)"
+        tr("values the guide does not give (the plan marks them assumed until you set them)")
     )
-    assumed.add_argument("--day0-offset", type=int, metavar="DAYS", help="Day 0 (the infusion), days after admission")
+    assumed.add_argument(
+        "--day0-offset", type=int, metavar="DAYS", help=tr("Day 0 (the infusion), days after admission")
+    )
     assumed.add_argument(
         "--chemotherapy-days",
         metavar="FIRST..LAST",
-        help="chemotherapy's Day numbers, such as --chemotherapy-days=-5..-3",
+        help=tr("chemotherapy's Day numbers, such as --chemotherapy-days=-5..-3"),
     )
     assumed.add_argument(
         "--visit-rhythm",
         choices=["twice-weekly", "weekly", "every-two-weeks"],
-        help="outpatient visits near the hospital",
+        help=tr("outpatient visits near the hospital"),
     )
-    assumed.add_argument("--visit-weekdays", metavar="DAYS", help="their weekdays, such as MO,TH (one for weekly)")
+    assumed.add_argument("--visit-weekdays", metavar="DAYS", help=tr("their weekdays, such as MO,TH (one for weekly)"))
     assumed.add_argument(
-        "--early-home-visits", choices=["weekly", "every-two-weeks"], help="visits in the first weeks back home"
+        "--early-home-visits", choices=["weekly", "every-two-weeks"], help=tr("visits in the first weeks back home")
     )
     assumed.add_argument(
         "--home-followup-rhythm",
         metavar="STAGES",
-        help="follow-up at home as MONTHS:UNTIL_MONTH stages counted from Day 0, such as 1:6,3:24,12:240",
+        help=tr("follow-up at home as MONTHS:UNTIL_MONTH stages counted from Day 0, such as 1:6,3:24,12:240"),
     )
-    assumed.add_argument("--return-time", metavar="HH:MM", help="return flight's departure, China time")
-    group.add_argument("--today", help="plan as if today were this date (YYYY-MM-DD)")
+    assumed.add_argument("--return-time", metavar="HH:MM", help=tr("return flight's departure, China time"))
+    group.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
 
 
 _HOSPITAL_OPTIONS = {
-    "name": "the hospital's name",
-    "name_zh": "the hospital's name in Chinese",
-    "address": "the hospital's address",
-    "address_zh": "the hospital's address in Chinese, for taxis",
-    "phone": "the hospital's phone number",
+    "name": tr_noop("the hospital's name"),
+    "name_zh": tr_noop("the hospital's name in Chinese"),
+    "address": tr_noop("the hospital's address"),
+    "address_zh": tr_noop("the hospital's address in Chinese, for taxis"),
+    "phone": tr_noop("the hospital's phone number"),
 }
 _SHEET_OPTIONS = {
-    "passport_names": "the travellers' names as in their passports, patient first, separated by commas",
-    "stay_address": "the address where the family stays",
-    "stay_address_zh": "that address in Chinese, for taxis and the police",
-    "family_phones": "the family's phone numbers in China",
-    "interpreter_phone": "the interpreter's phone number",
-    "team_phone": "the treating team's phone number",
+    "passport_names": tr_noop("the travellers' names as in their passports, patient first, separated by commas"),
+    "stay_address": tr_noop("the address where the family stays"),
+    "stay_address_zh": tr_noop("that address in Chinese, for taxis and the police"),
+    "family_phones": tr_noop("the family's phone numbers in China"),
+    "interpreter_phone": tr_noop("the interpreter's phone number"),
+    "team_phone": tr_noop("the treating team's phone number"),
 }
 _DEFAULT_NAMES = ("Patient", "Caregiver", "Companion 2", "Companion 3", "Companion 4", "Companion 5")
 
@@ -439,58 +448,71 @@ def _assumed_values(args: argparse.Namespace) -> dict[str, object]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="carte-planner",
-        usage="%(prog)s [FILE.carteplan] [options] | %(prog)s COMMAND ...",
-        description="Plan a CAR-T therapy journey to a hospital in China. Without a command, opens the window "
-        "(on the plan FILE.carteplan if one is given). "
-        "Dates are estimates: your hospital's schedule always comes first.",
+        usage=tr("%(prog)s [FILE.carteplan] [options] | %(prog)s COMMAND ..."),
+        description=tr(
+            "Plan a CAR-T therapy journey to a hospital in China. Without a command, opens the window "
+            "(on the plan FILE.carteplan if one is given). "
+            "Dates are estimates: your hospital's schedule always comes first."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"Carte Planner {__version__}")
-    parser.add_argument("--exit-after-show", action="store_true", help="open the window, then quit after it is shown")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Carte Planner {__version__}",
+        help=tr("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--exit-after-show", action="store_true", help=tr("open the window, then quit after it is shown")
+    )
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument(
         "--install-desktop-entry",
         action="store_true",
-        help="add Carte Planner to this user's applications menu and open .carteplan files with it (Linux)",
+        help=tr("add Carte Planner to this user's applications menu and open .carteplan files with it (Linux)"),
     )
     desktop.add_argument(
-        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
+        "--uninstall-desktop-entry", action="store_true", help=tr("remove what --install-desktop-entry added")
     )
     _add_language_option(parser, None)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    plan = commands.add_parser("plan", help="show the journey as an agenda (or JSON)")
+    plan = commands.add_parser("plan", help=tr("show the journey as an agenda (or JSON)"))
     _add_request_options(plan)
     _add_language_option(plan, argparse.SUPPRESS)
     plan.add_argument("--format", choices=["text", "json"], default="text")
     plan.add_argument(
-        "--save", metavar="FILE", help="also save the plan as a .carteplan file (the file it replaces is kept as .bak)"
+        "--save",
+        metavar="FILE",
+        help=tr("also save the plan as a .carteplan file (the file it replaces is kept as .bak)"),
     )
 
-    export = commands.add_parser("export", help="write the journey as an .ics calendar file")
+    export = commands.add_parser("export", help=tr("write the journey as an .ics calendar file"))
     _add_request_options(export)
     _add_language_option(export, argparse.SUPPRESS)
-    export.add_argument("-o", "--output", required=True, help="the .ics file to write")
-    export.add_argument("--discreet", action="store_true", help="neutral titles for calendars others can see")
-    export.add_argument("--calendar-name", help="the calendar's name in the calendar app")
+    export.add_argument("-o", "--output", required=True, help=tr("the .ics file to write"))
+    export.add_argument("--discreet", action="store_true", help=tr("neutral titles for calendars others can see"))
+    export.add_argument("--calendar-name", help=tr("the calendar's name in the calendar app"))
     export.add_argument(
-        "--holidays", action="store_true", help="add the public holidays around the trip as free all-day events"
+        "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
 
-    checklist = commands.add_parser("checklist", help="the checklist of what to do and bring, as text or PDF")
+    checklist = commands.add_parser("checklist", help=tr("the checklist of what to do and bring, as text or PDF"))
     _add_request_options(checklist)
     _add_language_option(checklist, argparse.SUPPRESS)
     output = checklist.add_mutually_exclusive_group()
-    output.add_argument("--pdf", metavar="FILE", help="write the printable checklist as a PDF")
+    output.add_argument("--pdf", metavar="FILE", help=tr("write the printable checklist as a PDF"))
     output.add_argument("--format", choices=["text", "markdown"], default="text")
-    checklist.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size of the PDF")
+    checklist.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
-    sheet = commands.add_parser("sheet", help="the one-page sheet for China, in Chinese with your language beside it")
+    sheet = commands.add_parser(
+        "sheet", help=tr("the one-page sheet for China, in Chinese with your language beside it")
+    )
     _add_request_options(sheet)
     _add_language_option(sheet, argparse.SUPPRESS)
-    sheet.add_argument("--pdf", metavar="FILE", required=True, help="the PDF to write")
-    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size of the PDF")
+    sheet.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
+    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
-    commands.add_parser("cities", help="list the hospital cities with Chinese names and airports")
+    commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
 
     from carte_planner.cli_publish import add_publish_command
 
@@ -503,8 +525,10 @@ def _add_language_option(parser: argparse.ArgumentParser, default: object) -> No
         "--lang",
         choices=list(LANGUAGES),
         default=default,
-        help="the language of the output: en, zh_CN (简体中文), ru (Русский), ar (العربية); "
-        "default: the system's (LC_ALL, LC_MESSAGES, LANG)",
+        help=tr(
+            "the language of the output: en, zh_CN (简体中文), ru (Русский), ar (العربية); "
+            "default: the system's (LC_ALL, LC_MESSAGES, LANG)"
+        ),
     )
 
 
@@ -814,7 +838,13 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         plan_file, rest = plan_file_argument(sys.argv[1:] if argv is None else argv)
-        args = build_parser().parse_args(_joined_negative_values(rest))
+        from carte_planner.cli_words import argparse_speaking, requested_language
+
+        with argparse_speaking(requested_language(rest, _system_language())):
+            try:
+                args = build_parser().parse_args(_joined_negative_values(rest))
+            except UsageError as error:
+                return _fail(str(error))
         if args.command is not None:
             set_language(args.lang or _system_language())
         if args.install_desktop_entry or args.uninstall_desktop_entry:

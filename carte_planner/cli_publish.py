@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from carte_planner.i18n import tr
+
 PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 
 
@@ -19,39 +21,47 @@ _Fail = Callable[[str], Exception]
 def add_publish_command(commands: argparse._SubParsersAction) -> None:
     publish = commands.add_parser(
         "publish",
-        help="publish a plan file's journey to a calendar server (CalDAV) and keep it up to date",
-        description="Publish the journey to a CalDAV calendar server (Nextcloud, iCloud, Fastmail, mailbox.org, "
-        "Synology, Radicale, Baïkal…); publishing again updates the same events in place. The password comes from "
-        f"the system keyring, from {PASSWORD_VARIABLE}, or from a prompt; it is never written to the plan file.",
+        help=tr("publish a plan file's journey to a calendar server (CalDAV) and keep it up to date"),
+        description=tr(
+            "Publish the journey to a CalDAV calendar server (Nextcloud, iCloud, Fastmail, mailbox.org, "
+            "Synology, Radicale, Baïkal…); publishing again updates the same events in place. The password comes "
+            "from the system keyring, from {variable}, or from a prompt; it is never written to the plan file."
+        ).format(variable=PASSWORD_VARIABLE),
     )
-    publish.add_argument("--plan", required=True, metavar="FILE", help="the .carteplan file to publish")
-    publish.add_argument("--url", help="the server's CalDAV address (default: where the plan was last published)")
-    publish.add_argument("--user", metavar="NAME", help="your user name on the server (default: the last one)")
+    publish.add_argument("--plan", required=True, metavar="FILE", help=tr("the .carteplan file to publish"))
+    publish.add_argument("--url", help=tr("the server's CalDAV address (default: where the plan was last published)"))
+    publish.add_argument("--user", metavar="NAME", help=tr("your user name on the server (default: the last one)"))
     publish.add_argument(
         "--calendar",
         metavar="NAME",
-        help="the server calendar to publish to (default: the plan's calendar, or a new one named after the journey)",
+        help=tr(
+            "the server calendar to publish to (default: the plan's calendar, or a new one named after the journey)"
+        ),
     )
-    publish.add_argument("--create-calendar", action="store_true", help="create the --calendar if it does not exist")
     publish.add_argument(
-        "--discreet", action=argparse.BooleanOptionalAction, help="neutral titles for calendars others can see"
+        "--create-calendar", action="store_true", help=tr("create the --calendar if it does not exist")
+    )
+    publish.add_argument(
+        "--discreet", action=argparse.BooleanOptionalAction, help=tr("neutral titles for calendars others can see")
     )
     publish.add_argument(
         "--on-conflict",
         choices=["ask", "keep-theirs", "replace"],
         default="ask",
-        help="for events someone changed on the server: report them (ask), keep the server's version, "
-        "or replace it with the plan's",
+        help=tr(
+            "for events someone changed on the server: report them (ask), keep the server's version, "
+            "or replace it with the plan's"
+        ),
     )
     publish.add_argument(
         "--trust-certificate",
         metavar="FINGERPRINT",
-        help="trust this self-signed server certificate (its SHA-256 fingerprint, as the error message shows it)",
+        help=tr("trust this self-signed server certificate (its SHA-256 fingerprint, as the error message shows it)"),
     )
     publish.add_argument(
-        "--holidays", action="store_true", help="add the public holidays around the trip as free all-day events"
+        "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
-    publish.add_argument("--today", help="plan as if today were this date (YYYY-MM-DD)")
+    publish.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
 
 
 def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:

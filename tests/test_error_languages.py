@@ -90,3 +90,28 @@ def test_a_request_limit_keeps_its_english_words():
     with use_language("en"), pytest.raises(PlanInputError) as refused:
         TripRequest(start=START_DATE, city="Shanghai", home_tz="Europe/Berlin", flight_hours=50)
     assert str(refused.value) == "flight length (hours): must be between 1 and 40, not 50"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["plan", "--help"], ["export", "--help"], ["publish", "--help"]])
+def test_every_word_of_the_help_comes_from_the_catalogue(capsys, monkeypatch, argv):
+    monkeypatch.setattr(cli, "_system_language", lambda: PSEUDO)
+    with pytest.raises(SystemExit) as finished:
+        main(argv)
+    assert finished.value.code == 0
+    shown = capsys.readouterr().out
+    # Option names, metavars and choices are what the user types: no catalogue translates them.
+    typed = re.sub(r"-[-\w]*|\b[A-Z][A-Z_.]+\b|\{[^}]*\}|\S+\.(carteplan|ics|bak|org)\b", " ", shown)
+    commands = {"plan", "export", "checklist", "sheet", "cities", "publish"}
+    allowed = {"carte", "planner", "json", "ask"} | commands | allowed_words([], "")
+    assert shown.count(OPEN) > 10
+    assert escaped_words(typed, allowed) == []
+
+
+def test_argparse_refuses_in_russian(capsys):
+    assert main(["plan", "--bogus", "--lang", "ru"]) != 0
+    assert capsys.readouterr().err == "carte-planner: ошибка: нераспознанные параметры: --bogus\n"
+    assert main(["plan", "--scenario", "quick", "--lang", "ru"]) != 0
+    assert capsys.readouterr().err == (
+        "carte-planner: ошибка: параметр --scenario: неверный вариант: 'quick' "
+        "(выберите из 'shortest', 'typical', 'longest')\n"
+    )
