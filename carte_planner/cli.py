@@ -108,10 +108,14 @@ def _output_failure(error: BaseException) -> int:
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         reason = "the disk is full"
     elif isinstance(error, ValueError) or (isinstance(error, OSError) and error.errno in (errno.EBADF, None)):
-        reason = "standard output is closed"
+        reason = tr("standard output is closed")
     else:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    _say(f"carte-planner: error: could not write the output: {reason}.")
+    _say(
+        tr("carte-planner: error: {message}").format(
+            message=tr("could not write the output: {reason}.").format(reason=reason)
+        )
+    )
     return EXIT_OUTPUT
 
 
@@ -192,7 +196,10 @@ def _chemotherapy_days(text: str) -> tuple[int, int]:
         return int(first), int(last if sep else first)
     except ValueError:
         raise UsageError(
-            f"--chemotherapy-days: '{text}' must be Day numbers before Day 0, such as --chemotherapy-days=-5..-3"
+            "--chemotherapy-days: "
+            + tr("'{text}' must be Day numbers before Day 0, such as {example}").format(
+                text=text, example="--chemotherapy-days=-5..-3"
+            )
         ) from None
 
 
@@ -205,10 +212,18 @@ def _followup_rhythm(text: str) -> tuple[tuple[int, int], ...]:
             stages.append((int(every), int(until)))
         except ValueError:
             raise UsageError(
-                f"--home-followup-rhythm: '{text}' must be stages of MONTHS:UNTIL_MONTH, such as 1:6,3:24,12:240"
+                "--home-followup-rhythm: "
+                + tr("'{text}' must be stages of {form}, such as {example}").format(
+                    text=text, form="MONTHS:UNTIL_MONTH", example="1:6,3:24,12:240"
+                )
             ) from None
         if not sep:
-            raise UsageError(f"--home-followup-rhythm: '{part.strip()}' needs the month it runs to, such as 12:240")
+            raise UsageError(
+                "--home-followup-rhythm: "
+                + tr("'{text}' needs the month it runs to, such as {example}").format(
+                    text=part.strip(), example="12:240"
+                )
+            )
     return tuple(stages)
 
 
@@ -352,7 +367,9 @@ def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str
             "--travellers: " + tr("must be between {low} and {high}, not {value}").format(low=1, high=6, value=count)
         )
     if len(names) > count:
-        raise UsageError(f"--traveller: {len(names)} names given for {count} travellers")
+        raise UsageError(
+            "--traveller: " + tr("{names} names given for {count} travellers").format(names=len(names), count=count)
+        )
     kept = list(current) + list(_DEFAULT_NAMES[len(current) :])
     return tuple(names + kept[len(names) : count])
 
@@ -373,8 +390,10 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         if start is None:
             if today + timedelta(weeks=8) > LATEST_START:
                 raise UsageError(
-                    f"--today: the first hospital day would default to eight weeks later, after "
-                    f"{LATEST_START.year}; give --start too"
+                    "--today: "
+                    + tr(
+                        "the first hospital day would default to eight weeks later, after {year}; give {option} too"
+                    ).format(year=LATEST_START.year, option="--start")
                 )
             start = default_start(today)
         plan = Plan(TripRequest(start=start, home_tz=system_time_zone()), plan_id="")
@@ -421,7 +440,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
 def _plan_id(text: str) -> str:
     text = text.strip()
     if not 1 <= len(text) <= 200 or not text.isprintable():
-        raise UsageError("--plan-id: write 1 to 200 letters, digits or signs, on one line")
+        raise UsageError("--plan-id: " + tr("write 1 to 200 letters, digits or signs, on one line"))
     return text
 
 
@@ -665,8 +684,11 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
             save_plan(args.plan, replace(load_plan(args.plan), exported=result.record))
         except (WriteError, PlanFileError) as error:
             raise UsageError(
-                f"--plan: the calendar was written to {output or 'standard output'}, but the plan file could not be "
-                f"updated ({error}); the next export cannot remove the events this one dropped"
+                "--plan: "
+                + tr(
+                    "the calendar was written to {path}, but the plan file could not be updated ({reason}); "
+                    "the next export cannot remove the events this one dropped"
+                ).format(path=output or tr("standard output"), reason=error)
             ) from None
     if output is None:
         return 0
@@ -702,9 +724,12 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         return 0
     output = _output_path(args.pdf, "--pdf", args)
     if output is not None and output.is_dir():
-        raise UsageError(f"--pdf: {output} is a folder, not a file")
+        raise UsageError("--pdf: " + tr("{path} is a folder, not a file").format(path=output))
     if output is not None and not output.parent.is_dir():
-        raise UsageError(f"--pdf: Could not write {output}: the folder does not exist.")
+        raise UsageError(
+            "--pdf: "
+            + tr("Could not write {path}: {reason}.").format(path=output, reason=tr("the folder does not exist"))
+        )
     pages = _write_pdf(checklist_document(journey, checklist), output, args.paper, args.plan)
     if output is not None:
         _tell(
@@ -722,9 +747,12 @@ def _sheet(args: argparse.Namespace, journey: Journey) -> int:
 
     output = _output_path(args.pdf, "--pdf", args)
     if output is not None and output.is_dir():
-        raise UsageError(f"--pdf: {output} is a folder, not a file")
+        raise UsageError("--pdf: " + tr("{path} is a folder, not a file").format(path=output))
     if output is not None and not output.parent.is_dir():
-        raise UsageError(f"--pdf: Could not write {output}: the folder does not exist.")
+        raise UsageError(
+            "--pdf: "
+            + tr("Could not write {path}: {reason}.").format(path=output, reason=tr("the folder does not exist"))
+        )
     _write_pdf(hospital_sheet(journey), output, args.paper, args.plan)
     if output is not None:
         _tell(tr("Wrote the sheet for the hospital to {file}. The dates are estimates.").format(file=output))
@@ -794,8 +822,10 @@ def _desktop_entry(install: bool) -> int:
 
     if not sys.platform.startswith("linux"):
         raise UsageError(
-            "--install-desktop-entry and --uninstall-desktop-entry are for Linux desktops; on Windows and macOS "
-            "start Carte Planner from its folder or application bundle"
+            tr(
+                "{install} and {uninstall} are for Linux desktops; on Windows and macOS "
+                "start Carte Planner from its folder or application bundle"
+            ).format(install="--install-desktop-entry", uninstall="--uninstall-desktop-entry")
         )
     from carte_planner.storage.atomic import WriteError, describe_os_error
 
@@ -849,14 +879,22 @@ def _main(argv: Sequence[str] | None) -> int:
             set_language(args.lang or _system_language())
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             if args.command or plan_file:
-                raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no command or file")
+                raise UsageError(
+                    tr("{install} and {uninstall} take no command or file").format(
+                        install="--install-desktop-entry", uninstall="--uninstall-desktop-entry"
+                    )
+                )
             return _desktop_entry(args.install_desktop_entry)
         if args.command is None:
             from carte_planner.ui.launch import launch
 
             return launch(exit_after_show=args.exit_after_show, plan_file=plan_file, language=args.lang)
         if plan_file:
-            raise UsageError(f"a plan file is opened with --plan {plan_file}, not as a word before the command")
+            raise UsageError(
+                tr("a plan file is opened with {option} {path}, not as a word before the command").format(
+                    option="--plan", path=plan_file
+                )
+            )
         return _run(args)
     except UsageError as error:
         return _fail(str(error))

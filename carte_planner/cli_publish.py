@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from carte_planner.i18n import tr
+from carte_planner.i18n import ntr, tr
 
 PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 
@@ -77,7 +77,9 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     known = plan.server
     user = args.user or (known.user if known else None)
     if not (args.url or known) or not user:
-        raise fail("--url and --user: this plan has not been published yet; give the server's address and your user")
+        raise fail(
+            "--url, --user: " + tr("this plan has not been published yet; give the server's address and your user")
+        )
     try:
         url = normalised_url(args.url) if args.url else (known.url if known else "")
     except PublishError as error:
@@ -90,7 +92,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     target = PublishTarget(url, user, args.calendar, args.create_calendar, discreet, trusted)
     password, source = _password(url, user, fail)
     if not plan.plan_id:
-        raise fail(f"--plan: {args.plan} has no plan id")
+        raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
     journey = plan_journey(plan.request, today)
     try:
         outcome = publish_plan(
@@ -130,8 +132,13 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         print(f"  {conflict.title or conflict.uid}: {what}")
     if outcome.conflicts:
         raise fail(
-            f"{len(outcome.conflicts)} events were changed on the server since the last publish; run again with "
-            "--on-conflict keep-theirs to keep them, or --on-conflict replace to replace them with the plan's"
+            ntr(
+                "{n} event was changed on the server since the last publish; run again with {keep} to keep it, "
+                "or {replace} to replace it with the plan's",
+                "{n} events were changed on the server since the last publish; run again with {keep} to keep them, "
+                "or {replace} to replace them with the plan's",
+                len(outcome.conflicts),
+            ).format(keep="--on-conflict keep-theirs", replace="--on-conflict replace")
         )
     return 0
 
@@ -147,8 +154,10 @@ def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
         return saved, "keyring"
     if not sys.stdin or not sys.stdin.isatty():
         raise fail(
-            f"no password for {user}: save it in the system keyring by publishing once from a terminal, "
-            f"or set {PASSWORD_VARIABLE}"
+            tr(
+                "no password for {user}: save it in the system keyring by publishing once from a terminal, "
+                "or set {variable}"
+            ).format(user=user, variable=PASSWORD_VARIABLE)
         )
     if not keyring_available():
         print(NO_KEYRING, file=sys.stderr)
@@ -156,7 +165,7 @@ def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
 
     password = getpass.getpass(f"Password (an app password) for {user} at {url}: ")
     if not password:
-        raise fail("no password given; nothing was published")
+        raise fail(tr("no password given; nothing was published"))
     return password, "prompt"
 
 
@@ -166,13 +175,15 @@ def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
 
     pem = server_certificate(url)
     if not pem:
-        raise fail(f"--trust-certificate: could not read the certificate of {url}")
+        raise fail("--trust-certificate: " + tr("could not read the certificate of {address}").format(address=url))
     wanted = fingerprint.replace(":", "").replace(" ", "").upper()
     shown = certificate_fingerprint(pem)
     if shown.replace(":", "") != wanted:
         raise fail(
-            f"--trust-certificate: the server's certificate has the fingerprint {shown}, not the one given; "
-            "nothing was sent"
+            "--trust-certificate: "
+            + tr(
+                "the server's certificate has the fingerprint {fingerprint}, not the one given; nothing was sent"
+            ).format(fingerprint=shown)
         )
     return pem
 
@@ -188,6 +199,9 @@ def _save(path: str, server: object, fail: _Fail) -> None:
         save_plan(path, replace(load_plan(path), server=server))
     except (WriteError, PlanFileError) as error:
         raise fail(
-            f"--plan: the calendar was published, but the plan file could not be updated ({error}); "
-            "publishing again finds the same events"
+            "--plan: "
+            + tr(
+                "the calendar was published, but the plan file could not be updated ({reason}); "
+                "publishing again finds the same events"
+            ).format(reason=error)
         ) from None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from carte_planner.i18n import tr, tr_noop
 from carte_planner.publish.errors import Failure, PublishError
 
 # A server that does not answer within this many seconds is reported as unreachable rather
@@ -36,7 +37,9 @@ def normalised_url(text: str) -> str:
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise PublishError(
             Failure.ADDRESS,
-            f"'{text}' is not a calendar server address; it looks like https://cloud.example.org/remote.php/dav/",
+            tr("'{address}' is not a calendar server address; it looks like {example}").format(
+                address=text, example="https://cloud.example.org/remote.php/dav/"
+            ),
         )
     return text
 
@@ -117,8 +120,8 @@ class ServerSession:
         with self._translated():
             response = self._client.propfind(calendar_url, _ETAG_QUERY, depth=1)
         if response.status == 404:
-            raise PublishError(Failure.CALENDAR_GONE, "the calendar is not on the server any more")
-        self._check(response.status, "read the calendar")
+            raise PublishError(Failure.CALENDAR_GONE, tr("the calendar is not on the server any more"))
+        self._check(response.status, tr_noop("read the calendar"))
         own_path = urlsplit(calendar_url).path.rstrip("/")
         found = {}
         for result in response.results or []:
@@ -143,7 +146,7 @@ class ServerSession:
             response = self._client.put(url, data.decode("utf-8"), headers)
         if response.status == 412:
             return False, ""
-        self._check(response.status, "write an event")
+        self._check(response.status, tr_noop("write an event"))
         return True, str(response.headers.get("ETag") or "")
 
     def get(self, url: str) -> tuple[bytes, str] | None:
@@ -152,7 +155,7 @@ class ServerSession:
             response = self._client.request(url, "GET")
         if response.status == 404:
             return None
-        self._check(response.status, "read an event")
+        self._check(response.status, tr_noop("read an event"))
         raw = response._raw
         data = raw if isinstance(raw, bytes) else str(raw or "").encode("utf-8")
         return data, str(response.headers.get("ETag") or "")
@@ -166,7 +169,7 @@ class ServerSession:
             return False
         if response.status == 404:
             return True
-        self._check(response.status, "remove an event")
+        self._check(response.status, tr_noop("remove an event"))
         return True
 
     # -- failures -------------------------------------------------------------------------
@@ -177,12 +180,16 @@ class ServerSession:
         if status in (401, 403):
             raise PublishError(
                 Failure.PASSWORD,
-                f"The server {_host(self.url)} refused access for '{self.user}' when trying to {action}.",
+                tr("The server {host} refused access for '{user}' when trying to {action}.").format(
+                    host=_host(self.url), user=self.user, action=tr(action)
+                ),
             )
         raise PublishError(
             Failure.SERVER,
-            f"The server {_host(self.url)} answered with an error ({status}) when trying to {action}. "
-            "Try again later; publishing again finishes the job without duplicates.",
+            tr(
+                "The server {host} answered with an error ({status}) when trying to {action}. "
+                "Try again later; publishing again finishes the job without duplicates."
+            ).format(host=_host(self.url), status=status, action=tr(action)),
         )
 
     @contextlib.contextmanager
@@ -197,21 +204,26 @@ class ServerSession:
         except dav.AuthorizationError:
             raise PublishError(
                 Failure.PASSWORD,
-                f"The server {_host(self.url)} did not accept the user name '{self.user}' with this password. "
-                "Check both; iCloud, Fastmail and many Nextcloud servers need an app password, "
-                "not your usual one.",
+                tr(
+                    "The server {host} did not accept the user name '{user}' with this password. "
+                    "Check both; iCloud, Fastmail and many Nextcloud servers need an app password, "
+                    "not your usual one."
+                ).format(host=_host(self.url), user=self.user),
             ) from None
         except dav.NotFoundError:
             raise PublishError(
                 Failure.ADDRESS,
-                f"There is no calendar service at {self.url}. Check the address "
-                "(for Nextcloud it ends in /remote.php/dav/).",
+                tr(
+                    "There is no calendar service at {address}. Check the address (for Nextcloud it ends in {ending})."
+                ).format(address=self.url, ending="/remote.php/dav/"),
             ) from None
         except dav.DAVError as error:
             raise PublishError(
                 Failure.SERVER,
-                f"The server {_host(self.url)} gave an answer Carte Planner did not expect ({_short(error)}). "
-                "Check the address, or try again later.",
+                tr(
+                    "The server {host} gave an answer Carte Planner did not expect ({reason}). "
+                    "Check the address, or try again later."
+                ).format(host=_host(self.url), reason=_short(error)),
             ) from None
         except Exception as error:
             failure = _network_failure(error, self.url)
@@ -231,29 +243,41 @@ def _network_failure(error: Exception, url: str) -> PublishError | None:
         if "self-signed" in text or "self signed" in text or "unable to get local issuer" in text:
             return PublishError(
                 Failure.CERTIFICATE,
-                f"The server {host} uses a certificate that no authority vouches for (self-signed). "
-                "Only trust it if it is your own server, or its owner told you its fingerprint.",
+                tr(
+                    "The server {host} uses a certificate that no authority vouches for (self-signed). "
+                    "Only trust it if it is your own server, or its owner told you its fingerprint."
+                ).format(host=host),
                 certificate=server_certificate(url),
             )
         if "mismatch" in text.lower() or "hostname" in text.lower():
             return PublishError(
                 Failure.CERTIFICATE,
-                f"The server's certificate is not for {host}: the address may be wrong, or someone may be "
-                "in the way. Nothing was sent.",
+                tr(
+                    "The server's certificate is not for {host}: the address may be wrong, or someone may be "
+                    "in the way. Nothing was sent."
+                ).format(host=host),
             )
         return PublishError(
             Failure.CERTIFICATE,
-            f"A secure connection to {host} could not be made ({_short(error)}). Nothing was sent.",
+            tr("A secure connection to {host} could not be made ({reason}). Nothing was sent.").format(
+                host=host, reason=_short(error)
+            ),
         )
     if isinstance(error, niquests.exceptions.Timeout):
-        return PublishError(Failure.UNREACHABLE, f"The server {host} did not answer in time. Try again later.")
+        return PublishError(
+            Failure.UNREACHABLE, tr("The server {host} did not answer in time. Try again later.").format(host=host)
+        )
     if isinstance(error, (niquests.exceptions.ConnectionError, OSError)):
         return PublishError(
             Failure.UNREACHABLE,
-            f"Could not reach the server {host}. Check the address and your internet connection, then try again.",
+            tr(
+                "Could not reach the server {host}. Check the address and your internet connection, then try again."
+            ).format(host=host),
         )
     if isinstance(error, niquests.exceptions.RequestException):
-        return PublishError(Failure.SERVER, f"Publishing to {host} failed: {_short(error)}.")
+        return PublishError(
+            Failure.SERVER, tr("Publishing to {host} failed: {reason}.").format(host=host, reason=_short(error))
+        )
     return None
 
 

@@ -124,8 +124,10 @@ def publish_plan(
             if error.failure is Failure.CALENDAR_GONE:
                 raise PublishError(
                     Failure.CALENDAR_GONE,
-                    f"The calendar “{calendar.name}” is no longer on the server (someone may have deleted it). "
-                    "Nothing was changed; publish again to a calendar you pick or create.",
+                    tr(
+                        "The calendar “{calendar}” is no longer on the server (someone may have deleted it). "
+                        "Nothing was changed; publish again to a calendar you pick or create."
+                    ).format(calendar=calendar.name),
                 ) from None
             raise
         same_calendar = previous is not None and previous.calendar_url == calendar.url
@@ -178,11 +180,13 @@ def _choose_calendar(
             return calendar
     if target.calendar is None or target.create_calendar:
         return session.create_calendar(wanted)
-    names = ", ".join(f"“{c.name}”" for c in calendars) or "none"
+    names = ", ".join(f"“{c.name}”" for c in calendars) or tr("none")
     raise PublishError(
         Failure.UNKNOWN_CALENDAR,
-        f"There is no calendar named “{wanted}” for '{target.user}' on this server (its calendars: {names}). "
-        "Pick one of them, or create a new one.",
+        tr(
+            "There is no calendar named “{calendar}” for '{user}' on this server (its calendars: {names}). "
+            "Pick one of them, or create a new one."
+        ).format(calendar=wanted, user=target.user, names=names),
     )
 
 
