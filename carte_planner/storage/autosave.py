@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carte_planner.domain.plan import Plan
+from carte_planner.i18n import tr
 from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.locks import FileLock
@@ -95,18 +96,18 @@ def autosave_from_bytes(data: bytes) -> Autosave:
     """Parse and check an autosave as a whole; raises PlanFileError saying what is wrong."""
     document = parse_json(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise PlanFileError("it is not a Carte Planner autosave.")
+        raise PlanFileError(tr("it is not a Carte Planner autosave."))
     if set(document) - {"format", "saved_at", "path", "plan"}:
-        raise PlanFileError("it holds fields this version does not know.")
+        raise PlanFileError(tr("it holds fields this version does not know."))
     plan = plan_from_bytes(json.dumps(document.get("plan"), ensure_ascii=False).encode("utf-8"))
     check_plannable(plan)
     try:
         saved_at = datetime.fromisoformat(str(document["saved_at"]))
     except (KeyError, ValueError):
-        raise PlanFileError("its time of saving is missing or invalid.") from None
+        raise PlanFileError(tr("its time of saving is missing or invalid.")) from None
     path = document.get("path")
     if path is not None and (not isinstance(path, str) or not path or "\0" in path or len(path) > 4096):
-        raise PlanFileError("the path of its plan file is invalid.")
+        raise PlanFileError(tr("the path of its plan file is invalid."))
     return Autosave(plan=plan, path=Path(path) if path else None, saved_at=saved_at)
 
 

@@ -80,20 +80,24 @@ def _assumed_from_dict(data: Any) -> dict[str, Any]:
     }
     fields.finish()
     if isinstance(values["day0_offset"], bool):
-        raise PlanFileError("the field 'request.assumed.day0_offset' must be a number.")
+        raise PlanFileError(tr("the field '{field}' must be a number.").format(field="request.assumed.day0_offset"))
     for name in ("chemotherapy_days", "visit_weekdays"):
         if values[name] is not None:
             values[name] = tuple(values[name])
     if values["followup_rhythm"] is not None:
         stages = values["followup_rhythm"]
         if not all(isinstance(stage, list) for stage in stages):
-            raise PlanFileError("the field 'request.assumed.home_followup_rhythm' has the wrong type.")
+            raise PlanFileError(
+                tr("the field '{field}' has the wrong type.").format(field="request.assumed.home_followup_rhythm")
+            )
         values["followup_rhythm"] = tuple(tuple(stage) for stage in stages)
     if values["return_time"] is not None:
         try:
             values["return_time"] = time.fromisoformat(values["return_time"])
         except ValueError:
-            raise PlanFileError("the field 'request.assumed.return_time' has an invalid value.") from None
+            raise PlanFileError(
+                tr("the field '{field}' has an invalid value.").format(field="request.assumed.return_time")
+            ) from None
     return values
 
 
@@ -162,7 +166,7 @@ class _Fields:
 
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, Mapping):
-            raise PlanFileError(f"'{where}' must be an object.")
+            raise PlanFileError(tr("'{field}' must be an object.").format(field=where))
         self.data = data
         self.where = where
         self.used: set[str] = set()
@@ -301,9 +305,15 @@ def _custom_item(data: Any, index: int) -> CustomItem:
     key = fields.take("key", str)
     title = fields.take("title", str).strip()
     if not key.startswith("custom:") or len(key) > 100:
-        raise PlanFileError(f"the field 'checklist.added[{index}].key' has an invalid value.")
+        raise PlanFileError(
+            tr("the field '{field}' has an invalid value.").format(field=f"checklist.added[{index}].key")
+        )
     if not title or len(title) > MAX_TITLE:
-        raise PlanFileError(f"the field 'checklist.added[{index}].title' must have 1 to {MAX_TITLE} characters.")
+        raise PlanFileError(
+            tr("the field '{field}' must have 1 to {count} characters.").format(
+                field=f"checklist.added[{index}].title", count=MAX_TITLE
+            )
+        )
     _check_text(f"checklist.added[{index}].title", title, free=False)
     due = fields.take("due", (str, type(None)), None)
     details = fields.take("details", str, "")
@@ -325,16 +335,24 @@ def _parse_due(text: str | None, index: int) -> date | None:
     try:
         due = date.fromisoformat(text)
     except ValueError:
-        raise PlanFileError(f"the field 'checklist.added[{index}].due' has an invalid value: {text[:40]!r}.") from None
+        raise PlanFileError(
+            tr("the field '{field}' has an invalid value: {value}.").format(
+                field=f"checklist.added[{index}].due", value=repr(text[:40])
+            )
+        ) from None
     if not date(2000, 1, 1) <= due <= date(2130, 12, 31):
-        raise PlanFileError(f"the field 'checklist.added[{index}].due' must be between 2000 and 2130.")
+        raise PlanFileError(
+            tr("the field '{field}' must be between {low} and {high}.").format(
+                field=f"checklist.added[{index}].due", low=2000, high=2130
+            )
+        )
     return due
 
 
 def _check_text(field: str, text: str, free: bool) -> None:
     problem = text_problem(text, free)
     if problem:
-        raise PlanFileError(f"the field '{field}' {problem}.")
+        raise PlanFileError(tr("the field '{field}' {problem}.").format(field=field, problem=problem))
 
 
 def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -357,7 +375,7 @@ def checklist_from_dict(data: Any) -> ChecklistState:
     fields.finish()
     keys = [item.key for item in state.added]
     if len(keys) != len(set(keys)):
-        raise PlanFileError("the field 'checklist.added' lists the same item twice.")
+        raise PlanFileError(tr("the field '{field}' lists the same item twice.").format(field="checklist.added"))
     return state
 
 
@@ -396,7 +414,7 @@ def _published_event(uid: str, data: Any) -> PublishedEvent:
     )
     fields.finish()
     if not event.href.strip():
-        raise PlanFileError(f"the field 'calendar_server.events.{uid}.href' is empty.")
+        raise PlanFileError(tr("the field '{field}' is empty.").format(field=f"calendar_server.events.{uid}.href"))
     return event
 
 
@@ -406,7 +424,11 @@ def server_from_dict(data: Any) -> CalendarServer | None:
     fields = _Fields(data, "calendar_server")
     url = fields.take("url", str)
     if not url.startswith(("https://", "http://")):
-        raise PlanFileError("the field 'calendar_server.url' must start with https:// or http://.")
+        raise PlanFileError(
+            tr("the field '{field}' must start with {https} or {http}.").format(
+                field="calendar_server.url", https="https://", http="http://"
+            )
+        )
     published = fields.take("published_at", (str, type(None)), None)
     events = fields.take("events", dict, {})
     server = CalendarServer(
@@ -428,7 +450,9 @@ def _converted(path: str, value: str, convert: Callable[[str], Any]) -> Any:
     try:
         return convert(value)
     except ValueError:
-        raise PlanFileError(f"the field '{path}' has an invalid value: {value[:40]!r}.") from None
+        raise PlanFileError(
+            tr("the field '{field}' has an invalid value: {value}.").format(field=path, value=repr(value[:40]))
+        ) from None
 
 
 def migrate_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
@@ -561,7 +585,7 @@ def _plan_from_document(document: Any) -> Plan:
     fields.take("generator", str, "")
     plan_id = fields.take("plan_id", str)
     if not plan_id.strip() or len(plan_id) > 200:
-        raise PlanFileError("the field 'plan_id' is empty or too long.")
+        raise PlanFileError(tr("the field '{field}' is empty or too long.").format(field="plan_id"))
     request = request_from_dict(fields.take("request", dict))
     checklist = checklist_from_dict(fields.take("checklist", dict, {}))
     exported = export_record_from_dict(fields.take("calendar_export", dict, {}))
