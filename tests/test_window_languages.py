@@ -150,3 +150,26 @@ def test_view_language_switches_without_a_restart(qtbot, settings, speak):
     assert successor.document.modified
     assert successor.menuBar().actions()[0].text() == "&Файл"
     assert settings.value("language") == "ru"
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("ru", "⚠ путешественники: должно быть от 1 до 6, а не 7"),
+        ("zh_CN", "⚠ 同行者：必须在 1 至 6 之间，而不是 7"),
+        ("ar", "⚠ المسافرون: يجب أن يكون بين 1 و6، وليس 7"),
+    ],
+)
+def test_a_refusal_beside_its_field_is_in_the_language(qtbot, settings, speak, language, reason):
+    from PySide6.QtTest import QTest
+
+    speak(language)
+    win = open_window(qtbot, settings)
+    panel = win.panel
+    panel.travellers.setFocus()
+    panel.travellers.selectAll()
+    QTest.keyClicks(panel.travellers, "A, B, C, D, E, F, G")
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Return)
+    error = panel._errors[panel.travellers]
+    assert error.isVisible()
+    assert error.text() == reason
