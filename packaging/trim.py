@@ -94,10 +94,25 @@ def qt_path(dest: str) -> str | None:
     return None
 
 
+# Babel's CLDR data for every locale is about 35 MiB; the app formats dates and names
+# countries only in the languages it has catalogues for (carte_planner/i18n), whose locales
+# and their parents are these. "root" is every locale's last parent.
+BABEL_LOCALES = ("root", "en", "zh", "ru", "ar")
+
+
+def keep_babel_locale(path: str) -> bool:
+    """Whether a file of babel/locale-data/ belongs to a language the app speaks."""
+    name = path.rsplit("/", 1)[-1]
+    stem = name.removesuffix(".dat")
+    return stem == name or any(stem == code or stem.startswith(code + "_") for code in BABEL_LOCALES)
+
+
 def keep(dest: str) -> bool:
     """Whether a file PyInstaller collected goes into the bundle (dest: its path there)."""
     inner = qt_path(dest)
     if inner is not None:
         return not inner.startswith(DROPPED_PREFIXES)
     path = dest.replace("\\", "/")
+    if path.startswith("babel/locale-data/"):
+        return keep_babel_locale(path)
     return "/" in path or not path.startswith(DROPPED_LIBRARIES)
