@@ -91,6 +91,20 @@ def fit_weekdays(weekdays: tuple[str, ...] | None, rhythm: str) -> tuple[str, ..
     return weekdays[:needed] if len(weekdays) >= needed else None
 
 
+def _narrow(combo: QComboBox, characters: int = 12) -> None:
+    """A combo that does not widen the request panel to its longest entry (the panel must fit
+    a small laptop's screen); its list still shows every entry whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    _popup_fits(combo)
+
+
+def _popup_fits(combo: QComboBox) -> None:
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+
+
 class AssumedValuesBox(QGroupBox):
     """Day 0, the chemotherapy days, the visit rhythm and weekdays, the first visits and the
     rhythm at home, and the return flight's time. Each shows the value in effect, "assumed"
@@ -98,12 +112,16 @@ class AssumedValuesBox(QGroupBox):
     Day 0 has an Alt letter (Alt+0): the window's other letters are taken."""
 
     def __init__(self, commit: Commit, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Assumed values (change them to what your hospital says)"), parent)
+        # A short title: a group box is at least as wide as its title, and the panel is narrow.
+        super().__init__(tr("Assumed values"), parent)
         self.setObjectName("assumedValues")
         self._commit = commit
         self._settings: Settings | None = None
         self._grid = QGridLayout(self)
         self._grid.setColumnStretch(1, 1)
+        intro = QLabel(tr("Change them to what your hospital says."))
+        intro.setWordWrap(True)
+        self._grid.addWidget(intro, 0, 0, 1, 4)
         self.status: dict[str, QLabel] = {}
         self.reset: dict[str, QToolButton] = {}
 
@@ -132,6 +150,7 @@ class AssumedValuesBox(QGroupBox):
         for combo in (self.weekday_first, self.weekday_second):
             for code, name in _weekday_names().items():
                 combo.addItem(name, code)
+            _narrow(combo, 5)
         weekdays = QWidget()
         weekdays_row = QHBoxLayout(weekdays)
         weekdays_row.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +160,8 @@ class AssumedValuesBox(QGroupBox):
         self.early.addItem(tr("Once a week"), "weekly")
         self.early.addItem(tr("Every two weeks"), "every-two-weeks")
         self.followup = QComboBox()
+        for combo in (self.visit_rhythm, self.early, self.followup):
+            _narrow(combo)
         self.return_time = QTimeEdit()
         self.return_time.setKeyboardTracking(False)
 
@@ -167,15 +188,16 @@ class AssumedValuesBox(QGroupBox):
         widget.setAccessibleName(accessible)
         status = QLabel()
         status.setObjectName("assumedStatus")
+        status.setWordWrap(True)  # a narrow panel wraps it rather than scrolling sideways
         reset = QToolButton()
         reset.setText("↺")
         reset.setToolTip(tr("Back to Carte Planner's assumption"))
         reset.setAccessibleName(tr("Reset %1 to the assumption").replace("%1", accessible))
         reset.clicked.connect(lambda _checked=False, n=name: self._reset(n))
-        self._grid.addWidget(title, 2 * row, 0, 1, 3)
-        self._grid.addWidget(widget, 2 * row + 1, 0, 1, 2)
-        self._grid.addWidget(reset, 2 * row + 1, 2)
-        self._grid.addWidget(status, 2 * row + 1, 3)
+        self._grid.addWidget(title, 2 * row + 1, 0, 1, 3)
+        self._grid.addWidget(widget, 2 * row + 2, 0, 1, 2)
+        self._grid.addWidget(reset, 2 * row + 2, 2)
+        self._grid.addWidget(status, 2 * row + 2, 3)
         self.status[name] = status
         self.reset[name] = reset
 
@@ -296,4 +318,5 @@ class AssumedValuesBox(QGroupBox):
             self.followup.clear()
             for stages, key in zip(choices, keys, strict=True):
                 self.followup.addItem(_stages_text(stages), key)
+            _popup_fits(self.followup)
         self.followup.setCurrentIndex(keys.index(stages_key(current)))

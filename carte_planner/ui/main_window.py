@@ -372,7 +372,10 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.activate()  # the minimum size as laid out, not as first guessed
         self.resize(width, height)
-        panel = min(400, max(PANEL_WIDTH, width * 2 // 7))
+        # Wide enough for the form without scrolling sideways where the screen allows.
+        scrollbar = self.panel_scroll.verticalScrollBar().sizeHint().width() + 2 * self.panel_scroll.frameWidth()
+        needed = self.panel.minimumSizeHint().width() + scrollbar
+        panel = min(max(400, needed), max(PANEL_WIDTH, width * 2 // 7, needed), width * 2 // 5)
         self.main_splitter.setSizes([panel, width - panel])
         self.views_splitter.setSizes([(width - panel) * 3 // 5, (width - panel) * 2 // 5])
         if available.height() < 600:
