@@ -8,6 +8,7 @@ view each time an assistive tool asks, so they are never out of date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRect, QRectF
@@ -134,11 +135,10 @@ class ViewInterface(QAccessibleWidget):
 
 
 class AccessibleCanvas:
-    """Mixed into a painted view: it lists its items as `AccessibleItem`s, and tells assistive
-    tools when the selection moves."""
+    """Mixed into a painted view, which provides `accessible_items()`: its items as
+    `AccessibleItem`s. Tells assistive tools when the selection moves."""
 
-    def accessible_items(self) -> list[AccessibleItem]:
-        raise NotImplementedError
+    accessible_items: Callable[[], list[AccessibleItem]]
 
     def announce_selection(self) -> None:
         """Raise focus and selection events for the selected item, as a list view does."""
