@@ -15,6 +15,10 @@ from PySide6.QtCore import QObject, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from carte_planner.domain.journey import Occurrence
+from carte_planner.ui.dates import span_text
+from carte_planner.ui.palette import category_name
+
 
 @dataclass(frozen=True)
 class AccessibleItem:
@@ -24,6 +28,17 @@ class AccessibleItem:
     description: str
     rect: QRectF  # in the view's coordinates
     selected: bool
+
+    @classmethod
+    def of_line(cls, text: str, line: Occurrence, rect: QRectF, selected_key: str) -> AccessibleItem:
+        """A chip or bar showing `text` for one agenda line: named with its dates, described by
+        its kind."""
+        return cls(
+            f"{text}, {span_text(line.day, line.end)}",
+            category_name(line.item.category),
+            rect,
+            line.key == selected_key,
+        )
 
 
 class ItemInterface(QAccessibleInterface):

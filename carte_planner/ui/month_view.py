@@ -21,12 +21,11 @@ from carte_planner.domain.journey import Category, Occurrence
 from carte_planner.i18n import ntr, tr
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
-from carte_planner.ui.dates import long_date, medium_date, span_text, to_qdate
+from carte_planner.ui.dates import long_date, medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.palette import (
     category_colour,
-    category_name,
     chip_fill,
     contrast_ratio,
     focus_colour,
@@ -272,15 +271,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def accessible_items(self) -> list[AccessibleItem]:
         """Each chip, named with its dates; a bar over several weeks is one chip a week."""
         selected = self.document.selected
-        return [
-            AccessibleItem(
-                f"{chip_text(chip)}, {span_text(chip.line.day, chip.line.end)}",
-                category_name(chip.line.item.category),
-                chip.rect,
-                chip.line.key == selected,
-            )
-            for chip in self.chips()
-        ]
+        return [AccessibleItem.of_line(chip_text(chip), chip.line, chip.rect, selected) for chip in self.chips()]
 
     def hidden_count(self, day: date) -> int:
         """How many of the day's lines did not fit its cell (shown as "+N more")."""

@@ -211,14 +211,7 @@ def is_complete_pdf(data: bytes) -> bool:
 
 def print_checklist(parent: QWidget, plan_document, language: str | None = None) -> None:
     """Print preview; from there the user prints, choosing printer, paper and pages."""
-    source = document_for(plan_document, language)
-    printer = make_printer()
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(tr("Print checklist"))
-    preview.paintRequested.connect(lambda p: paint_document(source, p))
-    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    preview.resize(QSizeF(900, 1000).toSize())
-    preview.open()
+    _preview(parent, document_for(plan_document, language), tr("Print checklist"))
 
 
 def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = None) -> None:
@@ -226,10 +219,13 @@ def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = 
     from carte_planner.export.hospital_sheet import hospital_sheet
 
     journey, _checklist = plan_document.outputs_in(language)
-    source = hospital_sheet(journey, language)
-    printer = make_printer()
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(tr("Print sheet for the hospital"))
+    _preview(parent, hospital_sheet(journey, language), tr("Print sheet for the hospital"))
+
+
+def _preview(parent: QWidget, source, title: str) -> None:
+    """A print preview of one document; from there the user prints."""
+    preview = QPrintPreviewDialog(make_printer(), parent)
+    preview.setWindowTitle(title)
     preview.paintRequested.connect(lambda p: paint_document(source, p))
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     preview.resize(QSizeF(900, 1000).toSize())

@@ -185,46 +185,34 @@ class RequestPanel(QWidget):
         layout.addWidget(self.assumed)
 
         hospital = QGroupBox(tr("Hospital"))
-        form = QFormLayout(hospital)
         self.hospital: dict[str, QLineEdit] = {}
-        for field, label, accessible in [
-            ("hospital_name", tr("Name:"), tr("Hospital name")),
-            ("hospital_name_zh", tr("Name in Chinese:"), tr("Hospital name in Chinese")),
-            ("hospital_address", tr("Address:"), tr("Hospital address")),
-            ("hospital_address_zh", tr("Address in Chinese:"), tr("Hospital address in Chinese")),
-            ("hospital_phone", tr("Phone:"), tr("Hospital phone")),
-        ]:
-            edit = QLineEdit()
-            edit.setAccessibleName(accessible)
-            edit.setMaxLength(300)
-            apply = lambda f=field, e=edit: self._text_field(f, e)  # noqa: E731
-            edit.editingFinished.connect(apply)
-            self._pending[edit] = apply
-            self.hospital[field] = edit
-            self._add(form, label, edit)
+        self._add_text_fields(
+            QFormLayout(hospital),
+            [
+                ("hospital_name", tr("Name:"), tr("Hospital name")),
+                ("hospital_name_zh", tr("Name in Chinese:"), tr("Hospital name in Chinese")),
+                ("hospital_address", tr("Address:"), tr("Hospital address")),
+                ("hospital_address_zh", tr("Address in Chinese:"), tr("Hospital address in Chinese")),
+                ("hospital_phone", tr("Phone:"), tr("Hospital phone")),
+            ],
+        )
         layout.addWidget(hospital)
 
         sheet = QGroupBox(tr("For the sheet in China"))
         sheet.setToolTip(
             tr("Printed on the sheet for the hospital (File ▸ Print sheet for the hospital); never sent anywhere.")
         )
-        form = QFormLayout(sheet)
-        for field, label, accessible in [
-            ("passport_names", tr("Names as in passports:"), tr("Names as in the passports, patient first")),
-            ("stay_address", tr("Where you stay:"), tr("Address where you stay")),
-            ("stay_address_zh", tr("…in Chinese:"), tr("Address where you stay, in Chinese")),
-            ("family_phones", tr("Your phones in China:"), tr("Your phone numbers in China")),
-            ("interpreter_phone", tr("Interpreter's phone:"), tr("Interpreter's phone")),
-            ("team_phone", tr("Treating team's phone:"), tr("Treating team's phone")),
-        ]:
-            edit = QLineEdit()
-            edit.setAccessibleName(accessible)
-            edit.setMaxLength(300)
-            apply = lambda f=field, e=edit: self._text_field(f, e)  # noqa: E731
-            edit.editingFinished.connect(apply)
-            self._pending[edit] = apply
-            self.hospital[field] = edit
-            self._add(form, label, edit)
+        self._add_text_fields(
+            QFormLayout(sheet),
+            [
+                ("passport_names", tr("Names as in passports:"), tr("Names as in the passports, patient first")),
+                ("stay_address", tr("Where you stay:"), tr("Address where you stay")),
+                ("stay_address_zh", tr("…in Chinese:"), tr("Address where you stay, in Chinese")),
+                ("family_phones", tr("Your phones in China:"), tr("Your phone numbers in China")),
+                ("interpreter_phone", tr("Interpreter's phone:"), tr("Interpreter's phone")),
+                ("team_phone", tr("Treating team's phone:"), tr("Treating team's phone")),
+            ],
+        )
         layout.addWidget(sheet)
         layout.addStretch(1)
         self._connect()
@@ -232,6 +220,19 @@ class RequestPanel(QWidget):
         document.fileChanged.connect(self._plan_replaced)
         document.undo_stack.indexChanged.connect(self._history_moved)
         self.refresh()
+
+    def _add_text_fields(self, form: QFormLayout, fields: list[tuple[str, str, str]]) -> None:
+        """One-line text fields of the request (field, label, accessible name), each applied
+        when typing ends or before the plan is read."""
+        for field, label, accessible in fields:
+            edit = QLineEdit()
+            edit.setAccessibleName(accessible)
+            edit.setMaxLength(300)
+            apply = lambda f=field, e=edit: self._text_field(f, e)  # noqa: E731
+            edit.editingFinished.connect(apply)
+            self._pending[edit] = apply
+            self.hospital[field] = edit
+            self._add(form, label, edit)
 
     def _add(self, form: QFormLayout, label: str, field: QWidget) -> None:
         """A labelled field with the line for its refusal under it."""

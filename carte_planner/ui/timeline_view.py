@@ -14,13 +14,11 @@ from carte_planner.domain.office_days import holiday_runs
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
-from carte_planner.ui.dates import span_text
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.month_view import month_title
 from carte_planner.ui.palette import (
     category_colour,
-    category_name,
     chip_fill,
     focus_colour,
     holiday_tint,
@@ -185,12 +183,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
     def accessible_items(self) -> list[AccessibleItem]:
         selected = self.document.selected
         return [
-            AccessibleItem(
-                f"{('✓ ' if bar.line.confirmed else '')}{bar.line.title}, {span_text(bar.line.day, bar.line.end)}",
-                category_name(bar.line.item.category),
-                bar.rect,
-                bar.line.key == selected,
-            )
+            AccessibleItem.of_line(("✓ " if bar.line.confirmed else "") + bar.line.title, bar.line, bar.rect, selected)
             for bar in self.bars()
         ]
 
