@@ -224,7 +224,11 @@ def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = 
 
 def _preview(parent: QWidget, source, title: str) -> None:
     """A print preview of one document; from there the user prints."""
-    preview = QPrintPreviewDialog(make_printer(), parent)
+    printer = make_printer()
+    preview = QPrintPreviewDialog(printer, parent)
+    # The dialog does not own its printer: kept alive as long as the dialog is open, for the
+    # repaints and for printing from it.
+    preview.printer_ref = printer  # type: ignore[attr-defined]
     preview.setWindowTitle(title)
     preview.paintRequested.connect(lambda p: paint_document(source, p))
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
