@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
-from carte_planner.i18n import current_language, tr
 
 if TYPE_CHECKING:
     from carte_planner.domain.checklist import ChecklistTemplate
@@ -39,7 +38,8 @@ def read_toml(name: str) -> dict[str, Any]:
 
 
 # The values of these keys in the data files are words for the user: each one is an entry of
-# the catalogue (scripts/update_translations.py collects them), translated as the file is read.
+# the catalogue (scripts/update_translations.py collects them). The files are read once, in
+# English; the domain passes these texts on as message codes, put into words where shown.
 TEXT_KEYS = frozenset(
     {"title", "description", "details", "label", "text", "when", "estimate_note", "range_text", "airport_note"}
 )
@@ -47,27 +47,9 @@ TEXT_KEYS = frozenset(
 TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml")
 
 
-def translated(data: Any) -> Any:
-    """`data` with every text value (see TEXT_KEYS) in the current language."""
-    if isinstance(data, dict):
-        # A follow-up stage's label is also its items' key: it is translated where it is shown.
-        keep = "every_months" in data
-        return {
-            key: tr(value) if key in TEXT_KEYS and isinstance(value, str) and not keep else translated(value)
-            for key, value in data.items()
-        }
-    if isinstance(data, list):
-        return [translated(value) for value in data]
-    return data
-
-
-def load_protocol() -> Protocol:
-    return _protocol(current_language())
-
-
 @cache
-def _protocol(_language: str) -> Protocol:
-    return parse_protocol(translated(read_toml("protocol.toml")), "protocol.toml")
+def load_protocol() -> Protocol:
+    return parse_protocol(read_toml("protocol.toml"), "protocol.toml")
 
 
 @cache
@@ -88,12 +70,8 @@ def load_emergency_numbers() -> dict[str, str]:
     return dict(numbers)
 
 
-def load_checklist_template() -> ChecklistTemplate:
-    return _checklist_template(current_language())
-
-
 @cache
-def _checklist_template(_language: str) -> ChecklistTemplate:
+def load_checklist_template() -> ChecklistTemplate:
     from carte_planner.domain.checklist import parse_checklist_template
 
-    return parse_checklist_template(translated(read_toml("checklist.toml")), "checklist.toml")
+    return parse_checklist_template(read_toml("checklist.toml"), "checklist.toml")

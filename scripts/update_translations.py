@@ -25,7 +25,7 @@ from carte_planner.resources import TEXT_FILES, TEXT_KEYS  # noqa: E402
 
 LOCALE = ROOT / "resources" / "locale"
 TEMPLATE = LOCALE / "carte_planner.pot"
-KEYWORDS = {"tr": None, "tr_noop": None, "ntr": (1, 2)}
+KEYWORDS = {"tr": None, "tr_noop": None, "ntr": (1, 2), "say": None, "say_n": (1, 2)}
 LANGUAGES = ("zh_CN", "ru", "ar")
 _IN_F_STRING = re.compile(r"\btr\('((?:[^'\\]|\\.)*)'\)")
 

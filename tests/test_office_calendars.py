@@ -42,7 +42,7 @@ def test_a_shipped_calendar_and_a_computed_one_agree():
 
 def test_weekends_follow_the_country():
     saudi = office_calendar("SA", 2027, 2027)
-    assert saudi.closed_reason(date(2027, 3, 5)) == "Friday"
+    assert str(saudi.closed_reason(date(2027, 3, 5))) == "Friday"
     assert saudi.is_open(date(2027, 3, 7))  # a Sunday
 
 
@@ -62,7 +62,7 @@ def test_a_country_the_library_does_not_know_has_weekends_only():
     calendar = office_calendar("ZZ", 2027, 2027)
     assert not calendar.known
     assert calendar.holidays == {}
-    assert calendar.closed_reason(date(2027, 3, 6)) == "Saturday"
+    assert str(calendar.closed_reason(date(2027, 3, 6))) == "Saturday"
 
 
 def test_an_unknown_home_country_is_refused_with_a_hint():

@@ -37,6 +37,8 @@ TEXT_KEYS = {"title", "description", "message", "estimate_note", "label", "text"
 
 
 def outputs(language):
+    """The plan made in `language`. Its words are chosen only where they are shown, so the
+    language it was planned in must not matter: each test reads it in its own."""
     with use_language(language):
         journey = plan_journey(REQUEST, TODAY)
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
@@ -158,13 +160,13 @@ def test_the_command_line_speaks_the_language(capsys, tmp_path, language, script
 def test_the_printout_reads_back_in_the_language(tmp_path, qapp, language, words):
     from carte_planner.ui.printing import write_pdf
 
-    journey, checklist, _questions = outputs(language)
+    journey, checklist, _questions = outputs("en")
     with use_language(language):
         write_pdf(checklist_document(journey, checklist), tmp_path / "out.pdf")
+        title = journey.item("milestone:infusion").title
     text = letters(pdf_text(tmp_path / "out.pdf"))
     assert letters(words) in text
     # Word by word: pdftotext orders a right-to-left line's numbers and Latin words visually.
-    title = journey.item("milestone:infusion").title
     assert all(letters(word) in text for word in title.split())
 
 
@@ -182,10 +184,10 @@ def letters(text: str) -> str:
     ],
 )
 def test_chinas_holidays_and_the_home_country_are_named_in_the_language(language, names, germany):
+    journey = plan_journey(REQUEST, TODAY)
     with use_language(language):
-        journey = plan_journey(REQUEST, TODAY)
         emergency = journey.home_emergency_text()
-    china = {holiday.name for holiday in journey.holidays if holiday.country == "CN"}
+        china = {holiday.name for holiday in journey.holidays if holiday.country == "CN"}
     assert names <= china
     assert not {"Labor Day", "Dragon Boat Festival", "Tomb-Sweeping Day"} & china
     assert germany in emergency
@@ -202,3 +204,21 @@ def test_chinas_swapped_days_off_name_their_date_in_the_language():
         assert holiday_name("DE", "Tag der Deutschen Einheit") == "Tag der Deutschen Einheit"
     with use_language("en"):
         assert holiday_name("CN", "Labor Day (observed)") == "Labor Day (observed)"
+
+
+def test_one_plan_reads_in_every_language_without_planning_again():
+    """The domain gives codes and parameters: the same journey, planned once, is put into
+    words in each language where it is shown, and back in English afterwards."""
+    journey, checklist, questions = outputs("en")
+    english = journey_text(journey, questions)
+    scripts = {"ru": r"[\u0400-\u04FF]", "zh_CN": r"[\u4E00-\u9FFF]", "ar": r"[\u0600-\u06FF]"}
+    for language, script in scripts.items():
+        with use_language(language):
+            text = journey_text(journey, questions)
+            titles = [item.title for item in journey.items]
+            notices = [notice.message for notice in journey.notices]
+            entries = [entry.title for entry in checklist.entries]
+        assert text != english
+        for words in (*titles, *notices, *entries):
+            assert re.search(script, words), (language, words)
+    assert journey_text(journey, questions) == english

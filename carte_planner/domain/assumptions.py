@@ -9,7 +9,8 @@ from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.journey import MINUS, Assumption, JourneyItem
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n import ntr, tr, tr_noop
+from carte_planner.i18n import tr_noop
+from carte_planner.i18n.text import Joined, Words, joined, say, say_n
 
 DAY0_OFFSET = "day0-offset"
 CHEMOTHERAPY_DAYS = "chemotherapy-days"
@@ -44,15 +45,15 @@ def stage_label(every_months: int) -> str:
     return _STAGE_LABELS.get(every_months, f"every {every_months} months")
 
 
-def stage_title(every_months: int) -> str:
-    """The stage's rhythm in the current language, for titles and sentences."""
+def stage_title(every_months: int) -> Words:
+    """The stage's rhythm, for titles and sentences."""
     if every_months in _STAGE_LABELS:
-        return tr(_STAGE_LABELS[every_months])
-    return ntr("every {n} month", "every {n} months", every_months)
+        return say(_STAGE_LABELS[every_months])
+    return say_n("every {n} month", "every {n} months", every_months)
 
 
-def rhythm_words(rhythm: str) -> str:
-    return tr(RHYTHM_WORDS[rhythm])
+def rhythm_words(rhythm: str) -> Words:
+    return say(RHYTHM_WORDS[rhythm])
 
 
 def day_number_text(number: int) -> str:
@@ -104,7 +105,7 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
             else tr_noop("visits {rhythm} need one weekday, such as {example}")
         )
         raise PlanInputError(
-            tr_noop("visit weekdays"), need, rhythm=tr(RHYTHM_WORDS[rhythm]), example="MO,TH" if needed == 2 else "MO"
+            tr_noop("visit weekdays"), need, rhythm=rhythm_words(rhythm), example="MO,TH" if needed == 2 else "MO"
         )
     stages = protocol.followup_stages
     if request.followup_rhythm is not None:
@@ -121,31 +122,41 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
     )
 
 
-def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> str:
+@dataclass(frozen=True, slots=True)
+class _Listed(Words):
+    """Parts joined by the language's own list separator (", " or "，")."""
+
+    parts: tuple[Words, ...]
+
+    def _words(self) -> str:
+        return str(Joined(self.parts, str(say(", "))))
+
+
+def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> Words:
     """ "monthly to month 6, quarterly to month 24, then yearly" """
-    parts = []
+    parts: list[Words] = []
     for i, stage in enumerate(stages):
         last = i == len(stages) - 1
         label = stage_title(stage.every_months)
         if last and i:
-            parts.append(tr("then {rhythm}").format(rhythm=label))
+            parts.append(say("then {rhythm}", rhythm=label))
         else:
-            parts.append(tr("{rhythm} to month {month}").format(rhythm=label, month=stage.until_month))
-    return tr(", ").join(parts)
+            parts.append(say("{rhythm} to month {month}", rhythm=label, month=stage.until_month))
+    return _Listed(tuple(parts))
 
 
-def visit_rhythm_text(rhythm: str, weekdays: tuple[str, ...]) -> str:
+def visit_rhythm_text(rhythm: str, weekdays: tuple[str, ...]) -> Words:
     """ "twice a week (Monday and Thursday)" """
-    names = [tr(_WEEKDAY_NAMES[code]) for code in weekdays]
-    days = tr("{first} and {second}").format(first=names[0], second=names[1]) if len(names) == 2 else names[0]
-    return tr("{rhythm} ({days})").format(rhythm=rhythm_words(rhythm), days=days)
+    names = [say(_WEEKDAY_NAMES[code]) for code in weekdays]
+    days = say("{first} and {second}", first=names[0], second=names[1]) if len(names) == 2 else names[0]
+    return say("{rhythm} ({days})", rhythm=rhythm_words(rhythm), days=days)
 
 
 def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, Assumption]:
     """Every assumption of the data file, its sentence filled with the values in effect."""
     first, last = settings.chemotherapy_days
     early = protocol.early_followup
-    values = {
+    values: dict[str, str | int | Words] = {
         "day0_offset": settings.day0_offset,
         "chemotherapy_first": day_number_text(first),
         "chemotherapy_last": day_number_text(last),
@@ -158,7 +169,9 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
         "land_before_admission_days": protocol.land_before_admission_days,
         "extension_lead_days": protocol.extension_lead_days,
     }
-    return {spec.name: Assumption(spec.name, spec.label, spec.text.format(**values)) for spec in protocol.assumptions}
+    return {
+        spec.name: Assumption(spec.name, say(spec.label), say(spec.text, **values)) for spec in protocol.assumptions
+    }
 
 
 ASSUMED_PREFIX = tr_noop("Assumed by Carte Planner, not given by the guide (change it to what your hospital says):")
@@ -173,5 +186,5 @@ def with_assumption_note(item: JourneyItem, catalogue: dict[str, Assumption]) ->
     names = tuple(name for name in item.assumptions if name in catalogue)
     if not names:
         return replace(item, assumptions=())
-    sentences = " ".join(catalogue[name].text for name in names)
-    return replace(item, assumptions=names, description=f"{item.description}\n{tr(ASSUMED_PREFIX)} {sentences}")
+    note = joined(say(ASSUMED_PREFIX), *(catalogue[name].text_words for name in names))
+    return replace(item, assumptions=names, description_words=joined(item.description_words, note, separator="\n"))

@@ -12,6 +12,7 @@ from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistS
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 from carte_planner.i18n import tr
+from carte_planner.i18n.text import Words, joined, say, words
 
 # The user's marks live in their own small module (plans load it without the templates);
 # they are part of this module's interface too.
@@ -35,11 +36,18 @@ __all__ = [
 @dataclass(frozen=True)
 class Stage:
     key: str
-    title: str
+    # As the data file says it (English); `title` is in the reader's language.
+    source_title: str
+
+    @property
+    def title(self) -> str:
+        return tr(self.source_title)
 
 
 @dataclass(frozen=True)
 class TemplateItem:
+    """One entry of the data file, its texts as the file says them (English)."""
+
     key: str
     stage: str
     title: str
@@ -62,17 +70,34 @@ class ChecklistTemplate:
 class ChecklistEntry:
     key: str
     stage: str
-    title: str
-    details: str
+    # Codes and parameters (or the user's own words): the properties below read them.
+    title_words: str | Words
+    details_words: str | Words
     due: date | None
-    when: str
+    when_words: str | Words
     done: bool
     note: str
     custom: bool
     traveller: str | None = None
     # The assumptions its due date rests on (those of the item it is dated from), and their words.
     assumptions: tuple[str, ...] = ()
-    assumed_text: str = ""
+    assumed_words: str | Words = ""
+
+    @property
+    def title(self) -> str:
+        return words(self.title_words)
+
+    @property
+    def details(self) -> str:
+        return words(self.details_words)
+
+    @property
+    def when(self) -> str:
+        return words(self.when_words)
+
+    @property
+    def assumed_text(self) -> str:
+        return words(self.assumed_words)
 
     def overdue(self, today: date) -> bool:
         return not self.done and self.due is not None and self.due < today
@@ -114,10 +139,10 @@ _FORMERLY_SHARED = {"stay-registration"}
 _ENTRIES = ("", ":entry2")
 
 
-def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str:
-    texts = {a.name: a.text for a in journey.catalogue}
-    sentences = " ".join(texts[name] for name in names if name in texts)
-    return f"{tr(ASSUMED_PREFIX)} {sentences}" if sentences else ""
+def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str | Words:
+    texts = {a.name: a.text_words for a in journey.catalogue}
+    sentences = [texts[name] for name in names if name in texts]
+    return joined(say(ASSUMED_PREFIX), *sentences) if sentences else ""
 
 
 def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
@@ -169,18 +194,18 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                 ChecklistEntry(
                     key=key,
                     stage=item.stage,
-                    title=tr("{item} — {traveller}").format(item=item.title, traveller=traveller)
+                    title_words=say("{item} — {traveller}", item=say(item.title), traveller=traveller)
                     if traveller
-                    else item.title,
-                    details=item.details.replace("{home_emergency}", journey.home_emergency_text()),
+                    else say(item.title),
+                    details_words=_details(item, journey),
                     due=anchor.start + timedelta(days=item.offset_days),
-                    when=item.when,
+                    when_words=say(item.when),
                     done=key in state.done or old in state.done,
                     note=state.note(key) or state.note(old),
                     custom=False,
                     traveller=traveller,
                     assumptions=_entry_assumptions(journey, anchor.assumptions, item.offset_days),
-                    assumed_text=_assumed_text(
+                    assumed_words=_assumed_text(
                         journey, _entry_assumptions(journey, anchor.assumptions, item.offset_days)
                     ),
                 )
@@ -191,16 +216,22 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
             ChecklistEntry(
                 key=custom.key,
                 stage=custom.stage if custom.stage in stages else template.stages[-1].key,
-                title=custom.title,
-                details=custom.details,
+                title_words=custom.title,
+                details_words=custom.details,
                 due=custom.due,
-                when="",
+                when_words="",
                 done=custom.key in state.done,
                 note=state.note(custom.key),
                 custom=True,
             )
         )
     return Checklist(stages=template.stages, entries=tuple(entries), removed_count=removed)
+
+
+def _details(item: TemplateItem, journey: Journey) -> Words:
+    if "{home_emergency}" in item.details:
+        return say(item.details, home_emergency=journey.home_emergency_words())
+    return say(item.details)
 
 
 def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.toml") -> ChecklistTemplate:
@@ -272,22 +303,20 @@ def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.t
 def checklist_items(checklist: Checklist) -> list[JourneyItem]:
     """The dated checklist entries as whole-day items, for the agenda and the calendar file
     (never as tasks: most calendar apps drop imported tasks)."""
-    titles = {stage.key: stage.title for stage in checklist.stages}
+    titles = {stage.key: stage.source_title for stage in checklist.stages}
     items = []
     for entry in checklist.dated():
         assert entry.due is not None
-        lines = [entry.details] if entry.details else []
-        if entry.assumed_text:
-            lines.append(entry.assumed_text)
+        lines: list[str | Words] = [entry.details_words, entry.assumed_words]
         if entry.note:
-            lines.append(f"Note: {entry.note}")
-        lines.append(f"Checklist: {titles.get(entry.stage, entry.stage)}.")
+            lines.append(say("Note: {note}", note=entry.note))
+        lines.append(say("Checklist: {stage}.", stage=say(titles.get(entry.stage, entry.stage))))
         items.append(
             JourneyItem(
                 key=f"check:{entry.key}",
                 category=Category.CHECKLIST,
-                title=entry.title,
-                description=" ".join(lines),
+                title_words=entry.title_words,
+                description_words=joined(*lines),
                 start=entry.due,
                 end=entry.due,
                 busy=False,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from carte_planner.i18n import tr
+from carte_planner.i18n.text import Words, say
 
 
 class PlanInputError(ValueError):
@@ -10,15 +10,27 @@ class PlanInputError(ValueError):
 
     `field` and `message` are catalogue strings with named {placeholders} filled from `params`:
     `field` stays English, so the command line and the plan file can find the option or entry
-    it names; `label` and `message` are in the language current when the error is raised."""
+    it names; `label`, `message` and `str()` are in the language current when they are read."""
 
-    def __init__(self, field: str, message: str, **params: object) -> None:
-        values = {name: str(value) for name, value in params.items()}
-        self.field = field.format(**values)
-        self.label = tr(field).format(**values)
-        self.message = tr(message).format(**values)
+    def __init__(self, field: str, message: str, /, **params: object) -> None:
+        values = {name: value if isinstance(value, Words) else str(value) for name, value in params.items()}
+        self.field = field.format(**{name: str(value) for name, value in values.items()})
+        self.label_words = say(field, **values)
+        self.message_words = say(message, **values)
         # Translators: a refused field and the reason, such as "city: must be given".
-        super().__init__(tr("{field}: {message}").format(field=self.label, message=self.message))
+        self.words = say("{field}: {message}", field=self.label_words, message=self.message_words)
+        super().__init__(field, message)
+
+    @property
+    def label(self) -> str:
+        return str(self.label_words)
+
+    @property
+    def message(self) -> str:
+        return str(self.message_words)
+
+    def __str__(self) -> str:
+        return str(self.words)
 
 
 class ResourceError(ValueError):

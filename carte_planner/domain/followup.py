@@ -19,7 +19,7 @@ from carte_planner.domain.journey import Category, JourneyItem, Recurrence
 from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import WEEKDAY_CODES, Protocol
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n import tr
+from carte_planner.i18n.text import Words, joined, say
 
 # Weeks between two visits of each rhythm (twice a week is two days in every week).
 _INTERVAL = {"twice-weekly": 1, "weekly": 1, "every-two-weeks": 2}
@@ -52,8 +52,8 @@ def outpatient_visit_item(protocol: Protocol, settings: Settings, span: PhaseSpa
     return JourneyItem(
         key="visits:outpatient",
         category=Category.OUTPATIENT_VISIT,
-        title=protocol.outpatient_title,
-        description=protocol.outpatient_description,
+        title_words=say(protocol.outpatient_title),
+        description_words=say(protocol.outpatient_description),
         start=first,
         end=first,
         recurrence=recurrence,
@@ -88,7 +88,7 @@ def _monthly(every: int, anchor_day: int, first: date, until: date) -> Recurrenc
     return Recurrence(rule, tuple(d.date() for d in dates))
 
 
-def early_followup_item(protocol: Protocol, settings: Settings, home_again: date, emergency: str) -> JourneyItem:
+def early_followup_item(protocol: Protocol, settings: Settings, home_again: date, emergency: Words) -> JourneyItem:
     """The first weeks back home: a visit a few days after landing (on a weekday), then weekly
     or every two weeks for the data file's number of weeks. Its description says whom to call
     between visits (`emergency`: the home country's number, in words)."""
@@ -105,8 +105,8 @@ def early_followup_item(protocol: Protocol, settings: Settings, home_again: date
     return JourneyItem(
         key="followup:early",
         category=Category.HOME_FOLLOWUP,
-        title=early.title,
-        description=early.description.replace("{home_emergency}", emergency),
+        title_words=say(early.title),
+        description_words=say(early.description, home_emergency=emergency),
         start=first,
         end=first,
         recurrence=Recurrence(f"FREQ=WEEKLY;{every}{byday}UNTIL={_until(last)}", tuple(d.date() for d in dates)),
@@ -137,12 +137,13 @@ def home_followup_items(
             JourneyItem(
                 key=f"followup:{stage.label}",
                 category=Category.HOME_FOLLOWUP,
-                title=tr("{title} ({rhythm})").format(
-                    title=protocol.followup_title, rhythm=stage_title(stage.every_months)
+                title_words=say(
+                    "{title} ({rhythm})", title=say(protocol.followup_title), rhythm=stage_title(stage.every_months)
                 ),
-                description=protocol.followup_description
-                + " "
-                + tr("Counted from Day 0: month {first} to month {last}.").format(first=due[0][0], last=due[-1][0]),
+                description_words=joined(
+                    say(protocol.followup_description),
+                    say("Counted from Day 0: month {first} to month {last}.", first=due[0][0], last=due[-1][0]),
+                ),
                 start=first,
                 end=first,
                 recurrence=recurrence,

@@ -4,10 +4,12 @@ in English only; the home country's holidays keep the library's names (proper na
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from carte_planner.i18n import current_language, tr, tr_noop
 from carte_planner.i18n.dates import DATE, format_day
+from carte_planner.i18n.text import Words
 
 CHINA = "CN"
 
@@ -43,3 +45,14 @@ def _one_name(name: str) -> str:
         month, day, year = (int(part) for part in swapped.groups())
         return tr("Day off (substituted from {date})").format(date=format_day(date(year, month, day), DATE))
     return tr(CHINA_HOLIDAYS[name]) if name in CHINA_HOLIDAYS else name
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayName(Words):
+    """A holiday's name as the library gives it, put into words in the reader's language."""
+
+    country: str
+    name: str
+
+    def _words(self) -> str:
+        return holiday_name(self.country, self.name)

@@ -10,8 +10,7 @@ from functools import cached_property
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n import tr
-from carte_planner.i18n.dates import country_name
+from carte_planner.i18n.text import CountryName, Words, say, words
 
 MINUS = "\u2212"
 
@@ -45,8 +44,9 @@ class JourneyItem:
 
     key: str
     category: Category
-    title: str
-    description: str
+    # Codes and parameters: `title` and `description` put them into words when read.
+    title_words: str | Words
+    description_words: str | Words
     start: date
     end: date
     depart: datetime | None = None
@@ -67,6 +67,14 @@ class JourneyItem:
     # Names of the assumptions its date rests on (see domain.assumptions); none once the user
     # set the date or the hospital confirmed it.
     assumptions: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return words(self.title_words)
+
+    @property
+    def description(self) -> str:
+        return words(self.description_words)
 
     @property
     def timed(self) -> bool:
@@ -129,9 +137,13 @@ class Notice:
 
     severity: str
     code: str
-    message: str
+    message_words: str | Words
     field: str | None = None
     item_key: str | None = None
+
+    @property
+    def message(self) -> str:
+        return words(self.message_words)
 
 
 @dataclass(frozen=True)
@@ -140,15 +152,23 @@ class Assumption:
     and the sentence with its values."""
 
     name: str
-    label: str
-    text: str
+    label_words: str | Words
+    text_words: str | Words
+
+    @property
+    def label(self) -> str:
+        return words(self.label_words)
+
+    @property
+    def text(self) -> str:
+        return words(self.text_words)
 
 
-def home_emergency_phrase(number: str, country_name: str) -> str:
+def home_emergency_phrase(number: str, country: Words | str) -> Words:
     """What to call at home: the home country's number when the data file knows it."""
-    if number and country_name:
-        return tr("your local emergency number ({country}: {number})").format(country=country_name, number=number)
-    return tr("your local emergency number")
+    if number and words(country):
+        return say("your local emergency number ({country}: {number})", country=country, number=number)
+    return say("your local emergency number")
 
 
 @dataclass(frozen=True)
@@ -173,7 +193,7 @@ class Journey:
     items: tuple[JourneyItem, ...]
     notices: tuple[Notice, ...]
     summary: Summary
-    estimate_note: str
+    estimate_words: str | Words
     holidays: tuple[Holiday, ...] = ()
     home_country: str = ""
     # The assumptions some item of this plan rests on, in the data file's order.
@@ -184,6 +204,10 @@ class Journey:
     # The home country's emergency number, or "" when the data file does not know it.
     home_emergency_number: str = ""
     home_country_name: str = ""
+
+    @property
+    def estimate_note(self) -> str:
+        return words(self.estimate_words)
 
     @cached_property
     def _by_key(self) -> dict[str, JourneyItem]:
@@ -208,9 +232,9 @@ class Journey:
         if number is None:
             return ""
         if number == 0:
-            return tr("Day 0")
+            return str(say("Day 0"))
         sign = "+" if number > 0 else MINUS
-        return tr("Day {number}").format(number=f"{sign}{abs(number)}")
+        return str(say("Day {number}", number=f"{sign}{abs(number)}"))
 
     def occurrences_of(self, item: JourneyItem) -> list[Occurrence]:
         """The dated lines of one item: one, or one per visit of a series."""
@@ -239,8 +263,8 @@ class Journey:
             JourneyItem(
                 key=holiday.key,
                 category=Category.HOLIDAY,
-                title=holiday.label,
-                description=tr(
+                title_words=holiday.label_words,
+                description_words=say(
                     "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
                     "hospital dates that fall on it are flagged for you to check."
                 ),
@@ -251,10 +275,11 @@ class Journey:
             for holiday in self.holidays
         ]
 
+    def home_emergency_words(self) -> Words:
+        return home_emergency_phrase(self.home_emergency_number, CountryName(self.home_country, self.home_country_name))
+
     def home_emergency_text(self) -> str:
-        return home_emergency_phrase(
-            self.home_emergency_number, country_name(self.home_country, self.home_country_name)
-        )
+        return str(self.home_emergency_words())
 
     def assumption_labels(self, names: tuple[str, ...]) -> list[str]:
         """The short labels of the named assumptions, for an "assumed: …" mark."""

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
-from carte_planner.domain.holiday_names import holiday_name
-from carte_planner.i18n import tr
-from carte_planner.i18n.dates import country_name, format_day, weekday_name
+from carte_planner.domain.holiday_names import HolidayName
+from carte_planner.i18n.dates import country_name
+from carte_planner.i18n.text import CountryName, Day, Weekday, Words, say
 
 SATURDAY, SUNDAY = 5, 6
 CHINA = "CN"
@@ -21,7 +21,8 @@ class Holiday:
     not been published yet, so the dates are computed from the festival calendar."""
 
     day: date
-    name: str
+    # The name as the holidays library gives it (English); `name` is in the reader's language.
+    source_name: str
     country: str
     country_name: str
     provisional: bool = False
@@ -31,12 +32,22 @@ class Holiday:
         return f"holiday:{self.country}:{self.day.isoformat()}"
 
     @property
-    def label(self) -> str:
+    def name(self) -> str:
+        return str(HolidayName(self.country, self.source_name))
+
+    @property
+    def label_words(self) -> Words:
         """ "Public holiday (China): National Day (provisional date)" """
-        text = tr("Public holiday ({country}): {name}").format(
-            country=country_name(self.country, self.country_name), name=self.name
+        text = say(
+            "Public holiday ({country}): {name}",
+            country=CountryName(self.country, self.country_name),
+            name=HolidayName(self.country, self.source_name),
         )
-        return tr("{holiday} (provisional date)").format(holiday=text) if self.provisional else text
+        return say("{holiday} (provisional date)", holiday=text) if self.provisional else text
+
+    @property
+    def label(self) -> str:
+        return str(self.label_words)
 
 
 def holiday_runs(holidays: tuple[Holiday, ...] | list[Holiday]) -> list[tuple[date, date, str]]:
@@ -62,7 +73,8 @@ class OfficeCalendar:
     country: str
     name: str
     weekend: frozenset[int] = frozenset({SATURDAY, SUNDAY})
-    holidays: Mapping[date, str] = field(default_factory=dict)
+    # The library's names, or words already made for a holiday of another country.
+    holidays: Mapping[date, str | Words] = field(default_factory=dict)
     working_days: frozenset[date] = frozenset()
     official_until: int | None = None
     spring_festival: Mapping[int, date] = field(default_factory=dict)
@@ -71,14 +83,17 @@ class OfficeCalendar:
     def provisional(self, day: date) -> bool:
         return self.official_until is not None and day.year > self.official_until
 
-    def closed_reason(self, day: date) -> str | None:
+    def closed_reason(self, day: date) -> Words | None:
         """Why offices are closed on `day` ("Sunday", "National Day"), or None when open."""
         if day in self.holidays:
-            name = holiday_name(self.country, self.holidays[day])
-            return tr("{holiday}, a provisional date").format(holiday=name) if self.provisional(day) else name
+            name = self._holiday_words(self.holidays[day])
+            return say("{holiday}, a provisional date", holiday=name) if self.provisional(day) else name
         if day.weekday() in self.weekend and day not in self.working_days:
-            return weekday_name(day)
+            return Weekday(day)
         return None
+
+    def _holiday_words(self, name: str | Words) -> Words:
+        return HolidayName(self.country, name) if isinstance(name, str) else name
 
     def is_open(self, day: date) -> bool:
         return self.closed_reason(day) is None
@@ -94,8 +109,8 @@ class OfficeCalendar:
     def with_holidays_of(self, other: OfficeCalendar) -> OfficeCalendar:
         """This calendar, closed on `other`'s holidays too: a Chinese consulate abroad closes on
         the host country's holidays and on China's."""
-        extra = {
-            day: tr("{holiday} (China)").format(holiday=holiday_name(other.country, name))
+        extra: dict[date, str | Words] = {
+            day: say("{holiday} (China)", holiday=other._holiday_words(name))
             for day, name in other.holidays.items()
             if day not in self.holidays
         }
@@ -108,9 +123,9 @@ class OfficeCalendar:
 
     def holidays_between(self, first: date, last: date) -> list[Holiday]:
         return [
-            Holiday(day, holiday_name(self.country, name), self.country, self.name, self.provisional(day))
+            Holiday(day, name, self.country, self.name, self.provisional(day))
             for day, name in sorted(self.holidays.items())
-            if first <= day <= last
+            if first <= day <= last and isinstance(name, str)
         ]
 
     def in_travel_rush(self, day: date) -> bool:
@@ -127,10 +142,10 @@ class Deadline:
     """A deadline moved to the last day its office is open, and why it moved."""
 
     day: date
-    reason: str = ""
+    reason: str | Words = ""
 
 
-def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office: str) -> Deadline:
+def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office: Words) -> Deadline:
     """`due` itself when the office is open; else the nearest earlier open day (never before
     `earliest`), with the sentence that says why. Deadlines only ever move earlier."""
     reason = calendar.closed_reason(due)
@@ -140,15 +155,22 @@ def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office:
     if opened is None:
         return Deadline(
             due,
-            tr(
+            say(
                 "{date} is a closed day for the {office} ({reason}), and it has no open day before it in time: ask "
-                "the office what to do."
-            ).format(date=format_day(due), office=office, reason=reason),
+                "the office what to do.",
+                date=Day(due),
+                office=office,
+                reason=reason,
+            ),
         )
     return Deadline(
         opened,
-        tr("Planned for {date}, the last day the {office} is open before {due} ({reason}).").format(
-            date=format_day(opened), office=office, due=format_day(due), reason=reason
+        say(
+            "Planned for {date}, the last day the {office} is open before {due} ({reason}).",
+            date=Day(opened),
+            office=office,
+            due=Day(due),
+            reason=reason,
         ),
     )
 

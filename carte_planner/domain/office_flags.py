@@ -7,8 +7,8 @@ from datetime import date
 
 from carte_planner.domain.journey import JourneyItem, Notice
 from carte_planner.domain.office_days import OfficeCalendar
-from carte_planner.i18n import ntr, tr, tr_noop
-from carte_planner.i18n.dates import format_day
+from carte_planner.i18n import tr_noop
+from carte_planner.i18n.text import Day, Words, joined, say, say_n
 
 # The hospital sets these dates; a closed day is something to ask about, not to correct.
 _SINGLE_DAYS = {
@@ -26,27 +26,29 @@ def flag_closed_treatment_days(
     flagged = []
     for item in items:
         if item.key in _SINGLE_DAYS:
-            item = _flag_single(item, tr(_SINGLE_DAYS[item.key]), china, notices)
+            item = _flag_single(item, say(_SINGLE_DAYS[item.key]), china, notices)
         elif item.key == _SERIES and item.recurrence is not None:
             item = _flag_series(item, china, notices)
         flagged.append(item)
     return flagged
 
 
-def _closed_note(day: date, reason: str) -> str:
-    return tr(
+def _closed_note(day: date, reason: Words) -> Words:
+    return say(
         "{date} is a closed day for most offices in China ({reason}). Hospitals set their own schedule: check "
-        "this date with the hospital."
-    ).format(date=format_day(day), reason=reason)
+        "this date with the hospital.",
+        date=Day(day),
+        reason=reason,
+    )
 
 
-def _flag_single(item: JourneyItem, what: str, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+def _flag_single(item: JourneyItem, what: Words, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
     reason = china.closed_reason(item.start)
     if reason is None:
         return item
     note = _closed_note(item.start, reason)
-    notices.append(Notice("check", "closed-day", tr("{what}: {note}").format(what=what, note=note), item_key=item.key))
-    return replace(item, description=f"{item.description} {note}")
+    notices.append(Notice("check", "closed-day", say("{what}: {note}", what=what, note=note), item_key=item.key))
+    return replace(item, description_words=joined(item.description_words, note))
 
 
 def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
@@ -57,13 +59,15 @@ def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]
     ]
     if not closed:
         return item
-    days = "; ".join(f"{format_day(day)} ({reason})" for day, reason in closed)
-    note = ntr(
+    # Translators: one closed day in a list, such as "Sat 02 Oct 2027 (National Day)".
+    days = joined(*(say("{date} ({reason})", date=Day(day), reason=reason) for day, reason in closed), separator="; ")
+    note = say_n(
         "{n} planned visit falls on closed days in China: {days}. Hospitals set their own schedule: check these "
         "visits with the hospital.",
         "{n} planned visits fall on closed days in China: {days}. Hospitals set their own schedule: check these "
         "visits with the hospital.",
         len(closed),
-    ).replace("{days}", days)
+        days=days,
+    )
     notices.append(Notice("check", "closed-day", note, item_key=item.key))
-    return replace(item, description=f"{item.description} {note}")
+    return replace(item, description_words=joined(item.description_words, note))

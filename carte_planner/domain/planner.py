@@ -25,8 +25,9 @@ from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import Scenario, TripRequest
-from carte_planner.i18n import tr, tr_noop
-from carte_planner.i18n.dates import SHORT_DAY, country_name, format_day
+from carte_planner.i18n import tr_noop
+from carte_planner.i18n.dates import DATE, SHORT_DAY
+from carte_planner.i18n.text import CountryName, Day, Words, say
 
 # Order of items that share a first day, so the agenda reads in the order things happen.
 _CATEGORY_RANK = {
@@ -83,7 +84,7 @@ def plan_journey(
     after = trip.home_again
     if request.followup_years > 0:
         emergency = home_emergency_phrase(
-            emergency_numbers.get(home_country, ""), country_name(home_country, offices.home.name)
+            emergency_numbers.get(home_country, ""), CountryName(home_country, offices.home.name)
         )
         early = early_followup_item(protocol, settings, trip.home_again, emergency)
         items.append(early)
@@ -120,7 +121,7 @@ def plan_journey(
         items=tuple(items),
         notices=tuple(notices),
         summary=summary,
-        estimate_note=protocol.estimate_note,
+        estimate_words=say(protocol.estimate_note),
         holidays=_visible_holidays(items, trip, offices),
         home_country=home_country,
         assumptions=tuple(a for name, a in catalogue.items() if name in in_effect),
@@ -161,12 +162,13 @@ def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Noti
     notices = []
     if not offices.home.known:
         text = (
-            tr(
+            say(
                 "Carte Planner has no public holidays for {country}, so only weekends are avoided for the "
-                "consulate. Set your home country, and check the consulate's opening days."
-            ).format(country=offices.home.name)
+                "consulate. Set your home country, and check the consulate's opening days.",
+                country=offices.home.name,
+            )
             if offices.home.country
-            else tr(
+            else say(
                 "Carte Planner has no public holidays for your home country, so only weekends are avoided for the "
                 "consulate. Set your home country, and check the consulate's opening days."
             )
@@ -184,7 +186,7 @@ def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Noti
             Notice(
                 "check",
                 "caregiver",
-                tr(
+                say(
                     "Hospitals usually require a caregiver to stay with the patient: ask the hospital whether one "
                     "must come. A caregiver needs a visa too, so decide before the visa applications."
                 ),
@@ -230,8 +232,8 @@ def _treatment_items(
         JourneyItem(
             key=f"phase:{span.spec.key}",
             category=Category.PHASE,
-            title=span.spec.title,
-            description=span.spec.description,
+            title_words=say(span.spec.title),
+            description_words=say(span.spec.description),
             start=span.start,
             end=span.end,
             phase=span.spec.key,
@@ -248,9 +250,9 @@ def _treatment_items(
 
     def milestone(
         key: str,
-        title: str,
+        title: Words,
         day: date,
-        description: str,
+        description: Words,
         phase: str,
         end: date | None = None,
         deadline: bool = False,
@@ -259,8 +261,8 @@ def _treatment_items(
         return JourneyItem(
             key=f"milestone:{key}",
             category=Category.MILESTONE,
-            title=title,
-            description=description,
+            title_words=title,
+            description_words=description,
             start=day,
             end=end or day,
             phase=phase,
@@ -276,9 +278,9 @@ def _treatment_items(
     items += [
         milestone(
             "leukapheresis",
-            tr("Leukapheresis (cell collection)"),
+            say("Leukapheresis (cell collection)"),
             track["screening"].end,
-            tr(
+            say(
                 "The patient's T cells are collected from the blood; this usually takes a few hours. "
                 "The cells then go to the laboratory to be made into CAR-T cells."
             ),
@@ -286,9 +288,9 @@ def _treatment_items(
         ),
         milestone(
             "admission",
-            tr("Hospital admission"),
+            say("Hospital admission"),
             admission.start,
-            tr(
+            say(
                 "Admission for lymphodepleting chemotherapy and the CAR-T infusion. "
                 "Bring the passport, the medicine list and what the patient needs for a long inpatient stay."
             ),
@@ -297,18 +299,18 @@ def _treatment_items(
         ),
         milestone(
             "chemotherapy",
-            tr("Lymphodepleting chemotherapy"),
+            say("Lymphodepleting chemotherapy"),
             chemo_first,
-            tr("A short course of chemotherapy that prepares the body to receive the CAR-T cells."),
+            say("A short course of chemotherapy that prepares the body to receive the CAR-T cells."),
             "admission",
             end=chemo_last,
             assumptions=(*day_zero_marks, *settings.marks(CHEMOTHERAPY_DAYS)),
         ),
         milestone(
             "infusion",
-            tr("Day 0: CAR-T cell infusion"),
+            say("Day 0: CAR-T cell infusion"),
             day_zero,
-            tr(
+            say(
                 "The manufactured CAR-T cells are infused, much like a blood transfusion. "
                 "Every later day is counted from this one."
             ),
@@ -317,9 +319,9 @@ def _treatment_items(
         ),
         milestone(
             "discharge",
-            tr("Discharge from hospital (estimated)"),
+            say("Discharge from hospital (estimated)"),
             track["monitoring"].end,
-            tr(
+            say(
                 "The estimated end of the inpatient stay. After discharge the patient stays near the hospital "
                 "for outpatient follow-up."
             ),
@@ -327,9 +329,9 @@ def _treatment_items(
         ),
         milestone(
             "fit-to-fly",
-            tr("Fit-to-fly check (estimated)"),
+            say("Fit-to-fly check (estimated)"),
             track["outpatient"].end,
-            tr(
+            say(
                 "The check that medically clears the patient for return travel. Ask for the reports and the "
                 "follow-up plan for the home medical team. The date is an estimate: keep the return ticket flexible."
             ),
@@ -355,23 +357,27 @@ def _day_zero(
     placed = min(max(offset, 1), admission.days - 1) if admission.days > 1 else 0
     day = admission.start + timedelta(days=placed)
     if chosen is not None:
-        message = tr(
+        message = say(
             "The infusion day you set ({chosen}) is outside the admission phase ({first} to {last}), after its "
             "first day; Day 0 is placed on {day}. Change the admission length or the infusion day to what the "
-            "hospital said."
-        ).format(
-            chosen=format_day(chosen),
-            first=format_day(admission.start, SHORT_DAY),
-            last=format_day(admission.end),
-            day=format_day(day),
+            "hospital said.",
+            chosen=Day(chosen),
+            first=Day(admission.start, SHORT_DAY),
+            last=Day(admission.end),
+            day=Day(day),
         )
         notices.append(Notice("warning", "infusion-outside-admission", message, item_key=INFUSION))
     else:
-        message = tr(
+        message = say(
             "The admission phase ({days} days) is too short for Day 0 {offset} days after admission, which needs "
             "at least {needed} days; Day 0 is placed on {day}, {placed} days after admission. Check the admission "
-            "length and the infusion day with the hospital."
-        ).format(days=admission.days, offset=offset, needed=offset + 1, day=format_day(day), placed=placed)
+            "length and the infusion day with the hospital.",
+            days=admission.days,
+            offset=offset,
+            needed=offset + 1,
+            day=Day(day),
+            placed=placed,
+        )
         notices.append(Notice("warning", "admission-too-short", message, field="phase:admission"))
     return day, False
 
@@ -387,11 +393,14 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
             Notice(
                 "warning",
                 "chemotherapy-before-admission",
-                tr(
+                say(
                     "The chemotherapy days (Days {first} to {last}) would start before admission, since Day 0 is "
                     "{before} days after it; they are placed from the day of admission. Check the chemotherapy "
-                    "days and the infusion day with the hospital."
-                ).format(first=day_number_text(first), last=day_number_text(last), before=before),
+                    "days and the infusion day with the hospital.",
+                    first=day_number_text(first),
+                    last=day_number_text(last),
+                    before=before,
+                ),
                 field="chemotherapy_days",
             )
         )
@@ -439,10 +448,12 @@ def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices
                 Notice(
                     "warning",
                     "moved-item-gone",
-                    tr(
+                    say(
                         "You set {date} for an item ({key}) that the plan no longer has, for example after a phase "
-                        "was shortened. The date is kept in case you change it back."
-                    ).format(date=when.isoformat(), key=key),
+                        "was shortened. The date is kept in case you change it back.",
+                        date=Day(when, DATE),
+                        key=key,
+                    ),
                     item_key=key,
                 )
             )
@@ -456,10 +467,13 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
                 Notice(
                     "warning",
                     "phase-outside-range",
-                    tr(
+                    say(
                         "{phase}: {days} days is outside the guide's usual range ({range}). "
-                        "Kept as you set it; make sure it is what the hospital said."
-                    ).format(phase=spec.title, days=days, range=spec.range_text),
+                        "Kept as you set it; make sure it is what the hospital said.",
+                        phase=say(spec.title),
+                        days=days,
+                        range=say(spec.range_text),
+                    ),
                     field=f"phase:{spec.key}",
                 )
             )

@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.zones import canonical_zone
-from carte_planner.i18n import tr, tr_noop
+from carte_planner.i18n import tr_noop
+from carte_planner.i18n.text import Words, say
 
 EARLIEST_START = date(2000, 1, 1)
 LATEST_START = date(2100, 12, 31)
@@ -368,7 +369,7 @@ def _shown(value: float) -> str:
     return text if len(text) <= 12 else text[:10] + "…"
 
 
-def text_problem(text: str, free_text: bool = False) -> str | None:
+def text_problem(text: str, free_text: bool = False) -> Words | None:
     """Why `text` cannot go into a plan, a calendar or a printout, or None. Control characters
     (BEL, ESC, DEL, NUL…) make strict calendar parsers reject a file and a line break adds lines
     to the agenda; free text (notes) may hold tabs and line breaks. A lone surrogate cannot be
@@ -379,11 +380,9 @@ def text_problem(text: str, free_text: bool = False) -> str | None:
             continue
         category = unicodedata.category(character)
         if category == "Cs":
-            return tr("holds a broken character that cannot be saved")
+            return say("holds a broken character that cannot be saved")
         if category == "Cc" or category in ("Zl", "Zp"):
-            return tr("must not hold control characters or line breaks (found {code})").format(
-                code=f"U+{ord(character):04X}"
-            )
+            return say("must not hold control characters or line breaks (found {code})", code=f"U+{ord(character):04X}")
     return None
 
 

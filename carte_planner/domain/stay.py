@@ -19,8 +19,8 @@ from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travel import flight, flight_landing_by
 from carte_planner.domain.visa_stay import Entry, StayCheck
-from carte_planner.i18n import tr
-from carte_planner.i18n.dates import DATE, format_day
+from carte_planner.i18n.dates import DATE
+from carte_planner.i18n.text import Day, Words, joined, say, say_n
 
 
 @dataclass
@@ -50,23 +50,24 @@ def entry_suffix(number: int) -> str:
 
 
 def _flight_item(
-    key: str, title: str, depart: datetime, arrive: datetime, description: str, assumptions: tuple[str, ...] = ()
+    key: str, title: Words, depart: datetime, arrive: datetime, description: Words, assumptions: tuple[str, ...] = ()
 ) -> JourneyItem:
-    text = (
-        description
-        + " "
-        + tr("Departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone}), local times.").format(
-            depart=f"{depart:%Y-%m-%d %H:%M}",
-            depart_zone=depart.tzinfo,
-            arrive=f"{arrive:%Y-%m-%d %H:%M}",
-            arrive_zone=arrive.tzinfo,
-        )
+    departs, lands = depart.strftime("%Y-%m-%d %H:%M"), arrive.strftime("%Y-%m-%d %H:%M")
+    text = joined(
+        description,
+        say(
+            "Departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone}), local times.",
+            depart=departs,
+            depart_zone=str(depart.tzinfo),
+            arrive=lands,
+            arrive_zone=str(arrive.tzinfo),
+        ),
     )
     return JourneyItem(
         key=key,
         category=Category.FLIGHT,
-        title=title,
-        description=text,
+        title_words=title,
+        description_words=text,
         start=depart.date(),
         end=arrive.date(),
         depart=depart,
@@ -76,16 +77,16 @@ def _flight_item(
     )
 
 
-def route_titles(request: TripRequest, city: City) -> tuple[str, str]:
+def route_titles(request: TripRequest, city: City) -> tuple[Words, Words]:
     """Titles of a flight to China and of one back home, naming the home airport when known."""
     there = f"{city.name} ({city.airports[0]})"
     home = request.home_airport
     if home:
         return (
-            tr("Flight {origin} → {destination}").format(origin=home, destination=there),
-            tr("Flight {origin} → {destination}").format(origin=there, destination=home),
+            say("Flight {origin} → {destination}", origin=home, destination=there),
+            say("Flight {origin} → {destination}", origin=there, destination=home),
         )
-    return tr("Flight to {city}").format(city=there), tr("Flight home from {city}").format(city=there)
+    return say("Flight to {city}", city=there), say("Flight home from {city}", city=there)
 
 
 def plan_trip(
@@ -100,7 +101,7 @@ def plan_trip(
     trip = Trip()
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
-    seats = tr("Seats for {count}: {names}.").format(count=len(request.travellers), names=", ".join(request.travellers))
+    seats = say("Seats for {count}: {names}.", count=len(request.travellers), names=", ".join(request.travellers))
     out_depart, out_arrive = flight_landing_by(
         request.start - timedelta(days=request.arrive_days_before), request.departure_time, home, hours, china
     )
@@ -112,11 +113,7 @@ def plan_trip(
             to_china,
             out_depart,
             out_arrive,
-            " ".join(
-                part
-                for part in (tr("Outbound flight to {city}.").format(city=city.label), seats, tr(city.airport_note))
-                if part
-            ),
+            joined(say("Outbound flight to {city}.", city=city.label), seats, say(city.airport_note)),
         )
     )
     clearance = track["outpatient"].end
@@ -130,7 +127,7 @@ def plan_trip(
             Notice(
                 "warning",
                 "two-entries",
-                tr(
+                say(
                     "Going home during manufacturing means entering China twice: the visa must allow two entries "
                     "(ask the consulate for a double-entry visa)."
                 ),
@@ -141,12 +138,13 @@ def plan_trip(
     trip.items.append(
         _flight_item(
             "flight:return",
-            tr("{flight} — estimated date").format(flight=from_china),
+            say("{flight} — estimated date", flight=from_china),
             back_depart,
             back_arrive,
-            tr("Return flight home after the fit-to-fly check. The date is an estimate: book a flexible ticket.")
-            + " "
-            + seats,
+            joined(
+                say("Return flight home after the fit-to-fly check. The date is an estimate: book a flexible ticket."),
+                seats,
+            ),
             settings.marks(RETURN_FLIGHT_TIME),
         )
     )
@@ -162,12 +160,14 @@ def _with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[No
     """A flight in the Spring Festival travel rush gets a note to book early."""
     if item.category is not Category.FLIGHT or not (china.in_travel_rush(item.start) or china.in_travel_rush(item.end)):
         return item
-    note = tr(
+    note = say(
         "This flight falls in the Spring Festival travel rush (about 40 days around the Chinese New Year), "
         "when flights and trains in China are full and dear: book as early as you can."
     )
-    notices.append(Notice("check", "travel-rush", f"'{item.title}': {note}", item_key=item.key))
-    return replace(item, description=f"{item.description} {note}")
+    notices.append(
+        Notice("check", "travel-rush", say("{what}: {note}", what=item.title_words, note=note), item_key=item.key)
+    )
+    return replace(item, description_words=joined(item.description_words, note))
 
 
 def _home_visit(
@@ -193,10 +193,14 @@ def _home_visit(
             Notice(
                 "warning",
                 "home-visit-too-short",
-                tr(
-                    "Going home during manufacturing would leave only {days} days at home "
-                    "(less than {minimum}), so no trip home is planned."
-                ).format(days=max(days_home, 0), minimum=protocol.min_days_at_home),
+                say_n(
+                    "Going home during manufacturing would leave only {n} day at home "
+                    "(less than {minimum}), so no trip home is planned.",
+                    "Going home during manufacturing would leave only {n} days at home "
+                    "(less than {minimum}), so no trip home is planned.",
+                    max(days_home, 0),
+                    minimum=protocol.min_days_at_home,
+                ),
                 field="go_home",
             )
         )
@@ -207,22 +211,22 @@ def _home_visit(
         Entry(2, back_arrive.date(), first.leave),
     ]
     to_china, from_china = route_titles(request, city)
-    note = tr("Only if your hospital agrees that the patient's condition allows it.")
+    note = say("Only if your hospital agrees that the patient's condition allows it.")
     return [
         _flight_item(
             "flight:home-visit",
-            tr("{flight} during manufacturing").format(flight=from_china),
+            say("{flight} during manufacturing", flight=from_china),
             leave_depart,
             leave_arrive,
-            tr("Trip home while the cells are made.") + " " + note,
+            joined(say("Trip home while the cells are made."), note),
             settings.marks(HOME_TRIP_TIMING),
         ),
         _flight_item(
             "flight:back-for-admission",
-            tr("{flight} for admission").format(flight=to_china),
+            say("{flight} for admission", flight=to_china),
             back_depart,
             back_arrive,
-            tr("Back in time for admission.") + " " + note,
+            joined(say("Back in time for admission."), note),
             settings.marks(HOME_TRIP_TIMING),
         ),
     ]
@@ -240,18 +244,24 @@ def _entry_items(
     """The accommodation of one entry, and each traveller's police registration and visa-stay
     extension for it."""
     suffix = entry_suffix(entry.number)
-    label = "" if entry_count == 1 else tr(" (stay {number} of {count})").format(number=entry.number, count=entry_count)
+    title = say("Accommodation near the hospital in {city}", city=city.name)
+    if entry_count > 1:
+        title = say("{title} (stay {number} of {count})", title=title, number=entry.number, count=entry_count)
     items = [
         JourneyItem(
             key=f"stay:accommodation{suffix}",
             category=Category.ACCOMMODATION,
-            title=tr("Accommodation near the hospital in {city}").format(city=city.name) + label,
-            description=(
-                tr(
+            title_words=title,
+            description_words=joined(
+                say(
                     "Long-term accommodation near the hospital, such as a serviced apartment, an extended-stay "
-                    "hotel or a guesthouse: closeness to the hospital matters for the follow-up visits. {days} "
-                    "days in China, from the day of arrival to the day of departure, both included."
-                ).format(days=entry.days)
+                    "hotel or a guesthouse: closeness to the hospital matters for the follow-up visits."
+                ),
+                say_n(
+                    "{n} day in China, from the day of arrival to the day of departure, both included.",
+                    "{n} days in China, from the day of arrival to the day of departure, both included.",
+                    entry.days,
+                ),
             ),
             start=entry.arrive,
             end=entry.leave,
@@ -259,16 +269,21 @@ def _entry_items(
         )
     ]
     closed = china.closed_reason(entry.arrive)
-    registration = tr(
+    registration: Words = say(
         "Foreigners who do not stay in a hotel register their address with the local police station "
         "within 24 hours of arrival; hotels do it for their guests. Bring the passport and the rental "
         "contract. Check the current rule locally."
     )
     if closed:
-        registration += " " + tr(
-            "The day of arrival is a closed day for most offices in China ({holiday}): check the local police "
-            "station's opening hours, or ask the host or landlord to register you online. The 24 hours still count."
-        ).format(holiday=closed)
+        registration = joined(
+            registration,
+            say(
+                "The day of arrival is a closed day for most offices in China ({holiday}): check the local police "
+                "station's opening hours, or ask the host or landlord to register you online. The 24 hours still "
+                "count.",
+                holiday=closed,
+            ),
+        )
     check = StayCheck(entry, request.visa_stay_days, protocol.extension_lead_days)
     extension = _extension_text(check, china, entry_count)
     for number, traveller in enumerate(request.travellers, start=1):
@@ -276,8 +291,8 @@ def _entry_items(
             JourneyItem(
                 key=f"visa:registration{suffix}:{number}",
                 category=Category.VISA,
-                title=tr("Register the address with the local police — {traveller}").format(traveller=traveller),
-                description=registration,
+                title_words=say("Register the address with the local police — {traveller}", traveller=traveller),
+                description_words=registration,
                 start=entry.arrive,
                 end=entry.arrive,
                 movable=True,
@@ -290,8 +305,8 @@ def _entry_items(
                 JourneyItem(
                     key=f"visa:extension{suffix}:{number}",
                     category=Category.VISA,
-                    title=tr("Apply for a stay extension — {traveller}").format(traveller=traveller),
-                    description=text,
+                    title_words=say("Apply for a stay extension — {traveller}", traveller=traveller),
+                    description_words=text,
                     start=day,
                     end=day,
                     deadline=True,
@@ -304,57 +319,55 @@ def _entry_items(
     return items
 
 
-def _which_stay(check: StayCheck, entry_count: int) -> str:
-    return tr("The stay") if entry_count == 1 else tr("Stay {number}").format(number=check.entry.number)
+def _which_stay(check: StayCheck, entry_count: int) -> Words:
+    return say("The stay") if entry_count == 1 else say("Stay {number}", number=check.entry.number)
 
 
-def _too_long_text(check: StayCheck, entry_count: int) -> str:
+def _too_long_text(check: StayCheck, entry_count: int) -> Words:
     entry = check.entry
-    return tr(
+    return say(
         "{stay} in China is planned at {days} days ({arrive} to {leave}): longer than the visa's permitted "
         "stay of {permitted} days plus one extension ({longest} days in all), since an extension cannot be "
         "longer than the stay first granted. It would need {extensions} extensions, which may not be granted. "
         "Ask the hospital and the consulate about a visa with a longer stay or a residence permit before you "
-        "apply."
-    ).format(
+        "apply.",
         stay=_which_stay(check, entry_count),
         days=entry.days,
-        arrive=format_day(entry.arrive, DATE),
-        leave=format_day(entry.leave, DATE),
+        arrive=Day(entry.arrive, DATE),
+        leave=Day(entry.leave, DATE),
         permitted=check.permitted_days,
         longest=check.longest_with_one_extension,
         extensions=check.extensions_needed,
     )
 
 
-def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -> tuple[date, str] | None:
+def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -> tuple[date, Words] | None:
     """The day to apply for the extension and what its item says, or None when the stay fits."""
     if check.extensions_needed == 0:
         return None
     entry = check.entry
     due = max(check.extension_due, entry.arrive)
-    deadline = office_deadline(china, due, entry.arrive, tr("Exit-Entry Administration office"))
-    lines = [
-        tr(
+    deadline = office_deadline(china, due, entry.arrive, say("Exit-Entry Administration office"))
+    lines: list[str | Words] = [
+        say(
             "{stay} in China runs from {arrive} to {leave}: {days} days, the day of entry being day 1. The visa's "
             "permitted stay of {permitted} days ends on {last}. Apply for an extension at the local Exit-Entry "
-            "Administration office at least {lead} days before that day, by {due} at the latest."
-        ).format(
+            "Administration office at least {lead} days before that day, by {due} at the latest.",
             stay=_which_stay(check, entry_count),
-            arrive=format_day(entry.arrive),
-            leave=format_day(entry.leave),
+            arrive=Day(entry.arrive),
+            leave=Day(entry.leave),
             days=entry.days,
             permitted=check.permitted_days,
-            last=format_day(check.last_permitted_day),
+            last=Day(check.last_permitted_day),
             lead=check.lead_days,
-            due=format_day(check.extension_due),
+            due=Day(check.extension_due),
         ),
         deadline.reason,
-        tr("An extension cannot be longer than the stay first granted. Check the rules with the office."),
+        say("An extension cannot be longer than the stay first granted. Check the rules with the office."),
     ]
     if check.too_long:
-        lines.append(tr("Warning: {text}").format(text=_too_long_text(check, entry_count)))
-    return deadline.day, " ".join(line for line in lines if line)
+        lines.append(say("Warning: {text}", text=_too_long_text(check, entry_count)))
+    return deadline.day, joined(*lines)
 
 
 def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Notice]:
@@ -364,12 +377,11 @@ def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Not
             Notice(
                 "warning",
                 "visa-stay-too-short",
-                tr(
+                say(
                     "The visa's permitted stay of {permitted} days ends on {last}, too soon after arrival to apply "
-                    "for an extension {lead} days ahead. Ask the consulate for a visa with a longer stay."
-                ).format(
+                    "for an extension {lead} days ahead. Ask the consulate for a visa with a longer stay.",
                     permitted=check.permitted_days,
-                    last=format_day(check.last_permitted_day, DATE),
+                    last=Day(check.last_permitted_day, DATE),
                     lead=check.lead_days,
                 ),
                 field="visa_stay_days",
@@ -393,11 +405,11 @@ def preparation_items(
     latest = departure - timedelta(days=1)
     for step in protocol.preparation:
         due = min(request.start - timedelta(days=step.days_before_start), latest)
-        description = step.description
+        description: Words = say(step.description)
         if step.at_consulate:
-            deadline = office_deadline(consulate, due, due - timedelta(days=31), "consulate")
+            deadline = office_deadline(consulate, due, due - timedelta(days=31), say("consulate"))
             due = deadline.day
-            description = f"{description} {deadline.reason}".strip()
+            description = joined(description, deadline.reason)
         people: list[tuple[str, str | None]] = (
             [(f":{i}", name) for i, name in enumerate(request.travellers, start=1)]
             if step.per_traveller
@@ -408,8 +420,12 @@ def preparation_items(
                 JourneyItem(
                     key=f"prep:{step.key}{suffix}",
                     category=Category(step.category),
-                    title=f"{step.title} — {traveller}" if traveller else step.title,
-                    description=description,
+                    title_words=(
+                        say("{item} — {traveller}", item=say(step.title), traveller=traveller)
+                        if traveller
+                        else say(step.title)
+                    ),
+                    description_words=description,
                     start=due,
                     end=due,
                     deadline=step.deadline,
@@ -428,8 +444,11 @@ def past_preparation_notices(items: list[JourneyItem], today: date) -> list[Noti
         Notice(
             "warning",
             "date-past",
-            f"'{item.title}' was planned for {item.start.isoformat()}, which is already past: do it as soon as "
-            "possible, or mark it done.",
+            say(
+                "“{what}” was planned for {date}, which is already past: do it as soon as possible, or mark it done.",
+                what=item.title_words,
+                date=Day(item.start, DATE),
+            ),
             item_key=item.key,
         )
         for item in items

@@ -69,7 +69,7 @@ def _weekday_names() -> dict[str, str]:
 
 
 def _stages_text(stages: tuple[tuple[int, int], ...]) -> str:
-    text = followup_rhythm_text(tuple(FollowupStage(every, until, "") for every, until in stages))
+    text = str(followup_rhythm_text(tuple(FollowupStage(every, until, "") for every, until in stages)))
     return text[:1].upper() + text[1:]
 
 

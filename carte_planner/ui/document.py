@@ -15,7 +15,6 @@ from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n import current_language, use_language
 from carte_planner.resources import load_checklist_template
 
 
@@ -107,15 +106,6 @@ class PlanDocument(QObject):
     @property
     def selected(self) -> str:
         return self._selected
-
-    def outputs_in(self, language: str | None) -> tuple[Journey, Checklist]:
-        """The journey and checklist in `language` (the window's when None), for a calendar file
-        or a printout in another language than the window's."""
-        if language is None or language == current_language():
-            return self.journey, self.checklist
-        with use_language(language):
-            journey = plan_journey(self.request, self._today)
-            return journey, build_checklist(journey, load_checklist_template(), self._plan.checklist)
 
     def _plan_for(self, request: TripRequest) -> Journey:
         """Plan a request once: undo, redo and the check before an edit reuse the journey."""

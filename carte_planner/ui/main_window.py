@@ -698,7 +698,7 @@ class MainWindow(QMainWindow):
         from carte_planner.export.ics import ExportOptions, export_calendar
         from carte_planner.storage.atomic import atomic_write
 
-        journey, checklist = self.document.outputs_in(self.output_language())
+        journey, checklist = self.document.journey, self.document.checklist
         extra = checklist_items(checklist) if self.checklist_in_calendar_action.isChecked() else []
         options = ExportOptions(
             plan_id=self.document.plan.plan_id,

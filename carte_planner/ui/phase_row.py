@@ -22,30 +22,31 @@ class PhaseRow:
 
     def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
         spec = load_protocol().phase(key)
+        title = tr(spec.title)
         self.key = key
         self.panel = panel
-        self.title = QLabel(spec.title)
+        self.title = QLabel(title)
         self.title.setWordWrap(True)
         self.days = QSpinBox()
         self.days.setRange(1, 365)
         self.days.setSuffix(tr(" days"))
         self.days.setKeyboardTracking(False)
-        self.days.setAccessibleName(tr("Length of %1 in days").replace("%1", spec.title))
+        self.days.setAccessibleName(tr("Length of %1 in days").replace("%1", title))
         self.title.setBuddy(self.days)
         self.range = QLabel(
             tr("usual %1–%2 days (%3)")
             .replace("%1", str(spec.min_days))
             .replace("%2", str(spec.max_days))
-            .replace("%3", spec.range_text)
+            .replace("%3", tr(spec.range_text))
         )
         self.range.setObjectName("phaseRange")
         self.range.setWordWrap(True)
         self.confirmed = QCheckBox(tr("Confirmed by the hospital"))
-        self.confirmed.setAccessibleName(tr("%1 confirmed by the hospital").replace("%1", spec.title))
+        self.confirmed.setAccessibleName(tr("%1 confirmed by the hospital").replace("%1", title))
         self.reset = QToolButton()
         self.reset.setText("↺")
         self.reset.setToolTip(tr("Back to the scenario's length"))
-        self.reset.setAccessibleName(tr("Reset %1 to the scenario's length").replace("%1", spec.title))
+        self.reset.setAccessibleName(tr("Reset %1 to the scenario's length").replace("%1", title))
         grid.addWidget(self.title, row, 0, 1, 3)
         grid.addWidget(self.days, row + 1, 0)
         grid.addWidget(self.reset, row + 1, 1)
@@ -84,7 +85,7 @@ class PhaseRow:
         style = f"QLabel {{ color: {colour}; font-weight: bold; }}" if outside else ""
         text = ("⚠ " if outside else "") + tr("usual %1–%2 days (%3)").replace("%1", str(spec.min_days)).replace(
             "%2", str(spec.max_days)
-        ).replace("%3", spec.range_text)
+        ).replace("%3", tr(spec.range_text))
         # Set only what changed: each change re-lays out the panel.
         if self.range.styleSheet() != style:
             self.range.setStyleSheet(style)

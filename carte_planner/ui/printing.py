@@ -151,11 +151,10 @@ def make_printer(output: Path | None = None, page: QPageSize.PageSizeId | None =
 
 
 def document_for(plan_document, language: str | None = None) -> PrintDocument:
-    """The printout in `language` (the window's when None): planned again in that language, so
-    that every item, notice and date reads in it."""
-    journey, checklist = plan_document.outputs_in(language)
+    """The printout in `language` (the window's when None): the plan's words are chosen as the
+    document is laid out, so every item, notice and date reads in that language."""
     with use_language(language):
-        return checklist_document(journey, checklist)
+        return checklist_document(plan_document.journey, plan_document.checklist)
 
 
 def write_pdf(
@@ -218,8 +217,7 @@ def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = 
     """Print preview of the sheet for China: Chinese beside `language` (the window's when None)."""
     from carte_planner.export.hospital_sheet import hospital_sheet
 
-    journey, _checklist = plan_document.outputs_in(language)
-    _preview(parent, hospital_sheet(journey, language), tr("Print sheet for the hospital"))
+    _preview(parent, hospital_sheet(plan_document.journey, language), tr("Print sheet for the hospital"))
 
 
 def _preview(parent: QWidget, source, title: str) -> None:
