@@ -222,3 +222,24 @@ def test_one_plan_reads_in_every_language_without_planning_again():
         for words in (*titles, *notices, *entries):
             assert re.search(script, words), (language, words)
     assert journey_text(journey, questions) == english
+
+
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("ru", ["(2 дня)", "через 5 дней", "минимум 6 дней", "через 1 день"]),
+        ("ar", ["(يومين)", "بـ 5 أيام", "6 أيام", "بـ يوم واحد"]),
+        ("en", ["(2 days)", "Day 0 5 days after", "at least 6 days", "1 day after admission"]),
+    ],
+)
+def test_counts_in_a_sentence_take_the_languages_plural_forms(language, counts):
+    """Each count in a sentence is its own plural phrase: Russian's день/дня/дней, Arabic's
+    dual and its 3-10 plural, not one form for every number."""
+    request = TripRequest(
+        start=date(2027, 3, 1), city="guangzhou", home_tz="Europe/Berlin", phase_days=(("admission", 2),), day0_offset=5
+    )
+    journey = plan_journey(request, TODAY)
+    with use_language(language):
+        message = next(n.message for n in journey.notices if n.code == "admission-too-short")
+    for count in counts:
+        assert count in message, (count, message)

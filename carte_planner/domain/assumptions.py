@@ -10,7 +10,7 @@ from carte_planner.domain.journey import MINUS, Assumption, JourneyItem
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr_noop
-from carte_planner.i18n.text import Joined, Words, joined, say, say_n
+from carte_planner.i18n.text import Joined, Words, count_days, joined, say, say_n
 
 DAY0_OFFSET = "day0-offset"
 CHEMOTHERAPY_DAYS = "chemotherapy-days"
@@ -157,17 +157,17 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
     first, last = settings.chemotherapy_days
     early = protocol.early_followup
     values: dict[str, str | int | Words] = {
-        "day0_offset": settings.day0_offset,
+        "day0_offset": count_days(settings.day0_offset),
         "chemotherapy_first": day_number_text(first),
         "chemotherapy_last": day_number_text(last),
         "visit_rhythm": visit_rhythm_text(settings.visit_rhythm, settings.visit_weekdays),
         "early_rhythm": rhythm_words(settings.early_rhythm),
-        "early_weeks": early.weeks,
-        "early_first_after": early.first_after_days,
+        "early_weeks": say_n("{n} week", "{n} weeks", early.weeks),
+        "early_first_after": count_days(early.first_after_days),
         "followup_rhythm": followup_rhythm_text(settings.followup_stages),
         "return_departure": settings.return_departure.strftime("%H:%M"),
-        "land_before_admission_days": protocol.land_before_admission_days,
-        "extension_lead_days": protocol.extension_lead_days,
+        "land_before_admission_days": count_days(protocol.land_before_admission_days),
+        "extension_lead_days": count_days(protocol.extension_lead_days),
     }
     return {
         spec.name: Assumption(spec.name, say(spec.label), say(spec.text, **values)) for spec in protocol.assumptions

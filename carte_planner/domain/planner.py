@@ -27,7 +27,7 @@ from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.dates import DATE, SHORT_DAY
-from carte_planner.i18n.text import CountryName, Day, Words, say
+from carte_planner.i18n.text import CountryName, Day, Words, count_days, say
 
 # Order of items that share a first day, so the agenda reads in the order things happen.
 _CATEGORY_RANK = {
@@ -369,14 +369,14 @@ def _day_zero(
         notices.append(Notice("warning", "infusion-outside-admission", message, item_key=INFUSION))
     else:
         message = say(
-            "The admission phase ({days} days) is too short for Day 0 {offset} days after admission, which needs "
-            "at least {needed} days; Day 0 is placed on {day}, {placed} days after admission. Check the admission "
+            "The admission phase ({days}) is too short for Day 0 {offset} after admission, which needs "
+            "at least {needed}; Day 0 is placed on {day}, {placed} after admission. Check the admission "
             "length and the infusion day with the hospital.",
-            days=admission.days,
-            offset=offset,
-            needed=offset + 1,
+            days=count_days(admission.days),
+            offset=count_days(offset),
+            needed=count_days(offset + 1),
             day=Day(day),
-            placed=placed,
+            placed=count_days(placed),
         )
         notices.append(Notice("warning", "admission-too-short", message, field="phase:admission"))
     return day, False
@@ -395,11 +395,11 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
                 "chemotherapy-before-admission",
                 say(
                     "The chemotherapy days (Days {first} to {last}) would start before admission, since Day 0 is "
-                    "{before} days after it; they are placed from the day of admission. Check the chemotherapy "
+                    "{before} after it; they are placed from the day of admission. Check the chemotherapy "
                     "days and the infusion day with the hospital.",
                     first=day_number_text(first),
                     last=day_number_text(last),
-                    before=before,
+                    before=count_days(before),
                 ),
                 field="chemotherapy_days",
             )
@@ -468,10 +468,10 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
                     "warning",
                     "phase-outside-range",
                     say(
-                        "{phase}: {days} days is outside the guide's usual range ({range}). "
+                        "{phase}: {days} is outside the guide's usual range ({range}). "
                         "Kept as you set it; make sure it is what the hospital said.",
                         phase=say(spec.title),
-                        days=days,
+                        days=count_days(days),
                         range=say(spec.range_text),
                     ),
                     field=f"phase:{spec.key}",

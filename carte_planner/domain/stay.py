@@ -20,7 +20,7 @@ from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travel import flight, flight_landing_by
 from carte_planner.domain.visa_stay import Entry, StayCheck
 from carte_planner.i18n.dates import DATE
-from carte_planner.i18n.text import Day, Words, joined, say, say_n
+from carte_planner.i18n.text import Day, Words, count_days, joined, say, say_n
 
 
 @dataclass
@@ -326,18 +326,18 @@ def _which_stay(check: StayCheck, entry_count: int) -> Words:
 def _too_long_text(check: StayCheck, entry_count: int) -> Words:
     entry = check.entry
     return say(
-        "{stay} in China is planned at {days} days ({arrive} to {leave}): longer than the visa's permitted "
-        "stay of {permitted} days plus one extension ({longest} days in all), since an extension cannot be "
-        "longer than the stay first granted. It would need {extensions} extensions, which may not be granted. "
+        "{stay} in China is planned at {days} ({arrive} to {leave}): longer than the visa's permitted "
+        "stay of {permitted} plus one extension ({longest} in all), since an extension cannot be "
+        "longer than the stay first granted. It would need {extensions}, which may not be granted. "
         "Ask the hospital and the consulate about a visa with a longer stay or a residence permit before you "
         "apply.",
         stay=_which_stay(check, entry_count),
-        days=entry.days,
+        days=count_days(entry.days),
         arrive=Day(entry.arrive, DATE),
         leave=Day(entry.leave, DATE),
-        permitted=check.permitted_days,
-        longest=check.longest_with_one_extension,
-        extensions=check.extensions_needed,
+        permitted=count_days(check.permitted_days),
+        longest=count_days(check.longest_with_one_extension),
+        extensions=say_n("{n} extension", "{n} extensions", check.extensions_needed),
     )
 
 
@@ -350,16 +350,16 @@ def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -
     deadline = office_deadline(china, due, entry.arrive, say("Exit-Entry Administration office"))
     lines: list[str | Words] = [
         say(
-            "{stay} in China runs from {arrive} to {leave}: {days} days, the day of entry being day 1. The visa's "
-            "permitted stay of {permitted} days ends on {last}. Apply for an extension at the local Exit-Entry "
-            "Administration office at least {lead} days before that day, by {due} at the latest.",
+            "{stay} in China runs from {arrive} to {leave}: {days}, the day of entry being day 1. The visa's "
+            "permitted stay of {permitted} ends on {last}. Apply for an extension at the local Exit-Entry "
+            "Administration office at least {lead} before that day, by {due} at the latest.",
             stay=_which_stay(check, entry_count),
             arrive=Day(entry.arrive),
             leave=Day(entry.leave),
-            days=entry.days,
-            permitted=check.permitted_days,
+            days=count_days(entry.days),
+            permitted=count_days(check.permitted_days),
             last=Day(check.last_permitted_day),
-            lead=check.lead_days,
+            lead=count_days(check.lead_days),
             due=Day(check.extension_due),
         ),
         deadline.reason,
@@ -378,11 +378,11 @@ def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Not
                 "warning",
                 "visa-stay-too-short",
                 say(
-                    "The visa's permitted stay of {permitted} days ends on {last}, too soon after arrival to apply "
-                    "for an extension {lead} days ahead. Ask the consulate for a visa with a longer stay.",
-                    permitted=check.permitted_days,
+                    "The visa's permitted stay of {permitted} ends on {last}, too soon after arrival to apply "
+                    "for an extension {lead} ahead. Ask the consulate for a visa with a longer stay.",
+                    permitted=count_days(check.permitted_days),
                     last=Day(check.last_permitted_day, DATE),
-                    lead=check.lead_days,
+                    lead=count_days(check.lead_days),
                 ),
                 field="visa_stay_days",
                 item_key=item_key,

@@ -111,6 +111,11 @@ def say_n(singular: str, plural: str, count: int, /, **params: str | int | float
     return Message(singular, tuple(params.items()), plural, count)
 
 
+def count_days(count: int) -> Message:
+    """ "1 day", "3 days": a number of days in the reader's plural form, for a sentence's {days}."""
+    return say_n("{n} day", "{n} days", count)
+
+
 def joined(*parts: str | Words, separator: str = " ") -> Joined:
     return Joined(parts, separator)
 
