@@ -841,9 +841,19 @@ def _desktop_entry(install: bool) -> int:
         path = Path(error.filename) if error.filename else home
         return _fail(describe_os_error(error, path, "install" if install else "remove"))
     if install:
-        print(f"Carte Planner is in your applications menu, and opens .carteplan files (files under {home}).")
+        print(
+            tr("Carte Planner is in your applications menu, and opens .carteplan files (files under {folder}).").format(
+                folder=home
+            )
+        )
     else:
-        print(f"Removed {len(removed)} files of Carte Planner's menu entry and file type from {home}.")
+        print(
+            ntr(
+                "Removed {n} file of Carte Planner's menu entry and file type from {folder}.",
+                "Removed {n} files of Carte Planner's menu entry and file type from {folder}.",
+                len(removed),
+            ).format(folder=home)
+        )
     for note in notes:
         print(note, file=sys.stderr)
     return 0

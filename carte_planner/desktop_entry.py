@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from carte_planner.i18n import tr, tr_noop
 from carte_planner.resources import resource_root
 from carte_planner.storage.atomic import atomic_write
 
@@ -123,16 +124,24 @@ def refresh_caches(home: Path) -> list[str]:
     desktop without them rescans on its own, later."""
     notes = []
     steps = (
-        ("update-mime-database", [str(home / "mime")], "the .carteplan file type"),
-        ("update-desktop-database", [str(home / "applications")], "the menu entry"),
+        ("update-mime-database", [str(home / "mime")], tr_noop("the .carteplan file type")),
+        ("update-desktop-database", [str(home / "applications")], tr_noop("the menu entry")),
     )
     for tool, arguments, what in steps:
         program = shutil.which(tool)
         if program is None:
-            notes.append(f"{tool} is not installed: the desktop may need a new login to see {what}.")
+            notes.append(
+                tr("{tool} is not installed: the desktop may need a new login to see {what}.").format(
+                    tool=tool, what=tr(what)
+                )
+            )
             continue
         try:
             subprocess.run([program, *arguments], check=True, capture_output=True, timeout=60)
         except (OSError, subprocess.SubprocessError) as error:
-            notes.append(f"{tool} failed ({error}): the desktop may need a new login to see {what}.")
+            notes.append(
+                tr("{tool} failed ({error}): the desktop may need a new login to see {what}.").format(
+                    tool=tool, error=error, what=tr(what)
+                )
+            )
     return notes
