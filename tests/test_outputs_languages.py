@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -14,7 +15,7 @@ from icalendar import Calendar
 
 from carte_planner.cli import main
 from carte_planner.domain import TripRequest, plan_journey
-from carte_planner.domain.checklist import ChecklistState, build_checklist
+from carte_planner.domain.checklist import ChecklistState, build_checklist, checklist_items
 from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.export.ics import ExportOptions, export_ics
@@ -243,3 +244,49 @@ def test_counts_in_a_sentence_take_the_languages_plural_forms(language, counts):
         message = next(n.message for n in journey.notices if n.code == "admission-too-short")
     for count in counts:
         assert count in message, (count, message)
+
+
+# Requests that raise most of the planner's notices: a too-short admission, a trip home that
+# does not fit, a stay too long for the visa, an infusion day outside admission, chemotherapy
+# before admission, dates set for items the plan no longer has, one traveller, a past
+# preparation step, a home country without holiday data, holidays on treatment days.
+HOSTILE = [
+    TripRequest(
+        start=date(2027, 2, 8),
+        city="beijing",
+        home_tz="America/New_York",
+        travellers=("Anna",),
+        go_home=True,
+        phase_days=(("admission", 2), ("outpatient", 80)),
+        day0_offset=5,
+        moved=(("prep:visa-apply", date(2027, 1, 1)), ("gone:key", date(2027, 3, 3))),
+        home_country="US",
+    ),
+    TripRequest(
+        start=date(2027, 9, 20),
+        city="shanghai",
+        home_tz="Asia/Dubai",
+        travellers=("Anna", "Boris", "Chen"),
+        chemotherapy_days=(-9, -2),
+        day0_offset=3,
+        home_country="AE",
+        moved=(("milestone:infusion", date(2027, 12, 1)),),
+    ),
+    TripRequest(start=date(2028, 1, 10), city="guangzhou", home_tz="Pacific/Apia", visa_stay_days=10),
+]
+
+
+@pytest.mark.parametrize("request_", HOSTILE)
+def test_no_notice_of_any_plan_escapes_the_catalogue(request_):
+    journey = plan_journey(request_, date(2027, 2, 1))
+    checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
+    questions = checklist.stage_entries("ask")
+    allowed = allowed_names(journey) | set(request_.travellers)
+    options = ExportOptions("plan-x", datetime(2027, 1, 4, tzinfo=UTC), checklist=tuple(checklist_items(checklist)))
+    with use_language("pseudo"):
+        texts = journey_text(journey, questions).splitlines()
+        texts += json_texts(json.loads(journey_json(journey, questions)))
+        texts += calendar_texts(export_ics(journey, replace(options, holidays=True)))
+        texts += checklist_text(journey, checklist).splitlines()
+    assert journey.notices
+    assert escaped(texts, allowed) == {}
