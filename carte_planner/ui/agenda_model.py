@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QGuiApplication
 
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.i18n import tr
+from carte_planner.i18n.text import count_days, say
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.palette import category_colour, category_name, muted_text
 
@@ -87,7 +88,7 @@ class AgendaModel(QAbstractTableModel):
             if column == self.ITEM:
                 days = (line.end - line.day).days + 1
                 return (
-                    line.title if days == 1 else tr("%1 (%2 days)").replace("%1", line.title).replace("%2", str(days))
+                    line.title if days == 1 else str(say("{title} ({days})", title=line.title, days=count_days(days)))
                 )
             if column == self.STATUS:
                 return self.status(line)
