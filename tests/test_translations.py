@@ -149,3 +149,22 @@ def test_the_catalogues_use_the_glossary_terms(code):
                 wanted = entry[code].get("match", entry[code]["term"])
                 for text in strings:
                     assert wanted.lower() in text.lower(), (english, entry["en"], text)
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("ru", {1: " год", 3: " года", 5: " лет"}), ("ar", {5: " سنوات", 15: " سنةً"}), ("en", {1: " year", 5: " years"})],
+)
+def test_a_spin_boxs_unit_follows_its_number(qapp, language, shown):
+    from PySide6.QtWidgets import QSpinBox
+
+    from carte_planner.i18n import ntr
+    from carte_planner.ui.counted import counted_suffix
+
+    with use_language(language):
+        box = QSpinBox()
+        box.setRange(0, 20)
+        counted_suffix(box, lambda n: ntr(" year", " years", n))
+        for value, suffix in shown.items():
+            box.setValue(value)
+            assert box.suffix() == suffix

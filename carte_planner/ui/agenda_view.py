@@ -29,6 +29,7 @@ from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.dates import from_qdate, long_date, medium_date, time_in_zone, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import edit_request
+from carte_planner.ui.emphasis import emphasis
 from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import category_name
 
@@ -71,9 +72,9 @@ def detail_html(journey: Journey, line: Occurrence) -> str:
         text = tr(
             "Assumed date (%1): the guide is silent, so Carte Planner assumed it. Change it to what your hospital says."
         )
-        parts.append(f"<p><i>{html.escape(text.replace('%1', labels))}</i></p>")
+        parts.append(f"<p>{emphasis(html.escape(text.replace('%1', labels)))}</p>")
     else:
-        parts.append(f"<p><i>{html.escape(tr('Estimated date: confirm it with your hospital.'))}</i></p>")
+        parts.append(f"<p>{emphasis(html.escape(tr('Estimated date: confirm it with your hospital.')))}</p>")
     if item.earliest and item.latest:
         parts.append(
             "<p>"

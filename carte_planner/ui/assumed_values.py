@@ -38,8 +38,9 @@ from carte_planner.domain.request import (
     WEEKDAY_CHOICES,
     TripRequest,
 )
-from carte_planner.i18n import tr
+from carte_planner.i18n import ntr, tr
 from carte_planner.resources import load_protocol
+from carte_planner.ui.counted import counted_suffix
 from carte_planner.ui.document import PlanDocument
 
 Commit = Callable[[Callable[[TripRequest], TripRequest], str], bool]
@@ -127,7 +128,7 @@ class AssumedValuesBox(QGroupBox):
 
         self.day0 = QSpinBox()
         self.day0.setRange(*DAY0_OFFSET_LIMITS)
-        self.day0.setSuffix(tr(" days after admission"))
+        counted_suffix(self.day0, lambda n: ntr(" day after admission", " days after admission", n))
         self.day0.setKeyboardTracking(False)
         self.chemo_first = QSpinBox()
         self.chemo_last = QSpinBox()

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QToolButton
 
-from carte_planner.i18n import tr
+from carte_planner.i18n import ntr, tr
 from carte_planner.resources import load_protocol
+from carte_planner.ui.counted import counted_suffix
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import show_value
 from carte_planner.ui.palette import warning_text
@@ -29,7 +30,7 @@ class PhaseRow:
         self.title.setWordWrap(True)
         self.days = QSpinBox()
         self.days.setRange(1, 365)
-        self.days.setSuffix(tr(" days"))
+        counted_suffix(self.days, lambda n: ntr(" day", " days", n))
         self.days.setKeyboardTracking(False)
         self.days.setAccessibleName(tr("Length of %1 in days").replace("%1", title))
         self.title.setBuddy(self.days)

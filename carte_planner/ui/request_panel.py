@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest
-from carte_planner.i18n import tr
+from carte_planner.i18n import ntr, tr
 from carte_planner.i18n.dates import country_name
 from carte_planner.resources import load_cities, load_protocol
 from carte_planner.tz_tables import country_names, zone_countries
 from carte_planner.ui.assumed_values import AssumedValuesBox
+from carte_planner.ui.counted import counted_suffix
 from carte_planner.ui.dates import from_qdate, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
@@ -147,7 +148,7 @@ class RequestPanel(QWidget):
         self._add(form, tr("Depart&ure (home time):"), self.departure)
         self.arrive_early = QSpinBox()
         self.arrive_early.setRange(0, 14)
-        self.arrive_early.setSuffix(tr(" days"))
+        counted_suffix(self.arrive_early, lambda n: ntr(" day", " days", n))
         self.arrive_early.setAccessibleName(tr("Days to arrive before the first hospital day"))
         self._add(form, tr("Arrive earl&y by:"), self.arrive_early)
         self.go_home = QCheckBox(tr("Go home during cell &manufacturing\n(only if your hospital agrees)"))
@@ -162,12 +163,12 @@ class RequestPanel(QWidget):
         self._add(form, tr("T&ravellers:"), self.travellers)
         self.visa_stay = QSpinBox()
         self.visa_stay.setRange(1, 365)
-        self.visa_stay.setSuffix(tr(" days"))
+        counted_suffix(self.visa_stay, lambda n: ntr(" day", " days", n))
         self.visa_stay.setAccessibleName(tr("Visa's permitted stay per entry in days"))
         self._add(form, tr("Visa's &permitted stay:"), self.visa_stay)
         self.followup_years = QSpinBox()
         self.followup_years.setRange(0, 20)
-        self.followup_years.setSuffix(tr(" years"))
+        counted_suffix(self.followup_years, lambda n: ntr(" year", " years", n))
         self.followup_years.setAccessibleName(tr("Years of follow-up at home"))
         self._add(form, tr("Follo&w-up at home:"), self.followup_years)
         layout.addWidget(travel)

@@ -12,6 +12,7 @@ from carte_planner.i18n import ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.emphasis import emphasis
 
 # Background, text and border: dark text on light tints, readable in light and dark themes.
 WARNING_COLOURS = ("#FFF3CD", "#4D3800", "#E0B000")
@@ -155,7 +156,7 @@ class SummaryBar(QWidget):
         ]
         note = html.escape(journey.estimate_note, quote=False)
         summary_before = self.summary.text()
-        _set_text(self.summary, " · ".join(facts) + f"<br><i>{note}</i>")
+        _set_text(self.summary, " · ".join(facts) + f"<br>{emphasis(note)}")
         lines = []
         for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
