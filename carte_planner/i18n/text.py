@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from carte_planner.i18n.catalog import _translations, current_language
 from carte_planner.i18n.dates import DAY, country_name, format_day, weekday_name
@@ -19,13 +18,22 @@ from carte_planner.i18n.dates import DAY, country_name, format_day, weekday_name
 class Words:
     """Something to show the user, put into words in the current language by `str()`."""
 
-    __slots__ = ()
+    # The last language it was put into words in, and the words: views read the same titles
+    # on every repaint, mostly in one language.
+    __slots__ = ("_last",)
 
     def _words(self) -> str:
         raise NotImplementedError
 
     def __str__(self) -> str:
-        return _rendered(self, current_language())
+        language = current_language()
+        last: tuple[str, str] | None = getattr(self, "_last", None)
+        if last is not None and last[0] == language:
+            return last[1]
+        text = self._words()
+        # Frozen values: the cache is not part of what they are.
+        object.__setattr__(self, "_last", (language, text))
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +101,6 @@ class CountryName(Words):
 
     def _words(self) -> str:
         return country_name(self.code, self.english)
-
-
-@lru_cache(maxsize=8192)
-def _rendered(words: Words, language: str) -> str:
-    # The language is part of the key: the same words are shown in several languages at once.
-    return words._words()
 
 
 def say(message: str, /, **params: str | int | float | Words) -> Message:
