@@ -310,3 +310,24 @@ def test_default_travellers_are_placeholders_not_typed_names(qtbot, window):
     QTest.keyClick(panel.travellers, Qt.Key.Key_Backspace)
     QTest.keyClick(panel.travellers, Qt.Key.Key_Return)
     assert window.document.request.travellers == ("Patient", "Caregiver")
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "zone", "label"),
+    [
+        ("ru", "Москва", "Europe/Moscow", "Москва, Россия (Europe/Moscow)"),
+        ("ru", "Германия", "Europe/Berlin", "Берлин, Германия (Europe/Berlin)"),
+        ("ru", "Moscow", "Europe/Moscow", "Москва, Россия (Europe/Moscow)"),
+        ("zh_CN", "纽约", "America/New_York", "纽约, 美国 (America/New_York)"),
+        ("ar", "دبي", "Asia/Dubai", "دبي, الإمارات العربية المتحدة (Asia/Dubai)"),
+    ],
+)
+def test_time_zones_are_found_and_named_in_the_language(qapp, language, typed, zone, label):
+    """A family types its city in its own language or in English, and reads it back in its own."""
+    from carte_planner.i18n import use_language
+    from carte_planner.ui.zones import resolve_zone, zone_label
+
+    with use_language(language):
+        assert resolve_zone(typed) == (zone, "")
+        assert zone_label(zone) == label
+    assert zone_label(zone).startswith(zone.rsplit("/", 1)[1].replace("_", " "))

@@ -69,3 +69,12 @@ def country_name(code: str, english: str) -> str:
     if language in ("en", PSEUDO) or not code:
         return english
     return str(_locale(language).territories.get(code.upper(), english))
+
+
+def zone_city(zone: str, english: str) -> str:
+    """The city a time zone is named after, in the current language (CLDR's exemplar city,
+    "Нью-Йорк" for America/New_York), or `english` when CLDR has none."""
+    language = current_language()
+    if language in ("en", PSEUDO):
+        return english
+    return str(_locale(language).time_zones.get(zone, {}).get("city", english))

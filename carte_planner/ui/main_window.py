@@ -655,7 +655,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if not self.commit_edits():
             return False
-        suggested = str(Path(self._folder()) / f"CAR-T journey - {self.document.journey.city.name}{EXTENSION}")
+        suggested = str(
+            Path(self._folder())
+            / (tr("CAR-T journey - {city}").format(city=self.document.journey.city.name) + EXTENSION)
+        )
         chosen, _ = QFileDialog.getSaveFileName(self, tr("Save plan"), suggested, plan_filter())
         if not chosen:
             return False
@@ -687,7 +690,7 @@ class MainWindow(QMainWindow):
         if not self.commit_edits():
             return False
         journey = self.document.journey
-        suggested = str(Path(self._folder()) / f"CAR-T journey - {journey.city.name}.ics")
+        suggested = str(Path(self._folder()) / (tr("CAR-T journey - {city}").format(city=journey.city.name) + ".ics"))
         chosen, _ = QFileDialog.getSaveFileName(self, tr("Export to calendar"), suggested, tr("Calendar files (*.ics)"))
         if not chosen:
             return False

@@ -236,7 +236,7 @@ def _preview(parent: QWidget, source, title: str) -> None:
 
 def export_checklist_pdf(parent: QWidget, plan_document, folder: str, language: str | None = None) -> Path | None:
     city = plan_document.journey.city.name
-    suggested = str(Path(folder) / f"CAR-T journey checklist - {city}.pdf")
+    suggested = str(Path(folder) / (tr("CAR-T journey checklist - {city}").format(city=city) + ".pdf"))
     chosen, _ = QFileDialog.getSaveFileName(parent, tr("Export checklist PDF"), suggested, "PDF (*.pdf)")
     if not chosen:
         return None

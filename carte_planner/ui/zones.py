@@ -15,7 +15,8 @@ from functools import cache
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from carte_planner.i18n import tr
+from carte_planner.i18n import current_language, tr
+from carte_planner.i18n.dates import country_name, zone_city
 from carte_planner.tz_tables import country_names, tz_table
 
 # Zones without a place: what to choose instead (the largest place that follows the rule).
@@ -55,36 +56,53 @@ class Zone:
     city: str  # New York
     country: str  # United States
     note: str  # the table's comment, such as "Eastern (most areas)"
+    # The city and the country in the window's language (CLDR's names): "Нью-Йорк", "США".
+    local_city: str = ""
+    local_country: str = ""
 
     @property
     def label(self) -> str:
-        return f"{self.city}, {self.country} ({self.name})" if self.country else self.name
+        city, country = self.local_city or self.city, self.local_country or self.country
+        return f"{city}, {country} ({self.name})" if country else self.name
 
     def matches(self, words: str) -> bool:
-        haystack = f"{self.city} {self.country} {self.name} {self.note}".casefold().replace("_", " ")
+        """Every word is in its names, English or local: a family may type either."""
+        names = f"{self.city} {self.country} {self.local_city} {self.local_country} {self.name} {self.note}"
+        haystack = names.casefold().replace("_", " ")
         return all(word in haystack for word in words.casefold().replace("_", " ").split())
 
+    def is_country(self, typed: str) -> bool:
+        return typed.casefold() in (self.country.casefold(), self.local_country.casefold())
 
-@cache
+    def is_city(self, typed: str) -> bool:
+        return typed.casefold() in (self.city.casefold(), self.local_city.casefold())
+
+
 def all_zones() -> tuple[Zone, ...]:
-    """Every canonical zone with a place, by city, and UTC."""
-    countries = country_names()
-    zones = [
-        Zone(
-            row[2],
-            row[2].rsplit("/", 1)[-1].replace("_", " "),
-            countries.get(row[0], row[0]),
-            row[3] if len(row) > 3 else "",
-        )
-        for row in tz_table("zone.tab")
-    ]
-    zones.append(Zone("UTC", "UTC", "", "Coordinated Universal Time"))
-    return tuple(sorted(zones, key=lambda zone: (zone.city.casefold(), zone.country)))
+    """Every canonical zone with a place, by city in the window's language, and UTC."""
+    return _zones(current_language())
 
 
 @cache
+def _zones(language: str) -> tuple[Zone, ...]:
+    countries = country_names()
+    zones = []
+    for row in tz_table("zone.tab"):
+        city = row[2].rsplit("/", 1)[-1].replace("_", " ")
+        country = countries.get(row[0], row[0])
+        note = row[3] if len(row) > 3 else ""
+        zones.append(Zone(row[2], city, country, note, zone_city(row[2], city), country_name(row[0], country)))
+    zones.append(Zone("UTC", "UTC", "", "Coordinated Universal Time"))
+    return tuple(sorted(zones, key=lambda zone: (zone.label.casefold(), zone.country)))
+
+
 def _by_name() -> dict[str, Zone]:
-    return {zone.name: zone for zone in all_zones()}
+    return _names(current_language())
+
+
+@cache
+def _names(language: str) -> dict[str, Zone]:
+    return {zone.name: zone for zone in _zones(language)}
 
 
 def zone_label(name: str) -> str:
@@ -119,12 +137,12 @@ def resolve_zone(text: str) -> tuple[str | None, str]:
         return found[0].name, ""
     # A country whose zones all keep the same time (Germany: Berlin and Busingen): its first,
     # most populous zone. A country whose clocks differ (the United States) needs a choice.
-    in_country = [zone for zone in found if zone.country.casefold() == typed.casefold()]
+    in_country = [zone for zone in found if zone.is_country(typed)]
     if in_country and len({_offsets(zone.name) for zone in in_country}) == 1:
         first = next(row[2] for row in tz_table("zone.tab") if row[2] in {z.name for z in in_country})
         return first, ""
     # A city and its country's zone share a name ("Berlin"): the city wins.
-    exact = [zone for zone in found if zone.city.casefold() == typed.casefold()]
+    exact = [zone for zone in found if zone.is_city(typed)]
     if len(exact) == 1:
         return exact[0].name, ""
     if found:
