@@ -12,7 +12,7 @@ from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistS
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 from carte_planner.i18n import tr
-from carte_planner.i18n.text import Words, joined, say, words
+from carte_planner.i18n.text import Words, joined, say, spoken
 
 # The user's marks live in their own small module (plans load it without the templates);
 # they are part of this module's interface too.
@@ -83,21 +83,10 @@ class ChecklistEntry:
     assumptions: tuple[str, ...] = ()
     assumed_words: str | Words = ""
 
-    @property
-    def title(self) -> str:
-        return words(self.title_words)
-
-    @property
-    def details(self) -> str:
-        return words(self.details_words)
-
-    @property
-    def when(self) -> str:
-        return words(self.when_words)
-
-    @property
-    def assumed_text(self) -> str:
-        return words(self.assumed_words)
+    title = spoken("title_words")
+    details = spoken("details_words")
+    when = spoken("when_words")
+    assumed_text = spoken("assumed_words")
 
     def overdue(self, today: date) -> bool:
         return not self.done and self.due is not None and self.due < today

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from carte_planner.i18n.text import Words, say
+from carte_planner.i18n.text import Words, say, spoken
 
 
 class PlanInputError(ValueError):
@@ -21,13 +21,8 @@ class PlanInputError(ValueError):
         self.words = say("{field}: {message}", field=self.label_words, message=self.message_words)
         super().__init__(field, message)
 
-    @property
-    def label(self) -> str:
-        return str(self.label_words)
-
-    @property
-    def message(self) -> str:
-        return str(self.message_words)
+    label = spoken("label_words")
+    message = spoken("message_words")
 
     def __str__(self) -> str:
         return str(self.words)

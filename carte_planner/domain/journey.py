@@ -10,7 +10,7 @@ from functools import cached_property
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n.text import CountryName, Words, say, words
+from carte_planner.i18n.text import CountryName, Words, say, spoken, words
 
 MINUS = "\u2212"
 
@@ -68,13 +68,8 @@ class JourneyItem:
     # set the date or the hospital confirmed it.
     assumptions: tuple[str, ...] = ()
 
-    @property
-    def title(self) -> str:
-        return words(self.title_words)
-
-    @property
-    def description(self) -> str:
-        return words(self.description_words)
+    title = spoken("title_words")
+    description = spoken("description_words")
 
     @property
     def timed(self) -> bool:
@@ -141,9 +136,7 @@ class Notice:
     field: str | None = None
     item_key: str | None = None
 
-    @property
-    def message(self) -> str:
-        return words(self.message_words)
+    message = spoken("message_words")
 
 
 @dataclass(frozen=True)
@@ -155,13 +148,8 @@ class Assumption:
     label_words: str | Words
     text_words: str | Words
 
-    @property
-    def label(self) -> str:
-        return words(self.label_words)
-
-    @property
-    def text(self) -> str:
-        return words(self.text_words)
+    label = spoken("label_words")
+    text = spoken("text_words")
 
 
 def home_emergency_phrase(number: str, country: Words | str) -> Words:
@@ -205,9 +193,7 @@ class Journey:
     home_emergency_number: str = ""
     home_country_name: str = ""
 
-    @property
-    def estimate_note(self) -> str:
-        return words(self.estimate_words)
+    estimate_note = spoken("estimate_words")
 
     @cached_property
     def _by_key(self) -> dict[str, JourneyItem]:

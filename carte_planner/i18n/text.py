@@ -125,3 +125,14 @@ def joined(*parts: str | Words, separator: str = " ") -> Joined:
 def words(text: str | Words) -> str:
     """`text` in the current language (a plain string is already words: a name the user typed)."""
     return text if isinstance(text, str) else str(text)
+
+
+class spoken:
+    """A read-only attribute that reads another one, holding words, in the current language:
+    `title = spoken("title_words")`."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return words(getattr(instance, self.source))
