@@ -10,6 +10,8 @@ EXPORT_ONLY = [
     "carte_planner.export.ics",
     "carte_planner.export.checklist_document",
     "carte_planner.ui.printing",
+    "carte_planner.export.pdf_text_layer",
+    "pypdf",
     # Publishing to a calendar server loads its network and keyring libraries only when asked.
     "caldav",
     "keyring",

@@ -177,9 +177,12 @@ def render_pdf(
     source: PrintDocument, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4, shown: Path | None = None
 ) -> tuple[bytes, int]:
     """The PDF's bytes and its page count. Qt renders into a private folder of its own (no
-    name next to the target that a link could stand in for), and the whole file is checked."""
+    name next to the target that a link could stand in for), and the whole file is checked;
+    then its text layer gives Arabic back as letters (export/pdf_text_layer.py)."""
     import shutil
     import tempfile
+
+    from carte_planner.export.pdf_text_layer import with_logical_text_layer
 
     folder = Path(tempfile.mkdtemp(prefix="carte-planner-pdf-"))
     try:
@@ -190,7 +193,7 @@ def render_pdf(
         shutil.rmtree(folder, ignore_errors=True)
     if not is_complete_pdf(data):
         raise OSError(f"Could not write {shown or 'the PDF'}: it could not be made in full (is the disk full?).")
-    return data, pages
+    return with_logical_text_layer(data), pages
 
 
 def is_complete_pdf(data: bytes) -> bool:
