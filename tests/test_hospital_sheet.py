@@ -4,7 +4,6 @@ Chinese hospital name and address copy out of the PDF as exactly the same charac
 import json
 import shutil
 import subprocess
-import unicodedata
 from datetime import date
 
 import pytest
@@ -42,7 +41,7 @@ def pdf_text(path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
-    return unicodedata.normalize("NFKC", result.stdout.decode("utf-8"))
+    return result.stdout.decode("utf-8")
 
 
 def compact(text: str) -> str:
