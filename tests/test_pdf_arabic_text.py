@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -179,3 +180,23 @@ def test_every_presentation_form_becomes_letters(form):
     text = glyph_text(form)
     assert PRESENTATION_FORMS.findall(text) == []
     assert text == "" or unicodedata.normalize("NFKC", form).strip() == text[::-1]
+
+
+def test_a_phone_number_after_arabic_words_keeps_its_order(qapp, tmp_path):
+    from carte_planner.ui.printing import write_pdf
+
+    request = replace(
+        REQUEST,
+        hospital_name_zh="",
+        hospital_address_zh="",
+        hospital_name="مستشفى روي جين",
+        hospital_phone="+86 21 6437 0045",
+    )
+    with use_language("ar"):
+        journey = plan_journey(request, TODAY)
+        checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
+        write_pdf(checklist_document(journey, checklist), tmp_path / "checklist.pdf")
+    text = pdf_text(tmp_path / "checklist.pdf")
+    # Without an isolate it prints (and copies out) as "0045 6437 21 86+".
+    assert "مستشفى روي جين" in text
+    assert "+86 21 6437 0045" in text

@@ -49,6 +49,15 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def phone_number(text: str) -> str:
+    """A phone number that reads left to right on one line, whatever the text around it.
+
+    After Arabic words the bidi algorithm treats the digits as right-to-left numbers: "+86 21
+    6437 0045" would print as "0045 6437 21 86+". A left-to-right isolate (U+2066...U+2069)
+    keeps its groups in order, and non-breaking spaces keep them on one line."""
+    return "\u2066" + text.replace(" ", "\u00a0") + "\u2069"
+
+
 # The shipped font has Arabic letters upright only: notes and marks keep their colour instead.
 RTL_STYLE = """
 .note, .assumed { font-style: normal; }
@@ -125,7 +134,7 @@ def _facts(journey: Journey) -> str:
     if any(hospital) or request.hospital_phone:
         text = ", ".join(part for part in hospital if part)
         if request.hospital_phone:
-            text += f" · {request.hospital_phone}"
+            text += f" · {phone_number(request.hospital_phone)}"
         rows.append((tr("Hospital"), text))
     cells = "".join(f"<tr><td><b>{keep_together(name)}</b></td><td>{esc(value)}</td></tr>" for name, value in rows)
     return f"<table class='facts' cellpadding='2'>{cells}</table>"
