@@ -200,3 +200,17 @@ def test_a_phone_number_after_arabic_words_keeps_its_order(qapp, tmp_path):
     # Without an isolate it prints (and copies out) as "0045 6437 21 86+".
     assert "مستشفى روي جين" in text
     assert "+86 21 6437 0045" in text
+
+
+def test_print_to_file_gives_the_same_text_layer(qapp, tmp_path):
+    """The print dialog's "Print to File" paints on a PDF printer of its own, outside the export."""
+    from carte_planner.export.hospital_sheet import hospital_sheet
+    from carte_planner.ui.printing import make_printer, paint_document
+
+    path = tmp_path / "printed.pdf"
+    with use_language("ar"):
+        journey = plan_journey(REQUEST, TODAY)
+        assert paint_document(hospital_sheet(journey), make_printer(path)) == 1
+    text = pdf_text(path)
+    assert PRESENTATION_FORMS.findall(text) == []
+    assert "عنوان المستشفى" in text

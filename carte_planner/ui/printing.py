@@ -99,6 +99,7 @@ def paint_document(source: PrintDocument, printer: QPrinter) -> int:
         pages[-1].append(_Placed(document, y))
         y += block_h + gap
 
+    before = _pdf_file_stamp(printer)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
@@ -134,7 +135,37 @@ def paint_document(source: PrintDocument, printer: QPrinter) -> int:
             )
     finally:
         painter.end()
+    after = _pdf_file_stamp(printer)
+    if after is not None and after != before:
+        _rewrite_text_layer(Path(printer.outputFileName()))
     return len(pages)
+
+
+def _pdf_file_stamp(printer: QPrinter) -> tuple[int, int] | None:
+    """The modification time and size of the PDF file `printer` writes, if it writes one that
+    exists: a preview paints with the same printer and must leave an earlier file alone."""
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not printer.outputFileName():
+        return None
+    try:
+        status = Path(printer.outputFileName()).stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _rewrite_text_layer(path: Path) -> None:
+    """A PDF just written, by an export or by the print dialog's "Print to File", gets a text
+    layer from which Arabic copies out as letters (export/pdf_text_layer.py). If the file
+    cannot be rewritten, Qt's own stays: still a good PDF to print."""
+    from carte_planner.export.pdf_text_layer import with_logical_text_layer
+    from carte_planner.storage.atomic import atomic_write
+
+    try:
+        data = path.read_bytes()
+        if is_complete_pdf(data) and (rewritten := with_logical_text_layer(data)) is not data:
+            atomic_write(path, rewritten)
+    except OSError:
+        return
 
 
 def make_printer(output: Path | None = None, page: QPageSize.PageSizeId | None = None) -> QPrinter:
@@ -177,12 +208,9 @@ def render_pdf(
     source: PrintDocument, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4, shown: Path | None = None
 ) -> tuple[bytes, int]:
     """The PDF's bytes and its page count. Qt renders into a private folder of its own (no
-    name next to the target that a link could stand in for), and the whole file is checked;
-    then its text layer gives Arabic back as letters (export/pdf_text_layer.py)."""
+    name next to the target that a link could stand in for), and the whole file is checked."""
     import shutil
     import tempfile
-
-    from carte_planner.export.pdf_text_layer import with_logical_text_layer
 
     folder = Path(tempfile.mkdtemp(prefix="carte-planner-pdf-"))
     try:
@@ -193,7 +221,7 @@ def render_pdf(
         shutil.rmtree(folder, ignore_errors=True)
     if not is_complete_pdf(data):
         raise OSError(f"Could not write {shown or 'the PDF'}: it could not be made in full (is the disk full?).")
-    return with_logical_text_layer(data), pages
+    return data, pages
 
 
 def is_complete_pdf(data: bytes) -> bool:
