@@ -142,6 +142,21 @@ def test_checklist_pdf_keeps_the_chinese_text(program, bare_env, tmp_path):
     assert "Beijing (北京)" in text
 
 
+def test_arabic_sheet_copies_out_as_letters(program, bare_env, tmp_path):
+    """The PDF's text layer is rewritten by pypdf, loaded only when a PDF is written."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    output = tmp_path / "sheet.pdf"
+    arguments = ("sheet", "--start", "2027-03-01", "--city", "北京", "--today", "2027-01-04", "--lang", "ar")
+    result = run(program, *arguments, "--pdf", str(output), env=bare_env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(output), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert "عنوان المستشفى" in text
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufefe]", text)
+
+
 def test_window_opens_offscreen(program, bare_env, tmp_path):
     result = run(program, "--exit-after-show", env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
