@@ -21,6 +21,7 @@ from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest, text_problem
+from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, companion_name
 from carte_planner.i18n import (
     LANGUAGES,
     current_language,
@@ -354,7 +355,7 @@ _SHEET_OPTIONS = {
     "interpreter_phone": tr_noop("the interpreter's phone number"),
     "team_phone": tr_noop("the treating team's phone number"),
 }
-_DEFAULT_NAMES = ("Patient", "Caregiver", "Companion 2", "Companion 3", "Companion 4", "Companion 5")
+_DEFAULT_NAMES = (*DEFAULT_TRAVELLERS, *(companion_name(n) for n in range(2, 6)))
 
 
 def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str, ...]:

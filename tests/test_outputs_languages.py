@@ -289,3 +289,21 @@ def test_no_notice_of_any_plan_escapes_the_catalogue(request_):
         texts += checklist_text(journey, checklist).splitlines()
     assert journey.notices
     assert escaped(texts, allowed) == {}
+
+
+def test_placeholder_travellers_are_role_words_in_the_language():
+    """Until names are typed, the travellers are "Patient" and "Caregiver": words of the
+    reader's language, in titles and in the calendar; on the hospital's sheet they are no names."""
+    from carte_planner.export.hospital_sheet import sheet_rows
+
+    journey = plan_journey(TripRequest(start=date(2027, 3, 1), city="guangzhou", home_tz="Europe/Berlin"), TODAY)
+    with use_language("ru"):
+        titles = [item.title for item in journey.items if item.traveller]
+        data = export_ics(journey, ExportOptions("plan-x", datetime(2027, 1, 4, tzinfo=UTC)))
+        rows = sheet_rows(journey, "ru")
+    assert any(title.endswith("— Пациент") for title in titles)
+    assert any(title.endswith("— Ухаживающий") for title in titles)
+    summaries = " ".join(calendar_texts(data))
+    assert "Patient" not in summaries
+    assert "Caregiver" not in summaries
+    assert rows[0].value == ""

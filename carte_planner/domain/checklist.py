@@ -11,6 +11,7 @@ from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIME
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
+from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import Words, joined, say, spoken
 
@@ -183,7 +184,7 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                 ChecklistEntry(
                     key=key,
                     stage=item.stage,
-                    title_words=say("{item} — {traveller}", item=say(item.title), traveller=traveller)
+                    title_words=say("{item} — {traveller}", item=say(item.title), traveller=traveller_words(traveller))
                     if traveller
                     else say(item.title),
                     details_words=_details(item, journey),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.travellers import DEFAULT_TRAVELLERS
 from carte_planner.domain.zones import canonical_zone
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.text import Words, say
@@ -94,7 +95,7 @@ class TripRequest:
     departure_time: time = time(10, 0)
     arrive_days_before: int = 2
     go_home: bool = False
-    travellers: tuple[str, ...] = ("Patient", "Caregiver")
+    travellers: tuple[str, ...] = DEFAULT_TRAVELLERS
     visa_stay_days: int = 30
     followup_years: int = 5
     phase_days: tuple[tuple[str, int], ...] = ()

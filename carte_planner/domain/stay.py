@@ -18,6 +18,7 @@ from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travel import flight, flight_landing_by
+from carte_planner.domain.travellers import traveller_words, travellers_words
 from carte_planner.domain.visa_stay import Entry, StayCheck
 from carte_planner.i18n.dates import DATE
 from carte_planner.i18n.text import Day, Words, count_days, joined, say, say_n
@@ -101,7 +102,9 @@ def plan_trip(
     trip = Trip()
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
-    seats = say("Seats for {count}: {names}.", count=len(request.travellers), names=", ".join(request.travellers))
+    seats = say(
+        "Seats for {count}: {names}.", count=len(request.travellers), names=travellers_words(request.travellers)
+    )
     out_depart, out_arrive = flight_landing_by(
         request.start - timedelta(days=request.arrive_days_before), request.departure_time, home, hours, china
     )
@@ -291,7 +294,9 @@ def _entry_items(
             JourneyItem(
                 key=f"visa:registration{suffix}:{number}",
                 category=Category.VISA,
-                title_words=say("Register the address with the local police — {traveller}", traveller=traveller),
+                title_words=say(
+                    "Register the address with the local police — {traveller}", traveller=traveller_words(traveller)
+                ),
                 description_words=registration,
                 start=entry.arrive,
                 end=entry.arrive,
@@ -305,7 +310,7 @@ def _entry_items(
                 JourneyItem(
                     key=f"visa:extension{suffix}:{number}",
                     category=Category.VISA,
-                    title_words=say("Apply for a stay extension — {traveller}", traveller=traveller),
+                    title_words=say("Apply for a stay extension — {traveller}", traveller=traveller_words(traveller)),
                     description_words=text,
                     start=day,
                     end=day,
@@ -421,7 +426,7 @@ def preparation_items(
                     key=f"prep:{step.key}{suffix}",
                     category=Category(step.category),
                     title_words=(
-                        say("{item} — {traveller}", item=say(step.title), traveller=traveller)
+                        say("{item} — {traveller}", item=say(step.title), traveller=traveller_words(traveller))
                         if traveller
                         else say(step.title)
                     ),

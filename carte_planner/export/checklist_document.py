@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from carte_planner.domain.checklist import Checklist, ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey
+from carte_planner.domain.travellers import travellers_words
 from carte_planner.export.agenda import ASSUMED_HEADING, SCENARIOS, assumed_mark
 from carte_planner.i18n import ntr, tr
 from carte_planner.i18n.catalog import is_right_to_left
@@ -123,7 +124,7 @@ def _facts(journey: Journey) -> str:
                 "{china}, of which {n} in hospital", "{china}, of which {n} in hospital", summary.inpatient_days
             ).replace("{china}", str(summary.days_in_china)),
         ),
-        (tr("Travellers"), ", ".join(request.travellers)),
+        (tr("Travellers"), str(travellers_words(request.travellers))),
         (tr("Emergency in mainland China"), tr("120, and the treating team")),
         (
             tr("Emergency at home"),

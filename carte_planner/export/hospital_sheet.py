@@ -7,6 +7,7 @@ from html import escape
 from typing import NamedTuple
 
 from carte_planner.domain.journey import Journey
+from carte_planner.domain.travellers import is_placeholder
 from carte_planner.export.checklist_document import Block, PrintDocument
 from carte_planner.i18n import current_language, tr, tr_noop, use_language
 from carte_planner.i18n.dates import format_day
@@ -53,7 +54,9 @@ def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]
     """The sheet's rows: a Chinese label, the same label in the family's language, the value."""
     language = other_language or current_language()
     request = journey.request
-    names = [n.strip() for n in request.passport_names.split(",") if n.strip()] or list(request.travellers)
+    # Role words are no names: a cell left empty is written in by hand.
+    typed = [name for name in request.travellers if not is_placeholder(name)]
+    names = [n.strip() for n in request.passport_names.split(",") if n.strip()] or typed
     rows: list[Row] = []
 
     def add(label: str, value: str, big: bool = False) -> None:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest
+from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
+from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, travellers_words
 from carte_planner.i18n import ntr, tr
 from carte_planner.i18n.dates import country_name
 from carte_planner.resources import load_cities, load_protocol
@@ -50,9 +51,6 @@ def _searchable(combo: QComboBox) -> None:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
-
-
-DEFAULT_TRAVELLERS: tuple[str, ...] = TripRequest.__dataclass_fields__["travellers"].default  # type: ignore[assignment]
 
 
 def _traveller_text(travellers: tuple[str, ...]) -> str:
@@ -156,7 +154,7 @@ class RequestPanel(QWidget):
         form.addRow(self.go_home)
         self.travellers = QLineEdit()
         self.travellers.setPlaceholderText(
-            tr("%1 (type their names, separated by commas)").replace("%1", ", ".join(DEFAULT_TRAVELLERS))
+            tr("%1 (type their names, separated by commas)").replace("%1", str(travellers_words(DEFAULT_TRAVELLERS)))
         )
         self.travellers.setAccessibleName(tr("Travellers, separated by commas"))
         self.travellers.setToolTip(tr("The patient and each companion, 1 to 6 people, separated by commas."))
