@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import Any
 
+from carte_planner.domain.holiday_names import add_home_names
 from carte_planner.domain.office_days import CHINA, OfficeCalendar
+from carte_planner.i18n import LANGUAGES
 from carte_planner.resources import resource_root
 from carte_planner.tz_tables import country_names, zone_countries
 
@@ -42,6 +45,8 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
         language = "en_US" if "en_US" in (probe.supported_languages or ()) else None
         table = holidays.country_holidays(country, years=years, language=language)
         closed = sorted(table.items())
+        # China's names go through our own catalogue (carte_planner/domain/holiday_names.py).
+        names = {} if country == CHINA else _names_in_languages(country, years, closed, probe.supported_languages)
     data: dict[str, Any] = {
         "library": f"holidays {holidays.__version__}",
         "country": country,
@@ -53,6 +58,8 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
             day.isoformat() for day in getattr(table, "weekend_workdays", ()) if first_year <= day.year <= last_year
         ),
     }
+    if names:
+        data["names"] = names
     if country == CHINA:
         data["official_until"] = _china_official_until()
         festivals: dict[str, str] = {}
@@ -61,6 +68,41 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
                 festivals.setdefault(str(day.year), day.isoformat())
         data["spring_festival"] = festivals
     return data
+
+
+def library_language(language: str, country: str, supported: Iterable[str]) -> str | None:
+    """The library's code for one of the app's languages in `country`, or None when it has no
+    names in that language there: the same code, else the country's own variant ("ar_EG" in
+    Egypt, "ru_KG" in Kyrgyzstan). Chinese is zh_CN only: the library's zh_TW, zh_HK and zh_MO
+    are written in traditional characters."""
+    supported = set(supported)
+    if language in supported:
+        return language
+    regional = f"{language}_{country}"
+    return regional if "_" not in language and regional in supported else None
+
+
+def _names_in_languages(
+    country: str, years: range, closed: list[tuple[date, str]], supported: Iterable[str] | None
+) -> dict[str, dict[str, str]]:
+    """{language: {English name: the library's name in that language}} for the app's languages,
+    leaving out names that stay the same. A name is looked up by its English text when shown, so
+    an English name the library translates two ways on different days stays English."""
+    import holidays
+
+    names: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        code = None if language == "en" else library_language(language, country, supported or ())
+        if code is None:
+            continue
+        table = holidays.country_holidays(country, years=years, language=code)
+        seen: dict[str, set[str]] = {}
+        for day, name in closed:
+            seen.setdefault(name, set()).add(table.get(day, name))
+        translated = {name: min(local) for name, local in seen.items() if len(local) == 1 and name not in local}
+        if translated:
+            names[language] = dict(sorted(translated.items()))
+    return names
 
 
 def _china_official_until() -> int:
@@ -72,6 +114,7 @@ def _china_official_until() -> int:
 
 
 def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
+    add_home_names(data["country"], data.get("names", {}))
     return OfficeCalendar(
         country=data["country"],
         name=name,

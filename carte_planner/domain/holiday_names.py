@@ -1,9 +1,10 @@
-"""China's public holidays named in the current language. The `holidays` library names them
-in English only; the home country's holidays keep the library's names (proper names)."""
+"""Public holidays named in the current language: China's through our catalogue, the home
+country's through the `holidays` library's own translations where it has them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,9 @@ from carte_planner.i18n.text import Words
 CHINA = "CN"
 
 # The few names the library gives China's holidays, as they appear in resources/holidays/CN.json.
+# China's names go through our catalogue rather than the library's zh_CN names: the catalogue
+# is reviewed against the glossary (除夕, 补休, the swapped day's date in words) and has Russian
+# and Arabic, which the library lacks for China.
 CHINA_HOLIDAYS = {
     "New Year's Day": tr_noop("New Year's Day"),
     "Chinese New Year's Eve": tr_noop("Chinese New Year's Eve"),
@@ -28,12 +32,29 @@ _OBSERVED = " (observed)"
 # The library writes the working weekend day a day off was swapped from as MM/DD/YYYY.
 _SUBSTITUTED = re.compile(r"Day off \(substituted from (\d\d)/(\d\d)/(\d{4})\)")
 
+# Other countries' names in the app's languages, {country: {language: {English: translated}}},
+# as the office calendars read them from resources/holidays or compute them with the library.
+# The domain reads no files, so whoever loads a calendar hands its names over here.
+_HOME_NAMES: dict[str, dict[str, dict[str, str]]] = {}
+
+
+def add_home_names(country: str, names: Mapping[str, Mapping[str, str]]) -> None:
+    """Remember `country`'s holiday names in other languages ({language: {English: name}}),
+    next to those already known (a plan beyond the shipped years brings more names)."""
+    known = _HOME_NAMES.setdefault(country, {})
+    for language, table in names.items():
+        known.setdefault(language, {}).update(table)
+
 
 def holiday_name(country: str, name: str) -> str:
-    """`name` as the library gives it, in the current language when `country` is China; a
-    name this table does not know stays as it is."""
-    if country != CHINA or current_language() == "en":
+    """`name` as the library gives it in English, in the current language: China's from our
+    catalogue, another country's from the library's translation when it has one. A name
+    neither knows stays as it is."""
+    language = current_language()
+    if language == "en":
         return name
+    if country != CHINA:
+        return _HOME_NAMES.get(country, {}).get(language, {}).get(name, name)
     return "; ".join(_one_name(part) for part in name.split("; "))
 
 
