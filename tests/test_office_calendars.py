@@ -24,7 +24,10 @@ def test_every_country_the_library_knows_has_a_file():
     assert sorted(path.stem for path in FOLDER.glob("*.json")) == supported_countries()
 
 
-@pytest.mark.parametrize("country", ["CN", "US", "DE", "GB", "AU", "SA", "RU", "IL", "IN", "BR"])
+# RU, SA, AE, EG (ar_EG), KG (ru_KG) and TW carry names in the app's languages as well.
+@pytest.mark.parametrize(
+    "country", ["CN", "US", "DE", "GB", "AU", "SA", "RU", "IL", "IN", "BR", "AE", "EG", "KG", "TW"]
+)
 def test_the_files_match_the_installed_library(country):
     shipped = json.loads((FOLDER / f"{country}.json").read_text(encoding="utf-8"))
     assert shipped["library"] == f"holidays {holidays.__version__}", "run `make holidays-data`"
