@@ -41,12 +41,13 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
     with warnings.catch_warnings():
         # Some countries' data cover fewer years; the days they do cover are still right.
         warnings.simplefilter("ignore")
-        probe = holidays.country_holidays(country)
-        language = "en_US" if "en_US" in (probe.supported_languages or ()) else None
-        table = holidays.country_holidays(country, years=years, language=language)
+        # A country the library does not translate into en_US gets the names it is written
+        # with, which are English for all such countries. The language asked for is one whose
+        # catalogue the bundle carries (packaging/carte-planner.spec).
+        table = holidays.country_holidays(country, years=years, language="en_US")
         closed = sorted(table.items())
         # China's names go through our own catalogue (carte_planner/domain/holiday_names.py).
-        names = {} if country == CHINA else _names_in_languages(country, years, closed, probe.supported_languages)
+        names = {} if country == CHINA else _names_in_languages(country, years, closed, table.supported_languages)
     data: dict[str, Any] = {
         "library": f"holidays {holidays.__version__}",
         "country": country,
@@ -80,6 +81,20 @@ def library_language(language: str, country: str, supported: Iterable[str]) -> s
         return language
     regional = f"{language}_{country}"
     return regional if "_" not in language and regional in supported else None
+
+
+def library_catalogues() -> list[str]:
+    """The languages this app asks the library for, whose name catalogues the bundle carries
+    (packaging/carte-planner.spec): en_US, and each country's code for the app's languages."""
+    import holidays
+
+    codes = {"en_US"}
+    for country, supported in holidays.list_localized_countries(include_aliases=False).items():
+        for language in LANGUAGES:
+            code = None if language == "en" else library_language(language, country, supported)
+            if code is not None:
+                codes.add(code)
+    return sorted(codes)
 
 
 def _names_in_languages(

@@ -104,13 +104,22 @@ def test_export_writes_a_calendar_that_vobject_reads(program, bare_env, tmp_path
     assert (departure.hour, departure.utcoffset().total_seconds()) == (10, -5 * 3600)
 
 
-def test_a_plan_beyond_the_shipped_holiday_years_matches_the_source_install(program, bare_env, tmp_path):
+@pytest.mark.parametrize(
+    ("zone", "language", "name"),
+    [
+        ("Europe/Berlin", "en", "Chinese New Year (Spring Festival) (provisional date)"),
+        ("Europe/Moscow", "ru", "Россия: Новогодние каникулы"),  # the library's Russian catalogue
+    ],
+)
+def test_a_plan_beyond_the_shipped_holiday_years_matches_the_source_install(
+    program, bare_env, tmp_path, zone, language, name
+):
     """Years outside resources/holidays ask the holidays library, with its name catalogues."""
-    arguments = ["plan", "--start", "2040-01-20", "--city", "Beijing", "--home-tz", "Europe/Berlin"]
+    arguments = ["plan", "--start", "2040-01-20", "--city", "Beijing", "--home-tz", zone, "--lang", language]
     arguments += ["--today", "2039-11-01"]
     result = run(program, *arguments, env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Chinese New Year (Spring Festival) (provisional date)" in result.stdout  # the library's name
+    assert name in result.stdout
     source = subprocess.run(
         [sys.executable, "-m", "carte_planner", *arguments],
         capture_output=True,

@@ -4,6 +4,7 @@ library's own translations; English where the library has none; China's from our
 import json
 import warnings
 from datetime import date
+from pathlib import Path
 
 import holidays
 import pytest
@@ -163,3 +164,18 @@ def test_the_calendar_file_names_the_home_holidays_in_its_language(tmp_path):
     summaries = [str(event["SUMMARY"]) for event in Calendar.from_ical(output.read_bytes()).walk("VEVENT")]
     assert any(summary.endswith(": يوم التأسيس") for summary in summaries)
     assert not any("Founding Day Holiday" in summary for summary in summaries)
+
+
+def test_the_bundle_carries_every_catalogue_the_names_need():
+    """packaging/carte-planner.spec bundles the library's catalogues of these languages only."""
+    from carte_planner.office_calendars import library_catalogues
+
+    carried = set(library_catalogues())
+    locale = Path(holidays.__file__).with_name("locale")
+    assert all((locale / code / "LC_MESSAGES").is_dir() for code in carried)
+    for path in FOLDER.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        supported = holidays.country_holidays(data["country"]).supported_languages
+        assert {library_language(language, data["country"], supported) for language in data.get("names", {})} <= carried
+    assert {"en_US", "zh_CN", "ru", "ru_KG", "ar", "ar_EG"} <= carried
+    assert not {"zh_TW", "de", "uk"} & carried
