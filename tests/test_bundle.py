@@ -110,6 +110,7 @@ def test_export_writes_a_calendar_that_vobject_reads(program, bare_env, tmp_path
         ("Europe/Berlin", "en", "Chinese New Year (Spring Festival) (provisional date)"),
         ("Europe/Moscow", "ru", "Россия: Новогодние каникулы"),  # the library's Russian catalogue
     ],
+    ids=["English", "Russian"],
 )
 def test_a_plan_beyond_the_shipped_holiday_years_matches_the_source_install(
     program, bare_env, tmp_path, zone, language, name
