@@ -86,3 +86,38 @@ def test_holidays_go_into_the_calendar_only_when_asked(window, tmp_path, monkeyp
     events = vobject.readOne(target.read_text(encoding="utf-8")).vevent_list
     holiday = next(e for e in events if e.summary.value.startswith("Public holiday (China): National Day"))
     assert holiday.transp.value == "TRANSPARENT"
+
+
+def test_a_russian_familys_home_holidays_follow_the_windows_language(window, qtbot):
+    """View ▸ Language renames the home country's holidays: the library's Russian and Chinese
+    names for Russia, English where it has none (Arabic)."""
+    from PySide6.QtWidgets import QApplication
+
+    from carte_planner.ui.language import apply_language
+    from carte_planner.ui.main_window import MainWindow
+    from tests.gui import forget_changes
+
+    window.document.change(replace(window.document.request, start=date(2027, 2, 15), home_tz="Europe/Moscow"), "Move")
+    expected = {
+        "ru": "Россия: Новогодние каникулы",
+        "zh_CN": "俄罗斯公共假日：元旦假期",
+        "ar": ": New Year Holidays",
+        "en": "Russia): New Year Holidays",
+    }
+    seen = {}
+    try:
+        for language in expected:
+            action = next(a for a in window.language_group.actions() if a.data() == language)
+            action.trigger()
+            window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+            qtbot.addWidget(window, before_close_func=forget_changes)
+            model = window.agenda.model
+            seen[language] = [
+                str(model.data(model.index(row, AgendaModel.ITEM)))
+                for row in range(model.rowCount())
+                if model.line(row).day == date(2027, 1, 1)
+            ]
+    finally:
+        apply_language("en")
+    for language, name in expected.items():
+        assert any(title.endswith(name) for title in seen[language]), (language, seen[language])
