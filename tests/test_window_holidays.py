@@ -3,9 +3,10 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
 import vobject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from carte_planner.domain.journey import Category
 from carte_planner.ui.agenda_model import AgendaModel
@@ -91,7 +92,6 @@ def test_holidays_go_into_the_calendar_only_when_asked(window, tmp_path, monkeyp
 def test_a_russian_familys_home_holidays_follow_the_windows_language(window, qtbot):
     """View ▸ Language renames the home country's holidays: the library's Russian and Chinese
     names for Russia, English where it has none (Arabic)."""
-    from PySide6.QtWidgets import QApplication
 
     from carte_planner.ui.language import apply_language
     from carte_planner.ui.main_window import MainWindow
@@ -121,3 +121,43 @@ def test_a_russian_familys_home_holidays_follow_the_windows_language(window, qtb
         apply_language("en")
     for language, name in expected.items():
         assert any(title.endswith(name) for title in seen[language]), (language, seen[language])
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_holidays_name_never_covers_the_day_number(window, monkeypatch, language):
+    """The name sits beside the day's number: right of it, and left of it in the mirrored
+    Arabic month, where the number is at the right of the cell."""
+    from PySide6.QtGui import QFontMetrics
+
+    from carte_planner.domain.journey import Journey
+    from carte_planner.ui.language import apply_language
+
+    eid = date(2027, 3, 10)  # Eid al-Fitr holiday in Saudi Arabia, before the flight
+    request = replace(window.document.request, start=date(2027, 3, 22), home_tz="Asia/Riyadh")
+    try:
+        apply_language(language)
+        window.document.change(request, "Move")
+        window.resize(1400, 900)
+        grid = window.month.grid
+        grid.set_month(eid)
+        assert window.document.journey.holidays_on(eid)
+        named = grid.grab().toImage()
+        holidays_on = Journey.holidays_on
+        monkeypatch.setattr(
+            Journey, "holidays_on", lambda self, day: [replace(h, name="") for h in holidays_on(self, day)]
+        )
+        grid.update()
+        unnamed = grid.grab().toImage()
+        cell = grid.cell_rect(eid)
+        metrics = QFontMetrics(grid.font())
+    finally:
+        apply_language("en")
+    number_width = metrics.horizontalAdvance("10")
+    number_left = cell.right() - 4 - number_width if language == "ar" else cell.left() + 4
+    strip = range(int(cell.top()) + 2, int(cell.top()) + metrics.height())
+
+    def differs(xs: range) -> bool:
+        return any(named.pixel(x, y) != unnamed.pixel(x, y) for x in xs for y in strip)
+
+    assert not differs(range(int(number_left), int(number_left + number_width)))
+    assert differs(range(int(cell.left()) + 4, int(cell.right()) - 4))  # the name is there

@@ -370,7 +370,13 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             painter.setFont(self._chip_font())
             painter.setPen(palette.text().color() if day.month == self.month.month else muted_text(palette))
             name = small.elidedText(holidays[0].name, Qt.TextElideMode.ElideRight, int(room))
-            left = number_rect.left() + QFontMetrics(font).horizontalAdvance(f"{day.day} ")
+            number_width = QFontMetrics(font).horizontalAdvance(f"{day.day} ")
+            # Right to left the number sits at the right (AlignLeft is mirrored): the name goes
+            # to its left, not over it.
+            if self.isRightToLeft():
+                left = number_rect.right() - number_width - room
+            else:
+                left = number_rect.left() + number_width
             painter.drawText(
                 QRectF(left, number_rect.top(), room, number_rect.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
