@@ -76,11 +76,11 @@ def library_language(language: str, country: str, supported: Iterable[str]) -> s
     names in that language there: the same code, else the country's own variant ("ar_EG" in
     Egypt, "ru_KG" in Kyrgyzstan). Chinese is zh_CN only: the library's zh_TW, zh_HK and zh_MO
     are written in traditional characters."""
-    supported = set(supported)
-    if language in supported:
+    available = set(supported)
+    if language in available:
         return language
     regional = f"{language}_{country}"
-    return regional if "_" not in language and regional in supported else None
+    return regional if "_" not in language and regional in available else None
 
 
 def library_catalogues() -> list[str]:
