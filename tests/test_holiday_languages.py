@@ -48,12 +48,15 @@ def test_russias_new_year_holidays_in_russian():
 
 def test_a_russian_family_in_moscow_reads_its_holidays_in_russian(capsys):
     request = TripRequest(start=date(2027, 2, 15), city="shanghai", home_tz="Europe/Moscow")
+    journey = plan_journey(request, date(2026, 11, 2))
+    # The plan is made once; its holidays are named in the language they are read in.
     with use_language("ru"):
-        journey = plan_journey(request, date(2026, 11, 2))
-    home = {holiday.day: holiday.name for holiday in journey.holidays if holiday.country == "RU"}
+        home = {holiday.day: holiday.name for holiday in journey.holidays if holiday.country == "RU"}
     assert home[date(2027, 1, 4)] == "Новогодние каникулы"
     assert home[date(2027, 1, 7)] == "Рождество Христово"
     assert not any(name.isascii() for name in home.values())
+    with use_language("zh_CN"):
+        assert {h.name for h in journey.holidays if h.day == date(2027, 1, 4) and h.country == "RU"} == {"元旦假期"}
     arguments = ["--start", "2027-02-15", "--city", "Shanghai", "--home-tz", "Europe/Moscow", "--today", "2026-11-02"]
     assert main(["plan", *arguments, "--lang", "ru"]) == 0
     agenda = capsys.readouterr().out

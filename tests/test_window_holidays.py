@@ -144,7 +144,7 @@ def test_a_holidays_name_never_covers_the_day_number(window, monkeypatch, langua
         named = grid.grab().toImage()
         holidays_on = Journey.holidays_on
         monkeypatch.setattr(
-            Journey, "holidays_on", lambda self, day: [replace(h, name="") for h in holidays_on(self, day)]
+            Journey, "holidays_on", lambda self, day: [replace(h, source_name="") for h in holidays_on(self, day)]
         )
         grid.update()
         unnamed = grid.grab().toImage()
