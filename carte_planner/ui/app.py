@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,20 +13,6 @@ from carte_planner.i18n import tr
 from carte_planner.resources import resource_root
 from carte_planner.ui.language import apply_language, startup_language
 from carte_planner.ui.main_window import MainWindow
-
-_qt_translators: list[QTranslator] = []
-
-
-def install_translations(app: QApplication, code: str) -> None:
-    """Carte Planner's words in `code`, and Qt's own (standard buttons, file dialogs) to match."""
-    apply_language(code)
-    for old in _qt_translators:
-        app.removeTranslator(old)
-    _qt_translators.clear()
-    qt = QTranslator(app)
-    if qt.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _qt_translators.append(qt)
 
 
 def make_app(argv: list[str], language: str | None = None) -> QApplication:
@@ -38,7 +24,7 @@ def make_app(argv: list[str], language: str | None = None) -> QApplication:
     # Wayland finds the icon and groups the windows through the desktop entry of this name.
     app.setDesktopFileName("carte-planner")
     app.setWindowIcon(app_icon())
-    install_translations(app, language or startup_language(QSettings()))
+    apply_language(language or startup_language(QSettings()))
     return app
 
 

@@ -1,8 +1,9 @@
-"""The window's language: the catalogue, Qt's locale for dates, and the layout direction."""
+"""The window's language: the catalogue, Qt's own words, Qt's locale for dates, and the
+layout direction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator, qWarning
 from PySide6.QtWidgets import QApplication
 
 from carte_planner.i18n import LANGUAGES, PSEUDO, language_for_locale, set_language
@@ -10,6 +11,12 @@ from carte_planner.i18n.catalog import is_right_to_left
 
 # The QLocale behind each catalogue: its dates, month and weekday names and digits.
 QT_LOCALES = {"en": "en_US", "zh_CN": "zh_CN", "ru": "ru_RU", "ar": "ar_EG", PSEUDO: "en_US"}
+
+# Qt's own translations of what it draws itself: standard buttons, the line edit's and the
+# scroll bar's context menus, the file and print dialogs. The bundle keeps these files.
+QT_CATALOGUES = {"zh_CN": "qtbase_zh_CN", "ru": "qtbase_ru", "ar": "qtbase_ar"}
+
+_qt_translator: QTranslator | None = None
 
 
 def startup_language(settings: QSettings) -> str:
@@ -29,7 +36,36 @@ def apply_language(code: str) -> None:
         if system.language() == QLocale.Language.English:
             locale = system
     QLocale.setDefault(locale)
+    _speak_qt(code)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         direction = Qt.LayoutDirection.RightToLeft if is_right_to_left(code) else Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
+
+
+def _speak_qt(code: str) -> None:
+    """Swap Qt's own translator for `code`'s; English needs none, so nothing is read for it.
+    Installing or removing one sends every widget a LanguageChange, which Qt's own widgets
+    (a button box's standard buttons) answer by taking the new words."""
+    global _qt_translator
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    catalogue = QT_CATALOGUES.get(code)
+    if catalogue is None:
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(catalogue, folder):
+        app.installTranslator(translator)
+        _qt_translator = translator
+    else:  # an installation or bundle without it: say so, the window still works
+        qWarning(f"{catalogue}.qm is not in {folder}: Qt's standard buttons and menus stay in English")
+
+
+def qt_speaks() -> str | None:
+    """The file name of Qt's own translation now installed, None when Qt speaks English."""
+    return _qt_translator.filePath() if _qt_translator is not None else None

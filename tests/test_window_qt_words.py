@@ -1,0 +1,134 @@
+"""The words Qt draws itself (standard buttons, the text fields' context menu, the scroll
+bar's, the file and print dialogs) follow the window's language, and go back to English."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
+
+from carte_planner.i18n import current_language
+from carte_planner.ui.language import QT_CATALOGUES, apply_language, qt_speaks
+from tests.gui import forget_changes
+
+# The real static prompt, before the test configuration replaces it for every test.
+REAL_QUESTION = QMessageBox.question
+
+Button = QDialogButtonBox.StandardButton
+Answer = QMessageBox.StandardButton
+
+# What a reader of each language sees; the English is Qt's own.
+CONTEXT_MENU = {
+    "en": ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Delete", "Select All"],
+    "ru": [
+        "&Отменить действие",
+        "&Повторить действие",
+        "&Вырезать",
+        "&Копировать",
+        "В&ставить",
+        "Удалить",
+        "Выделить всё",
+    ],
+    "ar": ["&تراجع", "أ&عد", "&قصّ", "ا&نسخ", "أل&صق", "احذف", "حدّد الكلّ"],
+    "zh_CN": ["撤消(&U)", "重做(&R)", "剪切(&T)", "复制(&C)", "粘贴(&P)", "删除", "全选"],
+}
+SAVE_DISCARD_CANCEL = {
+    "en": ("Save", "Discard", "Cancel"),
+    "ru": ("Сохранить", "Отклонить", "Отмена"),
+    "ar": ("احفظ", "ارفض", "ألغِ"),
+    "zh_CN": ("保存", "丢弃", "取消"),
+}
+TRANSLATED = ["ru", "ar", "zh_CN"]
+
+
+@pytest.fixture
+def speak(qtbot):
+    """Switch the language for one test, and back to English after it."""
+    yield apply_language
+    apply_language("en")
+
+
+def context_menu_texts() -> list[str]:
+    field = QLineEdit()
+    menu = field.createStandardContextMenu()
+    return [action.text().split("\t")[0] for action in menu.actions() if not action.isSeparator()]
+
+
+def button_texts(box: QDialogButtonBox) -> tuple[str, ...]:
+    return tuple(box.button(button).text() for button in (Button.Save, Button.Discard, Button.Cancel))
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_a_text_fields_context_menu_speaks_the_language_and_english_again(speak, language):
+    assert context_menu_texts() == CONTEXT_MENU["en"]
+    speak(language)
+    assert context_menu_texts() == CONTEXT_MENU[language]
+    speak("en")
+    assert context_menu_texts() == CONTEXT_MENU["en"]
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_standard_buttons_take_the_new_words_while_they_are_shown(qtbot, speak, language):
+    box = QDialogButtonBox(Button.Save | Button.Discard | Button.Cancel)
+    qtbot.addWidget(box)
+    box.show()
+    assert button_texts(box) == SAVE_DISCARD_CANCEL["en"]
+    speak(language)
+    qtbot.waitUntil(lambda: button_texts(box) == SAVE_DISCARD_CANCEL[language])
+    speak("en")
+    qtbot.waitUntil(lambda: button_texts(box) == SAVE_DISCARD_CANCEL["en"])
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_scroll_bar_and_the_dialogs_qt_draws_speak_the_language(speak, language):
+    english = [("QScrollBar", "Scroll here"), ("QScrollBar", "Page up"), ("QFileDialog", "File &name:")]
+    english += [("QPrintDialog", "Print"), ("QPrintPreviewDialog", "Page Setup")]
+    speak(language)
+    for context, text in english:
+        assert QCoreApplication.translate(context, text) != text, (context, text)
+
+
+def test_english_and_the_pseudo_language_read_no_qt_translation(speak):
+    speak("ru")
+    assert qt_speaks() is not None
+    for language in ("en", "pseudo"):
+        speak(language)
+        assert qt_speaks() is None
+        assert context_menu_texts() == CONTEXT_MENU["en"]
+
+
+def test_each_translated_language_has_qts_words():
+    assert set(QT_CATALOGUES) == set(TRANSLATED)
+
+
+def answer_the_prompt(seen: dict[str, tuple[str, ...]]) -> None:
+    """Reads the prompt's buttons as the user sees them, then cancels it."""
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    seen["buttons"] = tuple(box.button(b).text().replace("&", "") for b in (Answer.Save, Answer.Discard, Answer.Cancel))
+    box.button(Answer.Cancel).click()
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_unsaved_changes_prompt_answers_in_the_window_language(window, qtbot, monkeypatch, speak, language):
+    window.panel.travellers.setText("Anna, Boris")
+    window.panel.travellers.editingFinished.emit()
+    # View ▸ Language, as the user switches it: the window is built again in the language.
+    action = next(a for a in window.language_group.actions() if a.data() == language)
+    action.trigger()
+    successor = window._replaced_by
+    qtbot.addWidget(successor, before_close_func=forget_changes)
+    assert current_language() == language
+    assert successor.document.modified
+    monkeypatch.setattr(QMessageBox, "question", REAL_QUESTION)
+    seen: dict[str, tuple[str, ...]] = {}
+    QTimer.singleShot(0, lambda: answer_the_prompt(seen))
+    assert successor.maybe_save() is False  # cancelled: the plan stays open, unsaved
+    assert seen["buttons"] == SAVE_DISCARD_CANCEL[language]
+
+
+@pytest.mark.qt_log_ignore("qtbase_missing.qm is not in")
+def test_a_missing_qt_translation_is_reported_and_qt_stays_english(qtlog, monkeypatch, speak):
+    monkeypatch.setitem(QT_CATALOGUES, "ru", "qtbase_missing")
+    speak("ru")
+    assert qt_speaks() is None
+    assert any("qtbase_missing.qm is not in" in record.message for record in qtlog.records)
+    assert context_menu_texts() == CONTEXT_MENU["en"]
