@@ -1,17 +1,20 @@
-"""Alt letters that do one thing each, and text that reads at 4.5:1 in the light and the dark
-palette, computed from the widgets' own texts and the palettes' own colours."""
+"""Alt letters that do one thing each in every language, and text that reads at 4.5:1 in the
+light and the dark palette, computed from the widgets' own texts and the palettes' own colours."""
 
-import re
 from datetime import date
 
 import pytest
+from babel.messages.pofile import read_po
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QWidget
 
 from carte_planner.domain.journey import Category
+from carte_planner.i18n import current_language
+from carte_planner.i18n.catalog import DOMAIN, locale_folder
 from carte_planner.ui.agenda_model import AgendaModel
 from carte_planner.ui.checklist_panel import AddItemDialog
+from carte_planner.ui.language import apply_language
 from carte_planner.ui.palette import (
     category_colour,
     chip_fill,
@@ -25,11 +28,29 @@ from carte_planner.ui.palette import (
     warning_text,
 )
 from carte_planner.ui.summary_bar import CHECK_COLOURS, WARNING_COLOURS
+from tests.gui import forget_changes
+
+# The window in each language, built the way View ▸ Language builds it; the pseudo-language
+# proves that a catalogue's wrapping keeps the English letters.
+KEY_LANGUAGES = ["en", "zh_CN", "ru", "ar", "pseudo"]
+
+
+@pytest.fixture(params=KEY_LANGUAGES)
+def speaking_window(request, window, qtbot):
+    if request.param == "en":
+        yield window
+        return
+    successor = window.switch_language(request.param)
+    qtbot.addWidget(successor, before_close_func=forget_changes)
+    assert current_language() == request.param
+    yield successor
+    apply_language("en")
 
 
 def mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&\s])", text.replace("&&", ""))
-    return found.group(1).lower() if found else None
+    """The key Qt itself gives the text's `&` letter (Alt+F, Alt+Ф, Alt+ح), None without one."""
+    key = QKeySequence.mnemonic(text).toString()
+    return key.lower() or None
 
 
 def widget_mnemonics(root: QWidget, skip: list[QWidget]) -> list[tuple[str, str]]:
@@ -49,30 +70,66 @@ def widget_mnemonics(root: QWidget, skip: list[QWidget]) -> list[tuple[str, str]
     return found
 
 
-def assert_unique(pairs, scope):
-    letters = [letter for letter, _text in pairs]
-    twice = {letter for letter in letters if letters.count(letter) > 1}
-    clashes = {letter: [text for key, text in pairs if key == letter] for letter in twice}
-    assert not clashes, f"{scope}: Alt letters used twice: {clashes}"
+def clashes(pairs: list[tuple[str | None, str]]) -> dict[str, list[str]]:
+    """The Alt letters that more than one text of one scope uses, with those texts."""
+    letters = [letter for letter, _text in pairs if letter]
+    return {letter: [text for key, text in pairs if key == letter] for letter in letters if letters.count(letter) > 1}
 
 
-def test_alt_letters_are_unique_in_the_window_with_each_page(window):
+def test_alt_letters_are_unique_in_the_window_with_each_page(speaking_window):
+    window = speaking_window
     menus = [(mnemonic(action.text()), action.text()) for action in window.menuBar().actions()]
     tabs = [(mnemonic(window.tabs.tabText(i)), window.tabs.tabText(i)) for i in range(window.tabs.count())]
     pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    found = {}
     for page in pages:
         others = [p for p in pages if p is not page]
-        pairs = [*menus, *tabs, *widget_mnemonics(window, others)]
-        assert_unique([p for p in pairs if p[0]], f"the window with {page.objectName() or type(page).__name__}")
+        if twice := clashes([*menus, *tabs, *widget_mnemonics(window, others)]):
+            found[page.objectName() or type(page).__name__] = twice
+    assert not found, f"{current_language()}: Alt letters used twice: {found}"
 
 
-def test_alt_letters_are_unique_in_each_menu_and_dialog(window, qtbot):
+def test_alt_letters_are_unique_in_each_menu_and_dialog(speaking_window, qtbot):
+    window = speaking_window
+    found = {}
     for menu in window.menuBar().findChildren(QMenu):
-        pairs = [(mnemonic(a.text()), a.text()) for a in menu.actions() if not a.isSeparator()]
-        assert_unique([p for p in pairs if p[0]], menu.title())
+        if twice := clashes([(mnemonic(a.text()), a.text()) for a in menu.actions() if not a.isSeparator()]):
+            found[menu.title()] = twice
     dialog = AddItemDialog(window.document.checklist.stages, date(2027, 2, 1), window)
     qtbot.addWidget(dialog)
-    assert_unique(widget_mnemonics(dialog, []), "Add item")
+    publish = window.publish_to_server()
+    assert publish is not None
+    for scope in (dialog, publish):
+        if twice := clashes(widget_mnemonics(scope, [])):
+            found[scope.windowTitle()] = twice
+    publish.close()
+    assert not found, f"{current_language()}: Alt letters used twice: {found}"
+
+
+def keyed_messages(language: str) -> list:
+    """The catalogue entries of `language` whose English has an Alt letter (HTML aside)."""
+    catalogue = locale_folder() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with open(catalogue, "rb") as file:
+        return [m for m in read_po(file) if isinstance(m.id, str) and "<" not in m.id and mnemonic(m.id)]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "ru", "ar"])
+def test_no_translation_loses_the_alt_letter_of_the_english(language):
+    """A text with an Alt letter in English has one in every language, so the user keeps the
+    keyboard path to it; read from the catalogue the window reads."""
+    keyed = keyed_messages(language)
+    assert len(keyed) > 40
+    lost = {m.id: m.string for m in keyed if not mnemonic(m.string)}
+    assert lost == {}
+
+
+def test_chinese_keeps_the_english_letter_in_brackets():
+    """Chinese has no letters to underline: as in Chinese programs, the English letter
+    follows the words in brackets, "文件(&F)", and is typed on the Latin keys."""
+    keyed = keyed_messages("zh_CN")
+    assert keyed
+    odd = {m.id: m.string for m in keyed if f"(&{m.id[m.id.index('&') + 1].upper()})" not in m.string}
+    assert odd == {}
 
 
 def light_palette() -> QPalette:

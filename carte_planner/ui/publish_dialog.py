@@ -132,7 +132,7 @@ class PublishDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(tr("Server &address:"), self.url)
-        form.addRow(tr("&User name:"), self.user)
+        form.addRow(tr("User &name:"), self.user)
         form.addRow(tr("&Password:"), self.password)
         form.addRow("", self.remember)
         form.addRow("", self.keyring_note)
