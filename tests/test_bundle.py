@@ -173,6 +173,18 @@ def test_window_opens_offscreen(program, bare_env, tmp_path):
     assert result.stdout.strip() == "Window: Untitled plan — Carte Planner"
 
 
+def test_qts_own_words_come_along_in_each_language(program, bare_env, tmp_path):
+    """Standard buttons, context menus and Qt's dialogs speak Chinese, Russian and Arabic
+    only with Qt's catalogues, which the bundle keeps while trimming the rest."""
+    unpacked = program.parents[3] if sys.platform == "darwin" else program.parent
+    kept = {path.name for path in unpacked.rglob("qtbase_*.qm")}
+    assert {"qtbase_zh_CN.qm", "qtbase_ru.qm", "qtbase_ar.qm"} <= kept
+    for language in ("zh_CN", "ru", "ar"):
+        result = run(program, "--lang", language, "--exit-after-show", env=bare_env, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "Qt's standard buttons and menus stay in English" not in result.stderr
+
+
 def test_window_opens_the_plan_file_given(program, bare_env, tmp_path):
     plan = tmp_path / "广州 trip.carteplan"
     shutil.copy(ROOT / "tests" / "data" / "plan-format-1.carteplan", plan)

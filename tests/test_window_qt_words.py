@@ -1,10 +1,14 @@
 """The words Qt draws itself (standard buttons, the text fields' context menu, the scroll
 bar's, the file and print dialogs) follow the window's language, and go back to English."""
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
 
+import carte_planner.ui
 from carte_planner.i18n import current_language
 from carte_planner.ui.language import QT_CATALOGUES, apply_language, qt_speaks
 from tests.gui import forget_changes
@@ -132,3 +136,34 @@ def test_a_missing_qt_translation_is_reported_and_qt_stays_english(qtlog, monkey
     assert qt_speaks() is None
     assert any("qtbase_missing.qm is not in" in record.message for record in qtlog.records)
     assert context_menu_texts() == CONTEXT_MENU["en"]
+
+
+# The answers of the app's own message boxes, as each language reads them (Russian keeps "OK").
+MESSAGE_BOX_BUTTONS = {
+    "Yes": {"en": "&Yes", "ru": "&Да", "ar": "&نعم", "zh_CN": "是(&Y)"},
+    "No": {"en": "&No", "ru": "&Нет", "ar": "&لا", "zh_CN": "否(&N)"},
+    "Save": {"en": "Save", "ru": "Сохранить", "ar": "احفظ", "zh_CN": "保存"},
+    "Discard": {"en": "Discard", "ru": "Отклонить", "ar": "ارفض", "zh_CN": "丢弃"},
+    "Cancel": {"en": "Cancel", "ru": "Отмена", "ar": "ألغِ", "zh_CN": "取消"},
+    "Close": {"en": "Close", "ru": "Закрыть", "ar": "أغلق", "zh_CN": "关闭"},
+    "Open": {"en": "Open", "ru": "Открыть", "ar": "افتح", "zh_CN": "打开"},
+    "Ok": {"en": "OK", "ru": "OK", "ar": "حسنًا", "zh_CN": "确定"},
+}
+
+
+def test_every_answer_the_app_asks_for_is_in_the_table():
+    """A message box with a new kind of button gets its words checked below."""
+    ui = Path(carte_planner.ui.__file__).parent
+    used = {name for path in ui.glob("*.py") for name in re.findall(r"StandardButton\.(\w+)", path.read_text("utf-8"))}
+    assert {"Save", "Discard", "Cancel"} <= used
+    assert used - {"NoButton"} <= set(MESSAGE_BOX_BUTTONS)
+
+
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
+def test_message_box_answers_speak_the_language(qtbot, speak, language):
+    speak(language)
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    for name, words in MESSAGE_BOX_BUTTONS.items():
+        button = box.addButton(getattr(Answer, name))
+        assert button.text() == words[language], name
