@@ -53,6 +53,7 @@ def _speak_qt(code: str) -> None:
         return
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
+        _qt_translator.deleteLater()
         _qt_translator = None
     catalogue = QT_CATALOGUES.get(code)
     if catalogue is None:
