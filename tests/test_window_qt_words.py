@@ -167,3 +167,23 @@ def test_message_box_answers_speak_the_language(qtbot, speak, language):
     for name, words in MESSAGE_BOX_BUTTONS.items():
         button = box.addButton(getattr(Answer, name))
         assert button.text() == words[language], name
+
+
+PREVIEW_ENGLISH = {"Next page", "Zoom in", "Zoom out", "Portrait", "Landscape", "Print", "Page setup"}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_print_preview_speaks_the_window_language(window, qtbot, speak, language):
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    successor = window.switch_language(language)
+    qtbot.addWidget(successor, before_close_func=forget_changes)
+    successor.print_action.trigger()
+    qtbot.waitUntil(lambda: bool(successor.findChildren(QPrintPreviewDialog)))
+    preview = successor.findChildren(QPrintPreviewDialog)[0]
+    qtbot.waitUntil(preview.isVisible)
+    texts = {action.text() for action in preview.findChildren(QAction)} - {""}
+    preview.close()
+    assert len(texts) >= len(PREVIEW_ENGLISH)
+    assert not texts & PREVIEW_ENGLISH
