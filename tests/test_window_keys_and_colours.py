@@ -1,6 +1,7 @@
 """Alt letters that do one thing each in every language, and text that reads at 4.5:1 in the
 light and the dark palette, computed from the widgets' own texts and the palettes' own colours."""
 
+import re
 from datetime import date
 
 import pytest
@@ -9,9 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QWidget
 
+from carte_planner.domain import TripRequest
 from carte_planner.domain.journey import Category
+from carte_planner.domain.plan import Plan
 from carte_planner.i18n import current_language
 from carte_planner.i18n.catalog import DOMAIN, locale_folder
+from carte_planner.storage.planfile import save_plan
 from carte_planner.ui.agenda_model import AgendaModel
 from carte_planner.ui.checklist_panel import AddItemDialog
 from carte_planner.ui.language import apply_language
@@ -190,3 +194,12 @@ def test_the_window_uses_readable_colours_for_past_dates(window):
     palette = QApplication.palette()
     for background in (palette.base().color(), palette.alternateBase().color()):
         assert contrast_ratio(brush.color(), background) >= 4.5
+
+
+def test_an_ampersand_in_a_recent_plans_name_is_shown_not_taken_for_an_alt_letter(window, tmp_path):
+    plan = tmp_path / "Anna & Boris.carteplan"
+    save_plan(plan, Plan(TripRequest(start=date(2027, 6, 7), city="chengdu", home_tz="Asia/Tokyo"), "other-id"))
+    assert window.open_plan(plan)
+    text = window.recent_menu.actions()[0].text()
+    assert mnemonic(text) == "alt+1"
+    assert re.sub("&(.)", r"\1", text) == "1 Anna & Boris.carteplan"  # what the menu draws

@@ -824,7 +824,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = read_list(self.settings, "recentFiles")
         for index, name in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{index} {Path(name).name}")
+            # The number is the Alt letter; an & in the file's name is shown, not taken as one.
+            action = self.recent_menu.addAction(f"&{index} {Path(name).name.replace('&', '&&')}")
             action.setToolTip(name)
             action.triggered.connect(lambda _checked=False, n=name: self.open_plan(n))
         self.recent_menu.setEnabled(bool(recent))

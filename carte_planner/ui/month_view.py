@@ -479,12 +479,13 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         menu = QMenu(self)
         menu.setAccessibleName(tr("Items on %1").replace("%1", medium_date(day)))
         lines = self.lines_on(day)
+        # A menu takes an & for an Alt letter: a name with one ("… & …") shows it doubled.
         for holiday in self.document.journey.holidays_on(day):
-            menu.addAction(holiday.label).setEnabled(False)
+            menu.addAction(holiday.label.replace("&", "&&")).setEnabled(False)
         if not lines:
             menu.addAction(tr("Nothing planned on %1").replace("%1", medium_date(day))).setEnabled(False)
         for line in lines:
-            action = menu.addAction(chip_text(line))
+            action = menu.addAction(chip_text(line).replace("&", "&&"))
             action.triggered.connect(lambda _checked=False, key=line.key: self.document.select(key))
         self.day_menu = menu
         menu.popup(self.mapToGlobal(self.cell_rect(day).center().toPoint()))
