@@ -187,3 +187,33 @@ def test_the_print_preview_speaks_the_window_language(window, qtbot, speak, lang
     preview.close()
     assert len(texts) >= len(PREVIEW_ENGLISH)
     assert not texts & PREVIEW_ENGLISH
+
+
+def dialog_labels(dialog) -> set[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return {label.text() for label in dialog.findChildren(QLabel) if any(c.isalpha() for c in label.text())}
+
+
+def qt_dialogs() -> list:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QFileDialog
+
+    files = QFileDialog(None, "")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own, as where no desktop offers one
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    printer = QPrinter()
+    return [files, QPrintDialog(printer), printer]
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_qts_file_and_print_dialogs_have_no_english_label_left(speak, language):
+    """Including "&Look in:" and "Page &Set:", which Qt's catalogues hold without the &."""
+    files, printing, _printer = qt_dialogs()
+    english = dialog_labels(files) | dialog_labels(printing)
+    assert {"&Look in:", "Files of &type:", "File &name:", "Page &Set:"} <= english
+    speak(language)
+    files, printing, _printer = qt_dialogs()
+    translated = dialog_labels(files) | dialog_labels(printing)
+    assert len(translated) >= len(english) - 1
+    assert not translated & english

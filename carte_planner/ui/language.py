@@ -19,6 +19,18 @@ QT_CATALOGUES = {"zh_CN": "qtbase_zh_CN", "ru": "qtbase_ru", "ar": "qtbase_ar"}
 _qt_translator: QTranslator | None = None
 
 
+class QtWords(QTranslator):
+    """Qt's own catalogue, looked up again without the & for the few texts whose Alt letter
+    Qt added after they were translated: its file dialog asks for "&Look in:" and its print
+    dialog for "Page &Set:", which the catalogues hold as "Look in:" and "Page Set:"."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        found = super().translate(context, source, disambiguation, n)
+        if found or "&" not in source:
+            return found
+        return super().translate(context, source.replace("&", ""), disambiguation, n)
+
+
 def startup_language(settings: QSettings) -> str:
     """The language chosen in View ▸ Language, else the system's when there is a catalogue for it."""
     chosen = settings.value("language", "")
@@ -58,7 +70,7 @@ def _speak_qt(code: str) -> None:
     catalogue = QT_CATALOGUES.get(code)
     if catalogue is None:
         return
-    translator = QTranslator(app)
+    translator = QtWords(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(catalogue, folder):
         app.installTranslator(translator)
