@@ -1,7 +1,10 @@
 """The words Qt draws itself (standard buttons, the text fields' context menu, the scroll
 bar's, the file and print dialogs) follow the window's language, and go back to English."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,3 +220,22 @@ def test_qts_file_and_print_dialogs_have_no_english_label_left(speak, language):
     translated = dialog_labels(files) | dialog_labels(printing)
     assert len(translated) >= len(english) - 1
     assert not translated & english
+
+
+START_UP = """
+from PySide6.QtWidgets import QDialogButtonBox
+from carte_planner.ui.app import make_app
+from carte_planner.ui.language import qt_speaks
+app = make_app([])
+box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+print(box.buttons()[0].text(), qt_speaks() is not None)
+"""
+
+
+@pytest.mark.parametrize(("system", "expected"), [("ru_RU.UTF-8", "Сохранить True"), ("C.UTF-8", "Save False")])
+def test_the_first_start_gives_qts_words_the_systems_language(tmp_path, system, expected):
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": system}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    result = subprocess.run([sys.executable, "-c", START_UP], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
