@@ -160,7 +160,7 @@ def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
             ).format(user=user, variable=PASSWORD_VARIABLE)
         )
     if not keyring_available():
-        print(NO_KEYRING, file=sys.stderr)
+        print(tr(NO_KEYRING), file=sys.stderr)
     import getpass
 
     password = getpass.getpass(f"Password (an app password) for {user} at {url}: ")

@@ -39,9 +39,10 @@ CONTEXT_MENU = {
 }
 SAVE_DISCARD_CANCEL = {
     "en": ("Save", "Discard", "Cancel"),
-    "ru": ("Сохранить", "Отклонить", "Отмена"),
-    "ar": ("احفظ", "ارفض", "ألغِ"),
-    "zh_CN": ("保存", "丢弃", "取消"),
+    # Qt's own "Reject" for Discard is replaced by the application's "Don't save".
+    "ru": ("Сохранить", "Не сохранять", "Отмена"),
+    "ar": ("احفظ", "لا تحفظ", "ألغِ"),
+    "zh_CN": ("保存", "不保存", "取消"),
 }
 TRANSLATED = ["ru", "ar", "zh_CN"]
 
@@ -147,7 +148,7 @@ MESSAGE_BOX_BUTTONS = {
     "Yes": {"en": "&Yes", "ru": "&Да", "ar": "&نعم", "zh_CN": "是(&Y)"},
     "No": {"en": "&No", "ru": "&Нет", "ar": "&لا", "zh_CN": "否(&N)"},
     "Save": {"en": "Save", "ru": "Сохранить", "ar": "احفظ", "zh_CN": "保存"},
-    "Discard": {"en": "Discard", "ru": "Отклонить", "ar": "ارفض", "zh_CN": "丢弃"},
+    "Discard": {"en": "Discard", "ru": "Не сохранять", "ar": "لا تحفظ", "zh_CN": "不保存"},
     "Cancel": {"en": "Cancel", "ru": "Отмена", "ar": "ألغِ", "zh_CN": "取消"},
     "Close": {"en": "Close", "ru": "Закрыть", "ar": "أغلق", "zh_CN": "关闭"},
     "Open": {"en": "Open", "ru": "Открыть", "ar": "افتح", "zh_CN": "打开"},

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 
+from carte_planner.i18n import tr_noop
+
 SERVICE = "Carte Planner calendar server"
 
-NO_KEYRING = (
+NO_KEYRING = tr_noop(
     "This computer has no system keyring (such as macOS Keychain, Windows Credential Manager, "
     "GNOME Keyring or KWallet) that Carte Planner can use, so the password cannot be kept safely: "
     "it is asked for each time, and never written to a file."

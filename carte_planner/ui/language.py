@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator, qWarning
 from PySide6.QtWidgets import QApplication
 
-from carte_planner.i18n import LANGUAGES, PSEUDO, language_for_locale, set_language
+from carte_planner.i18n import LANGUAGES, PSEUDO, language_for_locale, set_language, tr
 from carte_planner.i18n.catalog import is_right_to_left
 
 # The QLocale behind each catalogue: its dates, month and weekday names and digits.
@@ -22,9 +22,14 @@ _qt_translator: QTranslator | None = None
 class QtWords(QTranslator):
     """Qt's own catalogue, looked up again without the & for the few texts whose Alt letter
     Qt added after they were translated: its file dialog asks for "&Look in:" and its print
-    dialog for "Page &Set:", which the catalogues hold as "Look in:" and "Page Set:"."""
+    dialog for "Page &Set:", which the catalogues hold as "Look in:" and "Page Set:". The
+    Discard button takes the application's own words."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        if context == "QPlatformTheme" and source == "Discard":
+            # Qt's catalogues say "Reject" (Отклонить, ارفض): the unsaved-changes prompt's
+            # button must say what it does to the plan.
+            return tr("Don't save")
         found = super().translate(context, source, disambiguation, n)
         if found or "&" not in source:
             return found

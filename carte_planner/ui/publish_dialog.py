@@ -113,7 +113,7 @@ class PublishDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(tr("An app password (see Help)"))
         self.remember = QCheckBox(tr("Keep the password in the system keyring"))
-        self.keyring_note = QLabel(NO_KEYRING)
+        self.keyring_note = QLabel(tr(NO_KEYRING))
         self.keyring_note.setWordWrap(True)
         has_keyring = keyring_available()
         self.remember.setChecked(has_keyring)
