@@ -93,3 +93,27 @@ def test_the_sheet_follows_the_window_language_when_none_is_given(plan_file, tmp
     flat = compact(pdf_text(output))
     assert HOSPITAL_ZH in flat
     assert compact("الفريق المعالج") in flat
+
+
+def test_arrival_is_the_day_the_flight_lands_in_china():
+    """An overnight flight from Moscow lands the next day: the sheet gives that day."""
+    from carte_planner.export.hospital_sheet import sheet_rows
+
+    journey = plan_journey(REQUEST, date(2027, 1, 4))
+    outbound = journey.item("flight:outbound")
+    assert outbound.end > outbound.start
+    with use_language("en"):
+        rows = {row.other or row.chinese: row.value for row in sheet_rows(journey, "en")}
+        assert format_day(outbound.end) in rows["Arrival in China"]
+        assert format_day(outbound.start) not in rows["Arrival in China"]
+
+
+def test_arabic_commas_separate_passport_names():
+    from dataclasses import replace
+
+    from carte_planner.export.hospital_sheet import sheet_rows
+
+    journey = plan_journey(replace(REQUEST, passport_names="AHMED MAHMOUD، FATMA HASSAN"), date(2027, 1, 4))
+    rows = sheet_rows(journey, "ar")
+    assert rows[0].value == "AHMED MAHMOUD"
+    assert rows[1].value == "FATMA HASSAN"

@@ -156,10 +156,12 @@ def test_the_catalogues_use_the_glossary_terms(code):
     [("ru", {1: " год", 3: " года", 5: " лет"}), ("ar", {5: " سنوات", 15: " سنةً"}), ("en", {1: " year", 5: " years"})],
 )
 def test_a_spin_boxs_unit_follows_its_number(qapp, language, shown):
+    from PySide6.QtCore import QSignalBlocker
     from PySide6.QtWidgets import QSpinBox
 
     from carte_planner.i18n import ntr
     from carte_planner.ui.counted import counted_suffix
+    from carte_planner.ui.fields import show_value
 
     with use_language(language):
         box = QSpinBox()
@@ -167,4 +169,9 @@ def test_a_spin_boxs_unit_follows_its_number(qapp, language, shown):
         counted_suffix(box, lambda n: ntr(" year", " years", n))
         for value, suffix in shown.items():
             box.setValue(value)
+            assert box.suffix() == suffix
+        # The request panel shows the plan's values with the box's signals blocked.
+        for value, suffix in shown.items():
+            with QSignalBlocker(box):
+                show_value(box, value)
             assert box.suffix() == suffix

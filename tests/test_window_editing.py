@@ -331,3 +331,11 @@ def test_time_zones_are_found_and_named_in_the_language(qapp, language, typed, z
         assert resolve_zone(typed) == (zone, "")
         assert zone_label(zone) == label
     assert zone_label(zone).startswith(zone.rsplit("/", 1)[1].replace("_", " "))
+
+
+@pytest.mark.parametrize("typed", ["أحمد محمود، فاطمة حسن", "张伟，李娜", "张伟、李娜", "Anna, Boris"])
+def test_travellers_are_separated_by_the_comma_of_any_keyboard(qtbot, window, typed):
+    panel = window.panel
+    type_into(qtbot, panel.travellers, typed)
+    QTest.keyClick(panel.travellers, Qt.Key.Key_Return)
+    assert len(window.document.request.travellers) == 2

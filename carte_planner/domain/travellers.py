@@ -9,6 +9,8 @@ from carte_planner.i18n import tr_noop
 from carte_planner.i18n.text import Words, say
 
 DEFAULT_TRAVELLERS: tuple[str, ...] = (tr_noop("Patient"), tr_noop("Caregiver"))
+# The commas of the family's keyboards: Latin, Arabic (،), full-width and ideographic (，、).
+_SEPARATORS = re.compile("[,\u060c\uff0c\u3001]")
 # The command line names further travellers "Companion 2", "Companion 3", …
 _COMPANION = re.compile(r"Companion (\d)")
 
@@ -36,3 +38,8 @@ def travellers_words(names: tuple[str, ...] | list[str]) -> Words:
     from carte_planner.i18n.text import joined
 
     return joined(*(traveller_words(name) for name in names), separator=", ")
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Names typed in one field, separated by any of the commas a keyboard gives."""
+    return tuple(name.strip() for name in _SEPARATORS.split(text) if name.strip())

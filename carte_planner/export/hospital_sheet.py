@@ -7,7 +7,7 @@ from html import escape
 from typing import NamedTuple
 
 from carte_planner.domain.journey import Journey
-from carte_planner.domain.travellers import is_placeholder
+from carte_planner.domain.travellers import is_placeholder, split_names
 from carte_planner.export.checklist_document import Block, PrintDocument
 from carte_planner.i18n import current_language, tr, tr_noop, use_language
 from carte_planner.i18n.dates import format_day
@@ -41,12 +41,14 @@ def _both(text: str, other_language: str) -> tuple[str, str]:
     return chinese, "" if other_language == CHINESE else other
 
 
-def _day_both(journey: Journey, key: str, other_language: str) -> str:
+def _day_both(journey: Journey, key: str, other_language: str, landing: bool = False) -> str:
+    """An item's day in Chinese and in the family's language; a flight's landing day with `landing`."""
     item = journey.item(key)
+    day = item.end if landing else item.start
     with use_language(CHINESE):
-        chinese = format_day(item.start)
+        chinese = format_day(day)
     with use_language(other_language):
-        other = format_day(item.start)
+        other = format_day(day)
     return chinese if other_language == CHINESE else f"{chinese}\n{other}"
 
 
@@ -56,7 +58,7 @@ def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]
     request = journey.request
     # Role words are no names: a cell left empty is written in by hand.
     typed = [name for name in request.travellers if not is_placeholder(name)]
-    names = [n.strip() for n in request.passport_names.split(",") if n.strip()] or typed
+    names = list(split_names(request.passport_names)) or typed
     rows: list[Row] = []
 
     def add(label: str, value: str, big: bool = False) -> None:
@@ -73,7 +75,7 @@ def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]
         big=bool(request.hospital_address_zh),
     )
     add(tr_noop("Where we stay"), "\n".join(p for p in (request.stay_address_zh, request.stay_address) if p))
-    add(tr_noop("Arrival in China"), _day_both(journey, "flight:outbound", language))
+    add(tr_noop("Arrival in China"), _day_both(journey, "flight:outbound", language, landing=True))
     add(tr_noop("Hospital admission"), _day_both(journey, "milestone:admission", language))
     add(tr_noop("Day 0 (infusion)"), _day_both(journey, "milestone:infusion", language))
     add(tr_noop("Discharge from hospital (estimated)"), _day_both(journey, "milestone:discharge", language))

@@ -40,7 +40,7 @@ from carte_planner.domain.request import (
 )
 from carte_planner.i18n import ntr, tr
 from carte_planner.resources import load_protocol
-from carte_planner.ui.counted import counted_suffix
+from carte_planner.ui.counted import counted_suffix, refresh_unit
 from carte_planner.ui.document import PlanDocument
 
 Commit = Callable[[Callable[[TripRequest], TripRequest], str], bool]
@@ -310,6 +310,7 @@ class AssumedValuesBox(QGroupBox):
     def _show_spin(box: QSpinBox, value: int) -> None:
         if box.value() != value:
             box.setValue(value)
+            refresh_unit(box)
 
     def _fill_followup(self, settings: Settings) -> None:
         current = tuple((stage.every_months, stage.until_month) for stage in settings.followup_stages)

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox
 
 
 def counted_suffix(spin: QSpinBox, unit: Callable[[int], str]) -> None:
     """Keep the unit after `spin`'s number in the form for the value shown. `unit` gives it
     from the catalogue, leading space included: `lambda n: ntr(" day", " days", n)`."""
 
-    def follow(value: int) -> None:
-        spin.setSuffix(unit(value))
+    def follow(*_changed: object) -> None:
+        suffix = unit(spin.value())
+        if spin.suffix() != suffix:
+            spin.setSuffix(suffix)
 
-    follow(spin.value())
+    follow()
     spin.valueChanged.connect(follow)
+    # Views show the plan's values with the box's signals blocked: they call refresh_unit.
+    spin.follow_unit = follow  # type: ignore[attr-defined]
+
+
+def refresh_unit(box: QAbstractSpinBox) -> None:
+    """Bring a counted box's unit in line with a value set while its signals were blocked."""
+    follow = getattr(box, "follow_unit", None)
+    if follow is not None:
+        follow()

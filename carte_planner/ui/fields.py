@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDoubleSpinBox, QLabel, QSpinBox, QTimeEdit, QWidget
 
+from carte_planner.ui.counted import refresh_unit
 from carte_planner.ui.palette import warning_text
 
 
@@ -96,3 +97,4 @@ def show_value(box: QSpinBox | QDoubleSpinBox, value: float) -> None:
     """Set a spin box only when its value differs: setting it repaints it even when equal."""
     if box.value() != value:
         box.setValue(value)  # type: ignore[arg-type]
+        refresh_unit(box)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
-from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, travellers_words
+from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, split_names, travellers_words
 from carte_planner.i18n import ntr, tr
 from carte_planner.i18n.dates import country_name
 from carte_planner.resources import load_cities, load_protocol
@@ -421,7 +421,7 @@ class RequestPanel(QWidget):
 
     def _travellers_typed(self) -> None:
         # An empty field means the placeholders ("Patient, Caregiver"), shown greyed in it.
-        names = tuple(name.strip() for name in self.travellers.text().split(",") if name.strip())
+        names = split_names(self.travellers.text())
         names = names or DEFAULT_TRAVELLERS
         if names != self.document.request.travellers:
             self.commit(lambda r: replace(r, travellers=names), tr("Change travellers"), field=self.travellers)
