@@ -150,21 +150,19 @@ def _gantt(journey: Journey) -> str:
     columns = [first + timedelta(days=7 * step * i) for i in range((weeks + step - 1) // step)]
     head = "".join(f"<td align='center'>{c.day}<br>{esc(format_day(c, MONTH))}</td>" for c in columns)
     rows = [f"<tr><td><b>{esc(tr('Week from') if step == 1 else tr('Two weeks from'))}</b></td>{head}</tr>"]
-    spans = [item for item in journey.items if item.category is Category.PHASE]
-    stay = next(item for item in journey.items if item.category is Category.ACCOMMODATION)
-    for item in [stay, *spans]:
-        colour = _PHASE_COLOURS.get(item.phase or "", "#C9BBAE")
+    # One row for the stay, whichever entry into China each week falls in, then one per phase.
+    stays = [item for item in journey.items if item.category is Category.ACCOMMODATION]
+    lines = [(tr("Stay near the hospital"), "#C9BBAE", stays)]
+    for item in journey.items:
+        if item.category is Category.PHASE:
+            name = tr("Admission") if item.phase == "admission" else item.title
+            lines.append((name, _PHASE_COLOURS.get(item.phase or "", "#C9BBAE"), [item]))
+    for name, colour, items in lines:
         cells = []
         for column in columns:
             end = column + timedelta(days=7 * step - 1)
-            active = item.start <= end and item.end >= column
+            active = any(item.start <= end and item.end >= column for item in items)
             cells.append(f"<td bgcolor='{colour}'>&nbsp;</td>" if active else "<td>&nbsp;</td>")
-        if item.category is Category.ACCOMMODATION:
-            name = tr("Stay near the hospital")
-        elif item.phase == "admission" and item.category is Category.PHASE:
-            name = tr("Admission")
-        else:
-            name = item.title
         rows.append(f"<tr><td>{keep_together(_short(name))}</td>{''.join(cells)}</tr>")
     return "<table class='gantt' border='1' cellspacing='0' cellpadding='1' width='100%'>" + "".join(rows) + "</table>"
 
