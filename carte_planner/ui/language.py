@@ -10,7 +10,9 @@ from carte_planner.i18n import LANGUAGES, PSEUDO, language_for_locale, set_langu
 from carte_planner.i18n.catalog import is_right_to_left
 
 # The QLocale behind each catalogue: its dates, month and weekday names and digits.
-QT_LOCALES = {"en": "en_US", "zh_CN": "zh_CN", "ru": "ru_RU", "ar": "ar_EG", PSEUDO: "en_US"}
+# Arabic is Modern Standard Arabic (ar_001): its digits are the Western ones Babel's "ar" also
+# writes, so the window, the printout and the calendar file show the same numbers.
+QT_LOCALES = {"en": "en_US", "zh_CN": "zh_CN", "ru": "ru_RU", "ar": "ar_001", PSEUDO: "en_US"}
 
 # Qt's own translations of what it draws itself: standard buttons, the line edit's and the
 # scroll bar's context menus, the file and print dialogs. The bundle keeps these files.
