@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.journey import Category, Occurrence
 from carte_planner.i18n import ntr, tr
+from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import long_date, medium_date, to_qdate
@@ -521,8 +522,10 @@ class MonthPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.grid = MonthGrid(document)
-        self.previous = tool_button("◀", tr("Previous month (Page Up)"), tr("Previous month"))
-        self.next = tool_button("▶", tr("Next month (Page Down)"), tr("Next month"))
+        # The arrows point the way the months run: right to left in a mirrored window.
+        back, forward = ("▶", "◀") if is_right_to_left() else ("◀", "▶")
+        self.previous = tool_button(back, tr("Previous month (Page Up)"), tr("Previous month"))
+        self.next = tool_button(forward, tr("Next month (Page Down)"), tr("Next month"))
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)

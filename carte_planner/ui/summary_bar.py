@@ -12,7 +12,7 @@ from carte_planner.i18n import ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
-from carte_planner.ui.emphasis import emphasis
+from carte_planner.ui.emphasis import emphasis, paragraph
 
 # Background, text and border: dark text on light tints, readable in light and dark themes.
 WARNING_COLOURS = ("#FFF3CD", "#4D3800", "#E0B000")
@@ -156,14 +156,14 @@ class SummaryBar(QWidget):
         ]
         note = html.escape(journey.estimate_note, quote=False)
         summary_before = self.summary.text()
-        _set_text(self.summary, " · ".join(facts) + f"<br>{emphasis(note)}")
+        _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note)}"))
         lines = []
         for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
         self.notices_area.setVisible(bool(lines))
         before = self.notices.text()
-        _set_text(self.notices, "<br>".join(lines))
+        _set_text(self.notices, paragraph("<br>".join(lines)))
         if self._shown and self.notices.text() != before:
             # Said once per change, only what is new: a screen reader user hears a new warning
             # the moment an edit causes it.
