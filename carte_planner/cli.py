@@ -532,7 +532,8 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
-    commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
+    cities = commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
+    _add_language_option(cities, argparse.SUPPRESS)
 
     from carte_planner.cli_publish import add_publish_command
 
@@ -617,8 +618,9 @@ def _run(args: argparse.Namespace) -> int:
         from carte_planner.resources import load_cities
 
         for city in load_cities():
-            line = f"{city.name:<12} {city.name_zh:<6} airports: {', '.join(city.airports)}"
-            write_out((f"{line}   ({city.airport_note})" if city.airport_note else line) + "\n")
+            airports = tr("airports: {codes}").format(codes=", ".join(city.airports))
+            line = f"{city.name:<12} {city.name_zh:<6} {airports}"
+            write_out((f"{line}   ({tr(city.airport_note)})" if city.airport_note else line) + "\n")
         return 0
 
     today = _today(args)

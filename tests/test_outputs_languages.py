@@ -307,3 +307,10 @@ def test_placeholder_travellers_are_role_words_in_the_language():
     assert "Patient" not in summaries
     assert "Caregiver" not in summaries
     assert rows[0].value == ""
+
+
+def test_the_city_list_speaks_the_language(capsys):
+    assert main(["cities", "--lang", "ru"]) == 0
+    out = capsys.readouterr().out
+    assert "аэропорты: CAN" in out
+    assert "airports" not in out
