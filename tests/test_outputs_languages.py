@@ -314,3 +314,9 @@ def test_the_city_list_speaks_the_language(capsys):
     out = capsys.readouterr().out
     assert "аэропорты: CAN" in out
     assert "airports" not in out
+
+
+@pytest.mark.parametrize("typed", ["Гуанчжоу", "гуанчжоу", "قوانغتشو", "广州", "Guangzhou"])
+def test_a_city_is_found_by_its_name_in_the_familys_language(typed):
+    journey = plan_journey(TripRequest(start=date(2027, 3, 1), city=typed, home_tz="Europe/Moscow"), TODAY)
+    assert journey.city.key == "guangzhou"

@@ -17,12 +17,13 @@ def _fold(text: str) -> str:
 
 
 def resolve_city(text: str, cities: Iterable[City]) -> City:
-    """The city whose key, English or Chinese name matches `text`; else a PlanInputError
+    """The city whose key, English, Chinese or other name matches `text`; else a PlanInputError
     that suggests the closest names."""
     cities = tuple(cities)
     wanted = text.strip()
     for city in cities:
-        if wanted == city.name_zh or _fold(wanted) in {_fold(city.key), _fold(city.name)}:
+        local = {_fold(name) for _language, name in city.names}
+        if wanted == city.name_zh or _fold(wanted) in {_fold(city.key), _fold(city.name), *local}:
             return city
     import difflib  # only for a misspelt name
 

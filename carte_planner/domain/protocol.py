@@ -107,11 +107,17 @@ class City:
     airports: tuple[str, ...]
     time_zone: str
     airport_note: str = ""
+    # The name in the app's other languages (language code, name), for a family to type.
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
         """English and Chinese name together, as lists and printouts show it."""
         return f"{self.name} ({self.name_zh})"
+
+    def name_in(self, language: str) -> str:
+        """The city's name in `language`, or "" when the data file has none."""
+        return dict(self.names).get(language, "")
 
 
 class _Reader:
@@ -316,6 +322,14 @@ def parse_cities(data: Mapping[str, Any], source: str = "cities.toml") -> tuple[
                 airports=tuple(airports),
                 time_zone=zone,
                 airport_note=str(entry.get("airport_note", "")),
+                names=_local_names(r, entry, path),
             )
         )
     return tuple(cities)
+
+
+def _local_names(r: _Reader, entry: Mapping[str, Any], path: str) -> tuple[tuple[str, str], ...]:
+    names = entry.get("names", {})
+    if not isinstance(names, Mapping) or not all(isinstance(v, str) and v for v in names.values()):
+        raise r.fail(f"{path}.names", "must be a table of language codes and names")
+    return tuple(sorted((str(language), name) for language, name in names.items()))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, split_names, travellers_words
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.i18n.dates import country_name
 from carte_planner.resources import load_cities, load_protocol
 from carte_planner.tz_tables import country_names, zone_countries
@@ -95,7 +95,9 @@ class RequestPanel(QWidget):
 
         self.city = QComboBox()
         for city in load_cities():
-            self.city.addItem(f"{city.name} — {city.name_zh} ({', '.join(city.airports)})", city.key)
+            local = city.name_in(current_language())
+            shown = f"{city.name} — {city.name_zh}" + (f" — {local}" if local else "")
+            self.city.addItem(f"{shown} ({', '.join(city.airports)})", city.key)
         _searchable(self.city)
         self.city.setAccessibleName(tr("Hospital city"))
         self._add(form, tr("Hospital ci&ty:"), self.city)
