@@ -217,7 +217,13 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         while day <= self.last_day():
             x = self.x_of(day)
             painter.drawLine(QPointF(x, metrics.height() + 4), QPointF(x, self.height()))
+            following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+            month_room = int(abs(self.x_of(following) - x)) - 6
             name = month_title(locale, day, short=True)
+            if metrics.horizontalAdvance(name) > month_room:
+                # Zoomed out, or a language with long month names: the month alone, cut short.
+                short = locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+                name = metrics.elidedText(short, Qt.TextElideMode.ElideRight, max(month_room, 0))
             painter.setPen(palette.text().color())
             if self.isRightToLeft():
                 painter.drawText(QPointF(x - 3 - metrics.horizontalAdvance(name), metrics.ascent() + 2), name)
