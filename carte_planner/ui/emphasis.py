@@ -16,3 +16,9 @@ def paragraph(markup: str) -> str:
     """`markup` as a paragraph in the language's direction. Qt takes a paragraph's direction from
     its first letter, so an Arabic summary opening with "Guangzhou" would run left to right."""
     return f"<div dir='rtl'>{markup}</div>" if is_right_to_left() else markup
+
+
+def isolated(text: str) -> str:
+    """A path or a name set apart from the sentence around it, so that its slashes and dots stay
+    in place inside a right-to-left sentence ("/tmp/plan.ics", not "tmp/plan.ics/")."""
+    return f"\u2068{text}\u2069" if is_right_to_left() else text

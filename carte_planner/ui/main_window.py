@@ -33,6 +33,7 @@ from carte_planner.storage.planfile import EXTENSION, file_digest, load_plan, sa
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
+from carte_planner.ui.emphasis import isolated
 from carte_planner.ui.hint import StartHint
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.request_panel import RequestPanel
@@ -541,7 +542,7 @@ class MainWindow(QMainWindow):
                 "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
                 "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
                 "as the backup (.bak). Save anyway?"
-            ).replace("%1", str(path)),
+            ).replace("%1", isolated(str(path))),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -631,7 +632,7 @@ class MainWindow(QMainWindow):
                 tr(
                     "%1 is already open in another Carte Planner window. If both windows change it, "
                     "you will be asked before one overwrites the other. Open it here too?"
-                ).replace("%1", str(path)),
+                ).replace("%1", isolated(str(path))),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -642,7 +643,7 @@ class MainWindow(QMainWindow):
         self._remove_autosave()
         self._remember(path)
         self.go_to_start()
-        self.statusBar().showMessage(tr("Opened %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Opened %1").replace("%1", isolated(str(path))), 5000)
         return True
 
     def save(self) -> bool:
@@ -683,7 +684,7 @@ class MainWindow(QMainWindow):
         self._set_plan_file(path)
         self._remove_autosave()
         self._remember(path)
-        self.statusBar().showMessage(tr("Saved %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(tr("Saved %1").replace("%1", isolated(str(path))), 5000)
         return True
 
     def export_calendar(self) -> bool:
@@ -723,7 +724,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self.statusBar().showMessage(
             tr("Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar).").replace(
-                "%1", str(path)
+                "%1", isolated(str(path))
             ),
             10000,
         )
@@ -806,7 +807,7 @@ class MainWindow(QMainWindow):
 
         path = export_checklist_pdf(self, self.document, self._folder(), self.output_language())
         if path is not None:
-            self.statusBar().showMessage(tr("Checklist saved to %1").replace("%1", str(path)), 10000)
+            self.statusBar().showMessage(tr("Checklist saved to %1").replace("%1", isolated(str(path))), 10000)
         return path
 
     def _folder(self) -> str:
