@@ -200,7 +200,7 @@ def test_chinas_swapped_days_off_name_their_date_in_the_language():
 
     with use_language("zh_CN"):
         assert holiday_name("CN", "Day off (substituted from 10/10/2026)") == "调休（与2026年10月10日调换）"
-        assert holiday_name("CN", "Mid-Autumn Festival; National Day (observed)") == "中秋节; 国庆节（补休）"
+        assert holiday_name("CN", "Mid-Autumn Festival; National Day (observed)") == "中秋节；国庆节（补休）"
         assert holiday_name("DE", "Tag der Deutschen Einheit") == "Tag der Deutschen Einheit"
     with use_language("en"):
         assert holiday_name("CN", "Labor Day (observed)") == "Labor Day (observed)"

@@ -318,8 +318,8 @@ def test_default_travellers_are_placeholders_not_typed_names(qtbot, window):
         ("ru", "Москва", "Europe/Moscow", "Москва, Россия (Europe/Moscow)"),
         ("ru", "Германия", "Europe/Berlin", "Берлин, Германия (Europe/Berlin)"),
         ("ru", "Moscow", "Europe/Moscow", "Москва, Россия (Europe/Moscow)"),
-        ("zh_CN", "纽约", "America/New_York", "纽约, 美国 (America/New_York)"),
-        ("ar", "دبي", "Asia/Dubai", "دبي, الإمارات العربية المتحدة (Asia/Dubai)"),
+        ("zh_CN", "纽约", "America/New_York", "纽约，美国 (America/New_York)"),
+        ("ar", "دبي", "Asia/Dubai", "دبي، الإمارات العربية المتحدة (Asia/Dubai)"),
     ],
 )
 def test_time_zones_are_found_and_named_in_the_language(qapp, language, typed, zone, label):

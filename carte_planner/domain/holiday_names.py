@@ -55,7 +55,7 @@ def holiday_name(country: str, name: str) -> str:
         return name
     if country != CHINA:
         return _HOME_NAMES.get(country, {}).get(language, {}).get(name, name)
-    return "; ".join(_one_name(part) for part in name.split("; "))
+    return tr("; ").join(_one_name(part) for part in name.split("; "))
 
 
 def _one_name(name: str) -> str:

@@ -103,7 +103,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         for entry in questions:
             due = tr("by {date}").format(date=_day(entry.due)) if entry.due else ""
             parts = (due, entry.when, assumed_mark(journey, entry.assumptions))
-            out.append(f"  ? {entry.title}  [{'; '.join(part for part in parts if part)}]")
+            out.append(f"  ? {entry.title}  [{tr('; ').join(part for part in parts if part)}]")
         out.append("")
     month = None
     holidays = list(journey.holidays)
@@ -113,7 +113,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             out.append(f"  {_day(holidays[0].day)}  {'':<9} {holidays.pop(0).label}")
         month = _month_heading(out, line.day, month)
         day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
-        details = "; ".join(part for part in (_when(journey, line), _status(journey, line)) if part)
+        details = tr("; ").join(part for part in (_when(journey, line), _status(journey, line)) if part)
         text = f"  {_day(line.day)}  {day_label:<9} {line.title}"
         out.append(f"{text}  [{details}]" if details else text)
     for holiday in holidays:

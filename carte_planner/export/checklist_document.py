@@ -133,7 +133,7 @@ def _facts(journey: Journey) -> str:
     ]
     hospital = [request.hospital_name, request.hospital_name_zh, request.hospital_address, request.hospital_address_zh]
     if any(hospital) or request.hospital_phone:
-        text = ", ".join(part for part in hospital if part)
+        text = tr(", ").join(part for part in hospital if part)
         if request.hospital_phone:
             text += f" · {phone_number(request.hospital_phone)}"
         rows.append((tr("Hospital"), text))
@@ -350,8 +350,8 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
             due = ""
             if entry.due is not None:
                 due = " (" + tr("due {date}").format(date=day_text(entry.due))
-                due += ", " + assumed_mark(journey, entry.assumptions) if entry.assumptions else ""
-                due += (", " + tr("OVERDUE") if entry.overdue(journey.today) else "") + ")"
+                due += tr(", ") + assumed_mark(journey, entry.assumptions) if entry.assumptions else ""
+                due += (tr(", ") + tr("OVERDUE") if entry.overdue(journey.today) else "") + ")"
             out.append(f"- {box} {entry.title}{due}")
             if entry.details:
                 out.append(f"  {entry.details}")

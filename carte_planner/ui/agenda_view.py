@@ -68,7 +68,7 @@ def detail_html(journey: Journey, line: Occurrence) -> str:
             f"<p>{html.escape(tr('Date set by you; planned for %1.').replace('%1', medium_date(line.planned)))}</p>"
         )
     elif item.assumptions:
-        labels = ", ".join(journey.assumption_labels(item.assumptions))
+        labels = tr(", ").join(journey.assumption_labels(item.assumptions))
         text = tr(
             "Assumed date (%1): the guide is silent, so Carte Planner assumed it. Change it to what your hospital says."
         )

@@ -130,9 +130,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         titles = [h.label for h in self.document.journey.holidays_on(day)]
         titles += [line.title for line in self.lines_on(day)]
         label = self.document.journey.day_label(day)
-        summary = ntr("{n} item: {items}", "{n} items: {items}", len(titles)).replace("{items}", "; ".join(titles))
+        summary = ntr("{n} item: {items}", "{n} items: {items}", len(titles)).replace("{items}", tr("; ").join(titles))
         parts = [long_date(day), label, summary if titles else tr("nothing planned")]
-        self.setAccessibleDescription(", ".join(part for part in parts if part))
+        self.setAccessibleDescription(tr(", ").join(part for part in parts if part))
         self.cursorChanged.emit(day)
         self.update()
 

@@ -236,7 +236,7 @@ class PublishDialog(QDialog):
             if not value
         ]
         if missing:
-            self.result_line.setText(tr("Enter %1.").replace("%1", ", ".join(missing)))
+            self.result_line.setText(tr("Enter %1.").replace("%1", tr(", ").join(missing)))
             return None
         return url, user, password
 

@@ -63,7 +63,7 @@ class Zone:
     @property
     def label(self) -> str:
         city, country = self.local_city or self.city, self.local_country or self.country
-        return f"{city}, {country} ({self.name})" if country else self.name
+        return f"{city}{tr(', ')}{country} ({self.name})" if country else self.name
 
     def matches(self, words: str) -> bool:
         """Every word is in its names, English or local: a family may type either."""
