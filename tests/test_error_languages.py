@@ -75,7 +75,7 @@ def test_every_word_of_a_refusal_comes_from_the_catalogue(capsys, monkeypatch, t
 
 def test_a_russian_refusal_reads_exactly(capsys):
     assert main(["plan", *START, "--flight-hours", "50", "--lang", "ru"]) != 0
-    assert capsys.readouterr().err == "carte-planner: ошибка: --flight-hours: должно быть от 1 до 40, а не 50\n"
+    assert capsys.readouterr().err == "carte-planner: ошибка: --flight-hours: нужно значение от 1 до 40, а не 50\n"
 
 
 def test_an_unknown_city_is_refused_in_chinese_with_the_suggestion():

@@ -155,7 +155,7 @@ def test_view_language_switches_without_a_restart(qtbot, settings, speak):
 @pytest.mark.parametrize(
     ("language", "reason"),
     [
-        ("ru", "⚠ путешественники: должно быть от 1 до 6, а не 7"),
+        ("ru", "⚠ путешественники: нужно значение от 1 до 6, а не 7"),
         ("zh_CN", "⚠ 出行人员：必须在 1 至 6 之间，而不是 7"),
         ("ar", "⚠ المسافرون: يجب أن يكون بين 1 و6، وليس 7"),
     ],
