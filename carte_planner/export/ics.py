@@ -168,7 +168,9 @@ def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed:
 def _alarm(item: JourneyItem, title: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", tr("Reminder: {title}").format(title=title))
+    # A discreet title may already be "Reminder": "Reminder: Reminder" says nothing more.
+    reminder = tr("Reminder")
+    alarm.add("description", title if title == reminder else tr("Reminder: {title}").format(title=title))
     # 09:00 the day before a whole-day deadline; a day before a flight.
     alarm.add("trigger", timedelta(days=-1) if item.timed else timedelta(hours=-15))
     return alarm
