@@ -320,3 +320,15 @@ def test_the_city_list_speaks_the_language(capsys):
 def test_a_city_is_found_by_its_name_in_the_familys_language(typed):
     journey = plan_journey(TripRequest(start=date(2027, 3, 1), city=typed, home_tz="Europe/Moscow"), TODAY)
     assert journey.city.key == "guangzhou"
+
+
+@pytest.mark.parametrize(("language", "city"), [("ru", "Гуанчжоу"), ("ar", "قوانغتشو"), ("en", "Guangzhou")])
+def test_the_hospital_city_is_named_in_the_familys_language(language, city):
+    journey, _checklist, questions = outputs("en")
+    with use_language(language):
+        heading = journey_text(journey, questions).splitlines()[0]
+        accommodation = journey.item("stay:accommodation").title
+        calendar = calendar_texts(export_ics(journey, ExportOptions("plan-x", datetime(2027, 1, 4, tzinfo=UTC))))
+    assert f"{city} (广州)" in heading
+    assert city in accommodation
+    assert city in calendar[0]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.protocol import City
-from carte_planner.i18n import tr_noop
+from carte_planner.i18n import current_language, tr_noop
+from carte_planner.i18n.text import Words
 
 
 def _fold(text: str) -> str:
@@ -43,3 +45,16 @@ def resolve_city(text: str, cities: Iterable[City]) -> City:
         city=text,
         cities=", ".join(c.name for c in cities),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CityName(Words):
+    """A hospital city named for the reader: "Гуанчжоу" in Russian, "Guangzhou" in English,
+    with its Chinese name beside it when `with_chinese`."""
+
+    city: City
+    with_chinese: bool = False
+
+    def _words(self) -> str:
+        language = current_language()
+        return self.city.local_label(language) if self.with_chinese else self.city.local_name(language)

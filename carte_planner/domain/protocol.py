@@ -119,6 +119,14 @@ class City:
         """The city's name in `language`, or "" when the data file has none."""
         return dict(self.names).get(language, "")
 
+    def local_name(self, language: str) -> str:
+        """The name a reader of `language` knows (Гуанчжоу, قوانغتشو), else the English one."""
+        return self.name_in(language) or self.name
+
+    def local_label(self, language: str) -> str:
+        """ "Гуанчжоу (广州)": the reader's name with the Chinese one a taxi driver reads."""
+        return f"{self.local_name(language)} ({self.name_zh})"
+
 
 class _Reader:
     """Reads typed fields from a mapping and reports the first bad one by its dotted path."""

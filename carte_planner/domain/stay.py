@@ -12,6 +12,7 @@ from carte_planner.domain.assumptions import (
     RETURN_FLIGHT_TIME,
     Settings,
 )
+from carte_planner.domain.cities import CityName
 from carte_planner.domain.journey import Category, JourneyItem, Notice
 from carte_planner.domain.office_days import OfficeCalendar, office_deadline
 from carte_planner.domain.phases import PhaseSpan
@@ -80,7 +81,7 @@ def _flight_item(
 
 def route_titles(request: TripRequest, city: City) -> tuple[Words, Words]:
     """Titles of a flight to China and of one back home, naming the home airport when known."""
-    there = f"{city.name} ({city.airports[0]})"
+    there = joined(CityName(city), f"({city.airports[0]})")
     home = request.home_airport
     if home:
         return (
@@ -116,7 +117,11 @@ def plan_trip(
             to_china,
             out_depart,
             out_arrive,
-            joined(say("Outbound flight to {city}.", city=city.label), seats, say(city.airport_note)),
+            joined(
+                say("Outbound flight to {city}.", city=CityName(city, with_chinese=True)),
+                seats,
+                say(city.airport_note),
+            ),
         )
     )
     clearance = track["outpatient"].end
@@ -247,7 +252,7 @@ def _entry_items(
     """The accommodation of one entry, and each traveller's police registration and visa-stay
     extension for it."""
     suffix = entry_suffix(entry.number)
-    title = say("Accommodation near the hospital in {city}", city=city.name)
+    title = say("Accommodation near the hospital in {city}", city=CityName(city))
     if entry_count > 1:
         title = say("{title} (stay {number} of {count})", title=title, number=entry.number, count=entry_count)
     items = [

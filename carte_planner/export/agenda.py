@@ -10,7 +10,7 @@ from typing import Any
 from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
-from carte_planner.i18n import ntr, tr, tr_noop
+from carte_planner.i18n import current_language, ntr, tr, tr_noop
 from carte_planner.i18n.dates import DAY_TIME_NO_YEAR, format_day, month_title
 
 JSON_FORMAT = "carte-planner.journey"
@@ -66,7 +66,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
     low, high = summary.clearance_range
     out = [
         tr("CAR-T journey to {city}: {scenario} scenario").format(
-            city=city.label, scenario=tr(SCENARIOS[request.scenario.value])
+            city=city.local_label(current_language()), scenario=tr(SCENARIOS[request.scenario.value])
         ),
         tr("First hospital day: {start}   Day 0 (infusion): {day_zero}").format(
             start=_day(request.start), day_zero=_day(journey.day_zero)

@@ -10,7 +10,7 @@ from carte_planner.domain.checklist import Checklist, ChecklistEntry, assumption
 from carte_planner.domain.journey import Category, Journey
 from carte_planner.domain.travellers import travellers_words
 from carte_planner.export.agenda import ASSUMED_HEADING, SCENARIOS, assumed_mark
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.dates import DAY_NO_YEAR, DAY_TIME, MONTH, country_name, format_day
 
@@ -105,7 +105,7 @@ def _facts(journey: Journey) -> str:
         (
             tr("Hospital city"),
             tr("{city} ({city_zh}), airport {airports}").format(
-                city=city.name, city_zh=city.name_zh, airports=", ".join(city.airports)
+                city=city.local_name(current_language()), city_zh=city.name_zh, airports=", ".join(city.airports)
             ),
         ),
         (tr("Scenario"), tr(SCENARIOS[request.scenario.value])),
@@ -289,10 +289,11 @@ def _entry_block(entry: ChecklistEntry, today: date) -> Block:
 def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
     """Header, one-page overview, reminders and the checklist by stage."""
     city = journey.city
-    title = tr("CAR-T journey to {city} ({city_zh}): checklist").format(city=city.name, city_zh=city.name_zh)
+    local = city.local_name(current_language())
+    title = tr("CAR-T journey to {city} ({city_zh}): checklist").format(city=local, city_zh=city.name_zh)
     blocks = [
         Block(
-            f"<h1>{esc(tr('CAR-T journey checklist'))}</h1><p><b>{esc(city.name)} ({esc(city.name_zh)})</b> · "
+            f"<h1>{esc(tr('CAR-T journey checklist'))}</h1><p><b>{esc(local)} ({esc(city.name_zh)})</b> · "
             f"{esc(_span_text(journey.summary.arrival, journey.summary.return_date))}</p>"
             f"<p class='small'>{esc(journey.estimate_note)}</p>{_warnings(journey)}"
         ),
@@ -316,7 +317,7 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
         first_stage = False
         blocks += [_entry_block(entry, journey.today) for entry in entries]
     footer = (
-        journey.estimate_note + " " + tr("Printed for {city} ({city_zh}).").format(city=city.name, city_zh=city.name_zh)
+        journey.estimate_note + " " + tr("Printed for {city} ({city_zh}).").format(city=local, city_zh=city.name_zh)
     )
     rtl = is_right_to_left()
     style = STYLE + RTL_STYLE if rtl else STYLE
@@ -327,7 +328,9 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
     """The checklist as plain text or Markdown, for the command line."""
     city = journey.city
     out = []
-    heading = tr("CAR-T journey to {city} ({city_zh}): checklist").format(city=city.name, city_zh=city.name_zh)
+    heading = tr("CAR-T journey to {city} ({city_zh}): checklist").format(
+        city=city.local_name(current_language()), city_zh=city.name_zh
+    )
     out.append(f"# {heading}" if markdown else heading)
     out += ["", journey.estimate_note, ""]
     for notice in journey.warnings:

@@ -13,7 +13,7 @@ from carte_planner.domain.identity import event_uid, uid_domain
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Recurrence
 from carte_planner.domain.plan import ExportRecord
 from carte_planner.export.timezones import vtimezone
-from carte_planner.i18n import tr, tr_noop
+from carte_planner.i18n import current_language, tr, tr_noop
 
 PRODID = f"-//Carte Planner//Carte Planner {__version__}//EN"
 # A discreet file names no product that hints at the treatment.
@@ -135,7 +135,7 @@ def _location(journey: Journey, item: JourneyItem) -> str | None:
             request.hospital_address_zh,
         ]
         place = ", ".join(p for p in parts if p)
-        return place or city.label
+        return place or city.local_label(current_language())
     return None
 
 
@@ -314,8 +314,9 @@ def journey_events(journey: Journey, options: ExportOptions, previous_sequence: 
 
 def calendar_name(journey: Journey, options: ExportOptions) -> str:
     """The calendar's name: the user's, or one that says no more than a discreet export may."""
+    city = journey.city.local_name(current_language())
     return options.calendar_name or (
-        tr("Appointments") if options.discreet else tr("CAR-T journey — {city}").format(city=journey.city.name)
+        tr("Appointments") if options.discreet else tr("CAR-T journey — {city}").format(city=city)
     )
 
 

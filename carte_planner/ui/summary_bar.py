@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
@@ -138,7 +138,7 @@ class SummaryBar(QWidget):
         ]
         facts = [
             tr("<b>%1</b> · %2 scenario")
-            .replace("%1", html.escape(journey.city.label, quote=False))
+            .replace("%1", html.escape(journey.city.local_label(current_language()), quote=False))
             .replace("%2", scenario),
             tr("First hospital day <b>%1</b>").replace("%1", medium_date(request.start)),
             tr("Day 0 (infusion) <b>%1</b>").replace("%1", medium_date(journey.day_zero)),
