@@ -10,6 +10,7 @@ from carte_planner.domain.journey import Journey
 from carte_planner.domain.travellers import is_placeholder, split_names
 from carte_planner.export.checklist_document import Block, PrintDocument
 from carte_planner.i18n import current_language, tr, tr_noop, use_language
+from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.dates import format_day
 
 CHINESE = "zh_CN"
@@ -50,6 +51,13 @@ def _day_both(journey: Journey, key: str, other_language: str, landing: bool = F
     with use_language(other_language):
         other = format_day(day)
     return chinese if other_language == CHINESE else f"{chinese}\n{other}"
+
+
+def _in_direction(markup: str, language: str) -> str:
+    """The family's line under the Chinese one, running right to left in Arabic: Qt takes a
+    paragraph's direction from its first letter, so a date would put its full stop first."""
+    direction = "rtl" if is_right_to_left(language) else "ltr"
+    return f"<div dir='{direction}'>{markup}</div>"
 
 
 def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]:
@@ -100,14 +108,14 @@ def hospital_sheet(journey: Journey, other_language: str | None = None) -> Print
         # Only the Chinese line is large (for a taxi driver); the family's own line stays small.
         value_html = (f"<span class='big'>{escape(first)}</span>" if row.big else escape(first)) or "&nbsp;"
         if rest:
-            value_html += "<br>" + escape(rest).replace("\n", "<br>")
-        other = f"<br><span class='other'>{escape(row.other)}</span>" if row.other else ""
+            value_html += _in_direction("<br>".join(escape(line) for line in rest.split("\n")), language)
+        other = _in_direction(f"<span class='other'>{escape(row.other)}</span>", language) if row.other else ""
         cells.append(
             f"<tr><td width='34%'><span class='label'>{escape(row.chinese)}</span>{other}</td>"
             f"<td>{value_html}</td></tr>"
         )
     heading = escape(title_zh) + (f" · {escape(title_other)}" if title_other else "")
-    notes = escape(note_zh) + (f"<br>{escape(note_other)}" if note_other else "")
+    notes = escape(note_zh) + (_in_direction(escape(note_other), language) if note_other else "")
     html = (
         f"<h1>{heading}</h1>"
         f"<table width='100%' border='1' cellspacing='0' cellpadding='3'>{''.join(cells)}</table>"
