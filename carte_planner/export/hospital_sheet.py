@@ -108,7 +108,8 @@ def hospital_sheet(journey: Journey, other_language: str | None = None) -> Print
         # Only the Chinese line is large (for a taxi driver); the family's own line stays small.
         value_html = (f"<span class='big'>{escape(first)}</span>" if row.big else escape(first)) or "&nbsp;"
         if rest:
-            value_html += _in_direction("<br>".join(escape(line) for line in rest.split("\n")), language)
+            # Values are mostly numbers and names: left as they are, a phone number keeps its order.
+            value_html += "<br>" + escape(rest).replace("\n", "<br>")
         other = _in_direction(f"<span class='other'>{escape(row.other)}</span>", language) if row.other else ""
         cells.append(
             f"<tr><td width='34%'><span class='label'>{escape(row.chinese)}</span>{other}</td>"
