@@ -113,7 +113,7 @@ def hospital_sheet(journey: Journey, other_language: str | None = None) -> Print
         other = _in_direction(f"<span class='other'>{escape(row.other)}</span>", language) if row.other else ""
         cells.append(
             f"<tr><td width='34%'><span class='label'>{escape(row.chinese)}</span>{other}</td>"
-            f"<td>{value_html}</td></tr>"
+            f"<td><div dir='ltr'>{value_html}</div></td></tr>"
         )
     heading = escape(title_zh) + (f" · {escape(title_other)}" if title_other else "")
     notes = escape(note_zh) + (_in_direction(escape(note_other), language) if note_other else "")
