@@ -725,14 +725,7 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     if not args.pdf:
         write_out(checklist_text(journey, checklist, markdown=args.format == "markdown"))
         return 0
-    output = _output_path(args.pdf, "--pdf", args)
-    if output is not None and output.is_dir():
-        raise UsageError("--pdf: " + tr("{path} is a folder, not a file").format(path=output))
-    if output is not None and not output.parent.is_dir():
-        raise UsageError(
-            "--pdf: "
-            + tr("Could not write {path}: {reason}.").format(path=output, reason=tr("the folder does not exist"))
-        )
+    output = _pdf_output(args)
     pages = _write_pdf(checklist_document(journey, checklist), output, args.paper, args.plan)
     if output is not None:
         _tell(
@@ -745,9 +738,8 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     return 0
 
 
-def _sheet(args: argparse.Namespace, journey: Journey) -> int:
-    from carte_planner.export.hospital_sheet import hospital_sheet
-
+def _pdf_output(args: argparse.Namespace) -> Path | None:
+    """Where --pdf writes (None: standard output), refused before any work when it cannot be."""
     output = _output_path(args.pdf, "--pdf", args)
     if output is not None and output.is_dir():
         raise UsageError("--pdf: " + tr("{path} is a folder, not a file").format(path=output))
@@ -756,6 +748,13 @@ def _sheet(args: argparse.Namespace, journey: Journey) -> int:
             "--pdf: "
             + tr("Could not write {path}: {reason}.").format(path=output, reason=tr("the folder does not exist"))
         )
+    return output
+
+
+def _sheet(args: argparse.Namespace, journey: Journey) -> int:
+    from carte_planner.export.hospital_sheet import hospital_sheet
+
+    output = _pdf_output(args)
     _write_pdf(hospital_sheet(journey), output, args.paper, args.plan)
     if output is not None:
         _tell(tr("Wrote the sheet for the hospital to {file}. The dates are estimates.").format(file=output))

@@ -10,7 +10,7 @@ from carte_planner.domain.journey import MINUS, Assumption, JourneyItem
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr_noop
-from carte_planner.i18n.text import Joined, Words, count_days, joined, say, say_n
+from carte_planner.i18n.text import Words, count_days, joined, say, say_n
 
 DAY0_OFFSET = "day0-offset"
 CHEMOTHERAPY_DAYS = "chemotherapy-days"
@@ -122,16 +122,6 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Listed(Words):
-    """Parts joined by the language's own list separator (", " or "，")."""
-
-    parts: tuple[Words, ...]
-
-    def _words(self) -> str:
-        return str(Joined(self.parts, str(say(", "))))
-
-
 def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> Words:
     """ "monthly to month 6, quarterly to month 24, then yearly" """
     parts: list[Words] = []
@@ -142,7 +132,8 @@ def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> Words:
             parts.append(say("then {rhythm}", rhythm=label))
         else:
             parts.append(say("{rhythm} to month {month}", rhythm=label, month=stage.until_month))
-    return _Listed(tuple(parts))
+    # The language's own list separator (", ", "，", "، ").
+    return joined(*parts, separator=say(", "))
 
 
 def visit_rhythm_text(rhythm: str, weekdays: tuple[str, ...]) -> Words:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from carte_planner.i18n import tr_noop
-from carte_planner.i18n.text import Words, say
+from carte_planner.i18n.text import Words, joined, say
 
 DEFAULT_TRAVELLERS: tuple[str, ...] = (tr_noop("Patient"), tr_noop("Caregiver"))
 # The commas of the family's keyboards: Latin, Arabic (،), full-width and ideographic (，、).
@@ -35,8 +35,6 @@ def traveller_words(name: str) -> str | Words:
 
 def travellers_words(names: tuple[str, ...] | list[str]) -> Words:
     """The travellers as a list: "Anna, Boris", "Пациент, Сопровождающий"."""
-    from carte_planner.i18n.text import joined
-
     return joined(*(traveller_words(name) for name in names), separator=", ")
 
 

@@ -72,7 +72,7 @@ def language_for_locale(name: str) -> str:
 
 
 @cache
-def _translations(code: str) -> gettext.NullTranslations:
+def translations(code: str) -> gettext.NullTranslations:
     if code == PSEUDO:
         from carte_planner.i18n.pseudo import PseudoTranslations
 
@@ -91,12 +91,12 @@ def tr(message: str) -> str:
     """`message` in the current language; the English text when the catalogue lacks it."""
     if not message:
         return message
-    return _translations(current_language()).gettext(message)
+    return translations(current_language()).gettext(message)
 
 
 def ntr(singular: str, plural: str, n: int) -> str:
     """The form for `n` ("1 day", "2 days", and the Russian and Arabic forms), with {n} filled."""
-    return _translations(current_language()).ngettext(singular, plural, n).replace("{n}", str(n))
+    return translations(current_language()).ngettext(singular, plural, n).replace("{n}", str(n))
 
 
 def tr_noop(message: str) -> str:

@@ -8,22 +8,24 @@ numbers, proper names, dates (put into words in the reader's language) or other 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from carte_planner.i18n.catalog import _translations, current_language
+from carte_planner.i18n.catalog import current_language, translations
 from carte_planner.i18n.dates import DAY, country_name, format_day, weekday_name
 
 
-class Words:
+class Words(ABC):
     """Something to show the user, put into words in the current language by `str()`."""
 
     # The last language it was put into words in, and the words: views read the same titles
     # on every repaint, mostly in one language.
     __slots__ = ("_last",)
 
+    @abstractmethod
     def _words(self) -> str:
-        raise NotImplementedError
+        """The words in the current language."""
 
     def __str__(self) -> str:
         language = current_language()
@@ -47,7 +49,7 @@ class Message(Words):
     count: int = 0
 
     def _words(self) -> str:
-        catalogue = _translations(current_language())
+        catalogue = translations(current_language())
         if self.plural is not None:
             template = catalogue.ngettext(self.message, self.plural, self.count)
             values: dict[str, object] = {"n": self.count}
@@ -62,13 +64,14 @@ class Message(Words):
 
 @dataclass(frozen=True, slots=True)
 class Joined(Words):
-    """Several texts in a row, empty ones left out: sentences of one description."""
+    """Several texts in a row, empty ones left out: sentences of one description, or a list
+    whose separator is itself words (the language's ", ")."""
 
     parts: tuple[str | Words, ...]
-    separator: str = " "
+    separator: str | Words = " "
 
     def _words(self) -> str:
-        return self.separator.join(text for part in self.parts if (text := str(part)))
+        return str(self.separator).join(text for part in self.parts if (text := str(part)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,7 @@ def count_days(count: int) -> Message:
     return say_n("{n} day", "{n} days", count)
 
 
-def joined(*parts: str | Words, separator: str = " ") -> Joined:
+def joined(*parts: str | Words, separator: str | Words = " ") -> Joined:
     return Joined(parts, separator)
 
 

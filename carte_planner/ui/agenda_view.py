@@ -29,9 +29,9 @@ from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.dates import from_qdate, long_date, medium_date, time_in_zone, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import edit_request
-from carte_planner.ui.emphasis import emphasis
 from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import category_name
+from carte_planner.ui.script_text import emphasis
 
 ITEM_MIN_CHARS = 22
 

@@ -33,10 +33,10 @@ from carte_planner.storage.planfile import EXTENSION, file_digest, load_plan, sa
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
-from carte_planner.ui.emphasis import isolated
 from carte_planner.ui.hint import StartHint
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.request_panel import RequestPanel
+from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
 from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage

@@ -12,7 +12,7 @@ from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
-from carte_planner.ui.emphasis import emphasis, paragraph
+from carte_planner.ui.script_text import emphasis, paragraph
 
 # Background, text and border: dark text on light tints, readable in light and dark themes.
 WARNING_COLOURS = ("#FFF3CD", "#4D3800", "#E0B000")
