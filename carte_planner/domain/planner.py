@@ -165,7 +165,7 @@ def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Noti
             say(
                 "Carte Planner has no public holidays for {country}, so only weekends are avoided for the "
                 "consulate. Set your home country, and check the consulate's opening days.",
-                country=offices.home.name,
+                country=CountryName(offices.home.country, offices.home.name),
             )
             if offices.home.country
             else say(
