@@ -286,7 +286,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         _header, cell_w, _cell_h, strip, lane_h = self._metrics()
         cell = self.cell_rect(day)
         if self._more_in_strip:
-            return QRectF(cell.left() + cell_w / 2, cell.top() + 2, cell_w / 2 - 4, strip - 2)
+            # The half of the number strip away from the day's number: the left half in Arabic.
+            left = cell.left() + 4 if self.isRightToLeft() else cell.left() + cell_w / 2
+            return QRectF(left, cell.top() + 2, cell_w / 2 - 4, strip - 2)
         return QRectF(cell.left() + 4, cell.bottom() - lane_h, cell_w - 8, lane_h)
 
     # -- painting -------------------------------------------------------------------------
@@ -396,7 +398,8 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         more = tr("+%1 more").replace("%1", str(hidden))
         if self._more_in_strip or QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
             more = tr("+%1").replace("%1", str(hidden))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, more)
+        end = Qt.AlignmentFlag.AlignLeft if self.isRightToLeft() else Qt.AlignmentFlag.AlignRight
+        painter.drawText(rect, end | Qt.AlignmentFlag.AlignVCenter, more)
 
     def _paint_cursor(self, painter: QPainter) -> None:
         if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * WEEKS - 1):
