@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from carte_planner import __version__
+from carte_planner.cli_words import NUMBER, WHOLE_NUMBER, SpokenHelpFormatter
 from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
@@ -148,6 +149,10 @@ def _tolerant_streams() -> None:
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", SpokenHelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
@@ -281,20 +286,28 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         ),
     )
     group.add_argument("--home-airport", help=tr("home airport code, such as JFK"))
-    group.add_argument("--flight-hours", type=float, help=tr("flight length in hours (1-40, default 12)"))
+    group.add_argument("--flight-hours", type=NUMBER, help=tr("flight length in hours (1-40, default 12)"))
     group.add_argument("--departure-time", help=tr("outbound departure, home time (default 10:00)"))
-    group.add_argument("--arrive-days-before", type=int, help=tr("days to arrive before the start (0-14, default 2)"))
+    group.add_argument(
+        "--arrive-days-before", type=WHOLE_NUMBER, help=tr("days to arrive before the start (0-14, default 2)")
+    )
     group.add_argument(
         "--go-home",
         action=argparse.BooleanOptionalAction,
         help=tr("go home during cell manufacturing (only if your hospital agrees; default off)"),
     )
-    group.add_argument("--travellers", type=int, help=tr("number of travellers, patient included (1-6, default 2)"))
+    group.add_argument(
+        "--travellers", type=WHOLE_NUMBER, help=tr("number of travellers, patient included (1-6, default 2)")
+    )
     group.add_argument(
         "--traveller", action="append", default=[], metavar="NAME", help=tr("a traveller's name (repeat)")
     )
-    group.add_argument("--visa-stay-days", type=int, help=tr("the visa's permitted stay per entry (days, default 30)"))
-    group.add_argument("--followup-years", type=int, help=tr("years of follow-up at home to plan (0-20, default 5)"))
+    group.add_argument(
+        "--visa-stay-days", type=WHOLE_NUMBER, help=tr("the visa's permitted stay per entry (days, default 30)")
+    )
+    group.add_argument(
+        "--followup-years", type=WHOLE_NUMBER, help=tr("years of follow-up at home to plan (0-20, default 5)")
+    )
     group.add_argument(
         "--phase",
         action="append",
@@ -315,7 +328,7 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         tr("values the guide does not give (the plan marks them assumed until you set them)")
     )
     assumed.add_argument(
-        "--day0-offset", type=int, metavar="DAYS", help=tr("Day 0 (the infusion), days after admission")
+        "--day0-offset", type=WHOLE_NUMBER, metavar="DAYS", help=tr("Day 0 (the infusion), days after admission")
     )
     assumed.add_argument(
         "--chemotherapy-days",

@@ -5,7 +5,7 @@ are looked up here while the command line's parser is built and used."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from carte_planner.i18n import LANGUAGES, tr, tr_noop, use_language
@@ -29,6 +29,40 @@ ARGPARSE_WORDS = (
     tr_noop("invalid %(type)s value: %(value)r"),
     tr_noop("invalid choice: %(value)r (choose from %(choices)s)"),
 )
+# A section's heading and its colon ("options:"), as argparse from Python 3.13 on spells it.
+_HEADING = tr_noop("%(heading)s:")
+
+
+class NamedType:
+    """An option's type whose name argparse shows in a refusal ("invalid whole number value")
+    is in the reader's language, not Python's ("int")."""
+
+    def __init__(self, convert: Callable[[str], object], name: str) -> None:
+        self._convert = convert
+        self._name = name
+
+    def __call__(self, text: str) -> object:
+        return self._convert(text)
+
+    @property
+    def __name__(self) -> str:
+        return tr(self._name)
+
+
+WHOLE_NUMBER = NamedType(int, tr_noop("whole number"))
+NUMBER = NamedType(float, tr_noop("number"))
+
+
+class SpokenHelpFormatter(argparse.HelpFormatter):
+    """Help whose section headings end with the language's colon (选项：)."""
+
+    class _Section(argparse.HelpFormatter._Section):
+        def format_help(self) -> str:
+            text: str = super().format_help()
+            heading = self.heading
+            if heading is argparse.SUPPRESS or heading is None or not text:
+                return text
+            return text.replace(f"{heading}:\n", tr(_HEADING) % {"heading": heading} + "\n", 1)
 
 
 def requested_language(argv: Sequence[str], fallback: str) -> str:

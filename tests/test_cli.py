@@ -113,7 +113,7 @@ def test_cities_lists_chinese_names_and_airports(capsys):
         (["--city", "Paris"], "'Paris' is not a known hospital city"),
         (["--home-tz", "Europe/Berlinn"], "--home-tz: 'Europe/Berlinn' is not a known time zone"),
         (["--flight-hours", "0"], "--flight-hours: must be between 1 and 40"),
-        (["--flight-hours", "many"], "argument --flight-hours: invalid float value"),
+        (["--flight-hours", "many"], "argument --flight-hours: invalid number value"),
         (["--arrive-days-before", "20"], "--arrive-days-before: must be between 0 and 14"),
         (["--followup-years", "30"], "--followup-years: must be between 0 and 20"),
         (["--travellers", "7"], "--travellers: must be between 1 and 6"),

@@ -219,7 +219,7 @@ def test_special_files_as_the_plan_are_refused_quickly(capsys, tmp_path, special
     [
         (["--today", "9999-12-31"], "--today: must be between 2000 and 2100"),
         (["--visa-stay-days", "9" * 400], "--visa-stay-days: must be between 1 and 365, not 9999999999…"),
-        (["--arrive-days-before", "9" * 5000], "--arrive-days-before: invalid int value"),
+        (["--arrive-days-before", "9" * 5000], "--arrive-days-before: invalid whole number value"),
         (["--phase", "screening=" + "9" * 5000], "--phase: '99999999999999999999' is not a whole number"),
         (["--move", "nothing:here=2027-03-01"], "--move: 'nothing:here' is not an item of this plan"),
         (["--home-tz", "posixrules"], "--home-tz: 'posixrules' is a file of the zone database"),

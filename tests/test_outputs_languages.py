@@ -302,7 +302,7 @@ def test_placeholder_travellers_are_role_words_in_the_language():
         data = export_ics(journey, ExportOptions("plan-x", datetime(2027, 1, 4, tzinfo=UTC)))
         rows = sheet_rows(journey, "ru")
     assert any(title.endswith("— Пациент") for title in titles)
-    assert any(title.endswith("— Ухаживающий") for title in titles)
+    assert any(title.endswith("— Ухаживающий родственник") for title in titles)
     summaries = " ".join(calendar_texts(data))
     assert "Patient" not in summaries
     assert "Caregiver" not in summaries

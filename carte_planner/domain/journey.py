@@ -10,6 +10,7 @@ from functools import cached_property
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
+from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.text import CountryName, Words, say, spoken, words
 
 MINUS = "\u2212"
@@ -109,7 +110,8 @@ class Occurrence:
     def title(self) -> str:
         if self.item.recurrence is None:
             return self.item.title
-        return f"{self.item.title} {self.number}"
+        # Translators: one visit of a series, "Outpatient visit 3" (Chinese: 第 3 次门诊复诊).
+        return str(say("{title} {number}", title=self.item.title, number=self.number))
 
     @property
     def moved(self) -> bool:
@@ -150,6 +152,10 @@ class Assumption:
 
     label = spoken("label_words")
     text = spoken("text_words")
+
+
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_ISOLATE = "\u2069"
 
 
 def home_emergency_phrase(number: str, country: Words | str) -> Words:
@@ -213,14 +219,19 @@ class Journey:
         return (day - self.day_zero).days
 
     def day_label(self, day: date) -> str:
-        """ "Day −5", "Day 0", "Day +12" (with a true minus sign), or "" before admission."""
+        """ "Day −5", "Day 0", "Day +12" (with a true minus sign), or "" before admission.
+        In a right-to-left language the signed number is a left-to-right isolate: the bidi
+        algorithm would otherwise draw "اليوم −5" with the sign after the digit."""
         number = self.day_number(day)
         if number is None:
             return ""
         if number == 0:
             return str(say("Day 0"))
         sign = "+" if number > 0 else MINUS
-        return str(say("Day {number}", number=f"{sign}{abs(number)}"))
+        signed = f"{sign}{abs(number)}"
+        if is_right_to_left():
+            signed = f"{LEFT_TO_RIGHT_ISOLATE}{signed}{POP_ISOLATE}"
+        return str(say("Day {number}", number=signed))
 
     def occurrences_of(self, item: JourneyItem) -> list[Occurrence]:
         """The dated lines of one item: one, or one per visit of a series."""

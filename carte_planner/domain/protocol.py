@@ -116,7 +116,10 @@ class City:
         return f"{self.name} ({self.name_zh})"
 
     def name_in(self, language: str) -> str:
-        """The city's name in `language`, or "" when the data file has none."""
+        """The city's name in `language`, or "" when the data file has none; a Chinese reader
+        gets the Chinese name."""
+        if language == "zh_CN":
+            return self.name_zh
         return dict(self.names).get(language, "")
 
     def local_name(self, language: str) -> str:
@@ -124,8 +127,10 @@ class City:
         return self.name_in(language) or self.name
 
     def local_label(self, language: str) -> str:
-        """ "Гуанчжоу (广州)": the reader's name with the Chinese one a taxi driver reads."""
-        return f"{self.local_name(language)} ({self.name_zh})"
+        """ "Гуанчжоу (广州)": the reader's name with the Chinese one a taxi driver reads; in
+        Chinese, "广州" alone."""
+        local = self.local_name(language)
+        return local if local == self.name_zh else f"{local} ({self.name_zh})"
 
 
 class _Reader:

@@ -35,7 +35,7 @@ def traveller_words(name: str) -> str | Words:
 
 def travellers_words(names: tuple[str, ...] | list[str]) -> Words:
     """The travellers as a list: "Anna, Boris", "Пациент, Сопровождающий"."""
-    return joined(*(traveller_words(name) for name in names), separator=", ")
+    return joined(*(traveller_words(name) for name in names), separator=say(", "))
 
 
 def split_names(text: str) -> tuple[str, ...]:

@@ -104,8 +104,8 @@ def _facts(journey: Journey) -> str:
     rows = [
         (
             tr("Hospital city"),
-            tr("{city} ({city_zh}), airport {airports}").format(
-                city=city.local_name(current_language()), city_zh=city.name_zh, airports=", ".join(city.airports)
+            tr("{city}, airport {airports}").format(
+                city=city.local_label(current_language()), airports=tr(", ").join(city.airports)
             ),
         ),
         (tr("Scenario"), tr(SCENARIOS[request.scenario.value])),
@@ -289,11 +289,11 @@ def _entry_block(entry: ChecklistEntry, today: date) -> Block:
 def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
     """Header, one-page overview, reminders and the checklist by stage."""
     city = journey.city
-    local = city.local_name(current_language())
-    title = tr("CAR-T journey to {city} ({city_zh}): checklist").format(city=local, city_zh=city.name_zh)
+    local = city.local_label(current_language())
+    title = tr("CAR-T journey to {city}: checklist").format(city=local)
     blocks = [
         Block(
-            f"<h1>{esc(tr('CAR-T journey checklist'))}</h1><p><b>{esc(local)} ({esc(city.name_zh)})</b> · "
+            f"<h1>{esc(tr('CAR-T journey checklist'))}</h1><p><b>{esc(local)}</b> · "
             f"{esc(_span_text(journey.summary.arrival, journey.summary.return_date))}</p>"
             f"<p class='small'>{esc(journey.estimate_note)}</p>{_warnings(journey)}"
         ),
@@ -317,7 +317,7 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
         first_stage = False
         blocks += [_entry_block(entry, journey.today) for entry in entries]
     footer = (
-        journey.estimate_note + " " + tr("Printed for {city} ({city_zh}).").format(city=local, city_zh=city.name_zh)
+        journey.estimate_note + " " + tr("Printed for {city}.").format(city=local)
     )
     rtl = is_right_to_left()
     style = STYLE + RTL_STYLE if rtl else STYLE
@@ -328,9 +328,7 @@ def checklist_text(journey: Journey, checklist: Checklist, markdown: bool = Fals
     """The checklist as plain text or Markdown, for the command line."""
     city = journey.city
     out = []
-    heading = tr("CAR-T journey to {city} ({city_zh}): checklist").format(
-        city=city.local_name(current_language()), city_zh=city.name_zh
-    )
+    heading = tr("CAR-T journey to {city}: checklist").format(city=city.local_label(current_language()))
     out.append(f"# {heading}" if markdown else heading)
     out += ["", journey.estimate_note, ""]
     for notice in journey.warnings:

@@ -573,8 +573,10 @@ def _plan_from_document(document: Any) -> Plan:
         raise PlanFileError(tr("its version is missing or invalid."))
     if version > VERSION:
         raise PlanFileError(
-            f"it was made by a newer version of Carte Planner (plan format {version}; this version reads up to "
-            f"{VERSION}). Update Carte Planner to open it."
+            tr(
+                "it was made by a newer version of Carte Planner (plan format {version}; this version reads up to "
+                "{supported}). Update Carte Planner to open it."
+            ).format(version=version, supported=VERSION)
         )
     while version < VERSION:
         document = MIGRATIONS[version](document)

@@ -96,7 +96,7 @@ class RequestPanel(QWidget):
         self.city = QComboBox()
         for city in load_cities():
             local = city.name_in(current_language())
-            shown = f"{city.name} — {city.name_zh}" + (f" — {local}" if local else "")
+            shown = f"{city.name} — {city.name_zh}" + (f" — {local}" if local and local != city.name_zh else "")
             self.city.addItem(f"{shown} ({', '.join(city.airports)})", city.key)
         _searchable(self.city)
         self.city.setAccessibleName(tr("Hospital city"))
