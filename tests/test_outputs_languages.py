@@ -228,7 +228,7 @@ def test_one_plan_reads_in_every_language_without_planning_again():
     ("language", "counts"),
     [
         ("ru", ["(2 дня)", "через 5 дней", "минимум 6 дней", "через 1 день"]),
-        ("ar", ["(يومين)", "بـ 5 أيام", "6 أيام", "بـ يوم واحد"]),
+        ("ar", ["(يومين)", "بمدة 5 أيام", "6 أيام", "بمدة يوم واحد"]),
         ("en", ["(2 days)", "Day 0 5 days after", "at least 6 days", "1 day after admission"]),
     ],
 )

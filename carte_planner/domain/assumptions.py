@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import time
 
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.journey import MINUS, Assumption, JourneyItem
+from carte_planner.domain.journey import Assumption, DayNumber, JourneyItem
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr_noop
@@ -57,10 +57,8 @@ def rhythm_words(rhythm: str) -> Words:
 
 
 def day_number_text(number: int) -> str:
-    """ "−5", "0", "+3": a Day number with a true minus sign."""
-    if number == 0:
-        return "0"
-    return f"+{number}" if number > 0 else f"{MINUS}{abs(number)}"
+    """ "−5", "0", "+3": a Day number with a true minus sign, in the current language's order."""
+    return str(DayNumber(number))
 
 
 @dataclass(frozen=True)
@@ -149,8 +147,8 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
     early = protocol.early_followup
     values: dict[str, str | int | Words] = {
         "day0_offset": count_days(settings.day0_offset),
-        "chemotherapy_first": day_number_text(first),
-        "chemotherapy_last": day_number_text(last),
+        "chemotherapy_first": DayNumber(first),
+        "chemotherapy_last": DayNumber(last),
         "visit_rhythm": visit_rhythm_text(settings.visit_rhythm, settings.visit_weekdays),
         "early_rhythm": rhythm_words(settings.early_rhythm),
         "early_weeks": say_n("{n} week", "{n} weeks", early.weeks),

@@ -154,8 +154,23 @@ class Assumption:
     text = spoken("text_words")
 
 
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
-POP_ISOLATE = "\u2069"
+LEFT_TO_RIGHT_MARK = "\u200e"
+
+
+@dataclass(frozen=True, slots=True)
+class DayNumber(Words):
+    """A Day number with its sign, "−5", "0", "+3" (a true minus sign). Read in a right-to-left
+    language it starts with a left-to-right mark: the bidi algorithm would otherwise draw
+    "اليوم −5" with the sign after the digit. (A mark, not an isolate: Qt's text layout still
+    reverses the sign inside an isolate.)"""
+
+    number: int
+
+    def _words(self) -> str:
+        if self.number == 0:
+            return "0"
+        signed = f"+{self.number}" if self.number > 0 else f"{MINUS}{abs(self.number)}"
+        return f"{LEFT_TO_RIGHT_MARK}{signed}" if is_right_to_left() else signed
 
 
 def home_emergency_phrase(number: str, country: Words | str) -> Words:
@@ -219,19 +234,13 @@ class Journey:
         return (day - self.day_zero).days
 
     def day_label(self, day: date) -> str:
-        """ "Day −5", "Day 0", "Day +12" (with a true minus sign), or "" before admission.
-        In a right-to-left language the signed number is a left-to-right isolate: the bidi
-        algorithm would otherwise draw "اليوم −5" with the sign after the digit."""
+        """ "Day −5", "Day 0", "Day +12" (with a true minus sign), or "" before admission."""
         number = self.day_number(day)
         if number is None:
             return ""
         if number == 0:
             return str(say("Day 0"))
-        sign = "+" if number > 0 else MINUS
-        signed = f"{sign}{abs(number)}"
-        if is_right_to_left():
-            signed = f"{LEFT_TO_RIGHT_ISOLATE}{signed}{POP_ISOLATE}"
-        return str(say("Day {number}", number=signed))
+        return str(say("Day {number}", number=DayNumber(number)))
 
     def occurrences_of(self, item: JourneyItem) -> list[Occurrence]:
         """The dated lines of one item: one, or one per visit of a series."""

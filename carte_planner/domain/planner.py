@@ -12,14 +12,21 @@ from carte_planner.domain.assumptions import (
     DAY0_OFFSET,
     Settings,
     assumption_catalogue,
-    day_number_text,
     resolve_settings,
     with_assumption_note,
 )
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
-from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary, home_emergency_phrase
+from carte_planner.domain.journey import (
+    Category,
+    DayNumber,
+    Journey,
+    JourneyItem,
+    Notice,
+    Summary,
+    home_emergency_phrase,
+)
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
@@ -397,8 +404,8 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
                     "The chemotherapy days (Days {first} to {last}) would start before admission, since Day 0 is "
                     "{before} after it; they are placed from the day of admission. Check the chemotherapy "
                     "days and the infusion day with the hospital.",
-                    first=day_number_text(first),
-                    last=day_number_text(last),
+                    first=DayNumber(first),
+                    last=DayNumber(last),
                     before=count_days(before),
                 ),
                 field="chemotherapy_days",

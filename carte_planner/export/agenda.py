@@ -114,7 +114,9 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         month = _month_heading(out, line.day, month)
         day_label = journey.day_label(line.day) if line.item.category is not Category.HOME_FOLLOWUP else ""
         details = tr("; ").join(part for part in (_when(journey, line), _status(journey, line)) if part)
-        text = f"  {_day(line.day)}  {day_label:<9} {line.title}"
+        # The column is padded by what shows: an Arabic label's left-to-right mark takes no room.
+        shown = len(day_label.replace("\u200e", ""))
+        text = f"  {_day(line.day)}  {day_label}{' ' * max(9 - shown, 0)} {line.title}"
         out.append(f"{text}  [{details}]" if details else text)
     for holiday in holidays:
         month = _month_heading(out, holiday.day, month)

@@ -316,9 +316,7 @@ def checklist_document(journey: Journey, checklist: Checklist) -> PrintDocument:
         blocks.append(Block(f"<h2>{esc(stage.title)}</h2>", keep_with_next=True, new_page=first_stage))
         first_stage = False
         blocks += [_entry_block(entry, journey.today) for entry in entries]
-    footer = (
-        journey.estimate_note + " " + tr("Printed for {city}.").format(city=local)
-    )
+    footer = journey.estimate_note + " " + tr("Printed for {city}.").format(city=local)
     rtl = is_right_to_left()
     style = STYLE + RTL_STYLE if rtl else STYLE
     return PrintDocument(title=title, blocks=tuple(blocks), footer=footer, style=style, right_to_left=rtl)

@@ -54,10 +54,16 @@ def _day_both(journey: Journey, key: str, other_language: str, landing: bool = F
 
 
 def _in_direction(markup: str, language: str) -> str:
-    """The family's line under the Chinese one, running right to left in Arabic: Qt takes a
-    paragraph's direction from its first letter, so a date would put its full stop first."""
+    """A line in `language`'s own direction: the Chinese one left to right even in an Arabic
+    sheet, the family's right to left in Arabic. Qt would otherwise give a paragraph the
+    window's direction or its first letter's, and put a sentence's full stop at its start."""
     direction = "rtl" if is_right_to_left(language) else "ltr"
     return f"<div dir='{direction}'>{markup}</div>"
+
+
+def _isolated(text: str) -> str:
+    """`text` as a first-strong isolate: it keeps its own direction inside a line of another."""
+    return f"\u2068{text}\u2069"
 
 
 def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]:
@@ -110,19 +116,20 @@ def hospital_sheet(journey: Journey, other_language: str | None = None) -> Print
         if rest:
             # Values are mostly numbers and names: left as they are, a phone number keeps its order.
             value_html += "<br>" + escape(rest).replace("\n", "<br>")
+        label = _in_direction(f"<span class='label'>{escape(row.chinese)}</span>", CHINESE)
         other = _in_direction(f"<span class='other'>{escape(row.other)}</span>", language) if row.other else ""
-        cells.append(
-            f"<tr><td width='34%'><span class='label'>{escape(row.chinese)}</span>{other}</td>"
-            f"<td><div dir='ltr'>{value_html}</div></td></tr>"
-        )
-    heading = escape(title_zh) + (f" · {escape(title_other)}" if title_other else "")
-    notes = escape(note_zh) + (_in_direction(escape(note_other), language) if note_other else "")
+        cells.append(f"<tr><td width='34%'>{label}{other}</td><td><div dir='ltr'>{value_html}</div></td></tr>")
+    heading = escape(title_zh) + (f" · {_isolated(escape(title_other))}" if title_other else "")
+    notes = _in_direction(escape(note_zh), CHINESE) + (
+        _in_direction(escape(note_other), language) if note_other else ""
+    )
     html = (
-        f"<h1>{heading}</h1>"
+        f"<h1 dir='ltr'>{heading}</h1>"
         f"<table width='100%' border='1' cellspacing='0' cellpadding='3'>{''.join(cells)}</table>"
         f"<p class='note'>{notes}</p>"
     )
-    footer = note_zh if language == CHINESE else f"{note_zh} {note_other}"
+    # The footer is one line of plain text: each sentence is an isolate that runs its own way.
+    footer = note_zh if language == CHINESE else f"{_isolated(note_zh)} {_isolated(note_other)}"
     with use_language(CHINESE):
         title = tr("Sheet for the hospital")
     return PrintDocument(title=title, blocks=(Block(html),), footer=footer, style=SHEET_STYLE)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox
 
 
-def counted_suffix(spin: QSpinBox, unit: Callable[[int], str]) -> None:
+def counted_suffix(spin: QSpinBox | QDoubleSpinBox, unit: Callable[[Any], str]) -> None:
     """Keep the unit after `spin`'s number in the form for the value shown. `unit` gives it
     from the catalogue, leading space included: `lambda n: ntr(" day", " days", n)`."""
 
@@ -19,7 +20,7 @@ def counted_suffix(spin: QSpinBox, unit: Callable[[int], str]) -> None:
     follow()
     spin.valueChanged.connect(follow)
     # Views show the plan's values with the box's signals blocked: they call refresh_unit.
-    spin.follow_unit = follow  # type: ignore[attr-defined]
+    spin.follow_unit = follow  # type: ignore[union-attr]
 
 
 def refresh_unit(box: QAbstractSpinBox) -> None:

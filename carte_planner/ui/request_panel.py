@@ -140,7 +140,11 @@ class RequestPanel(QWidget):
         self.flight_hours.setRange(1, 40)
         self.flight_hours.setSingleStep(0.5)
         self.flight_hours.setDecimals(1)
-        self.flight_hours.setSuffix(tr(" h"))
+        # A whole number of hours takes its plural form (Arabic: 2 ساعتان, 5 ساعات); a fraction
+        # takes the unit's short form, which every language writes the same after any number.
+        counted_suffix(
+            self.flight_hours, lambda hours: ntr(" hour", " hours", int(hours)) if hours == int(hours) else tr(" h")
+        )
         self.flight_hours.setAccessibleName(tr("Flight length in hours"))
         self._add(form, tr("Flight &length:"), self.flight_hours)
         self.departure = TimeField()
