@@ -48,6 +48,7 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
         closed = sorted(table.items())
         # China's names go through our own catalogue (carte_planner/domain/holiday_names.py).
         names = {} if country == CHINA else _names_in_languages(country, years, closed, table.supported_languages)
+        own = {} if country == CHINA else _own_names(country, years, closed, table.default_language)
     data: dict[str, Any] = {
         "library": f"holidays {holidays.__version__}",
         "country": country,
@@ -61,6 +62,8 @@ def calendar_data(country: str, first_year: int, last_year: int) -> dict[str, An
     }
     if names:
         data["names"] = names
+    if own:
+        data["own_names"] = own
     if country == CHINA:
         data["official_until"] = _china_official_until()
         festivals: dict[str, str] = {}
@@ -120,6 +123,20 @@ def _names_in_languages(
     return names
 
 
+def _own_names(country: str, years: range, closed: list[tuple[date, str]], language: str | None) -> dict[str, str]:
+    """{English name: the name in the country's own language} (Karfreitag for Good Friday), for
+    a reader whose language the library does not have there: the family knows the day by it."""
+    import holidays
+
+    if not language or language.startswith("en"):
+        return {}
+    table = holidays.country_holidays(country, years=years, language=language)
+    seen: dict[str, set[str]] = {}
+    for day, name in closed:
+        seen.setdefault(name, set()).add(table.get(day, name))
+    return dict(sorted((name, min(local)) for name, local in seen.items() if len(local) == 1 and name not in local))
+
+
 def _china_official_until() -> int:
     """The last year whose holiday arrangement China has published and the library records;
     later years follow computed festival dates and are provisional."""
@@ -129,7 +146,7 @@ def _china_official_until() -> int:
 
 
 def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
-    add_home_names(data["country"], data.get("names", {}))
+    add_home_names(data["country"], data.get("names", {}), data.get("own_names", {}))
     return OfficeCalendar(
         country=data["country"],
         name=name,

@@ -64,10 +64,12 @@ def test_a_russian_family_in_moscow_reads_its_holidays_in_russian(capsys):
     assert "New Year Holidays" not in agenda
 
 
-def test_germany_in_russian_keeps_the_english_names():
-    """The library has German, English, Thai and Ukrainian names for Germany, no Russian."""
+def test_germany_in_russian_gives_the_german_name_with_the_english():
+    """The library has German, English, Thai and Ukrainian names for Germany, no Russian: the
+    family knows the day by its German name."""
     assert library_language("ru", "DE", holidays.country_holidays("DE").supported_languages) is None
-    assert names_in("DE", 2027, "ru")[date(2027, 12, 25)] == "Christmas Day"
+    assert names_in("DE", 2027, "ru")[date(2027, 12, 25)] == "Erster Weihnachtstag (Christmas Day)"
+    assert names_in("DE", 2027, "zh_CN")[date(2027, 3, 26)] == "Karfreitag (Good Friday)"
 
 
 @pytest.mark.parametrize(
@@ -95,10 +97,15 @@ def test_russia_and_taiwan_in_simplified_chinese():
     assert names_in("TW", 2027, "zh_CN")[date(2027, 1, 1)] == "中华民国开国纪念日"
 
 
-@pytest.mark.parametrize("language", ["fr", "de", PSEUDO])
-def test_a_language_without_names_falls_back_to_english(language):
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_a_language_without_a_catalogue_falls_back_to_english(language):
     assert names_in("RU", 2027, language)[date(2027, 1, 1)] == "New Year Holidays"
     assert names_in("SA", 2027, language)[date(2027, 2, 22)] == "Founding Day Holiday"
+
+
+def test_a_language_the_library_lacks_gets_the_countrys_own_name_with_the_english():
+    assert names_in("RU", 2027, PSEUDO)[date(2027, 1, 1)] == "Новогодние каникулы (New Year Holidays)"
+    assert names_in("SA", 2027, PSEUDO)[date(2027, 2, 22)] == "يوم التأسيس (Founding Day Holiday)"
 
 
 def test_a_name_the_library_never_gave_stays_as_it_is():

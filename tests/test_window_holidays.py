@@ -101,7 +101,7 @@ def test_a_russian_familys_home_holidays_follow_the_windows_language(window, qtb
     expected = {
         "ru": "Россия: Новогодние каникулы",
         "zh_CN": "俄罗斯公共假日：元旦假期",
-        "ar": ": New Year Holidays",
+        "ar": ": Новогодние каникулы (New Year Holidays)",
         "en": "Russia): New Year Holidays",
     }
     seen = {}

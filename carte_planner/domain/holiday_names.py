@@ -36,14 +36,19 @@ _SUBSTITUTED = re.compile(r"Day off \(substituted from (\d\d)/(\d\d)/(\d{4})\)")
 # as the office calendars read them from resources/holidays or compute them with the library.
 # The domain reads no files, so whoever loads a calendar hands its names over here.
 _HOME_NAMES: dict[str, dict[str, dict[str, str]]] = {}
+# {country: {English: the name in the country's own language}}, for a reader whose language the
+# library lacks there: a family from Germany knows Karfreitag, whatever language it reads.
+_OWN_NAMES: dict[str, dict[str, str]] = {}
 
 
-def add_home_names(country: str, names: Mapping[str, Mapping[str, str]]) -> None:
-    """Remember `country`'s holiday names in other languages ({language: {English: name}}),
-    next to those already known (a plan beyond the shipped years brings more names)."""
+def add_home_names(country: str, names: Mapping[str, Mapping[str, str]], own: Mapping[str, str] | None = None) -> None:
+    """Remember `country`'s holiday names in other languages ({language: {English: name}}) and
+    in its own (`own`, {English: name}), next to those already known (a plan beyond the
+    shipped years brings more names)."""
     known = _HOME_NAMES.setdefault(country, {})
     for language, table in names.items():
         known.setdefault(language, {}).update(table)
+    _OWN_NAMES.setdefault(country, {}).update(own or {})
 
 
 def holiday_name(country: str, name: str) -> str:
@@ -54,18 +59,28 @@ def holiday_name(country: str, name: str) -> str:
     if language == "en":
         return name
     if country != CHINA:
-        return _HOME_NAMES.get(country, {}).get(language, {}).get(name, name)
-    return tr("; ").join(_one_name(part) for part in name.split("; "))
+        translated = _HOME_NAMES.get(country, {}).get(language, {}).get(name)
+        if translated is not None:
+            return translated
+    return tr("; ").join(_one_name(country, part) for part in name.split("; "))
 
 
-def _one_name(name: str) -> str:
+def _one_name(country: str, name: str) -> str:
     if name.endswith(_OBSERVED):
-        return tr("{holiday} (observed)").format(holiday=_one_name(name[: -len(_OBSERVED)]))
+        return tr("{holiday} (observed)").format(holiday=_one_name(country, name[: -len(_OBSERVED)]))
     swapped = _SUBSTITUTED.fullmatch(name)
     if swapped:
+        # The library's MM/DD/YYYY is an American date: the reader gets one in their language.
         month, day, year = (int(part) for part in swapped.groups())
         return tr("Day off (substituted from {date})").format(date=format_day(date(year, month, day), DATE))
-    return tr(CHINA_HOLIDAYS[name]) if name in CHINA_HOLIDAYS else name
+    if country == CHINA:
+        return tr(CHINA_HOLIDAYS[name]) if name in CHINA_HOLIDAYS else name
+    translated = _HOME_NAMES.get(country, {}).get(current_language(), {}).get(name)
+    if translated is not None:
+        return translated
+    own = _OWN_NAMES.get(country, {}).get(name)
+    # The country's own name first, the English the library gives beside it.
+    return f"{own} ({name})" if own else name
 
 
 @dataclass(frozen=True, slots=True)
