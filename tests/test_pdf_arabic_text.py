@@ -216,3 +216,9 @@ def test_print_to_file_gives_the_same_text_layer(qapp, tmp_path):
     text = pdf_text(path)
     assert PRESENTATION_FORMS.findall(text) == []
     assert "عنوان المستشفى" in text
+
+
+def test_a_direction_marks_empty_glyph_copies_out_as_nothing():
+    """Qt names the empty glyph of U+200E (before an Arabic Day number's sign) U+0009."""
+    assert glyph_text("\t") == ""
+    assert glyph_text(" ") == " "

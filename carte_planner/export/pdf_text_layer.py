@@ -41,8 +41,12 @@ def glyph_text(text: str) -> str:
     right-to-left run to read it, and the letters of each glyph in it with the run.
 
     U+FE91 (bā' in its initial form) becomes U+0628; U+FEFB (lām-alif) becomes U+0627 U+0644,
-    alif then lām.
+    alif then lām. The empty glyph of a direction mark gives no text.
     """
+    if text == "\t":
+        # Qt draws a direction mark or isolate (U+200E, U+2068) as an empty glyph that its
+        # map names U+0009; no tab is ever drawn, and a copied line would get a stray gap.
+        return ""
     letters = _PRESENTATION_FORMS.sub(lambda match: _letters(match.group())[::-1], text)
     return "" if letters and all(_is_arabic_mark(char) for char in letters) else letters
 
