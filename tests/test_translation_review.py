@@ -198,6 +198,16 @@ def test_arabic_minor_wording(tmp_path, qapp):
     assert "جواز السفر يبقى لدى المكتب أثناء التمديد" in outputs["plan"] + outputs["checklist"]
     assert "محتجز" not in everything
     assert "تقارير التشريح المرضي" in outputs["checklist"]
+    assert "مرتين في الأسبوع (يومي الاثنين والخميس)" in outputs["plan"]
+
+
+def test_an_arabic_weekday_in_a_sentence_is_yawm_al():
+    from carte_planner.domain.assumptions import visit_rhythm_text
+
+    with use_language("ar"):
+        assert str(visit_rhythm_text("weekly", ("TU",))) == "مرة في الأسبوع (يوم الثلاثاء)"
+    with use_language("en"):
+        assert str(visit_rhythm_text("weekly", ("TU",))) == "once a week (Tuesday)"
 
 
 @pytest.mark.parametrize(("value", "suffix"), [(2, " يومان"), (5, " أيام"), (12, " يومًا")])

@@ -137,7 +137,10 @@ def followup_rhythm_text(stages: tuple[FollowupStage, ...]) -> Words:
 def visit_rhythm_text(rhythm: str, weekdays: tuple[str, ...]) -> Words:
     """ "twice a week (Monday and Thursday)" """
     names = [say(_WEEKDAY_NAMES[code]) for code in weekdays]
-    days = say("{first} and {second}", first=names[0], second=names[1]) if len(names) == 2 else names[0]
+    if len(names) == 1:
+        # Translators: a visit rhythm and its one weekday, "weekly (Tuesday)" (Arabic: يوم الثلاثاء).
+        return say("{rhythm} ({day})", rhythm=rhythm_words(rhythm), day=names[0])
+    days = say("{first} and {second}", first=names[0], second=names[1])
     return say("{rhythm} ({days})", rhythm=rhythm_words(rhythm), days=days)
 
 
