@@ -96,7 +96,11 @@ class RequestPanel(QWidget):
         self.city = QComboBox()
         for city in load_cities():
             local = city.name_in(current_language())
-            shown = f"{city.name} — {city.name_zh}" + (f" — {local}" if local and local != city.name_zh else "")
+            # A Chinese reader finds the Chinese name first; the others find the English one.
+            if local == city.name_zh:
+                shown = f"{city.name_zh} — {city.name}"
+            else:
+                shown = f"{city.name} — {city.name_zh}" + (f" — {local}" if local else "")
             self.city.addItem(f"{shown} ({', '.join(city.airports)})", city.key)
         _searchable(self.city)
         self.city.setAccessibleName(tr("Hospital city"))
