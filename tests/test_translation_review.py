@@ -131,7 +131,7 @@ def test_russian_names_the_doctors_a_family_calls(tmp_path, qapp):
     outputs = read_outputs("ru", tmp_path)
     warning_signs = (
         "звоните врачу, наблюдающему пациента дома (гематологу), и лечащим врачам в Китае. "
-        "В экстренном случае на родине звоните: номер экстренной помощи на родине (Россия: 103)."
+        "В экстренном случае на родине звоните на номер экстренной помощи (Россия: 103)."
     )
     assert warning_signs in outputs["checklist"]
     assert flat(warning_signs) in outputs["pdf"]
