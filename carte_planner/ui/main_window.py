@@ -40,6 +40,7 @@ from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
 from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
+from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 if TYPE_CHECKING:
     from carte_planner.ui.publish_dialog import PublishDialog
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.published_label)
         document.fileChanged.connect(self._show_published)
         self._show_published()
+        wheel_turns_focused_fields_only(self)
 
     # -- actions and menus ----------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:

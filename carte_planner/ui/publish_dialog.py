@@ -28,6 +28,7 @@ from carte_planner.domain.plan import CalendarServer
 from carte_planner.i18n import ntr, tr
 from carte_planner.ui.background import BackgroundCall
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 _NEW = "new"
 _EXISTING = "existing"
@@ -174,6 +175,7 @@ class PublishDialog(QDialog):
         self._warn_if_unencrypted()
         self.resize(560, self.sizeHint().height())
         self._fill_saved_password()
+        wheel_turns_focused_fields_only(self)
 
     # -- what the user entered ------------------------------------------------------------
     def _fill_saved_password(self) -> None:

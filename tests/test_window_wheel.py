@@ -1,0 +1,152 @@
+"""The mouse wheel over a field nobody clicked scrolls the panel; it never changes the plan."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+
+from carte_planner.domain.checklist import Stage
+from carte_planner.ui.checklist_panel import AddItemDialog
+
+
+def turn_wheel(widget: QWidget, notches: int = -1) -> None:
+    """One turn of the wheel over the middle of `widget` (negative: towards the user)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def shown_value(field: QWidget) -> str:
+    if isinstance(field, QComboBox):
+        return f"{field.currentIndex()} {field.currentText()}"
+    assert isinstance(field, QAbstractSpinBox)
+    return field.text()
+
+
+def panel_fields(win) -> dict[str, QWidget]:
+    panel = win.panel
+    fields: dict[str, QWidget] = {
+        "start": panel.start,
+        "city": panel.city,
+        "scenario": panel.scenario,
+        "home_tz": panel.home_tz,
+        "home_country": panel.home_country,
+        "flight_hours": panel.flight_hours,
+        "departure": panel.departure,
+        "arrive_early": panel.arrive_early,
+        "visa_stay": panel.visa_stay,
+        "followup_years": panel.followup_years,
+    }
+    for row in panel.phase_rows:
+        fields[f"phase:{row.key}"] = row.days
+    assumed = ("day0", "chemo_first", "chemo_last", "visit_rhythm", "weekday_first", "weekday_second")
+    for name in (*assumed, "early", "followup"):
+        fields[f"assumed:{name}"] = getattr(panel.assumed, name)
+    fields["assumed:return_time"] = panel.assumed.return_time
+    return fields
+
+
+def test_every_field_of_the_panel_is_covered(window):
+    """No spin box or combo box of the panel is left out of the test below."""
+    covered = set(panel_fields(window).values())
+    everything = [w for w in window.panel.findChildren(QWidget) if isinstance(w, (QAbstractSpinBox, QComboBox))]
+    assert [w.accessibleName() for w in everything if w not in covered] == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "start",
+        "city",
+        "scenario",
+        "home_tz",
+        "home_country",
+        "flight_hours",
+        "departure",
+        "arrive_early",
+        "visa_stay",
+        "followup_years",
+        "phase:screening",
+        "phase:manufacturing",
+        "phase:admission",
+        "phase:monitoring",
+        "phase:outpatient",
+        "assumed:day0",
+        "assumed:chemo_first",
+        "assumed:chemo_last",
+        "assumed:visit_rhythm",
+        "assumed:weekday_first",
+        "assumed:weekday_second",
+        "assumed:early",
+        "assumed:followup",
+        "assumed:return_time",
+    ],
+)
+def test_the_wheel_over_an_unfocused_field_scrolls_the_panel_and_changes_nothing(qtbot, window, name):
+    window.resize(1366, 400)  # short: the panel scrolls
+    window.agenda.table.setFocus()
+    field = panel_fields(window)[name]
+    window.panel_scroll.ensureWidgetVisible(field)
+    bar = window.panel_scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    notches = 1 if bar.value() == bar.maximum() else -1  # at the bottom: scroll up
+    before_value, before_scroll, before_plan = shown_value(field), bar.value(), window.document.plan
+    turn_wheel(field, notches)
+    assert shown_value(field) == before_value
+    assert window.document.plan == before_plan
+    assert not window.document.modified
+    assert bar.value() != before_scroll, "the panel scrolls instead"
+    assert not field.hasFocus(), "the wheel does not give the field the focus"
+
+
+@pytest.mark.parametrize("name", ["start", "city", "scenario", "visa_stay", "phase:screening", "assumed:day0"])
+def test_the_wheel_over_the_focused_field_changes_it(qtbot, window, name):
+    window.activateWindow()
+    field = panel_fields(window)[name]
+    window.panel_scroll.ensureWidgetVisible(field)
+    field.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed into
+    qtbot.waitUntil(field.hasFocus)
+    before_value, before_plan = shown_value(field), window.document.plan
+    turn_wheel(field, -1 if name in ("city", "scenario") else 1)
+    if isinstance(field, QAbstractSpinBox):
+        field.interpretText()
+    assert shown_value(field) != before_value
+    if name not in ("city", "scenario"):
+        assert window.document.plan != before_plan
+
+
+def test_fields_take_the_focus_from_a_click_or_tab_not_from_the_wheel(window):
+    for name, field in panel_fields(window).items():
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus, name
+
+
+def test_the_wheel_over_a_dialog_field_changes_it_only_when_focused(qtbot, window):
+    stages = (Stage("before", "Before the trip"), Stage("during", "During the stay"))
+    dialog = AddItemDialog(stages, date(2027, 2, 1), window)
+    qtbot.addWidget(dialog)
+    dialog.has_due.setChecked(True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.title.setFocus()
+    for field in (dialog.stage, dialog.due):
+        before = shown_value(field)
+        turn_wheel(field, -1)
+        assert shown_value(field) == before
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    dialog.activateWindow()
+    dialog.due.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(dialog.due.hasFocus)
+    before = shown_value(dialog.due)
+    turn_wheel(dialog.due, 1)
+    assert shown_value(dialog.due) != before
