@@ -108,11 +108,14 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         autosave_folder: Path | None = None,
         offer_autosave: bool = True,
+        autosave_slot: AutosaveSlot | None = None,
     ) -> None:
+        """`autosave_slot`: the slot of the window this one replaces (another language), so
+        that the plan keeps one safety copy, which a discard or a clean exit removes."""
         super().__init__()
         self.settings = settings or QSettings()
         self.autosave_folder = autosave_folder or default_autosave_folder()
-        self.autosave_slot = _claim_slot(self.autosave_folder)
+        self.autosave_slot = autosave_slot or _claim_slot(self.autosave_folder)
         self._plan_lock: FileLock | None = None
         self._disk_digest: str | None = None
         if document is None:
@@ -241,8 +244,13 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action(tr("Expor&t checklist PDF…"), self.export_pdf)
         # Not every platform binds the standard Quit key (Windows, plain X11): Ctrl+Q then.
         quit_keys = QKeySequence.keyBindings(keys.Quit) or [QKeySequence("Ctrl+Q")]
-        self.quit_action = self._action(tr("&Quit"), self.close)
+        self.quit_action = self._action(tr("&Quit"), self.quit_application)
         self.quit_action.setShortcuts(quit_keys)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        close_keys = [QKeySequence("Ctrl+W")]
+        close_keys += [key for key in QKeySequence.keyBindings(keys.Close) if key not in close_keys]
+        self.close_action = self._action(tr("Close &window"), self.close)
+        self.close_action.setShortcuts(close_keys)
         self.undo_action = self.document.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, tr("&Redo"))
@@ -323,7 +331,7 @@ class MainWindow(QMainWindow):
             self.output_language_group.addAction(action)
             action.triggered.connect(lambda _checked=False, c=code: self.set_output_language(c or None))
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu(tr("&View"))
@@ -866,7 +874,16 @@ class MainWindow(QMainWindow):
         document = PlanDocument(old.plan, old.today, old.path)
         if old.modified:
             document.mark_unsaved()
-        successor = MainWindow(document, self.settings, self.autosave_folder, offer_autosave=False)
+        # The new window takes over this one's safety copy and the plan's lock: nothing of
+        # this window is left behind to be offered back as a crash's.
+        self.autosave_timer.stop()
+        slot, self.autosave_slot = self.autosave_slot, None
+        if self._plan_lock is not None:
+            self._plan_lock.release()
+            self._plan_lock = None
+        successor = MainWindow(document, self.settings, self.autosave_folder, offer_autosave=False, autosave_slot=slot)
+        if document.modified:
+            successor.autosave()
         successor.restoreGeometry(self.saveGeometry())
         successor.tabs.setCurrentIndex(self.tabs.currentIndex())
         successor.show_panel(self.panel_scroll.isVisible())
@@ -915,6 +932,22 @@ class MainWindow(QMainWindow):
         )
 
     # -- closing --------------------------------------------------------------------------
+    def quit_application(self) -> bool:
+        """Close every window, this one first, each asking about its own unsaved changes, then
+        end the application. Cancel in any of them keeps that window and the application."""
+        others = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget is not self and widget.isVisible()
+        ]
+        for window in [self, *others]:
+            if window.isVisible() and not window.close():
+                window.raise_()
+                window.activateWindow()
+                return False
+        QApplication.quit()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "_replaced_by", None) is not None:
             # Another language: the new window holds the plan now.
