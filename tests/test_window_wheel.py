@@ -150,3 +150,42 @@ def test_the_wheel_over_a_dialog_field_changes_it_only_when_focused(qtbot, windo
     before = shown_value(dialog.due)
     turn_wheel(dialog.due, 1)
     assert shown_value(dialog.due) != before
+
+
+def field_is_in_view(win, field: QWidget) -> bool:
+    """From its top to its bottom, in the panel's visible height."""
+    viewport = win.panel_scroll.viewport()
+    top = field.mapTo(viewport, QPoint(0, 0)).y()
+    return top >= 0 and top + field.height() <= viewport.height()
+
+
+def test_alt_letters_bring_their_field_into_view(qtbot, window):
+    from PySide6.QtTest import QTest
+
+    window.resize(1366, 400)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for field, key in ((window.panel.assumed.day0, Qt.Key.Key_0), (window.panel.start, Qt.Key.Key_D)):
+        window.panel_scroll.verticalScrollBar().setValue(
+            0 if field is window.panel.assumed.day0 else window.panel_scroll.verticalScrollBar().maximum()
+        )
+        assert not field_is_in_view(window, field)
+        QTest.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(field.hasFocus)
+        assert field_is_in_view(window, field)
+
+
+def test_a_refused_value_brings_its_field_into_view(qtbot, window):
+    window.resize(1366, 400)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel = window.panel
+    panel.travellers.setFocus()
+    panel.travellers.setText("A, B, C, D, E, F, G")
+    assert not window.commit_edits()
+    window.panel_scroll.verticalScrollBar().setValue(window.panel_scroll.verticalScrollBar().maximum())
+    window.agenda.table.setFocus()
+    assert not field_is_in_view(window, panel.travellers)
+    assert not window.commit_edits()  # saving, exporting… sends the family back to the field
+    qtbot.waitUntil(panel.travellers.hasFocus)
+    assert field_is_in_view(window, panel.travellers)

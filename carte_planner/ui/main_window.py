@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         document.fileChanged.connect(self._show_published)
         self._show_published()
         wheel_turns_focused_fields_only(self)
+        QApplication.instance().focusChanged.connect(self._reveal_focus)  # type: ignore[union-attr]
 
     # -- actions and menus ----------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -441,6 +442,20 @@ class MainWindow(QMainWindow):
                 self.tabs.currentWidget().setFocus()
             self.panel_scroll.hide()
         self._panel_toggled()
+
+    def _reveal_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field of the panel that takes the focus (its Alt letter, Alt+0, a refused value
+        sent back to it, a click, Tab) scrolls into view, with the reason under it."""
+        if new is None or not self.panel.isAncestorOf(new):
+            return
+        fields = self.panel.fields_with_reasons()
+        field: QWidget | None = new
+        while field is not None and field is not self.panel and field not in fields:
+            field = field.parentWidget()
+        reason = self.panel.reason_line(field) if field is not None else None
+        if reason is not None and reason.isVisible():
+            self.panel_scroll.ensureWidgetVisible(reason, 0, 8)
+        self.panel_scroll.ensureWidgetVisible(new)
 
     def _panel_toggled(self) -> None:
         with QSignalBlocker(self.panel_action):
