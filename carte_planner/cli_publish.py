@@ -67,10 +67,12 @@ def add_publish_command(commands: argparse._SubParsersAction) -> None:
 def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     """Publish; every failure raises `fail(message)` (one line, exit code 2) after saving in the
     plan file whatever was published before it."""
+    from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.planner import plan_journey
     from carte_planner.publish.errors import Failure, PublishError
     from carte_planner.publish.server import certificate_fingerprint, normalised_url
     from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+    from carte_planner.resources import load_checklist_template
     from carte_planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)
@@ -94,6 +96,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     if not plan.plan_id:
         raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
     journey = plan_journey(plan.request, today)
+    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
     try:
         outcome = publish_plan(
             plan,
@@ -101,6 +104,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
             target,
             password,
             datetime.now(UTC),
+            checklist=checklist,
             holidays=args.holidays,
             on_conflict=OnConflict(args.on_conflict),
         )

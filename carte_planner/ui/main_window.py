@@ -763,6 +763,8 @@ class MainWindow(QMainWindow):
 
         if not self.commit_edits():
             return None
+        if self.document.path is None and not self._save_before_publishing():
+            return None
         if self.publish_dialog is not None and not self.publish_dialog.isVisible() and not self.publish_dialog.busy():
             # A closed dialog may show another plan's server (File ▸ Open since): start afresh.
             self.publish_dialog.deleteLater()
@@ -772,7 +774,6 @@ class MainWindow(QMainWindow):
                 self.document,
                 self,
                 discreet=self.discreet_action.isChecked(),
-                checklist=self._calendar_checklist,
                 holidays=self.holidays_in_calendar_action.isChecked,
             )
             self.publish_dialog.published.connect(self._published)
@@ -787,16 +788,57 @@ class MainWindow(QMainWindow):
     def publish_changes(self) -> PublishDialog | None:
         return self.publish_to_server(start=True)
 
-    def _calendar_checklist(self) -> tuple:
-        from carte_planner.domain.checklist import checklist_items
-
-        if not self.checklist_in_calendar_action.isChecked():
-            return ()
-        return tuple(checklist_items(self.document.checklist))
+    def _save_before_publishing(self) -> bool:
+        """A plan published from the window keeps the record of what is on the server in its
+        file: an untitled plan is saved first, or nothing is published."""
+        answer = QMessageBox.question(
+            self,
+            tr("Save the plan first"),
+            tr(
+                "The plan file keeps a record of what is published, so that the next publish, from this window or "
+                "from the command line, updates and removes exactly those events. Save the plan now?"
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        return answer == QMessageBox.StandardButton.Save and self.save_as()
 
     def _published(self, server) -> None:
+        """Keep what is on the server in the plan, and in its file at once: the record must
+        outlive the plan's other changes, even ones the family then discards."""
+        was_saved = not self.document.modified
         self.document.record_publish(server)
+        if self._write_server_record(server) and was_saved and self.document.path is not None:
+            self.document.mark_saved(self.document.path)
         self.autosave_timer.start()
+
+    def _write_server_record(self, server) -> bool:
+        """Write the server record into the plan file as it is on disk (not the unsaved changes
+        on screen). False when there is no file of this plan to write it into."""
+        from dataclasses import replace
+
+        path = self.document.path
+        if path is None:
+            return False
+        try:
+            on_disk = load_plan(path)
+            if on_disk.plan_id != self.document.plan.plan_id:
+                return False  # another plan was saved under this name meanwhile
+            untouched = file_digest(path) == self._disk_digest
+            save_plan(path, replace(on_disk, server=server))
+        except (PlanFileError, WriteError) as error:
+            self.statusBar().showMessage(
+                tr(
+                    "Published, but the plan file could not be updated (%1): save the plan to keep the record of "
+                    "what is on the server."
+                ).replace("%1", str(error)),
+                15000,
+            )
+            return False
+        if untouched:
+            # Still the file as this window knows it; a change made elsewhere is still asked about.
+            self._disk_digest = file_digest(path)
+        return True
 
     def _show_published(self) -> None:
         server = self.document.plan.server
