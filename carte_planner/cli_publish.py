@@ -18,7 +18,7 @@ PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 _Fail = Callable[[str], Exception]
 
 
-def add_publish_command(commands: argparse._SubParsersAction) -> None:
+def add_publish_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     publish = commands.add_parser(
         "publish",
         help=tr("publish a plan file's journey to a calendar server (CalDAV) and keep it up to date"),
@@ -62,6 +62,7 @@ def add_publish_command(commands: argparse._SubParsersAction) -> None:
         "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
     publish.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
+    return publish
 
 
 def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
@@ -110,7 +111,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         )
     except PublishError as error:
         if error.server is not None:
-            _save(args.plan, error.server, fail)
+            _save(args.plan, error.server)
         message = error.message
         if error.failure is Failure.PASSWORD and source == "keyring":
             from carte_planner.publish.credentials import forget_password
@@ -122,7 +123,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         elif error.failure is Failure.CALENDAR_GONE:
             message += " Use --calendar NAME (with --create-calendar for a new one)."
         raise fail(message) from None
-    _save(args.plan, outcome.server, fail)
+    _save(args.plan, outcome.server)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
@@ -192,7 +193,7 @@ def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
     return pem
 
 
-def _save(path: str, server: object, fail: _Fail) -> None:
+def _save(path: str, server: object) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
@@ -202,7 +203,8 @@ def _save(path: str, server: object, fail: _Fail) -> None:
     try:
         save_plan(path, replace(load_plan(path), server=server))
     except (WriteError, PlanFileError) as error:
-        raise fail(
+        # Like any output the command could not write: the exit code says so (74, not 2).
+        raise WriteError(
             "--plan: "
             + tr(
                 "the calendar was published, but the plan file could not be updated ({reason}); "
