@@ -19,6 +19,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def save_if_changed(widget, path: Path) -> None:
+    """Write the widget's picture, unless the file already shows exactly these pixels: running
+    `make screenshots` again with nothing changed leaves every file as it is (the PNG encoder
+    may write the same picture as different bytes)."""
+    from PySide6.QtGui import QImage
+
+    image = widget.grab().toImage()
+    if path.exists():
+        before = QImage(str(path))
+        if not before.isNull() and before.convertToFormat(image.format()) == image:
+            return
+    image.save(str(path))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots")
@@ -85,29 +99,29 @@ def main() -> int:
         percent = round(float(args.scale) * 100)
         language = "" if args.lang == "en" else f"-{args.lang}"
         name = f"main-window-{args.screen}-{percent}{'-dark' if args.dark else ''}{language}.png"
-        window.grab().save(str(out / name))
+        save_if_changed(window, out / name)
         if language:
             # The painted views too: in Arabic they run from the right.
             window.tabs.setCurrentWidget(window.timeline)
             window.timeline.fit()
             app.processEvents()
-            window.grab().save(str(out / name.replace("main-window", "timeline")))
+            save_if_changed(window, out / name.replace("main-window", "timeline"))
         window.document.undo_stack.clear()
         window.close()
         print(f"Screenshot written to {out / name}")
         return 0
-    window.grab().save(str(out / f"main-window{suffix}.png"))
+    save_if_changed(window, out / f"main-window{suffix}.png")
     window.tabs.setCurrentWidget(window.timeline)
     window.timeline.fit()
     app.processEvents()
-    window.timeline.grab().save(str(out / f"timeline{suffix}.png"))
+    save_if_changed(window.timeline, out / f"timeline{suffix}.png")
     window.tabs.setCurrentWidget(window.checklist)
     app.processEvents()
-    window.checklist.grab().save(str(out / f"checklist{suffix}.png"))
+    save_if_changed(window.checklist, out / f"checklist{suffix}.png")
     window.tabs.setCurrentWidget(window.month)
     app.processEvents()
-    window.month.grab().save(str(out / f"calendar{suffix}.png"))
-    window.agenda.grab().save(str(out / f"agenda{suffix}.png"))
+    save_if_changed(window.month, out / f"calendar{suffix}.png")
+    save_if_changed(window.agenda, out / f"agenda{suffix}.png")
     window.document.undo_stack.clear()
     window.close()
     QApplication.processEvents()

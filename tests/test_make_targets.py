@@ -1,0 +1,57 @@
+"""`make screenshots` and `make translations` leave the tree as it is when nothing changed:
+no timestamp and no picture is written again."""
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def contents(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_make_translations_twice_changes_nothing(tmp_path, monkeypatch, capsys):
+    script = load_script("update_translations")
+    locale = tmp_path / "locale"
+    shutil.copytree(ROOT / "resources" / "locale", locale)
+    monkeypatch.setattr(script, "LOCALE", locale)
+    monkeypatch.setattr(script, "TEMPLATE", locale / "carte_planner.pot")
+    committed = contents(locale)
+    assert script.main() == 0
+    first = contents(locale)
+    # The committed catalogues are what the script makes from the code: nothing was rewritten.
+    assert first == committed
+    assert script.main() == 0
+    assert contents(locale) == first
+
+
+def test_make_screenshots_twice_changes_nothing(tmp_path):
+    def shoot() -> None:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--screen", "1366x768", "--out", str(tmp_path)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            timeout=300,
+        )
+
+    shoot()
+    first = contents(tmp_path)
+    assert list(first) == ["main-window-1366x768-100.png"]
+    shoot()
+    assert contents(tmp_path) == first
