@@ -21,7 +21,9 @@ def load_script(name: str):
 
 
 def contents(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    """Each file's bytes and time of writing: a file written again with the same bytes counts."""
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return {str(path.relative_to(folder)): (path.read_bytes(), path.stat().st_mtime_ns) for path in files}
 
 
 def test_make_translations_twice_changes_nothing(tmp_path, monkeypatch, capsys):
