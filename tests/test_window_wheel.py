@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from carte_planner.domain.checklist import Stage
 from carte_planner.ui.checklist_panel import AddItemDialog
@@ -57,42 +57,43 @@ def panel_fields(win) -> dict[str, QWidget]:
     return fields
 
 
+FIELDS = [
+    "start",
+    "city",
+    "scenario",
+    "home_tz",
+    "home_country",
+    "flight_hours",
+    "departure",
+    "arrive_early",
+    "visa_stay",
+    "followup_years",
+    "phase:screening",
+    "phase:manufacturing",
+    "phase:admission",
+    "phase:monitoring",
+    "phase:outpatient",
+    "assumed:day0",
+    "assumed:chemo_first",
+    "assumed:chemo_last",
+    "assumed:visit_rhythm",
+    "assumed:weekday_first",
+    "assumed:weekday_second",
+    "assumed:early",
+    "assumed:followup",
+    "assumed:return_time",
+]
+
+
 def test_every_field_of_the_panel_is_covered(window):
     """No spin box or combo box of the panel is left out of the test below."""
+    assert sorted(panel_fields(window)) == sorted(FIELDS)
     covered = set(panel_fields(window).values())
     everything = [w for w in window.panel.findChildren(QWidget) if isinstance(w, (QAbstractSpinBox, QComboBox))]
     assert [w.accessibleName() for w in everything if w not in covered] == []
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "start",
-        "city",
-        "scenario",
-        "home_tz",
-        "home_country",
-        "flight_hours",
-        "departure",
-        "arrive_early",
-        "visa_stay",
-        "followup_years",
-        "phase:screening",
-        "phase:manufacturing",
-        "phase:admission",
-        "phase:monitoring",
-        "phase:outpatient",
-        "assumed:day0",
-        "assumed:chemo_first",
-        "assumed:chemo_last",
-        "assumed:visit_rhythm",
-        "assumed:weekday_first",
-        "assumed:weekday_second",
-        "assumed:early",
-        "assumed:followup",
-        "assumed:return_time",
-    ],
-)
+@pytest.mark.parametrize("name", FIELDS)
 def test_the_wheel_over_an_unfocused_field_scrolls_the_panel_and_changes_nothing(qtbot, window, name):
     window.resize(1366, 400)  # short: the panel scrolls
     window.agenda.table.setFocus()
@@ -110,7 +111,16 @@ def test_the_wheel_over_an_unfocused_field_scrolls_the_panel_and_changes_nothing
     assert not field.hasFocus(), "the wheel does not give the field the focus"
 
 
-@pytest.mark.parametrize("name", ["start", "city", "scenario", "visa_stay", "phase:screening", "assumed:day0"])
+def towards_a_new_value(field: QWidget) -> int:
+    """Notches that change the field from where it is: away from the end of its range."""
+    if isinstance(field, QComboBox):
+        return -1 if field.currentIndex() < field.count() - 1 else 1  # down: the next entry
+    if isinstance(field, QSpinBox | QDoubleSpinBox):
+        return 1 if field.value() < field.maximum() else -1
+    return 1  # a date or a time: the section under the cursor, the day or the hour, goes up
+
+
+@pytest.mark.parametrize("name", FIELDS)
 def test_the_wheel_over_the_focused_field_changes_it(qtbot, window, name):
     window.activateWindow()
     field = panel_fields(window)[name]
@@ -118,12 +128,12 @@ def test_the_wheel_over_the_focused_field_changes_it(qtbot, window, name):
     field.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed into
     qtbot.waitUntil(field.hasFocus)
     before_value, before_plan = shown_value(field), window.document.plan
-    turn_wheel(field, -1 if name in ("city", "scenario") else 1)
+    turn_wheel(field, towards_a_new_value(field))
     if isinstance(field, QAbstractSpinBox):
         field.interpretText()
-    assert shown_value(field) != before_value
-    if name not in ("city", "scenario"):
+        # A number, a date or a time is applied at once; a list entry when it is chosen.
         assert window.document.plan != before_plan
+    assert shown_value(field) != before_value
 
 
 def test_fields_take_the_focus_from_a_click_or_tab_not_from_the_wheel(window):

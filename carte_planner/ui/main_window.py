@@ -927,6 +927,8 @@ class MainWindow(QMainWindow):
         from carte_planner.ui.language import apply_language
 
         apply_language(code)
+        if self.publish_dialog is not None:
+            self.publish_dialog.finish()  # its record of the server goes with the plan
         old = self.document
         document = PlanDocument(old.plan, old.today, old.path)
         if old.modified:
