@@ -7,11 +7,13 @@ import sys
 import textwrap
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
+from carte_planner.storage.planfile import save_plan
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes, settings_folder
@@ -108,3 +110,22 @@ def test_close_window_closes_only_this_one(qtbot, window, settings):
     window.close_action.trigger()
     assert not window.isVisible()
     assert other.isVisible()
+
+
+@pytest.mark.parametrize("how", ["new plan", "open plan", "close"])
+def test_a_discarded_change_leaves_no_safety_copy(qtbot, window, tmp_path, monkeypatch, how):
+    folder = window.autosave_folder
+    window.panel.phase_rows[0].days.setValue(12)
+    window.autosave()  # as the timer does a moment after the edit
+    assert list(folder.glob("autosave*.json"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    if how == "new plan":
+        window.new_plan()
+    elif how == "open plan":
+        other = tmp_path / "other.carteplan"
+        save_plan(other, Plan(TripRequest(start=date(2027, 5, 3), city="wuhan"), "plan-other"))
+        assert window.open_plan(other)
+    else:
+        assert window.close()
+    window.autosave()  # the timer the edit started, firing late, keeps nothing either
+    assert list(folder.glob("autosave*.json")) == []
