@@ -377,10 +377,11 @@ def main() -> int:
     print(table)
     previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
-    results = RESULTS if "--record" in sys.argv[1:] else LATEST
+    record = "--record" in sys.argv[1:]
+    results = RESULTS if record else LATEST
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(
-        f"# Benchmark results\n\nMeasured by `make bench` on {stamp}: {machine()}. "
+        f"# Benchmark results\n\nMeasured by `make {'bench-record' if record else 'bench'}` on {stamp}: {machine()}. "
         f"Medians of {RUNS} interleaved runs for the processes; offscreen Qt.\n\n{table}\n<!-- notes -->{notes}",
         encoding="utf-8",
     )
