@@ -3,6 +3,7 @@ no timestamp and no picture is written again."""
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,3 +58,29 @@ def test_make_screenshots_twice_changes_nothing(tmp_path):
     assert list(first) == ["main-window-1366x768-100.png"]
     shoot()
     assert contents(tmp_path) == first
+
+
+def screenshot_runs() -> list[list[str]]:
+    """The arguments of each run of the screenshot script in `make screenshots`, loops unrolled."""
+    recipe = ROOT.joinpath("Makefile").read_text(encoding="utf-8").split("\nscreenshots:", 1)[1].split("\n\n", 1)[0]
+    runs = []
+    for line in recipe.splitlines()[1:]:
+        languages = re.search(r"for (\w+) in ([^;]+);", line)
+        arguments = line.split("scripts/screenshots.py", 1)[1].split("||")[0].split()
+        for language in languages.group(2).split() if languages else [""]:
+            runs.append(
+                [word.replace(f"$${languages.group(1)}", language) if languages else word for word in arguments]
+            )
+    return runs
+
+
+def test_make_screenshots_makes_every_picture_the_readme_shows():
+    script = load_script("screenshots")
+    made = {
+        name for run in screenshot_runs() for name in script.file_names(script.build_parser().parse_args(run)).values()
+    }
+    shown = set(re.findall(r"docs/screenshots/([\w.-]+\.png)", ROOT.joinpath("README.md").read_text(encoding="utf-8")))
+    assert shown
+    assert shown <= made
+    # And nothing in the folder is left over from another way of making it.
+    assert {path.name for path in (ROOT / "docs" / "screenshots").glob("*.png")} == made
