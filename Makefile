@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format fuzz bench screenshots translations holidays-data clean bundle bundle-test
+.PHONY: run test lint format fuzz bench bench-record screenshots translations holidays-data clean bundle bundle-test
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Carte Planner needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -47,8 +47,13 @@ bundle: $(BUNDLE_STAMP)
 bundle-test: bundle
 	$(BIN)/python -m pytest -m bundle tests/test_bundle.py
 
+# The figures change from run to run: `make bench` writes them to build/bench/RESULTS.md, and
+# `make bench-record` to benchmarks/RESULTS.md, to be committed.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-record: $(STAMP)
+	$(BIN)/python benchmarks/run.py --record
 
 # Rewrite resources/holidays from the installed `holidays` library (after changing its version).
 holidays-data: $(STAMP)
@@ -59,6 +64,8 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py --screen 1366x768 --scale 1.25
 	$(BIN)/python scripts/screenshots.py --screen 1920x1080 --scale 2
 	for lang in zh_CN ru ar; do $(BIN)/python scripts/screenshots.py --screen 1366x768 --lang $$lang || exit 1; done
+	$(BIN)/python scripts/screenshots.py --screen 1366x768 --scale 1.25 --lang ar
+	$(BIN)/python scripts/screenshots.py --screen 1920x1080 --scale 2 --lang ru
 
 # Refresh the translation template from the code's tr() strings, merge it into each language's
 # .po file and compile the .mo files (committed, so that a fresh clone needs no tools to run).

@@ -2,7 +2,9 @@
 
 Every figure that can be is a ratio against a floor measured in the same run on the same
 machine: a bare PySide6 window for the app, `import icalendar, dateutil` for the command line.
-The table is printed and written to benchmarks/RESULTS.md with the machine, Python and Qt.
+The table is printed and written, with the machine, Python and Qt, to build/bench/RESULTS.md:
+figures differ from run to run, so a run leaves the tracked files as they are. `make
+bench-record` (or `--record`) writes it to benchmarks/RESULTS.md, to be committed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+LATEST = ROOT / "build" / "bench" / "RESULTS.md"
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 
 BARE_WINDOW = textwrap.dedent(
@@ -374,12 +377,15 @@ def main() -> int:
     print(table)
     previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
-    RESULTS.write_text(
-        f"# Benchmark results\n\nMeasured by `make bench` on {stamp}: {machine()}. "
+    record = "--record" in sys.argv[1:]
+    results = RESULTS if record else LATEST
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(
+        f"# Benchmark results\n\nMeasured by `make {'bench-record' if record else 'bench'}` on {stamp}: {machine()}. "
         f"Medians of {RUNS} interleaved runs for the processes; offscreen Qt.\n\n{table}\n<!-- notes -->{notes}",
         encoding="utf-8",
     )
-    print(f"Written to {RESULTS.relative_to(ROOT)}")
+    print(f"Written to {results.relative_to(ROOT)}")
     return 0
 
 

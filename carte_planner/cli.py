@@ -37,7 +37,8 @@ from carte_planner.i18n.dates import month_title
 from carte_planner.storage.errors import PlanFileError
 
 EXIT_USAGE = 2
-# sysexits.h: an output the command could not write (a full disk, a closed stream).
+# sysexits.h: an output the command could not write, a file or standard output (a full disk,
+# a read-only file, a missing folder, a closed stream). Bad input is EXIT_USAGE.
 EXIT_OUTPUT = 74
 # What a shell reports for a command stopped by SIGPIPE: the reader went away.
 EXIT_BROKEN_PIPE = 128 + 13
@@ -550,7 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from carte_planner.cli_publish import add_publish_command
 
-    add_publish_command(commands)
+    _add_language_option(add_publish_command(commands), argparse.SUPPRESS)
     return parser
 
 
@@ -699,7 +700,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         try:
             save_plan(args.plan, replace(load_plan(args.plan), exported=result.record))
         except (WriteError, PlanFileError) as error:
-            raise UsageError(
+            raise WriteError(
                 "--plan: "
                 + tr(
                     "the calendar was written to {path}, but the plan file could not be updated ({reason}); "
@@ -754,10 +755,12 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
 def _pdf_output(args: argparse.Namespace) -> Path | None:
     """Where --pdf writes (None: standard output), refused before any work when it cannot be."""
     output = _output_path(args.pdf, "--pdf", args)
+    from carte_planner.storage.atomic import WriteError
+
     if output is not None and output.is_dir():
-        raise UsageError("--pdf: " + tr("{path} is a folder, not a file").format(path=output))
+        raise WriteError("--pdf: " + tr("{path} is a folder, not a file").format(path=output))
     if output is not None and not output.parent.is_dir():
-        raise UsageError(
+        raise WriteError(
             "--pdf: "
             + tr("Could not write {path}: {reason}.").format(path=output, reason=tr("the folder does not exist"))
         )
@@ -792,7 +795,9 @@ def _write_pdf(document: object, output: Path | None, paper: str, plan: str | No
             return pages
         return write_pdf(document, output, size, protect=[plan] if plan else [])  # type: ignore[arg-type]
     except OSError as error:
-        raise UsageError(f"--pdf: {error}") from None
+        from carte_planner.storage.atomic import WriteError
+
+        raise WriteError(f"--pdf: {error}") from None
 
 
 def _joined_negative_values(argv: Sequence[str]) -> list[str]:
@@ -807,9 +812,9 @@ def _joined_negative_values(argv: Sequence[str]) -> list[str]:
     return result
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
     _say(tr("carte-planner: error: {message}").format(message=message))
-    return EXIT_USAGE
+    return code
 
 
 _COMMANDS = ("plan", "export", "checklist", "cities")
@@ -930,7 +935,9 @@ def _main(argv: Sequence[str] | None) -> int:
         elif error.field.startswith("date of"):
             option = "--move " + error.field.split("'")[1]
         return _fail(f"{option}: {error.message}" if option else str(error))
-    except (WriteError, ResourceError, PlanFileError) as error:
+    except WriteError as error:  # an output file, as for standard output: see EXIT_OUTPUT
+        return _fail(str(error), EXIT_OUTPUT)
+    except (ResourceError, PlanFileError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130

@@ -18,7 +18,7 @@ PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 _Fail = Callable[[str], Exception]
 
 
-def add_publish_command(commands: argparse._SubParsersAction) -> None:
+def add_publish_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     publish = commands.add_parser(
         "publish",
         help=tr("publish a plan file's journey to a calendar server (CalDAV) and keep it up to date"),
@@ -62,15 +62,18 @@ def add_publish_command(commands: argparse._SubParsersAction) -> None:
         "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
     publish.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
+    return publish
 
 
 def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     """Publish; every failure raises `fail(message)` (one line, exit code 2) after saving in the
     plan file whatever was published before it."""
+    from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.planner import plan_journey
     from carte_planner.publish.errors import Failure, PublishError
     from carte_planner.publish.server import certificate_fingerprint, normalised_url
     from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+    from carte_planner.resources import load_checklist_template
     from carte_planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)
@@ -94,6 +97,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     if not plan.plan_id:
         raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
     journey = plan_journey(plan.request, today)
+    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
     try:
         outcome = publish_plan(
             plan,
@@ -101,12 +105,13 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
             target,
             password,
             datetime.now(UTC),
+            checklist=checklist,
             holidays=args.holidays,
             on_conflict=OnConflict(args.on_conflict),
         )
     except PublishError as error:
         if error.server is not None:
-            _save(args.plan, error.server, fail)
+            _save(args.plan, error.server)
         message = error.message
         if error.failure is Failure.PASSWORD and source == "keyring":
             from carte_planner.publish.credentials import forget_password
@@ -118,7 +123,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         elif error.failure is Failure.CALENDAR_GONE:
             message += " Use --calendar NAME (with --create-calendar for a new one)."
         raise fail(message) from None
-    _save(args.plan, outcome.server, fail)
+    _save(args.plan, outcome.server)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
@@ -188,7 +193,7 @@ def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
     return pem
 
 
-def _save(path: str, server: object, fail: _Fail) -> None:
+def _save(path: str, server: object) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
@@ -198,7 +203,8 @@ def _save(path: str, server: object, fail: _Fail) -> None:
     try:
         save_plan(path, replace(load_plan(path), server=server))
     except (WriteError, PlanFileError) as error:
-        raise fail(
+        # Like any output the command could not write: the exit code says so (74, not 2).
+        raise WriteError(
             "--plan: "
             + tr(
                 "the calendar was published, but the plan file could not be updated ({reason}); "

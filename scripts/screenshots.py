@@ -19,14 +19,45 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def main() -> int:
+def save_if_changed(widget, path: Path) -> None:
+    """Write the widget's picture, unless the file already shows exactly these pixels: running
+    `make screenshots` again with nothing changed leaves every file as it is (the PNG encoder
+    may write the same picture as different bytes)."""
+    from PySide6.QtGui import QImage
+
+    image = widget.grab().toImage()
+    if path.exists():
+        before = QImage(str(path))
+        if not before.isNull() and before.convertToFormat(image.format()) == image:
+            return
+    image.save(str(path))
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--scale", default="1")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--screen", help="a screen size in pixels, such as 1366x768: only the window is shot")
     parser.add_argument("--lang", default="en", help="the window's language: en, zh_CN, ru or ar")
-    args = parser.parse_args()
+    return parser
+
+
+def file_names(args: argparse.Namespace) -> dict[str, str]:
+    """The picture of each view one run writes, by view: the whole window alone with
+    --screen (and the timeline too in another language), else the window and each view."""
+    if args.screen:
+        percent = round(float(args.scale) * 100)
+        language = "" if args.lang == "en" else f"-{args.lang}"
+        name = f"main-window-{args.screen}-{percent}{'-dark' if args.dark else ''}{language}.png"
+        return {"window": name, "timeline": name.replace("main-window", "timeline")} if language else {"window": name}
+    suffix = "" if args.scale == "1" and not args.dark else f"-{'dark' if args.dark else ''}{args.scale}x"
+    views = ("timeline", "checklist", "calendar", "agenda")
+    return {"window": f"main-window{suffix}.png", **{view: f"{view}{suffix}.png" for view in views}}
+
+
+def main() -> int:
+    args = build_parser().parse_args()
     os.environ["QT_SCALE_FACTOR"] = args.scale
     if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
         # Without --screen, a screen large enough for the 1500×940 window of the README.
@@ -79,35 +110,32 @@ def main() -> int:
     window.month.go_to(date(2027, 4, 1))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.scale == "1" and not args.dark else f"-{'dark' if args.dark else ''}{args.scale}x"
+    names = file_names(args)
     app.processEvents()
     if args.screen:
-        percent = round(float(args.scale) * 100)
-        language = "" if args.lang == "en" else f"-{args.lang}"
-        name = f"main-window-{args.screen}-{percent}{'-dark' if args.dark else ''}{language}.png"
-        window.grab().save(str(out / name))
-        if language:
+        save_if_changed(window, out / names["window"])
+        if "timeline" in names:
             # The painted views too: in Arabic they run from the right.
             window.tabs.setCurrentWidget(window.timeline)
             window.timeline.fit()
             app.processEvents()
-            window.grab().save(str(out / name.replace("main-window", "timeline")))
+            save_if_changed(window, out / names["timeline"])
         window.document.undo_stack.clear()
         window.close()
-        print(f"Screenshot written to {out / name}")
+        print(f"Screenshot written to {out / names['window']}")
         return 0
-    window.grab().save(str(out / f"main-window{suffix}.png"))
+    save_if_changed(window, out / names["window"])
     window.tabs.setCurrentWidget(window.timeline)
     window.timeline.fit()
     app.processEvents()
-    window.timeline.grab().save(str(out / f"timeline{suffix}.png"))
+    save_if_changed(window.timeline, out / names["timeline"])
     window.tabs.setCurrentWidget(window.checklist)
     app.processEvents()
-    window.checklist.grab().save(str(out / f"checklist{suffix}.png"))
+    save_if_changed(window.checklist, out / names["checklist"])
     window.tabs.setCurrentWidget(window.month)
     app.processEvents()
-    window.month.grab().save(str(out / f"calendar{suffix}.png"))
-    window.agenda.grab().save(str(out / f"agenda{suffix}.png"))
+    save_if_changed(window.month, out / names["calendar"])
+    save_if_changed(window.agenda, out / names["agenda"])
     window.document.undo_stack.clear()
     window.close()
     QApplication.processEvents()

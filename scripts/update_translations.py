@@ -86,9 +86,26 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         return read_po(file, locale=locale)
 
 
+def keep_creation_date(template: Catalog) -> None:
+    """Keep the template's date when its entries did not change, so that running this again
+    with nothing new leaves every catalogue as it is."""
+    if not TEMPLATE.exists():
+        return
+    fresh = template.creation_date
+    template.creation_date = read_catalog(TEMPLATE).creation_date
+    if po_bytes(template) != TEMPLATE.read_bytes():
+        template.creation_date = fresh
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
 def main() -> int:
     template = extract()
-    TEMPLATE.write_bytes(po_bytes(template))
+    keep_creation_date(template)
+    write_if_changed(TEMPLATE, po_bytes(template))
     for code in LANGUAGES:
         folder = LOCALE / code / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
@@ -96,8 +113,8 @@ def main() -> int:
         catalog = read_catalog(po, code) if po.exists() else Catalog(locale=code, project="Carte Planner")
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
-        po.write_bytes(po_bytes(catalog))
-        (folder / "carte_planner.mo").write_bytes(mo_bytes(catalog))
+        write_if_changed(po, po_bytes(catalog))
+        write_if_changed(folder / "carte_planner.mo", mo_bytes(catalog))
         missing = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
         print(f"{code}: {len(missing)} untranslated of {len([m for m in catalog if m.id])}")
     return 0

@@ -1,12 +1,39 @@
 """Test configuration: Qt runs offscreen, hypothesis keeps a small default profile."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _test_home() -> Path:
+    """The settings, data and caches of this test run, in the build folder and removed after it:
+    the tests never write under the user's home (~/.config, ~/.local/share, ~/.qttest)."""
+    build = Path(__file__).resolve().parent.parent / "build"
+    try:
+        build.mkdir(exist_ok=True)
+        home = Path(tempfile.mkdtemp(prefix="test-home-", dir=build))
+    except OSError:
+        home = Path(tempfile.mkdtemp(prefix="carte-planner-test-home-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    return home
+
+
+TEST_HOME = _test_home()
+for _variable, _folder in (
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+):
+    os.environ[_variable] = str(TEST_HOME / _folder)
 # The tests never read or write the system keyring; those that need one set up their own.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -17,7 +44,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from carte_planner.domain import TripRequest  # noqa: E402
@@ -32,7 +59,6 @@ START = date(2027, 3, 1)
 
 @pytest.fixture
 def settings(tmp_path):
-    QStandardPaths.setTestModeEnabled(True)
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 import vobject
 
-from carte_planner.cli import main
+from carte_planner.cli import EXIT_OUTPUT, main
 
 BASE = ["--start", "2027-03-01", "--city", "Beijing", "--home-tz", "America/New_York", "--today", "2027-01-01"]
 
@@ -140,12 +140,12 @@ def test_bad_input_gives_one_clear_line_and_exit_code_2(capsys, tmp_path, args, 
 def test_unwritable_output_leaves_nothing_behind(capsys, tmp_path):
     missing = tmp_path / "no such folder" / "j.ics"
     code, _, err = run(capsys, "export", *BASE, "-o", str(missing))
-    assert code == 2
+    assert code == EXIT_OUTPUT
     assert "the folder does not exist" in err
     folder = tmp_path / "folder.ics"
     folder.mkdir()
     code, _, err = run(capsys, "export", *BASE, "-o", str(folder))
-    assert code == 2
+    assert code == EXIT_OUTPUT
     assert "that is a folder, not a file" in err
     assert os.listdir(tmp_path) == ["folder.ics"]
     assert os.listdir(folder) == []
@@ -160,7 +160,7 @@ def test_a_write_failure_mid_way_keeps_the_old_file(capsys, tmp_path, monkeypatc
 
     monkeypatch.setattr(os, "fsync", full_disk)
     code, _, err = run(capsys, "export", *BASE, "-o", str(target))
-    assert code == 2
+    assert code == EXIT_OUTPUT
     assert "the disk is full" in err
     assert target.read_text() == "previous export"
     assert os.listdir(tmp_path) == ["j.ics"]
@@ -264,7 +264,7 @@ def test_checklist_as_text_markdown_and_pdf(capsys, tmp_path):
 
 def test_checklist_pdf_errors_are_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "checklist", *BASE, "--pdf", str(tmp_path / "nope" / "c.pdf"))
-    assert code == 2
+    assert code == EXIT_OUTPUT
     assert "the folder does not exist" in err
     assert err.count("\n") == 1
 
@@ -293,7 +293,7 @@ def test_plan_save_writes_a_plan_file_atomically_with_a_backup(capsys, tmp_path)
 
 def test_plan_save_into_a_missing_folder_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "plan", *BASE, "--save", str(tmp_path / "nowhere" / "trip.carteplan"))
-    assert code == 2
+    assert code == EXIT_OUTPUT
     assert "the folder does not exist" in err
     assert len(err.strip().splitlines()) == 1
 

@@ -152,7 +152,7 @@ def test_a_pdf_on_a_full_disk_is_an_error_and_the_old_pdf_stays(capsys, small_di
     target.write_bytes(b"%PDF-1.4 a good earlier checklist %%EOF")
     fill(small_disk)
     code, out, err = run(capsys, "checklist", *BASE, "--pdf", str(target))
-    assert code == 2
+    assert code == EXIT_OUTPUT  # as for a full standard output
     assert "the disk is full" in err
     one_clean_line(err)
     assert "Wrote" not in out
@@ -162,7 +162,7 @@ def test_a_pdf_on_a_full_disk_is_an_error_and_the_old_pdf_stays(capsys, small_di
 
 def test_the_pdf_error_has_no_stray_qt_line(tmp_path):
     result = command("checklist", *BASE, "--pdf", str(tmp_path / "missing" / "c.pdf"), capture_output=True, text=True)
-    assert result.returncode == 2
+    assert result.returncode == EXIT_OUTPUT
     one_clean_line(result.stderr)
     assert "QPainter" not in result.stderr
 

@@ -33,6 +33,7 @@ NOW = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
 PLAN_ID = "matrix"
 YEARS_AHEAD = 20
 ICALJS = Path(__file__).parent / "icaljs"
+NPM_CACHE = Path(__file__).resolve().parent.parent / "build" / "npm-cache"
 
 MATRIX: dict[str, dict[str, object]] = {
     # Day 0 is five days after admission; these starts put it on the 29th, 30th and 31st.
@@ -175,7 +176,8 @@ def icaljs() -> Path:
     if not (ICALJS / "node_modules" / "ical.js" / "package.json").exists():
         for attempt in range(3):
             done = subprocess.run(
-                [npm, "install", "--no-audit", "--no-fund", "--silent"],
+                # npm's download cache in the build folder, not in ~/.npm.
+                [npm, "install", "--no-audit", "--no-fund", "--silent", "--cache", str(NPM_CACHE)],
                 cwd=ICALJS,
                 capture_output=True,
                 text=True,

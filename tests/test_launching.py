@@ -239,3 +239,24 @@ def test_version(capsys):
         main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"Carte Planner {__version__}\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the frozen app is imitated by not running the event loop")
+def test_a_request_the_running_app_answers_too_late_is_dropped(qtbot, name):
+    server = InstanceServer(name)
+    assert server.listen()
+    received: list[str] = []
+    server.requested.connect(received.append)
+    late = HAND_OFF.replace("sys.argv[1])", "sys.argv[1], answer_ms=300)")
+    # This process runs no event loop meanwhile: the running app is frozen while the launch waits.
+    result = subprocess.run(
+        [sys.executable, "-c", late, name, "/home/ana/trip.carteplan"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == f"{HandOff.FAILED} Carte Planner is already running but did not answer."
+    qtbot.wait(500)  # the app wakes up and reads the request
+    assert received == []
+    server.server.close()

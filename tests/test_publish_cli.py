@@ -226,3 +226,18 @@ def test_a_calendar_deleted_on_the_server_says_how_to_publish_again(capsys, radi
     code, out, _ = run(capsys, "--plan", str(plan_file), "--calendar", "Journey", "--create-calendar")
     assert code == 0
     assert "Published to “Journey”" in out
+
+
+def test_publish_speaks_the_language_given_with_lang(capsys, plan_file):
+    code, _out, err = run(capsys, "--plan", str(plan_file), "--lang", "ru")
+    assert code == 2
+    assert "этот план ещё не публиковался; укажите адрес сервера и пользователя" in err
+
+
+def test_a_plan_file_that_cannot_take_the_record_exits_74(capsys, radicale, plan_file, password):
+    from carte_planner.cli import EXIT_OUTPUT
+
+    plan_file.chmod(0o444)
+    code, _out, err = run(capsys, "--plan", str(plan_file), "--url", radicale.url, "--user", USER)
+    assert code == EXIT_OUTPUT
+    assert "the calendar was published, but the plan file could not be updated" in err

@@ -7,9 +7,19 @@ from PySide6.QtWidgets import QMessageBox
 
 import carte_planner.ui.publish_dialog as publish_dialog
 from carte_planner.publish.credentials import SERVICE
+from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER
 
 TIMEOUT = 60_000
+
+
+@pytest.fixture
+def window(window, tmp_path):
+    """The window's plan is saved: a plan published from the window keeps its record there."""
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, window.document.plan)
+    assert window.open_plan(path)
+    return window
 
 
 def wait_for_result(qtbot, dialog, words):
@@ -46,7 +56,9 @@ def test_publishing_through_the_dialog_then_publishing_changes_in_one_click(qtbo
     assert window.published_label.text().startswith("Calendar “CAR-T journey — Shanghai” published")
     assert window.publish_changes_action.isEnabled()
     assert memory_keyring.passwords == {(SERVICE, f"{USER} at {radicale.url}"): PASSWORD}
-    assert not window.document.undo_stack.isClean()  # the record is saved with the plan
+    # The record is in the plan file at once; the plan had no other change to save.
+    assert load_plan(window.document.path).server == server
+    assert not window.document.modified
 
     request = window.document.request
     window.document.change(request.with_phase_length("screening", 12), "Screening")
@@ -109,9 +121,8 @@ def test_closing_the_window_mid_publish_keeps_what_was_published(qtbot, window, 
         patch.setattr(QMessageBox, "question", discard)
         window.close()
     assert not dialog.busy()
-    assert answers  # the record made the plan unsaved: closing asked
-    assert answers[0] is not None  # the publish finished, and its record was there to save
-    assert len(answers[0].events) == len(radicale.items())
+    assert answers == []  # the publish finished, and its record went into the plan file at once
+    assert len(load_plan(window.document.path).server.events) == len(radicale.items())
 
 
 def test_a_self_signed_server_is_trusted_after_the_question(qtbot, window, tmp_path, monkeypatch):
@@ -152,3 +163,111 @@ def test_publish_changes_without_a_saved_password_asks_for_it(qtbot, window, rad
     qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
     wait_for_result(qtbot, dialog, "unchanged")
     assert ": 0 created, 0 updated, 0 removed" in dialog.result_line.text()
+
+
+# -- the window and the command line publish the same events ---------------------------------
+def events_by_calendar(radicale) -> dict[str, set[tuple[str, str, str]]]:
+    """Each calendar's events on the server as (UID, first day, title)."""
+    from icalendar import Calendar
+
+    found: dict[str, set[tuple[str, str, str]]] = {}
+    for name, data in radicale.items().items():
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            if "RECURRENCE-ID" in event:
+                continue
+            day = event.decoded("DTSTART")
+            found.setdefault(name.split("/")[0], set()).add((str(event["UID"]), str(day)[:10], str(event["SUMMARY"])))
+    return found
+
+
+def exported_events(path) -> set[tuple[str, str, str]]:
+    """The plan file's events as a calendar file has them, its dated checklist entries included."""
+    from datetime import UTC, date, datetime
+
+    from icalendar import Calendar
+
+    from carte_planner.domain.checklist import build_checklist, checklist_items
+    from carte_planner.domain.planner import plan_journey
+    from carte_planner.export.ics import ExportOptions, export_calendar
+    from carte_planner.resources import load_checklist_template
+
+    plan = load_plan(path)
+    journey = plan_journey(plan.request, date(2027, 1, 4))
+    checklist = tuple(checklist_items(build_checklist(journey, load_checklist_template(), plan.checklist)))
+    data = export_calendar(journey, ExportOptions(plan.plan_id, datetime.now(UTC), checklist=checklist)).data
+    return {
+        (str(event["UID"]), str(event.decoded("DTSTART"))[:10], str(event["SUMMARY"]))
+        for event in Calendar.from_ical(data).walk("VEVENT")
+        if "RECURRENCE-ID" not in event and event.get("STATUS") != "CANCELLED"
+    }
+
+
+def checklist_uids(path) -> set[str]:
+    from datetime import date
+
+    from carte_planner.domain.checklist import build_checklist
+    from carte_planner.domain.identity import event_uid
+    from carte_planner.domain.planner import plan_journey
+    from carte_planner.resources import load_checklist_template
+
+    plan = load_plan(path)
+    checklist = build_checklist(plan_journey(plan.request, date(2027, 1, 4)), load_checklist_template(), plan.checklist)
+    uids = {event_uid(f"check:{entry.key}", plan.plan_id) for entry in checklist.dated()}
+    assert uids
+    return uids
+
+
+def publish_from_the_command_line(monkeypatch, path, *options) -> None:
+    from carte_planner.cli import main
+
+    monkeypatch.setenv("CARTE_PLANNER_CALDAV_PASSWORD", PASSWORD)
+    assert main(["publish", "--plan", str(path), *options, "--today", "2027-01-04"]) == 0
+
+
+def test_the_window_and_the_command_line_publish_the_same_events(qtbot, window, radicale, tmp_path, monkeypatch):
+    copy = tmp_path / "copy.carteplan"
+    save_plan(copy, load_plan(window.document.path))  # the same plan, not yet published
+    publish_once(qtbot, window, radicale)
+    publish_from_the_command_line(
+        monkeypatch, copy, "--url", radicale.url, "--user", USER, "--calendar", "From the terminal", "--create-calendar"
+    )
+    first, second = events_by_calendar(radicale).values()
+    assert first == second
+    assert checklist_uids(copy) <= {uid for uid, _day, _title in first}  # the checklist's dated entries too
+    assert first == exported_events(copy)
+
+
+def test_after_a_window_publish_and_dont_save_the_command_line_cleans_up(qtbot, window, radicale, monkeypatch):
+    path = window.document.path
+    request = window.document.request
+    window.document.change(request.with_phase_length("screening", 14).with_phase_length("manufacturing", 28), "Longer")
+    publish_once(qtbot, window, radicale)
+    assert window.document.modified  # the phases are not saved
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert load_plan(path).request == request  # the phases were discarded; the server record was kept
+    assert load_plan(path).server is not None
+    publish_from_the_command_line(monkeypatch, path)
+    (published,) = events_by_calendar(radicale).values()
+    assert published == exported_events(path)
+
+
+def test_an_untitled_plan_is_saved_before_it_is_published(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.new_plan()
+    assert window.document.path is None
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.StandardButton.Cancel
+    )
+    assert window.publish_to_server() is None
+    assert "The plan file keeps a record of what is published" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save)
+    chosen = tmp_path / "new trip.carteplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), ""))
+    dialog = window.publish_to_server()
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert window.document.path == chosen
+    assert load_plan(chosen).plan_id == window.document.plan.plan_id

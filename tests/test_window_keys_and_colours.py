@@ -93,8 +93,11 @@ def test_alt_letters_are_unique_in_the_window_with_each_page(speaking_window):
     assert not found, f"{current_language()}: Alt letters used twice: {found}"
 
 
-def test_alt_letters_are_unique_in_each_menu_and_dialog(speaking_window, qtbot):
+def test_alt_letters_are_unique_in_each_menu_and_dialog(speaking_window, qtbot, tmp_path):
     window = speaking_window
+    plan = tmp_path / "trip.carteplan"
+    save_plan(plan, window.document.plan)  # publishing needs the plan in a file
+    assert window.open_plan(plan)
     found = {}
     for menu in window.menuBar().findChildren(QMenu):
         if twice := clashes([(mnemonic(a.text()), a.text()) for a in menu.actions() if not a.isSeparator()]):

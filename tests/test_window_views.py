@@ -201,3 +201,18 @@ def test_narrow_checklist_keeps_item_titles_readable(qtbot, window):
         - panel.tree.columnWidth(ChecklistModel.NOTE)
     )
     assert item >= panel.item_min_width - 1
+
+
+def test_end_in_the_timeline_scrolls_to_the_last_bar_even_when_it_was_selected(qtbot, window):
+    window.resize(1000, 600)
+    window.tabs.setCurrentWidget(window.timeline)
+    canvas, area = window.timeline.canvas, window.timeline.scroll_area
+    focus(qtbot, canvas)
+    QTest.keyClick(canvas, Qt.Key.Key_End)
+    bar = area.horizontalScrollBar()
+    assert bar.value() > 0
+    bar.setValue(0)  # the family scrolled back to the start
+    QTest.keyClick(canvas, Qt.Key.Key_End)
+    last = next(b for b in canvas.bars() if b.line.key == window.document.selected)
+    shown = area.viewport().rect().translated(bar.value(), area.verticalScrollBar().value())
+    assert shown.intersects(last.rect.toAlignedRect())

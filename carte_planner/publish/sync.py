@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
-from carte_planner.domain.journey import Journey, JourneyItem
+from carte_planner.domain.checklist import Checklist, checklist_items
+from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
 from carte_planner.export.calendar_objects import CalendarObject, calendar_objects, content_fingerprint, resource_name
 from carte_planner.export.ics import ExportOptions, calendar_name
@@ -101,19 +102,25 @@ def publish_plan(
     password: str,
     now: datetime,
     *,
-    checklist: tuple[JourneyItem, ...] = (),
+    checklist: Checklist | None = None,
     holidays: bool = False,
     on_conflict: OnConflict = OnConflict.ASK,
     progress: Progress | None = None,
 ) -> PublishOutcome:
     """Publish the journey to the server and return what happened. Raises PublishError, whose
     `server` then holds what was done before the failure (keep it in the plan: publishing
-    again finishes the job)."""
+    again finishes the job).
+
+    What is published is decided here, for the window and the command line alike: every item
+    of the journey, every dated entry of the plan's `checklist` as an all-day event, and the
+    public holidays around the trip when `holidays` is set. A publish from either side thus
+    updates and removes exactly what the other one wrote."""
     url = normalised_url(target.url)
     if not plan.plan_id:
         raise ValueError("a plan to publish needs its plan id")
+    entries = tuple(checklist_items(checklist)) if checklist is not None else ()
     options = ExportOptions(
-        plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=checklist, holidays=holidays
+        plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=entries, holidays=holidays
     )
     with ServerSession(url, target.user, password, target.trusted_certificate) as session:
         previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None

@@ -30,6 +30,7 @@ from carte_planner.i18n import ntr, tr
 from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.palette import overdue_text
+from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -207,6 +208,7 @@ class AddItemDialog(QDialog):
         self.ok.setEnabled(False)
         self.title.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         form.addRow(buttons)
+        wheel_turns_focused_fields_only(self)
 
     def item(self, key: str) -> CustomItem:
         return CustomItem(

@@ -40,6 +40,7 @@ from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
 from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
+from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 if TYPE_CHECKING:
     from carte_planner.ui.publish_dialog import PublishDialog
@@ -107,11 +108,14 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         autosave_folder: Path | None = None,
         offer_autosave: bool = True,
+        autosave_slot: AutosaveSlot | None = None,
     ) -> None:
+        """`autosave_slot`: the slot of the window this one replaces (another language), so
+        that the plan keeps one safety copy, which a discard or a clean exit removes."""
         super().__init__()
         self.settings = settings or QSettings()
         self.autosave_folder = autosave_folder or default_autosave_folder()
-        self.autosave_slot = _claim_slot(self.autosave_folder)
+        self.autosave_slot = autosave_slot or _claim_slot(self.autosave_folder)
         self._plan_lock: FileLock | None = None
         self._disk_digest: str | None = None
         if document is None:
@@ -197,6 +201,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.published_label)
         document.fileChanged.connect(self._show_published)
         self._show_published()
+        wheel_turns_focused_fields_only(self)
+        QApplication.instance().focusChanged.connect(self._reveal_focus)  # type: ignore[union-attr]
 
     # -- actions and menus ----------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -239,8 +245,13 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action(tr("Expor&t checklist PDF…"), self.export_pdf)
         # Not every platform binds the standard Quit key (Windows, plain X11): Ctrl+Q then.
         quit_keys = QKeySequence.keyBindings(keys.Quit) or [QKeySequence("Ctrl+Q")]
-        self.quit_action = self._action(tr("&Quit"), self.close)
+        self.quit_action = self._action(tr("&Quit"), self.quit_application)
         self.quit_action.setShortcuts(quit_keys)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        close_keys = [QKeySequence("Ctrl+W")]
+        close_keys += [key for key in QKeySequence.keyBindings(keys.Close) if key not in close_keys]
+        self.close_action = self._action(tr("Close &window"), self.close)
+        self.close_action.setShortcuts(close_keys)
         self.undo_action = self.document.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, tr("&Redo"))
@@ -321,7 +332,7 @@ class MainWindow(QMainWindow):
             self.output_language_group.addAction(action)
             action.triggered.connect(lambda _checked=False, c=code: self.set_output_language(c or None))
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu(tr("&View"))
@@ -431,6 +442,20 @@ class MainWindow(QMainWindow):
                 self.tabs.currentWidget().setFocus()
             self.panel_scroll.hide()
         self._panel_toggled()
+
+    def _reveal_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field of the panel that takes the focus (its Alt letter, Alt+0, a refused value
+        sent back to it, a click, Tab) scrolls into view, with the reason under it."""
+        if new is None or not self.panel.isAncestorOf(new):
+            return
+        fields = self.panel.fields_with_reasons()
+        field: QWidget | None = new
+        while field is not None and field is not self.panel and field not in fields:
+            field = field.parentWidget()
+        reason = self.panel.reason_line(field) if field is not None else None
+        if reason is not None and reason.isVisible():
+            self.panel_scroll.ensureWidgetVisible(reason, 0, 8)
+        self.panel_scroll.ensureWidgetVisible(new)
 
     def _panel_toggled(self) -> None:
         with QSignalBlocker(self.panel_action):
@@ -738,6 +763,8 @@ class MainWindow(QMainWindow):
 
         if not self.commit_edits():
             return None
+        if self.document.path is None and not self._save_before_publishing():
+            return None
         if self.publish_dialog is not None and not self.publish_dialog.isVisible() and not self.publish_dialog.busy():
             # A closed dialog may show another plan's server (File ▸ Open since): start afresh.
             self.publish_dialog.deleteLater()
@@ -747,7 +774,6 @@ class MainWindow(QMainWindow):
                 self.document,
                 self,
                 discreet=self.discreet_action.isChecked(),
-                checklist=self._calendar_checklist,
                 holidays=self.holidays_in_calendar_action.isChecked,
             )
             self.publish_dialog.published.connect(self._published)
@@ -762,16 +788,57 @@ class MainWindow(QMainWindow):
     def publish_changes(self) -> PublishDialog | None:
         return self.publish_to_server(start=True)
 
-    def _calendar_checklist(self) -> tuple:
-        from carte_planner.domain.checklist import checklist_items
-
-        if not self.checklist_in_calendar_action.isChecked():
-            return ()
-        return tuple(checklist_items(self.document.checklist))
+    def _save_before_publishing(self) -> bool:
+        """A plan published from the window keeps the record of what is on the server in its
+        file: an untitled plan is saved first, or nothing is published."""
+        answer = QMessageBox.question(
+            self,
+            tr("Save the plan first"),
+            tr(
+                "The plan file keeps a record of what is published, so that the next publish, from this window or "
+                "from the command line, updates and removes exactly those events. Save the plan now?"
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        return answer == QMessageBox.StandardButton.Save and self.save_as()
 
     def _published(self, server) -> None:
+        """Keep what is on the server in the plan, and in its file at once: the record must
+        outlive the plan's other changes, even ones the family then discards."""
+        was_saved = not self.document.modified
         self.document.record_publish(server)
+        if self._write_server_record(server) and was_saved and self.document.path is not None:
+            self.document.mark_saved(self.document.path)
         self.autosave_timer.start()
+
+    def _write_server_record(self, server) -> bool:
+        """Write the server record into the plan file as it is on disk (not the unsaved changes
+        on screen). False when there is no file of this plan to write it into."""
+        from dataclasses import replace
+
+        path = self.document.path
+        if path is None:
+            return False
+        try:
+            on_disk = load_plan(path)
+            if on_disk.plan_id != self.document.plan.plan_id:
+                return False  # another plan was saved under this name meanwhile
+            untouched = file_digest(path) == self._disk_digest
+            save_plan(path, replace(on_disk, server=server))
+        except (PlanFileError, WriteError) as error:
+            self.statusBar().showMessage(
+                tr(
+                    "Published, but the plan file could not be updated (%1): save the plan to keep the record of "
+                    "what is on the server."
+                ).replace("%1", str(error)),
+                15000,
+            )
+            return False
+        if untouched:
+            # Still the file as this window knows it; a change made elsewhere is still asked about.
+            self._disk_digest = file_digest(path)
+        return True
 
     def _show_published(self) -> None:
         server = self.document.plan.server
@@ -860,11 +927,22 @@ class MainWindow(QMainWindow):
         from carte_planner.ui.language import apply_language
 
         apply_language(code)
+        if self.publish_dialog is not None:
+            self.publish_dialog.finish()  # its record of the server goes with the plan
         old = self.document
         document = PlanDocument(old.plan, old.today, old.path)
         if old.modified:
             document.mark_unsaved()
-        successor = MainWindow(document, self.settings, self.autosave_folder, offer_autosave=False)
+        # The new window takes over this one's safety copy and the plan's lock: nothing of
+        # this window is left behind to be offered back as a crash's.
+        self.autosave_timer.stop()
+        slot, self.autosave_slot = self.autosave_slot, None
+        if self._plan_lock is not None:
+            self._plan_lock.release()
+            self._plan_lock = None
+        successor = MainWindow(document, self.settings, self.autosave_folder, offer_autosave=False, autosave_slot=slot)
+        if document.modified:
+            successor.autosave()
         successor.restoreGeometry(self.saveGeometry())
         successor.tabs.setCurrentIndex(self.tabs.currentIndex())
         successor.show_panel(self.panel_scroll.isVisible())
@@ -913,6 +991,22 @@ class MainWindow(QMainWindow):
         )
 
     # -- closing --------------------------------------------------------------------------
+    def quit_application(self) -> bool:
+        """Close every window, this one first, each asking about its own unsaved changes, then
+        end the application. Cancel in any of them keeps that window and the application."""
+        others = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, MainWindow) and widget is not self and widget.isVisible()
+        ]
+        for window in [self, *others]:
+            if window.isVisible() and not window.close():
+                window.raise_()
+                window.activateWindow()
+                return False
+        QApplication.quit()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self, "_replaced_by", None) is not None:
             # Another language: the new window holds the plan now.

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carte_planner.domain.journey import JourneyItem
 from carte_planner.domain.plan import CalendarServer
 from carte_planner.i18n import ntr, tr
 from carte_planner.ui.background import BackgroundCall
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 _NEW = "new"
 _EXISTING = "existing"
@@ -85,7 +85,6 @@ class PublishDialog(QDialog):
         parent: QWidget | None = None,
         *,
         discreet: bool = False,
-        checklist: Callable[[], tuple[JourneyItem, ...]] = tuple,
         holidays: Callable[[], bool] = bool,
     ) -> None:
         super().__init__(parent)
@@ -94,7 +93,6 @@ class PublishDialog(QDialog):
 
         self.setWindowTitle(tr("Publish to calendar server"))
         self.document = document
-        self._checklist = checklist
         self._holidays = holidays
         self._call: BackgroundCall | None = None
         self._working = False
@@ -174,6 +172,7 @@ class PublishDialog(QDialog):
         self._warn_if_unencrypted()
         self.resize(560, self.sizeHint().height())
         self._fill_saved_password()
+        wheel_turns_focused_fields_only(self)
 
     # -- what the user entered ------------------------------------------------------------
     def _fill_saved_password(self) -> None:
@@ -304,7 +303,7 @@ class PublishDialog(QDialog):
         plan, journey, checklist, holidays = (
             self.document.plan,
             self.document.journey,
-            self._checklist(),
+            self.document.checklist,
             self._holidays(),
         )
 

@@ -344,6 +344,13 @@ class RequestPanel(QWidget):
             return False
         return True
 
+    def fields_with_reasons(self) -> list[QWidget]:
+        return list(self._errors)
+
+    def reason_line(self, field: QWidget) -> FieldError | None:
+        """The line under `field` that says why its value was refused, if it has one."""
+        return self._errors.get(field)
+
     def refused_field(self) -> QWidget | None:
         return next((field for field, error in self._errors.items() if error.text()), None)
 

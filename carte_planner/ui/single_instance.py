@@ -5,7 +5,9 @@ and safety copy.
 The two talk over a local socket (a named pipe on Windows) named for the user. A request is
 one line of JSON; the answer is one line too: "ok" once the running app has taken the request
 (it then opens the file, and explains there, in its window, a file that does not open), or
-why it did not take it.
+why it did not take it. A request carries the time by which the second launch stops waiting:
+a running app that was frozen until then drops it, since that launch has already told the
+user that nothing would happen.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -46,7 +49,8 @@ def hand_to_running_app(plan_file: str | None, name: str | None = None, answer_m
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(CONNECT_MS):
         return HandOff.NO_RUNNING_APP, ""
-    request = json.dumps({"open": plan_file}) + "\n"
+    deadline = time.time() + answer_ms / 1000
+    request = json.dumps({"open": plan_file, "answer_by": deadline}) + "\n"
     socket.write(request.encode("utf-8"))
     if not socket.waitForBytesWritten(CONNECT_MS):
         return HandOff.FAILED, "Carte Planner is already running but did not accept the request."
@@ -94,11 +98,14 @@ class InstanceServer(QObject):
         try:
             request = json.loads(line)
             plan_file = request.get("open") or ""
-            if not isinstance(plan_file, str):
+            answer_by = request.get("answer_by", float("inf"))
+            if not isinstance(plan_file, str) or not isinstance(answer_by, int | float):
                 raise TypeError
         except (ValueError, TypeError, AttributeError):
             self._answer(socket, "Carte Planner did not understand the request.")
             return
+        if time.time() > answer_by or socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            return  # the launch gave up waiting and said so: acting now would surprise the user
         self._answer(socket, OK)
         # After the answer: opening may show a dialog, and the second launch need not wait for it.
         QTimer.singleShot(0, self, lambda: self.requested.emit(plan_file))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -47,7 +47,10 @@ class Bar:
 
 
 class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
-    """Paints the journey on a day axis. Reads the journey's lines and the phases' bands."""
+    """Paints the journey on a day axis. Reads the journey's lines and the phases' bands.
+    `walked_to` carries the key of a bar reached with the keyboard, to scroll to it."""
+
+    walked_to = Signal(str)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -349,6 +352,8 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             return
         if 0 <= index < len(keys):
             self.document.select(keys[index])
+            # Also when the bar was selected already but scrolled out of sight.
+            self.walked_to.emit(keys[index])
 
 
 class TimelinePage(QWidget):
@@ -380,6 +385,7 @@ class TimelinePage(QWidget):
         self.zoom_out_button.clicked.connect(lambda: self.zoom(1 / 1.5))
         self.fit_button.clicked.connect(self.fit)
         document.selectionChanged.connect(self.reveal)
+        self.canvas.walked_to.connect(self.reveal)
         document.journeyChanged.connect(self._journey_changed)
         self.scroll_area.viewport().installEventFilter(self)
         self._fitted = False
