@@ -147,6 +147,22 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
+class _VersionAction(argparse.Action):
+    """--version: the program's version, and the versions of the data its dates rest on (read
+    only when asked, so that building the parser reads no file)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: object, values: object, option: object = None
+    ) -> None:
+        from carte_planner.data_versions import data_lines
+
+        sys.stdout.write("\n".join([f"Carte Planner {__version__}", *data_lines()]) + "\n")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -475,12 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Dates are estimates: your hospital's schedule always comes first."
         ),
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"Carte Planner {__version__}",
-        help=tr("show program's version number and exit"),
-    )
+    parser.add_argument("--version", action=_VersionAction, help=tr("show program's version number and exit"))
     parser.add_argument(
         "--exit-after-show", action="store_true", help=tr("open the window, then quit after it is shown")
     )

@@ -37,7 +37,10 @@ def test_plan_text_puts_the_visa_warning_first_and_lists_holidays(capsys):
     assert code == 0
     warnings = out.index("Warnings:\n  ! The stay in China is planned at 107 days")
     assert warnings < out.index("July 2027")
-    assert "Fri 01 Oct 2027            Public holiday (China): National Day (provisional date)" in out
+    assert (
+        "Fri 01 Oct 2027            Public holiday (China): National Day "
+        "(provisional: check the official holiday notice for 2027)" in out
+    )
 
 
 def test_home_country_option_and_json_holidays(capsys):
@@ -178,10 +181,10 @@ def test_default_start_is_the_first_working_day_eight_weeks_ahead(capsys):
     assert json.loads(out)["start"] == date(2027, 2, 26).isoformat()  # a Friday
     warnings = [n["code"] for n in json.loads(out)["notices"] if n["severity"] == "warning"]
     assert warnings == ["visa-stay-too-long"]
-    # Eight weeks from Wed 1 Dec 2027 is Wed 26 Jan 2028, Spring Festival (Wed to Fri), then a
-    # weekend: the first working day in China is Mon 31 Jan 2028.
+    # Eight weeks from Wed 1 Dec 2027 is Wed 26 Jan 2028, inside the modelled Spring Festival break
+    # (New Year's Eve, Tue 25 Jan, to the 7th day, Tue 1 Feb): the first working day is Wed 2 Feb.
     code, out, _ = run(capsys, "plan", "--today", "2027-12-01", "--home-tz", "Europe/Paris", "--format", "json")
-    assert json.loads(out)["start"] == date(2028, 1, 31).isoformat()
+    assert json.loads(out)["start"] == date(2028, 2, 2).isoformat()
 
 
 def test_the_installed_command_runs_as_a_module():

@@ -306,7 +306,11 @@ def test_holidays_are_left_out_unless_asked_for_and_then_free_all_day_events():
     holidays = [e for e in with_holidays.vevent_list if e.summary.value.startswith("Public holiday")]
     assert len(holidays) == len(journey.holidays) > 0
     national_day = next(e for e in holidays if e.dtstart.value == date(2027, 10, 1))
-    assert national_day.summary.value == "Public holiday (China): National Day (provisional date)"
+    assert (
+        national_day.summary.value
+        == "Public holiday (China): National Day (provisional: check the official holiday notice for 2027)"
+    )
+    assert "Provisional: check the official holiday notice for 2027." in national_day.description.value
     assert national_day.dtend.value == date(2027, 10, 2)
     assert national_day.transp.value == "TRANSPARENT"
     assert not hasattr(national_day, "valarm")

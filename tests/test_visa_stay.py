@@ -158,9 +158,14 @@ def test_the_home_country_can_be_set_and_defaults_from_the_time_zone():
 
 def test_spring_festival_2028_is_closed_and_provisional():
     calendar = china(2028)
-    assert str(calendar.closed_reason(date(2028, 1, 26))) == "Chinese New Year (Spring Festival), a provisional date"
+    assert (
+        str(calendar.closed_reason(date(2028, 1, 26)))
+        == "Chinese New Year (Spring Festival) (provisional: check the official holiday notice for 2028)"
+    )
     assert calendar.provisional(date(2028, 1, 26))
-    assert calendar.is_open(date(2028, 1, 31))
+    # The modelled break runs from New Year's Eve (Tue 25 Jan) to the 7th day (Tue 1 Feb).
+    assert [calendar.is_open(date(2028, 1, day)) for day in (24, 25, 31)] == [True, False, False]
+    assert calendar.is_open(date(2028, 2, 2))
 
 
 def test_a_declared_working_sunday_counts_as_open():
@@ -180,8 +185,9 @@ def test_years_beyond_the_shipped_files_come_from_the_library():
 
 
 def test_the_default_first_hospital_day_is_a_working_day():
-    # Eight weeks from Sat 4 Dec 2027 is Sat 29 Jan 2028.
-    assert default_start(date(2027, 12, 4)) == date(2028, 1, 31)
+    # Eight weeks from Sat 4 Dec 2027 is Sat 29 Jan 2028, inside the modelled Spring Festival
+    # break (Tue 25 Jan to Tue 1 Feb 2028): the first open day is Wed 2 Feb.
+    assert default_start(date(2027, 12, 4)) == date(2028, 2, 2)
     assert default_start(date(2027, 1, 1)) == date(2027, 2, 26)
 
 

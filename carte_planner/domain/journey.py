@@ -10,7 +10,7 @@ from functools import cached_property
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n.text import CountryName, Words, say, spoken, words
+from carte_planner.i18n.text import CountryName, Words, joined, say, spoken, words
 
 MINUS = "\u2212"
 
@@ -67,6 +67,9 @@ class JourneyItem:
     # Names of the assumptions its date rests on (see domain.assumptions); none once the user
     # set the date or the hospital confirmed it.
     assumptions: tuple[str, ...] = ()
+    # The year of China's holidays its date was checked against, when that year's arrangement
+    # is not published yet (the breaks are modelled): the date is provisional.
+    provisional_year: int | None = None
 
     title = spoken("title_words")
     description = spoken("description_words")
@@ -192,6 +195,8 @@ class Journey:
     # The home country's emergency number, or "" when the data file does not know it.
     home_emergency_number: str = ""
     home_country_name: str = ""
+    # The last year whose holiday arrangement China has published (later years are modelled).
+    holidays_published_until: int | None = None
 
     estimate_note = spoken("estimate_words")
 
@@ -250,9 +255,14 @@ class Journey:
                 key=holiday.key,
                 category=Category.HOLIDAY,
                 title_words=holiday.label_words,
-                description_words=say(
-                    "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
-                    "hospital dates that fall on it are flagged for you to check."
+                description_words=joined(
+                    say(
+                        "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
+                        "hospital dates that fall on it are flagged for you to check."
+                    ),
+                    say("Provisional: check the official holiday notice for {year}.", year=str(holiday.day.year))
+                    if holiday.provisional
+                    else "",
                 ),
                 start=holiday.day,
                 end=holiday.day,

@@ -24,6 +24,7 @@ from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, Off
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
 from carte_planner.domain.protocol import City, Protocol
+from carte_planner.domain.provisional import mark_provisional
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.dates import DATE, SHORT_DAY
@@ -92,6 +93,7 @@ def plan_journey(
     items += home_followup_items(request, protocol, settings, day_zero, after)
     items = [_with_user_marks(item, request, track, notices) for item in items]
     items = flag_closed_treatment_days(items, offices.china, notices)
+    items = mark_provisional(items, offices.china, _consulate_keys(protocol, items))
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
     in_effect = {name for item in items for name in item.assumptions}
@@ -128,6 +130,7 @@ def plan_journey(
         catalogue=tuple(catalogue.values()),
         home_emergency_number=emergency_numbers.get(home_country, ""),
         home_country_name=offices.home.name,
+        holidays_published_until=offices.china.official_until,
     )
 
 
@@ -156,6 +159,12 @@ def _office_days(
     china = calendars.calendar(CHINA, first_year, last_year)
     home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
     return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
+
+
+def _consulate_keys(protocol: Protocol, items: list[JourneyItem]) -> frozenset[str]:
+    """The keys of the items handed in at the consulate (one per traveller)."""
+    steps = {f"prep:{step.key}" for step in protocol.preparation if step.at_consulate}
+    return frozenset(item.key for item in items if item.key in steps or item.key.rsplit(":", 1)[0] in steps)
 
 
 def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Notice]:

@@ -10,6 +10,7 @@ from typing import Any
 from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.domain.office_days import provisional_note
 from carte_planner.i18n import current_language, ntr, tr, tr_noop
 from carte_planner.i18n.dates import DAY_TIME_NO_YEAR, format_day, month_title
 
@@ -49,10 +50,21 @@ def assumed_mark(journey: Journey, names: tuple[str, ...]) -> str:
 
 def _status(journey: Journey, line: Occurrence) -> str:
     if line.confirmed:
-        return tr("confirmed by the hospital")
-    if line.set_by_user:
-        return tr("date set by you")
-    return assumed_mark(journey, line.item.assumptions)
+        status = tr("confirmed by the hospital")
+    elif line.set_by_user:
+        status = tr("date set by you")
+    else:
+        status = assumed_mark(journey, line.item.assumptions)
+    return tr("; ").join(part for part in (status, provisional_mark(line)) if part)
+
+
+def provisional_mark(line: Occurrence) -> str:
+    """ "provisional: check the official holiday notice for 2027" for a date that rests on a
+    year whose holidays are not published, else ""."""
+    year = line.item.provisional_year
+    if year is None or (line.item.recurrence is not None and line.day.year < year):
+        return ""
+    return str(provisional_note(line.day.year if line.item.recurrence is not None else year))
 
 
 QUESTIONS_HEADING = tr_noop("Ask your hospital (questions only: the answers are your hospital's):")
@@ -145,6 +157,7 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
         "traveller": item.traveller,
         "assumed": bool(item.assumptions),
         "assumptions": list(item.assumptions),
+        "provisional": item.provisional_year is not None,
     }
     if item.depart is not None and item.arrive is not None:
         data["depart"] = {"time": item.depart.isoformat(), "time_zone": str(item.depart.tzinfo)}
