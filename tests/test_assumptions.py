@@ -18,8 +18,10 @@ from carte_planner.resources import load_checklist_template, load_protocol
 TODAY = date(2027, 1, 1)
 START = date(2027, 3, 1)
 # Every assumption of the data file is in effect in this plan: the trip home uses the
-# home-trip timing and the 107 days in China need a stay extension.
-EVERY_ASSUMPTION = {"go_home": True, "home_tz": "Europe/Berlin"}
+# home-trip timing, the 107 days in China need a stay extension, and the patient's visa
+# application, moved to two days before the flight, leaves the caregiver's resting on the
+# assumed processing time.
+EVERY_ASSUMPTION = {"go_home": True, "home_tz": "Europe/Berlin", "moved": (("prep:visa:1", date(2027, 2, 24)),)}
 
 
 def plan(**changes):

@@ -10,6 +10,7 @@ from carte_planner.domain import stay
 from carte_planner.domain.assumptions import (
     CHEMOTHERAPY_DAYS,
     DAY0_OFFSET,
+    VISA_PROCESSING_DAYS,
     Settings,
     assumption_catalogue,
     day_number_text,
@@ -20,6 +21,7 @@ from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary, home_emergency_phrase
+from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
@@ -93,7 +95,10 @@ def plan_journey(
     items += home_followup_items(request, protocol, settings, day_zero, after)
     items = [_with_user_marks(item, request, track, notices) for item in items]
     items = flag_closed_treatment_days(items, offices.china, notices)
-    items = mark_provisional(items, offices.china, _consulate_keys(protocol, items))
+    consulate_keys = _consulate_keys(protocol, items)
+    items = mark_provisional(items, offices.china, consulate_keys)
+    notices += check_moved_dates(items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days)
+    items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, protocol, notices)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
     in_effect = {name for item in items for name in item.assumptions}
@@ -159,6 +164,28 @@ def _office_days(
     china = calendars.calendar(CHINA, first_year, last_year)
     home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
     return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
+
+
+def _visa_timing(
+    items: list[JourneyItem],
+    consulate_keys: frozenset[str],
+    offices: stay.OfficeDays,
+    departure: date,
+    today: date,
+    protocol: Protocol,
+    notices: list[Notice],
+) -> list[JourneyItem]:
+    """Warn when the consulate cannot process the visa before the flight; the applications
+    that warning rests on then carry the assumed processing time."""
+    applications = [item for item in items if item.key in consulate_keys]
+    late = visa_timing_notices(applications, offices.consulate, departure, today, protocol.visa_processing_days)
+    notices += late
+    if not late:
+        return items
+    return [
+        replace(item, assumptions=(*item.assumptions, VISA_PROCESSING_DAYS)) if item.key in consulate_keys else item
+        for item in items
+    ]
 
 
 def _consulate_keys(protocol: Protocol, items: list[JourneyItem]) -> frozenset[str]:
