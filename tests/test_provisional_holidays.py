@@ -188,9 +188,25 @@ def test_office_items_avoid_closed_days_and_say_when_provisional(start, city, tr
             assert china.is_open(item.start), (item.key, item.start)
         if item.key.startswith("prep:visa"):
             assert consulate.is_open(item.start), (item.key, item.start)
-        if rests_on_calendar(item, consulate_keys) and item.recurrence is None and china.provisional(item.start):
-            assert item.provisional_year == item.start.year, item.key
-            assert f"check the official holiday notice for {item.start.year}" in item.description
+        if not rests_on_calendar(item, consulate_keys):
+            assert item.provisional_dates == (), item.key
+            continue
+        deadline = item.key.startswith("visa:extension") or item.key in consulate_keys
+        for _, _, day in item.occurrence_dates():
+            resting = china.provisional(day) and (deadline or not china.is_open(day))
+            assert (day in item.provisional_dates) == resting, (item.key, day)
+            if resting:
+                assert f"Provisional: check the official holiday notice for {day.year}." in item.description
+
+
+def test_a_hospital_date_is_provisional_only_where_its_flag_rests_on_a_modelled_holiday():
+    # First hospital day Fri 1 Oct 2027, National Day: flagged, and the flag is provisional.
+    flagged = plan(date(2027, 10, 1))
+    assert flagged.item("phase:screening").provisional_dates == (date(2027, 10, 1),)
+    notice = next(n for n in flagged.notices if n.code == "closed-day" and n.item_key == "phase:screening")
+    assert "National Day (provisional: check the official holiday notice for 2027)" in notice.message
+    # Mon 11 Oct 2027 is an ordinary working day: nothing rests on the modelled holidays.
+    assert plan(date(2027, 10, 11)).item("phase:screening").provisional_dates == ()
 
 
 def test_the_agenda_on_screen_marks_a_provisional_deadline(qtbot):

@@ -67,12 +67,17 @@ class JourneyItem:
     # Names of the assumptions its date rests on (see domain.assumptions); none once the user
     # set the date or the hospital confirmed it.
     assumptions: tuple[str, ...] = ()
-    # The year of China's holidays its date was checked against, when that year's arrangement
-    # is not published yet (the breaks are modelled): the date is provisional.
-    provisional_year: int | None = None
+    # Its dates that rest on a year whose holiday arrangement China has not published yet (the
+    # breaks are modelled): a deadline placed by them, or a flag on a day they close.
+    provisional_dates: tuple[date, ...] = ()
 
     title = spoken("title_words")
     description = spoken("description_words")
+
+    @property
+    def provisional_year(self) -> int | None:
+        """The first year of unpublished holidays its dates rest on, or None."""
+        return self.provisional_dates[0].year if self.provisional_dates else None
 
     @property
     def timed(self) -> bool:

@@ -24,7 +24,14 @@ from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice,
 from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
-from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
+from carte_planner.domain.phases import (
+    PhaseSpan,
+    around_infusion,
+    clearance_day,
+    day_zero_offset,
+    phase_lengths,
+    treatment_track,
+)
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.provisional import mark_provisional
 from carte_planner.domain.request import Scenario, TripRequest
@@ -74,11 +81,14 @@ def plan_journey(
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
     notices: list[Notice] = []
+    day_zero, infusion_set = _day_zero(request, settings, track["admission"], notices)
+    offset = (day_zero - track["admission"].start).days
+    track = around_infusion(track, day_zero, lengths)
     home_country, offices = _office_days(request, protocol, track, calendars)
 
-    day_zero, treatment_items = _treatment_items(request, settings, track, notices)
+    treatment_items = _treatment_items(settings, track, day_zero, infusion_set, notices)
     clearance = track["outpatient"].end
-    low, high = _clearance_range(request, protocol)
+    low, high = _clearance_range(request, protocol, offset)
 
     trip = stay.plan_trip(request, protocol, settings, city, track, offices, notices)
     items = [*treatment_items, *trip.items]
@@ -108,7 +118,7 @@ def plan_journey(
     _notice_lengths(request, protocol, lengths, notices)
 
     items.sort(key=lambda item: (item.start, _CATEGORY_RANK[item.category], item.key))
-    inpatient = lengths["admission"] + lengths["monitoring"]
+    inpatient = track["monitoring"].end.toordinal() - track["admission"].start.toordinal() + 1
     summary = Summary(
         arrival=trip.arrival,
         days_in_china=trip.days_in_china,
@@ -253,17 +263,27 @@ def _check_phase_keys(request: TripRequest, protocol: Protocol) -> None:
             )
 
 
-def _clearance_range(request: TripRequest, protocol: Protocol) -> tuple[date, date]:
+def _clearance_range(request: TripRequest, protocol: Protocol, day0_offset: int) -> tuple[date, date]:
     """Fit-to-fly dates of the shortest and longest scenarios (the user's own lengths kept)."""
     return (
-        clearance_day(request.start, phase_lengths(request, protocol, Scenario.SHORTEST)),
-        clearance_day(request.start, phase_lengths(request, protocol, Scenario.LONGEST)),
+        clearance_day(request.start, phase_lengths(request, protocol, Scenario.SHORTEST), day0_offset),
+        clearance_day(request.start, phase_lengths(request, protocol, Scenario.LONGEST), day0_offset),
     )
 
 
+def _phase_range(span: PhaseSpan) -> tuple[date | None, date | None]:
+    """The last days the phase's shortest and longest usual lengths would give: monitoring's
+    count from Day 0, its first day; the admission phase ends the day before Day 0, whatever
+    its length."""
+    if span.spec.key == "admission":
+        return None, None
+    first = span.start if span.spec.key == "monitoring" else span.start - timedelta(days=1)
+    return first + timedelta(days=span.spec.min_days), first + timedelta(days=span.spec.max_days)
+
+
 def _treatment_items(
-    request: TripRequest, settings: Settings, track: dict[str, PhaseSpan], notices: list[Notice]
-) -> tuple[date, list[JourneyItem]]:
+    settings: Settings, track: dict[str, PhaseSpan], day_zero: date, infusion_set: bool, notices: list[Notice]
+) -> list[JourneyItem]:
     items = [
         JourneyItem(
             key=f"phase:{span.spec.key}",
@@ -275,13 +295,12 @@ def _treatment_items(
             phase=span.spec.key,
             busy=span.spec.busy,
             at_hospital=True,
-            earliest=span.start + timedelta(days=span.spec.min_days - 1),
-            latest=span.start + timedelta(days=span.spec.max_days - 1),
+            earliest=_phase_range(span)[0],
+            latest=_phase_range(span)[1],
         )
         for span in track.values()
     ]
     admission = track["admission"]
-    day_zero, infusion_set = _day_zero(request, settings, admission, notices)
     chemo_first, chemo_last = _chemotherapy(settings, admission, day_zero, notices)
 
     def milestone(
@@ -350,7 +369,7 @@ def _treatment_items(
                 "The manufactured CAR-T cells are infused, much like a blood transfusion. "
                 "Every later day is counted from this one."
             ),
-            "admission",
+            "monitoring",
             assumptions=day_zero_marks,
         ),
         milestone(
@@ -375,7 +394,7 @@ def _treatment_items(
             deadline=True,
         ),
     ]
-    return day_zero, items
+    return items
 
 
 INFUSION = "milestone:infusion"
@@ -390,7 +409,7 @@ def _day_zero(
     offset = settings.day0_offset if chosen is None else (chosen - admission.start).days
     if 1 <= offset < admission.days:
         return admission.start + timedelta(days=offset), chosen is not None
-    placed = min(max(offset, 1), admission.days - 1) if admission.days > 1 else 0
+    placed = day_zero_offset(offset, admission.days)
     day = admission.start + timedelta(days=placed)
     if chosen is not None:
         message = say(

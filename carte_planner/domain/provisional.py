@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from carte_planner.domain.journey import JourneyItem
 from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.i18n.text import joined, say
 
-# The items whose date is set or checked by China's office days: Exit-Entry and police errands,
-# the consulate's (it closes on China's holidays too) and the hospital's clinic days.
-CALENDAR_ITEMS = (
-    "visa:extension",
+# Deadlines placed by China's office days: the Exit-Entry office's, and the consulate's (it
+# closes on China's holidays too).
+DEADLINES = ("visa:extension",)
+# Dates the hospital or the police station set, flagged when they fall on a closed day: the
+# flag (not the date) rests on the holidays.
+FLAGGED = (
     "visa:registration",
     "phase:screening",
     "milestone:leukapheresis",
@@ -22,23 +25,34 @@ CALENDAR_ITEMS = (
 
 
 def rests_on_calendar(item: JourneyItem, consulate_keys: frozenset[str]) -> bool:
-    return item.key.startswith(CALENDAR_ITEMS) or item.key in consulate_keys
+    return item.key.startswith((*DEADLINES, *FLAGGED)) or item.key in consulate_keys
+
+
+def _provisional_dates(item: JourneyItem, china: OfficeCalendar, consulate_keys: frozenset[str]) -> list[date]:
+    """The dates of a deadline, or of a flag on a closed day, that fall in a provisional year."""
+    days = {day for _, _, day in item.occurrence_dates()}
+    if not (item.key.startswith(DEADLINES) or item.key in consulate_keys):
+        days = {day for day in days if not china.is_open(day)}
+    return sorted(day for day in days if china.provisional(day))
 
 
 def mark_provisional(
     items: list[JourneyItem], china: OfficeCalendar, consulate_keys: frozenset[str]
 ) -> list[JourneyItem]:
-    """Each item whose date rests on a provisional year of China's calendar, marked with the
-    year and saying so in its description (where the window, the JSON and the calendar file
-    read it)."""
+    """Each deadline in a provisional year of China's calendar, and each hospital or police date
+    flagged on a day closed in such a year, marked with the year and saying so in its
+    description (where the window, the JSON and the calendar file read it)."""
     marked = []
     for item in items:
         if rests_on_calendar(item, consulate_keys):
-            years = sorted({day.year for _, _, day in item.occurrence_dates() if china.provisional(day)})
-            if item.recurrence is None and china.provisional(item.end):
-                years = sorted({*years, item.end.year})
-            if years:
-                note = say("Provisional: check the official holiday notice for {year}.", year=str(years[0]))
-                item = replace(item, provisional_year=years[0], description_words=joined(item.description_words, note))
+            days = _provisional_dates(item, china, consulate_keys)
+            if days:
+                notes = [
+                    say("Provisional: check the official holiday notice for {year}.", year=str(year))
+                    for year in sorted({day.year for day in days})
+                ]
+                item = replace(
+                    item, provisional_dates=tuple(days), description_words=joined(item.description_words, *notes)
+                )
         marked.append(item)
     return marked

@@ -61,10 +61,9 @@ def _status(journey: Journey, line: Occurrence) -> str:
 def provisional_mark(line: Occurrence) -> str:
     """ "provisional: check the official holiday notice for 2027" for a date that rests on a
     year whose holidays are not published, else ""."""
-    year = line.item.provisional_year
-    if year is None or (line.item.recurrence is not None and line.day.year < year):
+    if line.day not in line.item.provisional_dates:
         return ""
-    return str(provisional_note(line.day.year if line.item.recurrence is not None else year))
+    return str(provisional_note(line.day.year))
 
 
 QUESTIONS_HEADING = tr_noop("Ask your hospital (questions only: the answers are your hospital's):")
