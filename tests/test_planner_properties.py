@@ -179,4 +179,6 @@ def test_property_changed_assumptions_keep_treatment_in_order(request):
         "preparation-offsets",
         "extension-lead-days",
         "home-followup-rhythm",
+        "visa-processing-days",
+        "passport-held-days",
     }

@@ -147,7 +147,11 @@ def test_a_provisional_deadline_says_so_in_every_output(tmp_path):
     assert item["provisional"] is True
     assert NOTE_2027 in item["description"]
     assert not next(i for i in data["items"] if i["key"] == "flight:outbound")["provisional"]
-    line = next(line for line in journey_text(journey).splitlines() if "Apply for a stay extension" in line)
+    line = next(
+        line
+        for line in journey_text(journey).splitlines()
+        if line.startswith("  Thu 30 Sep 2027") and "Apply for a stay extension" in line
+    )
     assert "provisional: check the official holiday notice for 2027" in line
     calendar = vobject.readOne(export_ics(journey, ExportOptions("plan-1", datetime(2027, 1, 1))).decode())
     event = next(e for e in calendar.vevent_list if e.summary.value.startswith("Apply for a stay extension"))

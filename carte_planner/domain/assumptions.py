@@ -22,6 +22,7 @@ RETURN_FLIGHT_TIME = "return-flight-time"
 HOME_TRIP_TIMING = "home-trip-timing"
 EXTENSION_LEAD_DAYS = "extension-lead-days"
 VISA_PROCESSING_DAYS = "visa-processing-days"
+PASSPORT_HELD_DAYS = "passport-held-days"
 CHECKLIST_LEAD_TIMES = "checklist-lead-times"
 
 RHYTHM_WORDS = {
@@ -85,7 +86,7 @@ class Settings:
 
 def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
     """The values in effect for a request; refuses weekdays that do not fit the visit rhythm."""
-    assumed = {PREPARATION_OFFSETS, HOME_TRIP_TIMING, EXTENSION_LEAD_DAYS, VISA_PROCESSING_DAYS}
+    assumed = {PREPARATION_OFFSETS, HOME_TRIP_TIMING, EXTENSION_LEAD_DAYS, VISA_PROCESSING_DAYS, PASSPORT_HELD_DAYS}
     own = {
         # An infusion day the user set fixes Day 0 as much as an offset does.
         DAY0_OFFSET: request.day0_offset if request.moved_date("milestone:infusion") is None else 0,
@@ -161,6 +162,7 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
         "land_before_admission_days": count_days(protocol.land_before_admission_days),
         "extension_lead_days": count_days(protocol.extension_lead_days),
         "visa_processing_days": say_n("{n} working day", "{n} working days", protocol.visa_processing_days),
+        "passport_held_days": say_n("{n} working day", "{n} working days", protocol.passport_held_days),
     }
     return {
         spec.name: Assumption(spec.name, say(spec.label), say(spec.text, **values)) for spec in protocol.assumptions

@@ -20,6 +20,7 @@ from carte_planner.domain.assumptions import (
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
+from carte_planner.domain.inpatient_errands import check_inpatient_errands
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary, home_emergency_phrase
 from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
@@ -109,6 +110,8 @@ def plan_journey(
     items = mark_provisional(items, offices.china, consulate_keys)
     notices += check_moved_dates(items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days)
     items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, protocol, notices)
+    in_hospital = (track["admission"].start, track["monitoring"].end)
+    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
     in_effect = {name for item in items for name in item.assumptions}
