@@ -53,6 +53,8 @@ class JourneyItem:
     arrive: datetime | None = None
     recurrence: Recurrence | None = None
     moved: tuple[tuple[date, date], ...] = ()
+    # Visits the plan itself moved off a closed day (planned, shown); the user's moves win.
+    shifted: tuple[tuple[date, date], ...] = ()
     confirmed_visits: frozenset[int] = frozenset()
     phase: str | None = None
     confirmed: bool = False
@@ -91,7 +93,7 @@ class JourneyItem:
         """(number, planned date, shown date) of each occurrence, moves applied, numbered from 1."""
         if self.recurrence is None:
             return ((1, self.start, self.start),)
-        moves = dict(self.moved)
+        moves = {**dict(self.shifted), **dict(self.moved)}
         return tuple((n, d, moves.get(d, d)) for n, d in enumerate(self.recurrence.dates, start=1))
 
 
@@ -130,7 +132,7 @@ class Occurrence:
 
     @property
     def set_by_user(self) -> bool:
-        return self.moved or self.item.user_moved
+        return self.planned in dict(self.item.moved) or self.item.user_moved
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,12 @@ from carte_planner.domain.assumptions import (
 )
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
+from carte_planner.domain.followup import (
+    early_followup_item,
+    home_followup_items,
+    outpatient_visit_item,
+    to_open_days,
+)
 from carte_planner.domain.inpatient_errands import check_inpatient_errands
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Notice, Summary, home_emergency_phrase
 from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
@@ -104,6 +109,7 @@ def plan_journey(
         items.append(early)
         after = early.recurrence.dates[-1] if early.recurrence else early.start
     items += home_followup_items(request, protocol, settings, day_zero, after)
+    items = _home_visits_on_open_days(items, home_country, offices.home, calendars)
     items = [_with_user_marks(item, request, track, notices) for item in items]
     items = flag_closed_treatment_days(items, offices.china, notices)
     consulate_keys = _consulate_keys(protocol, items)
@@ -177,6 +183,25 @@ def _office_days(
     china = calendars.calendar(CHINA, first_year, last_year)
     home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
     return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
+
+
+def _home_visits_on_open_days(
+    items: list[JourneyItem], country: str, home: OfficeCalendar, calendars: CalendarSource | None
+) -> list[JourneyItem]:
+    """Home follow-up visits moved off the home country's closed days, with its calendar for
+    the years the visits run (which may go beyond the trip's)."""
+    visits = [item for item in items if item.category is Category.HOME_FOLLOWUP and item.recurrence is not None]
+    if not visits:
+        return items
+    if country:
+        if calendars is None:
+            from carte_planner.office_calendars import SHIPPED
+
+            calendars = SHIPPED
+        first = min(item.start for item in visits)
+        last = max(day for item in visits if item.recurrence for day in item.recurrence.dates)
+        home = calendars.calendar(country, first.year, last.year + 1)
+    return [to_open_days(item, home) if item in visits else item for item in items]
 
 
 def _visa_timing(

@@ -166,6 +166,7 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
             "rule": item.recurrence.rule,
             "dates": [shown.isoformat() for _, _, shown in item.occurrence_dates()],
             "moved": {planned.isoformat(): shown.isoformat() for planned, shown in item.moved},
+            "shifted": {planned.isoformat(): shown.isoformat() for planned, shown in item.shifted},
         }
     return data
 

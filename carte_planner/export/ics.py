@@ -248,7 +248,7 @@ class _Writer:
             yield line.day, event
 
     def _line_description(self, line: Occurrence) -> str:
-        return _description(self.journey, line.item, self.options.discreet, line.confirmed, line.moved)
+        return _description(self.journey, line.item, self.options.discreet, line.confirmed, line.set_by_user)
 
     def cancelled(self, uid: str, day: date) -> Event:
         """An event the plan no longer has, under its old UID: clients that honour

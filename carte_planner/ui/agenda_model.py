@@ -75,7 +75,7 @@ class AgendaModel(QAbstractTableModel):
             return tr("Offices closed")
         if line.item.confirmed:
             return tr("Confirmed")
-        if line.moved or line.item.user_moved:
+        if line.set_by_user:
             return tr("Set by you")
         if line.item.assumptions:
             return tr("Assumed")
