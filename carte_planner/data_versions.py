@@ -21,12 +21,22 @@ def china_published_until() -> int | None:
 
 def data_lines() -> list[str]:
     """One line per data source whose age matters to the dates."""
+    from carte_planner.tz_database import current_database
+
+    lines = []
     year = china_published_until()
-    if year is None:
-        return []
-    return [
-        tr(
-            "China's public holidays: official arrangements published up to {year}; later years use modelled breaks "
-            "and are marked provisional."
-        ).format(year=year)
-    ]
+    if year is not None:
+        lines.append(
+            tr(
+                "China's public holidays: official arrangements published up to {year}; later years use modelled "
+                "breaks and are marked provisional."
+            ).format(year=year)
+        )
+    database = current_database()
+    source = (
+        tr("packaged with Carte Planner")
+        if database.source == "packaged"
+        else tr("this computer's, newer than the packaged one")
+    )
+    lines.append(tr("Time zones: tzdata {version} ({source}).").format(version=database.version, source=source))
+    return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 
 from carte_planner.domain.office_days import Holiday
@@ -72,6 +72,9 @@ class JourneyItem:
     # Its dates that rest on a year whose holiday arrangement China has not published yet (the
     # breaks are modelled): a deadline placed by them, or a flag on a day they close.
     provisional_dates: tuple[date, ...] = ()
+    # The departure time asked for, when the clocks skip it that night (a spring-forward gap)
+    # and the flight leaves at the same moment by the new time.
+    skipped_departure: time | None = None
 
     title = spoken("title_words")
     description = spoken("description_words")

@@ -25,12 +25,18 @@ def _day(d: date) -> str:
 def _when(journey: Journey, line: Occurrence) -> str:
     item = line.item
     if item.depart is not None and item.arrive is not None:
-        return tr("departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone})").format(
+        when = tr("departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone})").format(
             depart=format_day(item.depart, DAY_TIME_NO_YEAR),
             depart_zone=item.depart.tzinfo,
             arrive=format_day(item.arrive, DAY_TIME_NO_YEAR),
             arrive_zone=item.arrive.tzinfo,
         )
+        if item.skipped_departure is not None:
+            skipped = tr("{time} is skipped by the clocks going forward").format(
+                time=item.skipped_departure.strftime("%H:%M")
+            )
+            when = tr("; ").join((when, skipped))
+        return when
     if line.end != line.day:
         days = (line.end - line.day).days + 1
         return ntr("until {date} ({n} day)", "until {date} ({n} days)", days).replace("{date}", _day(line.end))
@@ -160,6 +166,9 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
     }
     if item.depart is not None and item.arrive is not None:
         data["depart"] = {"time": item.depart.isoformat(), "time_zone": str(item.depart.tzinfo)}
+        if item.skipped_departure is not None:
+            # The local time asked for, which the clocks skip that night.
+            data["depart"]["skipped_local_time"] = item.skipped_departure.strftime("%H:%M")
         data["arrive"] = {"time": item.arrive.isoformat(), "time_zone": str(item.arrive.tzinfo)}
     if item.recurrence is not None:
         data["recurrence"] = {
