@@ -9,7 +9,7 @@ from typing import Protocol
 
 from carte_planner.domain.holiday_names import HolidayName
 from carte_planner.i18n.dates import country_name
-from carte_planner.i18n.text import CountryName, Day, Weekday, Words, say
+from carte_planner.i18n.text import CountryName, Day, Weekday, Words, joined, say
 
 SATURDAY, SUNDAY = 5, 6
 CHINA = "CN"
@@ -180,9 +180,31 @@ def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office:
             date=Day(opened),
             office=office,
             due=Day(due),
-            reason=reason,
+            reason=_closures(calendar, opened, due, reason),
         ),
     )
+
+
+def _closures(calendar: OfficeCalendar, opened: date, due: date, reason: Words) -> Words:
+    """Why the office is closed from the day after `opened` to `due`: the holidays in between,
+    by name, rather than the weekday `due` happens to fall on; or `reason` when none is."""
+    names: list[Words] = []
+    seen: set[str] = set()
+    provisional: int | None = None
+    day = opened + timedelta(days=1)
+    while day <= due:
+        if day in calendar.holidays:
+            words = calendar._holiday_words(calendar.holidays[day])
+            if str(words) not in seen:
+                seen.add(str(words))
+                names.append(words)
+            if calendar.provisional(day):
+                provisional = provisional or day.year
+        day += timedelta(days=1)
+    if not names:
+        return reason
+    listed = joined(*names, separator=say("; "))
+    return provisional_holiday(listed, provisional) if provisional is not None else listed
 
 
 class CalendarSource(Protocol):
