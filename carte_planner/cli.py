@@ -63,6 +63,7 @@ _OPTION_FOR_FIELD = {
     "follow-up rhythm at home": "--home-followup-rhythm",
     "first visits at home": "--early-home-visits",
     "return flight time": "--return-time",
+    "visa processing time (working days)": "--visa-processing-days",
     **{
         f"hospital {name.replace('_', ' ')}": f"--hospital-{name.replace('_', '-')}"
         for name in ("name", "name_zh", "address", "address_zh", "phone")
@@ -353,6 +354,12 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         help=tr("follow-up at home as MONTHS:UNTIL_MONTH stages counted from Day 0, such as 1:6,3:24,12:240"),
     )
     assumed.add_argument("--return-time", metavar="HH:MM", help=tr("return flight's departure, China time"))
+    assumed.add_argument(
+        "--visa-processing-days",
+        type=int,
+        metavar="DAYS",
+        help=tr("the consulate's working days to process a visa, before the flight"),
+    )
     group.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
 
 
@@ -478,6 +485,8 @@ def _assumed_values(args: argparse.Namespace) -> dict[str, object]:
         changes["followup_rhythm"] = _followup_rhythm(args.home_followup_rhythm)
     if args.return_time:
         changes["return_time"] = _parse_time(args.return_time, "--return-time", "11:00")
+    if args.visa_processing_days is not None:
+        changes["visa_processing_days"] = args.visa_processing_days
     return changes
 
 

@@ -101,3 +101,24 @@ def test_the_command_line_shows_the_warning_for_a_moved_date(capsys):
     assert "the date you set: this is more than 24 hours after the arrival" in out
     assert main([*arguments, "--move", "visa:registration:1=2027-02-27"]) == 0
     assert "the date you set" not in capsys.readouterr().out
+
+
+def test_the_processing_time_is_the_familys_to_change():
+    late = dict(today=date(2026, 9, 25), start=date(2026, 10, 11), home_tz="Europe/Berlin")
+    # Three open days before the flight: a consulate that says two is enough clears the warning.
+    assert "visa-not-ready" in [n.code for n in plan(**late).notices]
+    own = plan(visa_processing_days=2, **late)
+    assert "visa-not-ready" not in [n.code for n in own.notices]
+    slower = plan(visa_processing_days=10, today=date(2026, 8, 1), start=date(2026, 8, 14), home_tz="Europe/Berlin")
+    notice = next(n for n in slower.warnings if n.code == "visa-not-ready")
+    assert "10 working days" in notice.message
+    # Set by the family, it is no longer marked assumed.
+    assert "visa-processing-days" not in slower.item("prep:visa:1").assumptions
+
+
+def test_the_processing_time_from_the_command_line(capsys):
+    arguments = ["plan", "--start", "2026-10-11", "--home-tz", "Europe/Berlin", "--today", "2026-09-25"]
+    assert main([*arguments, "--visa-processing-days", "2", "--format", "json"]) == 0
+    assert "visa-not-ready" not in capsys.readouterr().out
+    assert main([*arguments, "--visa-processing-days", "0"]) == 2
+    assert "--visa-processing-days" in capsys.readouterr().err

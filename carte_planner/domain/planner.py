@@ -115,7 +115,7 @@ def plan_journey(
     consulate_keys = _consulate_keys(protocol, items)
     items = mark_provisional(items, offices.china, consulate_keys)
     notices += check_moved_dates(items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days)
-    items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, protocol, notices)
+    items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
     in_hospital = (track["admission"].start, track["monitoring"].end)
     items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices)
     catalogue = assumption_catalogue(protocol, settings)
@@ -210,19 +210,19 @@ def _visa_timing(
     offices: stay.OfficeDays,
     departure: date,
     today: date,
-    protocol: Protocol,
+    settings: Settings,
     notices: list[Notice],
 ) -> list[JourneyItem]:
     """Warn when the consulate cannot process the visa before the flight; the applications
-    that warning rests on then carry the assumed processing time."""
+    that warning rests on then carry the processing time, while it is assumed."""
     applications = [item for item in items if item.key in consulate_keys]
-    late = visa_timing_notices(applications, offices.consulate, departure, today, protocol.visa_processing_days)
+    late = visa_timing_notices(applications, offices.consulate, departure, today, settings.visa_processing_days)
     notices += late
     if not late:
         return items
+    marks = settings.marks(VISA_PROCESSING_DAYS)
     return [
-        replace(item, assumptions=(*item.assumptions, VISA_PROCESSING_DAYS)) if item.key in consulate_keys else item
-        for item in items
+        replace(item, assumptions=(*item.assumptions, *marks)) if item.key in consulate_keys else item for item in items
     ]
 
 
