@@ -122,3 +122,19 @@ def test_the_processing_time_from_the_command_line(capsys):
     assert "visa-not-ready" not in capsys.readouterr().out
     assert main([*arguments, "--visa-processing-days", "0"]) == 2
     assert "--visa-processing-days" in capsys.readouterr().err
+
+
+def test_a_date_moved_in_the_window_is_checked_and_the_warning_goes_when_it_is_fixed(qtbot, window):
+    from PySide6.QtCore import QDate, Qt
+
+    # The window's plan: Shanghai from Mon 1 Mar 2027, from Berlin; arrival Sat 27 Feb.
+    window.document.select("visa:registration:1")
+    window.agenda.move_date.setDate(QDate(2027, 3, 3))
+    qtbot.mouseClick(window.agenda.move_button, Qt.MouseButton.LeftButton)
+    assert "moved-registration-late" in [n.code for n in window.document.journey.warnings]
+    assert "more than 24 hours after the arrival" in window.summary.notices.text()
+    window.document.select("visa:registration:1")
+    window.agenda.move_date.setDate(QDate(2027, 2, 28))
+    qtbot.mouseClick(window.agenda.move_button, Qt.MouseButton.LeftButton)
+    assert "moved-registration-late" not in [n.code for n in window.document.journey.notices]
+    assert "more than 24 hours after the arrival" not in window.summary.notices.text()
