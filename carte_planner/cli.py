@@ -65,6 +65,7 @@ _OPTION_FOR_FIELD = {
     "follow-up rhythm at home": "--home-followup-rhythm",
     "first visits at home": "--early-home-visits",
     "return flight time": "--return-time",
+    "visa processing time (working days)": "--visa-processing-days",
     **{
         f"hospital {name.replace('_', ' ')}": f"--hospital-{name.replace('_', '-')}"
         for name in ("name", "name_zh", "address", "address_zh", "phone")
@@ -147,6 +148,22 @@ def _tolerant_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+class _VersionAction(argparse.Action):
+    """--version: the program's version, and the versions of the data its dates rest on (read
+    only when asked, so that building the parser reads no file)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: object, values: object, option: object = None
+    ) -> None:
+        from carte_planner.data_versions import data_lines
+
+        sys.stdout.write("\n".join([f"Carte Planner {__version__}", *data_lines()]) + "\n")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -351,6 +368,12 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         help=tr("follow-up at home as MONTHS:UNTIL_MONTH stages counted from Day 0, such as 1:6,3:24,12:240"),
     )
     assumed.add_argument("--return-time", metavar="HH:MM", help=tr("return flight's departure, China time"))
+    assumed.add_argument(
+        "--visa-processing-days",
+        type=int,
+        metavar="DAYS",
+        help=tr("the consulate's working days to process a visa, before the flight"),
+    )
     group.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
 
 
@@ -476,6 +499,8 @@ def _assumed_values(args: argparse.Namespace) -> dict[str, object]:
         changes["followup_rhythm"] = _followup_rhythm(args.home_followup_rhythm)
     if args.return_time:
         changes["return_time"] = _parse_time(args.return_time, "--return-time", "11:00")
+    if args.visa_processing_days is not None:
+        changes["visa_processing_days"] = args.visa_processing_days
     return changes
 
 
@@ -489,12 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Dates are estimates: your hospital's schedule always comes first."
         ),
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"Carte Planner {__version__}",
-        help=tr("show program's version number and exit"),
-    )
+    parser.add_argument("--version", action=_VersionAction, help=tr("show program's version number and exit"))
     parser.add_argument(
         "--exit-after-show", action="store_true", help=tr("open the window, then quit after it is shown")
     )
@@ -883,6 +903,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
     _tolerant_streams()
+    from carte_planner.tz_database import use_one_database
+
+    # Zone names and offsets from one database, the newer of the system's and the packaged one.
+    use_one_database()
     # The language is the command's: a caller (a test, a script) gets its own back afterwards.
     with use_language(current_language()):
         try:

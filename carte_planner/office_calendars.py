@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from carte_planner.domain.holiday_breaks import with_modelled_years
 from carte_planner.domain.holiday_names import add_home_names
 from carte_planner.domain.office_days import CHINA, OfficeCalendar
 from carte_planner.i18n import LANGUAGES
@@ -147,13 +148,19 @@ def _china_official_until() -> int:
 
 def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
     add_home_names(data["country"], data.get("names", {}), data.get("own_names", {}))
+    holidays = {date.fromisoformat(day): text for day, text in data["holidays"].items()}
+    working_days = frozenset(date.fromisoformat(day) for day in data["working_days"])
+    official_until = data.get("official_until")
+    if official_until is not None:
+        # The library's festival days are not the breaks offices close for in those years.
+        holidays, working_days = with_modelled_years(holidays, working_days, official_until)
     return OfficeCalendar(
         country=data["country"],
         name=name,
         weekend=frozenset(data["weekend"]),
-        holidays={date.fromisoformat(day): text for day, text in data["holidays"].items()},
-        working_days=frozenset(date.fromisoformat(day) for day in data["working_days"]),
-        official_until=data.get("official_until"),
+        holidays=holidays,
+        working_days=working_days,
+        official_until=official_until,
         spring_festival={int(year): date.fromisoformat(day) for year, day in data.get("spring_festival", {}).items()},
     )
 

@@ -6,14 +6,29 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+# The zone folder the tables come from; by default the tzdata package's
+# (see carte_planner/tz_database.py).
+_folder: Path | None = None
+
+
+def use_table_folder(folder: Path) -> None:
+    global _folder
+    _folder = folder
+    tz_table.cache_clear()
+    country_names.cache_clear()
+    zone_countries.cache_clear()
+
 
 @cache
 def tz_table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of one table, comments left out. A plain path, not importlib.resources: the
     zip imports that would load cost start-up time for nothing here."""
-    import tzdata
+    folder = _folder
+    if folder is None:
+        import tzdata
 
-    text = (Path(tzdata.__file__).parent / "zoneinfo" / name).read_text(encoding="utf-8")
+        folder = Path(tzdata.__file__).parent / "zoneinfo"
+    text = (folder / name).read_text(encoding="utf-8")
     return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
 
 

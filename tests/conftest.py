@@ -39,6 +39,12 @@ settings.register_profile("default", max_examples=60, deadline=None, suppress_he
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# The tests read time zones as the application does: one database, the newer of the system's
+# and the packaged one (every test, whatever ran before it).
+from carte_planner.tz_database import use_one_database  # noqa: E402
+
+use_one_database()
+
 
 # -- the window, for GUI tests -------------------------------------------------------------
 from datetime import date  # noqa: E402

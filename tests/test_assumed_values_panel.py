@@ -85,3 +85,14 @@ def test_a_typed_day_0_counts_on_save_without_leaving_the_field(window, qtbot):
     qtbot.keyClicks(box.day0, "8")
     assert window.panel.commit_pending()
     assert window.document.request.day0_offset == 8
+
+
+def test_the_visa_processing_time_can_be_set_and_reset(qtbot, window):
+    box = window.panel.assumed
+    assert box.visa_processing.value() == 4
+    assert box.status["visa-processing-days"].text() == "assumed"
+    box.visa_processing.setValue(6)
+    assert window.document.request.visa_processing_days == 6
+    assert box.status["visa-processing-days"].text() == "yours"
+    box.reset["visa-processing-days"].click()
+    assert window.document.request.visa_processing_days is None

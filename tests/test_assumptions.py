@@ -18,8 +18,10 @@ from carte_planner.resources import load_checklist_template, load_protocol
 TODAY = date(2027, 1, 1)
 START = date(2027, 3, 1)
 # Every assumption of the data file is in effect in this plan: the trip home uses the
-# home-trip timing and the 107 days in China need a stay extension.
-EVERY_ASSUMPTION = {"go_home": True, "home_tz": "Europe/Berlin"}
+# home-trip timing, the 103 days in China need a stay extension, and the patient's visa
+# application, moved to two days before the flight, leaves the caregiver's resting on the
+# assumed processing time.
+EVERY_ASSUMPTION = {"go_home": True, "home_tz": "Europe/Berlin", "moved": (("prep:visa:1", date(2027, 2, 24)),)}
 
 
 def plan(**changes):
@@ -155,7 +157,9 @@ def test_a_changed_day0_offset_moves_the_day_labels_and_the_follow_up():
     for label in ("quarterly", "yearly"):
         old, new = before.item(f"followup:{label}"), after.item(f"followup:{label}")
         assert [d + timedelta(days=2) for d in old.recurrence.dates] == list(new.recurrence.dates)
-    assert after.item("phase:monitoring").start == before.item("phase:monitoring").start
+    # The critical monitoring begins on Day 0, so it moves with it, and everything after it.
+    assert after.item("phase:monitoring").start == after.day_zero
+    assert after.summary.clearance == before.summary.clearance + timedelta(days=2)
 
 
 def test_moving_the_infusion_day_sets_day_0():
@@ -171,7 +175,7 @@ def test_moving_the_infusion_day_sets_day_0():
 def test_an_infusion_day_outside_admission_is_kept_inside_with_a_warning():
     journey = plan(moved=(("milestone:infusion", date(2027, 5, 20)),))
     admission = journey.item("phase:admission")
-    assert admission.start < journey.day_zero <= admission.end
+    assert admission.start < journey.day_zero == admission.end + timedelta(days=1)
     warning = next(n for n in journey.warnings if n.code == "infusion-outside-admission")
     assert "Thu 20 May 2027" in warning.message
 
@@ -253,7 +257,7 @@ def test_admission_too_short_for_day_0_at_the_edge(offset, days, warned):
     warnings = [n for n in journey.warnings if n.code == "admission-too-short"]
     assert bool(warnings) == warned
     admission = journey.item("phase:admission")
-    assert admission.start < journey.day_zero <= admission.end
+    assert admission.start < journey.day_zero == admission.end + timedelta(days=1)
     if warned:
         message = warnings[0].message
         assert f"({days} days)" in message

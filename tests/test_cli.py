@@ -27,7 +27,7 @@ def test_plan_text_reads_like_an_agenda(capsys):
     assert "CAR-T journey to Beijing (北京): typical scenario" in out
     assert "Tue 06 Apr 2027  Day 0     Day 0: CAR-T cell infusion" in out
     assert "Day \u22125" in out
-    assert "Fit-to-fly check, estimated: Sat 12 Jun 2027" in out
+    assert "Fit-to-fly check, estimated: Tue 08 Jun 2027" in out
     assert "confirm every date with your hospital" in out
     assert "departs Fri 26 Feb 10:00 (America/New_York), lands Sat 27 Feb 11:00 (Asia/Shanghai)" in out
 
@@ -35,9 +35,12 @@ def test_plan_text_reads_like_an_agenda(capsys):
 def test_plan_text_puts_the_visa_warning_first_and_lists_holidays(capsys):
     code, out, _ = run(capsys, "plan", "--start", "2027-09-13", "--home-tz", "Europe/Berlin", "--today", "2027-01-01")
     assert code == 0
-    warnings = out.index("Warnings:\n  ! The stay in China is planned at 107 days")
+    warnings = out.index("Warnings:\n  ! The stay in China is planned at 103 days")
     assert warnings < out.index("July 2027")
-    assert "Fri 01 Oct 2027            Public holiday (China): National Day (provisional date)" in out
+    assert (
+        "Fri 01 Oct 2027            Public holiday (China): National Day "
+        "(provisional: check the official holiday notice for 2027)" in out
+    )
 
 
 def test_home_country_option_and_json_holidays(capsys):
@@ -178,10 +181,10 @@ def test_default_start_is_the_first_working_day_eight_weeks_ahead(capsys):
     assert json.loads(out)["start"] == date(2027, 2, 26).isoformat()  # a Friday
     warnings = [n["code"] for n in json.loads(out)["notices"] if n["severity"] == "warning"]
     assert warnings == ["visa-stay-too-long"]
-    # Eight weeks from Wed 1 Dec 2027 is Wed 26 Jan 2028, Spring Festival (Wed to Fri), then a
-    # weekend: the first working day in China is Mon 31 Jan 2028.
+    # Eight weeks from Wed 1 Dec 2027 is Wed 26 Jan 2028, inside the modelled Spring Festival break
+    # (New Year's Eve, Tue 25 Jan, to the 7th day, Tue 1 Feb): the first working day is Wed 2 Feb.
     code, out, _ = run(capsys, "plan", "--today", "2027-12-01", "--home-tz", "Europe/Paris", "--format", "json")
-    assert json.loads(out)["start"] == date(2028, 1, 31).isoformat()
+    assert json.loads(out)["start"] == date(2028, 2, 2).isoformat()
 
 
 def test_the_installed_command_runs_as_a_module():
@@ -365,7 +368,7 @@ def test_assumptions_change_from_the_command_line(capsys):
     assert items["milestone:chemotherapy"]["start"] == "2027-04-01"
     assert items["milestone:chemotherapy"]["end"] == "2027-04-02"
     assert items["visits:outpatient"]["recurrence"]["rule"].startswith("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;")
-    assert items["flight:return"]["depart"]["time"].startswith("2027-06-13T15:30")
+    assert items["flight:return"]["depart"]["time"].startswith("2027-06-07T15:30")
     assert "INTERVAL=2" in items["followup:early"]["recurrence"]["rule"]
     assert {a["name"] for a in data["assumptions"]} == {
         "preparation-offsets",

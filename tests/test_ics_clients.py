@@ -47,7 +47,7 @@ MATRIX: dict[str, dict[str, object]] = {
         "arrive_days_before": 1,
     },
     "sydney-landing-in-repeated-hour": {
-        "start": date(2040, 12, 23),
+        "start": date(2040, 12, 27),
         "home_tz": "Australia/Sydney",
         "flight_hours": 13,
     },

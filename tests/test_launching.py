@@ -238,7 +238,9 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
     assert exited.value.code == 0
-    assert capsys.readouterr().out == f"Carte Planner {__version__}\n"
+    out = capsys.readouterr().out
+    assert out.startswith(f"Carte Planner {__version__}\n")
+    assert "China's public holidays: official arrangements published up to 2026" in out
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the frozen app is imitated by not running the event loop")

@@ -34,8 +34,16 @@ def test_phases_follow_each_other_with_the_scenario_lengths(scenario):
         assert after.start == before.end + timedelta(days=1)
     for item, spec in zip(phases, protocol.phases, strict=True):
         expected = {"shortest": spec.min_days, "typical": spec.typical_days, "longest": spec.max_days}[scenario]
-        assert item.days == expected
-        assert spec.min_days <= item.days <= spec.max_days
+        if spec.key == "admission":
+            # The days before the infusion: Day 0 is 5 days after admission (an assumption).
+            assert item.days == 5
+            assert item.end == journey.day_zero - timedelta(days=1)
+        elif spec.key == "monitoring":
+            # The critical period begins on Day 0; its length is the inpatient days after it.
+            assert item.start == journey.day_zero
+            assert (item.end - journey.day_zero).days == expected
+        else:
+            assert item.days == expected
 
 
 def test_typical_plan_dates_a_patient_reads():
@@ -50,17 +58,25 @@ def test_typical_plan_dates_a_patient_reads():
     assert journey.day_label(date(2027, 3, 31)) == ""
     chemo = journey.item("milestone:chemotherapy")
     assert (chemo.start, chemo.end) == (date(2027, 4, 1), date(2027, 4, 3))
-    assert journey.item("milestone:fit-to-fly").start == date(2027, 6, 12)
-    assert journey.summary.clearance == date(2027, 6, 12)
-    assert journey.summary.return_date == date(2027, 6, 13)
-    assert journey.summary.inpatient_days == 31
+    # Monitoring from Day 0 (Tue 6 Apr) to Day +21 (Tue 27 Apr), then 42 days of outpatient
+    # follow-up from Wed 28 Apr to Tue 8 Jun.
+    monitoring = journey.item("phase:monitoring")
+    assert (monitoring.start, monitoring.end) == (date(2027, 4, 6), date(2027, 4, 27))
+    assert journey.item("milestone:discharge").start == date(2027, 4, 27)
+    assert journey.day_label(date(2027, 4, 27)) == "Day +21"
+    assert journey.item("milestone:fit-to-fly").start == date(2027, 6, 8)
+    assert journey.summary.clearance == date(2027, 6, 8)
+    assert journey.summary.return_date == date(2027, 6, 9)
+    assert journey.summary.inpatient_days == 27
 
 
 def test_clearance_range_spans_shortest_to_longest_and_is_computed_not_quoted():
     journey = plan()
     low, high = journey.summary.clearance_range
-    assert low == START + timedelta(days=70 - 1)
-    assert high == START + timedelta(days=140 - 1)
+    # Shortest: 7 + 14 days, Day 0 five days after admission, 14 days after it, 28 outpatient.
+    assert low == START + timedelta(days=7 + 14 + 5 + 14 + 28)
+    # Longest: 14 + 28 days, Day 0 five days after admission, 28 days after it, 56 outpatient.
+    assert high == START + timedelta(days=14 + 28 + 5 + 28 + 56)
     assert low <= journey.summary.clearance <= high
     assert journey.summary.return_range == (low + timedelta(days=1), high + timedelta(days=1))
 
@@ -81,7 +97,8 @@ def test_changing_a_phase_moves_everything_after_it():
 
 def test_user_length_beats_the_scenario_and_outside_the_seed_range_is_flagged():
     journey = plan(scenario=Scenario.SHORTEST, phase_days=(("monitoring", 40),), visa_stay_days=90)
-    assert journey.item("phase:monitoring").days == 40
+    monitoring = journey.item("phase:monitoring")
+    assert (monitoring.start, monitoring.end) == (journey.day_zero, journey.day_zero + timedelta(days=40))
     assert [n.code for n in journey.warnings] == ["phase-outside-range"]
     assert "40 days" in journey.warnings[0].message
 
@@ -130,8 +147,9 @@ def test_outbound_flight_lands_in_china_time_before_the_start():
 
 
 def test_return_flight_crosses_a_daylight_saving_change_correctly():
-    # Clearance on 2027-10-30; Berlin leaves summer time on 2027-10-31.
-    journey = plan(start=date(2027, 7, 19))
+    # Clearance on 2027-10-30 (99 days after the first hospital day in the typical scenario);
+    # Berlin leaves summer time on 2027-10-31.
+    journey = plan(start=date(2027, 7, 23))
     flight = journey.item("flight:return")
     assert flight.depart.date() == date(2027, 10, 31)
     assert flight.arrive.utcoffset() == timedelta(hours=1)
@@ -228,7 +246,8 @@ def test_home_followup_counts_months_from_day_zero():
     yearly = journey.item("followup:yearly").recurrence.dates
     early = journey.item("followup:early").recurrence.dates
     # Weekly for six weeks from the first weekday a week after landing, then monthly.
-    assert early == tuple(date(2027, 6, 21) + timedelta(weeks=n) for n in range(6))
+    # Landing on Wed 9 Jun 2027: the first visit is Wed 16 Jun.
+    assert early == tuple(date(2027, 6, 16) + timedelta(weeks=n) for n in range(6))
     assert monthly == (date(2027, 8, 6), date(2027, 9, 6), date(2027, 10, 6))
     assert quarterly[0] == date(2028, 1, 6)
     assert quarterly[-1] == date(2029, 4, 6)
@@ -254,11 +273,12 @@ def test_no_home_followup_when_zero_years():
 
 
 def test_moving_a_single_visit_and_a_single_item():
-    journey = plan(moved=(("visits:outpatient#2", date(2027, 5, 7)), ("prep:records", date(2027, 1, 3))))
+    journey = plan(moved=(("visits:outpatient#2", date(2027, 5, 4)), ("prep:records", date(2027, 1, 3))))
     visits = journey.item("visits:outpatient")
-    assert visits.moved == ((date(2027, 5, 6), date(2027, 5, 7)),)
+    # Outpatient visits from Wed 28 Apr 2027, Mondays and Thursdays: the second is Mon 3 May.
+    assert visits.moved == ((date(2027, 5, 3), date(2027, 5, 4)),)
     lines = [o for o in journey.occurrences() if o.item.key == "visits:outpatient"]
-    assert lines[1].day == date(2027, 5, 7)
+    assert lines[1].day == date(2027, 5, 4)
     assert lines[1].moved
     records = journey.item("prep:records")
     assert records.start == date(2027, 1, 3)
@@ -280,7 +300,9 @@ def test_confirmed_marks_show_on_items():
 def test_admission_shorter_than_day_zero_offset_places_day_zero_inside_it():
     journey = plan(phase_days=(("admission", 3),))
     admission = journey.item("phase:admission")
-    assert admission.start <= journey.day_zero <= admission.end
+    assert journey.day_zero == admission.start + timedelta(days=2)
+    assert admission.end == journey.day_zero - timedelta(days=1)
+    assert journey.item("phase:monitoring").start == journey.day_zero
     assert "admission-too-short" in [n.code for n in journey.warnings]
 
 

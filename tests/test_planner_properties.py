@@ -52,7 +52,8 @@ def test_property_treatment_track_has_no_gap_or_overlap(request):
         assert before.start <= before.end
         assert after.start == before.end + timedelta(days=1)
     admission = journey.item("phase:admission")
-    assert admission.start <= journey.day_zero <= admission.end
+    # The critical monitoring begins on Day 0; the admission phase holds the days before it.
+    assert admission.start < journey.day_zero == journey.item("phase:monitoring").start
 
 
 @given(requests)
@@ -145,10 +146,12 @@ def test_property_changed_assumptions_keep_treatment_in_order(request):
     admission = journey.item("phase:admission")
     chemo = journey.item("milestone:chemotherapy")
     warned = {n.code for n in journey.warnings}
-    assert ("admission-too-short" in warned) == (request.day0_offset >= admission.days)
-    assert admission.start <= chemo.start <= chemo.end <= journey.day_zero <= admission.end
-    if admission.days > 1:
-        assert admission.start < journey.day_zero
+    admission_days = dict(journey.summary.phase_lengths)["admission"]
+    assert ("admission-too-short" in warned) == (request.day0_offset >= admission_days)
+    assert admission.start <= chemo.start <= chemo.end <= journey.day_zero
+    # The admission phase holds the days before Day 0, at least one.
+    assert admission.start <= admission.end == journey.day_zero - timedelta(days=1)
+    if admission_days > 1:
         assert chemo.end < journey.day_zero
     if "admission-too-short" not in warned:
         assert journey.day_zero == admission.start + timedelta(days=request.day0_offset)
@@ -176,4 +179,6 @@ def test_property_changed_assumptions_keep_treatment_in_order(request):
         "preparation-offsets",
         "extension-lead-days",
         "home-followup-rhythm",
+        "visa-processing-days",
+        "passport-held-days",
     }

@@ -159,7 +159,7 @@ def test_holidays_around_the_trip_are_printed():
     journey, checklist = make(start=date(2027, 9, 13))
     html = checklist_document(journey, checklist).full_html()
     assert "Public holidays" in html
-    assert "National Day (China), provisional date" in html
+    assert "National Day (China) (provisional: check the official holiday notice for 2027)" in html
 
 
 def test_text_and_markdown_checklists_carry_the_warnings():

@@ -60,49 +60,53 @@ def test_a_family_arriving_on_27_february_applies_by_21_march():
 def test_days_in_china_match_the_accommodation_and_every_message():
     journey = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York")
     stay = journey.item("stay:accommodation")
-    assert journey.summary.days_in_china == stay.days == (stay.end - stay.start).days + 1 == 107
-    assert "107 days" in stay.description
+    assert journey.summary.days_in_china == stay.days == (stay.end - stay.start).days + 1 == 103
+    assert "103 days" in stay.description
     warning = next(n for n in journey.notices if n.code == "visa-stay-too-long")
-    assert "107 days" in warning.message
-    assert "107 days" in journey.item("visa:extension:1").description
+    assert "103 days" in warning.message
+    assert "103 days" in journey.item("visa:extension:1").description
 
 
 def test_a_permitted_stay_one_day_short_of_the_stay_gets_an_extension():
-    journey = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=106)
-    assert journey.summary.days_in_china == 107
+    journey = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=102)
+    assert journey.summary.days_in_china == 103
     assert [item.traveller for item in items(journey, "visa:extension")] == ["Patient", "Caregiver"]
     assert not [n for n in journey.notices if n.code == "visa-stay-too-long"]
-    journey = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=107)
+    journey = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=103)
     assert items(journey, "visa:extension") == []
 
 
 def test_a_stay_of_exactly_the_stay_plus_one_extension_needs_no_warning():
-    # Typical plan: 107 days in China. With a 54-day stay, one 54-day extension covers 108 days;
-    # with 53 days it covers 106, one day short.
-    fits = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=54)
-    assert fits.summary.days_in_china == 107
+    # Typical plan: 103 days in China. With a 52-day stay, one 52-day extension covers 104 days;
+    # with 51 days it covers 102, one day short.
+    fits = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=52)
+    assert fits.summary.days_in_china == 103
     assert not [n for n in fits.notices if n.code == "visa-stay-too-long"]
     exactly = plan(
         date(2027, 3, 1),
         city="beijing",
         home_tz="America/New_York",
-        visa_stay_days=53,
+        visa_stay_days=51,
         phase_days=(("outpatient", 41),),
     )
-    assert exactly.summary.days_in_china == 106 == 2 * 53
+    assert exactly.summary.days_in_china == 102 == 2 * 51
     assert not [n for n in exactly.notices if n.code == "visa-stay-too-long"]
-    over = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=53)
+    over = plan(date(2027, 3, 1), city="beijing", home_tz="America/New_York", visa_stay_days=51)
     warning = next(n for n in over.notices if n.code == "visa-stay-too-long")
     assert warning.severity == "warning"
-    assert "107 days" in warning.message
+    assert "103 days" in warning.message
     assert "2 extensions" in warning.message
 
 
 def test_sixty_days_and_eight_weeks_of_outpatient_visits_is_a_warning():
-    journey = plan(date(2027, 3, 1), visa_stay_days=60, phase_days=(("outpatient", 56),))
-    assert journey.summary.days_in_china == 121
+    # 117 days in China fit 60 days and one 60-day extension; four weeks of monitoring make 124.
+    fits = plan(date(2027, 3, 1), visa_stay_days=60, phase_days=(("outpatient", 56),))
+    assert fits.summary.days_in_china == 117
+    assert "visa-stay-too-long" not in [n.code for n in fits.warnings]
+    journey = plan(date(2027, 3, 1), visa_stay_days=60, phase_days=(("outpatient", 56), ("monitoring", 28)))
+    assert journey.summary.days_in_china == 124
     warning = next(n for n in journey.warnings if n.code == "visa-stay-too-long")
-    assert "121 days" in warning.message
+    assert "124 days" in warning.message
     assert "residence permit" in warning.message
     assert "2 extensions" in warning.message
 
@@ -158,9 +162,14 @@ def test_the_home_country_can_be_set_and_defaults_from_the_time_zone():
 
 def test_spring_festival_2028_is_closed_and_provisional():
     calendar = china(2028)
-    assert str(calendar.closed_reason(date(2028, 1, 26))) == "Chinese New Year (Spring Festival), a provisional date"
+    assert (
+        str(calendar.closed_reason(date(2028, 1, 26)))
+        == "Chinese New Year (Spring Festival) (provisional: check the official holiday notice for 2028)"
+    )
     assert calendar.provisional(date(2028, 1, 26))
-    assert calendar.is_open(date(2028, 1, 31))
+    # The modelled break runs from New Year's Eve (Tue 25 Jan) to the 7th day (Tue 1 Feb).
+    assert [calendar.is_open(date(2028, 1, day)) for day in (24, 25, 31)] == [True, False, False]
+    assert calendar.is_open(date(2028, 2, 2))
 
 
 def test_a_declared_working_sunday_counts_as_open():
@@ -180,8 +189,9 @@ def test_years_beyond_the_shipped_files_come_from_the_library():
 
 
 def test_the_default_first_hospital_day_is_a_working_day():
-    # Eight weeks from Sat 4 Dec 2027 is Sat 29 Jan 2028.
-    assert default_start(date(2027, 12, 4)) == date(2028, 1, 31)
+    # Eight weeks from Sat 4 Dec 2027 is Sat 29 Jan 2028, inside the modelled Spring Festival
+    # break (Tue 25 Jan to Tue 1 Feb 2028): the first open day is Wed 2 Feb.
+    assert default_start(date(2027, 12, 4)) == date(2028, 2, 2)
     assert default_start(date(2027, 1, 1)) == date(2027, 2, 26)
 
 

@@ -54,6 +54,7 @@ def panel_fields(win) -> dict[str, QWidget]:
     for name in (*assumed, "early", "followup"):
         fields[f"assumed:{name}"] = getattr(panel.assumed, name)
     fields["assumed:return_time"] = panel.assumed.return_time
+    fields["assumed:visa_processing"] = panel.assumed.visa_processing
     return fields
 
 
@@ -82,6 +83,7 @@ FIELDS = [
     "assumed:early",
     "assumed:followup",
     "assumed:return_time",
+    "assumed:visa_processing",
 ]
 
 

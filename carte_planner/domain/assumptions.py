@@ -21,6 +21,8 @@ PREPARATION_OFFSETS = "preparation-offsets"
 RETURN_FLIGHT_TIME = "return-flight-time"
 HOME_TRIP_TIMING = "home-trip-timing"
 EXTENSION_LEAD_DAYS = "extension-lead-days"
+VISA_PROCESSING_DAYS = "visa-processing-days"
+PASSPORT_HELD_DAYS = "passport-held-days"
 CHECKLIST_LEAD_TIMES = "checklist-lead-times"
 
 RHYTHM_WORDS = {
@@ -73,6 +75,7 @@ class Settings:
     followup_stages: tuple[FollowupStage, ...]
     early_rhythm: str
     return_departure: time
+    visa_processing_days: int
     assumed: frozenset[str]
 
     def marks(self, *names: str) -> tuple[str, ...]:
@@ -82,7 +85,7 @@ class Settings:
 
 def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
     """The values in effect for a request; refuses weekdays that do not fit the visit rhythm."""
-    assumed = {PREPARATION_OFFSETS, HOME_TRIP_TIMING, EXTENSION_LEAD_DAYS}
+    assumed = {PREPARATION_OFFSETS, HOME_TRIP_TIMING, EXTENSION_LEAD_DAYS, PASSPORT_HELD_DAYS}
     own = {
         # An infusion day the user set fixes Day 0 as much as an offset does.
         DAY0_OFFSET: request.day0_offset if request.moved_date("milestone:infusion") is None else 0,
@@ -91,6 +94,7 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
         HOME_FOLLOWUP_RHYTHM: request.followup_rhythm,
         EARLY_HOME_FOLLOWUP: request.early_rhythm,
         RETURN_FLIGHT_TIME: request.return_time,
+        VISA_PROCESSING_DAYS: request.visa_processing_days,
     }
     assumed |= {name for name, value in own.items() if value is None}
     rhythm = request.visit_rhythm or protocol.outpatient_rhythm
@@ -116,6 +120,7 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
         followup_stages=stages,
         early_rhythm=request.early_rhythm or protocol.early_followup.rhythm,
         return_departure=request.return_time or protocol.return_departure,
+        visa_processing_days=request.visa_processing_days or protocol.visa_processing_days,
         assumed=frozenset(assumed),
     )
 
@@ -160,6 +165,8 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
         "return_departure": settings.return_departure.strftime("%H:%M"),
         "land_before_admission_days": count_days(protocol.land_before_admission_days),
         "extension_lead_days": count_days(protocol.extension_lead_days),
+        "visa_processing_days": say_n("{n} working day", "{n} working days", settings.visa_processing_days),
+        "passport_held_days": say_n("{n} working day", "{n} working days", protocol.passport_held_days),
     }
     return {
         spec.name: Assumption(spec.name, say(spec.label), say(spec.text, **values)) for spec in protocol.assumptions

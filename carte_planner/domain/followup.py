@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -16,10 +17,11 @@ from carte_planner.domain.assumptions import (
     stage_title,
 )
 from carte_planner.domain.journey import Category, JourneyItem, Recurrence
+from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import WEEKDAY_CODES, Protocol
 from carte_planner.domain.request import TripRequest
-from carte_planner.i18n.text import Words, joined, say
+from carte_planner.i18n.text import Day, Words, joined, say, say_n
 
 # Weeks between two visits of each rhythm (twice a week is two days in every week).
 _INTERVAL = {"twice-weekly": 1, "weekly": 1, "every-two-weeks": 2}
@@ -152,6 +154,42 @@ def home_followup_items(
             )
         )
     return items
+
+
+def to_open_days(item: JourneyItem, home: OfficeCalendar) -> JourneyItem:
+    """A home visit series with each visit on a day clinics at home close (a weekend, a public
+    holiday) moved to the next open day, and the description saying which."""
+    if item.recurrence is None:
+        return item
+    shifted = []
+    for day in item.recurrence.dates:
+        reason = home.closed_reason(day)
+        if reason is not None:
+            shifted.append((day, home.open_on_or_after(day), reason))
+    if not shifted:
+        return item
+    # Translators: one visit moved off a closed day, such as
+    # "Mon 18 Jan 2027 (Martin Luther King Jr. Day) → Tue 19 Jan 2027".
+    moves = joined(
+        *(
+            say("{date} ({reason}) → {open}", date=Day(day), reason=reason, open=Day(open_day))
+            for day, open_day, reason in shifted
+        ),
+        separator=say("; "),
+    )
+    note = say_n(
+        "{n} visit fell on a day clinics at home are usually closed and is planned on the next open day: {moves}. "
+        "Check the date with the home medical team.",
+        "{n} visits fell on days clinics at home are usually closed and are planned on the next open day: {moves}. "
+        "Check the dates with the home medical team.",
+        len(shifted),
+        moves=moves,
+    )
+    return replace(
+        item,
+        shifted=tuple((day, open_day) for day, open_day, _ in shifted),
+        description_words=joined(item.description_words, note),
+    )
 
 
 def _midnight(day: date) -> datetime:

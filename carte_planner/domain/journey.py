@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n.catalog import is_right_to_left
-from carte_planner.i18n.text import CountryName, Words, say, spoken, words
+from carte_planner.i18n.text import CountryName, Words, joined, say, spoken, words
 
 MINUS = "\u2212"
 
@@ -54,6 +54,8 @@ class JourneyItem:
     arrive: datetime | None = None
     recurrence: Recurrence | None = None
     moved: tuple[tuple[date, date], ...] = ()
+    # Visits the plan itself moved off a closed day (planned, shown); the user's moves win.
+    shifted: tuple[tuple[date, date], ...] = ()
     confirmed_visits: frozenset[int] = frozenset()
     phase: str | None = None
     confirmed: bool = False
@@ -68,9 +70,20 @@ class JourneyItem:
     # Names of the assumptions its date rests on (see domain.assumptions); none once the user
     # set the date or the hospital confirmed it.
     assumptions: tuple[str, ...] = ()
+    # Its dates that rest on a year whose holiday arrangement China has not published yet (the
+    # breaks are modelled): a deadline placed by them, or a flag on a day they close.
+    provisional_dates: tuple[date, ...] = ()
+    # The departure time asked for, when the clocks skip it that night (a spring-forward gap)
+    # and the flight leaves at the same moment by the new time.
+    skipped_departure: time | None = None
 
     title = spoken("title_words")
     description = spoken("description_words")
+
+    @property
+    def provisional_year(self) -> int | None:
+        """The first year of unpublished holidays its dates rest on, or None."""
+        return self.provisional_dates[0].year if self.provisional_dates else None
 
     @property
     def timed(self) -> bool:
@@ -84,7 +97,7 @@ class JourneyItem:
         """(number, planned date, shown date) of each occurrence, moves applied, numbered from 1."""
         if self.recurrence is None:
             return ((1, self.start, self.start),)
-        moves = dict(self.moved)
+        moves = {**dict(self.shifted), **dict(self.moved)}
         return tuple((n, d, moves.get(d, d)) for n, d in enumerate(self.recurrence.dates, start=1))
 
 
@@ -124,7 +137,7 @@ class Occurrence:
 
     @property
     def set_by_user(self) -> bool:
-        return self.moved or self.item.user_moved
+        return self.planned in dict(self.item.moved) or self.item.user_moved
 
 
 @dataclass(frozen=True)
@@ -213,6 +226,8 @@ class Journey:
     # The home country's emergency number, or "" when the data file does not know it.
     home_emergency_number: str = ""
     home_country_name: str = ""
+    # The last year whose holiday arrangement China has published (later years are modelled).
+    holidays_published_until: int | None = None
 
     estimate_note = spoken("estimate_words")
 
@@ -270,9 +285,14 @@ class Journey:
                 key=holiday.key,
                 category=Category.HOLIDAY,
                 title_words=holiday.label_words,
-                description_words=say(
-                    "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
-                    "hospital dates that fall on it are flagged for you to check."
+                description_words=joined(
+                    say(
+                        "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
+                        "hospital dates that fall on it are flagged for you to check."
+                    ),
+                    say("Provisional: check the official holiday notice for {year}.", year=str(holiday.day.year))
+                    if holiday.provisional
+                    else "",
                 ),
                 start=holiday.day,
                 end=holiday.day,

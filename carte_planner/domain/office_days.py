@@ -9,7 +9,7 @@ from typing import Protocol
 
 from carte_planner.domain.holiday_names import HolidayName
 from carte_planner.i18n.dates import country_name
-from carte_planner.i18n.text import CountryName, Day, Weekday, Words, say
+from carte_planner.i18n.text import CountryName, Day, Weekday, Words, joined, say
 
 SATURDAY, SUNDAY = 5, 6
 CHINA = "CN"
@@ -37,17 +37,27 @@ class Holiday:
 
     @property
     def label_words(self) -> Words:
-        """ "Public holiday (China): National Day (provisional date)" """
+        """ "Public holiday (China): National Day (provisional: check the official holiday notice for 2027)" """
         text = say(
             "Public holiday ({country}): {name}",
             country=CountryName(self.country, self.country_name),
             name=HolidayName(self.country, self.source_name),
         )
-        return say("{holiday} (provisional date)", holiday=text) if self.provisional else text
+        return provisional_holiday(text, self.day.year) if self.provisional else text
 
     @property
     def label(self) -> str:
         return str(self.label_words)
+
+
+def provisional_note(year: int) -> Words:
+    """What every date resting on a year whose holiday arrangement is not published says."""
+    return say("provisional: check the official holiday notice for {year}", year=str(year))
+
+
+def provisional_holiday(name: Words, year: int) -> Words:
+    """ "National Day (provisional: check the official holiday notice for 2027)" """
+    return say("{holiday} (provisional: check the official holiday notice for {year})", holiday=name, year=str(year))
 
 
 def holiday_runs(holidays: tuple[Holiday, ...] | list[Holiday]) -> list[tuple[date, date, str]]:
@@ -87,7 +97,7 @@ class OfficeCalendar:
         """Why offices are closed on `day` ("Sunday", "National Day"), or None when open."""
         if day in self.holidays:
             name = self._holiday_words(self.holidays[day])
-            return say("{holiday}, a provisional date", holiday=name) if self.provisional(day) else name
+            return provisional_holiday(name, day.year) if self.provisional(day) else name
         if day.weekday() in self.weekend and day not in self.working_days:
             return Weekday(day)
         return None
@@ -109,11 +119,11 @@ class OfficeCalendar:
     def with_holidays_of(self, other: OfficeCalendar) -> OfficeCalendar:
         """This calendar, closed on `other`'s holidays too: a Chinese consulate abroad closes on
         the host country's holidays and on China's."""
-        extra: dict[date, str | Words] = {
-            day: say("{holiday} (China)", holiday=other._holiday_words(name))
-            for day, name in other.holidays.items()
-            if day not in self.holidays
-        }
+        extra: dict[date, str | Words] = {}
+        for day, name in other.holidays.items():
+            if day not in self.holidays:
+                words = say("{holiday} (China)", holiday=other._holiday_words(name))
+                extra[day] = provisional_holiday(words, day.year) if other.provisional(day) else words
         return replace(self, holidays={**self.holidays, **extra}, official_until=None)
 
     def open_on_or_after(self, day: date) -> date:
@@ -170,9 +180,31 @@ def office_deadline(calendar: OfficeCalendar, due: date, earliest: date, office:
             date=Day(opened),
             office=office,
             due=Day(due),
-            reason=reason,
+            reason=_closures(calendar, opened, due, reason),
         ),
     )
+
+
+def _closures(calendar: OfficeCalendar, opened: date, due: date, reason: Words) -> Words:
+    """Why the office is closed from the day after `opened` to `due`: the holidays in between,
+    by name, rather than the weekday `due` happens to fall on; or `reason` when none is."""
+    names: list[Words] = []
+    seen: set[str] = set()
+    provisional: int | None = None
+    day = opened + timedelta(days=1)
+    while day <= due:
+        if day in calendar.holidays:
+            words = calendar._holiday_words(calendar.holidays[day])
+            if str(words) not in seen:
+                seen.add(str(words))
+                names.append(words)
+            if calendar.provisional(day):
+                provisional = provisional or day.year
+        day += timedelta(days=1)
+    if not names:
+        return reason
+    listed = joined(*names, separator=say("; "))
+    return provisional_holiday(listed, provisional) if provisional is not None else listed
 
 
 class CalendarSource(Protocol):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from carte_planner.domain.journey import JourneyItem, Notice
 from carte_planner.domain.office_days import OfficeCalendar
@@ -13,16 +13,21 @@ from carte_planner.i18n.text import Day, Words, joined, say, say_n
 # The hospital sets these dates; a closed day is something to ask about, not to correct.
 _SINGLE_DAYS = {
     "phase:screening": tr_noop("The first hospital day"),
+    "milestone:leukapheresis": tr_noop("Leukapheresis (cell collection)"),
     "milestone:admission": tr_noop("Hospital admission"),
+    "milestone:fit-to-fly": tr_noop("Fit-to-fly check (estimated)"),
 }
+FIT_TO_FLY = "milestone:fit-to-fly"
+RETURN_FLIGHT = "flight:return"
 _SERIES = "visits:outpatient"
 
 
 def flag_closed_treatment_days(
     items: list[JourneyItem], china: OfficeCalendar, notices: list[Notice]
 ) -> list[JourneyItem]:
-    """Flag the first hospital day, admission and outpatient visits that fall on a weekend or a
-    public holiday in China, in the item and as a notice."""
+    """Flag the first hospital day, leukapheresis, admission, the fit-to-fly check and outpatient
+    visits that fall on a weekend or a public holiday in China, in the item and as a notice; a
+    return flight the day after a check on a closed day says so."""
     flagged = []
     for item in items:
         if item.key in _SINGLE_DAYS:
@@ -30,7 +35,25 @@ def flag_closed_treatment_days(
         elif item.key == _SERIES and item.recurrence is not None:
             item = _flag_series(item, china, notices)
         flagged.append(item)
-    return flagged
+    return [_return_after_closed_check(item, flagged, china) for item in flagged]
+
+
+def _return_after_closed_check(item: JourneyItem, items: list[JourneyItem], china: OfficeCalendar) -> JourneyItem:
+    if item.key != RETURN_FLIGHT or item.depart is None:
+        return item
+    check = next((i for i in items if i.key == FIT_TO_FLY), None)
+    if check is None or (reason := china.closed_reason(check.start)) is None:
+        return item
+    if item.depart.date() != check.start + timedelta(days=1):
+        return item
+    note = say(
+        "The fit-to-fly check before this flight is planned on {date}, a closed day for most offices in China "
+        "({reason}). If the hospital holds the check on another day, this flight moves with it: book a ticket you "
+        "can change.",
+        date=Day(check.start),
+        reason=reason,
+    )
+    return replace(item, description_words=joined(item.description_words, note))
 
 
 def _closed_note(day: date, reason: Words) -> Words:

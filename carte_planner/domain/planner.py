@@ -10,6 +10,7 @@ from carte_planner.domain import stay
 from carte_planner.domain.assumptions import (
     CHEMOTHERAPY_DAYS,
     DAY0_OFFSET,
+    VISA_PROCESSING_DAYS,
     Settings,
     assumption_catalogue,
     resolve_settings,
@@ -17,7 +18,13 @@ from carte_planner.domain.assumptions import (
 )
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.followup import early_followup_item, home_followup_items, outpatient_visit_item
+from carte_planner.domain.followup import (
+    early_followup_item,
+    home_followup_items,
+    outpatient_visit_item,
+    to_open_days,
+)
+from carte_planner.domain.inpatient_errands import check_inpatient_errands
 from carte_planner.domain.journey import (
     Category,
     DayNumber,
@@ -27,10 +34,19 @@ from carte_planner.domain.journey import (
     Summary,
     home_emergency_phrase,
 )
+from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
-from carte_planner.domain.phases import PhaseSpan, clearance_day, phase_lengths, treatment_track
+from carte_planner.domain.phases import (
+    PhaseSpan,
+    around_infusion,
+    clearance_day,
+    day_zero_offset,
+    phase_lengths,
+    treatment_track,
+)
 from carte_planner.domain.protocol import City, Protocol
+from carte_planner.domain.provisional import mark_provisional
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.dates import DATE, SHORT_DAY
@@ -78,11 +94,14 @@ def plan_journey(
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
     notices: list[Notice] = []
+    day_zero, infusion_set = _day_zero(request, settings, track["admission"], notices)
+    offset = (day_zero - track["admission"].start).days
+    track = around_infusion(track, day_zero, lengths)
     home_country, offices = _office_days(request, protocol, track, calendars)
 
-    day_zero, treatment_items = _treatment_items(request, settings, track, notices)
+    treatment_items = _treatment_items(settings, track, day_zero, infusion_set, notices)
     clearance = track["outpatient"].end
-    low, high = _clearance_range(request, protocol)
+    low, high = _clearance_range(request, protocol, offset)
 
     trip = stay.plan_trip(request, protocol, settings, city, track, offices, notices)
     items = [*treatment_items, *trip.items]
@@ -97,8 +116,15 @@ def plan_journey(
         items.append(early)
         after = early.recurrence.dates[-1] if early.recurrence else early.start
     items += home_followup_items(request, protocol, settings, day_zero, after)
+    items = _home_visits_on_open_days(items, home_country, offices.home, calendars)
     items = [_with_user_marks(item, request, track, notices) for item in items]
     items = flag_closed_treatment_days(items, offices.china, notices)
+    consulate_keys = _consulate_keys(protocol, items)
+    items = mark_provisional(items, offices.china, consulate_keys)
+    notices += check_moved_dates(items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days)
+    items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
+    in_hospital = (track["admission"].start, track["monitoring"].end)
+    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
     in_effect = {name for item in items for name in item.assumptions}
@@ -108,7 +134,7 @@ def plan_journey(
     _notice_lengths(request, protocol, lengths, notices)
 
     items.sort(key=lambda item: (item.start, _CATEGORY_RANK[item.category], item.key))
-    inpatient = lengths["admission"] + lengths["monitoring"]
+    inpatient = track["monitoring"].end.toordinal() - track["admission"].start.toordinal() + 1
     summary = Summary(
         arrival=trip.arrival,
         days_in_china=trip.days_in_china,
@@ -135,6 +161,7 @@ def plan_journey(
         catalogue=tuple(catalogue.values()),
         home_emergency_number=emergency_numbers.get(home_country, ""),
         home_country_name=offices.home.name,
+        holidays_published_until=offices.china.official_until,
     )
 
 
@@ -163,6 +190,53 @@ def _office_days(
     china = calendars.calendar(CHINA, first_year, last_year)
     home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
     return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
+
+
+def _home_visits_on_open_days(
+    items: list[JourneyItem], country: str, home: OfficeCalendar, calendars: CalendarSource | None
+) -> list[JourneyItem]:
+    """Home follow-up visits moved off the home country's closed days, with its calendar for
+    the years the visits run (which may go beyond the trip's)."""
+    visits = [item for item in items if item.category is Category.HOME_FOLLOWUP and item.recurrence is not None]
+    if not visits:
+        return items
+    if country:
+        if calendars is None:
+            from carte_planner.office_calendars import SHIPPED
+
+            calendars = SHIPPED
+        first = min(item.start for item in visits)
+        last = max(day for item in visits if item.recurrence for day in item.recurrence.dates)
+        home = calendars.calendar(country, first.year, last.year + 1)
+    return [to_open_days(item, home) if item in visits else item for item in items]
+
+
+def _visa_timing(
+    items: list[JourneyItem],
+    consulate_keys: frozenset[str],
+    offices: stay.OfficeDays,
+    departure: date,
+    today: date,
+    settings: Settings,
+    notices: list[Notice],
+) -> list[JourneyItem]:
+    """Warn when the consulate cannot process the visa before the flight; the applications
+    that warning rests on then carry the processing time, while it is assumed."""
+    applications = [item for item in items if item.key in consulate_keys]
+    late = visa_timing_notices(applications, offices.consulate, departure, today, settings.visa_processing_days)
+    notices += late
+    if not late:
+        return items
+    marks = settings.marks(VISA_PROCESSING_DAYS)
+    return [
+        replace(item, assumptions=(*item.assumptions, *marks)) if item.key in consulate_keys else item for item in items
+    ]
+
+
+def _consulate_keys(protocol: Protocol, items: list[JourneyItem]) -> frozenset[str]:
+    """The keys of the items handed in at the consulate (one per traveller)."""
+    steps = {f"prep:{step.key}" for step in protocol.preparation if step.at_consulate}
+    return frozenset(item.key for item in items if item.key in steps or item.key.rsplit(":", 1)[0] in steps)
 
 
 def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Notice]:
@@ -224,17 +298,27 @@ def _check_phase_keys(request: TripRequest, protocol: Protocol) -> None:
             )
 
 
-def _clearance_range(request: TripRequest, protocol: Protocol) -> tuple[date, date]:
+def _clearance_range(request: TripRequest, protocol: Protocol, day0_offset: int) -> tuple[date, date]:
     """Fit-to-fly dates of the shortest and longest scenarios (the user's own lengths kept)."""
     return (
-        clearance_day(request.start, phase_lengths(request, protocol, Scenario.SHORTEST)),
-        clearance_day(request.start, phase_lengths(request, protocol, Scenario.LONGEST)),
+        clearance_day(request.start, phase_lengths(request, protocol, Scenario.SHORTEST), day0_offset),
+        clearance_day(request.start, phase_lengths(request, protocol, Scenario.LONGEST), day0_offset),
     )
 
 
+def _phase_range(span: PhaseSpan) -> tuple[date | None, date | None]:
+    """The last days the phase's shortest and longest usual lengths would give: monitoring's
+    count from Day 0, its first day; the admission phase ends the day before Day 0, whatever
+    its length."""
+    if span.spec.key == "admission":
+        return None, None
+    first = span.start if span.spec.key == "monitoring" else span.start - timedelta(days=1)
+    return first + timedelta(days=span.spec.min_days), first + timedelta(days=span.spec.max_days)
+
+
 def _treatment_items(
-    request: TripRequest, settings: Settings, track: dict[str, PhaseSpan], notices: list[Notice]
-) -> tuple[date, list[JourneyItem]]:
+    settings: Settings, track: dict[str, PhaseSpan], day_zero: date, infusion_set: bool, notices: list[Notice]
+) -> list[JourneyItem]:
     items = [
         JourneyItem(
             key=f"phase:{span.spec.key}",
@@ -246,13 +330,12 @@ def _treatment_items(
             phase=span.spec.key,
             busy=span.spec.busy,
             at_hospital=True,
-            earliest=span.start + timedelta(days=span.spec.min_days - 1),
-            latest=span.start + timedelta(days=span.spec.max_days - 1),
+            earliest=_phase_range(span)[0],
+            latest=_phase_range(span)[1],
         )
         for span in track.values()
     ]
     admission = track["admission"]
-    day_zero, infusion_set = _day_zero(request, settings, admission, notices)
     chemo_first, chemo_last = _chemotherapy(settings, admission, day_zero, notices)
 
     def milestone(
@@ -321,7 +404,7 @@ def _treatment_items(
                 "The manufactured CAR-T cells are infused, much like a blood transfusion. "
                 "Every later day is counted from this one."
             ),
-            "admission",
+            "monitoring",
             assumptions=day_zero_marks,
         ),
         milestone(
@@ -346,7 +429,7 @@ def _treatment_items(
             deadline=True,
         ),
     ]
-    return day_zero, items
+    return items
 
 
 INFUSION = "milestone:infusion"
@@ -361,7 +444,7 @@ def _day_zero(
     offset = settings.day0_offset if chosen is None else (chosen - admission.start).days
     if 1 <= offset < admission.days:
         return admission.start + timedelta(days=offset), chosen is not None
-    placed = min(max(offset, 1), admission.days - 1) if admission.days > 1 else 0
+    placed = day_zero_offset(offset, admission.days)
     day = admission.start + timedelta(days=placed)
     if chosen is not None:
         message = say(

@@ -88,6 +88,8 @@ class Protocol:
     min_days_at_home: int
     land_before_admission_days: int
     extension_lead_days: int
+    visa_processing_days: int
+    passport_held_days: int
     preparation: tuple[PreparationStep, ...]
     estimate_note: str
     assumptions: tuple[AssumptionSpec, ...] = ()
@@ -292,6 +294,8 @@ def parse_protocol(data: Mapping[str, Any], source: str = "protocol.toml") -> Pr
         min_days_at_home=r.days(travel, "travel", "min_days_at_home", 1, 60),
         land_before_admission_days=r.days(travel, "travel", "land_before_admission_days", 0, 14),
         extension_lead_days=r.days(visa, "visa", "extension_lead_days", 1, 60),
+        visa_processing_days=r.days(visa, "visa", "processing_days", 1, 60),
+        passport_held_days=r.days(visa, "visa", "passport_held_days", 1, 60),
         preparation=tuple(steps),
         estimate_note=r.get(data, "", "estimate_note", str),
         assumptions=_assumptions(r, data),

@@ -37,6 +37,7 @@ LIMITS: dict[str, tuple[str, float, float]] = {
 }
 PHASE_DAYS_LIMITS = (1, 365)
 DAY0_OFFSET_LIMITS = (1, 30)
+VISA_PROCESSING_LIMITS = (1, 60)
 CHEMOTHERAPY_DAY_LIMITS = (-30, -1)
 # The rhythms a user may choose; the data file's defaults use the same names.
 VISIT_RHYTHM_CHOICES = ("twice-weekly", "weekly", "every-two-weeks")
@@ -121,6 +122,7 @@ class TripRequest:
     followup_rhythm: tuple[tuple[int, int], ...] | None = None
     early_rhythm: str | None = None
     return_time: time | None = None
+    visa_processing_days: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, date) or isinstance(self.start, datetime):
@@ -261,6 +263,8 @@ def _check_assumed_values(request: TripRequest) -> None:
     """The user's own values where the guide is silent, each refused out of its range."""
     if request.day0_offset is not None:
         _whole(request.day0_offset, tr_noop("Day 0 offset (days after admission)"), *DAY0_OFFSET_LIMITS)
+    if request.visa_processing_days is not None:
+        _whole(request.visa_processing_days, tr_noop("visa processing time (working days)"), *VISA_PROCESSING_LIMITS)
     if request.chemotherapy_days is not None:
         days = _as_tuple(request.chemotherapy_days, CHEMOTHERAPY)
         if len(days) != 2:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from carte_planner.domain.assumptions import (
     EXTENSION_LEAD_DAYS,
@@ -52,7 +52,13 @@ def entry_suffix(number: int) -> str:
 
 
 def _flight_item(
-    key: str, title: Words, depart: datetime, arrive: datetime, description: Words, assumptions: tuple[str, ...] = ()
+    key: str,
+    title: Words,
+    depart: datetime,
+    arrive: datetime,
+    description: Words,
+    assumptions: tuple[str, ...] = (),
+    wanted: time | None = None,
 ) -> JourneyItem:
     departs, lands = depart.strftime("%Y-%m-%d %H:%M"), arrive.strftime("%Y-%m-%d %H:%M")
     text = joined(
@@ -65,6 +71,10 @@ def _flight_item(
             arrive_zone=str(arrive.tzinfo),
         ),
     )
+    # A wall-clock time the clocks skip (02:30 on a spring-forward night) was moved by the gap.
+    skipped = wanted if wanted is not None and depart.time() != wanted else None
+    if skipped is not None:
+        text = joined(text, skipped_departure_words(depart, skipped))
     return JourneyItem(
         key=key,
         category=Category.FLIGHT,
@@ -76,6 +86,18 @@ def _flight_item(
         arrive=arrive,
         deadline=True,
         assumptions=assumptions,
+        skipped_departure=skipped,
+    )
+
+
+def skipped_departure_words(depart: datetime, wanted: time) -> Words:
+    return say(
+        "The clocks go forward that night in {zone}: {wanted} does not exist on {date}, so the departure is planned "
+        "at {actual}, the same moment by the new time. Check the time with the airline.",
+        zone=str(depart.tzinfo),
+        wanted=wanted.strftime("%H:%M"),
+        date=Day(depart.date()),
+        actual=depart.strftime("%H:%M"),
     )
 
 
@@ -122,6 +144,7 @@ def plan_trip(
                 seats,
                 say(city.airport_note),
             ),
+            wanted=request.departure_time,
         )
     )
     clearance = track["outpatient"].end
@@ -236,6 +259,7 @@ def _home_visit(
             back_arrive,
             joined(say("Back in time for admission."), note),
             settings.marks(HOME_TRIP_TIMING),
+            wanted=request.departure_time,
         ),
     ]
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import difflib
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.i18n import tr_noop
@@ -43,11 +45,23 @@ _UTC_NAMES = {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", 
 _UTC_NAMES |= {"GMT0", "GMT+0", "GMT-0", "Greenwich", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "Etc/Greenwich"}
 
 
+# The zone folder the names come from; by default the tzdata package's. The composition root
+# points it at the database whose offsets zoneinfo reads (carte_planner/tz_database.py).
+_folder: Path | None = None
+
+
+def use_zone_folder(folder: Path) -> None:
+    """Read the zone names from `folder` (a zoneinfo folder with tzdata.zi and zone.tab)."""
+    global _folder
+    _folder = folder
+    _database.cache_clear()
+
+
 @cache
 def _database() -> tuple[frozenset[str], dict[str, str]]:
     zones: set[str] = set()
     links: dict[str, str] = {}
-    folder = resources.files("tzdata").joinpath("zoneinfo")
+    folder: Path | Traversable = _folder or resources.files("tzdata").joinpath("zoneinfo")
     for line in folder.joinpath("tzdata.zi").read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and parts[0] == "Z":

@@ -10,6 +10,7 @@ from typing import Any
 from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.domain.office_days import provisional_note
 from carte_planner.i18n import current_language, ntr, tr, tr_noop
 from carte_planner.i18n.dates import DAY_TIME_NO_YEAR, format_day, month_title
 
@@ -24,12 +25,18 @@ def _day(d: date) -> str:
 def _when(journey: Journey, line: Occurrence) -> str:
     item = line.item
     if item.depart is not None and item.arrive is not None:
-        return tr("departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone})").format(
+        when = tr("departs {depart} ({depart_zone}), lands {arrive} ({arrive_zone})").format(
             depart=format_day(item.depart, DAY_TIME_NO_YEAR),
             depart_zone=item.depart.tzinfo,
             arrive=format_day(item.arrive, DAY_TIME_NO_YEAR),
             arrive_zone=item.arrive.tzinfo,
         )
+        if item.skipped_departure is not None:
+            skipped = tr("{time} is skipped by the clocks going forward").format(
+                time=item.skipped_departure.strftime("%H:%M")
+            )
+            when = tr("; ").join((when, skipped))
+        return when
     if line.end != line.day:
         days = (line.end - line.day).days + 1
         return ntr("until {date} ({n} day)", "until {date} ({n} days)", days).replace("{date}", _day(line.end))
@@ -49,10 +56,20 @@ def assumed_mark(journey: Journey, names: tuple[str, ...]) -> str:
 
 def _status(journey: Journey, line: Occurrence) -> str:
     if line.confirmed:
-        return tr("confirmed by the hospital")
-    if line.set_by_user:
-        return tr("date set by you")
-    return assumed_mark(journey, line.item.assumptions)
+        status = tr("confirmed by the hospital")
+    elif line.set_by_user:
+        status = tr("date set by you")
+    else:
+        status = assumed_mark(journey, line.item.assumptions)
+    return tr("; ").join(part for part in (status, provisional_mark(line)) if part)
+
+
+def provisional_mark(line: Occurrence) -> str:
+    """ "provisional: check the official holiday notice for 2027" for a date that rests on a
+    year whose holidays are not published, else ""."""
+    if line.day not in line.item.provisional_dates:
+        return ""
+    return str(provisional_note(line.day.year))
 
 
 QUESTIONS_HEADING = tr_noop("Ask your hospital (questions only: the answers are your hospital's):")
@@ -147,15 +164,20 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
         "traveller": item.traveller,
         "assumed": bool(item.assumptions),
         "assumptions": list(item.assumptions),
+        "provisional": item.provisional_year is not None,
     }
     if item.depart is not None and item.arrive is not None:
         data["depart"] = {"time": item.depart.isoformat(), "time_zone": str(item.depart.tzinfo)}
+        if item.skipped_departure is not None:
+            # The local time asked for, which the clocks skip that night.
+            data["depart"]["skipped_local_time"] = item.skipped_departure.strftime("%H:%M")
         data["arrive"] = {"time": item.arrive.isoformat(), "time_zone": str(item.arrive.tzinfo)}
     if item.recurrence is not None:
         data["recurrence"] = {
             "rule": item.recurrence.rule,
             "dates": [shown.isoformat() for _, _, shown in item.occurrence_dates()],
             "moved": {planned.isoformat(): shown.isoformat() for planned, shown in item.moved},
+            "shifted": {planned.isoformat(): shown.isoformat() for planned, shown in item.shifted},
         }
     return data
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from carte_planner.domain.checklist import Checklist, ChecklistEntry, assumptions_used
-from carte_planner.domain.journey import Category, Journey
+from carte_planner.domain.journey import Category, Journey, JourneyItem
+from carte_planner.domain.office_days import provisional_note
 from carte_planner.domain.travellers import travellers_words
 from carte_planner.export.agenda import ASSUMED_HEADING, SCENARIOS, assumed_mark
 from carte_planner.i18n import current_language, ntr, tr
@@ -193,9 +194,10 @@ def _key_dates(journey: Journey) -> str:
                 )
             label = esc(journey.day_label(item.start)).replace(" ", "&nbsp;")
             mark = " ✓ " + tr("confirmed") if item.confirmed else ""
+            notes = _assumed_html(journey, item.assumptions) + _provisional_html(item)
             rows.append(
                 f"<tr><td width='40%'>{keep_together(when)}</td><td width='12%'>{label}</td>"
-                f"<td>{esc(title)}{esc(mark)}{_assumed_html(journey, item.assumptions)}</td></tr>"
+                f"<td>{esc(title)}{esc(mark)}{notes}</td></tr>"
             )
     return "<table class='facts' cellpadding='2'>" + "".join(rows) + "</table>"
 
@@ -205,10 +207,16 @@ def _assumed_html(journey: Journey, names: tuple[str, ...]) -> str:
     return f" <span class='assumed'>({esc(mark)})</span>" if mark else ""
 
 
+def _provisional_html(item: JourneyItem) -> str:
+    if item.provisional_year is None:
+        return ""
+    return f" <span class='assumed'>({esc(str(provisional_note(item.provisional_year)))})</span>"
+
+
 def _deadlines(journey: Journey) -> str:
     lines = [
         f"<tr><td>{BOX_EMPTY}&nbsp;{keep_together(day_text(item.start))}</td>"
-        f"<td>{esc(item.title)}{_assumed_html(journey, item.assumptions)}</td></tr>"
+        f"<td>{esc(item.title)}{_assumed_html(journey, item.assumptions)}{_provisional_html(item)}</td></tr>"
         for item in journey.items
         if item.deadline and item.category is not Category.FLIGHT
     ]
@@ -248,17 +256,26 @@ def _holidays(journey: Journey) -> str:
     for holiday in journey.holidays:
         name = f"{holiday.name} ({country_name(holiday.country, holiday.country_name)})"
         if holiday.provisional:
-            name += tr(", provisional date")
+            name = tr("{holiday} (provisional: check the official holiday notice for {year})").format(
+                holiday=name, year=holiday.day.year
+            )
         rows.append(f"<tr><td>{keep_together(day_text(holiday.day))}</td><td>{esc(name)}</td></tr>")
     if not rows:
         return ""
+    published = journey.holidays_published_until
     return (
         f"<h2>{esc(tr('Public holidays'))}</h2><p class='small'>"
-        + esc(
-            tr(
-                "Offices close on these days. Provisional dates follow the festival calendar until the official "
-                "arrangement is published."
+        + esc(tr("Offices close on these days."))
+        + (
+            " "
+            + esc(
+                tr(
+                    "China has published its holiday arrangements up to {year}; later years use the breaks offices "
+                    "usually close for, marked provisional until the official notice is out."
+                ).format(year=published)
             )
+            if published is not None
+            else ""
         )
         + "</p>"
         f"<table class='facts' cellpadding='2'>{''.join(rows)}</table>"

@@ -165,14 +165,27 @@ def _description(journey: Journey, item: JourneyItem, discreet: bool, confirmed:
     return "\n".join(lines)
 
 
-def _alarm(item: JourneyItem, title: str) -> Alarm:
+# Deadlines with papers to prepare (the visa application, the stay extension): a reminder a
+# week ahead as well as the day before.
+_WEEK_AHEAD = ("prep:visa:", "visa:extension")
+
+
+def _alarms(item: JourneyItem, title: str) -> list[Alarm]:
+    # 09:00 the day before a whole-day deadline; a day before a flight.
+    triggers = [timedelta(days=-1) if item.timed else timedelta(hours=-15)]
+    if item.key.startswith(_WEEK_AHEAD) and not item.timed:
+        # 09:00 seven days before.
+        triggers.insert(0, timedelta(days=-7, hours=9))
+    return [_alarm(title, trigger) for trigger in triggers]
+
+
+def _alarm(title: str, trigger: timedelta) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     # A discreet title may already be "Reminder": "Reminder: Reminder" says nothing more.
     reminder = tr("Reminder")
     alarm.add("description", title if title == reminder else tr("Reminder: {title}").format(title=title))
-    # 09:00 the day before a whole-day deadline; a day before a flight.
-    alarm.add("trigger", timedelta(days=-1) if item.timed else timedelta(hours=-15))
+    alarm.add("trigger", trigger)
     return alarm
 
 
@@ -222,7 +235,8 @@ class _Writer:
         if item.recurrence is not None:
             event.add("rrule", vRecur.from_ical(item.recurrence.rule))
         if item.deadline:
-            event.add_component(_alarm(item, title))
+            for alarm in _alarms(item, title):
+                event.add_component(alarm)
         yield item.start, event
         for line in self.journey.occurrences_of(item):
             if not (line.moved or (line.confirmed and not item.confirmed)):
@@ -244,11 +258,12 @@ class _Writer:
             common = {**self.common(line.key, summary, self._line_description(line)), **extra}
             event = Event.new(start=line.day, end=exclusive_end(line.day), **common)  # type: ignore[arg-type]
             if item.deadline:
-                event.add_component(_alarm(item, title))
+                for alarm in _alarms(item, title):
+                    event.add_component(alarm)
             yield line.day, event
 
     def _line_description(self, line: Occurrence) -> str:
-        return _description(self.journey, line.item, self.options.discreet, line.confirmed, line.moved)
+        return _description(self.journey, line.item, self.options.discreet, line.confirmed, line.set_by_user)
 
     def cancelled(self, uid: str, day: date) -> Event:
         """An event the plan no longer has, under its old UID: clients that honour

@@ -63,6 +63,7 @@ def _assumed_to_dict(request: TripRequest) -> dict[str, Any]:
         "early_home_rhythm": request.early_rhythm,
         "home_followup_rhythm": [list(stage) for stage in rhythm] if rhythm is not None else None,
         "return_time": request.return_time.strftime("%H:%M") if request.return_time else None,
+        "visa_processing_days": request.visa_processing_days,
     }
 
 
@@ -77,10 +78,12 @@ def _assumed_from_dict(data: Any) -> dict[str, Any]:
         "early_rhythm": fields.take("early_home_rhythm", (str, nothing), None),
         "followup_rhythm": fields.take("home_followup_rhythm", (list, nothing), None),
         "return_time": fields.take("return_time", (str, nothing), None),
+        "visa_processing_days": fields.take("visa_processing_days", (int, nothing), None),
     }
     fields.finish()
-    if isinstance(values["day0_offset"], bool):
-        raise PlanFileError(tr("the field '{field}' must be a number.").format(field="request.assumed.day0_offset"))
+    for name in ("day0_offset", "visa_processing_days"):
+        if isinstance(values[name], bool):
+            raise PlanFileError(tr("the field '{field}' must be a number.").format(field=f"request.assumed.{name}"))
     for name in ("chemotherapy_days", "visit_weekdays"):
         if values[name] is not None:
             values[name] = tuple(values[name])

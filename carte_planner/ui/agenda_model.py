@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.export.agenda import provisional_mark
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import count_days, say
 from carte_planner.ui.dates import medium_date
@@ -63,13 +64,18 @@ class AgendaModel(QAbstractTableModel):
         return [tr("Date"), tr("Day"), tr("Item"), tr("Status")][section]
 
     def status(self, line: Occurrence) -> str:
+        status = self._status(line)
+        # A date resting on a year whose holidays China has not published (its details say which).
+        return tr("{status}, provisional").format(status=status) if provisional_mark(line) else status
+
+    def _status(self, line: Occurrence) -> str:
         if line.item.category is Category.CHECKLIST:
             return tr("Done") if line.item.confirmed else tr("To do")
         if line.item.category is Category.HOLIDAY:
             return tr("Offices closed")
         if line.item.confirmed:
             return tr("Confirmed")
-        if line.moved or line.item.user_moved:
+        if line.set_by_user:
             return tr("Set by you")
         if line.item.assumptions:
             return tr("Assumed")

@@ -25,6 +25,7 @@ from carte_planner.domain.assumptions import (
     EARLY_HOME_FOLLOWUP,
     HOME_FOLLOWUP_RHYTHM,
     RETURN_FLIGHT_TIME,
+    VISA_PROCESSING_DAYS,
     VISIT_RHYTHM,
     Settings,
     day_number_text,
@@ -35,6 +36,7 @@ from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage
 from carte_planner.domain.request import (
     CHEMOTHERAPY_DAY_LIMITS,
     DAY0_OFFSET_LIMITS,
+    VISA_PROCESSING_LIMITS,
     WEEKDAY_CHOICES,
     TripRequest,
 )
@@ -165,6 +167,10 @@ class AssumedValuesBox(QGroupBox):
             _narrow(combo)
         self.return_time = QTimeEdit()
         self.return_time.setKeyboardTracking(False)
+        self.visa_processing = QSpinBox()
+        self.visa_processing.setRange(*VISA_PROCESSING_LIMITS)
+        counted_suffix(self.visa_processing, lambda n: ntr(" working day", " working days", n))
+        self.visa_processing.setKeyboardTracking(False)
 
         rows = [
             (DAY0_OFFSET, tr("Day &0 (infusion):"), self.day0, tr("Day 0, days after admission")),
@@ -174,6 +180,12 @@ class AssumedValuesBox(QGroupBox):
             (EARLY_HOME_FOLLOWUP, tr("First weeks at home:"), self.early, tr("Visits in the first weeks at home")),
             (HOME_FOLLOWUP_RHYTHM, tr("Then at home:"), self.followup, tr("Follow-up rhythm at home")),
             (RETURN_FLIGHT_TIME, tr("Return flight (China time):"), self.return_time, tr("Return flight time")),
+            (
+                VISA_PROCESSING_DAYS,
+                tr("Visa processing at the consulate:"),
+                self.visa_processing,
+                tr("Visa processing time, in the consulate's working days"),
+            ),
         ]
         for row, (name, label, widget, accessible) in enumerate(rows):
             self._add_row(row, name, label, widget, accessible)
@@ -220,10 +232,13 @@ class AssumedValuesBox(QGroupBox):
         self.return_time.timeChanged.connect(
             lambda t: self._set(tr("Change the return flight time"), return_time=time(t.hour(), t.minute()))
         )
+        self.visa_processing.valueChanged.connect(
+            lambda v: self._set(tr("Change the visa processing time"), visa_processing_days=v)
+        )
 
     def typed_fields(self) -> list[QSpinBox | QTimeEdit]:
         """The fields whose typed text counts only once applied (on leaving them, or on save)."""
-        return [self.day0, self.chemo_first, self.chemo_last, self.return_time]
+        return [self.day0, self.chemo_first, self.chemo_last, self.return_time, self.visa_processing]
 
     # -- editing ---------------------------------------------------------------------------
     def _set(self, text: str, **values: object) -> None:
@@ -257,6 +272,7 @@ class AssumedValuesBox(QGroupBox):
             EARLY_HOME_FOLLOWUP: {"early_rhythm": None},
             HOME_FOLLOWUP_RHYTHM: {"followup_rhythm": None},
             RETURN_FLIGHT_TIME: {"return_time": None},
+            VISA_PROCESSING_DAYS: {"visa_processing_days": None},
         }[name]
         self._set(tr("Back to the assumption"), **fields)
 
@@ -272,9 +288,10 @@ class AssumedValuesBox(QGroupBox):
             EARLY_HOME_FOLLOWUP: request.early_rhythm is not None,
             HOME_FOLLOWUP_RHYTHM: request.followup_rhythm is not None,
             RETURN_FLIGHT_TIME: request.return_time is not None,
+            VISA_PROCESSING_DAYS: request.visa_processing_days is not None,
         }
         widgets = [self.day0, self.chemo_first, self.chemo_last, self.visit_rhythm, self.weekday_first]
-        widgets += [self.weekday_second, self.early, self.followup, self.return_time]
+        widgets += [self.weekday_second, self.early, self.followup, self.return_time, self.visa_processing]
         blockers = [QSignalBlocker(widget) for widget in widgets]
         offset = (document.journey.day_zero - document.journey.item("milestone:admission").start).days
         self._show_spin(self.day0, offset)
@@ -291,6 +308,7 @@ class AssumedValuesBox(QGroupBox):
         departure = settings.return_departure
         if self.return_time.time() != QTime(departure.hour, departure.minute):
             self.return_time.setTime(QTime(departure.hour, departure.minute))
+        self._show_spin(self.visa_processing, settings.visa_processing_days)
         del blockers
         for name, status in self.status.items():
             text = tr("yours") if own[name] else tr("assumed")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner import __version__
+from carte_planner.data_versions import data_lines
 from carte_planner.domain.plan import Plan
 from carte_planner.i18n import LANGUAGES, current_language, tr, use_language
 from carte_planner.storage.atomic import WriteError
@@ -969,7 +971,8 @@ class MainWindow(QMainWindow):
                 "<p>The translations into Chinese, Russian and Arabic are Carte Planner's own, not the "
                 "hospital's. If a word is wrong or unclear, please report it on the project's issue tracker "
                 "with the language, the words you saw and where you saw them.</p>"
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
+            + "".join(f"<p>{html.escape(line)}</p>" for line in data_lines()),
         )
 
     def import_help(self) -> None:
