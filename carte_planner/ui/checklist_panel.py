@@ -30,6 +30,7 @@ from carte_planner.i18n import ntr, tr
 from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.palette import overdue_text
+from carte_planner.ui.plain_text import as_text, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,7 +146,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             when = f" ({entry.when})" if entry.when else ""
             overdue = tr("Overdue. ") if entry.overdue(today) else ""
-            return f"{overdue}{entry.title}{when}: {entry.details}"
+            return as_text(f"{overdue}{entry.title}{when}: {entry.details}")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE and entry.overdue(today):
             return tr("%1, overdue").replace("%1", medium_date(entry.due or today))
         if role == KEY_ROLE:
@@ -246,7 +247,7 @@ class ChecklistPanel(QWidget):
         self._widths = {ChecklistModel.DUE: header.sectionSize(ChecklistModel.DUE), ChecklistModel.NOTE: 150}
         self.item_min_width = metrics.horizontalAdvance("x" * 22) + 48  # the tick box and indent too
         self.tree.viewport().installEventFilter(self)
-        self.details = QLabel()
+        self.details = plain_label(QLabel())
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(tr("Details of the selected checklist item"))

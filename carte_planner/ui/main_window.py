@@ -35,6 +35,7 @@ from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
 from carte_planner.ui.hint import StartHint
 from carte_planner.ui.month_view import MonthPage
+from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.request_panel import RequestPanel
 from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
             tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
         )
         self.publish_dialog: PublishDialog | None = None
-        self.published_label = QLabel()
+        self.published_label = plain_label(QLabel())
         self.published_label.setAccessibleName(tr("Calendar server"))
         self.statusBar().addPermanentWidget(self.published_label)
         document.fileChanged.connect(self._show_published)
@@ -538,11 +539,13 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             tr("The plan changed on disk"),
-            tr(
-                "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
-                "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
-                "as the backup (.bak). Save anyway?"
-            ).replace("%1", isolated(str(path))),
+            as_text(
+                tr(
+                    "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
+                    "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
+                    "as the backup (.bak). Save anyway?"
+                ).replace("%1", isolated(str(path)))
+            ),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -594,7 +597,11 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             tr("Value not accepted"),
-            tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace("%1", reason),
+            as_text(
+                tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace(
+                    "%1", reason
+                )
+            ),
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -621,7 +628,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(
                 self,
                 tr("Could not open the plan"),
-                str(error) + "\n\n" + tr("Your current plan is unchanged."),
+                as_text(str(error) + "\n\n" + tr("Your current plan is unchanged.")),
             )
             return False
         path = Path(path)
@@ -629,10 +636,12 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 tr("Plan already open"),
-                tr(
-                    "%1 is already open in another Carte Planner window. If both windows change it, "
-                    "you will be asked before one overwrites the other. Open it here too?"
-                ).replace("%1", isolated(str(path))),
+                as_text(
+                    tr(
+                        "%1 is already open in another Carte Planner window. If both windows change it, "
+                        "you will be asked before one overwrites the other. Open it here too?"
+                    ).replace("%1", isolated(str(path)))
+                ),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -677,7 +686,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(
                 self,
                 tr("Could not save the plan"),
-                str(error) + "\n\n" + tr("Your plan is still open here: use Save As to keep it elsewhere."),
+                as_text(str(error) + "\n\n" + tr("Your plan is still open here: use Save As to keep it elsewhere.")),
             )
             return False
         self.document.mark_saved(path)
@@ -717,7 +726,7 @@ class MainWindow(QMainWindow):
         try:
             atomic_write(path, result.data)
         except WriteError as error:
-            QMessageBox.critical(self, tr("Could not export the calendar"), str(error))
+            QMessageBox.critical(self, tr("Could not export the calendar"), as_text(str(error)))
             return False
         # Saved with the plan: the next export cancels the events this one has and it will not.
         self.document.record_export(result.record)
@@ -827,7 +836,7 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(recent, start=1):
             # The number is the Alt letter; an & in the file's name is shown, not taken as one.
             action = self.recent_menu.addAction(f"&{index} {Path(name).name.replace('&', '&&')}")
-            action.setToolTip(name)
+            action.setToolTip(as_text(name))
             action.triggered.connect(lambda _checked=False, n=name: self.open_plan(n))
         self.recent_menu.setEnabled(bool(recent))
 

@@ -28,6 +28,7 @@ from carte_planner.domain.plan import CalendarServer
 from carte_planner.i18n import ntr, tr
 from carte_planner.ui.background import BackgroundCall
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.plain_text import as_text, plain_label
 
 _NEW = "new"
 _EXISTING = "existing"
@@ -41,6 +42,7 @@ def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
     """Someone changed events on the server: "keep-theirs", "replace", or None to decide later."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(_tr("Changed on the server"))
     listed = "\n".join(f"• {title}" for title in titles[:10]) + ("\n…" if len(titles) > 10 else "")
     box.setText(
@@ -63,11 +65,13 @@ def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
     answer = QMessageBox.warning(
         parent,
         _tr("Certificate not verified"),
-        message
-        + "\n\n"
-        + _tr("SHA-256 fingerprint:")
-        + f"\n{fingerprint}\n\n"
-        + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate."),
+        as_text(
+            message
+            + "\n\n"
+            + _tr("SHA-256 fingerprint:")
+            + f"\n{fingerprint}\n\n"
+            + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate.")
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -149,7 +153,7 @@ class PublishDialog(QDialog):
         self.note.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.result_line = QLabel()
+        self.result_line = plain_label(QLabel())
         self.result_line.setWordWrap(True)
         self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_line.setAccessibleName(tr("Result"))
