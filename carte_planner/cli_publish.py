@@ -145,21 +145,24 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
 
 def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
     """The password and where it came from: the environment, the keyring, or a prompt."""
-    from carte_planner.publish.credentials import NO_KEYRING, keyring_available, saved_password
+    from carte_planner.publish.credentials import NO_KEYRING, keyring_available, password_from_keyring
 
     if os.environ.get(PASSWORD_VARIABLE):
         return os.environ[PASSWORD_VARIABLE], "environment"
-    saved = saved_password(url, user)
+    saved, trouble = password_from_keyring(url, user)
     if saved:
         return saved, "keyring"
     if not sys.stdin or not sys.stdin.isatty():
         raise fail(
-            tr(
+            (trouble + " " if trouble else "")
+            + tr(
                 "no password for {user}: save it in the system keyring by publishing once from a terminal, "
                 "or set {variable}"
             ).format(user=user, variable=PASSWORD_VARIABLE)
         )
-    if not keyring_available():
+    if trouble:
+        print(trouble, file=sys.stderr)
+    elif not keyring_available():
         print(tr(NO_KEYRING), file=sys.stderr)
     import getpass
 
