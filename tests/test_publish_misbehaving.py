@@ -3,8 +3,10 @@ talks only to the server the user named, ends within its time limits, stops when
 keeps or prints a password from the address, and turns a broken answer into one clear line."""
 
 import gc
+import json
 import threading
 import time
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -17,7 +19,7 @@ from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import CalendarServer, Plan
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.sync import list_calendars
-from carte_planner.storage.planfile import save_plan
+from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER, self_signed_certificate
 from tests.server_proxy import Decoy, MisbehavingProxy
 from tests.test_publish import publish
@@ -279,3 +281,15 @@ def test_closing_the_window_during_a_slow_publish_stops_it_within_a_second_or_tw
     assert time.monotonic() - started < 2.5
     assert not dialog.busy()
     assert "stopped" in dialog.result_line.text()
+
+
+def test_a_password_an_older_version_kept_in_the_plan_file_is_dropped(tmp_path):
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, replace(plan(), server=CalendarServer("https://family:S3cr3t@cloud.example.org/dav/", USER)))
+    assert "S3cr3t" not in path.read_text(encoding="utf-8")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["calendar_server"]["url"] = "https://family:S3cr3t@cloud.example.org/dav/"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    server = load_plan(path).server
+    assert server is not None
+    assert server.url == "https://family@cloud.example.org/dav/"

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
@@ -127,7 +128,7 @@ def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
     if server is None:
         return None
     return {
-        "url": server.url,
+        "url": without_password(server.url),
         "user": server.user,
         "calendar_url": server.calendar_url,
         "calendar_name": server.calendar_name,
@@ -418,6 +419,17 @@ def _published_event(uid: str, data: Any) -> PublishedEvent:
     return event
 
 
+def without_password(url: str) -> str:
+    """A server address as a plan file keeps it: a password typed into it (user:secret@host) is
+    dropped, so that none is ever written, and one an older version wrote is gone at the next save."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+
+
 def server_from_dict(data: Any) -> CalendarServer | None:
     if data is None:
         return None
@@ -432,7 +444,7 @@ def server_from_dict(data: Any) -> CalendarServer | None:
     published = fields.take("published_at", (str, type(None)), None)
     events = fields.take("events", dict, {})
     server = CalendarServer(
-        url=url,
+        url=without_password(url),
         user=fields.take("user", str),
         calendar_url=fields.take("calendar_url", str, ""),
         calendar_name=fields.take("calendar_name", str, ""),
