@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from carte_planner import __version__
-from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
+from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
@@ -324,7 +324,7 @@ def _custom_item(data: Any, index: int) -> CustomItem:
         stage=fields.take("stage", str, ""),
         title=title,
         due=_parse_due(due, index),
-        details=details[:MAX_NOTE],
+        details=details,
     )
     fields.finish()
     return item
@@ -361,7 +361,7 @@ def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         raise ValueError(value)
     for key, text in value.items():
         _check_text(f"checklist.notes.{str(key)[:40]}", text, free=True)
-    return tuple(sorted((str(key), text[:MAX_NOTE]) for key, text in value.items() if text.strip()))
+    return tuple(sorted((str(key), text) for key, text in value.items() if text.strip()))
 
 
 def checklist_from_dict(data: Any) -> ChecklistState:

@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self._fitted_to_screen = False
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
+        document.changeRefused.connect(self._change_refused)
+        document.sizeWarned.connect(self._size_warned)
         document.journeyChanged.connect(self._show_title)
         self._show_title()
         self.autosave_timer = QTimer(self)
@@ -781,6 +783,12 @@ class MainWindow(QMainWindow):
     def _published(self, server) -> None:
         self.document.record_publish(server)
         self.autosave_timer.start()
+
+    def _change_refused(self, message: str) -> None:
+        QMessageBox.warning(self, tr("Change not made"), as_text(message))
+
+    def _size_warned(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
 
     def _show_published(self) -> None:
         server = self.document.plan.server
