@@ -20,12 +20,14 @@ from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.locks import FileLock
 from carte_planner.storage.plan_codec import check_plannable, parse_json, plan_from_bytes, plan_to_bytes
+from carte_planner.storage.planfile import MAX_FILE_BYTES
 from carte_planner.storage.reading import read_bounded
 
 FILE_NAME = "autosave.json"
 FORMAT = "carte-planner.autosave"
 MAX_SLOTS = 32
-MAX_AUTOSAVE_BYTES = 6_000_000
+# A whole plan file (see planfile.MAX_FILE_BYTES) and what the safety copy adds around it.
+MAX_AUTOSAVE_BYTES = MAX_FILE_BYTES + 1_000_000
 
 
 @dataclass(frozen=True)
