@@ -739,6 +739,10 @@ class MainWindow(QMainWindow):
             ),
             10000,
         )
+        from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
+
+        if sequence_exhausted(options.previous.sequence):
+            QMessageBox.warning(self, tr("Import the calendar afresh"), tr(SEQUENCE_EXHAUSTED))
         return True
 
     # -- publishing to a calendar server ----------------------------------------------------
