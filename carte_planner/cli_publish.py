@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from carte_planner.i18n import ntr, tr
 
@@ -195,12 +196,15 @@ def _save(path: str, server: object, fail: _Fail) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
+    from carte_planner.storage.locks import writing
     from carte_planner.storage.planfile import load_plan, save_plan
 
     assert isinstance(server, CalendarServer)
     try:
-        save_plan(path, replace(load_plan(path), server=server))
-    except (WriteError, PlanFileError) as error:
+        # Read and written under the plan's write lock: a window saving meanwhile is not undone.
+        with writing(Path(path)):
+            save_plan(path, replace(load_plan(path), server=server))
+    except (WriteError, PlanFileError, TimeoutError) as error:
         raise fail(
             "--plan: "
             + tr(

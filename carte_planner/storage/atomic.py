@@ -238,12 +238,24 @@ def _rotate_backup(target: Path, info: os.stat_result) -> None:
 
 
 def _rewrite_in_place(target: Path, data: bytes, keep_backup: bool) -> None:
-    """A file with other hard links: a rename would split them, so the same file is
-    rewritten. Space is reserved first; if writing still fails, the old bytes go back."""
+    """A file with other hard links: a rename would split them, so the same file is rewritten.
+    Rewriting in place cannot be atomic, so nothing of the file changes until a readable version
+    is safe elsewhere: the old one complete as NAME.bak (when a backup is kept) and the new one
+    complete in a temporary file, which also proves the disk has room. A save killed at any
+    moment leaves the file or its .bak whole. If writing fails, the old bytes go back."""
     old = target.read_bytes()
     info = os.stat(target)
-    staged = _write_temporary(target.parent, target.name, old, info) if keep_backup else None
+    staged = _write_temporary(target.parent, target.name, data, info)
     try:
+        if keep_backup:
+            kept = _write_temporary(target.parent, target.name, old, info)
+            try:
+                os.replace(kept, target.with_name(target.name + ".bak"))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(kept)
+                raise
+            _sync_folder(target.parent)
         fd = os.open(target, os.O_WRONLY | os.O_NOFOLLOW)
         try:
             with contextlib.suppress(AttributeError, OSError):
@@ -260,13 +272,9 @@ def _rewrite_in_place(target: Path, data: bytes, keep_backup: bool) -> None:
                 raise
         finally:
             os.close(fd)
-        if staged is not None:
-            os.replace(staged, target.with_name(target.name + ".bak"))
-            staged = None
     finally:
-        if staged is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(staged)
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
 
 
 def remove_stale_temporaries(target: Path) -> None:

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.autosave_slot = _claim_slot(self.autosave_folder)
         self._plan_lock: FileLock | None = None
         self._disk_digest: str | None = None
+        self._restored_digest: str | None = None
         if document is None:
             today = date.today()
             document = self._offer_autosave(today) if offer_autosave else None
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         if document.path is not None and self._plan_lock is None:
             self._lock_plan(document.path)
         self._disk_digest = file_digest(document.path) if document.path else None
+        if self._restored_digest:
+            self._disk_digest = self._restored_digest
         document.setParent(self)
         self.setObjectName("mainWindow")
 
@@ -487,6 +490,9 @@ class MainWindow(QMainWindow):
         path = found.path if found.path is not None and self._lock_plan(found.path) else None
         document = PlanDocument(found.plan, today, path)
         document.mark_unsaved()
+        # Compared at the next save with the file as it was before the crash, not as it is now:
+        # a change made there since (another window, a command) is asked about, not overwritten.
+        self._restored_digest = found.based_on if path is not None else None
         return document
 
     def autosave(self) -> None:
@@ -496,7 +502,9 @@ class MainWindow(QMainWindow):
             return
         try:
             if self.document.modified:
-                self.autosave_slot.write(self.document.plan, self.document.path, datetime.now())
+                self.autosave_slot.write(
+                    self.document.plan, self.document.path, datetime.now(), self._disk_digest or ""
+                )
             else:
                 self.autosave_slot.remove()
         except OSError as error:
@@ -530,12 +538,13 @@ class MainWindow(QMainWindow):
             self._lock_plan(path)
         self._disk_digest = file_digest(path) if path is not None else None
 
-    def _may_overwrite(self, path: Path) -> bool:
+    def _may_overwrite(self, path: Path, now: str | None = None) -> bool:
         """Ask before overwriting a plan that changed on disk since it was opened or saved
-        here (another window, a sync client): the last save must not win silently."""
+        here (another window, a sync client): the last save must not win silently. `now` is
+        the file's fingerprint as just read, when the caller has it."""
         if path != self.document.path or self._disk_digest is None:
             return True
-        now = file_digest(path)
+        now = now or file_digest(path)
         if now is None or now == self._disk_digest:
             return True
         answer = QMessageBox.question(
@@ -680,10 +689,27 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
-        if not self._may_overwrite(path):
-            return False
+        from carte_planner.storage.locks import writing
+
         try:
-            save_plan(path, self.document.plan)
+            while True:
+                accepted = file_digest(path)
+                if not self._may_overwrite(path, accepted):
+                    return False
+                # Under the plan's write lock, the file is compared once more just before it is
+                # replaced: a command that wrote it meanwhile (during a slow save) is asked about.
+                with writing(path):
+                    if file_digest(path) != accepted:
+                        continue
+                    save_plan(path, self.document.plan)
+                    break
+        except TimeoutError:
+            QMessageBox.critical(
+                self,
+                tr("Could not save the plan"),
+                as_text(tr("Another program kept writing {path}. Try again in a moment.").format(path=path)),
+            )
+            return False
         except WriteError as error:
             QMessageBox.critical(
                 self,
