@@ -467,14 +467,19 @@ def _converted(path: str, value: str, convert: Callable[[str], Any]) -> Any:
         ) from None
 
 
+# Each migration adds what the older format lacked and keeps everything the file holds: a file
+# may hold more than its version number says (a later version's field, written by a version that
+# forgot to raise the number, or by hand), and the field's own checks still apply to it.
+
+
 def migrate_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
     """Version 1 had no checklist: the plan opens with an empty one."""
-    return {**document, "version": 2, "checklist": checklist_to_dict(ChecklistState())}
+    return {"checklist": checklist_to_dict(ChecklistState()), **document, "version": 2}
 
 
 def migrate_2_to_3(document: dict[str, Any]) -> dict[str, Any]:
     """Version 2 kept no record of calendar exports: the next export starts one."""
-    return {**document, "version": 3, "calendar_export": export_record_to_dict(ExportRecord())}
+    return {"calendar_export": export_record_to_dict(ExportRecord()), **document, "version": 3}
 
 
 def migrate_3_to_4(document: dict[str, Any]) -> dict[str, Any]:
@@ -485,7 +490,7 @@ def migrate_3_to_4(document: dict[str, Any]) -> dict[str, Any]:
 
 def migrate_4_to_5(document: dict[str, Any]) -> dict[str, Any]:
     """Version 4 was never published to a calendar server."""
-    return {**document, "version": 5, "calendar_server": None}
+    return {"calendar_server": None, **document, "version": 5}
 
 
 MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5}
@@ -501,6 +506,23 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of a plan file; a key written twice is refused (JSON readers would silently
+    keep the last value, and the user's other value would be lost without a word)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def parse_json(data: bytes) -> Any:
     """JSON text to Python values, refusing with PlanFileError what the app could not save
     again: text that is not UTF-8 or holds a lone surrogate, over-long numbers, deep nesting.
@@ -510,7 +532,14 @@ def parse_json(data: bytes) -> Any:
     if not data.strip():
         raise PlanFileError(tr("the file is empty."))
     try:
-        document = json.loads(data.decode("utf-8"), parse_int=_bounded_int)
+        document = json.loads(data.decode("utf-8"), parse_int=_bounded_int, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as duplicate:
+        raise PlanFileError(
+            tr(
+                "the field '{field}' is written twice, with no way to tell which value is meant; "
+                "keep one of them (the file was perhaps edited by hand)."
+            ).format(field=duplicate.key[:80])
+        ) from None
     except UnicodeDecodeError:
         raise PlanFileError(tr("it is not a Carte Planner plan (it is not text).")) from None
     except json.JSONDecodeError as error:
@@ -585,8 +614,10 @@ def _plan_from_document(document: Any) -> Plan:
         raise PlanFileError(tr("its version is missing or invalid."))
     if version > VERSION:
         raise PlanFileError(
-            f"it was made by a newer version of Carte Planner (plan format {version}; this version reads up to "
-            f"{VERSION}). Update Carte Planner to open it."
+            tr(
+                "it was made by a newer version of Carte Planner (plan format {version}; this version reads up "
+                "to {newest}). Update Carte Planner to open it."
+            ).format(version=version, newest=VERSION)
         )
     while version < VERSION:
         document = MIGRATIONS[version](document)
