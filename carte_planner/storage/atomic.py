@@ -61,9 +61,18 @@ class WriteError(OSError):
     """A file could not be written; the message says why in the user's words."""
 
 
+# Refused permission means something else when the file was only to be read.
+_READ_REASONS = {
+    errno.EACCES: tr_noop("you do not have permission to read it"),
+    errno.EPERM: tr_noop("you do not have permission to read it"),
+}
+
+
 def describe_os_error(error: OSError, path: Path, verb: str = "write") -> str:
     """What went wrong, in words a user understands, naming the file."""
-    known = _REASONS.get(error.errno or 0)
+    known = (_READ_REASONS.get(error.errno or 0) if verb in ("open", "read") else None) or _REASONS.get(
+        error.errno or 0
+    )
     reason = tr(known) if known else error.strerror or str(error)
     return tr(_COULD_NOT.get(verb, _COULD_NOT["write"])).format(path=path, reason=reason)
 
@@ -145,9 +154,10 @@ def _check_name_length(target: Path, keep_backup: bool) -> None:
     name = target.name + (".bak" if keep_backup else "")
     if len(os.fsencode(name)) > limit:
         raise WriteError(
-            f"Could not write {target}: the file name is too long for this disk "
-            f"(with {'its backup ' if keep_backup else ''}'{name[-12:]}' it needs {len(os.fsencode(name))} "
-            f"bytes; at most {limit}). Choose a shorter name."
+            tr(
+                "Could not write {path}: the file name is too long for this disk (as '…{ending}' it needs "
+                "{needed} bytes; at most {limit}). Choose a shorter name."
+            ).format(path=target, ending=name[-12:], needed=len(os.fsencode(name)), limit=limit)
         )
 
 

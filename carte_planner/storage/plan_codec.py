@@ -189,6 +189,8 @@ class _Fields:
             return value
         try:
             return convert(value)
+        except PlanFileError:
+            raise  # already names the field and what is wrong with it
         except (ValueError, TypeError, OverflowError):
             raise PlanFileError(
                 tr("the field '{field}' has an invalid value: {value}.").format(
@@ -360,7 +362,11 @@ def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     if not all(isinstance(text, str) for text in value.values()):
         raise ValueError(value)
     for key, text in value.items():
-        _check_text(f"checklist.notes.{str(key)[:40]}", text, free=True)
+        problem = text_problem(text, True)
+        if problem:
+            raise PlanFileError(
+                tr("the note on the checklist item '{item}' {problem}.").format(item=str(key)[:40], problem=problem)
+            )
     return tuple(sorted((str(key), text) for key, text in value.items() if text.strip()))
 
 

@@ -221,7 +221,11 @@ def render_pdf(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if not is_complete_pdf(data):
-        raise OSError(f"Could not write {shown or 'the PDF'}: it could not be made in full (is the disk full?).")
+        raise OSError(
+            tr("Could not write {path}: it could not be made in full (is the disk full?).").format(
+                path=shown or tr("the PDF")
+            )
+        )
     return data, pages
 
 
