@@ -188,3 +188,33 @@ def test_a_file_name_with_markup_is_named_as_it_is_in_the_error(qtbot, window, t
     assert len(said) == 1
     assert path.name in seen(said[0])
     assert not rendered_raw(said[0])
+
+
+def test_a_calendar_name_from_the_server_is_shown_as_characters(qtbot, window, radicale, memory_keyring, tmp_path):
+    from caldav.davclient import DAVClient
+
+    from tests.caldav_server import PASSWORD, USER
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    hostile = f'<b>Family</b> <img src="/dev/zero"> <img src="{fifo}">'
+    with DAVClient(url=radicale.url, username=USER, password=PASSWORD, enable_rfc6764=False) as client:
+        client.principal().make_calendar(name=hostile)
+    dialog = window.publish_to_server()
+    dialog.url.setText(radicale.url)
+    dialog.user.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.find_calendars()
+    qtbot.waitUntil(lambda: not dialog.busy() and "found" in dialog.result_line.text(), timeout=60_000)
+    dialog.calendar.setCurrentIndex(dialog.calendar.findText(hostile))
+    assert dialog.calendar.currentText() == hostile
+    with qtbot.waitSignal(dialog.published, timeout=60_000):
+        dialog.publish()
+    qtbot.waitUntil(lambda: not dialog.busy() and "created" in dialog.result_line.text(), timeout=60_000)
+    dialog.grab()
+    window.grab()
+    assert dialog.result_line.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.result_line.text().startswith(f"Published to “{hostile}”")
+    assert window.published_label.text().startswith(f"Calendar “{hostile}” published")
+    assert_no_label_renders_markup(dialog)
+    assert_no_label_renders_markup(window)
