@@ -85,3 +85,32 @@ def test_a_note_that_would_pass_the_limit_is_refused_at_once_and_one_near_it_is_
     assert "Nothing was changed" in said[0]
     assert document.change_checklist(state.with_note("passport-1", "x" * 4_200_000), "note")
     assert "close to the 5 MB" in window.statusBar().currentMessage()
+
+
+def test_a_note_pasted_into_its_cell_is_not_cut_at_32767_characters(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    note = long_note(40_010)
+    window.tabs.setCurrentWidget(window.checklist)
+    tree, model = window.checklist.tree, window.checklist.model
+    entry = model.entry(model.index(0, 0, model.index(0, 0)))
+    index = model.index_of(entry.key).siblingAtColumn(model.NOTE)
+    tree.setCurrentIndex(index)
+    tree.edit(index)
+    editor = tree.indexWidget(index) or tree.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    editor.insert(note)  # as a paste does
+    tree.commitData(editor)  # what leaving the cell or pressing Enter does
+    assert window.document.plan.checklist.note(entry.key) == note
+
+
+def test_details_pasted_into_a_new_item_are_not_cut(qtbot, window):
+    from carte_planner.ui.checklist_panel import AddItemDialog
+
+    details = long_note(40_010)
+    dialog = AddItemDialog(window.document.checklist.stages, window.document.today, window)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Apartment")
+    dialog.details.insert(details)
+    assert dialog.item("custom:1").details == details

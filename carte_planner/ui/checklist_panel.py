@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
 from carte_planner.i18n import ntr, tr
+from carte_planner.storage.planfile import CONTENT_LIMIT_BYTES
 from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.palette import overdue_text
@@ -171,6 +173,21 @@ class ChecklistModel(QAbstractItemModel):
         return False
 
 
+# Notes and details have no length of their own: only the plan file's limit, which refuses a change
+# at once. Qt's line editor would otherwise cut a pasted text at 32,767 characters without a word.
+MAX_TYPED_CHARACTERS = CONTENT_LIMIT_BYTES
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """Edits a note in its cell, whatever its length."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_TYPED_CHARACTERS)
+        return editor
+
+
 class AddItemDialog(QDialog):
     """A new checklist item: what, in which stage, and when (optional)."""
 
@@ -199,6 +216,7 @@ class AddItemDialog(QDialog):
         row.addWidget(self.due, 1)
         form.addRow(tr("Due:"), row)
         self.details = QLineEdit()
+        self.details.setMaxLength(MAX_TYPED_CHARACTERS)
         self.details.setAccessibleName(tr("Details"))
         form.addRow(tr("De&tails:"), self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -226,6 +244,7 @@ class ChecklistPanel(QWidget):
         self.model = ChecklistModel(document, self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
+        self.tree.setItemDelegateForColumn(ChecklistModel.NOTE, NoteDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(
