@@ -113,23 +113,27 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
             from carte_planner.publish.credentials import forget_password
 
             forget_password(url, user)
-            message += " The password saved in the system keyring was removed; run again to type it."
+            message += " " + tr("The password saved in the system keyring was removed; run again to type it.")
         elif error.failure is Failure.CERTIFICATE and error.certificate:
-            message += f" To trust it, run again with --trust-certificate {certificate_fingerprint(error.certificate)}"
+            message += " " + tr("To trust it, run again with {option}").format(
+                option=f"--trust-certificate {certificate_fingerprint(error.certificate)}"
+            )
         elif error.failure is Failure.CALENDAR_GONE:
-            message += " Use --calendar NAME (with --create-calendar for a new one)."
+            message += " " + tr("Use {option} (with {create} for a new one).").format(
+                option="--calendar NAME", create="--create-calendar"
+            )
         raise fail(message) from None
     _save(args.plan, outcome.server, fail)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
         if save_password(url, user, password):
-            print("The password is kept in the system keyring for next time.")
+            print(tr("The password is kept in the system keyring for next time."))
     if not url.startswith("https://"):
-        print("Note: this address is not encrypted (http); use https:// unless the server is on this computer.")
+        print(tr("Note: this address is not encrypted (http); use https:// unless the server is on this computer."))
     print(outcome.summary())
     for conflict in outcome.conflicts:
-        what = "no longer in the plan, changed on the server" if conflict.removed else "changed on the server"
+        what = tr("no longer in the plan, changed on the server") if conflict.removed else tr("changed on the server")
         print(f"  {conflict.title or conflict.uid}: {what}")
     if outcome.conflicts:
         raise fail(
@@ -167,7 +171,9 @@ def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
         print(tr(NO_KEYRING), file=sys.stderr)
     import getpass
 
-    password = getpass.getpass(f"Password (an app password) for {user} at {url}: ")
+    password = getpass.getpass(
+        tr("Password (an app password) for {user} at {address}: ").format(user=user, address=url)
+    )
     if not password:
         raise fail(tr("no password given; nothing was published"))
     return password, "prompt"
