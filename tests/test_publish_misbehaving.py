@@ -293,3 +293,15 @@ def test_a_password_an_older_version_kept_in_the_plan_file_is_dropped(tmp_path):
     server = load_plan(path).server
     assert server is not None
     assert server.url == "https://family@cloud.example.org/dav/"
+
+
+def test_the_window_refuses_a_password_in_the_address_without_showing_it(qtbot, window):
+    dialog = window.publish_to_server()
+    dialog.url.setText("https://family:S3cr3t@cloud.example.org/remote.php/dav/")
+    dialog.user.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.publish()
+    qtbot.waitUntil(lambda: not dialog.busy() and "Not published" in dialog.result_line.text(), timeout=10_000)
+    assert "Password field" in dialog.result_line.text()
+    assert "S3cr3t" not in dialog.result_line.text()
+    assert window.document.plan.server is None
