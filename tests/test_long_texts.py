@@ -87,6 +87,19 @@ def test_a_note_that_would_pass_the_limit_is_refused_at_once_and_one_near_it_is_
     assert "close to the 5 MB" in window.statusBar().currentMessage()
 
 
+def test_a_plan_over_the_limit_still_takes_ticks_and_shorter_notes(qtbot, window, monkeypatch):
+    document = window.document
+    big = replace(document.plan, checklist=document.plan.checklist.with_note("passport-1", "x" * 5_100_000))
+    document.replace_plan(big, None)
+    state = document.plan.checklist
+    assert document.change_checklist(state.with_done("visa-1", True), "tick")
+    assert document.change_checklist(document.plan.checklist.with_note("passport-1", "x" * 5_050_000), "note")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_args: said.append(text))
+    assert not document.change_checklist(document.plan.checklist.with_note("visa-1", "more"), "note")
+    assert len(said) == 1
+
+
 def test_a_note_pasted_into_its_cell_is_not_cut_at_32767_characters(qtbot, window):
     from PySide6.QtWidgets import QLineEdit
 

@@ -144,7 +144,9 @@ class PlanDocument(QObject):
             return True
         new = replace(self._plan, checklist=state)
         size = plan_size(new)
-        if size > CONTENT_LIMIT_BYTES:
+        # Only more of the family's text is refused over the limit: ticks, and notes made shorter,
+        # always go through.
+        if size > CONTENT_LIMIT_BYTES and _text_length(state) > _text_length(self._plan.checklist):
             self.changeRefused.emit(size_refusal(size))
             return False
         self.undo_stack.push(ChangePlan(self, new, text, merge_key))
@@ -211,6 +213,11 @@ class PlanDocument(QObject):
         if key != self._selected:
             self._selected = key
             self.selectionChanged.emit(key)
+
+
+def _text_length(state: ChecklistState) -> int:
+    """How much the family wrote into the checklist: notes, own items' titles and details."""
+    return sum(len(note) for _key, note in state.notes) + sum(len(i.title) + len(i.details) for i in state.added)
 
 
 def default_plan(today: date, home_tz: str) -> Plan:
