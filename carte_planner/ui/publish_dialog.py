@@ -32,9 +32,9 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.plain_text import as_text, plain_label
 
 _NEW = "new"
+_EXISTING = "existing"
 # The longest the window waits, when it closes, for a stopped publish to hand back its record.
 CANCEL_WAIT_MS = 3000
-_EXISTING = "existing"
 
 
 def _tr(text: str) -> str:
