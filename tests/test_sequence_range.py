@@ -67,3 +67,19 @@ def test_publishing_a_plan_at_the_highest_number_gives_no_traceback():
     )
     assert sequence == SEQUENCE_LIMIT
     assert objects
+
+
+def test_the_window_counts_on_above_an_export_a_command_wrote_into_the_plan_file(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, window.document.plan)
+    window.document.replace_plan(load_plan(path), path)
+    window._set_plan_file(path)
+    # Meanwhile `export --plan` (in a terminal) recorded a number far above the clock's.
+    save_plan(path, replace(load_plan(path), exported=ExportRecord(2_000_000_000, ())))
+    target = tmp_path / "window.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+    assert window.export_calendar()
+    assert sequences(target.read_bytes()) == {2_000_000_001}
+    assert window.document.plan.exported.sequence == 2_000_000_001

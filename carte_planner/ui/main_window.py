@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner import __version__
-from carte_planner.domain.plan import Plan
+from carte_planner.domain.plan import ExportRecord, Plan
 from carte_planner.i18n import LANGUAGES, current_language, tr, use_language
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.autosave import AutosaveSlot
@@ -746,7 +747,7 @@ class MainWindow(QMainWindow):
             now=datetime.now(UTC),
             discreet=self.discreet_action.isChecked(),
             checklist=tuple(extra),
-            previous=self.document.plan.exported,
+            previous=self._exported_so_far(),
             holidays=self.holidays_in_calendar_action.isChecked(),
         )
         with use_language(self.output_language()):
@@ -770,6 +771,18 @@ class MainWindow(QMainWindow):
         if sequence_exhausted(options.previous.sequence):
             QMessageBox.warning(self, tr("Import the calendar afresh"), tr(SEQUENCE_EXHAUSTED))
         return True
+
+    def _exported_so_far(self) -> ExportRecord:
+        """The plan's record of its exports, its SEQUENCE raised to what a command wrote into the
+        plan file meanwhile (`export --plan` beside the window): this export counts on above both."""
+        record = self.document.plan.exported
+        if self.document.path is None:
+            return record
+        try:
+            on_disk = load_plan(self.document.path).exported
+        except PlanFileError:
+            return record
+        return replace(record, sequence=on_disk.sequence) if on_disk.sequence > record.sequence else record
 
     # -- publishing to a calendar server ----------------------------------------------------
     def publish_to_server(self, start: bool = False) -> PublishDialog | None:
