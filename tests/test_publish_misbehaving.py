@@ -117,7 +117,7 @@ def test_a_publish_slower_than_its_limit_ends_and_keeps_what_was_done(proxy, rad
     started = time.monotonic()
     with pytest.raises(PublishError) as raised:
         publish(proxy, plan())
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 8  # the 3-second limit, with room for a busy machine
     assert "too slow" in raised.value.message
     record = raised.value.server
     assert record is not None
