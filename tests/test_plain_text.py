@@ -169,14 +169,16 @@ def test_markup_in_every_field_is_shown_as_characters_in_every_view(qtbot, windo
 def test_markup_in_every_field_is_printed_as_characters(qtbot, window, payloads):
     from pypdf import PdfReader
 
+    from carte_planner.export.hospital_sheet import hospital_sheet
     from carte_planner.ui.printing import document_for, render_pdf
 
     _text, _noted = hostile_plan(window, payloads)
-    data, _pages = render_pdf(document_for(window.document))
-    printed = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    squeezed = "".join(printed.split())
-    for payload in payloads:
-        assert "".join(payload.split()) in squeezed
+    for source in (document_for(window.document), hospital_sheet(window.document.journey, "en")):
+        data, _pages = render_pdf(source)
+        printed = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        squeezed = "".join(printed.split())
+        for payload in payloads:
+            assert "".join(payload.split()) in squeezed
 
 
 def test_a_file_name_with_markup_is_named_as_it_is_in_the_error(qtbot, window, tmp_path, monkeypatch):
