@@ -54,7 +54,22 @@ def load_plan(path: Path | str) -> Plan:
     try:
         return plan_from_bytes(data)
     except PlanFileError as error:
-        raise PlanFileError(tr("Could not open {path}: {reason}").format(path=path, reason=error)) from None
+        message = tr("Could not open {path}: {reason}").format(path=path, reason=error)
+        backup = path.with_name(path.name + ".bak")
+        if _opens(backup):
+            # A save that was interrupted (a crash, a power cut) leaves the version before it there.
+            message += " " + tr("The version before its last save is kept as {backup}: open that one.").format(
+                backup=backup
+            )
+        raise PlanFileError(message) from None
+
+
+def _opens(path: Path) -> bool:
+    try:
+        plan_from_bytes(read_bounded(path, MAX_FILE_BYTES))
+    except PlanFileError:
+        return False
+    return True
 
 
 def file_digest(path: Path | str) -> str | None:
