@@ -10,7 +10,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
@@ -694,39 +694,27 @@ def _save(path: str, plan: Plan) -> None:
 def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     """Write the calendar; with --plan, record in the plan file what it holds, so that the next
     export can cancel the events that are gone and raise SEQUENCE even a second later."""
-    from carte_planner.export.ics import ExportOptions, export_calendar
-    from carte_planner.storage.atomic import WriteError, atomic_write
-
-    request = plan.request
     if args.calendar_name is not None and text_problem(args.calendar_name):
         raise UsageError(f"--calendar-name: {text_problem(args.calendar_name)}")
-    options = ExportOptions(
-        plan_id=plan.plan_id or derived_plan_id(journey.city.key, request.home_tz, request.travellers),
-        now=datetime.now(UTC),
-        discreet=args.discreet,
-        calendar_name=args.calendar_name,
-        previous=plan.exported,
-        holidays=args.holidays,
-    )
     output = _output_path(args.output, "-o", args)
-    result = export_calendar(journey, options)
-    if output is None:
-        write_out(result.data)
-    else:
-        atomic_write(output, result.data, protect=[args.plan] if args.plan else [])
     if args.plan:
-        from carte_planner.storage.planfile import load_plan, save_plan
+        from carte_planner.storage.locks import writing
 
+        # Under the plan's write lock: two exports at once take turns, so the second counts on
+        # from the first one's SEQUENCE instead of writing the same number for other contents.
         try:
-            save_plan(args.plan, replace(load_plan(args.plan), exported=result.record))
-        except (WriteError, PlanFileError) as error:
-            raise WriteError(
-                "--plan: "
-                + tr(
-                    "the calendar was written to {path}, but the plan file could not be updated ({reason}); "
-                    "the next export cannot remove the events this one dropped"
-                ).format(path=output or tr("standard output"), reason=error)
+            with writing(Path(args.plan)):
+                result = _export_to(args, plan, journey, output)
+        except TimeoutError:
+            raise UsageError(
+                "--plan: " + tr("another program kept writing {path}; try again.").format(path=args.plan)
             ) from None
+    else:
+        result = _export_to(args, plan, journey, output)
+    from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
+
+    if sequence_exhausted(result.previous_sequence):
+        _say(tr(SEQUENCE_EXHAUSTED))
     if output is None:
         return 0
     _tell(
@@ -737,6 +725,52 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         ).replace("{file}", str(output))
     )
     return 0
+
+
+@dataclass(frozen=True)
+class _Exported:
+    previous_sequence: int
+
+
+def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None) -> _Exported:
+    """Write the calendar and, with --plan, the plan's record of it (read again from the file:
+    another export may have written it since)."""
+    from carte_planner.export.ics import ExportOptions, export_calendar
+    from carte_planner.storage.atomic import WriteError, atomic_write
+
+    request = plan.request
+    on_disk = plan
+    if args.plan:
+        from carte_planner.storage.planfile import load_plan
+
+        on_disk = load_plan(args.plan)
+    options = ExportOptions(
+        plan_id=plan.plan_id or derived_plan_id(journey.city.key, request.home_tz, request.travellers),
+        now=datetime.now(UTC),
+        discreet=args.discreet,
+        calendar_name=args.calendar_name,
+        previous=on_disk.exported,
+        holidays=args.holidays,
+    )
+    result = export_calendar(journey, options)
+    if output is None:
+        write_out(result.data)
+    else:
+        atomic_write(output, result.data, protect=[args.plan] if args.plan else [])
+    if args.plan:
+        from carte_planner.storage.planfile import save_plan
+
+        try:
+            save_plan(args.plan, replace(on_disk, exported=result.record))
+        except (WriteError, PlanFileError) as error:
+            raise WriteError(
+                "--plan: "
+                + tr(
+                    "the calendar was written to {path}, but the plan file could not be updated ({reason}); "
+                    "the next export cannot remove the events this one dropped"
+                ).format(path=output or tr("standard output"), reason=error)
+            ) from None
+    return _Exported(on_disk.exported.sequence)
 
 
 def _tell(line: str) -> None:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from carte_planner.i18n import ntr, tr
 
@@ -117,23 +118,27 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
             from carte_planner.publish.credentials import forget_password
 
             forget_password(url, user)
-            message += " The password saved in the system keyring was removed; run again to type it."
+            message += " " + tr("The password saved in the system keyring was removed; run again to type it.")
         elif error.failure is Failure.CERTIFICATE and error.certificate:
-            message += f" To trust it, run again with --trust-certificate {certificate_fingerprint(error.certificate)}"
+            message += " " + tr("To trust it, run again with {option}").format(
+                option=f"--trust-certificate {certificate_fingerprint(error.certificate)}"
+            )
         elif error.failure is Failure.CALENDAR_GONE:
-            message += " Use --calendar NAME (with --create-calendar for a new one)."
+            message += " " + tr("Use {option} (with {create} for a new one).").format(
+                option="--calendar NAME", create="--create-calendar"
+            )
         raise fail(message) from None
     _save(args.plan, outcome.server)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
         if save_password(url, user, password):
-            print("The password is kept in the system keyring for next time.")
+            print(tr("The password is kept in the system keyring for next time."))
     if not url.startswith("https://"):
-        print("Note: this address is not encrypted (http); use https:// unless the server is on this computer.")
+        print(tr("Note: this address is not encrypted (http); use https:// unless the server is on this computer."))
     print(outcome.summary())
     for conflict in outcome.conflicts:
-        what = "no longer in the plan, changed on the server" if conflict.removed else "changed on the server"
+        what = tr("no longer in the plan, changed on the server") if conflict.removed else tr("changed on the server")
         print(f"  {conflict.title or conflict.uid}: {what}")
     if outcome.conflicts:
         raise fail(
@@ -150,25 +155,30 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
 
 def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
     """The password and where it came from: the environment, the keyring, or a prompt."""
-    from carte_planner.publish.credentials import NO_KEYRING, keyring_available, saved_password
+    from carte_planner.publish.credentials import NO_KEYRING, keyring_available, password_from_keyring
 
     if os.environ.get(PASSWORD_VARIABLE):
         return os.environ[PASSWORD_VARIABLE], "environment"
-    saved = saved_password(url, user)
+    saved, trouble = password_from_keyring(url, user)
     if saved:
         return saved, "keyring"
     if not sys.stdin or not sys.stdin.isatty():
         raise fail(
-            tr(
+            (trouble + " " if trouble else "")
+            + tr(
                 "no password for {user}: save it in the system keyring by publishing once from a terminal, "
                 "or set {variable}"
             ).format(user=user, variable=PASSWORD_VARIABLE)
         )
-    if not keyring_available():
+    if trouble:
+        print(trouble, file=sys.stderr)
+    elif not keyring_available():
         print(tr(NO_KEYRING), file=sys.stderr)
     import getpass
 
-    password = getpass.getpass(f"Password (an app password) for {user} at {url}: ")
+    password = getpass.getpass(
+        tr("Password (an app password) for {user} at {address}: ").format(user=user, address=url)
+    )
     if not password:
         raise fail(tr("no password given; nothing was published"))
     return password, "prompt"
@@ -197,12 +207,15 @@ def _save(path: str, server: object) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
+    from carte_planner.storage.locks import writing
     from carte_planner.storage.planfile import load_plan, save_plan
 
     assert isinstance(server, CalendarServer)
     try:
-        save_plan(path, replace(load_plan(path), server=server))
-    except (WriteError, PlanFileError) as error:
+        # Read and written under the plan's write lock: a window saving meanwhile is not undone.
+        with writing(Path(path)):
+            save_plan(path, replace(load_plan(path), server=server))
+    except (WriteError, PlanFileError, TimeoutError) as error:
         # Like any output the command could not write: the exit code says so (74, not 2).
         raise WriteError(
             "--plan: "

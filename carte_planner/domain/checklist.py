@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIMES
-from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
+from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 from carte_planner.domain.travellers import traveller_words
@@ -18,7 +18,6 @@ from carte_planner.i18n.text import Words, joined, say, spoken
 # The user's marks live in their own small module (plans load it without the templates);
 # they are part of this module's interface too.
 __all__ = [
-    "MAX_NOTE",
     "MAX_TITLE",
     "Checklist",
     "ChecklistEntry",

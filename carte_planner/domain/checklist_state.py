@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-MAX_NOTE = 2000
 MAX_TITLE = 200
 
 
@@ -42,7 +41,7 @@ class ChecklistState:
 
     def with_note(self, key: str, text: str) -> ChecklistState:
         notes = dict(self.notes)
-        text = printable(text, free_text=True).strip()[:MAX_NOTE]
+        text = printable(text, free_text=True).strip()
         if text:
             notes[key] = text
         else:

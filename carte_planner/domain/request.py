@@ -374,6 +374,17 @@ def _shown(value: float) -> str:
     return text if len(text) <= 12 else text[:10] + "…"
 
 
+# Control characters by the short names editors and terminals show for them.
+_CONTROL_NAMES = {"\0": "NUL", "\r": "CR", "\n": "LF", "\t": "TAB", "\x1b": "ESC", "\x7f": "DEL", "\x0c": "FF"}
+
+
+def character_name(character: str) -> str:
+    """A character that cannot be shown, named so the user can find it: "U+000D (CR)"."""
+    code = f"U+{ord(character):04X}"
+    name = _CONTROL_NAMES.get(character) or ("LS" if character == "\u2028" else "PS" if character == "\u2029" else "")
+    return f"{code} ({name})" if name else code
+
+
 def text_problem(text: str, free_text: bool = False) -> Words | None:
     """Why `text` cannot go into a plan, a calendar or a printout, or None. Control characters
     (BEL, ESC, DEL, NUL…) make strict calendar parsers reject a file and a line break adds lines
@@ -387,7 +398,7 @@ def text_problem(text: str, free_text: bool = False) -> Words | None:
         if category == "Cs":
             return say("holds a broken character that cannot be saved")
         if category == "Cc" or category in ("Zl", "Zp"):
-            return say("must not hold control characters or line breaks (found {code})", code=f"U+{ord(character):04X}")
+            return say("must not hold control characters or line breaks (found {code})", code=character_name(character))
     return None
 
 

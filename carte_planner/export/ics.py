@@ -43,6 +43,8 @@ _DISCREET_TITLES = {
 # SEQUENCE counts seconds from here: it fits RFC 5545's signed 32-bit INTEGER until 2088,
 # and stays above the minute count that earlier versions wrote.
 _SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+# RFC 5545's INTEGER is signed 32-bit: no SEQUENCE is ever written above it.
+SEQUENCE_LIMIT = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,25 @@ def exclusive_end(last_day: date) -> date:
 def sequence_number(now: datetime, previous: int = 0) -> int:
     """SEQUENCE of an export at `now`: seconds since 2020, or one more than the plan's last
     export if that is higher, so it grows on every export, even two in the same second (a
-    client keeps its old event when the number stands still)."""
+    client keeps its old event when the number stands still). After 2088 the clock no longer
+    fits and the count goes on from the plan's last value; at the limit itself it stays there
+    (see `sequence_exhausted`)."""
     seconds = int((now.astimezone(UTC) - _SEQUENCE_EPOCH).total_seconds())
-    return max(seconds, previous + 1, 0)
+    clock = seconds if seconds <= SEQUENCE_LIMIT else 0
+    return min(max(clock, previous + 1, 0), SEQUENCE_LIMIT)
+
+
+def sequence_exhausted(previous: int) -> bool:
+    """Whether an export after one with SEQUENCE `previous` can no longer raise the number, so
+    calendar apps may keep their copy of a changed event: the user is told to import afresh."""
+    return previous >= SEQUENCE_LIMIT
+
+
+SEQUENCE_EXHAUSTED = tr_noop(
+    "The calendar's update number has reached its highest possible value, so calendar apps may keep "
+    "their old copy of events that changed. Delete the imported calendar in your calendar app, then "
+    "import this file again."
+)
 
 
 def zoned_time(moment: datetime) -> datetime:

@@ -18,6 +18,8 @@ class Failure(Enum):
     UNKNOWN_CALENDAR = "unknown-calendar"
     CALENDAR_GONE = "calendar-gone"
     SERVER = "server"
+    REDIRECT = "redirect"
+    CANCELLED = "cancelled"
 
 
 class PublishError(Exception):

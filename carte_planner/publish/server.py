@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ssl
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.publish.errors import Failure, PublishError
+from carte_planner.publish.guard import RequestGuard, shown_address
 
 # A server that does not answer within this many seconds is reported as unreachable rather
 # than leaving the family waiting.
@@ -34,7 +36,21 @@ def normalised_url(text: str) -> str:
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    if parts.password is not None:
+        # Never stored in the plan file nor repeated in a message: the address is not shown.
+        raise PublishError(
+            Failure.ADDRESS,
+            tr(
+                "The server address holds a password (the part before @). Carte Planner never keeps a password "
+                "in the plan file: remove it from the address and type it in the Password field (on the command "
+                "line, at the prompt or in {variable})."
+            ).format(variable="CARTE_PLANNER_CALDAV_PASSWORD"),
+        )
+    try:
+        valid = parts.scheme in ("https", "http") and bool(parts.hostname) and (parts.port or 1) > 0
+    except ValueError:
+        valid = False
+    if not valid:
         raise PublishError(
             Failure.ADDRESS,
             tr("'{address}' is not a calendar server address; it looks like {example}").format(
@@ -68,14 +84,23 @@ def certificate_fingerprint(pem: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
+    """The server as named in messages: its host and port, never a user name or password."""
+    address = shown_address(url)
+    return address.split("://", 1)[-1]
 
 
 class ServerSession:
     """One signed-in connection. `trusted_certificate` (PEM) is used instead of the system's
     certificate authorities when the user chose to trust a self-signed server."""
 
-    def __init__(self, url: str, user: str, password: str, trusted_certificate: str = "") -> None:
+    def __init__(
+        self,
+        url: str,
+        user: str,
+        password: str,
+        trusted_certificate: str = "",
+        cancel: threading.Event | None = None,
+    ) -> None:
         from caldav.davclient import DAVClient
 
         self.url = url
@@ -91,6 +116,7 @@ class ServerSession:
                 # The user gives the address: no DNS discovery, nothing contacted but that server.
                 enable_rfc6764=False,
             )
+            self._guard = RequestGuard(self._client.session, url, cancel)
             self._principal = self._client.principal()
 
     def close(self) -> None:
@@ -226,7 +252,7 @@ class ServerSession:
                 ).format(host=_host(self.url), reason=_short(error)),
             ) from None
         except Exception as error:
-            failure = _network_failure(error, self.url)
+            failure = _network_failure(error, self.url) or _malformed_answer(error, self.url)
             if failure is None:
                 raise
             raise failure from None
@@ -279,6 +305,21 @@ def _network_failure(error: Exception, url: str) -> PublishError | None:
             Failure.SERVER, tr("Publishing to {host} failed: {reason}.").format(host=host, reason=_short(error))
         )
     return None
+
+
+def _malformed_answer(error: Exception, url: str) -> PublishError | None:
+    """An answer that is not the XML it should be (cut off, or a web page): one line, no traceback."""
+    from lxml import etree
+
+    if not isinstance(error, etree.LxmlError):
+        return None
+    return PublishError(
+        Failure.SERVER,
+        tr(
+            "The server {host} sent an answer that is cut off or is not a calendar server's answer. "
+            "Check the address, or try again later."
+        ).format(host=_host(url)),
+    )
 
 
 def _short(error: Any) -> str:

@@ -9,6 +9,7 @@ the first attempt wrote instead of duplicating it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -106,10 +107,11 @@ def publish_plan(
     holidays: bool = False,
     on_conflict: OnConflict = OnConflict.ASK,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> PublishOutcome:
     """Publish the journey to the server and return what happened. Raises PublishError, whose
     `server` then holds what was done before the failure (keep it in the plan: publishing
-    again finishes the job).
+    again finishes the job). Setting `cancel` stops it within a fraction of a second.
 
     What is published is decided here, for the window and the command line alike: every item
     of the journey, every dated entry of the plan's `checklist` as an all-day event, and the
@@ -122,7 +124,7 @@ def publish_plan(
     options = ExportOptions(
         plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=entries, holidays=holidays
     )
-    with ServerSession(url, target.user, password, target.trusted_certificate) as session:
+    with ServerSession(url, target.user, password, target.trusted_certificate, cancel) as session:
         previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
         calendar = _choose_calendar(session, target, previous, calendar_name(journey, options))
         try:
@@ -169,9 +171,11 @@ def publish_plan(
         )
 
 
-def list_calendars(url: str, user: str, password: str, trusted_certificate: str = "") -> list[RemoteCalendar]:
+def list_calendars(
+    url: str, user: str, password: str, trusted_certificate: str = "", cancel: threading.Event | None = None
+) -> list[RemoteCalendar]:
     """The calendars the user has on the server, for the window to offer."""
-    with ServerSession(normalised_url(url), user, password, trusted_certificate) as session:
+    with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel) as session:
         return session.calendars()
 
 

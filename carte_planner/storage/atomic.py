@@ -61,9 +61,18 @@ class WriteError(OSError):
     """A file could not be written; the message says why in the user's words."""
 
 
+# Refused permission means something else when the file was only to be read.
+_READ_REASONS = {
+    errno.EACCES: tr_noop("you do not have permission to read it"),
+    errno.EPERM: tr_noop("you do not have permission to read it"),
+}
+
+
 def describe_os_error(error: OSError, path: Path, verb: str = "write") -> str:
     """What went wrong, in words a user understands, naming the file."""
-    known = _REASONS.get(error.errno or 0)
+    known = (_READ_REASONS.get(error.errno or 0) if verb in ("open", "read") else None) or _REASONS.get(
+        error.errno or 0
+    )
     reason = tr(known) if known else error.strerror or str(error)
     return tr(_COULD_NOT.get(verb, _COULD_NOT["write"])).format(path=path, reason=reason)
 
@@ -145,9 +154,10 @@ def _check_name_length(target: Path, keep_backup: bool) -> None:
     name = target.name + (".bak" if keep_backup else "")
     if len(os.fsencode(name)) > limit:
         raise WriteError(
-            f"Could not write {target}: the file name is too long for this disk "
-            f"(with {'its backup ' if keep_backup else ''}'{name[-12:]}' it needs {len(os.fsencode(name))} "
-            f"bytes; at most {limit}). Choose a shorter name."
+            tr(
+                "Could not write {path}: the file name is too long for this disk (as '…{ending}' it needs "
+                "{needed} bytes; at most {limit}). Choose a shorter name."
+            ).format(path=target, ending=name[-12:], needed=len(os.fsencode(name)), limit=limit)
         )
 
 
@@ -238,12 +248,24 @@ def _rotate_backup(target: Path, info: os.stat_result) -> None:
 
 
 def _rewrite_in_place(target: Path, data: bytes, keep_backup: bool) -> None:
-    """A file with other hard links: a rename would split them, so the same file is
-    rewritten. Space is reserved first; if writing still fails, the old bytes go back."""
+    """A file with other hard links: a rename would split them, so the same file is rewritten.
+    Rewriting in place cannot be atomic, so nothing of the file changes until a readable version
+    is safe elsewhere: the old one complete as NAME.bak (when a backup is kept) and the new one
+    complete in a temporary file, which also proves the disk has room. A save killed at any
+    moment leaves the file or its .bak whole. If writing fails, the old bytes go back."""
     old = target.read_bytes()
     info = os.stat(target)
-    staged = _write_temporary(target.parent, target.name, old, info) if keep_backup else None
+    staged = _write_temporary(target.parent, target.name, data, info)
     try:
+        if keep_backup:
+            kept = _write_temporary(target.parent, target.name, old, info)
+            try:
+                os.replace(kept, target.with_name(target.name + ".bak"))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(kept)
+                raise
+            _sync_folder(target.parent)
         fd = os.open(target, os.O_WRONLY | os.O_NOFOLLOW)
         try:
             with contextlib.suppress(AttributeError, OSError):
@@ -260,13 +282,9 @@ def _rewrite_in_place(target: Path, data: bytes, keep_backup: bool) -> None:
                 raise
         finally:
             os.close(fd)
-        if staged is not None:
-            os.replace(staged, target.with_name(target.name + ".bak"))
-            staged = None
     finally:
-        if staged is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(staged)
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
 
 
 def remove_stale_temporaries(target: Path) -> None:

@@ -20,12 +20,14 @@ from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.locks import FileLock
 from carte_planner.storage.plan_codec import check_plannable, parse_json, plan_from_bytes, plan_to_bytes
+from carte_planner.storage.planfile import MAX_FILE_BYTES
 from carte_planner.storage.reading import read_bounded
 
 FILE_NAME = "autosave.json"
 FORMAT = "carte-planner.autosave"
 MAX_SLOTS = 32
-MAX_AUTOSAVE_BYTES = 6_000_000
+# A whole plan file (see planfile.MAX_FILE_BYTES) and what the safety copy adds around it.
+MAX_AUTOSAVE_BYTES = MAX_FILE_BYTES + 1_000_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class Autosave:
     plan: Plan
     path: Path | None
     saved_at: datetime
+    # The fingerprint of the plan file as the window last read or wrote it (planfile.file_digest):
+    # a restored plan is compared with it, so a change made on disk since is never overwritten
+    # without a question. "" when unknown (an autosave of an older version).
+    based_on: str = ""
 
 
 def slot_name(number: int) -> str:
@@ -66,8 +72,8 @@ class AutosaveSlot:
         """What a session that did not end cleanly left in this slot, or None."""
         return read_autosave(self.folder, self.name)
 
-    def write(self, plan: Plan, path: Path | None, now: datetime) -> None:
-        write_autosave(self.folder, plan, path, now, self.name)
+    def write(self, plan: Plan, path: Path | None, now: datetime, based_on: str = "") -> None:
+        write_autosave(self.folder, plan, path, now, self.name, based_on)
 
     def remove(self) -> None:
         remove_autosave(self.folder, self.name)
@@ -80,14 +86,19 @@ class AutosaveSlot:
         self._lock.release()
 
 
-def write_autosave(folder: Path, plan: Plan, path: Path | None, now: datetime, name: str = FILE_NAME) -> None:
-    """Keep the plan as it is on screen, with the file it came from. Raises WriteError."""
+def write_autosave(
+    folder: Path, plan: Plan, path: Path | None, now: datetime, name: str = FILE_NAME, based_on: str = ""
+) -> None:
+    """Keep the plan as it is on screen, with the file it came from and that file's fingerprint
+    as the window knew it. Raises WriteError."""
     document = {
         "format": FORMAT,
         "saved_at": now.isoformat(timespec="seconds"),
         "path": str(path) if path else None,
         "plan": json.loads(plan_to_bytes(plan)),
     }
+    if based_on:
+        document["based_on"] = based_on
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write(folder / name, json.dumps(document, ensure_ascii=False).encode("utf-8"))
 
@@ -97,7 +108,7 @@ def autosave_from_bytes(data: bytes) -> Autosave:
     document = parse_json(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise PlanFileError(tr("it is not a Carte Planner autosave."))
-    if set(document) - {"format", "saved_at", "path", "plan"}:
+    if set(document) - {"format", "saved_at", "path", "plan", "based_on"}:
         raise PlanFileError(tr("it holds fields this version does not know."))
     plan = plan_from_bytes(json.dumps(document.get("plan"), ensure_ascii=False).encode("utf-8"))
     check_plannable(plan)
@@ -108,7 +119,10 @@ def autosave_from_bytes(data: bytes) -> Autosave:
     path = document.get("path")
     if path is not None and (not isinstance(path, str) or not path or "\0" in path or len(path) > 4096):
         raise PlanFileError(tr("the path of its plan file is invalid."))
-    return Autosave(plan=plan, path=Path(path) if path else None, saved_at=saved_at)
+    based_on = document.get("based_on", "")
+    if not isinstance(based_on, str) or len(based_on) > 128:
+        raise PlanFileError(tr("the path of its plan file is invalid."))
+    return Autosave(plan=plan, path=Path(path) if path else None, saved_at=saved_at, based_on=based_on)
 
 
 def read_autosave(folder: Path, name: str = FILE_NAME) -> Autosave | None:

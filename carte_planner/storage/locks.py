@@ -8,8 +8,11 @@ open elsewhere. After a crash the lock is gone with the process, and the autosav
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 try:
@@ -64,3 +67,39 @@ def plan_lock_path(folder: Path, plan: Path) -> Path:
         real = str(plan)
     digest = hashlib.sha256(os.fsencode(real)).hexdigest()[:32]
     return folder / "open" / f"{digest}.lock"
+
+
+# How long a writer waits for another one (a save's fsync on a slow disk) before giving up.
+WRITE_WAIT_SECONDS = 30.0
+
+
+@contextlib.contextmanager
+def writing(plan: Path, wait: float = WRITE_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the write lock of a plan file while reading what is on disk and writing anew, so that
+    two writers (a window and a command, two exports) take turns instead of both starting from
+    the same old file. The lock is on the real file's folder: the file itself is replaced by each
+    save and may not exist yet. Without file locks (Windows), writers are not serialised."""
+    if fcntl is None:
+        yield
+        return
+    try:
+        folder = Path(os.path.realpath(plan)).parent
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield  # the save itself will say what is wrong with the folder
+        return
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(errno.EAGAIN, "another program keeps writing this plan") from None
+                time.sleep(0.05)
+            except OSError:
+                break  # a file system without locks: write as before
+        yield
+    finally:
+        os.close(fd)

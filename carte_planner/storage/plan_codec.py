@@ -7,9 +7,10 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from carte_planner import __version__
-from carte_planner.domain.checklist_state import MAX_NOTE, MAX_TITLE, ChecklistState, CustomItem
+from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
@@ -130,7 +131,7 @@ def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
     if server is None:
         return None
     return {
-        "url": server.url,
+        "url": without_password(server.url),
         "user": server.user,
         "calendar_url": server.calendar_url,
         "calendar_name": server.calendar_name,
@@ -191,6 +192,8 @@ class _Fields:
             return value
         try:
             return convert(value)
+        except PlanFileError:
+            raise  # already names the field and what is wrong with it
         except (ValueError, TypeError, OverflowError):
             raise PlanFileError(
                 tr("the field '{field}' has an invalid value: {value}.").format(
@@ -326,7 +329,7 @@ def _custom_item(data: Any, index: int) -> CustomItem:
         stage=fields.take("stage", str, ""),
         title=title,
         due=_parse_due(due, index),
-        details=details[:MAX_NOTE],
+        details=details,
     )
     fields.finish()
     return item
@@ -362,8 +365,12 @@ def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     if not all(isinstance(text, str) for text in value.values()):
         raise ValueError(value)
     for key, text in value.items():
-        _check_text(f"checklist.notes.{str(key)[:40]}", text, free=True)
-    return tuple(sorted((str(key), text[:MAX_NOTE]) for key, text in value.items() if text.strip()))
+        problem = text_problem(text, True)
+        if problem:
+            raise PlanFileError(
+                tr("the note on the checklist item '{item}' {problem}.").format(item=str(key)[:40], problem=problem)
+            )
+    return tuple(sorted((str(key), text) for key, text in value.items() if text.strip()))
 
 
 def checklist_from_dict(data: Any) -> ChecklistState:
@@ -421,6 +428,17 @@ def _published_event(uid: str, data: Any) -> PublishedEvent:
     return event
 
 
+def without_password(url: str) -> str:
+    """A server address as a plan file keeps it: a password typed into it (user:secret@host) is
+    dropped, so that none is ever written, and one an older version wrote is gone at the next save."""
+    parts = urlsplit(url)
+    userinfo, at, host = parts.netloc.rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+
+
 def server_from_dict(data: Any) -> CalendarServer | None:
     if data is None:
         return None
@@ -435,7 +453,7 @@ def server_from_dict(data: Any) -> CalendarServer | None:
     published = fields.take("published_at", (str, type(None)), None)
     events = fields.take("events", dict, {})
     server = CalendarServer(
-        url=url,
+        url=without_password(url),
         user=fields.take("user", str),
         calendar_url=fields.take("calendar_url", str, ""),
         calendar_name=fields.take("calendar_name", str, ""),
@@ -458,14 +476,19 @@ def _converted(path: str, value: str, convert: Callable[[str], Any]) -> Any:
         ) from None
 
 
+# Each migration adds what the older format lacked and keeps everything the file holds: a file
+# may hold more than its version number says (a later version's field, written by a version that
+# forgot to raise the number, or by hand), and the field's own checks still apply to it.
+
+
 def migrate_1_to_2(document: dict[str, Any]) -> dict[str, Any]:
     """Version 1 had no checklist: the plan opens with an empty one."""
-    return {**document, "version": 2, "checklist": checklist_to_dict(ChecklistState())}
+    return {"checklist": checklist_to_dict(ChecklistState()), **document, "version": 2}
 
 
 def migrate_2_to_3(document: dict[str, Any]) -> dict[str, Any]:
     """Version 2 kept no record of calendar exports: the next export starts one."""
-    return {**document, "version": 3, "calendar_export": export_record_to_dict(ExportRecord())}
+    return {"calendar_export": export_record_to_dict(ExportRecord()), **document, "version": 3}
 
 
 def migrate_3_to_4(document: dict[str, Any]) -> dict[str, Any]:
@@ -476,7 +499,7 @@ def migrate_3_to_4(document: dict[str, Any]) -> dict[str, Any]:
 
 def migrate_4_to_5(document: dict[str, Any]) -> dict[str, Any]:
     """Version 4 was never published to a calendar server."""
-    return {**document, "version": 5, "calendar_server": None}
+    return {"calendar_server": None, **document, "version": 5}
 
 
 MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5}
@@ -492,6 +515,23 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of a plan file; a key written twice is refused (JSON readers would silently
+    keep the last value, and the user's other value would be lost without a word)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
 def parse_json(data: bytes) -> Any:
     """JSON text to Python values, refusing with PlanFileError what the app could not save
     again: text that is not UTF-8 or holds a lone surrogate, over-long numbers, deep nesting.
@@ -501,7 +541,14 @@ def parse_json(data: bytes) -> Any:
     if not data.strip():
         raise PlanFileError(tr("the file is empty."))
     try:
-        document = json.loads(data.decode("utf-8"), parse_int=_bounded_int)
+        document = json.loads(data.decode("utf-8"), parse_int=_bounded_int, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as duplicate:
+        raise PlanFileError(
+            tr(
+                "the field '{field}' is written twice, with no way to tell which value is meant; "
+                "keep one of them (the file was perhaps edited by hand)."
+            ).format(field=duplicate.key[:80])
+        ) from None
     except UnicodeDecodeError:
         raise PlanFileError(tr("it is not a Carte Planner plan (it is not text).")) from None
     except json.JSONDecodeError as error:

@@ -13,7 +13,33 @@ from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.reading import read_bounded
 
 EXTENSION = ".carteplan"
-MAX_FILE_BYTES = 5_000_000
+# The largest plan file that is read, and the most the family's own text may make it. The gap is
+# room for what exports and publishing add (their records of what the calendar holds), so that a
+# plan accepted once is never refused after an export; a warning comes before the content limit.
+MAX_FILE_BYTES = 8_000_000
+CONTENT_LIMIT_BYTES = 5_000_000
+NEAR_LIMIT_BYTES = 4_000_000
+
+
+def plan_size(plan: Plan) -> int:
+    """How many bytes the plan's file takes."""
+    return len(plan_to_bytes(plan))
+
+
+def size_refusal(size: int) -> str:
+    """Why a change that would make the plan this large is refused."""
+    return tr(
+        "This change would make the plan file {size} MB, more than the {limit} MB a plan may hold. "
+        "Nothing was changed: shorten a long note or item details first."
+    ).format(size=f"{size / 1_000_000:.1f}", limit=CONTENT_LIMIT_BYTES // 1_000_000)
+
+
+def size_warning(size: int) -> str:
+    """That the plan is getting close to its limit, before it is reached."""
+    return tr(
+        "The plan file is now {size} MB, close to the {limit} MB a plan may hold: long notes or item details "
+        "fill it. Keep them shorter, or keep long texts in a document of their own."
+    ).format(size=f"{size / 1_000_000:.1f}", limit=CONTENT_LIMIT_BYTES // 1_000_000)
 
 
 def save_plan(path: Path | str, plan: Plan) -> None:
@@ -28,7 +54,22 @@ def load_plan(path: Path | str) -> Plan:
     try:
         return plan_from_bytes(data)
     except PlanFileError as error:
-        raise PlanFileError(tr("Could not open {path}: {reason}").format(path=path, reason=error)) from None
+        message = tr("Could not open {path}: {reason}").format(path=path, reason=error)
+        backup = path.with_name(path.name + ".bak")
+        if _opens(backup):
+            # A save that was interrupted (a crash, a power cut) leaves the version before it there.
+            message += " " + tr("The version before its last save is kept as {backup}: open that one.").format(
+                backup=backup
+            )
+        raise PlanFileError(message) from None
+
+
+def _opens(path: Path) -> bool:
+    try:
+        plan_from_bytes(read_bounded(path, MAX_FILE_BYTES))
+    except PlanFileError:
+        return False
+    return True
 
 
 def file_digest(path: Path | str) -> str | None:

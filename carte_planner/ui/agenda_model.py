@@ -14,6 +14,7 @@ from carte_planner.i18n import tr
 from carte_planner.i18n.text import count_days, say
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.palette import category_colour, category_name, muted_text
+from carte_planner.ui.plain_text import as_text
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +104,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DATE and line.day < self._journey.today:
             return QBrush(muted_text(QGuiApplication.palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{category_name(line.item.category)}: {line.item.description}"
+            return as_text(f"{category_name(line.item.category)}: {line.item.description}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{medium_date(line.day)}, {line.title}, {category_name(line.item.category)}, {self.status(line)}"
         if role == KEY_ROLE:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import edit_request
 from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import category_name
+from carte_planner.ui.plain_text import InertBrowser
 from carte_planner.ui.script_text import emphasis
 
 ITEM_MIN_CHARS = 22
@@ -134,8 +134,7 @@ class AgendaView(QWidget):
         scroll_bar = self.table.style().pixelMetric(self.table.style().PixelMetric.PM_ScrollBarExtent)
         self.table.setMinimumWidth(self._widths[AgendaModel.DATE] + self.item_min_width + scroll_bar + 8)
 
-        self.detail = QTextBrowser()
-        self.detail.setOpenExternalLinks(False)
+        self.detail = InertBrowser()
         self.detail.setAccessibleName(tr("Details of the selected item"))
         self.detail.setTabChangesFocus(True)
         self.move_label = QLabel(tr("&New date:"))

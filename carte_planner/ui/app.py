@@ -13,6 +13,7 @@ from carte_planner.i18n import tr
 from carte_planner.resources import resource_root
 from carte_planner.ui.language import apply_language, startup_language
 from carte_planner.ui.main_window import MainWindow
+from carte_planner.ui.plain_text import as_text
 
 
 def make_app(argv: list[str], language: str | None = None) -> QApplication:
@@ -71,7 +72,7 @@ def run_app(
     problem = check_resources()
     if problem:
         print(f"carte-planner: {problem}", file=sys.stderr)
-        QMessageBox.critical(None, tr("Carte Planner cannot start"), problem)
+        QMessageBox.critical(None, tr("Carte Planner cannot start"), as_text(problem))
         return 2
     if exit_after_show and plan_file:
         # No one is there to close a dialog: a plan that does not open is reported here.

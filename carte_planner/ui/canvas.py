@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolButton, QToolTip, QWidget
 from carte_planner.domain.journey import Occurrence
 from carte_planner.ui.dates import span_text
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.plain_text import as_text
 
 
 class JourneyCanvas:
@@ -37,7 +38,7 @@ class JourneyCanvas:
             if line is not None:
                 lines.insert(0, f"{line.title}\n{span_text(line.day, line.end)}")
             if lines:
-                QToolTip.showText(event.globalPos(), "\n".join(lines), self._widget())
+                QToolTip.showText(event.globalPos(), as_text("\n".join(lines)), self._widget())
             else:
                 QToolTip.hideText()
             return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
 from carte_planner.i18n import ntr, tr
+from carte_planner.storage.planfile import CONTENT_LIMIT_BYTES
 from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.palette import overdue_text
+from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,7 +149,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             when = f" ({entry.when})" if entry.when else ""
             overdue = tr("Overdue. ") if entry.overdue(today) else ""
-            return f"{overdue}{entry.title}{when}: {entry.details}"
+            return as_text(f"{overdue}{entry.title}{when}: {entry.details}")
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE and entry.overdue(today):
             return tr("%1, overdue").replace("%1", medium_date(entry.due or today))
         if role == KEY_ROLE:
@@ -169,6 +172,21 @@ class ChecklistModel(QAbstractItemModel):
             )
             return True
         return False
+
+
+# Notes and details have no length of their own: only the plan file's limit, which refuses a change
+# at once. Qt's line editor would otherwise cut a pasted text at 32,767 characters without a word.
+MAX_TYPED_CHARACTERS = CONTENT_LIMIT_BYTES
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """Edits a note in its cell, whatever its length."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_TYPED_CHARACTERS)
+        return editor
 
 
 class AddItemDialog(QDialog):
@@ -199,6 +217,7 @@ class AddItemDialog(QDialog):
         row.addWidget(self.due, 1)
         form.addRow(tr("Due:"), row)
         self.details = QLineEdit()
+        self.details.setMaxLength(MAX_TYPED_CHARACTERS)
         self.details.setAccessibleName(tr("Details"))
         form.addRow(tr("De&tails:"), self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -227,6 +246,7 @@ class ChecklistPanel(QWidget):
         self.model = ChecklistModel(document, self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
+        self.tree.setItemDelegateForColumn(ChecklistModel.NOTE, NoteDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(
@@ -248,7 +268,7 @@ class ChecklistPanel(QWidget):
         self._widths = {ChecklistModel.DUE: header.sectionSize(ChecklistModel.DUE), ChecklistModel.NOTE: 150}
         self.item_min_width = metrics.horizontalAdvance("x" * 22) + 48  # the tick box and indent too
         self.tree.viewport().installEventFilter(self)
-        self.details = QLabel()
+        self.details = plain_label(QLabel())
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(tr("Details of the selected checklist item"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from carte_planner.i18n import tr
+from carte_planner.ui.plain_text import as_text
 from carte_planner.ui.settings import read_str
 
 DECLINED_KEY = "desktop/declinedFor"
@@ -50,7 +51,7 @@ def offer_desktop_entry(parent: QWidget, settings: QSettings) -> bool:
     try:
         install_desktop_entry(data_home(), command)
     except OSError as error:
-        QMessageBox.warning(parent, tr("Could not add Carte Planner to your applications"), str(error))
+        QMessageBox.warning(parent, tr("Could not add Carte Planner to your applications"), as_text(str(error)))
         return False
     settings.remove(DECLINED_KEY)
     return True

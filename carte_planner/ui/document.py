@@ -16,6 +16,13 @@ from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
 from carte_planner.resources import load_checklist_template
+from carte_planner.storage.planfile import (
+    CONTENT_LIMIT_BYTES,
+    NEAR_LIMIT_BYTES,
+    plan_size,
+    size_refusal,
+    size_warning,
+)
 
 
 class ChangePlan(QUndoCommand):
@@ -53,6 +60,10 @@ class PlanDocument(QObject):
     planChanged = Signal()
     selectionChanged = Signal(str)
     fileChanged = Signal()
+    # A change refused because the plan would be too large, and a plan getting close to that: the
+    # message, for the window to show.
+    changeRefused = Signal(str)
+    sizeWarned = Signal(str)
 
     def __init__(self, plan: Plan, today: date, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -125,9 +136,23 @@ class PlanDocument(QObject):
         self._plan_for(new)  # refuse before anything changes
         self.undo_stack.push(ChangePlan(self, replace(self._plan, request=new), text, merge_key))
 
-    def change_checklist(self, state: ChecklistState, text: str, merge_key: str | None = None) -> None:
-        if state != self._plan.checklist:
-            self.undo_stack.push(ChangePlan(self, replace(self._plan, checklist=state), text, merge_key))
+    def change_checklist(self, state: ChecklistState, text: str, merge_key: str | None = None) -> bool:
+        """Notes and item details have no length of their own: only the plan file's limit, which
+        refuses the change at once (the plan stays as it was) instead of cutting anything later.
+        False when refused."""
+        if state == self._plan.checklist:
+            return True
+        new = replace(self._plan, checklist=state)
+        size = plan_size(new)
+        # Only more of the family's text is refused over the limit: ticks, and notes made shorter,
+        # always go through.
+        if size > CONTENT_LIMIT_BYTES and _text_length(state) > _text_length(self._plan.checklist):
+            self.changeRefused.emit(size_refusal(size))
+            return False
+        self.undo_stack.push(ChangePlan(self, new, text, merge_key))
+        if size > NEAR_LIMIT_BYTES:
+            self.sizeWarned.emit(size_warning(size))
+        return True
 
     def _apply(self, plan: Plan) -> None:
         # What calendar exports and publishing wrote is outside the undo history: undoing an edit must not
@@ -188,6 +213,11 @@ class PlanDocument(QObject):
         if key != self._selected:
             self._selected = key
             self.selectionChanged.emit(key)
+
+
+def _text_length(state: ChecklistState) -> int:
+    """How much the family wrote into the checklist: notes, own items' titles and details."""
+    return sum(len(note) for _key, note in state.notes) + sum(len(i.title) + len(i.details) for i in state.added)
 
 
 def default_plan(today: date, home_tz: str) -> Plan:

@@ -10,6 +10,7 @@ from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.plain_text import as_text
 
 
 def try_edit(
@@ -37,6 +38,6 @@ def edit_request(
     """As try_edit, for controls with no room beside them: a refusal gets a dialog; False then."""
     reason = try_edit(document, change, text, merge_key)
     if reason is not None:
-        QMessageBox.warning(parent, tr("Value not accepted"), reason)
+        QMessageBox.warning(parent, tr("Value not accepted"), as_text(reason))
         return False
     return True

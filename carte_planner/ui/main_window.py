@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from carte_planner import __version__
 from carte_planner.data_versions import data_lines
-from carte_planner.domain.plan import Plan
+from carte_planner.domain.plan import ExportRecord, Plan
 from carte_planner.i18n import LANGUAGES, current_language, tr, use_language
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.autosave import AutosaveSlot
@@ -37,6 +38,7 @@ from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
 from carte_planner.ui.hint import StartHint
 from carte_planner.ui.month_view import MonthPage
+from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.request_panel import RequestPanel
 from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.autosave_slot = autosave_slot or _claim_slot(self.autosave_folder)
         self._plan_lock: FileLock | None = None
         self._disk_digest: str | None = None
+        self._restored_digest: str | None = None
         if document is None:
             today = date.today()
             document = self._offer_autosave(today) if offer_autosave else None
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
         if document.path is not None and self._plan_lock is None:
             self._lock_plan(document.path)
         self._disk_digest = file_digest(document.path) if document.path else None
+        if self._restored_digest:
+            self._disk_digest = self._restored_digest
         document.setParent(self)
         self.setObjectName("mainWindow")
 
@@ -187,6 +192,8 @@ class MainWindow(QMainWindow):
         self._fitted_to_screen = False
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
+        document.changeRefused.connect(self._change_refused)
+        document.sizeWarned.connect(self._size_warned)
         document.journeyChanged.connect(self._show_title)
         self._show_title()
         self.autosave_timer = QTimer(self)
@@ -198,7 +205,7 @@ class MainWindow(QMainWindow):
             tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
         )
         self.publish_dialog: PublishDialog | None = None
-        self.published_label = QLabel()
+        self.published_label = plain_label(QLabel())
         self.published_label.setAccessibleName(tr("Calendar server"))
         self.statusBar().addPermanentWidget(self.published_label)
         document.fileChanged.connect(self._show_published)
@@ -511,6 +518,9 @@ class MainWindow(QMainWindow):
         path = found.path if found.path is not None and self._lock_plan(found.path) else None
         document = PlanDocument(found.plan, today, path)
         document.mark_unsaved()
+        # Compared at the next save with the file as it was before the crash, not as it is now:
+        # a change made there since (another window, a command) is asked about, not overwritten.
+        self._restored_digest = found.based_on if path is not None else None
         return document
 
     def autosave(self) -> None:
@@ -520,7 +530,9 @@ class MainWindow(QMainWindow):
             return
         try:
             if self.document.modified:
-                self.autosave_slot.write(self.document.plan, self.document.path, datetime.now())
+                self.autosave_slot.write(
+                    self.document.plan, self.document.path, datetime.now(), self._disk_digest or ""
+                )
             else:
                 self.autosave_slot.remove()
         except OSError as error:
@@ -554,22 +566,25 @@ class MainWindow(QMainWindow):
             self._lock_plan(path)
         self._disk_digest = file_digest(path) if path is not None else None
 
-    def _may_overwrite(self, path: Path) -> bool:
+    def _may_overwrite(self, path: Path, now: str | None = None) -> bool:
         """Ask before overwriting a plan that changed on disk since it was opened or saved
-        here (another window, a sync client): the last save must not win silently."""
+        here (another window, a sync client): the last save must not win silently. `now` is
+        the file's fingerprint as just read, when the caller has it."""
         if path != self.document.path or self._disk_digest is None:
             return True
-        now = file_digest(path)
+        now = now or file_digest(path)
         if now is None or now == self._disk_digest:
             return True
         answer = QMessageBox.question(
             self,
             tr("The plan changed on disk"),
-            tr(
-                "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
-                "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
-                "as the backup (.bak). Save anyway?"
-            ).replace("%1", isolated(str(path))),
+            as_text(
+                tr(
+                    "%1 was changed outside this window since you opened it (perhaps in another Carte Planner "
+                    "window). Saving replaces those changes with the plan shown here; the version on disk is kept "
+                    "as the backup (.bak). Save anyway?"
+                ).replace("%1", isolated(str(path)))
+            ),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -621,7 +636,11 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             tr("Value not accepted"),
-            tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace("%1", reason),
+            as_text(
+                tr("%1\n\nClose anyway? What you typed there is not kept; the rest of the plan is.").replace(
+                    "%1", reason
+                )
+            ),
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -648,7 +667,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(
                 self,
                 tr("Could not open the plan"),
-                str(error) + "\n\n" + tr("Your current plan is unchanged."),
+                as_text(str(error) + "\n\n" + tr("Your current plan is unchanged.")),
             )
             return False
         path = Path(path)
@@ -656,10 +675,12 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 tr("Plan already open"),
-                tr(
-                    "%1 is already open in another Carte Planner window. If both windows change it, "
-                    "you will be asked before one overwrites the other. Open it here too?"
-                ).replace("%1", isolated(str(path))),
+                as_text(
+                    tr(
+                        "%1 is already open in another Carte Planner window. If both windows change it, "
+                        "you will be asked before one overwrites the other. Open it here too?"
+                    ).replace("%1", isolated(str(path)))
+                ),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -696,15 +717,32 @@ class MainWindow(QMainWindow):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
-        if not self._may_overwrite(path):
-            return False
+        from carte_planner.storage.locks import writing
+
         try:
-            save_plan(path, self.document.plan)
+            while True:
+                accepted = file_digest(path)
+                if not self._may_overwrite(path, accepted):
+                    return False
+                # Under the plan's write lock, the file is compared once more just before it is
+                # replaced: a command that wrote it meanwhile (during a slow save) is asked about.
+                with writing(path):
+                    if file_digest(path) != accepted:
+                        continue
+                    save_plan(path, self.document.plan)
+                    break
+        except TimeoutError:
+            QMessageBox.critical(
+                self,
+                tr("Could not save the plan"),
+                as_text(tr("Another program kept writing {path}. Try again in a moment.").format(path=path)),
+            )
+            return False
         except WriteError as error:
             QMessageBox.critical(
                 self,
                 tr("Could not save the plan"),
-                str(error) + "\n\n" + tr("Your plan is still open here: use Save As to keep it elsewhere."),
+                as_text(str(error) + "\n\n" + tr("Your plan is still open here: use Save As to keep it elsewhere.")),
             )
             return False
         self.document.mark_saved(path)
@@ -736,7 +774,7 @@ class MainWindow(QMainWindow):
             now=datetime.now(UTC),
             discreet=self.discreet_action.isChecked(),
             checklist=tuple(extra),
-            previous=self.document.plan.exported,
+            previous=self._exported_so_far(),
             holidays=self.holidays_in_calendar_action.isChecked(),
         )
         with use_language(self.output_language()):
@@ -744,7 +782,7 @@ class MainWindow(QMainWindow):
         try:
             atomic_write(path, result.data)
         except WriteError as error:
-            QMessageBox.critical(self, tr("Could not export the calendar"), str(error))
+            QMessageBox.critical(self, tr("Could not export the calendar"), as_text(str(error)))
             return False
         # Saved with the plan: the next export cancels the events this one has and it will not.
         self.document.record_export(result.record)
@@ -755,7 +793,23 @@ class MainWindow(QMainWindow):
             ),
             10000,
         )
+        from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
+
+        if sequence_exhausted(options.previous.sequence):
+            QMessageBox.warning(self, tr("Import the calendar afresh"), tr(SEQUENCE_EXHAUSTED))
         return True
+
+    def _exported_so_far(self) -> ExportRecord:
+        """The plan's record of its exports, its SEQUENCE raised to what a command wrote into the
+        plan file meanwhile (`export --plan` beside the window): this export counts on above both."""
+        record = self.document.plan.exported
+        if self.document.path is None:
+            return record
+        try:
+            on_disk = load_plan(self.document.path).exported
+        except PlanFileError:
+            return record
+        return replace(record, sequence=on_disk.sequence) if on_disk.sequence > record.sequence else record
 
     # -- publishing to a calendar server ----------------------------------------------------
     def publish_to_server(self, start: bool = False) -> PublishDialog | None:
@@ -817,8 +871,6 @@ class MainWindow(QMainWindow):
     def _write_server_record(self, server) -> bool:
         """Write the server record into the plan file as it is on disk (not the unsaved changes
         on screen). False when there is no file of this plan to write it into."""
-        from dataclasses import replace
-
         path = self.document.path
         if path is None:
             return False
@@ -841,6 +893,12 @@ class MainWindow(QMainWindow):
             # Still the file as this window knows it; a change made elsewhere is still asked about.
             self._disk_digest = file_digest(path)
         return True
+
+    def _change_refused(self, message: str) -> None:
+        QMessageBox.warning(self, tr("Change not made"), as_text(message))
+
+    def _size_warned(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
 
     def _show_published(self) -> None:
         server = self.document.plan.server
@@ -896,7 +954,7 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(recent, start=1):
             # The number is the Alt letter; an & in the file's name is shown, not taken as one.
             action = self.recent_menu.addAction(f"&{index} {Path(name).name.replace('&', '&&')}")
-            action.setToolTip(name)
+            action.setToolTip(as_text(name))
             action.triggered.connect(lambda _checked=False, n=name: self.open_plan(n))
         self.recent_menu.setEnabled(bool(recent))
 

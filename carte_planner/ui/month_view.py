@@ -34,6 +34,7 @@ from carte_planner.ui.palette import (
     muted_text,
     text_colour_on,
 )
+from carte_planner.ui.plain_text import plain_label
 
 WEEKS = 6
 COMPACT_LANE = 7  # pixels: a lane with a coloured bar and no text
@@ -529,7 +530,7 @@ class MonthPage(QWidget):
         back, forward = ("▶", "◀") if is_right_to_left() else ("◀", "▶")
         self.previous = tool_button(back, tr("Previous month (Page Up)"), tr("Previous month"))
         self.next = tool_button(forward, tr("Next month (Page Down)"), tr("Next month"))
-        self.title = QLabel()
+        self.title = plain_label(QLabel())
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from carte_planner.export.checklist_document import PrintDocument, checklist_document
 from carte_planner.i18n import tr, use_language
 from carte_planner.resources import resource_root
+from carte_planner.ui.plain_text import InertDocument, as_text
 
 LATIN_FAMILY = "DejaVu Sans"
 CJK_FAMILY = "Droid Sans Fallback"
@@ -53,7 +54,7 @@ class _Placed:
 
 
 def _block_document(html: str, style: str, width: float, printer: QPrinter, rtl: bool = False) -> QTextDocument:
-    document = QTextDocument()
+    document = InertDocument()
     document.documentLayout().setPaintDevice(printer)
     document.setDefaultFont(print_font())
     document.setDefaultStyleSheet(style)
@@ -220,7 +221,11 @@ def render_pdf(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if not is_complete_pdf(data):
-        raise OSError(f"Could not write {shown or 'the PDF'}: it could not be made in full (is the disk full?).")
+        raise OSError(
+            tr("Could not write {path}: it could not be made in full (is the disk full?).").format(
+                path=shown or tr("the PDF")
+            )
+        )
     return data, pages
 
 
@@ -277,7 +282,7 @@ def export_checklist_pdf(parent: QWidget, plan_document, folder: str, language: 
     try:
         write_pdf(document_for(plan_document, language), path, _paper_size())
     except OSError as error:
-        QMessageBox.critical(parent, tr("Could not export the PDF"), str(error))
+        QMessageBox.critical(parent, tr("Could not export the PDF"), as_text(str(error)))
         return None
     return path
 

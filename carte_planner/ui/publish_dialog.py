@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -27,10 +28,13 @@ from carte_planner.domain.plan import CalendarServer
 from carte_planner.i18n import ntr, tr
 from carte_planner.ui.background import BackgroundCall
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 _NEW = "new"
 _EXISTING = "existing"
+# The longest the window waits, when it closes, for a stopped publish to hand back its record.
+CANCEL_WAIT_MS = 3000
 
 
 def _tr(text: str) -> str:
@@ -41,6 +45,7 @@ def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
     """Someone changed events on the server: "keep-theirs", "replace", or None to decide later."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setWindowTitle(_tr("Changed on the server"))
     listed = "\n".join(f"• {title}" for title in titles[:10]) + ("\n…" if len(titles) > 10 else "")
     box.setText(
@@ -63,11 +68,13 @@ def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
     answer = QMessageBox.warning(
         parent,
         _tr("Certificate not verified"),
-        message
-        + "\n\n"
-        + _tr("SHA-256 fingerprint:")
-        + f"\n{fingerprint}\n\n"
-        + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate."),
+        as_text(
+            message
+            + "\n\n"
+            + _tr("SHA-256 fingerprint:")
+            + f"\n{fingerprint}\n\n"
+            + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate.")
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -96,6 +103,8 @@ class PublishDialog(QDialog):
         self._holidays = holidays
         self._call: BackgroundCall | None = None
         self._working = False
+        # Set to stop the conversation with the server (the window is closing).
+        self._cancel = threading.Event()
         # What to run again once the user trusted a certificate.
         self._pending: Callable[[], None] = self.find_calendars
         server = document.plan.server
@@ -147,7 +156,7 @@ class PublishDialog(QDialog):
         self.note.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.result_line = QLabel()
+        self.result_line = plain_label(QLabel())
         self.result_line.setWordWrap(True)
         self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_line.setAccessibleName(tr("Result"))
@@ -176,18 +185,20 @@ class PublishDialog(QDialog):
 
     # -- what the user entered ------------------------------------------------------------
     def _fill_saved_password(self) -> None:
-        from carte_planner.publish.credentials import saved_password
+        from carte_planner.publish.credentials import password_from_keyring
         from carte_planner.publish.errors import PublishError
         from carte_planner.publish.server import normalised_url
 
-        if not self.url.text().strip() or not self.user.text().strip():
+        if not self.url.text().strip() or not self.user.text().strip() or not self.remember.isEnabled():
             return
         try:
-            saved = saved_password(normalised_url(self.url.text()), self.user.text().strip())
+            saved, trouble = password_from_keyring(normalised_url(self.url.text()), self.user.text().strip())
         except PublishError:
             return
         if saved:
             self.password.setText(saved)
+        elif trouble:
+            self.result_line.setText(trouble)
 
     def _warn_if_unencrypted(self) -> None:
         if self.url.text().strip().lower().startswith("http://"):
@@ -280,9 +291,10 @@ class PublishDialog(QDialog):
             return
         url, user, password = credentials
         trusted = self._trusted
+        self._cancel = cancel = threading.Event()
 
         def work(_progress):
-            return list_calendars(url, user, password, trusted)
+            return list_calendars(url, user, password, trusted, cancel)
 
         self._pending = self.find_calendars
         self._start(work, self._calendars_found, tr("Asking the server for your calendars…"))
@@ -306,6 +318,7 @@ class PublishDialog(QDialog):
             self.document.checklist,
             self._holidays(),
         )
+        self._cancel = cancel = threading.Event()
 
         def work(progress):
             return publish_plan(
@@ -318,6 +331,7 @@ class PublishDialog(QDialog):
                 holidays=holidays,
                 on_conflict=OnConflict(on_conflict),
                 progress=progress,
+                cancel=cancel,
             )
 
         self._pending = self.publish
@@ -357,9 +371,12 @@ class PublishDialog(QDialog):
         self.result_line.setText(tr("Not published: %1").replace("%1", error.message))
 
     def finish(self) -> None:
-        """Wait for a publish under way and take in its result (the window is closing)."""
+        """Stop a publish under way and take in what it did (the window is closing): the server's
+        answers so far are kept in the plan, and publishing again finishes the job."""
         if self._working and self._call is not None:
-            self._call.wait()
+            self._cancel.set()
+            # The request under way is left behind within a tenth of a second; the wait is a bound.
+            self._call.wait(CANCEL_WAIT_MS)
             QCoreApplication.processEvents()
 
     def closeEvent(self, event) -> None:

@@ -36,6 +36,7 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
 from carte_planner.ui.fields import DateField, FieldError, TimeField, show_value
 from carte_planner.ui.phase_row import PhaseRow
+from carte_planner.ui.plain_text import as_text
 from carte_planner.ui.zones import ZoneCombo, resolve_zone
 
 
@@ -325,7 +326,7 @@ class RequestPanel(QWidget):
         if reason is not None:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, tr("Value not accepted"), reason)
+            QMessageBox.warning(self, tr("Value not accepted"), as_text(reason))
             self.refresh()
             return False
         return True

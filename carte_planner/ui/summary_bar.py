@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.plain_text import InertDocument
 from carte_planner.ui.script_text import emphasis, paragraph
 
 # Background, text and border: dark text on light tints, readable in light and dark themes.
@@ -31,7 +32,7 @@ class RichText(QWidget):
 
     def __init__(self, lines: int, padding: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._document = QTextDocument(self)
+        self._document = InertDocument(self)
         self._document.setDocumentMargin(padding)
         self._style = ""
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)

@@ -14,6 +14,7 @@ from shiboken6 import isValid
 from carte_planner.i18n import tr
 from carte_planner.storage.autosave import Autosave, AutosaveSlot
 from carte_planner.ui.main_window import MainWindow
+from carte_planner.ui.plain_text import as_text
 
 
 class Windows(QObject):
@@ -122,5 +123,5 @@ def hand_off(app: QApplication, plan_file: str | None) -> int | None:
         return 0
     message = tr("%1 Close the Carte Planner window that is open, then try again.").replace("%1", why)
     print(f"carte-planner: {message}", file=sys.stderr)
-    QMessageBox.warning(None, tr("Carte Planner is already running"), message)
+    QMessageBox.warning(None, tr("Carte Planner is already running"), as_text(message))
     return 1
