@@ -546,6 +546,16 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
+    budget = commands.add_parser(
+        "budget", help=tr("the family's own budget of a plan file, in yuan and the home currency")
+    )
+    _add_request_options(budget)
+    _add_language_option(budget, argparse.SUPPRESS)
+    budget_output = budget.add_mutually_exclusive_group()
+    budget_output.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    budget_output.add_argument("--pdf", metavar="FILE", help=tr("write the budget as a one-page PDF"))
+    budget.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
     cities = commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
     _add_language_option(cities, argparse.SUPPRESS)
 
@@ -649,6 +659,10 @@ def _run(args: argparse.Namespace) -> int:
         return _checklist(args, plan, journey)
     if args.command == "sheet":
         return _sheet(args, journey)
+    if args.command == "budget":
+        from carte_planner.cli_papers import run_budget
+
+        return run_budget(args, plan, journey, today)
     if args.command == "plan":
         from carte_planner.domain.checklist import QUESTIONS_STAGE, build_checklist
         from carte_planner.export.agenda import journey_json, journey_text
