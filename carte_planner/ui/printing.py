@@ -251,6 +251,18 @@ def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = 
     _preview(parent, hospital_sheet(plan_document.journey, language), tr("Print sheet for the hospital"))
 
 
+def print_budget(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the family's budget on one page, in `language` (the window's when None)."""
+    from carte_planner.domain.budget import cost, plan_counts
+    from carte_planner.export.budget_report import budget_document
+    from carte_planner.resources import load_budget_categories
+
+    money = plan_document.plan.money
+    with use_language(language):
+        source = budget_document(cost(money, plan_counts(plan_document.journey)), money, load_budget_categories())
+    _preview(parent, source, tr("Print budget"))
+
+
 def _preview(parent: QWidget, source, title: str) -> None:
     """A print preview of one document; from there the user prints."""
     printer = make_printer()
