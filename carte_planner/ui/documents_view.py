@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -136,11 +137,12 @@ class DocumentsView(QWidget):
         files_buttons.addStretch(1)
         files_row.addLayout(files_buttons)
         form.addRow(files_row)
-        own_row = QHBoxLayout()
-        own_row.addWidget(self.own_title, 1)
-        own_row.addWidget(self.own_whose)
-        own_row.addWidget(self.add_own_button)
-        own_row.addWidget(self.remove_own_button)
+        own_row = QGridLayout()
+        own_row.addWidget(self.own_title, 0, 0, 1, 3)
+        own_row.addWidget(self.own_whose, 1, 0)
+        own_row.addWidget(self.add_own_button, 1, 1)
+        own_row.addWidget(self.remove_own_button, 1, 2)
+        own_row.setColumnStretch(0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
@@ -192,7 +194,10 @@ class DocumentsView(QWidget):
         template = load_documents_template()
         self._entries = build_documents(journey, template, self.document.plan.papers)
         self.tree.clear()
-        if self.grouping.currentData() == "packet":
+        by_packet = self.grouping.currentData() == "packet"
+        # By person, the group already says whose it is.
+        self.tree.setColumnHidden(self.WHOSE, not by_packet)
+        if by_packet:
             groups = [(packet.title, in_packet(self._entries, packet.key)) for packet in template.packets]
             groups.append((tr("Your own documents in no packet"), [e for e in self._entries if not e.packets]))
         else:

@@ -87,23 +87,29 @@ class MoneyView(QWidget):
         self.rate_date.setCalendarPopup(True)
         self.rate_date.setAccessibleName(tr("Date of the conversion rate"))
         self.rate_problem = QLabel()
-        rate_row = QHBoxLayout()
-        for label_text, field in (
-            (tr("Home currency:"), self.currency),
-            (tr("Rate (CNY for 1):"), self.rate),
-            (tr("Rate's date:"), self.rate_date),
+        rate_row = QGridLayout()
+        for row, (label_text, field) in enumerate(
+            (
+                (tr("Home currency:"), self.currency),
+                (tr("Rate (CNY for 1):"), self.rate),
+                (tr("Rate's date:"), self.rate_date),
+            )
         ):
             label = QLabel(label_text)
             label.setBuddy(field)
-            rate_row.addWidget(label)
-            rate_row.addWidget(field)
-        rate_row.addWidget(self.rate_problem, 1)
+            rate_row.addWidget(label, row, 0)
+            rate_row.addWidget(field, row, 1)
+        rate_row.addWidget(self.rate_problem, 3, 0, 1, 3)
+        rate_row.setColumnStretch(2, 1)
 
         self.lines = _table([tr("Category"), tr("What"), tr("Amount"), tr("Per"), tr("Subtotal")], tr("Budget lines"))
         self.category = QComboBox()
         for category in self.categories:
             self.category.addItem(category.title, category.key)
         self.category.setAccessibleName(tr("Category of the budget line"))
+        for combo in (self.category,):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.label = QLineEdit()
         self.label.setAccessibleName(tr("What the budget line is for"))
         self.amount = QLineEdit()
@@ -117,11 +123,14 @@ class MoneyView(QWidget):
         self.add_line_button = QPushButton(tr("Add line"))
         self.remove_line_button = QPushButton(tr("Remove line"))
         self.line_problem = QLabel()
+        # Two rows: one row of six fields is wider than the view on a laptop.
         line_form = QGridLayout()
-        for column, widget in enumerate(
-            (self.category, self.label, self.amount, self.line_currency, self.basis, self.add_line_button)
-        ):
-            line_form.addWidget(widget, 0, column)
+        line_form.addWidget(self.category, 0, 0)
+        line_form.addWidget(self.label, 0, 1, 1, 2)
+        line_form.addWidget(self.amount, 1, 0)
+        line_form.addWidget(self.line_currency, 1, 1)
+        line_form.addWidget(self.basis, 1, 2)
+        line_form.addWidget(self.add_line_button, 1, 3)
         line_form.setColumnStretch(1, 1)
         line_buttons = QHBoxLayout()
         line_buttons.addWidget(self.remove_line_button)
@@ -157,18 +166,21 @@ class MoneyView(QWidget):
         self.add_deposit_button = QPushButton(tr("Add payment"))
         self.remove_deposit_button = QPushButton(tr("Remove payment"))
         self.deposit_problem = QLabel()
-        deposit_form = QHBoxLayout()
-        for widget in (
-            self.deposit_day,
-            self.deposit_kind,
-            self.deposit_amount,
-            self.deposit_receipt,
-            self.deposit_fapiao,
-            self.add_deposit_button,
-            self.remove_deposit_button,
+        deposit_form = QGridLayout()
+        for index, widget in enumerate(
+            (
+                self.deposit_day,
+                self.deposit_kind,
+                self.deposit_amount,
+                self.deposit_receipt,
+                self.deposit_fapiao,
+                self.add_deposit_button,
+            )
         ):
-            deposit_form.addWidget(widget)
+            deposit_form.addWidget(widget, index // 3, index % 3)
+        deposit_form.addWidget(self.remove_deposit_button, 2, 0)
         self.deposit_held = QLabel()
+        self.deposit_held.setWordWrap(True)
         deposits_layout = QVBoxLayout(deposits_box)
         deposits_layout.addWidget(self.deposits)
         deposits_layout.addLayout(deposit_form)
