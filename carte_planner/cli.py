@@ -546,6 +546,14 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
+    cards = commands.add_parser(
+        "cards", help=tr("credit-card-sized cards for China (taxi and wallet cards) with cut marks, as a PDF")
+    )
+    _add_request_options(cards)
+    _add_language_option(cards, argparse.SUPPRESS)
+    cards.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
+    cards.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
     budget = commands.add_parser(
         "budget", help=tr("the family's own budget of a plan file, in yuan and the home currency")
     )
@@ -659,6 +667,10 @@ def _run(args: argparse.Namespace) -> int:
         return _checklist(args, plan, journey)
     if args.command == "sheet":
         return _sheet(args, journey)
+    if args.command == "cards":
+        from carte_planner.cli_papers import run_cards
+
+        return run_cards(args, journey)
     if args.command == "budget":
         from carte_planner.cli_papers import run_budget
 

@@ -1,5 +1,5 @@
-"""The command line's `budget`: the family's own amounts for a plan file, and what a change
-given on the command line (a what-if) does to them."""
+"""The command line's `budget` (the family's own amounts for a plan file, and what a change
+given on the command line, a what-if, does to them) and `cards`."""
 
 from __future__ import annotations
 
@@ -42,4 +42,34 @@ def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: da
     else:
         text = budget_text(budget, plan.money, categories)
         write_out(text + (change_text(change, plan.money) + "\n" if change else ""))
+    return 0
+
+
+def run_cards(args: argparse.Namespace, journey: Journey) -> int:
+    """The taxi and wallet cards as a PDF: Qt paints them, with no display."""
+    import os
+
+    from carte_planner.cli import _pdf_output, _tell, write_out
+    from carte_planner.export.cards import all_cards
+    from carte_planner.i18n import current_language
+
+    output = _pdf_output(args)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtWidgets import QApplication
+
+    from carte_planner.storage.atomic import WriteError, atomic_write
+    from carte_planner.ui.cards_print import render_cards_pdf
+
+    _app = QApplication.instance() or QApplication(["carte-planner"])
+    size = QPageSize.PageSizeId.Letter if args.paper == "letter" else QPageSize.PageSizeId.A4
+    try:
+        data = render_cards_pdf(all_cards(journey, current_language()), size, output)
+        if output is None:
+            write_out(data)
+            return 0
+        atomic_write(output, data, protect=[args.plan] if args.plan else [])
+    except OSError as error:
+        raise WriteError(f"--pdf: {error}") from None
+    _tell(tr("Wrote the cards to {file}. Print them at actual size, not fitted to the page.").format(file=output))
     return 0

@@ -299,6 +299,11 @@ class MainWindow(QMainWindow):
             tr("&Money"), lambda: self.tabs.setCurrentWidget(self.money_page), QKeySequence("Ctrl+6")
         )
         self.budget_print_action = self._action(tr("Print &budget…"), self.print_budget)
+        self.cards_action = self._action(
+            tr("Print ta&xi and wallet cards…"),
+            self.print_cards,
+            tip=tr("Taxi and wallet cards for China, the size of a bank card"),
+        )
         self.agenda_action = self._action(tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3"))
         self.start_action = self._action(tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
         self.today_action = self._action(tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
@@ -347,7 +352,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.publish_action, self.publish_changes_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
-        file_menu.addAction(self.budget_print_action)
+        file_menu.addActions([self.budget_print_action, self.cards_action])
         self.output_language_menu = file_menu.addMenu(tr("Language of calendar &files and printouts"))
         self.output_language_group = QActionGroup(self)
         chosen = self.output_language() or ""
@@ -905,6 +910,13 @@ class MainWindow(QMainWindow):
         from carte_planner.ui.printing import print_budget
 
         print_budget(self, self.document, self.output_language())
+
+    def print_cards(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.cards_print import print_cards
+
+        print_cards(self, self.document, self.output_language())
 
     def export_pdf(self) -> Path | None:
         if not self.commit_edits():
