@@ -554,6 +554,12 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
     cards.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
+    handover = commands.add_parser("handover", help=tr("the going-home packet for the home oncologist, as a PDF"))
+    _add_request_options(handover)
+    _add_language_option(handover, argparse.SUPPRESS)
+    handover.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
+    handover.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
     budget = commands.add_parser(
         "budget", help=tr("the family's own budget of a plan file, in yuan and the home currency")
     )
@@ -667,6 +673,10 @@ def _run(args: argparse.Namespace) -> int:
         return _checklist(args, plan, journey)
     if args.command == "sheet":
         return _sheet(args, journey)
+    if args.command == "handover":
+        from carte_planner.cli_papers import run_handover
+
+        return run_handover(args, plan, journey)
     if args.command == "cards":
         from carte_planner.cli_papers import run_cards
 

@@ -1,5 +1,5 @@
 """The command line's `budget` (the family's own amounts for a plan file, and what a change
-given on the command line, a what-if, does to them) and `cards`."""
+given on the command line, a what-if, does to them), `cards` and `handover`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 from carte_planner.domain.budget import budget_change, cost, plan_counts
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
-from carte_planner.i18n import tr
+from carte_planner.i18n import ntr, tr
 
 
 def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
@@ -72,4 +72,26 @@ def run_cards(args: argparse.Namespace, journey: Journey) -> int:
     except OSError as error:
         raise WriteError(f"--pdf: {error}") from None
     _tell(tr("Wrote the cards to {file}. Print them at actual size, not fitted to the page.").format(file=output))
+    return 0
+
+
+def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+    from carte_planner.cli import _pdf_output, _tell, _write_pdf
+    from carte_planner.domain.checklist import build_checklist
+    from carte_planner.domain.documents import build_documents
+    from carte_planner.export.handover import handover_document
+    from carte_planner.resources import load_checklist_template, load_documents_template
+
+    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
+    documents = build_documents(journey, load_documents_template(), plan.papers)
+    output = _pdf_output(args)
+    pages = _write_pdf(handover_document(journey, checklist, documents), output, args.paper, args.plan)
+    if output is not None:
+        _tell(
+            ntr(
+                "Wrote the going-home packet ({n} page) to {file}. The dates are estimates.",
+                "Wrote the going-home packet ({n} pages) to {file}. The dates are estimates.",
+                pages,
+            ).replace("{file}", str(output))
+        )
     return 0

@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
             tr("&Money"), lambda: self.tabs.setCurrentWidget(self.money_page), QKeySequence("Ctrl+6")
         )
         self.budget_print_action = self._action(tr("Print &budget…"), self.print_budget)
+        self.handover_action = self._action(tr("Print &going-home packet…"), self.print_handover)
         self.cards_action = self._action(
             tr("Print ta&xi and wallet cards…"),
             self.print_cards,
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.publish_action, self.publish_changes_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
-        file_menu.addActions([self.budget_print_action, self.cards_action])
+        file_menu.addActions([self.budget_print_action, self.cards_action, self.handover_action])
         self.output_language_menu = file_menu.addMenu(tr("Language of calendar &files and printouts"))
         self.output_language_group = QActionGroup(self)
         chosen = self.output_language() or ""
@@ -910,6 +911,13 @@ class MainWindow(QMainWindow):
         from carte_planner.ui.printing import print_budget
 
         print_budget(self, self.document, self.output_language())
+
+    def print_handover(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.printing import print_handover
+
+        print_handover(self, self.document, self.output_language())
 
     def print_cards(self) -> None:
         if not self.commit_edits():

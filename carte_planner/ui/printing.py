@@ -263,6 +263,19 @@ def print_budget(parent: QWidget, plan_document, language: str | None = None) ->
     _preview(parent, source, tr("Print budget"))
 
 
+def print_handover(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the going-home packet for the home oncologist."""
+    from carte_planner.domain.documents import build_documents
+    from carte_planner.export.handover import handover_document
+    from carte_planner.resources import load_documents_template
+
+    with use_language(language):
+        journey = plan_document.journey
+        documents = build_documents(journey, load_documents_template(), plan_document.plan.papers)
+        source = handover_document(journey, plan_document.checklist, documents)
+    _preview(parent, source, tr("Print going-home packet"))
+
+
 def _preview(parent: QWidget, source, title: str) -> None:
     """A print preview of one document; from there the user prints."""
     printer = make_printer()
