@@ -368,6 +368,11 @@ _SHEET_OPTIONS = {
     "family_phones": tr_noop("the family's phone numbers in China"),
     "interpreter_phone": tr_noop("the interpreter's phone number"),
     "team_phone": tr_noop("the treating team's phone number"),
+    "birth_date": tr_noop("the patient's date of birth, as in the passport"),
+    "diagnosis": tr_noop("the diagnosis as the treating team writes it"),
+    "allergies": tr_noop("the patient's allergies"),
+    "languages": tr_noop("the languages the patient speaks"),
+    "passport_numbers": tr_noop("passport numbers, patient first, only if you want them on the sheet"),
 }
 _DEFAULT_NAMES = (*DEFAULT_TRAVELLERS, *(companion_name(n) for n in range(2, 6)))
 
