@@ -204,3 +204,20 @@ def test_the_budget_command_needs_a_plan_file(capsys):
     code, _, err = run(capsys, "budget", "--start", "2027-03-01", "--today", "2027-01-01")
     assert code == 2
     assert "--plan" in err
+
+
+def test_the_budget_prints_on_one_page_with_both_totals(capsys, plan_file, tmp_path):
+    from tests.test_hospital_sheet import compact, pdf_text
+
+    output = tmp_path / "budget.pdf"
+    code, _out, err = run(
+        capsys, "budget", "--plan", str(plan_file), "--pdf", str(output), "--lang", "zh_CN", "--today", "2027-01-01"
+    )
+    assert code == 0, err
+    text = pdf_text(output)
+    assert len(text.split("\f")[:-1]) == 1
+    _, budget = budget_for()
+    assert "预算（您自己填写的金额）" in text
+    assert f"{budget.total_cny:.2f}" in compact(text)
+    assert f"{budget.total_home:.2f}" in compact(text)
+    assert "押金记录" in text

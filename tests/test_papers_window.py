@@ -176,3 +176,22 @@ def test_the_views_speak_the_window_language(qtbot, settings, speak, language, d
     assert any(money in tab for tab in tabs), tabs
     assert win.documents.tree.headerItem().text(0) != "Document"
     assert win.money.lines.horizontalHeaderItem(0).text() != "Category"
+
+
+def test_save_as_takes_the_attached_files_along(window, tmp_path, monkeypatch):
+    first, second = tmp_path / "first.carteplan", tmp_path / "second.carteplan"
+    names = iter([first, second])
+    monkeypatch.setattr(
+        "carte_planner.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(names)), "")
+    )
+    assert window.save_as()
+    scan = tmp_path / "passport.png"
+    scan.write_bytes(b"png")
+    assert window.documents.select("passport:1")
+    assert window.documents.attach_files([scan]) == ["passport.png"]
+    assert window.save_as()
+    assert (files_folder(second) / "passport.png").read_bytes() == b"png"
+    assert load_plan(second).papers.mark("passport:1").attachments == ("passport.png",)
+    window.documents.refresh()
+    assert window.documents.select("passport:1")
+    assert window.documents.files.item(0).text() == "passport.png"

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carte_planner.domain.budget import (
     CNY,
@@ -20,10 +20,12 @@ from carte_planner.domain.budget import (
     fapiao_title,
     format_amount,
 )
-from carte_planner.export.checklist_document import Block, PrintDocument
 from carte_planner.i18n import current_language, tr
 from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.dates import format_day
+
+if TYPE_CHECKING:
+    from carte_planner.export.checklist_document import PrintDocument
 
 BUDGET_STYLE = """
 body { font-size: 9.5pt; }
@@ -34,6 +36,13 @@ td, th { padding: 2pt; }
 .total { font-weight: bold; }
 .note { font-size: 8.5pt; }
 """
+
+
+def shown_amount(amount: Any, sign: str = "") -> str:
+    """An amount as printed: in a right-to-left language an isolate keeps its sign and digit
+    groups in order ("+304 519.80", not "519.80 304+")."""
+    text = sign + format_amount(amount)
+    return f"\u2066{text}\u2069" if is_right_to_left(current_language()) else text
 
 
 def home_code(money: Money) -> str:
@@ -67,13 +76,13 @@ def rate_text(money: Money) -> str:
 def total_lines(budget: Budget, money: Money) -> list[str]:
     if budget.total_cny is not None and budget.total_home is not None:
         return [
-            tr("Total: {amount} {currency}").format(amount=format_amount(budget.total_cny), currency=CNY),
-            tr("Total: {amount} {currency}").format(amount=format_amount(budget.total_home), currency=home_code(money)),
+            tr("Total: {amount} {currency}").format(amount=shown_amount(budget.total_cny), currency=CNY),
+            tr("Total: {amount} {currency}").format(amount=shown_amount(budget.total_home), currency=home_code(money)),
         ]
     return [
-        tr("Total in {currency} alone: {amount}").format(currency=CNY, amount=format_amount(budget.cny_only)),
+        tr("Total in {currency} alone: {amount}").format(currency=CNY, amount=shown_amount(budget.cny_only)),
         tr("Total in {currency} alone: {amount}").format(
-            currency=home_code(money), amount=format_amount(budget.home_only)
+            currency=home_code(money), amount=shown_amount(budget.home_only)
         ),
     ]
 
@@ -82,7 +91,7 @@ def change_text(change: BudgetChange, money: Money) -> str:
     """What a change of the plan did to the total, in words."""
 
     def signed(amount: Any) -> str:
-        return ("+" if amount > 0 else "\u2212" if amount < 0 else "") + format_amount(abs(amount))
+        return shown_amount(abs(amount), "+" if amount > 0 else "\u2212" if amount < 0 else "")
 
     return tr(
         "With this change of the plan ({nights_before} → {nights_after} nights, {travellers_before} → "
@@ -100,7 +109,7 @@ def change_text(change: BudgetChange, money: Money) -> str:
 
 def deposit_text(budget: Budget) -> str:
     return tr("Deposit held by the hospital (refundable): {amount} CNY").format(
-        amount=format_amount(budget.deposit_held)
+        amount=shown_amount(budget.deposit_held)
     )
 
 
@@ -108,12 +117,12 @@ def budget_text(budget: Budget, money: Money, categories: tuple[BudgetCategory, 
     out = [tr("Budget (your own amounts)"), counts_text(budget), rate_text(money), ""]
     for costed in budget.lines:
         line = costed.line
-        amount = format_amount(line.amount)
+        amount = shown_amount(line.amount)
         basis = basis_title(line.basis)
         out.append(
             f"{_category_title(categories, line.category)}: {line.label}  "
             f"{amount} {_currency(money, line.currency)} {basis} × {costed.quantity} = "
-            f"{format_amount(costed.total)} {_currency(money, line.currency)}"
+            f"{shown_amount(costed.total)} {_currency(money, line.currency)}"
         )
     if not budget.lines:
         out.append(tr("No budget lines yet."))
@@ -124,7 +133,7 @@ def budget_text(budget: Budget, money: Money, categories: tuple[BudgetCategory, 
         for entry in money.deposits:
             receipt = tr("receipt kept") if entry.receipt else tr("no receipt yet")
             out.append(
-                f"{format_day(entry.day)}  {deposit_kind_title(entry.kind)}  {format_amount(entry.amount)} CNY  "
+                f"{format_day(entry.day)}  {deposit_kind_title(entry.kind)}  {shown_amount(entry.amount)} CNY  "
                 f"{receipt}; 发票: {fapiao_title(entry.fapiao)}"
             )
         out.append(deposit_text(budget))
@@ -214,6 +223,9 @@ def budget_csv(budget: Budget, money: Money) -> str:
 
 def budget_document(budget: Budget, money: Money, categories: tuple[BudgetCategory, ...]) -> PrintDocument:
     """The budget on one page: the lines, the totals in both currencies and the deposit log."""
+    # Loaded here: the window shows the budget's words at start-up, its printout only on demand.
+    from carte_planner.export.checklist_document import Block, PrintDocument
+
     rows = []
     for c in budget.lines:
         line = c.line
@@ -221,9 +233,9 @@ def budget_document(budget: Budget, money: Money, categories: tuple[BudgetCatego
         rows.append(
             "<tr>"
             f"<td>{escape(_category_title(categories, line.category))}</td><td>{escape(line.label)}</td>"
-            f"<td class='num'>{format_amount(line.amount)} {escape(currency)}</td>"
+            f"<td class='num'>{shown_amount(line.amount)} {escape(currency)}</td>"
             f"<td>{escape(basis_title(line.basis))} × {c.quantity}</td>"
-            f"<td class='num'>{format_amount(c.total)} {escape(currency)}</td>"
+            f"<td class='num'>{shown_amount(c.total)} {escape(currency)}</td>"
             "</tr>"
         )
     header = "".join(
@@ -240,7 +252,7 @@ def budget_document(budget: Budget, money: Money, categories: tuple[BudgetCatego
         deposit_rows = "".join(
             "<tr>"
             f"<td>{escape(format_day(d.day))}</td><td>{escape(deposit_kind_title(d.kind))}</td>"
-            f"<td class='num'>{format_amount(d.amount)} CNY</td>"
+            f"<td class='num'>{shown_amount(d.amount)} CNY</td>"
             f"<td>{escape(tr('receipt kept') if d.receipt else tr('no receipt yet'))}</td>"
             f"<td>发票: {escape(fapiao_title(d.fapiao))}</td>"
             "</tr>"

@@ -39,11 +39,17 @@ from carte_planner.domain.budget import (
     cost,
     deposit_kind_title,
     fapiao_title,
-    format_amount,
     parse_amount,
     plan_counts,
 )
-from carte_planner.export.budget_report import change_text, counts_text, deposit_text, home_code, total_lines
+from carte_planner.export.budget_report import (
+    change_text,
+    counts_text,
+    deposit_text,
+    home_code,
+    shown_amount,
+    total_lines,
+)
 from carte_planner.i18n import tr
 from carte_planner.resources import load_budget_categories
 from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
@@ -243,9 +249,9 @@ class MoneyView(QWidget):
             cells = (
                 titles.get(line.category, line.category),
                 line.label,
-                f"{format_amount(line.amount)} {currency}",
+                f"{shown_amount(line.amount)} {currency}",
                 f"{basis_title(line.basis)} × {costed.quantity}",
-                f"{format_amount(costed.total)} {currency}",
+                f"{shown_amount(costed.total)} {currency}",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -259,7 +265,7 @@ class MoneyView(QWidget):
             cells = (
                 medium_date(entry.day),
                 deposit_kind_title(entry.kind),
-                f"{format_amount(entry.amount)} CNY",
+                f"{shown_amount(entry.amount)} CNY",
                 tr("receipt kept") if entry.receipt else tr("no receipt yet"),
                 fapiao_title(entry.fapiao),
             )
