@@ -559,6 +559,19 @@ def build_parser() -> argparse.ArgumentParser:
     cards.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
     cards.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
+    documents = commands.add_parser(
+        "documents", help=tr("the family's documents of a plan file, packet by packet, as text or PDF")
+    )
+    _add_request_options(documents)
+    _add_language_option(documents, argparse.SUPPRESS)
+    documents.add_argument(
+        "--packet",
+        choices=["consulate", "hospital", "exit-entry", "insurer", "home-oncologist"],
+        help=tr("only the documents for this place"),
+    )
+    documents.add_argument("--pdf", metavar="FILE", help=tr("write the list as a PDF"))
+    documents.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
     handover = commands.add_parser("handover", help=tr("the going-home packet for the home oncologist, as a PDF"))
     _add_request_options(handover)
     _add_language_option(handover, argparse.SUPPRESS)
@@ -678,6 +691,10 @@ def _run(args: argparse.Namespace) -> int:
         return _checklist(args, plan, journey)
     if args.command == "sheet":
         return _sheet(args, journey)
+    if args.command == "documents":
+        from carte_planner.cli_papers import run_documents
+
+        return run_documents(args, plan, journey)
     if args.command == "handover":
         from carte_planner.cli_papers import run_handover
 

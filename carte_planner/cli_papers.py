@@ -1,5 +1,5 @@
 """The command line's `budget` (the family's own amounts for a plan file, and what a change
-given on the command line, a what-if, does to them), `cards` and `handover`."""
+given on the command line, a what-if, does to them), `documents`, `cards` and `handover`."""
 
 from __future__ import annotations
 
@@ -94,4 +94,22 @@ def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
                 pages,
             ).replace("{file}", str(output))
         )
+    return 0
+
+
+def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+    from carte_planner.cli import _pdf_output, _tell, _write_pdf, write_out
+    from carte_planner.domain.documents import build_documents
+    from carte_planner.export.documents_list import documents_document, documents_text
+    from carte_planner.resources import load_documents_template
+
+    template = load_documents_template()
+    documents = build_documents(journey, template, plan.papers)
+    if not args.pdf:
+        write_out(documents_text(documents, template, args.packet))
+        return 0
+    output = _pdf_output(args)
+    _write_pdf(documents_document(documents, template, args.packet), output, args.paper, args.plan)
+    if output is not None:
+        _tell(tr("Wrote the documents list to {file}.").format(file=output))
     return 0

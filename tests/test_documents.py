@@ -223,3 +223,35 @@ def test_own_document_with_an_unknown_traveller_number_belongs_to_the_trip():
     _, docs = documents_for(papers)
     assert docs["own:9"].traveller is None
     assert replace(docs["own:9"].mark, state="copied").state == "copied"
+
+
+def test_the_documents_command_lists_each_packet_with_states_and_no_file_names(tmp_path, capsys):
+    from carte_planner.cli import main
+    from tests.test_hospital_sheet import pdf_text
+
+    plan_path = tmp_path / "family.carteplan"
+    papers = (
+        Papers()
+        .with_state("invitation", "received")
+        .with_mark(DocumentMark("passport:1", "copied", date(2031, 5, 2), "", ("secret-scan.pdf",)))
+    )
+    save_plan(plan_path, plan_with_papers(papers))
+    code = main(["documents", "--plan", str(plan_path), "--packet", "consulate", "--today", "2027-01-01"])
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[2] == "Chinese consulate (visa)"
+    assert lines[3].startswith("☑ Passport — Patient, copied, due ")
+    assert "expires Fri 02 May 2031" in lines[3]
+    assert lines[5].startswith("☑ Hospital's invitation letter — Whole trip, received")
+    assert "Insurer" not in out
+    assert "secret-scan" not in out
+    output = tmp_path / "documents.pdf"
+    code = main(
+        ["documents", "--plan", str(plan_path), "--pdf", str(output), "--lang", "zh_CN", "--today", "2027-01-01"]
+    )
+    assert code == 0
+    text = pdf_text(output)
+    for title in ("中国领事馆（签证）", "医院国际医疗部", "出入境管理局", "保险公司", "本国肿瘤科医生"):
+        assert title in text, title
+    assert "secret-scan" not in text

@@ -32,6 +32,7 @@ def test_the_views_are_reached_from_the_keyboard_and_named(window, qtbot):
     assert window.budget_print_action in file_menu.actions()
     assert window.cards_action in file_menu.actions()
     assert window.handover_action in file_menu.actions()
+    assert window.documents_print_action in file_menu.actions()
 
 
 def test_documents_per_person_with_states_that_undo(window):

@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         )
         self.budget_print_action = self._action(tr("Print &budget…"), self.print_budget)
         self.handover_action = self._action(tr("Print &going-home packet…"), self.print_handover)
+        self.documents_print_action = self._action(tr("Print documents by pac&ket…"), self.print_documents)
         self.cards_action = self._action(
             tr("Print ta&xi and wallet cards…"),
             self.print_cards,
@@ -353,7 +354,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.publish_action, self.publish_changes_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
-        file_menu.addActions([self.budget_print_action, self.cards_action, self.handover_action])
+        file_menu.addActions(
+            [self.documents_print_action, self.budget_print_action, self.cards_action, self.handover_action]
+        )
         self.output_language_menu = file_menu.addMenu(tr("Language of calendar &files and printouts"))
         self.output_language_group = QActionGroup(self)
         chosen = self.output_language() or ""
@@ -911,6 +914,13 @@ class MainWindow(QMainWindow):
         from carte_planner.ui.printing import print_budget
 
         print_budget(self, self.document, self.output_language())
+
+    def print_documents(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.printing import print_documents
+
+        print_documents(self, self.document, self.output_language())
 
     def print_handover(self) -> None:
         if not self.commit_edits():

@@ -263,6 +263,19 @@ def print_budget(parent: QWidget, plan_document, language: str | None = None) ->
     _preview(parent, source, tr("Print budget"))
 
 
+def print_documents(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the documents, packet by packet."""
+    from carte_planner.domain.documents import build_documents
+    from carte_planner.export.documents_list import documents_document
+    from carte_planner.resources import load_documents_template
+
+    template = load_documents_template()
+    with use_language(language):
+        documents = build_documents(plan_document.journey, template, plan_document.plan.papers)
+        source = documents_document(documents, template)
+    _preview(parent, source, tr("Print documents"))
+
+
 def print_handover(parent: QWidget, plan_document, language: str | None = None) -> None:
     """Print preview of the going-home packet for the home oncologist."""
     from carte_planner.domain.documents import build_documents
