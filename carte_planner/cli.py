@@ -391,6 +391,11 @@ _SHEET_OPTIONS = {
     "family_phones": tr_noop("the family's phone numbers in China"),
     "interpreter_phone": tr_noop("the interpreter's phone number"),
     "team_phone": tr_noop("the treating team's phone number"),
+    "birth_date": tr_noop("the patient's date of birth, as in the passport"),
+    "diagnosis": tr_noop("the diagnosis as the treating team writes it"),
+    "allergies": tr_noop("the patient's allergies"),
+    "languages": tr_noop("the languages the patient speaks"),
+    "passport_numbers": tr_noop("passport numbers, patient first, only if you want them on the sheet"),
 }
 _DEFAULT_NAMES = (*DEFAULT_TRAVELLERS, *(companion_name(n) for n in range(2, 6)))
 
@@ -566,6 +571,43 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
+    cards = commands.add_parser(
+        "cards", help=tr("credit-card-sized cards for China (taxi and wallet cards) with cut marks, as a PDF")
+    )
+    _add_request_options(cards)
+    _add_language_option(cards, argparse.SUPPRESS)
+    cards.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
+    cards.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
+    documents = commands.add_parser(
+        "documents", help=tr("the family's documents of a plan file, packet by packet, as text or PDF")
+    )
+    _add_request_options(documents)
+    _add_language_option(documents, argparse.SUPPRESS)
+    documents.add_argument(
+        "--packet",
+        choices=["consulate", "hospital", "exit-entry", "insurer", "home-oncologist"],
+        help=tr("only the documents for this place"),
+    )
+    documents.add_argument("--pdf", metavar="FILE", help=tr("write the list as a PDF"))
+    documents.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
+    handover = commands.add_parser("handover", help=tr("the going-home packet for the home oncologist, as a PDF"))
+    _add_request_options(handover)
+    _add_language_option(handover, argparse.SUPPRESS)
+    handover.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
+    handover.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
+    budget = commands.add_parser(
+        "budget", help=tr("the family's own budget of a plan file, in yuan and the home currency")
+    )
+    _add_request_options(budget)
+    _add_language_option(budget, argparse.SUPPRESS)
+    budget_output = budget.add_mutually_exclusive_group()
+    budget_output.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    budget_output.add_argument("--pdf", metavar="FILE", help=tr("write the budget as a one-page PDF"))
+    budget.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
     cities = commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
     _add_language_option(cities, argparse.SUPPRESS)
 
@@ -669,6 +711,22 @@ def _run(args: argparse.Namespace) -> int:
         return _checklist(args, plan, journey)
     if args.command == "sheet":
         return _sheet(args, journey)
+    if args.command == "documents":
+        from carte_planner.cli_papers import run_documents
+
+        return run_documents(args, plan, journey)
+    if args.command == "handover":
+        from carte_planner.cli_papers import run_handover
+
+        return run_handover(args, plan, journey)
+    if args.command == "cards":
+        from carte_planner.cli_papers import run_cards
+
+        return run_cards(args, journey)
+    if args.command == "budget":
+        from carte_planner.cli_papers import run_budget
+
+        return run_budget(args, plan, journey, today)
     if args.command == "plan":
         from carte_planner.domain.checklist import QUESTIONS_STAGE, build_checklist
         from carte_planner.export.agenda import journey_json, journey_text

@@ -11,7 +11,9 @@ from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
 
 if TYPE_CHECKING:
+    from carte_planner.domain.budget import BudgetCategory
     from carte_planner.domain.checklist import ChecklistTemplate
+    from carte_planner.domain.documents import DocumentsTemplate
 
 
 @cache
@@ -44,7 +46,7 @@ TEXT_KEYS = frozenset(
     {"title", "description", "details", "label", "text", "when", "estimate_note", "range_text", "airport_note"}
 )
 # cities.toml's notes are translated where they are shown; its names are proper names.
-TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml")
+TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml", "documents.toml", "budget.toml")
 
 
 @cache
@@ -75,3 +77,17 @@ def load_checklist_template() -> ChecklistTemplate:
     from carte_planner.domain.checklist import parse_checklist_template
 
     return parse_checklist_template(read_toml("checklist.toml"), "checklist.toml")
+
+
+@cache
+def load_documents_template() -> DocumentsTemplate:
+    from carte_planner.domain.documents import parse_documents_template
+
+    return parse_documents_template(read_toml("documents.toml"), "documents.toml")
+
+
+@cache
+def load_budget_categories() -> tuple[BudgetCategory, ...]:
+    from carte_planner.domain.budget import parse_budget_categories
+
+    return parse_budget_categories(read_toml("budget.toml"), "budget.toml")

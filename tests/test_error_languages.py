@@ -104,7 +104,7 @@ def test_every_word_of_the_help_comes_from_the_catalogue(capsys, monkeypatch, ar
     shown = capsys.readouterr().out
     # Option names, metavars and choices are what the user types: no catalogue translates them.
     typed = re.sub(r"-[-\w]*|\b[A-Z][A-Z_.]+\b|\{[^}]*\}|\S+\.(carteplan|ics|bak|org)\b", " ", shown)
-    commands = {"plan", "export", "checklist", "sheet", "cities", "publish"}
+    commands = {"plan", "export", "checklist", "sheet", "cards", "handover", "budget", "documents", "cities", "publish"}
     allowed = {"carte", "planner", "json", "ask"} | commands | allowed_words([], "")
     assert shown.count(OPEN) > 10
     assert escaped_words(typed, allowed) == []

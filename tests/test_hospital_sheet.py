@@ -83,7 +83,15 @@ def test_the_sheet_reads_back_in_chinese_and_russian(plan_file, tmp_path, capsys
         russian_days = [format_day(journey.item(k).start) for k in ("milestone:admission", "milestone:infusion")]
     for day in (*chinese_days, *russian_days):
         assert compact(day) in flat
-    for label in ("护照上的姓名", "入院", "回输", "急救电话", "日期均为估计", "Даты — это оценки", "Скорая помощь"):
+    for label in (
+        "患者姓名（同护照）",
+        "入院日期",
+        "回输",
+        "急救电话",
+        "日期均为估计",
+        "Даты — это оценки",
+        "Скорая помощь",
+    ):
         assert compact(label) in flat, label
 
 
@@ -104,8 +112,8 @@ def test_arrival_is_the_day_the_flight_lands_in_china():
     assert outbound.end > outbound.start
     with use_language("en"):
         rows = {row.other or row.chinese: row.value for row in sheet_rows(journey, "en")}
-        assert format_day(outbound.end) in rows["Arrival in China"]
-        assert format_day(outbound.start) not in rows["Arrival in China"]
+        assert format_day(outbound.end) in rows["Date of arrival in China"]
+        assert format_day(outbound.start) not in rows["Date of arrival in China"]
 
 
 def test_arabic_commas_separate_passport_names():
@@ -114,6 +122,48 @@ def test_arabic_commas_separate_passport_names():
     from carte_planner.export.hospital_sheet import sheet_rows
 
     journey = plan_journey(replace(REQUEST, passport_names="AHMED MAHMOUD، FATMA HASSAN"), date(2027, 1, 4))
-    rows = sheet_rows(journey, "ar")
-    assert rows[0].value == "AHMED MAHMOUD"
-    assert rows[1].value == "FATMA HASSAN"
+    rows = {row.chinese: row.value for row in sheet_rows(journey, "ar")}
+    assert rows["患者姓名（同护照）"] == "AHMED MAHMOUD"
+    assert rows["陪同人员姓名（同护照）"] == "FATMA HASSAN"
+
+
+def test_the_sheet_reads_like_a_chinese_patient_form(tmp_path, capsys):
+    """Title 患者就医信息单, the labels a nurse expects, the family's typed diagnosis, allergies,
+    languages and (only when given) passport numbers, on one page."""
+    from dataclasses import replace
+
+    request = replace(
+        REQUEST,
+        birth_date="1971-05-02",
+        diagnosis="AML, relapsed (FLT3-ITD)",
+        allergies="Penicillin",
+        languages="Russian, some English",
+    )
+    path = tmp_path / "trip.carteplan"
+    path.write_bytes(plan_to_bytes(Plan(request, "plan-sheet")))
+    output = tmp_path / "sheet.pdf"
+    assert main(["sheet", "--plan", str(path), "--pdf", str(output), "--lang", "ru", "--today", "2027-01-04"]) == 0
+    capsys.readouterr()
+    text = pdf_text(output)
+    assert len(text.split("\f")[:-1]) == 1
+    flat = compact(text)
+    labels = (
+        "患者就医信息单",
+        "患者姓名（同护照）",
+        "出生日期",
+        "诊断",
+        "过敏史",
+        "使用语言",
+        "预计出院日期",
+        "主治医疗组电话（24小时）",
+        "翻译电话",
+        "在华住址",
+    )
+    for label in labels:
+        assert label in flat, label
+    for value in ("1971-05-02", "AML,relapsed(FLT3-ITD)", "Penicillin", "Russian,someEnglish"):
+        assert value in flat, value
+    assert "护照号码" not in flat  # not asked for: no passport numbers on the sheet
+    path.write_bytes(plan_to_bytes(Plan(replace(request, passport_numbers="75 1234567"), "plan-sheet")))
+    assert main(["sheet", "--plan", str(path), "--pdf", str(output), "--today", "2027-01-04"]) == 0
+    assert "护照号码" in compact(pdf_text(output))

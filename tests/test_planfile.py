@@ -11,7 +11,7 @@ from carte_planner.domain import Scenario, TripRequest
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.errors import PlanFileError
-from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
+from carte_planner.storage.plan_codec import VERSION, plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
 
 FULL = Plan(
@@ -183,7 +183,7 @@ def test_a_real_version_1_file_still_opens():
     assert plan.request.hospital_name_zh == "示例医院"
     assert plan.checklist == ChecklistState()
     assert plan.exported == ExportRecord()
-    assert json.loads(plan_to_bytes(plan))["version"] == 5
+    assert json.loads(plan_to_bytes(plan))["version"] == VERSION
     assert plan.server is None
 
 

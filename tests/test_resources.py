@@ -96,6 +96,10 @@ def test_no_data_file_states_a_rate_a_price_or_a_dose():
         re.compile(r"\d\s*%|\d\s*(per ?cent|percent)\b", re.IGNORECASE),
         re.compile(r"[$€£¥]\s*\d|\d\s*(usd|eur|gbp|cny|rmb|yuan|dollars?|euros?)\b", re.IGNORECASE),
         re.compile(r"\d\s*(mg|mcg|µg|ml|g/kg|mg/m2?|units?/kg)\b", re.IGNORECASE),
+        # A fee, price, cost, deposit or exchange rate given as a number, either way round.
+        re.compile(r"\b(price|fee|cost|deposit|rate|amount|charge)s?\b\W{0,3}(of|is|=|:)?\s*\d", re.IGNORECASE),
+        re.compile(r"\d[\d.,\s]*\s*(a|per|/)\s*(night|day|person|trip|visit)\b", re.IGNORECASE),
+        re.compile(r"[\d.,]+\s*(元|块|人民币)"),
     ]
     # The fonts folder holds only the fonts and their licences.
     files = [
@@ -104,8 +108,20 @@ def test_no_data_file_states_a_rate_a_price_or_a_dose():
         if path.suffix in {".toml", ".json", ".txt", ".md"} and "fonts" not in path.parts
     ]
     assert any(path.name == "protocol.toml" for path in files)
+    assert {"budget.toml", "documents.toml"} <= {path.name for path in files}
     for path in files:
         text = path.read_text(encoding="utf-8")
         for pattern in patterns:
             found = pattern.search(text)
             assert found is None, f"{path.name}: {found.group(0) if found else ''}"
+
+
+def test_the_budget_file_holds_no_number_at_all():
+    """The budget's categories are words only: every amount a budget holds is the family's."""
+    import re
+
+    from carte_planner.resources import read_toml
+
+    data = read_toml("budget.toml")
+    del data["version"]
+    assert re.search(r"\d", repr(data)) is None

@@ -84,6 +84,7 @@ def proper_names(win):
         names.update(re.findall(r"[^\W\d_]+", label))
         names.add(code)
     names.update({"Europe", "Berlin", "Germany", "GMT", "UTC", "AM", "PM", "Scroll", "Left", "Right"})
+    names.update({"CNY", "EUR", "USD"})  # currency codes, as the Money view shows them
     locale = QLocale()
     for number in range(1, 13):
         names.update(locale.monthName(number, f).replace(".", "") for f in QLocale.FormatType)

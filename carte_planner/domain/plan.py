@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from carte_planner.domain.budget import Money
 from carte_planner.domain.checklist_state import ChecklistState
+from carte_planner.domain.documents import Papers
 from carte_planner.domain.request import TripRequest
 
 
@@ -55,10 +57,13 @@ class Plan:
     """What a plan file holds. `plan_id` is random, made once when the plan is created, and
     goes into every exported event's UID. `checklist` holds the ticks, notes and the user's
     own items; `exported` what the last calendar exports wrote; `server` where the plan is
-    published, if it is."""
+    published, if it is; `papers` the family's documents and `money` its budget, which never
+    leave the plan and its files folder."""
 
     request: TripRequest
     plan_id: str
     checklist: ChecklistState = field(default_factory=ChecklistState)
     exported: ExportRecord = field(default_factory=ExportRecord)
     server: CalendarServer | None = None
+    papers: Papers = field(default_factory=Papers)
+    money: Money = field(default_factory=Money)

@@ -56,6 +56,11 @@ TEXT_FIELDS = (
     "family_phones",
     "interpreter_phone",
     "team_phone",
+    "birth_date",
+    "diagnosis",
+    "allergies",
+    "languages",
+    "passport_numbers",
 )
 # The fields of the sheet for China: kept in the plan file only, never sent anywhere.
 SHEET_FIELDS = TEXT_FIELDS[6:]
@@ -73,6 +78,11 @@ TEXT_LABELS: dict[str, str] = {
     "family_phones": tr_noop("family phones"),
     "interpreter_phone": tr_noop("interpreter phone"),
     "team_phone": tr_noop("team phone"),
+    "birth_date": tr_noop("birth date"),
+    "diagnosis": tr_noop("diagnosis"),
+    "allergies": tr_noop("allergies"),
+    "languages": tr_noop("languages spoken"),
+    "passport_numbers": tr_noop("passport numbers"),
 }
 # Field names with the phase or item key in them; the command line reads the key back.
 PHASE_FIELD = tr_noop("length of phase '{phase}'")
@@ -114,6 +124,13 @@ class TripRequest:
     family_phones: str = ""
     interpreter_phone: str = ""
     team_phone: str = ""
+    # The patient's, as the family types them: the diagnosis as the treating team writes it;
+    # passport numbers only if the family wants them on the sheet.
+    birth_date: str = ""
+    diagnosis: str = ""
+    allergies: str = ""
+    languages: str = ""
+    passport_numbers: str = ""
     # Values the guide does not give; None keeps the data file's assumption.
     day0_offset: int | None = None
     chemotherapy_days: tuple[int, int] | None = None

@@ -67,7 +67,8 @@ def _isolated(text: str) -> str:
 
 
 def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]:
-    """The sheet's rows: a Chinese label, the same label in the family's language, the value."""
+    """The sheet's rows, in the order of a Chinese patient information form: a Chinese label,
+    the same label in the family's language, the value."""
     language = other_language or current_language()
     request = journey.request
     # Role words are no names: a cell left empty is written in by hand.
@@ -79,24 +80,38 @@ def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]
         chinese, other = _both(label, language)
         rows.append(Row(chinese, other, value, big))
 
-    add(tr_noop("Patient (name as in the passport)"), names[0] if names else "")
+    add(tr_noop("Patient's name (as in the passport)"), names[0] if names else "")
+    add(tr_noop("Date of birth"), request.birth_date)
+    if request.passport_numbers:
+        add(tr_noop("Passport number"), request.passport_numbers)
+    add(tr_noop("Diagnosis"), request.diagnosis)
+    add(tr_noop("Allergies"), request.allergies)
+    add(tr_noop("Languages spoken"), request.languages)
     if len(names) > 1:
-        add(tr_noop("Travelling with the patient"), ", ".join(names[1:]))
-    add(tr_noop("Hospital"), "\n".join(p for p in (request.hospital_name_zh, request.hospital_name) if p), big=True)
+        add(tr_noop("Companions (names as in the passports)"), ", ".join(names[1:]))
+    add(
+        tr_noop("Treating hospital"),
+        "\n".join(p for p in (request.hospital_name_zh, request.hospital_name) if p),
+        big=True,
+    )
     add(
         tr_noop("Hospital address"),
         "\n".join(p for p in (request.hospital_address_zh, request.hospital_address) if p),
         big=bool(request.hospital_address_zh),
     )
-    add(tr_noop("Where we stay"), "\n".join(p for p in (request.stay_address_zh, request.stay_address) if p))
-    add(tr_noop("Arrival in China"), _day_both(journey, "flight:outbound", language, landing=True))
-    add(tr_noop("Hospital admission"), _day_both(journey, "milestone:admission", language))
-    add(tr_noop("Day 0 (infusion)"), _day_both(journey, "milestone:infusion", language))
-    add(tr_noop("Discharge from hospital (estimated)"), _day_both(journey, "milestone:discharge", language))
-    add(tr_noop("Return flight (estimated)"), _day_both(journey, "flight:return", language))
-    add(tr_noop("Our phone numbers in China"), request.family_phones)
-    add(tr_noop("Interpreter"), request.interpreter_phone)
-    add(tr_noop("Treating team"), request.team_phone or request.hospital_phone)
+    add(
+        tr_noop("Address in China"),
+        "\n".join(p for p in (request.stay_address_zh, request.stay_address) if p),
+        big=bool(request.stay_address_zh),
+    )
+    add(tr_noop("Date of arrival in China"), _day_both(journey, "flight:outbound", language, landing=True))
+    add(tr_noop("Admission date"), _day_both(journey, "milestone:admission", language))
+    add(tr_noop("Infusion date (Day 0)"), _day_both(journey, "milestone:infusion", language))
+    add(tr_noop("Expected discharge date"), _day_both(journey, "milestone:discharge", language))
+    add(tr_noop("Expected return flight"), _day_both(journey, "flight:return", language))
+    add(tr_noop("Attending medical team's 24-hour phone"), request.team_phone or request.hospital_phone)
+    add(tr_noop("Interpreter's phone number"), request.interpreter_phone)
+    add(tr_noop("Family's phone numbers in China"), request.family_phones)
     add(tr_noop("Emergency (ambulance) in mainland China"), EMERGENCY, big=True)
     return rows
 
@@ -104,7 +119,7 @@ def sheet_rows(journey: Journey, other_language: str | None = None) -> list[Row]
 def hospital_sheet(journey: Journey, other_language: str | None = None) -> PrintDocument:
     """The sheet as a printable document of one block, so that it stays on one page."""
     language = other_language or current_language()
-    title_zh, title_other = _both(tr_noop("Sheet for the hospital"), language)
+    title_zh, title_other = _both(tr_noop("Patient information sheet"), language)
     note_zh, note_other = _both(
         tr_noop("The dates are estimates: the hospital's own schedule always comes first."), language
     )
@@ -131,5 +146,5 @@ def hospital_sheet(journey: Journey, other_language: str | None = None) -> Print
     # The footer is one line of plain text: each sentence is an isolate that runs its own way.
     footer = note_zh if language == CHINESE else f"{_isolated(note_zh)} {_isolated(note_other)}"
     with use_language(CHINESE):
-        title = tr("Sheet for the hospital")
+        title = tr("Patient information sheet")
     return PrintDocument(title=title, blocks=(Block(html),), footer=footer, style=SHEET_STYLE)

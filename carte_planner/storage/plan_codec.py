@@ -16,13 +16,14 @@ from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, Publis
 from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.papers_codec import money_from_dict, money_to_dict, papers_from_dict, papers_to_dict
 
 FORMAT = "carte-planner.plan"
 # Version 2 added the checklist (ticks, notes, the user's own items); version 3 what the
 # calendar exports wrote; version 4 the values the guide does not give (`request.assumed`);
-# version 5 the calendar server it is published to (never a password). Older files open through
-# MIGRATIONS.
-VERSION = 5
+# version 5 the calendar server it is published to (never a password); version 6 the family's
+# documents and budget (`papers`, `money`). Older files open through MIGRATIONS.
+VERSION = 6
 
 _HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
 
@@ -161,6 +162,8 @@ def plan_to_bytes(plan: Plan) -> bytes:
         "checklist": checklist_to_dict(plan.checklist),
         "calendar_export": export_record_to_dict(plan.exported),
         "calendar_server": server_to_dict(plan.server),
+        "papers": papers_to_dict(plan.papers),
+        "money": money_to_dict(plan.money),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -502,7 +505,12 @@ def migrate_4_to_5(document: dict[str, Any]) -> dict[str, Any]:
     return {"calendar_server": None, **document, "version": 5}
 
 
-MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5}
+def migrate_5_to_6(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 had no documents or budget: the plan opens with none."""
+    return {**document, "version": 6}
+
+
+MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5, 5: migrate_5_to_6}
 
 
 # Longer integers are not a plan's; Python itself refuses to read those over 4300 digits.
@@ -642,5 +650,15 @@ def _plan_from_document(document: Any) -> Plan:
     checklist = checklist_from_dict(fields.take("checklist", dict, {}))
     exported = export_record_from_dict(fields.take("calendar_export", dict, {}))
     server = server_from_dict(fields.take("calendar_server", (dict, type(None)), None))
+    papers = papers_from_dict(fields.take("papers", dict, {}))
+    money = money_from_dict(fields.take("money", dict, {}))
     fields.finish()
-    return Plan(request=request, plan_id=plan_id, checklist=checklist, exported=exported, server=server)
+    return Plan(
+        request=request,
+        plan_id=plan_id,
+        checklist=checklist,
+        exported=exported,
+        server=server,
+        papers=papers,
+        money=money,
+    )

@@ -9,7 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from carte_planner.domain.budget import Money
 from carte_planner.domain.checklist import Checklist, ChecklistState, build_checklist
+from carte_planner.domain.documents import Papers
 from carte_planner.domain.identity import new_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan
@@ -58,6 +60,8 @@ class PlanDocument(QObject):
     checklistChanged = Signal()
     # After any change of either, once: for views that show both (the agenda).
     planChanged = Signal()
+    # The family's documents or money changed (they never change the journey).
+    papersChanged = Signal()
     selectionChanged = Signal(str)
     fileChanged = Signal()
     # A change refused because the plan would be too large, and a plan getting close to that: the
@@ -154,11 +158,20 @@ class PlanDocument(QObject):
             self.sizeWarned.emit(size_warning(size))
         return True
 
+    def change_papers(self, papers: Papers, text: str) -> None:
+        if papers != self._plan.papers:
+            self.undo_stack.push(ChangePlan(self, replace(self._plan, papers=papers), text, None))
+
+    def change_money(self, money: Money, text: str) -> None:
+        if money != self._plan.money:
+            self.undo_stack.push(ChangePlan(self, replace(self._plan, money=money), text, None))
+
     def _apply(self, plan: Plan) -> None:
         # What calendar exports and publishing wrote is outside the undo history: undoing an edit must not
         # make the next export forget events that are already in the user's calendar.
         plan = replace(plan, exported=self._plan.exported, server=self._plan.server)
         replanned = plan.request != self._plan.request
+        papers = (plan.papers, plan.money) != (self._plan.papers, self._plan.money)
         self._plan = plan
         if replanned:
             self._journey = self._plan_for(plan.request)
@@ -171,6 +184,8 @@ class PlanDocument(QObject):
             self.checklistChanged.emit()
         if replanned or changed:
             self.planChanged.emit()
+        if papers:
+            self.papersChanged.emit()
 
     def replace_plan(self, plan: Plan, path: Path | None) -> None:
         """Open another plan (New, Open): a fresh history, nothing to save yet."""
@@ -184,6 +199,7 @@ class PlanDocument(QObject):
         self.journeyChanged.emit()
         self.checklistChanged.emit()
         self.planChanged.emit()
+        self.papersChanged.emit()
         self.fileChanged.emit()
 
     def record_export(self, record: ExportRecord) -> None:

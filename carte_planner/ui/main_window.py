@@ -36,7 +36,9 @@ from carte_planner.storage.planfile import EXTENSION, file_digest, load_plan, sa
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
+from carte_planner.ui.documents_view import DocumentsView
 from carte_planner.ui.hint import StartHint
+from carte_planner.ui.money_view import MoneyView
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.request_panel import RequestPanel
@@ -100,6 +102,15 @@ def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, 
 AUTOSAVE_DELAY_MS = 2000
 
 
+def scrolled(view: QWidget, name: str) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(view)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
 def default_autosave_folder() -> Path:
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location) if location else Path.home() / ".carte-planner"
@@ -159,6 +170,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline, tr("T&imeline"))
         self.checklist = ChecklistPanel(document)
         self.tabs.addTab(self.checklist, tr("Chec&klist"))
+        # Scrolled: their forms are taller than a small laptop leaves the views.
+        self.documents = DocumentsView(document)
+        self.documents_page = scrolled(self.documents, "documentsScroll")
+        self.tabs.addTab(self.documents_page, tr("Documents"))
+        self.money = MoneyView(document)
+        self.money_page = scrolled(self.money, "moneyScroll")
+        self.tabs.addTab(self.money_page, tr("Money"))
+        self.money.print_button.clicked.connect(self.print_budget)
         self.checklist.print_button.clicked.connect(self.print_checklist)
         self.checklist.pdf_button.clicked.connect(self.export_pdf)
         self.tabs.setAccessibleName(tr("Calendar and timeline"))
@@ -282,6 +301,20 @@ class MainWindow(QMainWindow):
         self.checklist_action = self._action(
             tr("Chec&klist"), lambda: self.tabs.setCurrentWidget(self.checklist), QKeySequence("Ctrl+4")
         )
+        self.documents_action = self._action(
+            tr("Doc&uments"), lambda: self.tabs.setCurrentWidget(self.documents_page), QKeySequence("Ctrl+5")
+        )
+        self.money_action = self._action(
+            tr("&Money"), lambda: self.tabs.setCurrentWidget(self.money_page), QKeySequence("Ctrl+6")
+        )
+        self.budget_print_action = self._action(tr("Print &budget…"), self.print_budget)
+        self.handover_action = self._action(tr("Print &going-home packet…"), self.print_handover)
+        self.documents_print_action = self._action(tr("Print documents by pac&ket…"), self.print_documents)
+        self.cards_action = self._action(
+            tr("Print ta&xi and wallet cards…"),
+            self.print_cards,
+            tip=tr("Taxi and wallet cards for China, the size of a bank card"),
+        )
         self.agenda_action = self._action(tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3"))
         self.start_action = self._action(tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
         self.today_action = self._action(tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
@@ -330,6 +363,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.publish_action, self.publish_changes_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
+        file_menu.addActions(
+            [self.documents_print_action, self.budget_print_action, self.cards_action, self.handover_action]
+        )
         self.output_language_menu = file_menu.addMenu(tr("Language of calendar &files and printouts"))
         self.output_language_group = QActionGroup(self)
         chosen = self.output_language() or ""
@@ -346,6 +382,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
+        view_menu.addActions([self.documents_action, self.money_action])
         view_menu.addSeparator()
         view_menu.addAction(self.panel_action)
         view_menu.addSeparator()
@@ -729,6 +766,11 @@ class MainWindow(QMainWindow):
                 with writing(path):
                     if file_digest(path) != accepted:
                         continue
+                    if self.document.path is not None and self.document.plan.papers.attachment_names():
+                        from carte_planner.storage.attachments import move_plan_folder
+
+                        # Save as: the new plan keeps its attached files; the old one keeps its own.
+                        move_plan_folder(self.document.path, path)
                     save_plan(path, self.document.plan)
                     break
         except TimeoutError:
@@ -926,6 +968,34 @@ class MainWindow(QMainWindow):
         from carte_planner.ui.printing import print_hospital_sheet
 
         print_hospital_sheet(self, self.document, self.output_language())
+
+    def print_budget(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.printing import print_budget
+
+        print_budget(self, self.document, self.output_language())
+
+    def print_documents(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.printing import print_documents
+
+        print_documents(self, self.document, self.output_language())
+
+    def print_handover(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.printing import print_handover
+
+        print_handover(self, self.document, self.output_language())
+
+    def print_cards(self) -> None:
+        if not self.commit_edits():
+            return
+        from carte_planner.ui.cards_print import print_cards
+
+        print_cards(self, self.document, self.output_language())
 
     def export_pdf(self) -> Path | None:
         if not self.commit_edits():

@@ -256,6 +256,44 @@ def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = 
     _preview(parent, hospital_sheet(plan_document.journey, language), tr("Print sheet for the hospital"))
 
 
+def print_budget(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the family's budget on one page, in `language` (the window's when None)."""
+    from carte_planner.domain.budget import cost, plan_counts
+    from carte_planner.export.budget_report import budget_document
+    from carte_planner.resources import load_budget_categories
+
+    money = plan_document.plan.money
+    with use_language(language):
+        source = budget_document(cost(money, plan_counts(plan_document.journey)), money, load_budget_categories())
+    _preview(parent, source, tr("Print budget"))
+
+
+def print_documents(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the documents, packet by packet."""
+    from carte_planner.domain.documents import build_documents
+    from carte_planner.export.documents_list import documents_document
+    from carte_planner.resources import load_documents_template
+
+    template = load_documents_template()
+    with use_language(language):
+        documents = build_documents(plan_document.journey, template, plan_document.plan.papers)
+        source = documents_document(documents, template)
+    _preview(parent, source, tr("Print documents"))
+
+
+def print_handover(parent: QWidget, plan_document, language: str | None = None) -> None:
+    """Print preview of the going-home packet for the home oncologist."""
+    from carte_planner.domain.documents import build_documents
+    from carte_planner.export.handover import handover_document
+    from carte_planner.resources import load_documents_template
+
+    with use_language(language):
+        journey = plan_document.journey
+        documents = build_documents(journey, load_documents_template(), plan_document.plan.papers)
+        source = handover_document(journey, plan_document.checklist, documents)
+    _preview(parent, source, tr("Print going-home packet"))
+
+
 def _preview(parent: QWidget, source, title: str) -> None:
     """A print preview of one document; from there the user prints."""
     printer = make_printer()

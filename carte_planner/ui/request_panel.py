@@ -221,6 +221,15 @@ class RequestPanel(QWidget):
                 ("family_phones", tr("Your phones in China:"), tr("Your phone numbers in China")),
                 ("interpreter_phone", tr("Interpreter's phone:"), tr("Interpreter's phone")),
                 ("team_phone", tr("Treating team's phone:"), tr("Treating team's phone")),
+                ("birth_date", tr("Patient's date of birth:"), tr("Patient's date of birth")),
+                ("diagnosis", tr("Diagnosis (as the team writes it):"), tr("Diagnosis as the treating team writes it")),
+                ("allergies", tr("Allergies:"), tr("Patient's allergies")),
+                ("languages", tr("Languages spoken:"), tr("Languages the patient speaks")),
+                (
+                    "passport_numbers",
+                    tr("Passport numbers (optional):"),
+                    tr("Passport numbers, if you want them on the sheet"),
+                ),
             ],
         )
         layout.addWidget(sheet)
