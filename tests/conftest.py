@@ -95,6 +95,18 @@ def window(qtbot, settings):
     return win
 
 
+@pytest.fixture
+def saved_window(window, tmp_path):
+    """The window on a plan saved to a file: the window publishes only a plan that can keep
+    its record of the server."""
+    from carte_planner.storage.planfile import save_plan
+
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, window.document.plan)
+    assert window.open_plan(path)
+    return window
+
+
 # -- a calendar server and a keyring, for the publishing tests -----------------------------
 
 

@@ -48,12 +48,8 @@ def proxy(radicale):
 
 
 @pytest.fixture
-def window(window, tmp_path):
-    """The window's plan is saved: the window publishes only a plan that can keep its record."""
-    path = tmp_path / "trip.carteplan"
-    save_plan(path, window.document.plan)
-    assert window.open_plan(path)
-    return window
+def window(saved_window):
+    return saved_window
 
 
 @pytest.fixture

@@ -14,12 +14,8 @@ TIMEOUT = 60_000
 
 
 @pytest.fixture
-def window(window, tmp_path):
-    """The window's plan is saved: a plan published from the window keeps its record there."""
-    path = tmp_path / "trip.carteplan"
-    save_plan(path, window.document.plan)
-    assert window.open_plan(path)
-    return window
+def window(saved_window):
+    return saved_window
 
 
 def wait_for_result(qtbot, dialog, words):

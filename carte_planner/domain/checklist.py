@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from carte_planner.domain import data_tables
 from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIMES
 from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
+from carte_planner.domain.data_tables import tables
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 from carte_planner.domain.travellers import traveller_words
@@ -227,31 +229,16 @@ def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.t
     """Validate a parsed checklist file; raise ResourceError naming the file and the field."""
 
     def need(entry: Mapping[str, Any], path: str, name: str, kind: type) -> Any:
-        if name not in entry:
-            raise ResourceError(source, f"{path}.{name}", "is missing")
-        value = entry[name]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ResourceError(source, f"{path}.{name}", f"must be of type {kind.__name__}")
-        return value
+        return data_tables.need(source, entry, path, name, kind)
 
-    stages_data = data.get("stages")
-    if not isinstance(stages_data, list) or not stages_data:
-        raise ResourceError(source, "stages", "must be a non-empty list of tables")
-    stages = []
-    for i, entry in enumerate(stages_data):
-        if not isinstance(entry, Mapping):
-            raise ResourceError(source, f"stages[{i}]", "must be a table")
-        stages.append(Stage(need(entry, f"stages[{i}]", "key", str), need(entry, f"stages[{i}]", "title", str)))
+    stages = [
+        Stage(need(entry, path, "key", str), need(entry, path, "title", str))
+        for path, entry in tables(source, data, "stages")
+    ]
     stage_keys = {stage.key for stage in stages}
-    items_data = data.get("items")
-    if not isinstance(items_data, list) or not items_data:
-        raise ResourceError(source, "items", "must be a non-empty list of tables")
     items = []
     seen: set[str] = set()
-    for i, entry in enumerate(items_data):
-        path = f"items[{i}]"
-        if not isinstance(entry, Mapping):
-            raise ResourceError(source, path, "must be a table")
+    for path, entry in tables(source, data, "items"):
         key = need(entry, path, "key", str)
         if key in seen:
             raise ResourceError(source, f"{path}.key", f"'{key}' appears twice")

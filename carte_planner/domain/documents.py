@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from carte_planner.domain import data_tables
 from carte_planner.domain.checklist_state import MAX_TITLE, printable
+from carte_planner.domain.data_tables import tables
 from carte_planner.domain.errors import ResourceError
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import Words, say, spoken
@@ -240,31 +242,16 @@ def parse_documents_template(data: Mapping[str, Any], source: str = "documents.t
     """Validate a parsed documents file; raise ResourceError naming the file and the field."""
 
     def need(entry: Mapping[str, Any], path: str, name: str, kind: type) -> Any:
-        if name not in entry:
-            raise ResourceError(source, f"{path}.{name}", "is missing")
-        value = entry[name]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ResourceError(source, f"{path}.{name}", f"must be of type {kind.__name__}")
-        return value
+        return data_tables.need(source, entry, path, name, kind)
 
-    packets_data = data.get("packets")
-    if not isinstance(packets_data, list) or not packets_data:
-        raise ResourceError(source, "packets", "must be a non-empty list of tables")
-    packets = []
-    for i, entry in enumerate(packets_data):
-        if not isinstance(entry, Mapping):
-            raise ResourceError(source, f"packets[{i}]", "must be a table")
-        packets.append(Packet(need(entry, f"packets[{i}]", "key", str), need(entry, f"packets[{i}]", "title", str)))
+    packets = [
+        Packet(need(entry, path, "key", str), need(entry, path, "title", str))
+        for path, entry in tables(source, data, "packets")
+    ]
     packet_keys = {packet.key for packet in packets}
-    documents_data = data.get("documents")
-    if not isinstance(documents_data, list) or not documents_data:
-        raise ResourceError(source, "documents", "must be a non-empty list of tables")
     documents = []
     seen: set[str] = set()
-    for i, entry in enumerate(documents_data):
-        path = f"documents[{i}]"
-        if not isinstance(entry, Mapping):
-            raise ResourceError(source, path, "must be a table")
+    for path, entry in tables(source, data, "documents"):
         key = need(entry, path, "key", str)
         if key in seen or key.startswith(OWN_PREFIX) or ":" in key:
             raise ResourceError(source, f"{path}.key", f"'{key}' appears twice or holds a colon")
