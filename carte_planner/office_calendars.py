@@ -89,11 +89,15 @@ def library_language(language: str, country: str, supported: Iterable[str]) -> s
 
 def library_catalogues() -> list[str]:
     """The languages this app asks the library for, whose name catalogues the bundle carries
-    (packaging/carte-planner.spec): en_US, and each country's code for the app's languages."""
+    (packaging/carte-planner.spec): en_US, each country's code for the app's languages, and
+    each country's own language (a day's own name, beside the English one)."""
     import holidays
 
     codes = {"en_US"}
     for country, supported in holidays.list_localized_countries(include_aliases=False).items():
+        own = holidays.country_holidays(country).default_language
+        if own:
+            codes.add(own)
         for language in LANGUAGES:
             code = None if language == "en" else library_language(language, country, supported)
             if code is not None:
