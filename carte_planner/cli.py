@@ -764,7 +764,10 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
             with writing(Path(args.plan)):
                 result = _export_to(args, plan, journey, output)
         except TimeoutError:
-            raise UsageError(
+            from carte_planner.storage.atomic import WriteError
+
+            # An output that could not be written, like any other: exit code 74.
+            raise WriteError(
                 "--plan: " + tr("another program kept writing {path}; try again.").format(path=args.plan)
             ) from None
     else:
