@@ -42,6 +42,7 @@ from carte_planner.i18n import ntr, tr
 from carte_planner.resources import load_protocol
 from carte_planner.ui.counted import counted_suffix, refresh_unit
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import TimeField
 
 Commit = Callable[[Callable[[TripRequest], TripRequest], str], bool]
 
@@ -163,7 +164,7 @@ class AssumedValuesBox(QGroupBox):
         self.followup = QComboBox()
         for combo in (self.visit_rhythm, self.early, self.followup):
             _narrow(combo)
-        self.return_time = QTimeEdit()
+        self.return_time = TimeField()
         self.return_time.setKeyboardTracking(False)
 
         rows = [

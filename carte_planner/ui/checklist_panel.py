@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
 from carte_planner.i18n import ntr, tr
-from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
+from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import overdue_text
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
@@ -188,9 +188,9 @@ class AddItemDialog(QDialog):
         self.stage.setAccessibleName(tr("Stage"))
         form.addRow(tr("&Stage:"), self.stage)
         self.has_due = QCheckBox(tr("Has a &due date"))
-        self.due = QDateEdit(to_qdate(default_due))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat(medium_format())
+        # No weekday in the field: typed digits go to the day, the month and the year.
+        self.due = DateField()
+        self.due.setDate(to_qdate(default_due))
         self.due.setEnabled(False)
         self.due.setAccessibleName(tr("Due date"))
         self.has_due.toggled.connect(self.due.setEnabled)
