@@ -6,7 +6,7 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDateTimeEdit, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog, QFileDialog
 
 from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
@@ -30,7 +30,10 @@ def window(request, qtbot, settings):
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()
     qtbot.waitExposed(win)
+    QApplication.processEvents()  # the window has fitted itself to the screen
+    win.resize(1500, 900)  # wide enough for the request panel and the agenda both
     win.show_panel(True)
+    qtbot.waitUntil(win.agenda.isVisible)
     yield win
     apply_language("en")
 

@@ -30,9 +30,8 @@ def keep_sections_in_order(edit: QDateTimeEdit, display_format: str) -> None:
     date still reads "15 مارس 2027" from the right."""
     edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setDisplayFormat(display_format)
+    # The calendar popup is a window of its own: it takes the application's direction anyway.
     edit.lineEdit().setLayoutDirection(QGuiApplication.layoutDirection())
-    if edit.calendarPopup() and edit.calendarWidget() is not None:
-        edit.calendarWidget().setLayoutDirection(QGuiApplication.layoutDirection())
 
 
 def time_format(locale: QLocale | None = None) -> str:

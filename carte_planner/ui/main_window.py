@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 PANEL_MIN_WIDTH = 240
 PANEL_WIDTH = 310  # at the start: the form without a horizontal scroll bar
+# Narrower than this, the agenda gives way to the calendar while the request panel is open:
+# the calendar stays the largest thing in the window.
+AGENDA_BESIDE_PANEL_WIDTH = 1400
 
 
 # Windows that replaced another in a new language: kept here so that they are not collected.
@@ -161,27 +165,39 @@ class MainWindow(QMainWindow):
         self.views_splitter.setObjectName("viewsSplitter")
         self.views_splitter.addWidget(self.tabs)
         self.views_splitter.addWidget(self.agenda)
-        self.views_splitter.setStretchFactor(0, 3)
-        self.views_splitter.setStretchFactor(1, 2)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        # Room the window gains goes to the calendar and timeline.
+        self.views_splitter.setStretchFactor(0, 1)
+        self.views_splitter.setStretchFactor(1, 0)
+        # The hint opens the request panel, where it points: the views keep their room.
         self.start_hint = StartHint(self.settings)
         self.start_hint.dismissed.connect(self.panel.start.setFocus)
-        right_layout.addWidget(self.start_hint)
-        right_layout.addWidget(self.summary)
-        right_layout.addWidget(self.views_splitter, 1)
+        panel_layout = self.panel.layout()
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.insertWidget(0, self.start_hint)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(panel_scroll)
-        self.main_splitter.addWidget(right)
+        self.main_splitter.addWidget(self.views_splitter)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.splitterMoved.connect(lambda _pos, _index: self._panel_toggled())
-        self.setCentralWidget(self.main_splitter)
+        # The journey in one paragraph across the whole window, above the fields and the
+        # views: the panel is no taller than the calendar beside it.
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.summary)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
+        # Beside the tabs, always in reach: the request panel comes back with one click.
+        self.panel_button = QToolButton()
+        self.panel_button.setDefaultAction(self.panel_action)
+        self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.panel_button.setAccessibleName(tr("Show or hide the request panel"))
+        self.tabs.setCornerWidget(self.panel_button, Qt.Corner.TopLeftCorner)
         self._fitted_to_screen = False
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
@@ -264,16 +280,14 @@ class MainWindow(QMainWindow):
         self.toolbar_redo.setEnabled(False)
         self.document.undo_stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
         self.document.undo_stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
-        self.calendar_action = self._action(
-            tr("&Calendar"), lambda: self.tabs.setCurrentWidget(self.month), QKeySequence("Ctrl+1")
-        )
+        self.calendar_action = self._action(tr("&Calendar"), lambda: self.show_view(self.month), QKeySequence("Ctrl+1"))
         self.timeline_action = self._action(
-            tr("&Timeline"), lambda: self.tabs.setCurrentWidget(self.timeline), QKeySequence("Ctrl+2")
+            tr("&Timeline"), lambda: self.show_view(self.timeline), QKeySequence("Ctrl+2")
         )
         self.checklist_action = self._action(
-            tr("Chec&klist"), lambda: self.tabs.setCurrentWidget(self.checklist), QKeySequence("Ctrl+4")
+            tr("Chec&klist"), lambda: self.show_view(self.checklist), QKeySequence("Ctrl+4")
         )
-        self.agenda_action = self._action(tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3"))
+        self.agenda_action = self._action(tr("&Agenda"), self.show_agenda, QKeySequence("Ctrl+3"))
         self.start_action = self._action(tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
         self.today_action = self._action(tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
         self.zoom_in_action = self._action(tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
@@ -384,12 +398,8 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.activate()  # the minimum size as laid out, not as first guessed
         self.resize(width, height)
-        # Wide enough for the form without scrolling sideways where the screen allows.
-        scrollbar = self.panel_scroll.verticalScrollBar().sizeHint().width() + 2 * self.panel_scroll.frameWidth()
-        needed = self.panel.minimumSizeHint().width() + scrollbar
-        panel = min(max(400, needed), max(PANEL_WIDTH, width * 2 // 7, needed), width * 2 // 5)
+        panel = self._panel_width(width)
         self.main_splitter.setSizes([panel, width - panel])
-        self.views_splitter.setSizes([(width - panel) * 3 // 5, (width - panel) * 2 // 5])
         if available.height() < 600:
             # A short screen (1080 lines at 200 %): the menus hold every toolbar action, and
             # the calendar needs the height more.
@@ -403,8 +413,59 @@ class MainWindow(QMainWindow):
             state = read_bytes(self.settings, f"window/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
+        views_state = read_bytes(self.settings, "window/viewsSplitter")
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab"))
+        # Open on a new plan, where the fields are what is to be done; a saved plan opens on its
+        # journey, unless the panel was left open last time.
+        if self.document.path is not None and not read_bool(self.settings, "window/panel"):
+            self.panel_scroll.hide()
+        if views_state is None:
+            self._agenda_beside(width - (0 if self.panel_scroll.isHidden() else panel))
+        self._share_views()
         self._panel_toggled()
+
+    def _panel_width(self, width: int) -> int:
+        """Wide enough for the form without scrolling sideways, and no wider."""
+        scrollbar = self.panel_scroll.verticalScrollBar().sizeHint().width() + 2 * self.panel_scroll.frameWidth()
+        needed = self.panel.minimumSizeHint().width() + scrollbar
+        return min(max(PANEL_WIDTH, needed), width // 2)
+
+    def _share_views(self) -> None:
+        """The calendar and timeline get most of the views' width. While the request panel is
+        open in a narrow window the agenda gives way to them, out of the window's minimum width
+        too; closing the panel, Ctrl+3 or F6 bring it back."""
+        narrow = not self.panel_scroll.isHidden() and self.width() < AGENDA_BESIDE_PANEL_WIDTH
+        if narrow:
+            self.agenda.hide()
+            return
+        if self.agenda.isHidden():
+            self.agenda.show()
+            self._agenda_beside()
+
+    def _agenda_beside(self, total: int | None = None) -> None:
+        """The agenda beside the calendar, narrower than it, and no narrower than it can be."""
+        total = total or sum(self.views_splitter.sizes()) or self.views_splitter.width()
+        agenda = max(total * 3 // 8, self.agenda.minimumSizeHint().width())
+        self.views_splitter.setSizes([total - agenda, agenda])
+
+    def show_view(self, page: QWidget) -> None:
+        """Bring a tab to the front and put the focus in it, where its keys work at once."""
+        self.tabs.setCurrentWidget(page)
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Focus the view in front: the month grid, the timeline, or the checklist's list."""
+        page = self.tabs.currentWidget()
+        target = {self.month: self.month.grid, self.timeline: self.timeline.canvas, self.checklist: self.checklist.tree}
+        widget = target.get(page, page)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_agenda(self) -> None:
+        """Put the focus in the agenda; if it gave way to the request panel, the panel gives
+        way to it now."""
+        if self.agenda.isHidden():
+            self.show_panel(False)
+        self.agenda.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -412,19 +473,31 @@ class MainWindow(QMainWindow):
             return
         self._fitted_to_screen = True
         available = self.screen().availableGeometry()
-        if self.minimumSizeHint().width() > available.width() - 16:
-            # A large font on a small screen: the views first; View ▸ Request panel brings the
-            # fields back.
+        panel = self._panel_width(available.width())
+        if self.minimumSizeHint().width() > available.width() - 16 or panel > available.width() * 9 // 20:
+            # A large font on a small screen: the views first, the panel would take half the
+            # window; View ▸ Request panel or the button beside the tabs brings the fields back.
             self.show_panel(False)
-            # After the layout has taken the panel out of the window's minimum size.
-            QTimer.singleShot(0, self._fit_to_screen)
+        # After the layout has taken the panel or the agenda out of the window's minimum size.
+        QTimer.singleShot(0, self._fit_to_screen)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._share_views()
 
     def _fit_to_screen(self) -> None:
         available = self.screen().availableGeometry()
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        self.resize(min(self.width(), available.width() - 16), min(self.height(), available.height() - 48))
+        if not self.panel_scroll.isHidden() and self.minimumSizeHint().width() > available.width() - 16:
+            self.show_panel(False)  # the fields asked for more than the screen has, once laid out
+            if layout is not None:
+                layout.activate()
+        width, height = min(self.width(), available.width() - 16), min(self.height(), available.height() - 48)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     def show_panel(self, shown: bool) -> None:
         """Hide the request panel to give the views the window (and its width: a hidden panel
@@ -433,14 +506,16 @@ class MainWindow(QMainWindow):
         total = sum(sizes)
         if shown and (self.panel_scroll.isHidden() or sizes[0] == 0):
             self.panel_scroll.show()
-            panel = min(400, max(PANEL_WIDTH, total * 2 // 7))
+            panel = self._panel_width(total)
             self.main_splitter.setSizes([panel, total - panel])
-            self.panel.setFocus()
+            self._share_views()
+            self.panel.start.setFocus(Qt.FocusReason.OtherFocusReason)
         elif not shown and not self.panel_scroll.isHidden():
             focus = QApplication.focusWidget()
-            if focus is not None and self.panel_scroll.isAncestorOf(focus):
-                self.tabs.currentWidget().setFocus()
             self.panel_scroll.hide()
+            self._share_views()
+            if focus is None or self.panel_scroll.isAncestorOf(focus):
+                self.focus_view()
         self._panel_toggled()
 
     def _reveal_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -467,6 +542,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.views_splitter, self.agenda.splitter):
             self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("window/panel", not self.panel_scroll.isHidden())
         if self.document.modified:
             for key in ("session/plan", "session/path", "session/unsaved"):
                 self.settings.remove(key)
