@@ -209,3 +209,14 @@ def announce(widget: QWidget, message: str) -> None:
         return
     QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
+
+
+def name_typing_fields(root: QWidget) -> None:
+    """The typing field inside an editable combo box is what takes the focus: it is named after
+    its box, or a screen reader announces an unnamed text field."""
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in root.findChildren(QComboBox):
+        edit = combo.lineEdit()
+        if edit is not None and not edit.accessibleName():
+            edit.setAccessibleName(combo.accessibleName())

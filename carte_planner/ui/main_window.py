@@ -31,6 +31,7 @@ from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.locks import FileLock, plan_lock_path
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import EXTENSION, file_digest, load_plan, save_plan
+from carte_planner.ui.accessible import name_typing_fields
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         # Narrow: the form's labels go above their fields, and what still does not fit scrolls.
         panel_scroll.setMinimumWidth(PANEL_MIN_WIDTH)
         panel_scroll.setAccessibleName(tr("Your trip"))
+        # Its fields take the focus, not the scroll area, which could not show it.
+        panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.summary = SummaryBar(document)
         self.month = MonthPage(document)
         self.timeline = TimelinePage(document)
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         document.fileChanged.connect(self._show_published)
         self._show_published()
         wheel_turns_focused_fields_only(self)
+        name_typing_fields(self)
         QApplication.instance().focusChanged.connect(self._reveal_focus)  # type: ignore[union-attr]
 
     # -- actions and menus ----------------------------------------------------------------
@@ -288,6 +292,10 @@ class MainWindow(QMainWindow):
             tr("Chec&klist"), lambda: self.show_view(self.checklist), QKeySequence("Ctrl+4")
         )
         self.agenda_action = self._action(tr("&Agenda"), self.show_agenda, QKeySequence("Ctrl+3"))
+        self.next_area_action = self._action(tr("Next area"), lambda: self.cycle_areas(1), QKeySequence("F6"))
+        self.previous_area_action = self._action(
+            tr("Previous area"), lambda: self.cycle_areas(-1), QKeySequence("Shift+F6")
+        )
         self.start_action = self._action(tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
         self.today_action = self._action(tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
         self.zoom_in_action = self._action(tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
@@ -351,6 +359,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
+        view_menu.addActions([self.next_area_action, self.previous_area_action])
         view_menu.addSeparator()
         view_menu.addAction(self.panel_action)
         view_menu.addSeparator()
@@ -460,6 +469,33 @@ class MainWindow(QMainWindow):
         widget = target.get(page, page)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _areas(self) -> list[tuple[QWidget, QWidget]]:
+        """The parts of the window F6 moves between, each as (what holds it, what takes the
+        focus): the request panel, the view in front, the agenda and the item's details."""
+        page = self.tabs.currentWidget()
+        view = {self.month: self.month.grid, self.timeline: self.timeline.canvas, self.checklist: self.checklist.tree}
+        areas: list[tuple[QWidget, QWidget]] = []
+        if not self.panel_scroll.isHidden():
+            areas.append((self.panel_scroll, self.panel.start))
+        areas.append((self.tabs, view.get(page, page)))
+        if not self.agenda.isHidden():
+            areas += [(self.agenda.table, self.agenda.table), (self.agenda, self.agenda.detail)]
+        return areas
+
+    def cycle_areas(self, step: int) -> None:
+        """F6 (Shift+F6 back): the focus to the next part of the window."""
+        areas = self._areas()
+        focus = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, (holder, _target) in enumerate(areas)
+                if focus is not None and (focus is holder or holder.isAncestorOf(focus))
+            ),
+            -1 if step > 0 else 0,
+        )
+        areas[(current + step) % len(areas)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def show_agenda(self) -> None:
         """Put the focus in the agenda; if it gave way to the request panel, the panel gives
         way to it now."""
@@ -472,6 +508,7 @@ class MainWindow(QMainWindow):
         if self._fitted_to_screen:
             return
         self._fitted_to_screen = True
+        QTimer.singleShot(0, self._first_focus)
         available = self.screen().availableGeometry()
         panel = self._panel_width(available.width())
         if self.minimumSizeHint().width() > available.width() - 16 or panel > available.width() * 9 // 20:
@@ -480,6 +517,17 @@ class MainWindow(QMainWindow):
             self.show_panel(False)
         # After the layout has taken the panel or the agenda out of the window's minimum size.
         QTimer.singleShot(0, self._fit_to_screen)
+
+    def _first_focus(self) -> None:
+        """Where the keyboard starts, shown: the first hospital day of a new plan, the
+        calendar of a saved one."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and focus not in (self.panel_scroll, self.panel):
+            return  # the user, or a test, put it somewhere already
+        if not self.panel_scroll.isHidden():
+            self.panel.start.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_view()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
