@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
-from carte_planner.domain.journey import Occurrence
-from carte_planner.ui.dates import span_text
+from carte_planner.domain.journey import Journey, Occurrence
+from carte_planner.ui.dates import day_span_label, span_text
 from carte_planner.ui.palette import category_name
 
 
@@ -30,11 +30,14 @@ class AccessibleItem:
     selected: bool
 
     @classmethod
-    def of_line(cls, text: str, line: Occurrence, rect: QRectF, selected_key: str) -> AccessibleItem:
-        """A chip or bar showing `text` for one agenda line: named with its dates, described by
-        its kind."""
+    def of_line(
+        cls, text: str, line: Occurrence, rect: QRectF, selected_key: str, journey: Journey | None = None
+    ) -> AccessibleItem:
+        """A chip or bar showing `text` for one agenda line: named with its dates and its Day
+        ±N, described by its kind."""
+        days = day_span_label(journey, line.day, line.end) if journey is not None else ""
         return cls(
-            f"{text}, {span_text(line.day, line.end)}",
+            ", ".join(part for part in (text, span_text(line.day, line.end), days) if part),
             category_name(line.item.category),
             rect,
             line.key == selected_key,

@@ -308,7 +308,10 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def accessible_items(self) -> list[AccessibleItem]:
         """Each chip, named with its dates; a bar over several weeks is one chip a week."""
         selected = self.document.selected
-        return [AccessibleItem.of_line(chip_text(chip), chip.line, chip.rect, selected) for chip in self.chips()]
+        journey = self.document.journey
+        return [
+            AccessibleItem.of_line(chip_text(chip), chip.line, chip.rect, selected, journey) for chip in self.chips()
+        ]
 
     def hidden_count(self, day: date) -> int:
         """How many of the day's lines did not fit its cell (shown as "+N more")."""
