@@ -982,14 +982,21 @@ class MainWindow(QMainWindow):
             return
         from carte_planner.ui.printing import print_checklist
 
-        print_checklist(self, self.document, self.output_language())
+        self._preview_opened(print_checklist(self, self.document, self.output_language(), folder=self._folder()))
 
     def print_sheet(self) -> None:
         if not self.commit_edits():
             return
         from carte_planner.ui.printing import print_hospital_sheet
 
-        print_hospital_sheet(self, self.document, self.output_language())
+        self._preview_opened(print_hospital_sheet(self, self.document, self.output_language(), folder=self._folder()))
+
+    def _preview_opened(self, preview) -> None:
+        """A PDF saved from the print preview is said in the status bar, as an export is."""
+        from carte_planner.ui.print_preview import saved_message
+
+        if preview is not None:
+            preview.saved.connect(lambda path: self.statusBar().showMessage(saved_message(path), 10000))
 
     def export_pdf(self) -> Path | None:
         if not self.commit_edits():
