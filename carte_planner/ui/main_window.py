@@ -869,14 +869,45 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, tr("Could not export the calendar"), str(error))
             return False
         # Saved with the plan: the next export cancels the events this one has and it will not.
+        # A saved plan gets the record in its file at once and stays saved; an unsaved one says
+        # what changed, since quitting now asks about it.
+        was_saved = not self.document.modified
         self.document.record_export(result.record)
+        note = ""
+        if was_saved and self.document.modified:
+            if self._write_export_record(result.record) and self.document.path is not None:
+                self.document.mark_saved(self.document.path)
+            else:
+                note = " " + tr(
+                    "The plan now keeps a record of this export, so that the next one updates these events: "
+                    "save the plan to keep it."
+                )
         self.autosave_timer.start()
         self.statusBar().showMessage(
             tr("Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar).").replace(
                 "%1", isolated(str(path))
-            ),
-            10000,
+            )
+            + note,
+            15000,
         )
+        return True
+
+    def _write_export_record(self, record) -> bool:
+        """Write what the export wrote into the plan file as it is on disk, when that file is
+        still the plan as this window saved it. False when there is no such file."""
+        from dataclasses import replace
+
+        path = self.document.path
+        if path is None or file_digest(path) != self._disk_digest:
+            return False
+        try:
+            on_disk = load_plan(path)
+            if on_disk.plan_id != self.document.plan.plan_id:
+                return False
+            save_plan(path, replace(on_disk, exported=record))
+        except (PlanFileError, WriteError):
+            return False
+        self._disk_digest = file_digest(path)
         return True
 
     # -- publishing to a calendar server ----------------------------------------------------
