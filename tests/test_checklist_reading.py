@@ -41,6 +41,7 @@ def test_long_titles_wrap_instead_of_being_cut(qtbot, window):
     longest = max(entries, key=lambda entry: tree.fontMetrics().horizontalAdvance(entry.title))
     title = model.data(model.index_of(longest.key))
     assert tree.fontMetrics().horizontalAdvance(title) > width - 48, title
+
     def height(key):
         return tree.visualRect(model.index_of(key)).height()
 

@@ -203,9 +203,7 @@ class WrappedTitles(QStyledItemDelegate):
         if index.column() != ChecklistModel.ITEM:
             return hint
         # The room beside the tick box and the indent, which the style takes from the column.
-        decoration = self.tree.indentation() * 2 + self.tree.style().pixelMetric(
-            QStyle.PixelMetric.PM_IndicatorWidth
-        )
+        decoration = self.tree.indentation() * 2 + self.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
         width = max(self.tree.columnWidth(ChecklistModel.ITEM) - decoration - 8, 40)
         text = str(index.data() or "")
         bounds = option.fontMetrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
