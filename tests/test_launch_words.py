@@ -38,3 +38,12 @@ def test_a_second_launch_without_a_plan_says_the_window_came_forward(qapp, monke
     monkeypatch.setattr(single_instance, "hand_to_running_app", lambda path, *a, **k: (HandOff.DONE, ""))
     assert hand_off(qapp, None) == 0
     assert "brought to the front" in capsys.readouterr().out
+
+
+def test_a_launch_on_another_display_does_not_reach_the_running_app(monkeypatch):
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    first = single_instance.server_name()
+    assert single_instance.server_name() == first, "the same display reaches the running app"
+    monkeypatch.setenv("DISPLAY", ":1")
+    assert single_instance.server_name() != first
