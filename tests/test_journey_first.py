@@ -54,3 +54,40 @@ def test_every_day_with_items_shows_a_title_and_its_day_number(probed, language,
     seen = probed[f"{language}/{state}"]
     assert seen["untitled"] == [], "days that show no item by name"
     assert seen["unnumbered"] == [], "treatment days without Day ±N"
+
+
+def test_the_agenda_comes_back_after_giving_way_in_the_last_session(qtbot, settings, tmp_path):
+    """Closed with the request panel open in a narrow window (the agenda hidden), a saved plan
+    opens next time with its agenda beside the calendar, not squeezed to nothing."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.storage.planfile import save_plan
+    from carte_planner.ui.document import PlanDocument
+    from carte_planner.ui.main_window import MainWindow
+    from tests.gui import forget_changes, settings_folder
+
+    path = tmp_path / "trip.carteplan"
+    plan = Plan(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"), "plan-test")
+    save_plan(path, plan)
+
+    def open_window():
+        win = MainWindow(PlanDocument(plan, date(2027, 1, 4), path), settings, settings_folder(settings) / "data")
+        qtbot.addWidget(win, before_close_func=forget_changes)
+        win.show()
+        qtbot.waitExposed(win)
+        QApplication.processEvents()
+        return win
+
+    first = open_window()
+    first.resize(1000, 700)
+    first.show_panel(True)
+    qtbot.waitUntil(first.agenda.isHidden)
+    first.show_panel(False)  # the family closes the panel, then the window
+    first.views_splitter.setSizes([900, 0])
+    assert first.close()
+    second = open_window()
+    qtbot.waitUntil(lambda: second.agenda.width() > 100)

@@ -450,6 +450,9 @@ class MainWindow(QMainWindow):
         if self.agenda.isHidden():
             self.agenda.show()
             self._agenda_beside()
+        elif self.views_splitter.sizes()[1] == 0:
+            # Stored while the agenda gave way: it comes back beside the calendar.
+            self._agenda_beside()
 
     def _agenda_beside(self, total: int | None = None) -> None:
         """The agenda beside the calendar, narrower than it, and no narrower than it can be."""
