@@ -131,3 +131,12 @@ def test_every_focusable_control_has_a_name(qtbot, settings, language):
     finally:
         QAccessible.setActive(False)
         apply_language("en")
+
+
+def test_a_new_plan_opens_the_request_panel(qtbot, settings):
+    win = open_window(qtbot, settings)
+    win.show_panel(False)
+    win.document.undo_stack.setClean()
+    win.new_action.trigger()
+    assert not win.panel_scroll.isHidden()
+    assert QApplication.focusWidget() is win.panel.start

@@ -758,6 +758,7 @@ class MainWindow(QMainWindow):
             self._set_plan_file(None)
             self._remove_autosave()
             self.go_to_start()
+            self.show_panel(True)  # a new plan starts with its fields
 
     def open_plan(self, path: Path | str | None = None) -> bool:
         if not self.commit_edits() or not self.maybe_save():
