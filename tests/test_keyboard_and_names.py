@@ -140,3 +140,16 @@ def test_a_new_plan_opens_the_request_panel(qtbot, settings):
     win.new_action.trigger()
     assert not win.panel_scroll.isHidden()
     assert QApplication.focusWidget() is win.panel.start
+
+
+def test_the_request_panel_left_open_is_remembered(qtbot, settings, tmp_path):
+    from carte_planner.storage.planfile import save_plan
+
+    path = tmp_path / "trip.carteplan"
+    save_plan(path, Plan(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"), "plan-test"))
+    first = open_window(qtbot, settings, path=path, wide=False)
+    assert first.panel_scroll.isHidden(), "a saved plan opens on its journey"
+    first.panel_action.trigger()
+    assert first.close()
+    second = open_window(qtbot, settings, path=path, wide=False)
+    assert not second.panel_scroll.isHidden(), "left open last time, open again"
