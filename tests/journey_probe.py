@@ -79,7 +79,8 @@ def main() -> None:
                 app.processEvents()
             if shots:
                 window.grab().save(f"{shots}/{width}x{height}@{scale}-{language}-{state}.png")
-            words = [month_words(window, month) for month in (date(2027, 3, 1), date(2027, 4, 1))]
+            # Every month of the stay in China: arrival in February to the flight home in June.
+            words = [month_words(window, date(2027, month, 1)) for month in range(2, 7)]
             results[f"{language}/{state}"] = {
                 "screen": [window.screen().availableGeometry().width(), window.screen().availableGeometry().height()],
                 "size": [window.width(), window.height()],
