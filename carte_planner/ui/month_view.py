@@ -99,6 +99,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         # What the last paint wrote in each day's cell, chips' titles and Day ±N: what a reader
         # sees there, for the tests.
         self.drawn: dict[date, list[str]] = {}
+        self._short_labels = False  # every cell says "D+12": "Day +12" does not fit them all
         self._dirty = True
         self.day_menu: QMenu | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -351,6 +352,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
                 QRectF(self._column_left(col, cell_w) + 3, 0, cell_w - 6, header), Qt.AlignmentFlag.AlignCenter, name
             )
 
+        self._short_labels = self._labels_need_shortening(cell_w)
         for index in range(7 * self.weeks()):
             day = first + timedelta(days=index)
             cell = self.cell_rect(day)
@@ -404,7 +406,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setFont(self._chip_font())
         label = journey.day_label(day) if day <= journey.summary.return_date else ""
         # Only where it fits beside the day's number: a narrow cell keeps the number.
-        if label and small.horizontalAdvance(label) > room:
+        if label and (self._short_labels or small.horizontalAdvance(label) > room):
             label = short_day_label(journey, day)
         label_width = 0.0
         if label and small.horizontalAdvance(label) <= room:
@@ -438,6 +440,17 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
                 name,
             )
             self._drew(day, name)
+
+    def _labels_need_shortening(self, cell_w: float) -> bool:
+        """Whether "Day +88" with a two-digit date and "+3" overflows a cell: then every cell
+        says "D+88", rather than a month that mixes the two forms."""
+        journey = self.document.journey
+        sample = journey.day_label(journey.day_zero + timedelta(days=88))
+        small = QFontMetrics(self._chip_font())
+        gap = small.horizontalAdvance(" ")
+        needed = QFontMetrics(self._number_font()).horizontalAdvance("28") + small.horizontalAdvance(sample)
+        needed += small.horizontalAdvance(more_text(tr("+%1"), 3)) + 4 * gap
+        return needed > cell_w - 8
 
     def _paint_more_in_strip(self, painter: QPainter, strip: QRectF, more: str, label_width: float) -> None:
         """ "+N" at the end of the strip, before Day ±N (`label_width` with its gap)."""
