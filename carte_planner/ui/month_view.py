@@ -62,12 +62,14 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
-# Which items keep a lane when a day is full: treatment first, the long stay last.
+# Which items keep a lane when a day is full: the day's own events (milestones, flights,
+# visits) first, then the treatment phase around them (it takes the days they leave), the
+# long stay last.
 LANE_PRIORITY = {
     Category.MILESTONE: 0,
-    Category.PHASE: 1,
-    Category.FLIGHT: 2,
-    Category.OUTPATIENT_VISIT: 3,
+    Category.FLIGHT: 1,
+    Category.OUTPATIENT_VISIT: 2,
+    Category.PHASE: 3,
     Category.VISA: 4,
     Category.PREPARATION: 5,
     Category.HOME_FOLLOWUP: 6,
