@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.panel_button = QToolButton()
         self.panel_button.setDefaultAction(self.panel_action)
         self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.panel_button.setAutoRaise(True)  # a button, pressed while the panel shows: not a tab
         self.panel_button.setAccessibleName(tr("Show or hide the request panel"))
         self.tabs.setCornerWidget(self.panel_button, Qt.Corner.TopLeftCorner)
         self._fitted_to_screen = False
