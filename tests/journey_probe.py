@@ -79,8 +79,8 @@ def main() -> None:
                 app.processEvents()
             if shots:
                 window.grab().save(f"{shots}/{width}x{height}@{scale}-{language}-{state}.png")
-            # Every month of the stay in China: arrival in February to the flight home in June.
-            words = [month_words(window, date(2027, month, 1)) for month in range(2, 7)]
+            # Every month of 2027: preparation at home, the stay in China, the follow-up at home.
+            words = [month_words(window, date(2027, month, 1)) for month in range(1, 13)]
             results[f"{language}/{state}"] = {
                 "screen": [window.screen().availableGeometry().width(), window.screen().availableGeometry().height()],
                 "size": [window.width(), window.height()],
