@@ -86,6 +86,7 @@ def main() -> None:
                 "size": [window.width(), window.height()],
                 "panel_shown": window.panel_action.isChecked(),
                 "hint_shown": window.start_hint.isVisible(),
+                "hint_in_panel": window.panel_scroll.isAncestorOf(window.start_hint),
                 "sideways": window.panel_scroll.horizontalScrollBar().isVisible(),
                 "panel": area(window.panel_scroll),
                 "views": area(window.tabs),

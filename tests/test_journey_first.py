@@ -32,6 +32,7 @@ def test_a_new_plan_opens_with_the_request_panel_beside_a_larger_calendar(probed
     seen = probed[f"{language}/new"]
     assert seen["panel_shown"], "a new plan opens with its fields"
     assert seen["hint_shown"]
+    assert seen["hint_in_panel"], "the first-run hint takes no room from the views"
     assert not seen["sideways"], "the request panel scrolls sideways"
     assert seen["views"] > seen["panel"], "the calendar is smaller than the request panel"
     assert seen["views"] > seen["agenda"]
