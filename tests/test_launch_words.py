@@ -47,3 +47,11 @@ def test_a_launch_on_another_display_does_not_reach_the_running_app(monkeypatch)
     assert single_instance.server_name() == first, "the same display reaches the running app"
     monkeypatch.setenv("DISPLAY", ":1")
     assert single_instance.server_name() != first
+
+
+def test_the_window_opens_a_plan_named_after_lang(tmp_path):
+    from tests.test_launching import SAVED_PLAN, run_source
+
+    result = run_source("--lang", "ru", str(SAVED_PLAN), "--exit-after-show", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Window: plan-format-1 — Carte Planner"
