@@ -467,21 +467,27 @@ class MainWindow(QMainWindow):
         self.focus_view()
 
     def focus_view(self) -> None:
-        """Focus the view in front: the month grid, the timeline, or the checklist's list."""
+        """Focus the view in front, where its keys work at once."""
+        self._view_target().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _view_target(self) -> QWidget:
+        """What takes the focus in the tab in front: the month grid, the timeline, the
+        checklist's list (another tab: the tab's page itself)."""
         page = self.tabs.currentWidget()
-        target = {self.month: self.month.grid, self.timeline: self.timeline.canvas, self.checklist: self.checklist.tree}
-        widget = target.get(page, page)
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        targets: dict[QWidget, QWidget] = {
+            self.month: self.month.grid,
+            self.timeline: self.timeline.canvas,
+            self.checklist: self.checklist.tree,
+        }
+        return targets.get(page, page)
 
     def _areas(self) -> list[tuple[QWidget, QWidget]]:
         """The parts of the window F6 moves between, each as (what holds it, what takes the
         focus): the request panel, the view in front, the agenda and the item's details."""
-        page = self.tabs.currentWidget()
-        view = {self.month: self.month.grid, self.timeline: self.timeline.canvas, self.checklist: self.checklist.tree}
         areas: list[tuple[QWidget, QWidget]] = []
         if not self.panel_scroll.isHidden():
             areas.append((self.panel_scroll, self.panel.start))
-        areas.append((self.tabs, view.get(page, page)))
+        areas.append((self.tabs, self._view_target()))
         if not self.agenda.isHidden():
             areas += [(self.agenda.table, self.agenda.table), (self.agenda, self.agenda.detail)]
         return areas
