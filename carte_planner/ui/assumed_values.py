@@ -158,6 +158,12 @@ class AssumedValuesBox(QGroupBox):
         weekdays_row.setContentsMargins(0, 0, 0, 0)
         weekdays_row.addWidget(self.weekday_first)
         weekdays_row.addWidget(self.weekday_second)
+        # A label of its own, never shown (the row's title says it for the eye): on Linux a
+        # screen reader names a list box by the label whose buddy it is, and the row's label is
+        # the first weekday's; without one the second was read only as "Thursday".
+        self.weekday_second_label = QLabel(tr("Second visit weekday"), weekdays)
+        self.weekday_second_label.setBuddy(self.weekday_second)
+        self.weekday_second_label.hide()
         self.early = QComboBox()
         self.early.addItem(tr("Once a week"), "weekly")
         self.early.addItem(tr("Every two weeks"), "every-two-weeks")
