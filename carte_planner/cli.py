@@ -940,8 +940,13 @@ def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     other arguments. A word that could be a mistyped command is left to the parser."""
     from carte_planner.storage.planfile import EXTENSION
 
-    words = [word for word in argv if not word.startswith("-")]
-    # Before a command only top-level options come, and none of them takes a value.
+    # Before a command only top-level options come; of them only --lang takes a value, which
+    # is no plan file ("--lang en FILE" opens FILE, as "FILE --lang en" does).
+    words = [
+        word
+        for index, word in enumerate(argv)
+        if not word.startswith("-") and (index == 0 or argv[index - 1] != "--lang")
+    ]
     if not words or words[0] in _COMMANDS:
         return None, list(argv)
     word = words[0]

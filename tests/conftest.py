@@ -51,7 +51,7 @@ from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
 
 from carte_planner.domain import TripRequest  # noqa: E402
 from carte_planner.domain.plan import Plan  # noqa: E402
@@ -90,8 +90,12 @@ def window(qtbot, settings):
     win.show()
     qtbot.waitExposed(win)
     # The offscreen test screen (800×600) is narrower than the window wants, so the window
-    # starts without its request panel there; the tests drive the panel.
+    # starts without its request panel there; the tests drive the panel, and the agenda beside
+    # it, as in a window wide enough for both.
+    QApplication.processEvents()  # the window has fitted itself to the screen
+    win.resize(1500, 900)
     win.show_panel(True)
+    qtbot.waitUntil(win.agenda.isVisible)
     return win
 
 

@@ -161,10 +161,12 @@ def test_details_show_for_the_selected_item(window, key):
 
 
 def test_print_preview_opens_and_paints(qtbot, window):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from carte_planner.ui.print_preview import PrintPreview
 
     window.print_action.trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, QPrintPreviewDialog) for w in window.findChildren(QPrintPreviewDialog)))
-    preview = window.findChildren(QPrintPreviewDialog)[0]
+    qtbot.waitUntil(lambda: bool(window.findChildren(PrintPreview)))
+    preview = window.findChildren(PrintPreview)[0]
     qtbot.waitUntil(preview.isVisible)
+    assert preview.page_labels
+    assert not preview.page_labels[0].pixmap().isNull()
     preview.close()

@@ -228,7 +228,8 @@ def test_month_shows_day_numbers_and_spans(window):
     grid.set_month(date(2027, 4, 1))
     chips = grid.chips()
     accommodation = [c for c in chips if c.line.key == "stay:accommodation"]
-    assert len(accommodation) == 6  # one bar a week, continuing across weeks
+    assert grid.weeks() == 5  # April 2027 from Sunday, March 28, to Saturday, May 1
+    assert len(accommodation) == 5  # one bar a week, continuing across weeks
     assert all(c.open_left for c in accommodation)
     phase = [c for c in chips if c.line.key == "phase:monitoring"]
     assert phase[0].open_right

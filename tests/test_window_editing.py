@@ -73,7 +73,7 @@ def test_print_and_pdf_carry_what_is_typed(qtbot, window, monkeypatch):
     monkeypatch.setattr(
         printing,
         "print_checklist",
-        lambda _parent, doc, _language=None: printed.append(printing.document_for(doc).full_html()),
+        lambda _parent, doc, _language=None, **_where: printed.append(printing.document_for(doc).full_html()),
     )
     type_into(qtbot, window.panel.hospital["hospital_name_zh"], "瑞金医院")
     QTest.keyClick(window.panel.hospital["hospital_name_zh"], Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

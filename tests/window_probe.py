@@ -44,6 +44,14 @@ def main() -> None:
     for _ in range(3):  # the first show may fit the window to the screen a moment later
         app.processEvents()
     available = window.screen().availableGeometry()
+    panel_shown = window.panel_action.isChecked()
+    panel_width = window.panel_scroll.width() if panel_shown else 0
+    views_wider = window.tabs.width() > panel_width
+    # The agenda gives way to the calendar while the panel is open on a small screen: its
+    # columns are measured once the panel is closed, as the family reads it.
+    window.show_panel(False)
+    for _ in range(3):
+        app.processEvents()
     table = window.agenda.table
     summary = window.summary.summary
     summary._document.setTextWidth(summary.width())
@@ -54,7 +62,8 @@ def main() -> None:
         "item_column": table.columnWidth(AgendaModel.ITEM),
         "item_min": window.agenda.item_min_width,
         "summary_fits": summary._document.size().height() <= summary.height(),
-        "panel_shown": window.panel_action.isChecked(),
+        "panel_shown": panel_shown,
+        "views_wider": views_wider,
     }
     document.undo_stack.setClean()
     window.close()

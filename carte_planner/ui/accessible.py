@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
-from carte_planner.domain.journey import Occurrence
-from carte_planner.ui.dates import span_text
+from carte_planner.domain.journey import Journey, Occurrence
+from carte_planner.ui.dates import day_span_label, span_text
 from carte_planner.ui.palette import category_name
 
 
@@ -30,11 +30,14 @@ class AccessibleItem:
     selected: bool
 
     @classmethod
-    def of_line(cls, text: str, line: Occurrence, rect: QRectF, selected_key: str) -> AccessibleItem:
-        """A chip or bar showing `text` for one agenda line: named with its dates, described by
-        its kind."""
+    def of_line(
+        cls, text: str, line: Occurrence, rect: QRectF, selected_key: str, journey: Journey | None = None
+    ) -> AccessibleItem:
+        """A chip or bar showing `text` for one agenda line: named with its dates and its Day
+        ±N, described by its kind."""
+        days = day_span_label(journey, line.day, line.end) if journey is not None else ""
         return cls(
-            f"{text}, {span_text(line.day, line.end)}",
+            ", ".join(part for part in (text, span_text(line.day, line.end), days) if part),
             category_name(line.item.category),
             rect,
             line.key == selected_key,
@@ -209,3 +212,29 @@ def announce(widget: QWidget, message: str) -> None:
         return
     QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
+
+
+def name_typing_fields(root: QWidget) -> None:
+    """The typing field inside an editable combo box is what takes the focus: it is named after
+    its box, or a screen reader announces an unnamed text field."""
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in root.findChildren(QComboBox):
+        edit = combo.lineEdit()
+        if edit is not None and not edit.accessibleName():
+            edit.setAccessibleName(combo.accessibleName())
+
+
+def name_list_boxes(root: QWidget) -> None:
+    """Give each list box in `root` that no label names a hidden label of its own, with its
+    accessible name: on Linux a screen reader names a list box by the label whose buddy it is,
+    and else reads only its value ("Lodging")."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    labelled = {label.buddy() for label in root.findChildren(QLabel) if label.buddy() is not None}
+    for combo in root.findChildren(QComboBox):
+        if combo in labelled or combo.isEditable() or not combo.accessibleName():
+            continue
+        label = QLabel(combo.accessibleName(), combo.parentWidget())
+        label.setBuddy(combo)
+        label.hide()

@@ -12,7 +12,7 @@ from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurre
 from carte_planner.export.agenda import provisional_mark
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import count_days, say
-from carte_planner.ui.dates import medium_date
+from carte_planner.ui.dates import day_span_label, medium_date
 from carte_planner.ui.palette import category_colour, category_name, muted_text
 from carte_planner.ui.plain_text import as_text
 
@@ -31,6 +31,19 @@ class AgendaModel(QAbstractTableModel):
         super().__init__(parent)
         self._journey = journey
         self._lines = self._merge(journey, extra)
+        # The Day column gave way to a narrow agenda: each item then starts with its Day ±N.
+        self.day_in_item = False
+
+    def set_day_in_item(self, shown: bool) -> None:
+        if shown != self.day_in_item:
+            self.day_in_item = shown
+            self.dataChanged.emit(self.index(0, self.ITEM), self.index(max(len(self._lines) - 1, 0), self.ITEM))
+
+    def day(self, line: Occurrence) -> str:
+        """The line's Day ±N, "" at home (follow-up) and before admission."""
+        if line.item.category is Category.HOME_FOLLOWUP:
+            return ""
+        return day_span_label(self._journey, line.day, line.end)
 
     @staticmethod
     def _merge(journey: Journey, extra: Sequence[JourneyItem]) -> list[Occurrence]:
@@ -94,9 +107,11 @@ class AgendaModel(QAbstractTableModel):
                 return "" if line.item.category is Category.HOME_FOLLOWUP else self._journey.day_label(line.day)
             if column == self.ITEM:
                 days = (line.end - line.day).days + 1
-                return (
+                title = (
                     line.title if days == 1 else str(say("{title} ({days})", title=line.title, days=count_days(days)))
                 )
+                day = self.data(self.index(index.row(), self.DAY)) if self.day_in_item else ""
+                return f"{day} · {title}" if day else title
             if column == self.STATUS:
                 return self.status(line)
         if role == Qt.ItemDataRole.DecorationRole and column == self.ITEM:
@@ -106,7 +121,8 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_text(f"{category_name(line.item.category)}: {line.item.description}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{medium_date(line.day)}, {line.title}, {category_name(line.item.category)}, {self.status(line)}"
+            parts = (medium_date(line.day), self.day(line), line.title, category_name(line.item.category))
+            return ", ".join(part for part in (*parts, self.status(line)) if part)
         if role == KEY_ROLE:
             return line.key
         return None

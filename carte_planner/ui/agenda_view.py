@@ -194,6 +194,7 @@ class AgendaView(QWidget):
             if needed > room:
                 self.table.setColumnHidden(column, True)
                 needed -= self._widths[column]
+        self.model.set_day_in_item(self.table.isColumnHidden(AgendaModel.DAY))
 
     def current_line(self) -> Occurrence | None:
         row = self.model.row_of(self.document.selected)

@@ -44,6 +44,7 @@ from carte_planner.i18n import ntr, tr
 from carte_planner.resources import load_protocol
 from carte_planner.ui.counted import counted_suffix, refresh_unit
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import TimeField
 
 Commit = Callable[[Callable[[TripRequest], TripRequest], str], bool]
 
@@ -159,13 +160,19 @@ class AssumedValuesBox(QGroupBox):
         weekdays_row.setContentsMargins(0, 0, 0, 0)
         weekdays_row.addWidget(self.weekday_first)
         weekdays_row.addWidget(self.weekday_second)
+        # A label of its own, never shown (the row's title says it for the eye): on Linux a
+        # screen reader names a list box by the label whose buddy it is, and the row's label is
+        # the first weekday's; without one the second was read only as "Thursday".
+        self.weekday_second_label = QLabel(tr("Second visit weekday"), weekdays)
+        self.weekday_second_label.setBuddy(self.weekday_second)
+        self.weekday_second_label.hide()
         self.early = QComboBox()
         self.early.addItem(tr("Once a week"), "weekly")
         self.early.addItem(tr("Every two weeks"), "every-two-weeks")
         self.followup = QComboBox()
         for combo in (self.visit_rhythm, self.early, self.followup):
             _narrow(combo)
-        self.return_time = QTimeEdit()
+        self.return_time = TimeField()
         self.return_time.setKeyboardTracking(False)
         self.visa_processing = QSpinBox()
         self.visa_processing.setRange(*VISA_PROCESSING_LIMITS)

@@ -5,13 +5,21 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +28,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -29,8 +39,10 @@ from PySide6.QtWidgets import (
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
 from carte_planner.i18n import ntr, tr
 from carte_planner.storage.planfile import CONTENT_LIMIT_BYTES
-from carte_planner.ui.dates import from_qdate, medium_date, medium_format, to_qdate
+from carte_planner.ui.accessible import announce
+from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import overdue_text
 from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
@@ -40,6 +52,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ChecklistModel(QAbstractItemModel):
+    ticked = Signal(str, bool)  # an item ticked off (True) or back to do (False), by its key
+
     """Stages as top-level rows, their entries below. Ticks and notes are edited here and
     handed to the document, which records them on the undo stack."""
 
@@ -150,6 +164,9 @@ class ChecklistModel(QAbstractItemModel):
             when = f" ({entry.when})" if entry.when else ""
             overdue = tr("Overdue. ") if entry.overdue(today) else ""
             return as_text(f"{overdue}{entry.title}{when}: {entry.details}")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.ITEM:
+            # The row read with its state: a screen reader hears whether it is done.
+            return f"{entry.title}, {tr('Done') if entry.done else tr('To do')}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.DUE and entry.overdue(today):
             return tr("%1, overdue").replace("%1", medium_date(entry.due or today))
         if role == KEY_ROLE:
@@ -165,6 +182,7 @@ class ChecklistModel(QAbstractItemModel):
             done = Qt.CheckState(value) == Qt.CheckState.Checked
             text = tr("Tick off %1") if done else tr("Untick %1")
             self.document.change_checklist(state.with_done(entry.key, done), text.replace("%1", entry.title))
+            self.ticked.emit(entry.key, done)
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:
             self.document.change_checklist(
@@ -189,6 +207,26 @@ class NoteDelegate(QStyledItemDelegate):
         return editor
 
 
+class WrappedTitles(QStyledItemDelegate):
+    """Rows as tall as their wrapped title at the title column's width: a tree view's own
+    size hint measures the title on one line, so a long one was cut at a laptop's width."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != ChecklistModel.ITEM:
+            return hint
+        # The room beside the tick box and the indent, which the style takes from the column.
+        decoration = self.tree.indentation() * 2 + self.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        width = max(self.tree.columnWidth(ChecklistModel.ITEM) - decoration - 8, 40)
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 4))
+
+
 class AddItemDialog(QDialog):
     """A new checklist item: what, in which stage, and when (optional)."""
 
@@ -206,9 +244,9 @@ class AddItemDialog(QDialog):
         self.stage.setAccessibleName(tr("Stage"))
         form.addRow(tr("&Stage:"), self.stage)
         self.has_due = QCheckBox(tr("Has a &due date"))
-        self.due = QDateEdit(to_qdate(default_due))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat(medium_format())
+        # No weekday in the field: typed digits go to the day, the month and the year.
+        self.due = DateField()
+        self.due.setDate(to_qdate(default_due))
         self.due.setEnabled(False)
         self.due.setAccessibleName(tr("Due date"))
         self.has_due.toggled.connect(self.due.setEnabled)
@@ -264,7 +302,11 @@ class ChecklistPanel(QWidget):
         header.setStretchLastSection(False)
         header.resizeSection(ChecklistModel.DUE, metrics.horizontalAdvance("⚠ Wed, 30 Sep 2027") + 16)
         header.resizeSection(ChecklistModel.NOTE, 150)
-        self.tree.setUniformRowHeights(True)
+        # Long titles wrap onto more lines rather than being cut at a laptop's width.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappedTitles(self.tree))
+        header.sectionResized.connect(lambda column, _old, _new: self._rewrap(column))
         self._widths = {ChecklistModel.DUE: header.sectionSize(ChecklistModel.DUE), ChecklistModel.NOTE: 150}
         self.item_min_width = metrics.horizontalAdvance("x" * 22) + 48  # the tick box and indent too
         self.tree.viewport().installEventFilter(self)
@@ -306,9 +348,14 @@ class ChecklistPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_item)
         self.restore_button.clicked.connect(self.restore_items)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.ticked.connect(self._announce_tick)
         document.checklistChanged.connect(self._refresh)
         document.selectionChanged.connect(self._reveal)
         self._stale = True
+
+    def _rewrap(self, column: int) -> None:
+        if column == ChecklistModel.ITEM:
+            self.tree.scheduleDelayedItemsLayout()
 
     def _fit_columns(self, width: int) -> None:
         """Keep the item's title readable: narrow the note, then the due date, before it."""
@@ -365,6 +412,15 @@ class ChecklistPanel(QWidget):
 
     def current(self) -> ChecklistEntry | None:
         return self.model.entry(self.tree.currentIndex())
+
+    def _announce_tick(self, key: str, done: bool) -> None:
+        """Say the tick on its row, where the focus is: "Pathology reports, Done"."""
+        index = self.model.index_of(key)
+        if not index.isValid():
+            return
+        text = self.model.data(index, Qt.ItemDataRole.AccessibleTextRole)
+        self.tree.setAccessibleDescription(str(text))
+        announce(self.tree, str(text))
 
     def _refresh(self) -> None:
         if not self.isVisible():

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
+
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
 
 
 def to_qdate(day: date) -> QDate:
@@ -43,3 +47,16 @@ def time_in_zone(moment: datetime) -> str:
 def span_text(start: date, end: date) -> str:
     """One day, or "first – last" for a span."""
     return medium_date(start) if start == end else f"{medium_date(start)} – {medium_date(end)}"
+
+
+def day_span_label(journey: Journey, start: date, end: date) -> str:
+    """Day ±N of a span, as the hospital counts: "Day +2", "Day −5 – Day +4", or "" outside
+    the treatment (before admission, after the return home)."""
+
+    def label(day: date) -> str:
+        return journey.day_label(day) if day <= journey.summary.return_date else ""
+
+    first, last = label(start), label(end)
+    if first and last and first != last:
+        return f"{first} – {last}"
+    return first  # a span begun before admission (the stay) is not counted by its end

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDoubleSpinBox, QLabel, QSpinBox, QTimeEdit, QWidget
 
 from carte_planner.ui.counted import refresh_unit
@@ -20,6 +20,23 @@ def edit_date_format(locale: QLocale | None = None) -> str:
     long = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
     without_weekday = re.sub(r"d{3,4}[^dMy]*", "", long, count=1).strip(" ,")
     return without_weekday.replace("MMMM", "MMM")
+
+
+def keep_sections_in_order(edit: QDateTimeEdit, display_format: str) -> None:
+    """Show `display_format` with its sections in the order the locale writes them. A date or
+    time edit laid out right to left reverses its sections (Arabic showed 10:00 as "ص 00:10",
+    and typed minutes went into the hour): the edit is laid out left to right, so that Qt keeps
+    the format as it is, and its text is written in the window's direction, so that an Arabic
+    date still reads "15 مارس 2027" from the right."""
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setDisplayFormat(display_format)
+    # The calendar popup is a window of its own: it takes the application's direction anyway.
+    edit.lineEdit().setLayoutDirection(QGuiApplication.layoutDirection())
+
+
+def time_format(locale: QLocale | None = None) -> str:
+    """The locale's short time format, without seconds: "h:mm AP" in English, "HH:mm" in Russian."""
+    return (locale or QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
 
 
 class SectionTyping:
@@ -58,13 +75,17 @@ class DateField(SectionTyping, QDateEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat(edit_date_format())
         self.setCalendarPopup(True)
+        keep_sections_in_order(self, edit_date_format())
         self.setKeyboardTracking(False)
 
 
 class TimeField(SectionTyping, QTimeEdit):
     """A time typed hours, then minutes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        keep_sections_in_order(self, time_format())
 
 
 class FieldError(QLabel):

@@ -1,9 +1,10 @@
-"""The first-run hint: where a newcomer starts. Dismissed once, it stays dismissed."""
+"""The first-run hint: where a newcomer starts, at the top of the request panel, so that it
+takes no room from the views. Dismissed once, it stays dismissed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from carte_planner.i18n import tr
 from carte_planner.ui.settings import read_bool
@@ -22,19 +23,22 @@ class StartHint(QFrame):
         self.setObjectName("startHint")
         self.label = QLabel(
             tr(
-                "<b>Start here:</b> on the left, set the <b>first hospital day</b> your hospital gave you and the "
+                "<b>Start here:</b> below, set the <b>first hospital day</b> your hospital gave you and the "
                 "<b>hospital city</b>. Then check the phase lengths with the hospital. Every view follows at once; "
-                "File ▸ Save keeps the plan, File ▸ Export to calendar puts it in your calendar app."
+                "File ▸ Save keeps the plan, File ▸ Export to calendar puts it in your calendar app. "
+                "View ▸ Request panel (Ctrl+0) hides these fields to give the journey the window."
             )
         )
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.close_button = QPushButton(tr("Got it"))
         self.close_button.setAccessibleName(tr("Hide this hint"))
-        layout = QHBoxLayout(self)
+        # The text above its button: the panel is narrow, and a button beside the text would
+        # leave it a few words a line.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.close_button)
+        layout.addWidget(self.label)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTrailing)
         self.setAccessibleName(tr("Where to start"))
         self.close_button.clicked.connect(self.dismiss)
         self.setVisible(not read_bool(settings, DISMISSED_KEY))
@@ -47,15 +51,9 @@ class StartHint(QFrame):
         layout = self.layout()
         assert layout is not None
         margins = layout.contentsMargins()
-        text_width = (
-            event.size().width()
-            - self.close_button.sizeHint().width()
-            - layout.spacing()
-            - margins.left()
-            - margins.right()
-            - 2 * self.frameWidth()
-        )
-        text_height = max(self.label.heightForWidth(max(text_width, 40)), self.close_button.sizeHint().height())
+        text_width = event.size().width() - margins.left() - margins.right() - 2 * self.frameWidth()
+        text_height = self.label.heightForWidth(max(text_width, 40)) + layout.spacing()
+        text_height += self.close_button.sizeHint().height()
         height = text_height + margins.top() + margins.bottom() + 2 * self.frameWidth()
         if height != self._wanted_height:
             self._wanted_height = height

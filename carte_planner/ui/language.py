@@ -25,9 +25,12 @@ class QtWords(QTranslator):
     """Qt's own catalogue, looked up again without the & for the few texts whose Alt letter
     Qt added after they were translated: its file dialog asks for "&Look in:" and its print
     dialog for "Page &Set:", which the catalogues hold as "Look in:" and "Page Set:". The
-    Discard button takes the application's own words."""
+    Discard button takes the application's own words, and keys in a shortcut are joined by +."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        if context == "QShortcut" and source == "+":
+            # Qt's Arabic catalogue joins the keys with nothing: menus read "CtrlN" for Ctrl+N.
+            return "+"
         if context == "QPlatformTheme" and source == "Discard":
             # Qt's catalogues say "Reject" (Отклонить, ارفض): the unsaved-changes prompt's
             # button must say what it does to the plan.

@@ -12,6 +12,13 @@ from carte_planner.i18n import tr
 from carte_planner.ui.palette import category_colour, category_name
 
 
+def _unbroken(name: str) -> str:
+    name = name.replace(" ", "&nbsp;").replace("-", "&#8209;")
+    if any("\u4e00" <= char <= "\u9fff" for char in name):
+        name = "\u2060".join(name)
+    return name
+
+
 class Legend(QLabel):
     """The colours and their names as one wrapping line of text: it reflows to any width, so
     it never sets the window's minimum width, and a screen reader reads it as a sentence."""
@@ -21,8 +28,9 @@ class Legend(QLabel):
         shown = [category for category in Category if category is not Category.CHECKLIST]
         entries = [
             f"<span style='color:{category_colour(category).name()}'>■</span>&nbsp;"
-            # No break inside an entry: non-breaking spaces and hyphens.
-            + html.escape(category_name(category)).replace(" ", "&nbsp;").replace("-", "&#8209;")
+            # No break inside an entry: non-breaking spaces and hyphens, and word joiners
+            # between Chinese characters (公共假日 stays whole).
+            + _unbroken(html.escape(category_name(category)))
             for category in shown
         ]
         self.setTextFormat(Qt.TextFormat.RichText)

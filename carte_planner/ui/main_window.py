@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.locks import FileLock, plan_lock_path
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import EXTENSION, file_digest, load_plan, save_plan
+from carte_planner.ui.accessible import name_list_boxes, name_typing_fields
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
@@ -54,6 +56,9 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 PANEL_MIN_WIDTH = 240
 PANEL_WIDTH = 310  # at the start: the form without a horizontal scroll bar
+# Narrower than this, the agenda gives way to the calendar while the request panel is open:
+# the calendar stays the largest thing in the window.
+AGENDA_BESIDE_PANEL_WIDTH = 1400
 
 
 # Windows that replaced another in a new language: kept here so that they are not collected.
@@ -108,6 +113,8 @@ def scrolled(view: QWidget, name: str) -> QScrollArea:
     area.setWidget(view)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own: it could show no focus, and its fields take the keys.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
         # Narrow: the form's labels go above their fields, and what still does not fit scrolls.
         panel_scroll.setMinimumWidth(PANEL_MIN_WIDTH)
         panel_scroll.setAccessibleName(tr("Your trip"))
+        # Its fields take the focus, not the scroll area, which could not show it.
+        panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.summary = SummaryBar(document)
         self.month = MonthPage(document)
         self.timeline = TimelinePage(document)
@@ -172,9 +181,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checklist, tr("Chec&klist"))
         # Scrolled: their forms are taller than a small laptop leaves the views.
         self.documents = DocumentsView(document)
+        name_list_boxes(self.documents)
         self.documents_page = scrolled(self.documents, "documentsScroll")
         self.tabs.addTab(self.documents_page, tr("Documents"))
         self.money = MoneyView(document)
+        name_list_boxes(self.money)
         self.money_page = scrolled(self.money, "moneyScroll")
         self.tabs.addTab(self.money_page, tr("Money"))
         self.money.print_button.clicked.connect(self.print_budget)
@@ -187,27 +198,40 @@ class MainWindow(QMainWindow):
         self.views_splitter.setObjectName("viewsSplitter")
         self.views_splitter.addWidget(self.tabs)
         self.views_splitter.addWidget(self.agenda)
-        self.views_splitter.setStretchFactor(0, 3)
-        self.views_splitter.setStretchFactor(1, 2)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        # Room the window gains goes to the calendar and timeline.
+        self.views_splitter.setStretchFactor(0, 1)
+        self.views_splitter.setStretchFactor(1, 0)
+        # The hint opens the request panel, where it points: the views keep their room.
         self.start_hint = StartHint(self.settings)
         self.start_hint.dismissed.connect(self.panel.start.setFocus)
-        right_layout.addWidget(self.start_hint)
-        right_layout.addWidget(self.summary)
-        right_layout.addWidget(self.views_splitter, 1)
+        panel_layout = self.panel.layout()
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.insertWidget(0, self.start_hint)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(panel_scroll)
-        self.main_splitter.addWidget(right)
+        self.main_splitter.addWidget(self.views_splitter)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.splitterMoved.connect(lambda _pos, _index: self._panel_toggled())
-        self.setCentralWidget(self.main_splitter)
+        # The journey in one paragraph across the whole window, above the fields and the
+        # views: the panel is no taller than the calendar beside it.
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.summary)
+        central_layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
+        # Beside the tabs, always in reach: the request panel comes back with one click.
+        self.panel_button = QToolButton()
+        self.panel_button.setDefaultAction(self.panel_action)
+        self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.panel_button.setAutoRaise(True)  # a button, pressed while the panel shows: not a tab
+        self.panel_button.setAccessibleName(tr("Show or hide the request panel"))
+        self.tabs.setCornerWidget(self.panel_button, Qt.Corner.TopLeftCorner)
         self._fitted_to_screen = False
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
@@ -230,6 +254,7 @@ class MainWindow(QMainWindow):
         document.fileChanged.connect(self._show_published)
         self._show_published()
         wheel_turns_focused_fields_only(self)
+        name_typing_fields(self)
         QApplication.instance().focusChanged.connect(self._reveal_focus)  # type: ignore[union-attr]
 
     # -- actions and menus ----------------------------------------------------------------
@@ -292,21 +317,22 @@ class MainWindow(QMainWindow):
         self.toolbar_redo.setEnabled(False)
         self.document.undo_stack.canUndoChanged.connect(self.toolbar_undo.setEnabled)
         self.document.undo_stack.canRedoChanged.connect(self.toolbar_redo.setEnabled)
-        self.calendar_action = self._action(
-            tr("&Calendar"), lambda: self.tabs.setCurrentWidget(self.month), QKeySequence("Ctrl+1")
-        )
+        self.calendar_action = self._action(tr("&Calendar"), lambda: self.show_view(self.month), QKeySequence("Ctrl+1"))
         self.timeline_action = self._action(
-            tr("&Timeline"), lambda: self.tabs.setCurrentWidget(self.timeline), QKeySequence("Ctrl+2")
+            tr("&Timeline"), lambda: self.show_view(self.timeline), QKeySequence("Ctrl+2")
         )
         self.checklist_action = self._action(
-            tr("Chec&klist"), lambda: self.tabs.setCurrentWidget(self.checklist), QKeySequence("Ctrl+4")
+            tr("Chec&klist"), lambda: self.show_view(self.checklist), QKeySequence("Ctrl+4")
+        )
+        self.agenda_action = self._action(tr("&Agenda"), self.show_agenda, QKeySequence("Ctrl+3"))
+        self.next_area_action = self._action(tr("Next area"), lambda: self.cycle_areas(1), QKeySequence("F6"))
+        self.previous_area_action = self._action(
+            tr("Previous area"), lambda: self.cycle_areas(-1), QKeySequence("Shift+F6")
         )
         self.documents_action = self._action(
-            tr("Doc&uments"), lambda: self.tabs.setCurrentWidget(self.documents_page), QKeySequence("Ctrl+5")
+            tr("Doc&uments"), lambda: self.show_view(self.documents_page), QKeySequence("Ctrl+5")
         )
-        self.money_action = self._action(
-            tr("&Money"), lambda: self.tabs.setCurrentWidget(self.money_page), QKeySequence("Ctrl+6")
-        )
+        self.money_action = self._action(tr("&Money"), lambda: self.show_view(self.money_page), QKeySequence("Ctrl+6"))
         self.budget_print_action = self._action(tr("Print &budget…"), self.print_budget)
         self.handover_action = self._action(tr("Print &going-home packet…"), self.print_handover)
         self.documents_print_action = self._action(tr("Print documents by pac&ket…"), self.print_documents)
@@ -315,7 +341,6 @@ class MainWindow(QMainWindow):
             self.print_cards,
             tip=tr("Taxi and wallet cards for China, the size of a bank card"),
         )
-        self.agenda_action = self._action(tr("&Agenda"), lambda: self.agenda.table.setFocus(), QKeySequence("Ctrl+3"))
         self.start_action = self._action(tr("&Go to start"), self.go_to_start, QKeySequence("Ctrl+G"))
         self.today_action = self._action(tr("Go to to&day"), self.go_to_today, QKeySequence("Ctrl+T"))
         self.zoom_in_action = self._action(tr("Zoom &in"), lambda: self.timeline.zoom(1.5), keys.ZoomIn)
@@ -383,6 +408,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
         view_menu.addActions([self.documents_action, self.money_action])
+        view_menu.addActions([self.next_area_action, self.previous_area_action])
         view_menu.addSeparator()
         view_menu.addAction(self.panel_action)
         view_menu.addSeparator()
@@ -430,12 +456,8 @@ class MainWindow(QMainWindow):
         if layout is not None:
             layout.activate()  # the minimum size as laid out, not as first guessed
         self.resize(width, height)
-        # Wide enough for the form without scrolling sideways where the screen allows.
-        scrollbar = self.panel_scroll.verticalScrollBar().sizeHint().width() + 2 * self.panel_scroll.frameWidth()
-        needed = self.panel.minimumSizeHint().width() + scrollbar
-        panel = min(max(400, needed), max(PANEL_WIDTH, width * 2 // 7, needed), width * 2 // 5)
+        panel = self._panel_width(width)
         self.main_splitter.setSizes([panel, width - panel])
-        self.views_splitter.setSizes([(width - panel) * 3 // 5, (width - panel) * 2 // 5])
         if available.height() < 600:
             # A short screen (1080 lines at 200 %): the menus hold every toolbar action, and
             # the calendar needs the height more.
@@ -449,28 +471,141 @@ class MainWindow(QMainWindow):
             state = read_bytes(self.settings, f"window/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
+        views_state = read_bytes(self.settings, "window/viewsSplitter")
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab"))
+        # Open on a new plan, where the fields are what is to be done; a saved plan opens on its
+        # journey, unless the panel was left open last time.
+        if self.document.path is not None and not read_bool(self.settings, "window/panel"):
+            self.panel_scroll.hide()
+        if views_state is None:
+            self._agenda_beside(width - (0 if self.panel_scroll.isHidden() else panel))
+        self._share_views()
         self._panel_toggled()
+
+    def _panel_width(self, width: int) -> int:
+        """Wide enough for the form without scrolling sideways, and no wider."""
+        scrollbar = self.panel_scroll.verticalScrollBar().sizeHint().width() + 2 * self.panel_scroll.frameWidth()
+        needed = self.panel.minimumSizeHint().width() + scrollbar
+        return min(max(PANEL_WIDTH, needed), width // 2)
+
+    def _share_views(self) -> None:
+        """The calendar and timeline get most of the views' width. While the request panel is
+        open in a narrow window the agenda gives way to them, out of the window's minimum width
+        too; closing the panel, Ctrl+3 or F6 bring it back."""
+        narrow = not self.panel_scroll.isHidden() and self.width() < AGENDA_BESIDE_PANEL_WIDTH
+        if narrow:
+            self.agenda.hide()
+            return
+        if self.agenda.isHidden():
+            self.agenda.show()
+            self._agenda_beside()
+        elif self.views_splitter.sizes()[1] == 0:
+            # Stored while the agenda gave way: it comes back beside the calendar.
+            self._agenda_beside()
+
+    def _agenda_beside(self, total: int | None = None) -> None:
+        """The agenda beside the calendar, narrower than it, and no narrower than it can be."""
+        total = total or sum(self.views_splitter.sizes()) or self.views_splitter.width()
+        agenda = max(total * 3 // 8, self.agenda.minimumSizeHint().width())
+        self.views_splitter.setSizes([total - agenda, agenda])
+
+    def show_view(self, page: QWidget) -> None:
+        """Bring a tab to the front and put the focus in it, where its keys work at once."""
+        self.tabs.setCurrentWidget(page)
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Focus the view in front, where its keys work at once."""
+        self._view_target().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _view_target(self) -> QWidget:
+        """What takes the focus in the tab in front: the month grid, the timeline, the
+        checklist's list (another tab: the tab's page itself)."""
+        page = self.tabs.currentWidget()
+        targets: dict[QWidget, QWidget] = {
+            self.month: self.month.grid,
+            self.timeline: self.timeline.canvas,
+            self.checklist: self.checklist.tree,
+            self.documents_page: self.documents.tree,
+            self.money_page: self.money.currency,
+        }
+        return targets.get(page, page)
+
+    def _areas(self) -> list[tuple[QWidget, QWidget]]:
+        """The parts of the window F6 moves between, each as (what holds it, what takes the
+        focus): the request panel, the view in front, the agenda and the item's details."""
+        areas: list[tuple[QWidget, QWidget]] = []
+        if not self.panel_scroll.isHidden():
+            areas.append((self.panel_scroll, self.panel.start))
+        areas.append((self.tabs, self._view_target()))
+        if not self.agenda.isHidden():
+            areas += [(self.agenda.table, self.agenda.table), (self.agenda, self.agenda.detail)]
+        return areas
+
+    def cycle_areas(self, step: int) -> None:
+        """F6 (Shift+F6 back): the focus to the next part of the window."""
+        areas = self._areas()
+        focus = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, (holder, _target) in enumerate(areas)
+                if focus is not None and (focus is holder or holder.isAncestorOf(focus))
+            ),
+            -1 if step > 0 else 0,
+        )
+        areas[(current + step) % len(areas)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_agenda(self) -> None:
+        """Put the focus in the agenda; if it gave way to the request panel, the panel gives
+        way to it now."""
+        if self.agenda.isHidden():
+            self.show_panel(False)
+        self.agenda.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._fitted_to_screen:
             return
         self._fitted_to_screen = True
+        QTimer.singleShot(0, self._first_focus)
         available = self.screen().availableGeometry()
-        if self.minimumSizeHint().width() > available.width() - 16:
-            # A large font on a small screen: the views first; View ▸ Request panel brings the
-            # fields back.
+        panel = self._panel_width(available.width())
+        if self.minimumSizeHint().width() > available.width() - 16 or panel > available.width() * 9 // 20:
+            # A large font on a small screen: the views first, the panel would take half the
+            # window; View ▸ Request panel or the button beside the tabs brings the fields back.
             self.show_panel(False)
-            # After the layout has taken the panel out of the window's minimum size.
-            QTimer.singleShot(0, self._fit_to_screen)
+        # After the layout has taken the panel or the agenda out of the window's minimum size.
+        QTimer.singleShot(0, self._fit_to_screen)
+
+    def _first_focus(self) -> None:
+        """Where the keyboard starts, shown: the first hospital day of a new plan, the
+        calendar of a saved one."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and focus not in (self.panel_scroll, self.panel):
+            return  # the user, or a test, put it somewhere already
+        if not self.panel_scroll.isHidden():
+            self.panel.start.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_view()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._share_views()
 
     def _fit_to_screen(self) -> None:
         available = self.screen().availableGeometry()
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        self.resize(min(self.width(), available.width() - 16), min(self.height(), available.height() - 48))
+        if not self.panel_scroll.isHidden() and self.minimumSizeHint().width() > available.width() - 16:
+            self.show_panel(False)  # the fields asked for more than the screen has, once laid out
+            if layout is not None:
+                layout.activate()
+        width, height = min(self.width(), available.width() - 16), min(self.height(), available.height() - 48)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     def show_panel(self, shown: bool) -> None:
         """Hide the request panel to give the views the window (and its width: a hidden panel
@@ -479,14 +614,16 @@ class MainWindow(QMainWindow):
         total = sum(sizes)
         if shown and (self.panel_scroll.isHidden() or sizes[0] == 0):
             self.panel_scroll.show()
-            panel = min(400, max(PANEL_WIDTH, total * 2 // 7))
+            panel = self._panel_width(total)
             self.main_splitter.setSizes([panel, total - panel])
-            self.panel.setFocus()
+            self._share_views()
+            self.panel.start.setFocus(Qt.FocusReason.OtherFocusReason)
         elif not shown and not self.panel_scroll.isHidden():
             focus = QApplication.focusWidget()
-            if focus is not None and self.panel_scroll.isAncestorOf(focus):
-                self.tabs.currentWidget().setFocus()
             self.panel_scroll.hide()
+            self._share_views()
+            if focus is None or self.panel_scroll.isAncestorOf(focus):
+                self.focus_view()
         self._panel_toggled()
 
     def _reveal_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -513,6 +650,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.views_splitter, self.agenda.splitter):
             self.settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("window/panel", not self.panel_scroll.isHidden())
         if self.document.modified:
             for key in ("session/plan", "session/path", "session/unsaved"):
                 self.settings.remove(key)
@@ -689,6 +827,7 @@ class MainWindow(QMainWindow):
             self._set_plan_file(None)
             self._remove_autosave()
             self.go_to_start()
+            self.show_panel(True)  # a new plan starts with its fields
 
     def open_plan(self, path: Path | str | None = None) -> bool:
         if not self.commit_edits() or not self.maybe_save():
@@ -827,13 +966,26 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, tr("Could not export the calendar"), as_text(str(error)))
             return False
         # Saved with the plan: the next export cancels the events this one has and it will not.
+        # A saved plan gets the record in its file at once and stays saved; an unsaved one says
+        # what changed, since quitting now asks about it.
+        was_saved = not self.document.modified
         self.document.record_export(result.record)
+        note = ""
+        if was_saved and self.document.modified:
+            if self._write_export_record(result.record) and self.document.path is not None:
+                self.document.mark_saved(self.document.path)
+            else:
+                note = " " + tr(
+                    "The plan now keeps a record of this export, so that the next one updates these events: "
+                    "save the plan to keep it."
+                )
         self.autosave_timer.start()
         self.statusBar().showMessage(
             tr("Calendar saved to %1. Import it into your calendar app (Help ▸ How to import the calendar).").replace(
                 "%1", isolated(str(path))
-            ),
-            10000,
+            )
+            + note,
+            15000,
         )
         from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
 
@@ -852,6 +1004,26 @@ class MainWindow(QMainWindow):
         except PlanFileError:
             return record
         return replace(record, sequence=on_disk.sequence) if on_disk.sequence > record.sequence else record
+
+    def _write_export_record(self, record) -> bool:
+        """Write what the export wrote into the plan file as it is on disk, when that file is
+        still the plan as this window saved it. False when there is no such file."""
+        from carte_planner.storage.locks import writing
+
+        path = self.document.path
+        if path is None or file_digest(path) != self._disk_digest:
+            return False
+        try:
+            # Under the plan's write lock, as a command's export: neither undoes the other.
+            with writing(path):
+                on_disk = load_plan(path)
+                if on_disk.plan_id != self.document.plan.plan_id or file_digest(path) != self._disk_digest:
+                    return False
+                save_plan(path, replace(on_disk, exported=record))
+        except (PlanFileError, WriteError, TimeoutError):
+            return False
+        self._disk_digest = file_digest(path)
+        return True
 
     # -- publishing to a calendar server ----------------------------------------------------
     def publish_to_server(self, start: bool = False) -> PublishDialog | None:
@@ -960,14 +1132,21 @@ class MainWindow(QMainWindow):
             return
         from carte_planner.ui.printing import print_checklist
 
-        print_checklist(self, self.document, self.output_language())
+        self._preview_opened(print_checklist(self, self.document, self.output_language(), folder=self._folder()))
 
     def print_sheet(self) -> None:
         if not self.commit_edits():
             return
         from carte_planner.ui.printing import print_hospital_sheet
 
-        print_hospital_sheet(self, self.document, self.output_language())
+        self._preview_opened(print_hospital_sheet(self, self.document, self.output_language(), folder=self._folder()))
+
+    def _preview_opened(self, preview) -> None:
+        """A PDF saved from the print preview is said in the status bar, as an export is."""
+        from carte_planner.ui.print_preview import saved_message
+
+        if preview is not None:
+            preview.saved.connect(lambda path: self.statusBar().showMessage(saved_message(path), 10000))
 
     def print_budget(self) -> None:
         if not self.commit_edits():

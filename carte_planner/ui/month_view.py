@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.domain.journey import Category, DayNumber, Journey, Occurrence
 from carte_planner.i18n import ntr, tr
 from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
@@ -36,7 +36,7 @@ from carte_planner.ui.palette import (
 )
 from carte_planner.ui.plain_text import plain_label
 
-WEEKS = 6
+MAX_WEEKS = 6
 COMPACT_LANE = 7  # pixels: a lane with a coloured bar and no text
 
 
@@ -46,6 +46,7 @@ class Chip:
     line: Occurrence
     open_left: bool
     open_right: bool
+    days: tuple[date, date] | None = None  # the first and last day the chip covers
 
 
 def month_title(locale: QLocale, month: date, short: bool = False) -> str:
@@ -62,12 +63,14 @@ def first_of_month(day: date) -> date:
     return day.replace(day=1)
 
 
-# Which items keep a lane when a day is full: treatment first, the long stay last.
+# Which items keep a lane when a day is full: the day's own events (milestones, flights,
+# visits) first, then the treatment phase around them (it takes the days they leave), the
+# long stay last.
 LANE_PRIORITY = {
     Category.MILESTONE: 0,
-    Category.PHASE: 1,
-    Category.FLIGHT: 2,
-    Category.OUTPATIENT_VISIT: 3,
+    Category.FLIGHT: 1,
+    Category.OUTPATIENT_VISIT: 2,
+    Category.PHASE: 3,
     Category.VISA: 4,
     Category.PREPARATION: 5,
     Category.HOME_FOLLOWUP: 6,
@@ -96,6 +99,10 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         self._chips: list[Chip] = []
         self._overflow: dict[date, int] = {}
         self._more_in_strip = False
+        # What the last paint wrote in each day's cell, chips' titles and Day ±N: what a reader
+        # sees there, for the tests.
+        self.drawn: dict[date, list[str]] = {}
+        self._short_labels = False  # every cell says "D+12": "Day +12" does not fit them all
         self._dirty = True
         self.day_menu: QMenu | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -149,9 +156,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         """Show the month of the selected line, unless it is already on screen."""
         line = self._line(key)
         if line is not None:
-            if not self.first_day() <= line.day <= self.first_day() + timedelta(days=41):
+            if not self.first_day() <= line.day <= self.first_day() + timedelta(days=7 * self.weeks() - 1):
                 self.set_month(line.day)
-            if self.first_day() <= line.day <= self.first_day() + timedelta(days=41):
+            if self.first_day() <= line.day <= self.first_day() + timedelta(days=7 * self.weeks() - 1):
                 self.cursor_day = line.day
         self.update()
 
@@ -179,14 +186,31 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         self._dirty = True
         super().resizeEvent(event)
 
+    def weeks(self) -> int:
+        """The weeks that hold the month, four to six: a month of five weeks gets taller rows."""
+        last = self.month + relativedelta(months=1, days=-1)
+        return (last - self.first_day()).days // 7 + 1
+
     def _metrics(self) -> tuple[float, float, float, float, float]:
         font = QFontMetrics(self.font())
         header = font.height() + 8
         cell_w = self.width() / 7
-        cell_h = (self.height() - header) / WEEKS
+        cell_h = (self.height() - header) / self.weeks()
         strip = font.height() + 4
-        lane = QFontMetrics(self._chip_font()).height() + 4
+        small = QFontMetrics(self._chip_font()).height()
+        lane = small + 4
+        if self._tight(cell_h):
+            # Too short for a line of text under the day's number (a short screen, 200 %): the
+            # number takes the small font and lines sit closer, so each day keeps a title.
+            strip, lane = small + 2, small + 2
         return header, cell_w, cell_h, strip, lane
+
+    def _tight(self, cell_h: float) -> bool:
+        return cell_h < QFontMetrics(self.font()).height() + QFontMetrics(self._chip_font()).height() + 10
+
+    def _number_font(self) -> QFont:
+        header = QFontMetrics(self.font()).height() + 8
+        return self._chip_font() if self._tight((self.height() - header) / self.weeks()) else QFont(self.font())
 
     def _chip_font(self) -> QFont:
         font = QFont(self.font())
@@ -209,7 +233,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         week, col = int((y - header) // cell_h), min(int(x // cell_w), 6)
         if self.isRightToLeft():
             col = 6 - col
-        if not 0 <= week < WEEKS:
+        if not 0 <= week < self.weeks():
             return None
         return self.first_day() + timedelta(days=7 * week + min(col, 6))
 
@@ -229,36 +253,51 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         lines = sorted(self.document.journey.occurrences(), key=_lane_order)
         self._chips = []
         self._overflow = {}
-        for week in range(WEEKS):
+        for week in range(self.weeks()):
             week_start = first + timedelta(days=7 * week)
             week_end = week_start + timedelta(days=6)
-            used: list[list[bool]] = []
+            used: list[list[bool]] = [[False] * 7 for _ in range(visible_lanes)]
             for line in lines:
                 if line.end < week_start or line.day > week_end:
                     continue
                 a = (max(line.day, week_start) - week_start).days
                 b = (min(line.end, week_end) - week_start).days
                 lane = next((i for i, row in enumerate(used) if not any(row[a : b + 1])), len(used))
-                if lane == len(used):
-                    used.append([False] * 7)
+                # A line with no whole lane free takes the days of it where one is, so that
+                # every day with items shows one by name; the rest count in "+N".
+                runs = [(lane, a, b)] if lane < visible_lanes else _free_runs(used, a, b)
+                for run_lane, run_a, run_b in runs:
+                    for d in range(run_a, run_b + 1):
+                        used[run_lane][d] = True
+                    start, end = week_start + timedelta(days=run_a), week_start + timedelta(days=run_b)
+                    top = header + week * cell_h + strip + run_lane * lane_h
+                    self._chips.append(self._chip(line, top, lane_h, cell_w, (run_a, run_b), (start, end)))
+                shown = {d for _lane, run_a, run_b in runs for d in range(run_a, run_b + 1)}
                 for d in range(a, b + 1):
-                    used[lane][d] = True
-                if lane >= visible_lanes:
-                    for d in range(a, b + 1):
+                    if d not in shown:
                         day = week_start + timedelta(days=d)
                         self._overflow[day] = self._overflow.get(day, 0) + 1
-                    continue
-                top = header + week * cell_h + strip + lane * lane_h
-                open_left, open_right = line.day < week_start, line.end > week_end
-                if self.isRightToLeft():
-                    left = (6 - b) * cell_w + (0 if open_right else 2)
-                    right = (7 - a) * cell_w - (0 if open_left else 2)
-                else:
-                    left = a * cell_w + (0 if open_left else 2)
-                    right = (b + 1) * cell_w - (0 if open_right else 2)
-                rect = QRectF(left, top, right - left, lane_h - 2)
-                self._chips.append(Chip(rect, line, open_left, open_right))
         self._dirty = False
+
+    def _chip(
+        self,
+        line: Occurrence,
+        top: float,
+        lane_h: float,
+        cell_w: float,
+        columns: tuple[int, int],
+        days: tuple[date, date],
+    ) -> Chip:
+        """The chip of `line` over the week's columns a..b (its days `days`)."""
+        a, b = columns
+        open_left, open_right = line.day < days[0], line.end > days[1]
+        if self.isRightToLeft():
+            left = (6 - b) * cell_w + (0 if open_right else 2)
+            right = (7 - a) * cell_w - (0 if open_left else 2)
+        else:
+            left = a * cell_w + (0 if open_left else 2)
+            right = (b + 1) * cell_w - (0 if open_right else 2)
+        return Chip(QRectF(left, top, right - left, lane_h - 2), line, open_left, open_right, days)
 
     def chip_at(self, x: float, y: float) -> Chip | None:
         if self._dirty:
@@ -273,7 +312,10 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def accessible_items(self) -> list[AccessibleItem]:
         """Each chip, named with its dates; a bar over several weeks is one chip a week."""
         selected = self.document.selected
-        return [AccessibleItem.of_line(chip_text(chip), chip.line, chip.rect, selected) for chip in self.chips()]
+        journey = self.document.journey
+        return [
+            AccessibleItem.of_line(chip_text(chip), chip.line, chip.rect, selected, journey) for chip in self.chips()
+        ]
 
     def hidden_count(self, day: date) -> int:
         """How many of the day's lines did not fit its cell (shown as "+N more")."""
@@ -298,6 +340,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             self._layout()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.drawn = {}
         palette = self.palette()
         header, cell_w, _cell_h, _strip, _lane_h = self._metrics()
         first = self.first_day()
@@ -307,12 +350,13 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         locale = QLocale()
         for col in range(7):
             day = first + timedelta(days=col)
-            name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            name = weekday_header(locale, day.isoweekday(), QFontMetrics(painter.font()), cell_w - 6)
             painter.drawText(
-                QRectF(self._column_left(col, cell_w), 0, cell_w, header), Qt.AlignmentFlag.AlignCenter, name
+                QRectF(self._column_left(col, cell_w) + 3, 0, cell_w - 6, header), Qt.AlignmentFlag.AlignCenter, name
             )
 
-        for index in range(7 * WEEKS):
+        self._short_labels = self._labels_need_shortening(cell_w)
+        for index in range(7 * self.weeks()):
             day = first + timedelta(days=index)
             cell = self.cell_rect(day)
             self._paint_cell_background(painter, cell, day)
@@ -346,35 +390,47 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             painter.drawRect(cell.adjusted(1, 1, -1, -1))
 
     def _paint_day_number(self, painter: QPainter, cell: QRectF, day: date) -> None:
-        """The day of the month at the left, Day ±N at the right of the cell's top strip, and a
-        public holiday's name between them where it fits."""
+        """The day of the month at the start of the cell's top strip, Day ±N at its end, "+N"
+        (items that did not fit) before Day ±N where the strip has room, and a public holiday's
+        name between them where it fits. Day ±N comes first: it is how the hospital counts."""
         palette = self.palette()
         journey = self.document.journey
         _header, cell_w, _cell_h, strip, _lane_h = self._metrics()
         number_rect = QRectF(cell.left() + 4, cell.top() + 2, cell_w - 8, strip - 2)
-        font = QFont(self.font())
+        font = self._number_font()
         font.setBold(day == journey.today)
         painter.setFont(font)
-        painter.setPen(palette.text().color() if day.month == self.month.month else muted_text(palette))
+        text_pen = palette.text().color() if day.month == self.month.month else muted_text(palette)
+        painter.setPen(text_pen)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
-        label = journey.day_label(day) if day <= journey.summary.return_date else ""
-        if self._more_in_strip and self._overflow.get(day):
-            label = ""  # the strip shows "+N" instead
-        room = number_rect.width() - QFontMetrics(font).horizontalAdvance(f"{day.day} ")
         small = QFontMetrics(self._chip_font())
-        if label:
-            painter.setFont(self._chip_font())
-            # Only where it fits beside the day's number: a narrow cell keeps the number.
-            if small.horizontalAdvance(label) <= room:
-                painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-                room -= small.horizontalAdvance(f"{label} ")
+        gap = small.horizontalAdvance(" ")
+        room = number_rect.width() - QFontMetrics(font).horizontalAdvance(str(day.day)) - gap
+        painter.setFont(self._chip_font())
+        label = journey.day_label(day) if day <= journey.summary.return_date else ""
+        # Only where it fits beside the day's number: a narrow cell keeps the number.
+        if label and (self._short_labels or small.horizontalAdvance(label) > room):
+            label = short_day_label(journey, day)
+        label_width = 0.0
+        if label and small.horizontalAdvance(label) <= room:
+            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            self._drew(day, label)
+            label_width = small.horizontalAdvance(label) + 2 * gap
+            room -= label_width
+        hidden = self._overflow.get(day, 0) if self._more_in_strip else 0
+        if hidden:
+            more = more_text(tr("+%1"), hidden)
+            if small.horizontalAdvance(more) <= room:
+                self._paint_more_in_strip(painter, number_rect, more, label_width)
+                room -= small.horizontalAdvance(more) + 2 * gap
+            else:
+                room = 0
         holidays = journey.holidays_on(day)
-        if holidays and not (self._more_in_strip and self._overflow.get(day)) and room > small.averageCharWidth() * 4:
-            # The holiday's name between the day's number and Day ±N, shortened to the room left.
-            painter.setFont(self._chip_font())
-            painter.setPen(palette.text().color() if day.month == self.month.month else muted_text(palette))
+        if holidays and room > small.averageCharWidth() * 4:
+            # The holiday's name after the day's number, shortened to the room left.
+            painter.setPen(text_pen)
             name = small.elidedText(holidays[0].name, Qt.TextElideMode.ElideRight, int(room))
-            number_width = QFontMetrics(font).horizontalAdvance(f"{day.day} ")
+            number_width = QFontMetrics(font).horizontalAdvance(str(day.day)) + gap
             # Right to left the number sits at the right (AlignLeft is mirrored): the name goes
             # to its left, not over it.
             if self.isRightToLeft():
@@ -386,24 +442,51 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 name,
             )
+            self._drew(day, name)
+
+    def _labels_need_shortening(self, cell_w: float) -> bool:
+        """Whether "Day +88" with a two-digit date and "+3" overflows a cell: then every cell
+        says "D+88", rather than a month that mixes the two forms."""
+        journey = self.document.journey
+        sample = journey.day_label(journey.day_zero + timedelta(days=88))
+        small = QFontMetrics(self._chip_font())
+        gap = small.horizontalAdvance(" ")
+        needed = QFontMetrics(self._number_font()).horizontalAdvance("28") + small.horizontalAdvance(sample)
+        needed += small.horizontalAdvance(more_text(tr("+%1"), 3)) + 4 * gap
+        return needed > cell_w - 8
+
+    def _paint_more_in_strip(self, painter: QPainter, strip: QRectF, more: str, label_width: float) -> None:
+        """ "+N" at the end of the strip, before Day ±N (`label_width` with its gap)."""
+        rect = QRectF(strip)
+        if self.isRightToLeft():
+            rect.setLeft(strip.left() + label_width)
+        else:
+            rect.setRight(strip.right() - label_width)
+        self._draw_count(painter, rect, more)
+
+    def _draw_count(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """ "+2" or "+2 more" at the end of `rect` (its left in Arabic), its sign before its digits."""
+        palette = self.palette()
+        painter.setPen(palette.link().color() if _readable_link(palette) else palette.text().color())
+        painter.save()
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        end = Qt.AlignmentFlag.AlignLeft if self.isRightToLeft() else Qt.AlignmentFlag.AlignRight
+        painter.drawText(rect, end | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute, text)
+        painter.restore()
 
     def _paint_more(self, painter: QPainter, day: date) -> None:
         hidden = self._overflow.get(day, 0)
-        if not hidden:
-            return
+        if not hidden or self._more_in_strip:
+            return  # in a short cell, _paint_day_number puts "+N" in the top strip
         painter.setFont(self._chip_font())
-        painter.setPen(
-            self.palette().link().color() if _readable_link(self.palette()) else self.palette().text().color()
-        )
         rect = self.more_rect(day)
-        more = tr("+%1 more").replace("%1", str(hidden))
-        if self._more_in_strip or QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
-            more = tr("+%1").replace("%1", str(hidden))
-        end = Qt.AlignmentFlag.AlignLeft if self.isRightToLeft() else Qt.AlignmentFlag.AlignRight
-        painter.drawText(rect, end | Qt.AlignmentFlag.AlignVCenter, more)
+        more = more_text(tr("+%1 more"), hidden)
+        if QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
+            more = more_text(tr("+%1"), hidden)
+        self._draw_count(painter, rect, more)
 
     def _paint_cursor(self, painter: QPainter) -> None:
-        if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * WEEKS - 1):
+        if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * self.weeks() - 1):
             return
         painter.setPen(QPen(focus_colour(self.palette()), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -436,6 +519,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8)
         )
         painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        if chip.days is not None:
+            for offset in range((chip.days[1] - chip.days[0]).days + 1):
+                self._drew(chip.days[0] + timedelta(days=offset), text)
+
+    def _drew(self, day: date, text: str) -> None:
+        self.drawn.setdefault(day, []).append(text)
 
     # -- input ----------------------------------------------------------------------------
     def line_at(self, x: float, y: float) -> Occurrence | None:
@@ -495,6 +584,48 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         self.day_menu = menu
         menu.popup(self.mapToGlobal(self.cell_rect(day).center().toPoint()))
         return menu
+
+
+def short_day_label(journey: Journey, day: date) -> str:
+    """Day ±N as hospital schedules write it in a narrow cell: "D+12" (Д+12 in Russian)."""
+    number = journey.day_number(day)
+    if number is None:
+        return ""
+    # Translators: Day ±N shortened for a narrow calendar cell; %1 is the signed number.
+    return tr("D%1").replace("%1", str(DayNumber(number)))
+
+
+def more_text(pattern: str, hidden: int) -> str:
+    """ "+2" or "+2 more"; in Arabic "+2" alone, drawn left to right: inside an Arabic line the
+    sign would go after the digits ("2+")."""
+    return f"+{hidden}" if is_right_to_left() else pattern.replace("%1", str(hidden))
+
+
+def weekday_header(locale: QLocale, weekday: int, metrics: QFontMetrics, width: float) -> str:
+    """A weekday's column title that fits its column: the short name, else the narrow one,
+    shortened with an ellipsis at worst, so that two names never run together."""
+    name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)
+    if metrics.horizontalAdvance(name) > width:
+        name = locale.dayName(weekday, QLocale.FormatType.NarrowFormat)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width))
+
+
+def _free_runs(used: list[list[bool]], a: int, b: int) -> list[tuple[int, int, int]]:
+    """The runs of days a..b with a free lane: (lane, first, last), each in the lowest lane free
+    over the whole run."""
+    runs: list[tuple[int, int, int]] = []
+    d = a
+    while d <= b:
+        lane = next((i for i, row in enumerate(used) if not row[d]), None)
+        if lane is None:
+            d += 1
+            continue
+        last = d
+        while last + 1 <= b and not used[lane][last + 1]:
+            last += 1
+        runs.append((lane, d, last))
+        d = last + 1
+    return runs
 
 
 def _lane_order(line: Occurrence) -> tuple[int, date, int]:

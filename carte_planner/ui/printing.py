@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from carte_planner.export.checklist_document import PrintDocument, checklist_document
@@ -70,16 +70,27 @@ def _block_document(html: str, style: str, width: float, printer: QPrinter, rtl:
     return document
 
 
-def paint_document(source: PrintDocument, printer: QPrinter) -> int:
-    """Lay the blocks out on pages and paint them; returns the number of pages.
+@dataclass
+class Pages:
+    """A document laid out for one printer: the blocks on each page, and the footer's room."""
+
+    pages: list[list[_Placed]]
+    width: float
+    body_h: float
+    footer_h: float
+    footer: str
+    rtl: bool
+
+
+def lay_out(source: PrintDocument, printer: QPrinter) -> Pages:
+    """Lay the blocks out on pages, in `printer`'s measures.
 
     A block that does not fit in what is left of a page starts the next one; a heading stays
     with the block after it; only a block taller than a whole page is ever cut.
     """
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     width, height = float(page.width()), float(page.height())
-    footer_font = print_font(7.5)
-    footer_metrics = QFontMetricsF(footer_font, printer)
+    footer_metrics = QFontMetricsF(print_font(7.5), printer)
     footer_h = footer_metrics.height() * 2.6
     body_h = height - footer_h
     rtl = source.right_to_left
@@ -99,47 +110,58 @@ def paint_document(source: PrintDocument, printer: QPrinter) -> int:
             y = 0.0
         pages[-1].append(_Placed(document, y))
         y += block_h + gap
+    return Pages(pages, width, body_h, footer_h, source.footer, rtl)
 
+
+def paint_page(painter: QPainter, laid_out: Pages, number: int) -> None:
+    """Paint page `number` (from 1) of `laid_out`, its origin at the printable area's corner."""
+    width, body_h, footer_h, rtl = laid_out.width, laid_out.body_h, laid_out.footer_h, laid_out.rtl
+    for item in laid_out.pages[number - 1]:
+        painter.save()
+        painter.translate(0, item.top)
+        clip = QRectF(0, 0, width, max(min(body_h - item.top, item.document.size().height()), 0))
+        item.document.drawContents(painter, clip)
+        painter.restore()
+    painter.setFont(print_font(7.5))
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawLine(0, int(body_h + footer_h * 0.15), int(width), int(body_h + footer_h * 0.15))
+    # The footer mirrors for a right-to-left language: its text on the right, the page number left.
+    text_x, number_x = (width * 0.18, 0.0) if rtl else (0.0, width * 0.82)
+    footer = QRectF(text_x, body_h + footer_h * 0.2, width * 0.82, footer_h * 0.8)
+    start, end = (
+        (Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft)
+        if rtl
+        else (
+            Qt.AlignmentFlag.AlignLeft,
+            Qt.AlignmentFlag.AlignRight,
+        )
+    )
+    painter.drawText(footer, Qt.TextFlag.TextWordWrap | start, laid_out.footer)
+    painter.drawText(
+        QRectF(number_x, body_h + footer_h * 0.2, width * 0.18, footer_h * 0.8),
+        end,
+        tr("Page {number} of {count}").format(number=number, count=len(laid_out.pages)),
+    )
+
+
+def paint_document(source: PrintDocument, printer: QPrinter) -> int:
+    """Lay the blocks out on pages and paint them; returns the number of pages."""
+    laid_out = lay_out(source, printer)
     before = _pdf_file_stamp(printer)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
     try:
-        for number, placed in enumerate(pages, start=1):
+        for number in range(1, len(laid_out.pages) + 1):
             if number > 1:
                 printer.newPage()
-            for item in placed:
-                painter.save()
-                painter.translate(0, item.top)
-                clip = QRectF(0, 0, width, max(min(body_h - item.top, item.document.size().height()), 0))
-                item.document.drawContents(painter, clip)
-                painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(Qt.GlobalColor.black)
-            painter.drawLine(0, int(body_h + footer_h * 0.15), int(width), int(body_h + footer_h * 0.15))
-            # The footer mirrors for a right-to-left language: its text on the right, the page number left.
-            text_x, number_x = (width * 0.18, 0.0) if rtl else (0.0, width * 0.82)
-            footer = QRectF(text_x, body_h + footer_h * 0.2, width * 0.82, footer_h * 0.8)
-            start, end = (
-                (Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft)
-                if rtl
-                else (
-                    Qt.AlignmentFlag.AlignLeft,
-                    Qt.AlignmentFlag.AlignRight,
-                )
-            )
-            painter.drawText(footer, Qt.TextFlag.TextWordWrap | start, source.footer)
-            painter.drawText(
-                QRectF(number_x, body_h + footer_h * 0.2, width * 0.18, footer_h * 0.8),
-                end,
-                tr("Page {number} of {count}").format(number=number, count=len(pages)),
-            )
+            paint_page(painter, laid_out, number)
     finally:
         painter.end()
     after = _pdf_file_stamp(printer)
     if after is not None and after != before:
         _rewrite_text_layer(Path(printer.outputFileName()))
-    return len(pages)
+    return len(laid_out.pages)
 
 
 def _pdf_file_stamp(printer: QPrinter) -> tuple[int, int] | None:
@@ -244,19 +266,24 @@ def is_complete_pdf(data: bytes) -> bool:
     return digits.isdigit() and 0 < int(digits) < len(data)
 
 
-def print_checklist(parent: QWidget, plan_document, language: str | None = None) -> None:
-    """Print preview; from there the user prints, choosing printer, paper and pages."""
-    _preview(parent, document_for(plan_document, language), tr("Print checklist"))
+def print_checklist(parent: QWidget, plan_document, language: str | None = None, folder: str = ""):
+    """The print preview of the checklist; from there the user prints or saves a PDF."""
+    city = plan_document.journey.city.name
+    name = tr("CAR-T journey checklist - {city}").format(city=city) + ".pdf"
+    return _preview(parent, document_for(plan_document, language), tr("Print checklist"), str(Path(folder) / name))
 
 
-def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = None) -> None:
+def print_hospital_sheet(parent: QWidget, plan_document, language: str | None = None, folder: str = ""):
     """Print preview of the sheet for China: Chinese beside `language` (the window's when None)."""
     from carte_planner.export.hospital_sheet import hospital_sheet
 
-    _preview(parent, hospital_sheet(plan_document.journey, language), tr("Print sheet for the hospital"))
+    city = plan_document.journey.city.name
+    name = tr("Sheet for the hospital - {city}").format(city=city) + ".pdf"
+    source = hospital_sheet(plan_document.journey, language)
+    return _preview(parent, source, tr("Print sheet for the hospital"), str(Path(folder) / name))
 
 
-def print_budget(parent: QWidget, plan_document, language: str | None = None) -> None:
+def print_budget(parent: QWidget, plan_document, language: str | None = None, folder: str = ""):
     """Print preview of the family's budget on one page, in `language` (the window's when None)."""
     from carte_planner.domain.budget import cost, plan_counts
     from carte_planner.export.budget_report import budget_document
@@ -265,10 +292,11 @@ def print_budget(parent: QWidget, plan_document, language: str | None = None) ->
     money = plan_document.plan.money
     with use_language(language):
         source = budget_document(cost(money, plan_counts(plan_document.journey)), money, load_budget_categories())
-    _preview(parent, source, tr("Print budget"))
+    name = tr("Budget - {city}").format(city=plan_document.journey.city.name) + ".pdf"
+    return _preview(parent, source, tr("Print budget"), str(Path(folder) / name))
 
 
-def print_documents(parent: QWidget, plan_document, language: str | None = None) -> None:
+def print_documents(parent: QWidget, plan_document, language: str | None = None, folder: str = ""):
     """Print preview of the documents, packet by packet."""
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.documents_list import documents_document
@@ -278,10 +306,11 @@ def print_documents(parent: QWidget, plan_document, language: str | None = None)
     with use_language(language):
         documents = build_documents(plan_document.journey, template, plan_document.plan.papers)
         source = documents_document(documents, template)
-    _preview(parent, source, tr("Print documents"))
+    name = tr("Documents - {city}").format(city=plan_document.journey.city.name) + ".pdf"
+    return _preview(parent, source, tr("Print documents"), str(Path(folder) / name))
 
 
-def print_handover(parent: QWidget, plan_document, language: str | None = None) -> None:
+def print_handover(parent: QWidget, plan_document, language: str | None = None, folder: str = ""):
     """Print preview of the going-home packet for the home oncologist."""
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.handover import handover_document
@@ -291,21 +320,18 @@ def print_handover(parent: QWidget, plan_document, language: str | None = None) 
         journey = plan_document.journey
         documents = build_documents(journey, load_documents_template(), plan_document.plan.papers)
         source = handover_document(journey, plan_document.checklist, documents)
-    _preview(parent, source, tr("Print going-home packet"))
+    name = tr("Going-home packet - {city}").format(city=plan_document.journey.city.name) + ".pdf"
+    return _preview(parent, source, tr("Print going-home packet"), str(Path(folder) / name))
 
 
-def _preview(parent: QWidget, source, title: str) -> None:
-    """A print preview of one document; from there the user prints."""
-    printer = make_printer()
-    preview = QPrintPreviewDialog(printer, parent)
-    # The dialog does not own its printer: kept alive as long as the dialog is open, for the
-    # repaints and for printing from it.
-    preview.printer_ref = printer  # type: ignore[attr-defined]
-    preview.setWindowTitle(title)
-    preview.paintRequested.connect(lambda p: paint_document(source, p))
+def _preview(parent: QWidget, source: PrintDocument, title: str, file_name: str):
+    """The preview of one document, beside the window; from there the user prints."""
+    from carte_planner.ui.print_preview import PrintPreview
+
+    preview = PrintPreview(source, title, file_name, parent)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    preview.resize(QSizeF(900, 1000).toSize())
     preview.open()
+    return preview
 
 
 def export_checklist_pdf(parent: QWidget, plan_document, folder: str, language: str | None = None) -> Path | None:

@@ -470,6 +470,15 @@ class RequestPanel(QWidget):
         return self.city.itemText(index)
 
     # -- showing --------------------------------------------------------------------------
+    def _show_whole_values(self) -> None:
+        """A value longer than its field ("Shanghai — 上海 — Шанхай (PVG, SHA)", a long list of
+        travellers) is read whole in the field's tooltip, above what the field is for."""
+        if not hasattr(self, "_help"):
+            self._help = {w: w.toolTip() for w in (self.city, self.home_tz, self.home_country, self.travellers)}
+        for widget, help_text in self._help.items():
+            value = widget.text() if isinstance(widget, QLineEdit) else widget.currentText()
+            widget.setToolTip(f"{value}\n\n{help_text}" if value and help_text else value or help_text)
+
     def refresh(self) -> None:
         request = self.document.request
         widgets = [
@@ -520,6 +529,9 @@ class RequestPanel(QWidget):
             # The start of a long entry is what names it, not its end.
             if combo not in keep and not combo.hasFocus():
                 _line_edit(combo).setCursorPosition(0)
+        if self.travellers not in keep and not self.travellers.hasFocus():
+            self.travellers.setCursorPosition(0)
+        self._show_whole_values()
         del blockers
         for row in self.phase_rows:
             row.refresh(self.document)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,12 +27,16 @@ OK = "ok"
 
 
 def server_name() -> str:
-    """Per user, so two people on one computer never reach each other's window."""
+    """Per user, so two people on one computer never reach each other's window, and per
+    display: a launch on another screen of an X11 or Wayland session opens there, not in a
+    window the user cannot see."""
     try:
         user = getpass.getuser()
     except (OSError, KeyError):
         user = "user"
-    return "carte-planner-" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:16]
+    display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY") or ""
+    key = f"{user}\0{display}" if display else user
+    return "carte-planner-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 class HandOff:

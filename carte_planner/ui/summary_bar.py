@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.palette import focus_colour
 from carte_planner.ui.plain_text import InertDocument
 from carte_planner.ui.script_text import emphasis, paragraph
 
@@ -35,6 +36,7 @@ class RichText(QWidget):
         self._document = InertDocument(self)
         self._document.setDocumentMargin(padding)
         self._style = ""
+        self.outlined = False  # drawn with a focus frame: its scroll area has the focus
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
@@ -95,7 +97,31 @@ class RichText(QWidget):
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor(text) if text else self.palette().text().color())
         self._document.documentLayout().draw(painter, context)
+        if self.outlined:
+            painter.setPen(QPen(focus_colour(self.palette()), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
         painter.end()
+
+
+class NoticesArea(QScrollArea):
+    """The warnings, scrolled within a few lines: a Tab stop of its own, so that a keyboard or
+    screen reader user reaches them and scrolls them with the arrows; outlined while it has
+    the focus."""
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._outline()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._outline()
+
+    def _outline(self) -> None:
+        text = self.widget()
+        if isinstance(text, RichText):
+            text.outlined = self.hasFocus()
+            text.update()
 
 
 class SummaryBar(QWidget):
@@ -109,7 +135,9 @@ class SummaryBar(QWidget):
         self.notices.setAccessibleName(tr("Warnings and things to check"))
         # Many warnings scroll within a few lines instead of pushing the calendar off a small
         # screen; the summary above, with the estimate note, is always whole.
-        self.notices_area = QScrollArea()
+        self.notices_area = NoticesArea()
+        self.notices_area.setAccessibleName(tr("Warnings and things to check"))
+        self.notices_area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.notices_area.setWidget(self.notices)
         self.notices_area.setWidgetResizable(True)
         self.notices_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -165,6 +193,7 @@ class SummaryBar(QWidget):
         self.notices_area.setVisible(bool(lines))
         before = self.notices.text()
         _set_text(self.notices, paragraph("<br>".join(lines)))
+        self.notices_area.setAccessibleDescription(self.notices.text())
         if self._shown and self.notices.text() != before:
             # Said once per change, only what is new: a screen reader user hears a new warning
             # the moment an edit causes it.

@@ -14,6 +14,7 @@ from carte_planner.domain.office_days import holiday_runs
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
+from carte_planner.ui.dates import day_span_label
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.month_view import month_title
@@ -186,7 +187,13 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
     def accessible_items(self) -> list[AccessibleItem]:
         selected = self.document.selected
         return [
-            AccessibleItem.of_line(("✓ " if bar.line.confirmed else "") + bar.line.title, bar.line, bar.rect, selected)
+            AccessibleItem.of_line(
+                ("✓ " if bar.line.confirmed else "") + bar.line.title,
+                bar.line,
+                bar.rect,
+                selected,
+                self.document.journey,
+            )
             for bar in self.bars()
         ]
 
@@ -256,6 +263,9 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(bar.rect.adjusted(-1, -1, 1, 1), 3, 3)
             text = ("✓ " if line.confirmed else "") + line.title
+            count = day_span_label(journey, line.day, line.day)
+            if count:
+                text = f"{count} · {text}"  # the hospital's count first: a bar's start is its Day ±N
             room = bar.rect.width() - 6
             if room > metrics.horizontalAdvance(text) or room > metrics.horizontalAdvance("M") * 8:
                 painter.setPen(text_colour_on(fill))

@@ -116,10 +116,17 @@ def hand_off(app: QApplication, plan_file: str | None) -> int | None:
     exit code when it is done, None when no Carte Planner is running."""
     from carte_planner.ui.single_instance import HandOff, hand_to_running_app
 
-    outcome, why = hand_to_running_app(str(Path(plan_file).absolute()) if plan_file else None)
+    path = str(Path(plan_file).absolute()) if plan_file else None
+    outcome, why = hand_to_running_app(path)
     if outcome == HandOff.NO_RUNNING_APP:
         return None
     if outcome == HandOff.DONE:
+        # Said where the request went: the window may be on another display or desktop.
+        if path:
+            done = tr("Carte Planner is already running: %1 is open in its window.").replace("%1", path)
+        else:
+            done = tr("Carte Planner is already running: its window was brought to the front.")
+        print(f"carte-planner: {done}")
         return 0
     message = tr("%1 Close the Carte Planner window that is open, then try again.").replace("%1", why)
     print(f"carte-planner: {message}", file=sys.stderr)
