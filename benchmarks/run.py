@@ -118,6 +118,8 @@ def replan_and_repaint(folder: str) -> dict[str, float]:
     app = make_app(sys.argv[:1])
     settings = QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, autosave_folder=Path(folder) / "autosave")
+    # Wide enough for the agenda beside the open request panel: every view is repainted.
+    window.resize(1500, 940)
     window.show()
     app.processEvents()
     panel = window.panel

@@ -8,7 +8,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QSettings, QSignalBlocker, QStandardPaths, Qt, QTimer, QTimeZone
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    QSignalBlocker,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QTimeZone,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,9 +49,7 @@ from carte_planner.ui.accessible import name_list_boxes, name_typing_fields
 from carte_planner.ui.agenda_view import AgendaView
 from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.document import PlanDocument, default_plan
-from carte_planner.ui.documents_view import DocumentsView
 from carte_planner.ui.hint import StartHint
-from carte_planner.ui.money_view import MoneyView
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.plain_text import as_text, plain_label
 from carte_planner.ui.request_panel import RequestPanel
@@ -51,6 +60,8 @@ from carte_planner.ui.timeline_view import TimelinePage
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 if TYPE_CHECKING:
+    from carte_planner.ui.documents_view import DocumentsView
+    from carte_planner.ui.money_view import MoneyView
     from carte_planner.ui.publish_dialog import PublishDialog
 
 MAX_RECENT = 8
@@ -107,10 +118,11 @@ def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, 
 AUTOSAVE_DELAY_MS = 2000
 
 
-def scrolled(view: QWidget, name: str) -> QScrollArea:
+def scrolled(view: QWidget | None, name: str) -> QScrollArea:
     area = QScrollArea()
     area.setObjectName(name)
-    area.setWidget(view)
+    if view is not None:
+        area.setWidget(view)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     # Not a Tab stop of its own: it could show no focus, and its fields take the keys.
@@ -179,16 +191,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline, tr("T&imeline"))
         self.checklist = ChecklistPanel(document)
         self.tabs.addTab(self.checklist, tr("Chec&klist"))
-        # Scrolled: their forms are taller than a small laptop leaves the views.
-        self.documents = DocumentsView(document)
-        name_list_boxes(self.documents)
-        self.documents_page = scrolled(self.documents, "documentsScroll")
+        # Scrolled: their forms are taller than a small laptop leaves the views. Their tabs are
+        # there at once; their contents are built just after the first paint (or when asked for
+        # sooner), so that the journey shows without waiting for them.
+        self._documents: DocumentsView | None = None
+        self._money: MoneyView | None = None
+        self.documents_page = scrolled(None, "documentsScroll")
         self.tabs.addTab(self.documents_page, tr("Documents"))
-        self.money = MoneyView(document)
-        name_list_boxes(self.money)
-        self.money_page = scrolled(self.money, "moneyScroll")
+        self.money_page = scrolled(None, "moneyScroll")
         self.tabs.addTab(self.money_page, tr("Money"))
-        self.money.print_button.clicked.connect(self.print_budget)
+        self.tabs.currentChanged.connect(self._build_shown_page)
+        self.tabs.installEventFilter(self)
         self.checklist.print_button.clicked.connect(self.print_checklist)
         self.checklist.pdf_button.clicked.connect(self.export_pdf)
         self.tabs.setAccessibleName(tr("Calendar and timeline"))
@@ -526,10 +539,65 @@ class MainWindow(QMainWindow):
             self.month: self.month.grid,
             self.timeline: self.timeline.canvas,
             self.checklist: self.checklist.tree,
-            self.documents_page: self.documents.tree,
-            self.money_page: self.money.currency,
         }
+        if page is self.documents_page:
+            return self.documents.tree
+        if page is self.money_page:
+            return self.money.currency
         return targets.get(page, page)
+
+    @property
+    def documents(self) -> DocumentsView:
+        """The Documents view, built on first use."""
+        return self._build_documents()
+
+    @property
+    def money(self) -> MoneyView:
+        """The Money view, built on first use."""
+        return self._build_money()
+
+    def _build_documents(self) -> DocumentsView:
+        if self._documents is None:
+            from carte_planner.ui.documents_view import DocumentsView
+
+            self._documents = DocumentsView(self.document)
+            self._fill_page(self.documents_page, self._documents)
+        return self._documents
+
+    def _build_money(self) -> MoneyView:
+        if self._money is None:
+            from carte_planner.ui.money_view import MoneyView
+
+            self._money = MoneyView(self.document)
+            self._money.print_button.clicked.connect(self.print_budget)
+            self._fill_page(self.money_page, self._money)
+        return self._money
+
+    def _fill_page(self, page: QScrollArea, view: QWidget) -> None:
+        # The rules the window's other fields follow, for fields built after it.
+        name_list_boxes(view)
+        name_typing_fields(view)
+        wheel_turns_focused_fields_only(view)
+        page.setWidget(view)
+
+    def _build_shown_page(self) -> None:
+        if self.tabs.currentWidget() is self.documents_page:
+            self._build_documents()
+        elif self.tabs.currentWidget() is self.money_page:
+            self._build_money()
+
+    def _build_later_views(self) -> None:
+        # Built before any change the family makes: the Money view reports what a change of
+        # the plan did to the budget, so it must know the budget from before.
+        self._build_documents()
+        self._build_money()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs and event.type() == QEvent.Type.Paint:
+            # The views are on screen: the rest is built as soon as this paint is done.
+            self.tabs.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._build_later_views)
+        return super().eventFilter(watched, event)
 
     def _areas(self) -> list[tuple[QWidget, QWidget]]:
         """The parts of the window F6 moves between, each as (what holds it, what takes the
