@@ -12,6 +12,7 @@ from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_pr
 
 if TYPE_CHECKING:
     from carte_planner.domain.checklist import ChecklistTemplate
+    from carte_planner.domain.entry_policies import EntryPolicy
 
 
 @cache
@@ -44,7 +45,7 @@ TEXT_KEYS = frozenset(
     {"title", "description", "details", "label", "text", "when", "estimate_note", "range_text", "airport_note"}
 )
 # cities.toml's notes are translated where they are shown; its names are proper names.
-TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml")
+TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml", "entry_policies.toml")
 
 
 @cache
@@ -68,6 +69,13 @@ def load_emergency_numbers() -> dict[str, str]:
         if len(code) != 2 or not code.isupper() or not isinstance(number, str) or not number.isdigit():
             raise ResourceError(name, f"numbers.{code}", "must be a two-letter code with a number in quotes")
     return dict(numbers)
+
+
+@cache
+def load_entry_policies() -> tuple[EntryPolicy, ...]:
+    from carte_planner.domain.entry_policies import parse_entry_policies
+
+    return parse_entry_policies(read_toml("entry_policies.toml"), "entry_policies.toml")
 
 
 @cache

@@ -49,6 +49,9 @@ def check_inpatient_errands(
             back = passport_back(item.start, china, held_days)
             for flight in flights:
                 assert flight.depart is not None
+                # A person's own flight, or the shared one (no traveller) they are on.
+                if flight.traveller not in (None, item.traveller):
+                    continue
                 if item.start <= flight.depart.date() <= back:
                     notices.append(_travel_while_held(item, flight, back))
                     item = _resting_on_held_days(item)

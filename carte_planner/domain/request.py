@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.people import HANDOVER_LIMITS, Person, TeamRules, check_people
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS
 from carte_planner.domain.zones import canonical_zone
 from carte_planner.i18n import tr_noop
@@ -123,6 +124,10 @@ class TripRequest:
     early_rhythm: str | None = None
     return_time: time | None = None
     visa_processing_days: int | None = None
+    # Each traveller's own journey; empty keeps `travellers`, all present for the whole journey.
+    people: tuple[Person, ...] = ()
+    team: TeamRules = field(default_factory=TeamRules)
+    handover_overlap_days: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, date) or isinstance(self.start, datetime):
@@ -162,6 +167,12 @@ class TripRequest:
             raise PlanInputError(
                 tr_noop("departure time"), tr_noop("must be a time of day such as {example}"), example="10:00"
             )
+        people = check_people(self.people)
+        object.__setattr__(self, "people", people)
+        if people:
+            object.__setattr__(self, "travellers", tuple(person.name for person in people))
+        if not isinstance(self.team, TeamRules):
+            raise PlanInputError(tr_noop("the treating team's rules"), tr_noop("must be a list"))
         travellers = _as_tuple(self.travellers, tr_noop("travellers"))
         if not 1 <= len(travellers) <= MAX_TRAVELLERS:
             raise PlanInputError(
@@ -265,6 +276,8 @@ def _check_assumed_values(request: TripRequest) -> None:
         _whole(request.day0_offset, tr_noop("Day 0 offset (days after admission)"), *DAY0_OFFSET_LIMITS)
     if request.visa_processing_days is not None:
         _whole(request.visa_processing_days, tr_noop("visa processing time (working days)"), *VISA_PROCESSING_LIMITS)
+    if request.handover_overlap_days is not None:
+        _whole(request.handover_overlap_days, tr_noop("hand-over overlap (days)"), *HANDOVER_LIMITS)
     if request.chemotherapy_days is not None:
         days = _as_tuple(request.chemotherapy_days, CHEMOTHERAPY)
         if len(days) != 2:
