@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.people import HANDOVER_LIMITS, Person, TeamRules, check_people
+from carte_planner.domain.people import HANDOVER_LIMITS, Person, Role, TeamRules, check_people
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS
 from carte_planner.domain.zones import canonical_zone
 from carte_planner.i18n import tr_noop
@@ -250,6 +250,19 @@ class TripRequest:
         else:
             moved[key] = when
         return replace(self, moved=tuple(moved.items()))
+
+    def with_travellers(self, names: tuple[str, ...]) -> TripRequest:
+        """The travellers renamed, added or removed by their place in the list: each place keeps
+        its person's role, route and turns (and its items' keys); a new place is a caregiver of
+        the whole journey, and the first is the patient when nobody else is."""
+        if not self.people:
+            return replace(self, travellers=names)
+        people = [
+            replace(self.people[i], name=name) if i < len(self.people) else Person(name) for i, name in enumerate(names)
+        ]
+        if people and not any(person.role is Role.PATIENT for person in people):
+            people[0] = replace(people[0], role=Role.PATIENT)
+        return replace(self, people=tuple(people), travellers=names)
 
     def with_confirmed(self, key: str, confirmed: bool) -> TripRequest:
         keys = set(self.confirmed)

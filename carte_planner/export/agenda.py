@@ -182,6 +182,30 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
     return data
 
 
+def travellers_json(journey: Journey) -> list[dict[str, Any]]:
+    """Each person's role, route, turns and dates, as planned."""
+    return [
+        {
+            "name": plan.person.name,
+            "role": plan.person.role.value,
+            "nationality": plan.person.nationality,
+            "route": plan.person.route.value,
+            "visa": {
+                "type": plan.person.visa.type,
+                "stay_days": plan.person.visa.stay_days or journey.request.visa_stay_days,
+                "entries": plan.person.visa.entries,
+                "use_by": plan.person.visa.use_by.isoformat() if plan.person.visa.use_by else None,
+            },
+            "whole_journey": plan.person.whole_journey,
+            "turns": [{"arrive": e.arrive.isoformat(), "leave": e.leave.isoformat()} for e in plan.entries],
+            "arrivals": [e.arrive.isoformat() for e in plan.entries],
+            "last_permitted_days": [day.isoformat() if day else None for day in plan.last_permitted_days],
+            "extensions": [day.isoformat() for day in plan.extensions],
+        }
+        for plan in journey.travellers
+    ]
+
+
 def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
     """The journey as JSON (format `carte-planner.journey`, version 1; README describes it)."""
     request, summary = journey.request, journey.summary
@@ -226,6 +250,10 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             for entry in questions
         ],
         "items": [_item_json(journey, item) for item in journey.items],
+        "travellers": travellers_json(journey),
+        "coverage": [
+            {"date": gap.day.isoformat(), "reason": gap.reason, "traveller": gap.traveller} for gap in journey.coverage
+        ],
         "holidays": [
             {"date": h.day.isoformat(), "name": h.name, "country": h.country, "provisional": h.provisional}
             for h in journey.holidays

@@ -441,7 +441,7 @@ class RequestPanel(QWidget):
         names = split_names(self.travellers.text())
         names = names or DEFAULT_TRAVELLERS
         if names != self.document.request.travellers:
-            self.commit(lambda r: replace(r, travellers=names), tr("Change travellers"), field=self.travellers)
+            self.commit(lambda r: r.with_travellers(names), tr("Change travellers"), field=self.travellers)
         else:
             self._errors[self.travellers].clear_reason()
         self.refresh()
