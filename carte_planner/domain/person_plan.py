@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from carte_planner.domain.assumptions import Settings
 from carte_planner.domain.entry_policies import EntryPolicy, policy_for
-from carte_planner.domain.journey import JourneyItem, Notice
+from carte_planner.domain.journey import Category, JourneyItem, Notice
 from carte_planner.domain.long_stays import extension_ends
 from carte_planner.domain.people import Person, Role, Route, people_of
 from carte_planner.domain.protocol import City, Protocol
@@ -90,6 +90,22 @@ def turn_items(
         )
         entry = Entry(k, out_arrive.date(), back_depart.date())
         entries.append(entry)
+        items.append(
+            JourneyItem(
+                key=f"stay:turn{k}:{number}",
+                category=Category.ACCOMMODATION,
+                title_words=say("In China — {traveller}, {turn}", traveller=who, turn=which),
+                description_words=say_n(
+                    "{n} day in China, from the day of arrival to the day of departure, both included.",
+                    "{n} days in China, from the day of arrival to the day of departure, both included.",
+                    entry.days,
+                ),
+                start=entry.arrive,
+                end=entry.leave,
+                busy=False,
+                traveller=person.name,
+            )
+        )
         items += person_entry_items(
             request,
             protocol,

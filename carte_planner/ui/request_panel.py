@@ -36,6 +36,7 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.editing import try_edit
 from carte_planner.ui.fields import DateField, FieldError, TimeField, show_value
 from carte_planner.ui.phase_row import PhaseRow
+from carte_planner.ui.travellers_box import TravellersBox
 from carte_planner.ui.zones import ZoneCombo, resolve_zone
 
 
@@ -192,6 +193,9 @@ class RequestPanel(QWidget):
         for box in self.assumed.typed_fields():
             self._pending[box] = box.interpretText
         layout.addWidget(self.assumed)
+        self.people = TravellersBox(self.commit)
+        self._pending.update(self.people.typed_fields())
+        layout.addWidget(self.people)
 
         hospital = QGroupBox(tr("Hospital"))
         self.hospital: dict[str, QLineEdit] = {}
@@ -514,3 +518,4 @@ class RequestPanel(QWidget):
         for row in self.phase_rows:
             row.refresh(self.document)
         self.assumed.refresh(self.document)
+        self.people.refresh(self.document)
