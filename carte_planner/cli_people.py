@@ -41,7 +41,7 @@ def add_people_options(parser: argparse.ArgumentParser) -> None:
         ("--passport-expiry", "NAME=YYYY-MM-DD", tr("the passport's expiry date")),
         ("--visa", "NAME=TYPE", tr("the visa type as printed, such as S2, M, F or L")),
         ("--visa-stay", "NAME=DAYS", tr("the visa's permitted stay per entry")),
-        ("--visa-entries", "NAME=1|2|multiple", tr("entries the visa allows")),
+        ("--visa-entries", "NAME=ENTRIES", tr("entries the visa allows: 1, 2 or multiple")),
         ("--visa-use-by", "NAME=YYYY-MM-DD", tr("the date by which the visa must be used")),
         ("--visa-free", "NAME", tr("enters visa-free (checked against the policies as read)")),
         ("--residence-permit", "NAME", tr("stays on a residence permit for medical treatment, applied for in China")),

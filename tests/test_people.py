@@ -292,3 +292,15 @@ def test_bad_values_are_refused_with_the_field_named():
 def test_the_travellers_names_follow_the_people():
     request = TripRequest(start=START, people=(ANNA, BORIS))
     assert request.travellers == ("Anna", "Boris")
+
+
+def test_a_new_patient_makes_the_former_one_a_caregiver_and_the_patient_is_never_left_out():
+    from carte_planner.domain.people import with_role
+
+    people = (ANNA, BORIS, CHEN)
+    swapped = with_role(people, 2, Role.PATIENT)
+    assert [p.role for p in swapped] == [Role.CAREGIVER, Role.CAREGIVER, Role.PATIENT]
+    handed = with_role(people, 0, Role.COMPANION)
+    assert [p.role for p in handed] == [Role.COMPANION, Role.PATIENT, Role.CAREGIVER]
+    with pytest.raises(PlanInputError, match="one traveller must be the patient"):
+        with_role((ANNA,), 0, Role.CAREGIVER)

@@ -107,3 +107,25 @@ def test_the_timeline_has_a_lane_per_traveller_with_their_own_dates(window, qtbo
     assert lane_of("flight:turn1:home:2") == "Boris (caregiver)"
     assert lane_of("flight:outbound") == "Travel and stay"
     assert lane_of("prep:passports:2") == "Preparation"
+
+
+def test_the_hand_over_overlap_is_an_assumed_value_the_family_can_change(window, qtbot):
+    type_into(qtbot, window.panel.travellers, "Anna, Boris, Chen")
+    box = window.panel.people
+    choose(box.person, 1)
+    type_into(qtbot, box.turns, "2027-02-27..2027-04-10")
+    choose(box.person, 2)
+    type_into(qtbot, box.turns, "2027-04-10..2027-05-20")
+    box.rules["around_the_clock_until"].setValue(28)
+    assumed = window.panel.assumed
+    assert assumed.handover.value() == 1
+    assert assumed.status["handover-overlap"].text() == "assumed"
+    assert "handover-overlap" in window.document.journey.item("handover:2027-04-10").assumptions
+    assert window.document.journey.coverage == ()
+    # Asking for two days of overlap, a hand-over on the day itself is not enough.
+    assumed.handover.setValue(2)
+    assert assumed.status["handover-overlap"].text() == "yours"
+    gaps = window.document.journey.coverage
+    assert [(gap.day, gap.traveller) for gap in gaps] == [(date(2027, 4, 10), "Boris")]
+    assumed.reset["handover-overlap"].click()
+    assert window.document.request.handover_overlap_days is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -217,6 +217,22 @@ def legacy_people(travellers: tuple[str, ...]) -> tuple[Person, ...]:
 def people_of(request: TripRequest) -> tuple[Person, ...]:
     """The plan's people: as set, or its travellers' names as people of the whole journey."""
     return request.people or legacy_people(request.travellers)
+
+
+def with_role(people: tuple[Person, ...], index: int, role: Role) -> tuple[Person, ...]:
+    """The person at `index` in a new role, the plan keeping one patient: a new patient makes
+    the former one a caregiver; the patient taking another role hands it to the first of the
+    others (refused when nobody else travels)."""
+    changed = list(people)
+    if role is Role.PATIENT:
+        changed = [replace(p, role=Role.CAREGIVER) if p.role is Role.PATIENT else p for p in changed]
+    elif changed[index].role is Role.PATIENT:
+        others = [i for i in range(len(changed)) if i != index]
+        if not others:
+            raise PlanInputError(tr_noop("travellers"), tr_noop("one traveller must be the patient"))
+        changed[others[0]] = replace(changed[others[0]], role=Role.PATIENT)
+    changed[index] = replace(changed[index], role=role)
+    return tuple(changed)
 
 
 def check_people(people: object) -> tuple[Person, ...]:

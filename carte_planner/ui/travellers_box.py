@@ -21,6 +21,7 @@ from carte_planner.domain.people import (
     TeamRules,
     Turn,
     people_of,
+    with_role,
 )
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travellers import traveller_words
@@ -188,8 +189,8 @@ class TravellersBox(QGroupBox):
 
     # -- editing ---------------------------------------------------------------------------
     def _connect(self) -> None:
-        self.person.activated.connect(lambda _i: self._show_person())
-        self.role.activated.connect(lambda _i: self._person(tr("Change role"), role=self.role.currentData()))
+        self.person.currentIndexChanged.connect(lambda _i: self._show_person())
+        self.role.activated.connect(lambda _i: self._role(Role(self.role.currentData())))
         self.route.activated.connect(lambda _i: self._person(tr("Change entry route"), route=self.route.currentData()))
         self.entries.activated.connect(
             lambda _i: self._visa(tr("Change visa entries"), entries=self.entries.currentData())
@@ -230,6 +231,10 @@ class TravellersBox(QGroupBox):
             return
         index = self._index()
         self._commit(lambda r: with_person(r, index, change(people_of(r)[index])), text)
+
+    def _role(self, role: Role) -> None:
+        index = self._index()
+        self._commit(lambda r: replace(r, people=with_role(people_of(r), index, role)), tr("Change role"))
 
     def _person(self, text: str, **values: object) -> None:
         self._person_with(text, lambda p: replace(p, **values))  # type: ignore[arg-type]
