@@ -304,3 +304,16 @@ def test_a_new_patient_makes_the_former_one_a_caregiver_and_the_patient_is_never
     assert [p.role for p in handed] == [Role.COMPANION, Role.PATIENT, Role.CAREGIVER]
     with pytest.raises(PlanInputError, match="one traveller must be the patient"):
         with_role((ANNA,), 0, Role.CAREGIVER)
+
+
+def test_a_moved_date_of_a_traveller_on_their_own_flights_is_checked_against_their_own_arrival():
+    # Chen lands on 2 Oct at 10:00: a registration set on 3 Oct is within 24 hours of that
+    # arrival (not of the plan's, on 5 Sep); one set on 5 Oct is not.
+    in_time = plan(moved=(("visa:registration:3", date(2026, 10, 3)),))
+    assert "moved-registration-late" not in codes(in_time)
+    late = plan(moved=(("visa:registration:3", date(2026, 10, 5)),))
+    assert [n.item_key for n in late.notices if n.code.startswith("moved")] == ["visa:registration:3"]
+    # His 30-day visa ends on 31 Oct: an extension set on 1 Nov is after his permitted stay.
+    after = plan(moved=(("visa:extension:3", date(2026, 11, 1)),))
+    assert "moved-after-stay" in codes(after)
+    assert "moved-after-stay" not in codes(plan(moved=(("visa:extension:3", date(2026, 10, 30)),)))

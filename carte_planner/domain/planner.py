@@ -150,7 +150,10 @@ def plan_journey(
     items = flag_closed_treatment_days(items, offices.china, notices)
     consulate_keys = _consulate_keys(protocol, items)
     items = mark_provisional(items, offices.china, consulate_keys)
-    notices += check_moved_dates(items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days)
+    own_stays = {str(n): p.visa.stay_days for n, p in enumerate(people, start=1) if p.visa.stay_days}
+    notices += check_moved_dates(
+        items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days, own_stays
+    )
     items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
     in_hospital = (track["admission"].start, track["monitoring"].end)
     items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices)
