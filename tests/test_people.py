@@ -317,3 +317,15 @@ def test_a_moved_date_of_a_traveller_on_their_own_flights_is_checked_against_the
     after = plan(moved=(("visa:extension:3", date(2026, 11, 1)),))
     assert "moved-after-stay" in codes(after)
     assert "moved-after-stay" not in codes(plan(moved=(("visa:extension:3", date(2026, 10, 30)),)))
+
+
+def test_each_travellers_passport_is_held_for_their_own_extension():
+    journey = plan()
+    # Chen applies on Fri 23 Oct; seven working days of the office later (26-30 Oct, 2 and
+    # 3 Nov) the passport is back: Tue 3 Nov.
+    held = journey.item("visa:passport-held:3")
+    assert (held.start, held.end, held.traveller) == (date(2026, 10, 23), date(2026, 11, 3), "Chen")
+    assert "passport-held-days" in held.assumptions
+    # A date the family sets for the extension moves the held days with it.
+    moved = plan(moved=(("visa:extension:3", date(2026, 10, 28)),)).item("visa:passport-held:3")
+    assert moved.start == date(2026, 10, 28)

@@ -37,6 +37,7 @@ def check_inpatient_errands(
     china: OfficeCalendar,
     held_days: int,
     notices: list[Notice],
+    patient: str | None = None,
 ) -> list[JourneyItem]:
     """Each extension whose application or held passport falls in the patient's inpatient days
     says so and asks who can go; a flight while a passport is held is a warning. An extension
@@ -55,7 +56,8 @@ def check_inpatient_errands(
                 if item.start <= flight.depart.date() <= back:
                     notices.append(_travel_while_held(item, flight, back))
                     item = _resting_on_held_days(item)
-            if item.key.endswith(PATIENT_SUFFIX) and item.start <= discharged and back >= admitted:
+            is_patient = item.traveller == patient if patient is not None else item.key.endswith(PATIENT_SUFFIX)
+            if is_patient and item.start <= discharged and back >= admitted:
                 item = _resting_on_held_days(item)
                 note = _inpatient_note(item.start, inpatient, back)
                 notices.append(
@@ -69,6 +71,33 @@ def check_inpatient_errands(
                 item = replace(item, description_words=joined(item.description_words, note))
         checked.append(item)
     return checked
+
+
+def held_passport_items(items: list[JourneyItem], china: OfficeCalendar, held_days: int) -> list[JourneyItem]:
+    """The days each traveller's passport is held for each of their extensions, from the day
+    the extension is applied for (as planned or as the family set it)."""
+    held = []
+    for item in items:
+        if not item.key.startswith(EXTENSION) or item.recurrence is not None:
+            continue
+        held.append(
+            JourneyItem(
+                key="visa:passport-held" + item.key[len(EXTENSION) :],
+                category=Category.VISA,
+                title_words=say("Passport held by the Exit-Entry office — {what}", what=item.title_words),
+                description_words=say(
+                    "The office keeps the passport while it handles the extension, until about {back}: no flight, "
+                    "no train and no hotel check-in without it.",
+                    back=Day(passport_back(item.start, china, held_days)),
+                ),
+                start=item.start,
+                end=passport_back(item.start, china, held_days),
+                busy=False,
+                traveller=item.traveller,
+                assumptions=(PASSPORT_HELD_DAYS,),
+            )
+        )
+    return held
 
 
 def _resting_on_held_days(item: JourneyItem) -> JourneyItem:

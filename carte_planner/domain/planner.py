@@ -27,7 +27,7 @@ from carte_planner.domain.followup import (
     outpatient_visit_item,
     to_open_days,
 )
-from carte_planner.domain.inpatient_errands import check_inpatient_errands
+from carte_planner.domain.inpatient_errands import check_inpatient_errands, held_passport_items
 from carte_planner.domain.journey import (
     Category,
     DayNumber,
@@ -156,14 +156,15 @@ def plan_journey(
     )
     items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
     in_hospital = (track["admission"].start, track["monitoring"].end)
-    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices)
+    patient = next((person.name for person in people if person.role is Role.PATIENT), None)
+    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices, patient)
+    items += held_passport_items(items, offices.china, protocol.passport_held_days)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
     in_effect = {name for item in items for name in item.assumptions}
     notices += stay.past_preparation_notices(items, today)
     plans = with_dated_extensions(plans, items)
     notices += person_notices(plans, entry_policies, request)
-    patient = next(person.name for person in people if person.role is Role.PATIENT) if people else ""
     notices += stay_near_notices(request.team, day_zero, items, patient)
     gaps = _coverage(request, plans, day_zero, patient, settings, notices)
     notices += _office_notices(request, offices)
@@ -208,7 +209,7 @@ def _coverage(
     request: TripRequest,
     plans: tuple[TravellerPlan, ...],
     day_zero: date,
-    patient: str,
+    patient: str | None,
     settings: Settings,
     notices: list[Notice],
 ) -> tuple[Gap, ...]:

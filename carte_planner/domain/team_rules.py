@@ -77,7 +77,7 @@ def with_travel_time(items: list[JourneyItem], team: TeamRules) -> list[JourneyI
     ]
 
 
-def stay_near_notices(team: TeamRules, day_zero: date, items: list[JourneyItem], patient: str) -> list[Notice]:
+def stay_near_notices(team: TeamRules, day_zero: date, items: list[JourneyItem], patient: str | None) -> list[Notice]:
     """A flight of the patient's that leaves inside the stay-near window."""
     if team.stay_near_until is None:
         return []
