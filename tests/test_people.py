@@ -329,3 +329,22 @@ def test_each_travellers_passport_is_held_for_their_own_extension():
     # A date the family sets for the extension moves the held days with it.
     moved = plan(moved=(("visa:extension:3", date(2026, 10, 28)),)).item("visa:passport-held:3")
     assert moved.start == date(2026, 10, 28)
+
+
+def test_a_turn_longer_than_the_visa_and_one_extension_is_warned_under_the_travellers_name():
+    long_turn = (Turn(date(2026, 9, 5), date(2026, 12, 10)),)
+    chen = Person("Chen", Role.CAREGIVER, "US", visa=Visa("L", 30), turns=long_turn)
+    journey = plan((ANNA, chen))
+    notice = next(n for n in journey.notices if n.code == "visa-stay-too-long")
+    assert notice.message.startswith("Chen: ")
+    assert notice.item_key == "visa:extension:2"
+    # 97 days on a 30-day visa: three extensions, each dated.
+    assert [journey.item(k).traveller for k in ("visa:extension2:2", "visa:extension3:2")] == ["Chen", "Chen"]
+
+
+def test_hostile_people_values_are_refused():
+    with pytest.raises(PlanInputError, match="visa type"):
+        Visa("L\x1b[31m")
+    many = tuple(Turn(date(2027, 1, d), date(2027, 1, d)) for d in range(1, 14))
+    with pytest.raises(PlanInputError, match="turn"):
+        Person("Anna", turns=many)

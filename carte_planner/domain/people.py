@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from carte_planner.domain.request import TripRequest
 
 MAX_VISA_TYPE = 12
+MAX_TURNS = 12
 TEAM_DAY_LIMITS = (1, 365)
 TRAVEL_MINUTES_LIMITS = (1, 600)
 HANDOVER_LIMITS = (0, 14)
@@ -84,6 +85,8 @@ class Visa:
             raise PlanInputError(
                 tr_noop("visa type"), tr_noop("must be at most {count} characters"), count=MAX_VISA_TYPE
             )
+        if not self.type.isprintable():
+            raise PlanInputError(tr_noop("visa type"), tr_noop("must be text"))
         object.__setattr__(self, "type", self.type.strip().upper())
         if self.stay_days is not None:
             _whole(self.stay_days, tr_noop("visa's permitted stay (days)"), 1, 365)
@@ -132,6 +135,16 @@ class Person:
             raise PlanInputError(tr_noop("passport expiry"), tr_noop("must be a date"))
         if not isinstance(self.visa, Visa):
             raise PlanInputError(tr_noop("visa"), tr_noop("must be a visa"))
+        if not isinstance(self.turns, tuple | list) or not all(isinstance(t, Turn) for t in self.turns):
+            raise PlanInputError(tr_noop("turn"), tr_noop("must be a list"))
+        if len(self.turns) > MAX_TURNS:
+            raise PlanInputError(
+                tr_noop("turn"),
+                tr_noop("must be between {low} and {high}, not {value}"),
+                low=0,
+                high=MAX_TURNS,
+                value=len(self.turns),
+            )
         turns = tuple(sorted(self.turns, key=lambda turn: turn.first))
         for earlier, later in itertools.pairwise(turns):
             if later.first <= earlier.last:

@@ -21,6 +21,7 @@ from carte_planner.domain.stay import (
     person_entry_items,
     registration_words,
     route_titles,
+    stay_notices,
 )
 from carte_planner.domain.travel import flight, flight_landing_by
 from carte_planner.domain.travellers import traveller_words
@@ -55,9 +56,11 @@ def turn_items(
     person: Person,
     number: int,
     offices: OfficeDays,
+    notices: list[Notice],
 ) -> tuple[list[JourneyItem], tuple[Entry, ...]]:
     """A person's flights to and from China for each of their turns, and their items for each
-    stay: each turn is an entry of its own."""
+    stay: each turn is an entry of its own, and a stay their visa cannot cover is warned about
+    under their name."""
     home = person.home_tz or request.home_tz
     china, hours = city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
@@ -116,6 +119,12 @@ def turn_items(
             offices.china,
             registration_words(offices.china, entry.arrive),
         )
+        if person.route is Route.VISA:
+            check = StayCheck(entry, permitted_days(request, person), protocol.extension_lead_days)
+            notices += [
+                replace(notice, message_words=say("{what}: {note}", what=who, note=notice.message_words))
+                for notice in stay_notices(check, count, f"visa:extension{entry_suffix(k)}:{number}")
+            ]
     items = [_for(item, person.name) for item in items]
     return items, tuple(entries)
 

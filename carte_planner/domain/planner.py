@@ -126,7 +126,7 @@ def plan_journey(
     own_entries: dict[int, tuple[Entry, ...]] = {}
     for number, person in enumerate(people, start=1):
         if not person.whole_journey:
-            turns, own_entries[number] = turn_items(request, protocol, settings, city, person, number, offices)
+            turns, own_entries[number] = turn_items(request, protocol, settings, city, person, number, offices, notices)
             trip.items += [stay.with_travel_rush(item, offices.china, notices) for item in turns]
     plans = traveller_plans(request, protocol, trip.entries, own_entries, entry_policies)
     items = [*treatment_items, *with_travel_time(trip.items, request.team)]

@@ -315,7 +315,7 @@ def _entry_items(
             # One warning for everyone whose visa gives the same stay.
             if person.route is Route.VISA and check.permitted_days not in shown:
                 shown.add(check.permitted_days)
-                notices += _stay_notices(check, entry_count, f"visa:extension{suffix}:{number}")
+                notices += stay_notices(check, entry_count, f"visa:extension{suffix}:{number}")
     return items
 
 
@@ -454,7 +454,7 @@ def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -
     return deadline.day, joined(*lines)
 
 
-def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Notice]:
+def stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Notice]:
     notices = []
     if check.extensions_needed and check.extension_due < check.entry.arrive:
         notices.append(
