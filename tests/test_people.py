@@ -186,10 +186,13 @@ def test_a_stay_needing_three_extensions_dates_each_and_the_residence_permit_ste
     assert "extension 3 of 3" in journey.item("visa:extension3:1").title
     assert journey.item("visa:residence-application:1").start == date(2026, 9, 24)
     assert journey.item("visa:residence-documents:1").start == date(2026, 9, 17)
-    held = journey.item("visa:residence-passport-held:1")
+    # The permit is applied for the day of the first extension: the passport held from that
+    # day is shown once, with the extension.
+    held = journey.item("visa:passport-held:1")
     assert held.start == date(2026, 9, 24)
     assert held.end > held.start
     assert "passport-held-days" in held.assumptions
+    assert journey.find("visa:residence-passport-held:1") is None
     assert "visa-stay-too-long" in codes(journey)
 
 
@@ -198,6 +201,7 @@ def test_the_residence_permit_route_dates_its_steps_instead_of_extensions():
     journey = plan((anna,))
     assert journey.find("visa:extension:1") is None
     assert journey.item("visa:residence-application:1").start == date(2026, 9, 24)
+    assert journey.item("visa:residence-passport-held:1").start == date(2026, 9, 24)
     assert "visa-stay-too-long" not in codes(journey)
 
 

@@ -7,6 +7,7 @@ someone to go for them, or an earlier date; and nobody travels while their passp
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -18,6 +19,8 @@ from carte_planner.i18n.text import Day, Words, joined, say
 
 EXTENSION = "visa:extension"
 PATIENT_SUFFIX = ":1"
+# visa:extension:2 or visa:extension:entry2:1, not visa:extension2:1 (a second extension).
+FIRST_EXTENSION = re.compile(r"visa:extension(:entry\d+)?:\d+")
 
 
 def passport_back(applied: date, china: OfficeCalendar, held_days: int) -> date:
@@ -74,11 +77,12 @@ def check_inpatient_errands(
 
 
 def held_passport_items(items: list[JourneyItem], china: OfficeCalendar, held_days: int) -> list[JourneyItem]:
-    """The days each traveller's passport is held for each of their extensions, from the day
-    the extension is applied for (as planned or as the family set it)."""
+    """The days each traveller's passport is held for the first extension of each stay, from
+    the day it is applied for (as planned or as the family set it). Further extensions, which
+    the office may not grant, say so in their own description."""
     held = []
     for item in items:
-        if not item.key.startswith(EXTENSION) or item.recurrence is not None:
+        if not FIRST_EXTENSION.fullmatch(item.key) or item.recurrence is not None:
             continue
         held.append(
             JourneyItem(

@@ -68,10 +68,17 @@ def further_extension_items(
 
 
 def residence_permit_items(
-    check: StayCheck, suffix: str, number: int, traveller: str, china: OfficeCalendar, held_days: int
+    check: StayCheck,
+    suffix: str,
+    number: int,
+    traveller: str,
+    china: OfficeCalendar,
+    held_days: int,
+    held_shown: bool = False,
 ) -> list[JourneyItem]:
     """The dated steps of a residence permit for medical treatment, applied for before the
-    visa's permitted stay ends."""
+    visa's permitted stay ends. `held_shown`: the extension applied for that same day already
+    shows the days the passport is held, so they are not shown twice."""
     entry = check.entry
     due = max(check.extension_due, entry.arrive)
     applied = office_deadline(china, due, entry.arrive, say(EXIT_ENTRY)).day
@@ -94,7 +101,7 @@ def residence_permit_items(
             assumptions=(EXTENSION_LEAD_DAYS, PASSPORT_HELD_DAYS) if key == "passport-held" else (EXTENSION_LEAD_DAYS,),
         )
 
-    return [
+    steps = [
         step(
             "documents",
             say("Residence permit: ask the hospital for its papers"),
@@ -133,3 +140,4 @@ def residence_permit_items(
             False,
         ),
     ]
+    return steps[:2] if held_shown else steps

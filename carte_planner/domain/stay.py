@@ -378,7 +378,9 @@ def person_entry_items(
         )
     if check.too_long:
         items += further_extension_items(check, suffix, number, traveller, china)
-        items += residence_permit_items(check, suffix, number, traveller, china, protocol.passport_held_days)
+        items += residence_permit_items(
+            check, suffix, number, traveller, china, protocol.passport_held_days, held_shown=True
+        )
     return items
 
 
