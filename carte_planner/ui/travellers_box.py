@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from carte_planner.domain.errors import PlanInputError
@@ -151,6 +151,9 @@ class TravellersBox(QGroupBox):
         self.turns.setToolTip(tr("The days in China, such as 2027-03-01..2027-03-20; several turns separated by ;"))
         self.turns.setAccessibleName(tr("Turns in China"))
         form.addRow(tr("In China:"), self.turns)
+        # Codes and ISO dates read left to right in every language.
+        for edit in (self.nationality, self.passport_expiry, self.visa_type, self.use_by, self.turns):
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.dates = QLabel()
         self.dates.setObjectName("travellerDates")
         self.dates.setWordWrap(True)
@@ -173,7 +176,8 @@ class TravellersBox(QGroupBox):
             low, high = TRAVEL_MINUTES_LIMITS if name == "max_travel_minutes" else TEAM_DAY_LIMITS
             box.setRange(low - 1, high)
             box.setSpecialValueText(tr("not set: ask your hospital"))
-            box.setPrefix("" if name == "max_travel_minutes" else "+")
+            # A left-to-right mark keeps "+28" from reading "28+" in a right-to-left window.
+            box.setPrefix("" if name == "max_travel_minutes" else "\u200e+")
             if name == "max_travel_minutes":
                 box.setSuffix(tr(" min"))
             box.setKeyboardTracking(False)
