@@ -136,3 +136,21 @@ def test_another_traveller_named_the_patient_makes_the_first_a_caregiver(capsys)
     code, out, err = run(capsys, *argv, "--traveller", "Ana", "--traveller", "Luis", "--role", "Luis=patient")
     assert code == 0, err
     assert [p["role"] for p in json.loads(out)["travellers"]] == ["caregiver", "patient"]
+
+
+def test_a_family_saved_from_the_command_line_opens_with_everyone_s_dates(capsys, tmp_path):
+    saved = tmp_path / "family.carteplan"
+    code, first, err = run(capsys, *FAMILY, "--save", str(saved))
+    assert code == 0, err
+    code, again, err = run(capsys, "plan", "--format", "json", "--plan", str(saved), "--today", "2026-06-01")
+    assert code == 0, err
+    assert json.loads(again)["travellers"] == json.loads(first)["travellers"]
+    assert json.loads(again)["coverage"] == json.loads(first)["coverage"]
+    # Renaming the first traveller keeps her route and dates.
+    code, renamed, err = run(
+        capsys, "plan", "--format", "json", "--plan", str(saved), "--today", "2026-06-01", "--traveller", "Ana"
+    )
+    assert code == 0, err
+    people = json.loads(renamed)["travellers"]
+    assert [p["name"] for p in people] == ["Ana", "Boris", "Chen"]
+    assert people[0]["last_permitted_days"] == ["2026-12-03"]
