@@ -352,3 +352,15 @@ def test_hostile_people_values_are_refused():
     many = tuple(Turn(date(2027, 1, d), date(2027, 1, d)) for d in range(1, 14))
     with pytest.raises(PlanInputError, match="turn"):
         Person("Anna", turns=many)
+
+
+def test_whole_journey_travellers_on_different_visas_are_named_in_the_stay_warning():
+    # Anna's 90 days need one extension; Lena's 30 days would need three.
+    lena = Person("Lena", Role.CAREGIVER, visa=Visa(stay_days=30))
+    journey = plan((ANNA, lena))
+    warnings = [n for n in journey.notices if n.code == "visa-stay-too-long"]
+    assert [n.message.split(":")[0] for n in warnings] == ["Lena"]
+    assert warnings[0].item_key == "visa:extension:2"
+    # The same visa for everyone: one warning, as before people had visas of their own.
+    same = plan((Person("Anna", Role.PATIENT), Person("Lena")))
+    assert [n.message[:9] for n in same.notices if n.code == "visa-stay-too-long"] == ["The stay "]

@@ -307,15 +307,20 @@ def _entry_items(
         )
     ]
     registration = registration_words(china, entry.arrive)
-    shown: set[int] = set()
+    # One warning for everyone whose visa gives the same stay, naming them when visas differ.
+    groups: dict[int, list[tuple[int, Person]]] = {}
     for number, person in enumerate(people_of(request), start=1):
         if person.whole_journey:
             items += person_entry_items(request, protocol, person, number, entry, entry_count, china, registration)
-            check = StayCheck(entry, permitted_days(request, person), protocol.extension_lead_days)
-            # One warning for everyone whose visa gives the same stay.
-            if person.route is Route.VISA and check.permitted_days not in shown:
-                shown.add(check.permitted_days)
-                notices += stay_notices(check, entry_count, f"visa:extension{suffix}:{number}")
+            if person.route is Route.VISA:
+                groups.setdefault(permitted_days(request, person), []).append((number, person))
+    for days, group in groups.items():
+        check = StayCheck(entry, days, protocol.extension_lead_days)
+        found = stay_notices(check, entry_count, f"visa:extension{suffix}:{group[0][0]}")
+        if len(groups) > 1:
+            names = travellers_words([person.name for _, person in group])
+            found = [replace(n, message_words=say("{what}: {note}", what=names, note=n.message_words)) for n in found]
+        notices += found
     return items
 
 
