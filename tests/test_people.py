@@ -364,3 +364,10 @@ def test_whole_journey_travellers_on_different_visas_are_named_in_the_stay_warni
     # The same visa for everyone: one warning, as before people had visas of their own.
     same = plan((Person("Anna", Role.PATIENT), Person("Lena")))
     assert [n.message[:9] for n in same.notices if n.code == "visa-stay-too-long"] == ["The stay "]
+
+
+def test_each_registration_says_a_change_of_address_is_registered_again():
+    journey = plan()
+    for key in ("visa:registration:1", "visa:registration:2", "visa:registration:3"):
+        assert "within 24 hours of arrival" in journey.item(key).description
+        assert "Each change of address" in journey.item(key).description

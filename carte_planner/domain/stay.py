@@ -397,6 +397,9 @@ def registration_words(china: OfficeCalendar, arrive: date) -> Words:
         "within 24 hours of arrival; hotels do it for their guests. Bring the passport and the rental "
         "contract. Check the current rule locally."
     )
+    registration = joined(
+        registration, say("Each change of address, such as a move from a hotel to an apartment, is registered again.")
+    )
     if closed:
         registration = joined(
             registration,
