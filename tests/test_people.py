@@ -371,3 +371,8 @@ def test_each_registration_says_a_change_of_address_is_registered_again():
     for key in ("visa:registration:1", "visa:registration:2", "visa:registration:3"):
         assert "within 24 hours of arrival" in journey.item(key).description
         assert "Each change of address" in journey.item(key).description
+
+
+def test_a_turn_outside_the_years_a_plan_can_hold_is_refused():
+    with pytest.raises(PlanInputError, match="between 2000 and 2130"):
+        Turn(date(1, 1, 1), date(1, 1, 2))

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 MAX_VISA_TYPE = 12
 MAX_TURNS = 12
+# The dates a turn may use, as a moved date may (a date far outside has no flight to compute).
+TURN_DAYS = (date(2000, 1, 1), date(2130, 12, 31))
 TEAM_DAY_LIMITS = (1, 365)
 TRAVEL_MINUTES_LIMITS = (1, 600)
 HANDOVER_LIMITS = (0, 14)
@@ -58,6 +60,10 @@ class Turn:
         for day in (self.first, self.last):
             if not isinstance(day, date) or isinstance(day, datetime):
                 raise PlanInputError(tr_noop("turn"), tr_noop("must be a date"))
+            if not TURN_DAYS[0] <= day <= TURN_DAYS[1]:
+                raise PlanInputError(
+                    tr_noop("turn"), tr_noop("must be a date between {low} and {high}"), low=2000, high=2130
+                )
         if self.last < self.first:
             raise PlanInputError(
                 tr_noop("turn"),
