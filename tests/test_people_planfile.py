@@ -110,7 +110,7 @@ def test_a_migrated_plan_saves_in_the_new_format():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"role": "doctor"}, "must be one of patient, caregiver, companion"),
+        ({"role": "doctor"}, "'request.people[0]' holds a value Carte Planner cannot use: role: must be one of"),
         ({"turns": [["2027-03-01"]]}, "'request.people[0].turns' has an invalid value"),
         ({"visa": {"entries": "3"}}, "must be one of 1, 2, multiple"),
         ({"visa": {"colour": "red"}}, "'request.people[0].visa.colour' is not one this version knows"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.people import Person, TeamRules, Turn, Visa
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
@@ -55,40 +56,50 @@ def _turn(value: Any) -> Turn:
 
 
 def people_from_dict(data: Any) -> tuple[Person, ...]:
-    """People as the file holds them; PlanInputError (a value out of range) is the caller's to
-    turn into a refusal naming the field."""
+    """People as the file holds them; a value the planner refuses names the person's entry."""
     from carte_planner.storage.plan_codec import _Fields
 
     if not isinstance(data, list):
         raise PlanFileError(tr("the field '{field}' has the wrong type.").format(field="request.people"))
     people = []
-    nothing = type(None)
     for index, entry in enumerate(data):
         where = f"request.people[{index}]"
         fields = _Fields(entry, where)
-        visa = _Fields(fields.take("visa", dict, {}), f"{where}.visa")
-        visa_values = Visa(
-            type=visa.take("type", str, ""),
-            stay_days=visa.take("stay_days", (int, nothing), None),
-            entries=visa.take("entries", str, ""),
-            use_by=visa.take("use_by", (str, nothing), None, convert=_date_or_none),
-        )
-        visa.finish()
-        people.append(
-            Person(
-                name=fields.take("name", str),
-                role=fields.take("role", str, "caregiver"),
-                nationality=fields.take("nationality", str, ""),
-                passport_expiry=fields.take("passport_expiry", (str, nothing), None, convert=_date_or_none),
-                home_country=fields.take("home_country", str, ""),
-                home_tz=fields.take("home_time_zone", str, ""),
-                route=fields.take("route", str, "visa"),
-                visa=visa_values,
-                turns=fields.take("turns", list, (), convert=lambda turns: tuple(_turn(t) for t in turns)),
-            )
-        )
+        try:
+            people.append(_person(fields, where))
+        except PlanInputError as error:
+            raise PlanFileError(
+                tr("the field '{field}' holds a value Carte Planner cannot use: {reason}.").format(
+                    field=where, reason=error
+                )
+            ) from None
         fields.finish()
     return tuple(people)
+
+
+def _person(fields: Any, where: str) -> Person:
+    from carte_planner.storage.plan_codec import _Fields
+
+    nothing = type(None)
+    visa = _Fields(fields.take("visa", dict, {}), f"{where}.visa")
+    visa_values = Visa(
+        type=visa.take("type", str, ""),
+        stay_days=visa.take("stay_days", (int, nothing), None),
+        entries=visa.take("entries", str, ""),
+        use_by=visa.take("use_by", (str, nothing), None, convert=_date_or_none),
+    )
+    visa.finish()
+    return Person(
+        name=fields.take("name", str),
+        role=fields.take("role", str, "caregiver"),
+        nationality=fields.take("nationality", str, ""),
+        passport_expiry=fields.take("passport_expiry", (str, nothing), None, convert=_date_or_none),
+        home_country=fields.take("home_country", str, ""),
+        home_tz=fields.take("home_time_zone", str, ""),
+        route=fields.take("route", str, "visa"),
+        visa=visa_values,
+        turns=fields.take("turns", list, (), convert=lambda turns: tuple(_turn(t) for t in turns)),
+    )
 
 
 def team_from_dict(data: Any) -> TeamRules:
