@@ -107,7 +107,7 @@ def test_the_team_rules_and_a_residence_permit(capsys):
     assert "visa:residence-application:1" in items
     assert "visa:extension:1" not in items
     assert data["travellers"][0]["route"] == "residence-permit"
-    assert not {"ask-stay-near", "ask-driving", "ask-travel-time"} & {q["key"] for q in data["questions"]}
+    assert not {"ask-distance", "ask-driving", "ask-travel-time"} & {q["key"] for q in data["questions"]}
     assert "ask-around-the-clock" in {q["key"] for q in data["questions"]}
 
 
@@ -154,3 +154,18 @@ def test_a_family_saved_from_the_command_line_opens_with_everyone_s_dates(capsys
     people = json.loads(renamed)["travellers"]
     assert [p["name"] for p in people] == ["Ana", "Boris", "Chen"]
     assert people[0]["last_permitted_days"] == ["2026-12-03"]
+
+
+def test_the_text_plan_lists_each_travellers_route_and_dates(capsys):
+    argv = [arg for arg in FAMILY if arg not in ("--format", "json")]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert "Travellers:\n" in out
+    assert (
+        "  * Boris (caregiver), Visa-free entry: In China Sat 05 Sep 2026 to Tue 20 Oct 2026; "
+        "last permitted day Sun 04 Oct 2026\n"
+    ) in out
+    assert (
+        "  * Chen (caregiver), Visa L: In China Fri 23 Oct 2026 to Fri 20 Nov 2026; "
+        "last permitted day Sat 21 Nov 2026\n"
+    ) in out

@@ -244,11 +244,11 @@ def questions(journey):
 
 def test_each_team_rule_is_a_dated_question_until_set():
     asked = questions(plan())
-    for key in ("ask-stay-near", "ask-around-the-clock", "ask-travel-time", "ask-driving"):
+    for key in ("ask-distance", "ask-around-the-clock", "ask-travel-time", "ask-driving"):
         assert asked[key].due is not None
     rules = TeamRules(stay_near_until=28, no_driving_until=56, around_the_clock_until=28, max_travel_minutes=60)
     asked = questions(plan(team=rules))
-    assert not {"ask-stay-near", "ask-around-the-clock", "ask-travel-time", "ask-driving"} & set(asked)
+    assert not {"ask-distance", "ask-around-the-clock", "ask-travel-time", "ask-driving"} & set(asked)
 
 
 def test_a_team_rule_once_set_is_a_band_from_day_zero():

@@ -42,6 +42,11 @@ class Route(enum.StrEnum):
 
 # Entries a visa allows, as the consulate prints them.
 ENTRIES_CHOICES = ("1", "2", "multiple")
+ROUTE_WORDS = {
+    Route.VISA: tr_noop("Visa"),
+    Route.VISA_FREE: tr_noop("Visa-free entry"),
+    Route.RESIDENCE_PERMIT: tr_noop("Visa, then a residence permit for treatment"),
+}
 ROLE_WORDS = {
     Role.PATIENT: tr_noop("patient"),
     Role.CAREGIVER: tr_noop("caregiver"),

@@ -11,6 +11,8 @@ from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.domain.office_days import provisional_note
+from carte_planner.domain.people import ROLE_WORDS, ROUTE_WORDS, Route
+from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import current_language, ntr, tr, tr_noop
 from carte_planner.i18n.dates import DAY_TIME_NO_YEAR, format_day, month_title
 
@@ -76,6 +78,27 @@ QUESTIONS_HEADING = tr_noop("Ask your hospital (questions only: the answers are 
 SCENARIOS = {"shortest": tr_noop("shortest"), "typical": tr_noop("typical"), "longest": tr_noop("longest")}
 
 
+def travellers_text(journey: Journey) -> list[str]:
+    """Each traveller's route and dates in China, one line each, under a heading."""
+    lines = []
+    for plan in journey.travellers:
+        person = plan.person
+        who = f"{traveller_words(person.name)} ({tr(ROLE_WORDS[person.role])}), {tr(ROUTE_WORDS[person.route])}"
+        if person.route is not Route.VISA_FREE and person.visa.type:
+            who += f" {person.visa.type}"
+        parts = []
+        for entry, last in zip(plan.entries, plan.last_permitted_days, strict=True):
+            part = tr("In China %1 to %2").replace("%1", _day(entry.arrive)).replace("%2", _day(entry.leave))
+            if last is not None:
+                part += tr("; ") + tr("last permitted day %1").replace("%1", _day(last))
+            parts.append(part)
+        if plan.extensions:
+            days = tr(", ").join(_day(day) for day in plan.extensions)
+            parts.append(tr("Extensions to apply for: %1").replace("%1", days))
+        lines.append(f"  * {who}: {tr('; ').join(parts)}")
+    return [tr("Travellers:"), *lines, ""] if lines else []
+
+
 def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
     """The agenda a patient reads: a header, the notices, the assumptions, the questions to ask
     the hospital, then every dated line by month."""
@@ -110,6 +133,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         out.append(tr("Please check:"))
         out += [f"  - {notice.message}" for notice in checks]
         out.append("")
+    out += travellers_text(journey)
     used = assumptions_used(journey, questions)
     if used:
         out.append(tr(ASSUMED_HEADING))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.people import (
     ENTRIES_CHOICES,
+    ROUTE_WORDS,
     TEAM_DAY_LIMITS,
     TRAVEL_MINUTES_LIMITS,
     Person,
@@ -40,11 +41,7 @@ def _roles() -> dict[Role, str]:
 
 
 def _routes() -> dict[Route, str]:
-    return {
-        Route.VISA: tr("Visa"),
-        Route.VISA_FREE: tr("Visa-free entry"),
-        Route.RESIDENCE_PERMIT: tr("Visa, then a residence permit for treatment"),
-    }
+    return {route: tr(words) for route, words in ROUTE_WORDS.items()}
 
 
 def _day_or_none(text: str, label: str) -> date | None:
