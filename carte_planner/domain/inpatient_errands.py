@@ -51,7 +51,9 @@ def check_inpatient_errands(
     for item in items:
         if item.key.startswith(EXTENSION) and item.recurrence is None:
             back = passport_back(item.start, china, held_days)
-            for flight in flights:
+            # A further extension is speculative (the stay's warning says so): only a first
+            # extension's held passport is set against the flights.
+            for flight in flights if FIRST_EXTENSION.fullmatch(item.key) else ():
                 assert flight.depart is not None
                 # A person's own flight, or the shared one (no traveller) they are on.
                 if flight.traveller not in (None, item.traveller):
