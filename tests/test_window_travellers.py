@@ -129,3 +129,19 @@ def test_the_hand_over_overlap_is_an_assumed_value_the_family_can_change(window,
     assert [(gap.day, gap.traveller) for gap in gaps] == [(date(2027, 4, 10), "Boris")]
     assumed.reset["handover-overlap"].click()
     assert window.document.request.handover_overlap_days is None
+
+
+def test_a_traveller_flies_from_their_own_home(window, qtbot):
+    type_into(qtbot, window.panel.travellers, "Anna, Chen")
+    box = window.panel.people
+    choose(box.person, 1)
+    type_into(qtbot, box.turns, "2027-04-02..2027-05-20")
+    type_into(qtbot, box.home_tz, "America/New_York")
+    type_into(qtbot, box.home_country, "us")
+    chen = window.document.request.people[1]
+    assert (chen.home_tz, chen.home_country) == ("America/New_York", "US")
+    # Leaving New York at 10:00 on 1 Apr (EDT, 14:00 UTC), 12 hours, lands at 10:00 on 2 Apr in Shanghai.
+    flight = window.document.journey.item("flight:turn1:out:2")
+    assert flight.depart.isoformat() == "2027-04-01T10:00:00-04:00"
+    # The plan's own flights still leave from Berlin.
+    assert str(window.document.journey.item("flight:outbound").depart.tzinfo) == "Europe/Berlin"

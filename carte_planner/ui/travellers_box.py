@@ -116,6 +116,15 @@ class TravellersBox(QGroupBox):
         self.passport_expiry.setPlaceholderText(tr("a date such as %1").replace("%1", "2030-01-31"))
         self.passport_expiry.setAccessibleName(tr("Passport expiry date"))
         form.addRow(tr("Passport expires:"), self.passport_expiry)
+        self.home_country = QLineEdit()
+        self.home_country.setMaxLength(2)
+        self.home_country.setPlaceholderText(tr("the plan's"))
+        self.home_country.setAccessibleName(tr("Traveller's home country, a two-letter code"))
+        form.addRow(tr("Home country:"), self.home_country)
+        self.home_tz = QLineEdit()
+        self.home_tz.setPlaceholderText(tr("the plan's"))
+        self.home_tz.setAccessibleName(tr("Traveller's home time zone, such as Europe/Berlin"))
+        form.addRow(tr("Home time zone:"), self.home_tz)
         self.route = QComboBox()
         for route, name in _routes().items():
             self.route.addItem(name, route.value)
@@ -149,7 +158,15 @@ class TravellersBox(QGroupBox):
         self.turns.setAccessibleName(tr("Turns in China"))
         form.addRow(tr("In China:"), self.turns)
         # Codes and ISO dates read left to right in every language.
-        for edit in (self.nationality, self.passport_expiry, self.visa_type, self.use_by, self.turns):
+        for edit in (
+            self.nationality,
+            self.passport_expiry,
+            self.home_country,
+            self.home_tz,
+            self.visa_type,
+            self.use_by,
+            self.turns,
+        ):
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.dates = QLabel()
         self.dates.setObjectName("travellerDates")
@@ -205,6 +222,8 @@ class TravellersBox(QGroupBox):
                     p, passport_expiry=_day_or_none(self.passport_expiry.text(), tr_noop("passport expiry"))
                 ),
             ),
+            self.home_country: lambda: self._person(tr("Change home country"), home_country=self.home_country.text()),
+            self.home_tz: lambda: self._person(tr("Change home time zone"), home_tz=self.home_tz.text().strip()),
             self.visa_type: lambda: self._visa(tr("Change visa type"), type=self.visa_type.text()),
             self.use_by: lambda: self._person_with(
                 tr("Change visa use-by date"),
@@ -280,6 +299,8 @@ class TravellersBox(QGroupBox):
         for edit, text in (
             (self.nationality, person.nationality),
             (self.passport_expiry, person.passport_expiry.isoformat() if person.passport_expiry else ""),
+            (self.home_country, person.home_country),
+            (self.home_tz, person.home_tz),
             (self.visa_type, person.visa.type),
             (self.use_by, person.visa.use_by.isoformat() if person.visa.use_by else ""),
             (self.turns, turns_text(person.turns)),
