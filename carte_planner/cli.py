@@ -279,6 +279,9 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
     # or the request's own default, so only what the user typed changes the plan.
     group = parser.add_argument_group(tr("the journey"))
     group.add_argument("--plan", metavar="FILE", help=tr("start from a saved .carteplan file; other options change it"))
+    from carte_planner.cli_people import add_people_options
+
+    add_people_options(parser)
     group.add_argument(
         "--plan-id",
         metavar="ID",
@@ -466,6 +469,9 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         changes["departure_time"] = _parse_time(args.departure_time)
     changes.update(_assumed_values(args))
     changes["travellers"] = _travellers(args, request.travellers)
+    from carte_planner.cli_people import people_changes
+
+    changes.update(people_changes(args, request, changes["travellers"]))  # type: ignore[arg-type]
     if args.phase:
         changes["phase_days"] = tuple(
             {**dict(request.phase_days), **dict(_pairs(args.phase, "--phase", _phase_days))}.items()

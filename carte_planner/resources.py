@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from carte_planner.domain.budget import BudgetCategory
     from carte_planner.domain.checklist import ChecklistTemplate
     from carte_planner.domain.documents import DocumentsTemplate
+    from carte_planner.domain.entry_policies import EntryPolicy
 
 
 @cache
@@ -46,7 +47,7 @@ TEXT_KEYS = frozenset(
     {"title", "description", "details", "label", "text", "when", "estimate_note", "range_text", "airport_note"}
 )
 # cities.toml's notes are translated where they are shown; its names are proper names.
-TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml", "documents.toml", "budget.toml")
+TEXT_FILES = ("protocol.toml", "checklist.toml", "cities.toml", "documents.toml", "budget.toml", "entry_policies.toml")
 
 
 @cache
@@ -70,6 +71,13 @@ def load_emergency_numbers() -> dict[str, str]:
         if len(code) != 2 or not code.isupper() or not isinstance(number, str) or not number.isdigit():
             raise ResourceError(name, f"numbers.{code}", "must be a two-letter code with a number in quotes")
     return dict(numbers)
+
+
+@cache
+def load_entry_policies() -> tuple[EntryPolicy, ...]:
+    from carte_planner.domain.entry_policies import parse_entry_policies
+
+    return parse_entry_policies(read_toml("entry_policies.toml"), "entry_policies.toml")
 
 
 @cache

@@ -10,6 +10,7 @@ import vobject
 from carte_planner.domain import PlanInputError, TripRequest, plan_journey
 from carte_planner.domain.checklist import QUESTIONS_STAGE, ChecklistState, build_checklist, checklist_items
 from carte_planner.domain.identity import event_uid
+from carte_planner.domain.people import Person, Role, Turn
 from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.export.ics import ExportOptions, export_ics
@@ -20,8 +21,18 @@ START = date(2027, 3, 1)
 # Every assumption of the data file is in effect in this plan: the trip home uses the
 # home-trip timing, the 103 days in China need a stay extension, and the patient's visa
 # application, moved to two days before the flight, leaves the caregiver's resting on the
-# assumed processing time.
-EVERY_ASSUMPTION = {"go_home": True, "home_tz": "Europe/Berlin", "moved": (("prep:visa:1", date(2027, 2, 24)),)}
+# assumed processing time; a third traveller, a caregiver whose turn ends inside the other
+# caregiver's, hands over on a day that rests on the assumed overlap.
+EVERY_ASSUMPTION = {
+    "go_home": True,
+    "home_tz": "Europe/Berlin",
+    "moved": (("prep:visa:1", date(2027, 2, 24)),),
+    "people": (
+        Person("Patient", Role.PATIENT),
+        Person("Caregiver", Role.CAREGIVER),
+        Person("Lena", Role.CAREGIVER, turns=(Turn(date(2027, 4, 1), date(2027, 4, 20)),)),
+    ),
+}
 
 
 def plan(**changes):

@@ -3,11 +3,13 @@
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import pytest
 
 from carte_planner.domain import Scenario, TripRequest
+from carte_planner.domain.people import legacy_people
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.errors import PlanFileError
@@ -140,7 +142,9 @@ def test_missing_optional_fields_take_their_defaults():
         "request": {"start": "2027-03-01", "city": "wuhan"},
     }
     plan = plan_from_bytes(json.dumps(data).encode())
-    assert plan.request == TripRequest(start=date(2027, 3, 1), city="wuhan")
+    # The default travellers become people of the whole journey (format 7).
+    people = legacy_people(("Patient", "Caregiver"))
+    assert plan.request == TripRequest(start=date(2027, 3, 1), city="wuhan", people=people)
 
 
 def test_loading_names_the_file_and_the_problem(tmp_path):
@@ -239,13 +243,25 @@ def test_bad_export_records_are_refused(record, message):
         plan_from_bytes(json.dumps(data).encode())
 
 
+def before_people(data):
+    """A plan document as format 5 wrote it: travellers by name only, no team rules."""
+    del data["request"]["people"]
+    del data["request"]["team"]
+    del data["request"]["assumed"]["handover_overlap_days"]
+    return data
+
+
+# Format 6's travellers, opened by format 7: people present for the whole journey.
+MIGRATED = replace(FULL.request, people=legacy_people(FULL.request.travellers))
+
+
 def test_a_version_2_file_opens_with_no_export_record():
-    data = json.loads(plan_to_bytes(FULL))
+    data = before_people(json.loads(plan_to_bytes(FULL)))
     data["version"] = 2
     del data["calendar_export"]
     plan = plan_from_bytes(json.dumps(data).encode())
     assert plan.exported == ExportRecord()
-    assert plan.request == FULL.request
+    assert plan.request == MIGRATED
 
 
 SERVER = CalendarServer(
@@ -268,12 +284,12 @@ def test_the_calendar_server_round_trips_without_any_password():
 
 
 def test_a_version_4_file_opens_as_not_published():
-    data = json.loads(plan_to_bytes(FULL))
+    data = before_people(json.loads(plan_to_bytes(FULL)))
     data["version"] = 4
     del data["calendar_server"]
     plan = plan_from_bytes(json.dumps(data).encode())
     assert plan.server is None
-    assert plan.request == FULL.request
+    assert plan.request == MIGRATED
 
 
 @pytest.mark.parametrize(

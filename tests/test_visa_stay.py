@@ -1,5 +1,6 @@
 """The visa's stay and office days, checked against dates worked out by hand (DESIGN §2)."""
 
+import re
 from datetime import date, timedelta
 
 from hypothesis import given
@@ -249,7 +250,11 @@ def test_go_home_keeps_every_registration_and_extension_per_person():
         item_key = key.replace("visa-extension", "visa:extension")
         assert keys[key].due == journey.item(item_key).start
         assert keys[key].traveller == journey.item(item_key).traveller
-    assert len(extensions) == len(items(journey, "visa:extension")) > 0
+    # Extensions 2, 3, … of a long stay are dated items of their own, not checklist entries.
+    first_extensions = [
+        i for i in items(journey, "visa:extension") if re.fullmatch(r"visa:extension(:entry\d)?:\d", i.key)
+    ]
+    assert len(extensions) == len(first_extensions) > 0
 
 
 def test_the_caregiver_is_decided_before_the_visa_applications():

@@ -320,7 +320,7 @@ def test_a_corrupt_file_shows_a_message_and_keeps_the_plan(window, tmp_path, mon
     assert "'request.start' has the wrong type" in messages[0]
     assert "Your current plan is unchanged" in messages[0]
     newer = tmp_path / "newer.carteplan"
-    newer.write_text('{"format": "carte-planner.plan", "version": 7}')
+    newer.write_text('{"format": "carte-planner.plan", "version": 99}')
     assert not window.open_plan(newer)
     assert "made by a newer version" in messages[1]
     assert not window.open_plan(tmp_path / "missing.carteplan")

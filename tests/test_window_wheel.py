@@ -55,6 +55,11 @@ def panel_fields(win) -> dict[str, QWidget]:
         fields[f"assumed:{name}"] = getattr(panel.assumed, name)
     fields["assumed:return_time"] = panel.assumed.return_time
     fields["assumed:visa_processing"] = panel.assumed.visa_processing
+    fields["assumed:handover"] = panel.assumed.handover
+    for name in ("person", "role", "route", "visa_stay", "entries"):
+        fields[f"people:{name}"] = getattr(panel.people, name)
+    for name, box in panel.people.rules.items():
+        fields[f"people:{name}"] = box
     return fields
 
 
@@ -84,6 +89,16 @@ FIELDS = [
     "assumed:followup",
     "assumed:return_time",
     "assumed:visa_processing",
+    "assumed:handover",
+    "people:person",
+    "people:role",
+    "people:route",
+    "people:visa_stay",
+    "people:entries",
+    "people:stay_near_until",
+    "people:no_driving_until",
+    "people:around_the_clock_until",
+    "people:max_travel_minutes",
 ]
 
 

@@ -24,6 +24,7 @@ EXTENSION_LEAD_DAYS = "extension-lead-days"
 VISA_PROCESSING_DAYS = "visa-processing-days"
 PASSPORT_HELD_DAYS = "passport-held-days"
 CHECKLIST_LEAD_TIMES = "checklist-lead-times"
+HANDOVER_OVERLAP = "handover-overlap"
 
 RHYTHM_WORDS = {
     "twice-weekly": tr_noop("twice a week"),
@@ -77,6 +78,7 @@ class Settings:
     return_departure: time
     visa_processing_days: int
     assumed: frozenset[str]
+    handover_overlap_days: int = 1
 
     def marks(self, *names: str) -> tuple[str, ...]:
         """Those of `names` that are still assumptions, in the order given."""
@@ -95,6 +97,7 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
         EARLY_HOME_FOLLOWUP: request.early_rhythm,
         RETURN_FLIGHT_TIME: request.return_time,
         VISA_PROCESSING_DAYS: request.visa_processing_days,
+        HANDOVER_OVERLAP: request.handover_overlap_days,
     }
     assumed |= {name for name, value in own.items() if value is None}
     rhythm = request.visit_rhythm or protocol.outpatient_rhythm
@@ -122,6 +125,9 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
         return_departure=request.return_time or protocol.return_departure,
         visa_processing_days=request.visa_processing_days or protocol.visa_processing_days,
         assumed=frozenset(assumed),
+        handover_overlap_days=(
+            protocol.handover_overlap_days if request.handover_overlap_days is None else request.handover_overlap_days
+        ),
     )
 
 
@@ -167,6 +173,7 @@ def assumption_catalogue(protocol: Protocol, settings: Settings) -> dict[str, As
         "extension_lead_days": count_days(protocol.extension_lead_days),
         "visa_processing_days": say_n("{n} working day", "{n} working days", settings.visa_processing_days),
         "passport_held_days": say_n("{n} working day", "{n} working days", protocol.passport_held_days),
+        "handover_overlap_days": count_days(settings.handover_overlap_days),
     }
     return {
         spec.name: Assumption(spec.name, say(spec.label), say(spec.text, **values)) for spec in protocol.assumptions

@@ -13,6 +13,7 @@ from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, Cust
 from carte_planner.domain.data_tables import tables
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
+from carte_planner.domain.people import RULE_LABELS
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import Words, joined, say, spoken
@@ -60,6 +61,8 @@ class TemplateItem:
     per_traveller: bool = False
     per_entry: bool = False
     requires: str | None = None
+    # A question left out once the family has set this rule of the treating team.
+    unless_set: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
     for item in template.items:
         if item.requires and item.requires not in keys:
             continue
+        if item.unless_set and getattr(journey.request.team, item.unless_set) is not None:
+            continue
         for key, anchor_key, traveller in _expansions(item, journey.request.travellers):
             anchor = journey.find(anchor_key)
             if anchor is None:
@@ -259,6 +264,9 @@ def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.t
         requires = entry.get("requires")
         if requires is not None and not isinstance(requires, str):
             raise ResourceError(source, f"{path}.requires", "must be of type str")
+        unless_set = entry.get("unless_set")
+        if unless_set is not None and unless_set not in RULE_LABELS:
+            raise ResourceError(source, f"{path}.unless_set", f"must be one of {', '.join(RULE_LABELS)}")
         items.append(
             TemplateItem(
                 key=key,
@@ -271,6 +279,7 @@ def parse_checklist_template(data: Mapping[str, Any], source: str = "checklist.t
                 per_traveller=per_traveller,
                 per_entry=per_entry,
                 requires=requires,
+                unless_set=unless_set,
             )
         )
     return ChecklistTemplate(stages=tuple(stages), items=tuple(items))

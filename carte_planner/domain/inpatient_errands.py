@@ -7,6 +7,7 @@ someone to go for them, or an earlier date; and nobody travels while their passp
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -18,6 +19,8 @@ from carte_planner.i18n.text import Day, Words, joined, say
 
 EXTENSION = "visa:extension"
 PATIENT_SUFFIX = ":1"
+# visa:extension:2 or visa:extension:entry2:1, not visa:extension2:1 (a second extension).
+FIRST_EXTENSION = re.compile(r"visa:extension(:entry\d+)?:\d+")
 
 
 def passport_back(applied: date, china: OfficeCalendar, held_days: int) -> date:
@@ -37,6 +40,7 @@ def check_inpatient_errands(
     china: OfficeCalendar,
     held_days: int,
     notices: list[Notice],
+    patient: str | None = None,
 ) -> list[JourneyItem]:
     """Each extension whose application or held passport falls in the patient's inpatient days
     says so and asks who can go; a flight while a passport is held is a warning. An extension
@@ -47,12 +51,18 @@ def check_inpatient_errands(
     for item in items:
         if item.key.startswith(EXTENSION) and item.recurrence is None:
             back = passport_back(item.start, china, held_days)
-            for flight in flights:
+            # A further extension is speculative (the stay's warning says so): only a first
+            # extension's held passport is set against the flights.
+            for flight in flights if FIRST_EXTENSION.fullmatch(item.key) else ():
                 assert flight.depart is not None
+                # A person's own flight, or the shared one (no traveller) they are on.
+                if flight.traveller not in (None, item.traveller):
+                    continue
                 if item.start <= flight.depart.date() <= back:
                     notices.append(_travel_while_held(item, flight, back))
                     item = _resting_on_held_days(item)
-            if item.key.endswith(PATIENT_SUFFIX) and item.start <= discharged and back >= admitted:
+            is_patient = item.traveller == patient if patient is not None else item.key.endswith(PATIENT_SUFFIX)
+            if is_patient and item.start <= discharged and back >= admitted:
                 item = _resting_on_held_days(item)
                 note = _inpatient_note(item.start, inpatient, back)
                 notices.append(
@@ -66,6 +76,34 @@ def check_inpatient_errands(
                 item = replace(item, description_words=joined(item.description_words, note))
         checked.append(item)
     return checked
+
+
+def held_passport_items(items: list[JourneyItem], china: OfficeCalendar, held_days: int) -> list[JourneyItem]:
+    """The days each traveller's passport is held for the first extension of each stay, from
+    the day it is applied for (as planned or as the family set it). Further extensions, which
+    the office may not grant, say so in their own description."""
+    held = []
+    for item in items:
+        if not FIRST_EXTENSION.fullmatch(item.key) or item.recurrence is not None:
+            continue
+        held.append(
+            JourneyItem(
+                key="visa:passport-held" + item.key[len(EXTENSION) :],
+                category=Category.VISA,
+                title_words=say("Passport held by the Exit-Entry office — {what}", what=item.title_words),
+                description_words=say(
+                    "The office keeps the passport while it handles the extension, until about {back}: no flight, "
+                    "no train and no hotel check-in without it.",
+                    back=Day(passport_back(item.start, china, held_days)),
+                ),
+                start=item.start,
+                end=passport_back(item.start, china, held_days),
+                busy=False,
+                traveller=item.traveller,
+                assumptions=(PASSPORT_HELD_DAYS,),
+            )
+        )
+    return held
 
 
 def _resting_on_held_days(item: JourneyItem) -> JourneyItem:

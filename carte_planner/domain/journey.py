@@ -6,12 +6,17 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from carte_planner.domain.office_days import Holiday
 from carte_planner.domain.protocol import City
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.text import CountryName, Words, joined, say, spoken, words
+
+if TYPE_CHECKING:
+    from carte_planner.domain.coverage import Gap
+    from carte_planner.domain.person_plan import TravellerPlan
 
 MINUS = "\u2212"
 
@@ -228,6 +233,9 @@ class Journey:
     home_country_name: str = ""
     # The last year whose holiday arrangement China has published (later years are modelled).
     holidays_published_until: int | None = None
+    # Each person's dates, and the days of the team's round-the-clock window without cover.
+    travellers: tuple[TravellerPlan, ...] = ()
+    coverage: tuple[Gap, ...] = ()
 
     estimate_note = spoken("estimate_words")
 

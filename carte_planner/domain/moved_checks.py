@@ -7,7 +7,8 @@ warning is made from the plan each time, so it goes away once the date is fixed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 from carte_planner.domain.journey import JourneyItem, Notice
@@ -35,25 +36,53 @@ def _arrivals(items: Iterable[JourneyItem]) -> dict[str, datetime]:
     }
 
 
+# A traveller's own flight into China for a turn: flight:turn2:out:3 is turn 2 of traveller 3.
+_TURN_FLIGHT = re.compile(r"flight:turn(\d+):out:(\d+)")
+
+
+def _own_arrivals(items: Iterable[JourneyItem]) -> dict[tuple[str, str], datetime]:
+    """(entry suffix, traveller number) → landing, for travellers on flights of their own."""
+    own = {}
+    for item in items:
+        match = _TURN_FLIGHT.fullmatch(item.key)
+        if match and item.arrive is not None:
+            turn = int(match.group(1))
+            own[("" if turn == 1 else f":entry{turn}", match.group(2))] = item.arrive
+    return own
+
+
+def _arrival(
+    key: str, prefix: str, shared: dict[str, datetime], own: dict[tuple[str, str], datetime]
+) -> datetime | None:
+    suffix = _entry_suffix(key, prefix)
+    number = key.rsplit(":", 1)[-1]
+    return own.get((suffix, number), shared.get(suffix))
+
+
 def check_moved_dates(
     items: list[JourneyItem],
     china: OfficeCalendar,
     consulate: OfficeCalendar,
     consulate_keys: frozenset[str],
     permitted_days: int,
+    own_permitted_days: Mapping[str, int] | None = None,
 ) -> list[Notice]:
-    """A warning for each date the family set that breaks the rule its item follows."""
+    """A warning for each date the family set that breaks the rule its item follows. A
+    traveller on flights of their own is checked against their own arrival, and one with a
+    visa of their own against its stay (`own_permitted_days`, by traveller number)."""
     notices: list[Notice] = []
     arrivals = _arrivals(items)
+    own = _own_arrivals(items)
     for item in items:
         if not item.user_moved or item.recurrence is not None:
             continue
         if item.key.startswith(EXTENSION):
-            arrival = arrivals.get(_entry_suffix(item.key, EXTENSION))
+            arrival = _arrival(item.key, EXTENSION, arrivals, own)
             if arrival is not None:
-                notices += _extension(item, arrival.date(), permitted_days, china)
+                days = (own_permitted_days or {}).get(item.key.rsplit(":", 1)[-1], permitted_days)
+                notices += _extension(item, arrival.date(), days, china)
         elif item.key.startswith(REGISTRATION):
-            arrival = arrivals.get(_entry_suffix(item.key, REGISTRATION))
+            arrival = _arrival(item.key, REGISTRATION, arrivals, own)
             if arrival is not None:
                 notices += _registration(item, arrival)
         elif item.key in consulate_keys:

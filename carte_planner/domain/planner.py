@@ -10,6 +10,7 @@ from carte_planner.domain import stay
 from carte_planner.domain.assumptions import (
     CHEMOTHERAPY_DAYS,
     DAY0_OFFSET,
+    HANDOVER_OVERLAP,
     VISA_PROCESSING_DAYS,
     Settings,
     assumption_catalogue,
@@ -17,6 +18,8 @@ from carte_planner.domain.assumptions import (
     with_assumption_note,
 )
 from carte_planner.domain.cities import resolve_city
+from carte_planner.domain.coverage import Gap, coverage_gaps, coverage_notice, handover_items
+from carte_planner.domain.entry_policies import EntryPolicy
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import (
     early_followup_item,
@@ -24,7 +27,7 @@ from carte_planner.domain.followup import (
     outpatient_visit_item,
     to_open_days,
 )
-from carte_planner.domain.inpatient_errands import check_inpatient_errands
+from carte_planner.domain.inpatient_errands import check_inpatient_errands, held_passport_items
 from carte_planner.domain.journey import (
     Category,
     DayNumber,
@@ -37,6 +40,14 @@ from carte_planner.domain.journey import (
 from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
+from carte_planner.domain.people import Role, people_of
+from carte_planner.domain.person_plan import (
+    TravellerPlan,
+    person_notices,
+    traveller_plans,
+    turn_items,
+    with_dated_extensions,
+)
 from carte_planner.domain.phases import (
     PhaseSpan,
     around_infusion,
@@ -48,6 +59,8 @@ from carte_planner.domain.phases import (
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.provisional import mark_provisional
 from carte_planner.domain.request import Scenario, TripRequest
+from carte_planner.domain.team_rules import rule_items, stay_near_notices, with_travel_time
+from carte_planner.domain.visa_stay import Entry
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.dates import DATE, SHORT_DAY
 from carte_planner.i18n.text import CountryName, Day, Words, count_days, say
@@ -74,6 +87,7 @@ def plan_journey(
     cities: tuple[City, ...] | None = None,
     calendars: CalendarSource | None = None,
     emergency_numbers: Mapping[str, str] | None = None,
+    entry_policies: tuple[EntryPolicy, ...] | None = None,
 ) -> Journey:
     """Lay out the whole journey. Deterministic: the same request and `today` give the same
     journey, with the same item keys whatever the dates. `calendars` gives the office calendar
@@ -88,6 +102,10 @@ def plan_journey(
         from carte_planner.resources import load_emergency_numbers
 
         emergency_numbers = load_emergency_numbers()
+    if entry_policies is None:
+        from carte_planner.resources import load_entry_policies
+
+        entry_policies = load_entry_policies()
     city = resolve_city(request.city, cities)
     _check_phase_keys(request, protocol)
     settings = resolve_settings(request, protocol)
@@ -104,8 +122,19 @@ def plan_journey(
     low, high = _clearance_range(request, protocol, offset)
 
     trip = stay.plan_trip(request, protocol, settings, city, track, offices, notices)
-    items = [*treatment_items, *trip.items]
-    items += stay.preparation_items(request, protocol, trip.outbound_departure, offices.consulate)
+    people = people_of(request)
+    own_entries: dict[int, tuple[Entry, ...]] = {}
+    for number, person in enumerate(people, start=1):
+        if not person.whole_journey:
+            turns, own_entries[number] = turn_items(request, protocol, settings, city, person, number, offices, notices)
+            trip.items += [stay.with_travel_rush(item, offices.china, notices) for item in turns]
+    plans = traveller_plans(request, protocol, trip.entries, own_entries, entry_policies)
+    items = [*treatment_items, *with_travel_time(trip.items, request.team)]
+    items += rule_items(request.team, day_zero)
+    items += handover_items(plans, bool(settings.marks(HANDOVER_OVERLAP)))
+    items += stay.preparation_items(
+        request, protocol, trip.outbound_departure, offices.consulate, _own_consulates(request, offices, calendars)
+    )
     items.append(outpatient_visit_item(protocol, settings, track["outpatient"]))
     after = trip.home_again
     if request.followup_years > 0:
@@ -121,14 +150,23 @@ def plan_journey(
     items = flag_closed_treatment_days(items, offices.china, notices)
     consulate_keys = _consulate_keys(protocol, items)
     items = mark_provisional(items, offices.china, consulate_keys)
-    notices += check_moved_dates(items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days)
+    own_stays = {str(n): p.visa.stay_days for n, p in enumerate(people, start=1) if p.visa.stay_days}
+    notices += check_moved_dates(
+        items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days, own_stays
+    )
     items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
     in_hospital = (track["admission"].start, track["monitoring"].end)
-    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices)
+    patient = next((person.name for person in people if person.role is Role.PATIENT), None)
+    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices, patient)
+    items += held_passport_items(items, offices.china, protocol.passport_held_days)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
     in_effect = {name for item in items for name in item.assumptions}
     notices += stay.past_preparation_notices(items, today)
+    plans = with_dated_extensions(plans, items)
+    notices += person_notices(plans, entry_policies, request)
+    notices += stay_near_notices(request.team, day_zero, items, patient)
+    gaps = _coverage(request, plans, day_zero, patient, settings, notices)
     notices += _office_notices(request, offices)
     _notice_orphan_moves(request, items, notices)
     _notice_lengths(request, protocol, lengths, notices)
@@ -162,7 +200,51 @@ def plan_journey(
         home_emergency_number=emergency_numbers.get(home_country, ""),
         home_country_name=offices.home.name,
         holidays_published_until=offices.china.official_until,
+        travellers=plans,
+        coverage=gaps,
     )
+
+
+def _coverage(
+    request: TripRequest,
+    plans: tuple[TravellerPlan, ...],
+    day_zero: date,
+    patient: str | None,
+    settings: Settings,
+    notices: list[Notice],
+) -> tuple[Gap, ...]:
+    """The days of the round-the-clock window, while the patient is in China, with no caregiver."""
+    until = request.team.around_the_clock_until
+    if until is None:
+        return ()
+    patient_exit = max((plan.exit for plan in plans if plan.person.name == patient), default=day_zero)
+    last = min(day_zero + timedelta(days=until), patient_exit)
+    gaps = coverage_gaps(plans, day_zero, last, settings.handover_overlap_days)
+    notice = coverage_notice(gaps, until)
+    if notice is not None:
+        notices.append(notice)
+    return gaps
+
+
+def _own_consulates(
+    request: TripRequest, offices: stay.OfficeDays, calendars: CalendarSource | None
+) -> dict[str, OfficeCalendar]:
+    """The consulate calendar of each person whose home country is not the plan's."""
+    own = {}
+    for person in request.people:
+        if person.home_country and person.home_country != offices.home.country:
+            if calendars is None:
+                from carte_planner.office_calendars import SHIPPED
+
+                calendars = SHIPPED
+            if not calendars.is_country(person.home_country):
+                raise PlanInputError(
+                    tr_noop("home country"), tr_noop("'{code}' is not a country code"), code=person.home_country
+                )
+            first = request.start.year - 1
+            home = calendars.calendar(person.home_country, first, request.start.year + 1)
+            own[person.name] = home.with_holidays_of(offices.china)
+    return own
 
 
 def _office_days(

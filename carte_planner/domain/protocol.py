@@ -93,6 +93,7 @@ class Protocol:
     preparation: tuple[PreparationStep, ...]
     estimate_note: str
     assumptions: tuple[AssumptionSpec, ...] = ()
+    handover_overlap_days: int = 1
 
     def phase(self, key: str) -> PhaseSpec:
         for spec in self.phases:
@@ -299,6 +300,7 @@ def parse_protocol(data: Mapping[str, Any], source: str = "protocol.toml") -> Pr
         preparation=tuple(steps),
         estimate_note=r.get(data, "", "estimate_note", str),
         assumptions=_assumptions(r, data),
+        handover_overlap_days=r.days(travel, "travel", "handover_overlap_days", 0, 14),
     )
 
 

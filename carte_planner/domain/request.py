@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.people import HANDOVER_LIMITS, Person, Role, TeamRules, check_people
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS
 from carte_planner.domain.zones import canonical_zone
 from carte_planner.i18n import tr_noop
@@ -140,6 +141,10 @@ class TripRequest:
     early_rhythm: str | None = None
     return_time: time | None = None
     visa_processing_days: int | None = None
+    # Each traveller's own journey; empty keeps `travellers`, all present for the whole journey.
+    people: tuple[Person, ...] = ()
+    team: TeamRules = field(default_factory=TeamRules)
+    handover_overlap_days: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, date) or isinstance(self.start, datetime):
@@ -179,6 +184,12 @@ class TripRequest:
             raise PlanInputError(
                 tr_noop("departure time"), tr_noop("must be a time of day such as {example}"), example="10:00"
             )
+        people = check_people(self.people)
+        object.__setattr__(self, "people", people)
+        if people:
+            object.__setattr__(self, "travellers", tuple(person.name for person in people))
+        if not isinstance(self.team, TeamRules):
+            raise PlanInputError(tr_noop("the treating team's rules"), tr_noop("must be a list"))
         travellers = _as_tuple(self.travellers, tr_noop("travellers"))
         if not 1 <= len(travellers) <= MAX_TRAVELLERS:
             raise PlanInputError(
@@ -257,6 +268,19 @@ class TripRequest:
             moved[key] = when
         return replace(self, moved=tuple(moved.items()))
 
+    def with_travellers(self, names: tuple[str, ...]) -> TripRequest:
+        """The travellers renamed, added or removed by their place in the list: each place keeps
+        its person's role, route and turns (and its items' keys); a new place is a caregiver of
+        the whole journey, and the first is the patient when nobody else is."""
+        if not self.people:
+            return replace(self, travellers=names)
+        people = [
+            replace(self.people[i], name=name) if i < len(self.people) else Person(name) for i, name in enumerate(names)
+        ]
+        if people and not any(person.role is Role.PATIENT for person in people):
+            people[0] = replace(people[0], role=Role.PATIENT)
+        return replace(self, people=tuple(people), travellers=names)
+
     def with_confirmed(self, key: str, confirmed: bool) -> TripRequest:
         keys = set(self.confirmed)
         if confirmed:
@@ -282,6 +306,8 @@ def _check_assumed_values(request: TripRequest) -> None:
         _whole(request.day0_offset, tr_noop("Day 0 offset (days after admission)"), *DAY0_OFFSET_LIMITS)
     if request.visa_processing_days is not None:
         _whole(request.visa_processing_days, tr_noop("visa processing time (working days)"), *VISA_PROCESSING_LIMITS)
+    if request.handover_overlap_days is not None:
+        _whole(request.handover_overlap_days, tr_noop("hand-over overlap (days)"), *HANDOVER_LIMITS)
     if request.chemotherapy_days is not None:
         days = _as_tuple(request.chemotherapy_days, CHEMOTHERAPY)
         if len(days) != 2:

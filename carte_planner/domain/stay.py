@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -14,7 +15,9 @@ from carte_planner.domain.assumptions import (
 )
 from carte_planner.domain.cities import CityName
 from carte_planner.domain.journey import Category, JourneyItem, Notice
+from carte_planner.domain.long_stays import further_extension_items, residence_permit_items
 from carte_planner.domain.office_days import OfficeCalendar, office_deadline
+from carte_planner.domain.people import Person, Route, people_of
 from carte_planner.domain.phases import PhaseSpan
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
@@ -32,6 +35,8 @@ class Trip:
     arrival: date = date.min
     home_again: date = date.min
     days_in_china: int = 0
+    # The entries into China of the people present for the whole journey.
+    entries: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,9 +130,9 @@ def plan_trip(
     trip = Trip()
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
-    seats = say(
-        "Seats for {count}: {names}.", count=len(request.travellers), names=travellers_words(request.travellers)
-    )
+    # People with turns of their own take their own flights.
+    aboard = tuple(person.name for person in people_of(request) if person.whole_journey) or request.travellers
+    seats = say("Seats for {count}: {names}.", count=len(aboard), names=travellers_words(aboard))
     out_depart, out_arrive = flight_landing_by(
         request.start - timedelta(days=request.arrive_days_before), request.departure_time, home, hours, china
     )
@@ -180,14 +185,15 @@ def plan_trip(
         )
     )
     trip.home_again = back_arrive.date()
+    trip.entries = tuple(entries)
     for entry in entries:
         trip.items += _entry_items(request, protocol, city, entry, len(entries), offices.china, notices)
     trip.days_in_china = sum(entry.days for entry in entries)
-    trip.items = [_with_travel_rush(item, offices.china, notices) for item in trip.items]
+    trip.items = [with_travel_rush(item, offices.china, notices) for item in trip.items]
     return trip
 
 
-def _with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+def with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
     """A flight in the Spring Festival travel rush gets a note to book early."""
     if item.category is not Category.FLIGHT or not (china.in_travel_rush(item.start) or china.in_travel_rush(item.end)):
         return item
@@ -300,11 +306,99 @@ def _entry_items(
             busy=False,
         )
     ]
-    closed = china.closed_reason(entry.arrive)
+    registration = registration_words(china, entry.arrive)
+    # One warning for everyone whose visa gives the same stay, naming them when visas differ.
+    groups: dict[int, list[tuple[int, Person]]] = {}
+    for number, person in enumerate(people_of(request), start=1):
+        if person.whole_journey:
+            items += person_entry_items(request, protocol, person, number, entry, entry_count, china, registration)
+            if person.route is Route.VISA:
+                groups.setdefault(permitted_days(request, person), []).append((number, person))
+    for days, group in groups.items():
+        check = StayCheck(entry, days, protocol.extension_lead_days)
+        found = stay_notices(check, entry_count, f"visa:extension{suffix}:{group[0][0]}")
+        if len(groups) > 1:
+            names = travellers_words([person.name for _, person in group])
+            found = [replace(n, message_words=say("{what}: {note}", what=names, note=n.message_words)) for n in found]
+        notices += found
+    return items
+
+
+def permitted_days(request: TripRequest, person: Person) -> int:
+    """The person's visa's permitted stay per entry: its own, else the plan's."""
+    return person.visa.stay_days or request.visa_stay_days
+
+
+def person_entry_items(
+    request: TripRequest,
+    protocol: Protocol,
+    person: Person,
+    number: int,
+    entry: Entry,
+    entry_count: int,
+    china: OfficeCalendar,
+    registration: Words,
+) -> list[JourneyItem]:
+    """One person's police registration for one entry, and what their route needs to stay:
+    every extension dated, or the steps of a residence permit."""
+    suffix = entry_suffix(entry.number)
+    traveller = person.name
+    items = [
+        JourneyItem(
+            key=f"visa:registration{suffix}:{number}",
+            category=Category.VISA,
+            title_words=say(
+                "Register the address with the local police — {traveller}", traveller=traveller_words(traveller)
+            ),
+            description_words=registration,
+            start=entry.arrive,
+            end=entry.arrive,
+            movable=True,
+            traveller=traveller,
+        )
+    ]
+    if person.route is Route.VISA_FREE:
+        return items
+    check = StayCheck(entry, permitted_days(request, person), protocol.extension_lead_days)
+    if person.route is Route.RESIDENCE_PERMIT:
+        if check.extensions_needed:
+            items += residence_permit_items(check, suffix, number, traveller, china, protocol.passport_held_days)
+        return items
+    extension = _extension_text(check, china, entry_count)
+    if extension is not None:
+        day, text = extension
+        items.append(
+            JourneyItem(
+                key=f"visa:extension{suffix}:{number}",
+                category=Category.VISA,
+                title_words=say("Apply for a stay extension — {traveller}", traveller=traveller_words(traveller)),
+                description_words=text,
+                start=day,
+                end=day,
+                deadline=True,
+                movable=True,
+                traveller=traveller,
+                assumptions=(EXTENSION_LEAD_DAYS,),
+            )
+        )
+    if check.too_long:
+        items += further_extension_items(check, suffix, number, traveller, china)
+        items += residence_permit_items(
+            check, suffix, number, traveller, china, protocol.passport_held_days, held_shown=True
+        )
+    return items
+
+
+def registration_words(china: OfficeCalendar, arrive: date) -> Words:
+    """What a police registration on the day of arrival says, the office's closed day included."""
+    closed = china.closed_reason(arrive)
     registration: Words = say(
         "Foreigners who do not stay in a hotel register their address with the local police station "
         "within 24 hours of arrival; hotels do it for their guests. Bring the passport and the rental "
         "contract. Check the current rule locally."
+    )
+    registration = joined(
+        registration, say("Each change of address, such as a move from a hotel to an apartment, is registered again.")
     )
     if closed:
         registration = joined(
@@ -316,41 +410,7 @@ def _entry_items(
                 holiday=closed,
             ),
         )
-    check = StayCheck(entry, request.visa_stay_days, protocol.extension_lead_days)
-    extension = _extension_text(check, china, entry_count)
-    for number, traveller in enumerate(request.travellers, start=1):
-        items.append(
-            JourneyItem(
-                key=f"visa:registration{suffix}:{number}",
-                category=Category.VISA,
-                title_words=say(
-                    "Register the address with the local police — {traveller}", traveller=traveller_words(traveller)
-                ),
-                description_words=registration,
-                start=entry.arrive,
-                end=entry.arrive,
-                movable=True,
-                traveller=traveller,
-            )
-        )
-        if extension is not None:
-            day, text = extension
-            items.append(
-                JourneyItem(
-                    key=f"visa:extension{suffix}:{number}",
-                    category=Category.VISA,
-                    title_words=say("Apply for a stay extension — {traveller}", traveller=traveller_words(traveller)),
-                    description_words=text,
-                    start=day,
-                    end=day,
-                    deadline=True,
-                    movable=True,
-                    traveller=traveller,
-                    assumptions=(EXTENSION_LEAD_DAYS,),
-                )
-            )
-    notices += _stay_notices(check, entry_count, f"visa:extension{suffix}:1")
-    return items
+    return registration
 
 
 def _which_stay(check: StayCheck, entry_count: int) -> Words:
@@ -404,7 +464,7 @@ def _extension_text(check: StayCheck, china: OfficeCalendar, entry_count: int) -
     return deadline.day, joined(*lines)
 
 
-def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Notice]:
+def stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Notice]:
     notices = []
     if check.extensions_needed and check.extension_due < check.entry.arrive:
         notices.append(
@@ -430,26 +490,36 @@ def _stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Not
 
 
 def preparation_items(
-    request: TripRequest, protocol: Protocol, departure: date, consulate: OfficeCalendar
+    request: TripRequest,
+    protocol: Protocol,
+    departure: date,
+    consulate: OfficeCalendar,
+    own_consulates: Mapping[str, OfficeCalendar] | None = None,
 ) -> list[JourneyItem]:
     """Steps dated backwards from the first hospital day, never later than the day before the
     outbound flight; one per traveller where each needs their own. A step handed in at the
-    consulate moves to the consulate's last open day when its date falls on a closed one."""
+    consulate moves to that person's consulate's last open day when its date falls on a closed
+    one; nobody entering visa-free applies for a visa."""
     items = []
     latest = departure - timedelta(days=1)
+    routes = {person.name: person.route for person in people_of(request)}
     for step in protocol.preparation:
-        due = min(request.start - timedelta(days=step.days_before_start), latest)
-        description: Words = say(step.description)
-        if step.at_consulate:
-            deadline = office_deadline(consulate, due, due - timedelta(days=31), say("consulate"))
-            due = deadline.day
-            description = joined(description, deadline.reason)
+        planned = min(request.start - timedelta(days=step.days_before_start), latest)
         people: list[tuple[str, str | None]] = (
             [(f":{i}", name) for i, name in enumerate(request.travellers, start=1)]
             if step.per_traveller
             else [("", None)]
         )
         for suffix, traveller in people:
+            due = planned
+            description: Words = say(step.description)
+            if step.at_consulate:
+                if traveller is not None and routes.get(traveller) is Route.VISA_FREE:
+                    continue
+                office = (own_consulates or {}).get(traveller or "", consulate)
+                deadline = office_deadline(office, due, due - timedelta(days=31), say("consulate"))
+                due = deadline.day
+                description = joined(description, deadline.reason)
             items.append(
                 JourneyItem(
                     key=f"prep:{step.key}{suffix}",

@@ -11,6 +11,8 @@ from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.domain.office_days import provisional_note
+from carte_planner.domain.people import ROLE_WORDS, ROUTE_WORDS, Route
+from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import current_language, ntr, tr, tr_noop
 from carte_planner.i18n.dates import DAY_TIME_NO_YEAR, format_day, month_title
 
@@ -76,6 +78,27 @@ QUESTIONS_HEADING = tr_noop("Ask your hospital (questions only: the answers are 
 SCENARIOS = {"shortest": tr_noop("shortest"), "typical": tr_noop("typical"), "longest": tr_noop("longest")}
 
 
+def travellers_text(journey: Journey) -> list[str]:
+    """Each traveller's route and dates in China, one line each, under a heading."""
+    lines = []
+    for plan in journey.travellers:
+        person = plan.person
+        who = f"{traveller_words(person.name)} ({tr(ROLE_WORDS[person.role])}), {tr(ROUTE_WORDS[person.route])}"
+        if person.route is not Route.VISA_FREE and person.visa.type:
+            who += f" {person.visa.type}"
+        parts = []
+        for entry, last in zip(plan.entries, plan.last_permitted_days, strict=True):
+            part = tr("In China %1 to %2").replace("%1", _day(entry.arrive)).replace("%2", _day(entry.leave))
+            if last is not None:
+                part += tr("; ") + tr("last permitted day %1").replace("%1", _day(last))
+            parts.append(part)
+        if plan.extensions:
+            days = tr(", ").join(_day(day) for day in plan.extensions)
+            parts.append(tr("Extensions to apply for: %1").replace("%1", days))
+        lines.append(f"  * {who}: {tr('; ').join(parts)}")
+    return [tr("Travellers:"), *lines, ""] if lines else []
+
+
 def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
     """The agenda a patient reads: a header, the notices, the assumptions, the questions to ask
     the hospital, then every dated line by month."""
@@ -110,6 +133,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         out.append(tr("Please check:"))
         out += [f"  - {notice.message}" for notice in checks]
         out.append("")
+    out += travellers_text(journey)
     used = assumptions_used(journey, questions)
     if used:
         out.append(tr(ASSUMED_HEADING))
@@ -182,6 +206,30 @@ def _item_json(journey: Journey, item: JourneyItem) -> dict[str, Any]:
     return data
 
 
+def travellers_json(journey: Journey) -> list[dict[str, Any]]:
+    """Each person's role, route, turns and dates, as planned."""
+    return [
+        {
+            "name": plan.person.name,
+            "role": plan.person.role.value,
+            "nationality": plan.person.nationality,
+            "route": plan.person.route.value,
+            "visa": {
+                "type": plan.person.visa.type,
+                "stay_days": plan.person.visa.stay_days or journey.request.visa_stay_days,
+                "entries": plan.person.visa.entries,
+                "use_by": plan.person.visa.use_by.isoformat() if plan.person.visa.use_by else None,
+            },
+            "whole_journey": plan.person.whole_journey,
+            "turns": [{"arrive": e.arrive.isoformat(), "leave": e.leave.isoformat()} for e in plan.entries],
+            "arrivals": [e.arrive.isoformat() for e in plan.entries],
+            "last_permitted_days": [day.isoformat() if day else None for day in plan.last_permitted_days],
+            "extensions": [day.isoformat() for day in plan.extensions],
+        }
+        for plan in journey.travellers
+    ]
+
+
 def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> str:
     """The journey as JSON (format `carte-planner.journey`, version 1; README describes it)."""
     request, summary = journey.request, journey.summary
@@ -226,6 +274,10 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             for entry in questions
         ],
         "items": [_item_json(journey, item) for item in journey.items],
+        "travellers": travellers_json(journey),
+        "coverage": [
+            {"date": gap.day.isoformat(), "reason": gap.reason, "traveller": gap.traveller} for gap in journey.coverage
+        ],
         "holidays": [
             {"date": h.day.isoformat(), "name": h.name, "country": h.country, "provisional": h.provisional}
             for h in journey.holidays

@@ -152,7 +152,7 @@ def _gantt(journey: Journey) -> str:
     head = "".join(f"<td align='center'>{c.day}<br>{esc(format_day(c, MONTH))}</td>" for c in columns)
     rows = [f"<tr><td><b>{esc(tr('Week from') if step == 1 else tr('Two weeks from'))}</b></td>{head}</tr>"]
     # One row for the stay, whichever entry into China each week falls in, then one per phase.
-    stays = [item for item in journey.items if item.category is Category.ACCOMMODATION]
+    stays = [item for item in journey.items if item.category is Category.ACCOMMODATION and item.traveller is None]
     lines = [(tr("Stay near the hospital"), "#C9BBAE", stays)]
     for item in journey.items:
         if item.category is Category.PHASE:

@@ -17,13 +17,22 @@ from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.papers_codec import money_from_dict, money_to_dict, papers_from_dict, papers_to_dict
+from carte_planner.storage.people_codec import (
+    migrate_6_to_7,
+    people_from_dict,
+    people_to_dict,
+    team_from_dict,
+    team_to_dict,
+)
 
 FORMAT = "carte-planner.plan"
 # Version 2 added the checklist (ticks, notes, the user's own items); version 3 what the
 # calendar exports wrote; version 4 the values the guide does not give (`request.assumed`);
 # version 5 the calendar server it is published to (never a password); version 6 the family's
-# documents and budget (`papers`, `money`). Older files open through MIGRATIONS.
-VERSION = 6
+# documents and budget (`papers`, `money`); version 7 each traveller as a person with their own
+# route and turns, and the treating team's rules (storage/people_codec.py). Older files open
+# through MIGRATIONS.
+VERSION = 7
 
 _HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
 
@@ -49,6 +58,8 @@ def request_to_dict(request: TripRequest) -> dict[str, Any]:
         "hospital": {name: getattr(request, f"hospital_{name}") for name in _HOSPITAL_FIELDS},
         "sheet": {name: getattr(request, name) for name in SHEET_FIELDS},
         "assumed": _assumed_to_dict(request),
+        "people": people_to_dict(request.people),
+        "team": team_to_dict(request.team),
     }
 
 
@@ -66,6 +77,7 @@ def _assumed_to_dict(request: TripRequest) -> dict[str, Any]:
         "home_followup_rhythm": [list(stage) for stage in rhythm] if rhythm is not None else None,
         "return_time": request.return_time.strftime("%H:%M") if request.return_time else None,
         "visa_processing_days": request.visa_processing_days,
+        "handover_overlap_days": request.handover_overlap_days,
     }
 
 
@@ -81,9 +93,10 @@ def _assumed_from_dict(data: Any) -> dict[str, Any]:
         "followup_rhythm": fields.take("home_followup_rhythm", (list, nothing), None),
         "return_time": fields.take("return_time", (str, nothing), None),
         "visa_processing_days": fields.take("visa_processing_days", (int, nothing), None),
+        "handover_overlap_days": fields.take("handover_overlap_days", (int, nothing), None),
     }
     fields.finish()
-    for name in ("day0_offset", "visa_processing_days"):
+    for name in ("day0_offset", "visa_processing_days", "handover_overlap_days"):
         if isinstance(values[name], bool):
             raise PlanFileError(tr("the field '{field}' must be a number.").format(field=f"request.assumed.{name}"))
     for name in ("chemotherapy_days", "visit_weekdays"):
@@ -302,8 +315,10 @@ def request_from_dict(data: Any) -> TripRequest:
         **hospital_values,
         **_assumed_from_dict(fields.take("assumed", dict, {})),
     }
-    fields.finish()
     try:
+        values["people"] = people_from_dict(fields.take("people", list, []))
+        values["team"] = team_from_dict(fields.take("team", dict, {}))
+        fields.finish()
         return TripRequest(**values)
     except PlanInputError as error:
         raise refusal(error) from None
@@ -510,7 +525,14 @@ def migrate_5_to_6(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "version": 6}
 
 
-MIGRATIONS = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5, 5: migrate_5_to_6}
+MIGRATIONS = {
+    1: migrate_1_to_2,
+    2: migrate_2_to_3,
+    3: migrate_3_to_4,
+    4: migrate_4_to_5,
+    5: migrate_5_to_6,
+    6: migrate_6_to_7,
+}
 
 
 # Longer integers are not a plan's; Python itself refuses to read those over 4300 digits.

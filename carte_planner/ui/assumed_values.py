@@ -23,6 +23,7 @@ from carte_planner.domain.assumptions import (
     CHEMOTHERAPY_DAYS,
     DAY0_OFFSET,
     EARLY_HOME_FOLLOWUP,
+    HANDOVER_OVERLAP,
     HOME_FOLLOWUP_RHYTHM,
     RETURN_FLIGHT_TIME,
     VISA_PROCESSING_DAYS,
@@ -32,6 +33,7 @@ from carte_planner.domain.assumptions import (
     followup_rhythm_text,
     resolve_settings,
 )
+from carte_planner.domain.people import HANDOVER_LIMITS
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage
 from carte_planner.domain.request import (
     CHEMOTHERAPY_DAY_LIMITS,
@@ -178,6 +180,10 @@ class AssumedValuesBox(QGroupBox):
         self.visa_processing.setRange(*VISA_PROCESSING_LIMITS)
         counted_suffix(self.visa_processing, lambda n: ntr(" working day", " working days", n))
         self.visa_processing.setKeyboardTracking(False)
+        self.handover = QSpinBox()
+        self.handover.setRange(*HANDOVER_LIMITS)
+        counted_suffix(self.handover, lambda n: ntr(" day", " days", n))
+        self.handover.setKeyboardTracking(False)
 
         rows = [
             (DAY0_OFFSET, tr("Day &0 (infusion):"), self.day0, tr("Day 0, days after admission")),
@@ -192,6 +198,12 @@ class AssumedValuesBox(QGroupBox):
                 tr("Visa processing at the consulate:"),
                 self.visa_processing,
                 tr("Visa processing time, in the consulate's working days"),
+            ),
+            (
+                HANDOVER_OVERLAP,
+                tr("Caregivers' hand-over overlap:"),
+                self.handover,
+                tr("Days one caregiver's turn overlaps the next"),
             ),
         ]
         for row, (name, label, widget, accessible) in enumerate(rows):
@@ -242,10 +254,13 @@ class AssumedValuesBox(QGroupBox):
         self.visa_processing.valueChanged.connect(
             lambda v: self._set(tr("Change the visa processing time"), visa_processing_days=v)
         )
+        self.handover.valueChanged.connect(
+            lambda v: self._set(tr("Change the hand-over overlap"), handover_overlap_days=v)
+        )
 
     def typed_fields(self) -> list[QSpinBox | QTimeEdit]:
         """The fields whose typed text counts only once applied (on leaving them, or on save)."""
-        return [self.day0, self.chemo_first, self.chemo_last, self.return_time, self.visa_processing]
+        return [self.day0, self.chemo_first, self.chemo_last, self.return_time, self.visa_processing, self.handover]
 
     # -- editing ---------------------------------------------------------------------------
     def _set(self, text: str, **values: object) -> None:
@@ -280,6 +295,7 @@ class AssumedValuesBox(QGroupBox):
             HOME_FOLLOWUP_RHYTHM: {"followup_rhythm": None},
             RETURN_FLIGHT_TIME: {"return_time": None},
             VISA_PROCESSING_DAYS: {"visa_processing_days": None},
+            HANDOVER_OVERLAP: {"handover_overlap_days": None},
         }[name]
         self._set(tr("Back to the assumption"), **fields)
 
@@ -296,9 +312,11 @@ class AssumedValuesBox(QGroupBox):
             HOME_FOLLOWUP_RHYTHM: request.followup_rhythm is not None,
             RETURN_FLIGHT_TIME: request.return_time is not None,
             VISA_PROCESSING_DAYS: request.visa_processing_days is not None,
+            HANDOVER_OVERLAP: request.handover_overlap_days is not None,
         }
         widgets = [self.day0, self.chemo_first, self.chemo_last, self.visit_rhythm, self.weekday_first]
         widgets += [self.weekday_second, self.early, self.followup, self.return_time, self.visa_processing]
+        widgets.append(self.handover)
         blockers = [QSignalBlocker(widget) for widget in widgets]
         offset = (document.journey.day_zero - document.journey.item("milestone:admission").start).days
         self._show_spin(self.day0, offset)
@@ -316,6 +334,7 @@ class AssumedValuesBox(QGroupBox):
         if self.return_time.time() != QTime(departure.hour, departure.minute):
             self.return_time.setTime(QTime(departure.hour, departure.minute))
         self._show_spin(self.visa_processing, settings.visa_processing_days)
+        self._show_spin(self.handover, settings.handover_overlap_days)
         del blockers
         for name, status in self.status.items():
             text = tr("yours") if own[name] else tr("assumed")

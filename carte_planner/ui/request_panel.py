@@ -37,6 +37,7 @@ from carte_planner.ui.editing import try_edit
 from carte_planner.ui.fields import DateField, FieldError, TimeField, show_value
 from carte_planner.ui.phase_row import PhaseRow
 from carte_planner.ui.plain_text import as_text
+from carte_planner.ui.travellers_box import TravellersBox
 from carte_planner.ui.zones import ZoneCombo, resolve_zone
 
 
@@ -193,6 +194,9 @@ class RequestPanel(QWidget):
         for box in self.assumed.typed_fields():
             self._pending[box] = box.interpretText
         layout.addWidget(self.assumed)
+        self.people = TravellersBox(self.commit)
+        self._pending.update(self.people.typed_fields())
+        layout.addWidget(self.people)
 
         hospital = QGroupBox(tr("Hospital"))
         self.hospital: dict[str, QLineEdit] = {}
@@ -451,7 +455,7 @@ class RequestPanel(QWidget):
         names = split_names(self.travellers.text())
         names = names or DEFAULT_TRAVELLERS
         if names != self.document.request.travellers:
-            self.commit(lambda r: replace(r, travellers=names), tr("Change travellers"), field=self.travellers)
+            self.commit(lambda r: r.with_travellers(names), tr("Change travellers"), field=self.travellers)
         else:
             self._errors[self.travellers].clear_reason()
         self.refresh()
@@ -536,3 +540,4 @@ class RequestPanel(QWidget):
         for row in self.phase_rows:
             row.refresh(self.document)
         self.assumed.refresh(self.document)
+        self.people.refresh(self.document)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,9 +10,12 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from carte_planner.domain.journey import Category, Occurrence
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.domain.office_days import holiday_runs
+from carte_planner.domain.people import ROLE_WORDS
+from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr, tr_noop
+from carte_planner.i18n.text import Words, say
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import day_span_label
@@ -36,9 +40,36 @@ LANES = (
     ),
     (tr_noop("Follow-up at home"), (Category.HOME_FOLLOWUP,)),
 )
+# A traveller's own lane: their stay, flights, registrations, extensions and held passport.
+PERSONAL = (Category.VISA, Category.FLIGHT, Category.ACCOMMODATION)
 MIN_DAY_WIDTH = 0.5
 LABEL_ROOM = 130  # pixels beside a short bar kept free for its name
 MAX_DAY_WIDTH = 80.0
+
+
+def lanes(journey: Journey) -> list[tuple[str | Words, Callable[[JourneyItem], bool]]]:
+    """The timeline's lanes: preparation, the shared travel and stay, one lane per traveller for
+    what is their own (the preparation steps stay in the first lane), treatment, follow-up."""
+    names = [plan.person.name for plan in journey.travellers]
+
+    def own(item: JourneyItem) -> bool:
+        return item.traveller in names and item.category in PERSONAL and not item.key.startswith("prep:")
+
+    def shared(categories: tuple[Category, ...]) -> Callable[[JourneyItem], bool]:
+        return lambda item: item.category in categories and not own(item)
+
+    def personal(name: str) -> Callable[[JourneyItem], bool]:
+        return lambda item: own(item) and item.traveller == name
+
+    result: list[tuple[str | Words, Callable[[JourneyItem], bool]]] = []
+    for title, categories in LANES:
+        result.append((say(title), shared(categories)))
+        if categories == LANES[1][1]:
+            for plan in journey.travellers:
+                name = plan.person.name
+                role = say(ROLE_WORDS[plan.person.role])
+                result.append((say("{traveller} ({role})", traveller=traveller_words(name), role=role), personal(name)))
+    return result
 
 
 @dataclass(frozen=True)
@@ -130,12 +161,12 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         y = self._header_height()
         self._bars = []
         self._lane_tops = []
-        for title, categories in LANES:
+        for title, belongs in lanes(journey):
             lane_top = y
             rows: list[date] = []  # the last day taken in each row
             series_rows: dict[str, int] = {}
             in_lane = sorted(
-                (line for line in lines if line.item.category in categories),
+                (line for line in lines if belongs(line.item)),
                 key=lambda line: (line.item.category is not Category.PHASE, line.item.recurrence is None, line.day),
             )
             for line in in_lane:
@@ -306,9 +337,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setPen(palette.text().color())
         painter.setFont(self._title_font())
         for title, top, _height in self._lane_tops:
-            painter.drawText(
-                QPointF(visible.left() + 4, top + QFontMetrics(self._title_font()).ascent() + 2), tr(title)
-            )
+            painter.drawText(QPointF(visible.left() + 4, top + QFontMetrics(self._title_font()).ascent() + 2), title)
         painter.end()
 
     def _paint_holidays(self, painter: QPainter, header: float) -> None:

@@ -1,0 +1,193 @@
+"""Command-line options for each traveller's journey (--role, --visa, --turn, …) and the
+treating team's rules; every refusal names the option and the traveller."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from carte_planner.cli import UsageError, parse_date
+from carte_planner.cli_words import WHOLE_NUMBER
+from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.people import ENTRIES_CHOICES, RULE_LABELS, Person, Role, Route, Turn, people_of
+from carte_planner.domain.request import TripRequest
+from carte_planner.i18n import tr
+
+_RULE_OPTIONS = {
+    "stay_near_until": "--stay-near-until",
+    "no_driving_until": "--no-driving-until",
+    "around_the_clock_until": "--caregiver-around-the-clock-until",
+    "max_travel_minutes": "--max-travel-minutes",
+}
+_PERSON_OPTIONS = (
+    "role",
+    "nationality",
+    "passport_expiry",
+    "visa",
+    "visa_stay",
+    "visa_entries",
+    "visa_use_by",
+    "visa_free",
+    "residence_permit",
+    "turn",
+)
+
+
+def add_people_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(tr("each traveller (NAME is a name given with --traveller)"))
+    for flag, metavar, text in (
+        ("--role", "NAME=ROLE", tr("patient, caregiver or companion")),
+        ("--nationality", "NAME=CC", tr("two-letter country code of the passport")),
+        ("--passport-expiry", "NAME=YYYY-MM-DD", tr("the passport's expiry date")),
+        ("--visa", "NAME=TYPE", tr("the visa type as printed, such as S2, M, F or L")),
+        ("--visa-stay", "NAME=DAYS", tr("the visa's permitted stay per entry")),
+        ("--visa-entries", "NAME=ENTRIES", tr("entries the visa allows: 1, 2 or multiple")),
+        ("--visa-use-by", "NAME=YYYY-MM-DD", tr("the date by which the visa must be used")),
+        ("--visa-free", "NAME", tr("enters visa-free (checked against the policies as read)")),
+        ("--residence-permit", "NAME", tr("stays on a residence permit for medical treatment, applied for in China")),
+        (
+            "--turn",
+            "NAME=YYYY-MM-DD..YYYY-MM-DD",
+            tr("the days a traveller is in China; repeat for several turns (default: the whole journey)"),
+        ),
+    ):
+        group.add_argument(flag, metavar=metavar, help=text, action="append", default=[])
+    team = parser.add_argument_group(tr("the treating team's rules (Day numbers after the infusion)"))
+    team.add_argument(
+        "--stay-near-until", metavar="DAY", type=WHOLE_NUMBER, help=tr("stay near the hospital until this Day")
+    )
+    team.add_argument("--no-driving-until", metavar="DAY", type=WHOLE_NUMBER, help=tr("no driving until this Day"))
+    team.add_argument(
+        "--caregiver-around-the-clock-until",
+        dest="around_the_clock_until",
+        metavar="DAY",
+        type=WHOLE_NUMBER,
+        help=tr("a caregiver with the patient around the clock until this Day"),
+    )
+    team.add_argument(
+        "--max-travel-minutes",
+        metavar="MINUTES",
+        type=WHOLE_NUMBER,
+        help=tr("the longest travel time from the lodging to the hospital the team allows"),
+    )
+    team.add_argument(
+        "--handover-overlap-days",
+        metavar="DAYS",
+        type=WHOLE_NUMBER,
+        help=tr("days one caregiver's turn overlaps the next (assumed 1)"),
+    )
+
+
+def _split(value: str, option: str, form: str) -> tuple[str, str]:
+    name, sep, raw = value.partition("=")
+    if not sep or not name.strip():
+        raise UsageError(tr("{option}: '{text}' must look like {form}").format(option=option, text=value, form=form))
+    return name.strip(), raw.strip()
+
+
+def _turn(raw: str, option: str) -> Turn:
+    first, sep, last = raw.partition("..")
+    if not sep:
+        raise UsageError(
+            tr("{option}: '{text}' must look like {form}").format(
+                option=option, text=raw, form="YYYY-MM-DD..YYYY-MM-DD"
+            )
+        )
+    return Turn(parse_date(first, option), parse_date(last, option))
+
+
+def people_changes(args: argparse.Namespace, request: TripRequest, names: tuple[str, ...]) -> dict[str, object]:
+    """The people and team rules the options describe, on top of the plan's; {} when neither the
+    plan nor the options have any."""
+    changes: dict[str, object] = {}
+    team = {name: getattr(args, name) for name in _RULE_OPTIONS if getattr(args, name) is not None}
+    if team:
+        try:
+            changes["team"] = replace(request.team, **team)
+        except PlanInputError as error:
+            option = next((_RULE_OPTIONS[n] for n in team if RULE_LABELS[n] == error.field), "--team")
+            raise UsageError(f"{option}: {error.message}") from None
+    if args.handover_overlap_days is not None:
+        changes["handover_overlap_days"] = args.handover_overlap_days
+    if not request.people and not any(getattr(args, name) for name in _PERSON_OPTIONS):
+        return changes
+    current = people_of(request)
+    people = {name: _person_at(current, index, name) for index, name in enumerate(names)}
+    explicit_roles: set[str] = set()
+
+    def person(option: str, name: str) -> Person:
+        if name not in people:
+            raise UsageError(
+                tr("{option}: '{name}' is not one of the travellers ({names})").format(
+                    option=option, name=name, names=", ".join(names)
+                )
+            )
+        return people[name]
+
+    def update(option: str, name: str, **values: object) -> None:
+        try:
+            people[name] = replace(person(option, name), **values)  # type: ignore[arg-type]
+        except PlanInputError as error:
+            raise UsageError(f"{option} {name}: {error.message}") from None
+
+    def visa(option: str, name: str, **values: object) -> None:
+        try:
+            new = replace(person(option, name).visa, **values)  # type: ignore[arg-type]
+        except PlanInputError as error:
+            raise UsageError(f"{option} {name}: {error.message}") from None
+        update(option, name, visa=new)
+
+    for value in args.role:
+        name, raw = _split(value, "--role", "NAME=patient|caregiver|companion")
+        update("--role", name, role=raw)
+        explicit_roles.add(name)
+    for value in args.nationality:
+        name, raw = _split(value, "--nationality", "NAME=CC")
+        update("--nationality", name, nationality=raw)
+    for value in args.passport_expiry:
+        name, raw = _split(value, "--passport-expiry", "NAME=YYYY-MM-DD")
+        update("--passport-expiry", name, passport_expiry=parse_date(raw, "--passport-expiry"))
+    for value in args.visa:
+        name, raw = _split(value, "--visa", "NAME=TYPE")
+        visa("--visa", name, type=raw)
+        update("--visa", name, route=Route.VISA)
+    for value in args.visa_stay:
+        name, raw = _split(value, "--visa-stay", "NAME=DAYS")
+        if not raw.isdigit():
+            raise UsageError("--visa-stay: " + tr("'{text}' is not a whole number of days").format(text=raw[:20]))
+        visa("--visa-stay", name, stay_days=int(raw))
+    for value in args.visa_entries:
+        name, raw = _split(value, "--visa-entries", "NAME=" + "|".join(ENTRIES_CHOICES))
+        visa("--visa-entries", name, entries=raw)
+    for value in args.visa_use_by:
+        name, raw = _split(value, "--visa-use-by", "NAME=YYYY-MM-DD")
+        visa("--visa-use-by", name, use_by=parse_date(raw, "--visa-use-by"))
+    for name in args.visa_free:
+        update("--visa-free", name.strip(), route=Route.VISA_FREE)
+    for name in args.residence_permit:
+        update("--residence-permit", name.strip(), route=Route.RESIDENCE_PERMIT)
+    turns: dict[str, list[Turn]] = {}
+    for value in args.turn:
+        name, raw = _split(value, "--turn", "NAME=YYYY-MM-DD..YYYY-MM-DD")
+        person("--turn", name)
+        try:
+            turns.setdefault(name, []).append(_turn(raw, "--turn"))
+        except PlanInputError as error:
+            raise UsageError(f"--turn {name}: {error.message}") from None
+    for name, given in turns.items():
+        update("--turn", name, turns=tuple(given))
+    result = list(people.values())
+    # The first traveller is the patient unless another was named the patient.
+    named_patient = [p for p in result if p.role is Role.PATIENT and p.name in explicit_roles]
+    if named_patient and result[0].name not in explicit_roles and result[0] is not named_patient[0]:
+        result[0] = replace(result[0], role=Role.CAREGIVER)
+    changes["people"] = tuple(result)
+    return changes
+
+
+def _person_at(current: tuple[Person, ...], index: int, name: str) -> Person:
+    """The person at this place of the list, under the name given now; a new place is a
+    caregiver of the whole journey (the first, the patient)."""
+    if index < len(current):
+        return replace(current[index], name=name)
+    return Person(name, Role.PATIENT if index == 0 else Role.CAREGIVER)
