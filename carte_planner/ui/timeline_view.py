@@ -48,8 +48,9 @@ MAX_DAY_WIDTH = 80.0
 
 
 def lanes(journey: Journey) -> list[tuple[str | Words, Callable[[JourneyItem], bool]]]:
-    """The timeline's lanes: preparation, the shared travel and stay, one lane per traveller for
-    what is their own (the preparation steps stay in the first lane), treatment, follow-up."""
+    """The timeline's lanes: preparation, the shared travel and stay, treatment, one lane per
+    traveller for what is their own (the preparation steps stay in the first lane), follow-up.
+    The travellers' lanes come after treatment, which stays in view at the top."""
     names = [plan.person.name for plan in journey.travellers]
 
     def own(item: JourneyItem) -> bool:
@@ -64,7 +65,7 @@ def lanes(journey: Journey) -> list[tuple[str | Words, Callable[[JourneyItem], b
     result: list[tuple[str | Words, Callable[[JourneyItem], bool]]] = []
     for title, categories in LANES:
         result.append((say(title), shared(categories)))
-        if categories == LANES[1][1]:
+        if categories == LANES[2][1]:
             for plan in journey.travellers:
                 name = plan.person.name
                 role = say(ROLE_WORDS[plan.person.role])
