@@ -123,6 +123,8 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
             message += " " + tr("To trust it, run again with {option}").format(
                 option=f"--trust-certificate {certificate_fingerprint(error.certificate)}"
             )
+        elif error.failure is Failure.UNKNOWN_CALENDAR:
+            message += " " + tr("To create it, run again with {option}.").format(option="--create-calendar")
         elif error.failure is Failure.CALENDAR_GONE:
             message += " " + tr("Use {option} (with {create} for a new one).").format(
                 option="--calendar NAME", create="--create-calendar"
