@@ -545,6 +545,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("also save the plan as a .carteplan file (the file it replaces is kept as .bak)"),
     )
 
+    from carte_planner.cli_publish import add_calendar_language_option
+
     export = commands.add_parser("export", help=tr("write the journey as an .ics calendar file"))
     _add_request_options(export)
     _add_language_option(export, argparse.SUPPRESS)
@@ -554,6 +556,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
+    add_calendar_language_option(export)
 
     checklist = commands.add_parser("checklist", help=tr("the checklist of what to do and bring, as text or PDF"))
     _add_request_options(checklist)
@@ -796,6 +799,7 @@ class _Exported:
 def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None) -> _Exported:
     """Write the calendar and, with --plan, the plan's record of it (read again from the file:
     another export may have written it since)."""
+    from carte_planner.export.calendar_language import calendar_language
     from carte_planner.export.ics import ExportOptions, export_calendar
     from carte_planner.storage.atomic import WriteError, atomic_write
 
@@ -813,7 +817,9 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
         previous=on_disk.exported,
         holidays=args.holidays,
     )
-    result = export_calendar(journey, options)
+    language = calendar_language(on_disk, args.calendar_lang) if args.plan else (args.calendar_lang or None)
+    with use_language(language):
+        result = export_calendar(journey, options)
     if output is None:
         write_out(result.data)
     else:
@@ -822,7 +828,7 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
         from carte_planner.storage.planfile import save_plan
 
         try:
-            save_plan(args.plan, replace(on_disk, exported=result.record))
+            save_plan(args.plan, replace(on_disk, exported=result.record, calendar_language=language or ""))
         except (WriteError, PlanFileError) as error:
             raise WriteError(
                 "--plan: "

@@ -62,8 +62,23 @@ def add_publish_command(commands: argparse._SubParsersAction) -> argparse.Argume
     publish.add_argument(
         "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
+    add_calendar_language_option(publish)
     publish.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
     return publish
+
+
+def add_calendar_language_option(parser: argparse.ArgumentParser) -> None:
+    from carte_planner.i18n import LANGUAGES
+
+    parser.add_argument(
+        "--calendar-lang",
+        choices=list(LANGUAGES),
+        metavar="LANG",
+        help=tr(
+            "the language of the plan's calendar events (en, zh_CN, ru, ar); the plan keeps it for every later "
+            "export and publish (default: the plan's, else the language of the output)"
+        ),
+    )
 
 
 def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
@@ -93,7 +108,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     if args.trust_certificate:
         trusted = _certificate_to_trust(url, args.trust_certificate, fail)
     discreet = args.discreet if args.discreet is not None else bool(known and same_server and known.discreet)
-    target = PublishTarget(url, user, args.calendar, args.create_calendar, discreet, trusted)
+    target = PublishTarget(url, user, args.calendar, args.create_calendar, discreet, trusted, args.calendar_lang or "")
     password, source = _password(url, user, fail)
     if not plan.plan_id:
         raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
@@ -112,7 +127,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         )
     except PublishError as error:
         if error.server is not None:
-            _save(args.plan, error.server)
+            _save(args.plan, error.server, plan.calendar_language)
         message = error.message
         if error.failure is Failure.PASSWORD and source == "keyring":
             from carte_planner.publish.credentials import forget_password
@@ -130,7 +145,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
                 option="--calendar NAME", create="--create-calendar"
             )
         raise fail(message) from None
-    _save(args.plan, outcome.server)
+    _save(args.plan, outcome.server, outcome.language)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
@@ -205,7 +220,7 @@ def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
     return pem
 
 
-def _save(path: str, server: object) -> None:
+def _save(path: str, server: object, language: str) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
@@ -216,7 +231,7 @@ def _save(path: str, server: object) -> None:
     try:
         # Read and written under the plan's write lock: a window saving meanwhile is not undone.
         with writing(Path(path)):
-            save_plan(path, replace(load_plan(path), server=server))
+            save_plan(path, replace(load_plan(path), server=server, calendar_language=language))
     except (WriteError, PlanFileError, TimeoutError) as error:
         # Like any output the command could not write: the exit code says so (74, not 2).
         raise WriteError(

@@ -58,7 +58,9 @@ class Plan:
     goes into every exported event's UID. `checklist` holds the ticks, notes and the user's
     own items; `exported` what the last calendar exports wrote; `server` where the plan is
     published, if it is; `papers` the family's documents and `money` its budget, which never
-    leave the plan and its files folder."""
+    leave the plan and its files folder. `calendar_language` is the language its calendar
+    events are written in, to files and servers alike, kept from the first export or publish
+    until the family picks another ("" before then)."""
 
     request: TripRequest
     plan_id: str
@@ -67,3 +69,4 @@ class Plan:
     server: CalendarServer | None = None
     papers: Papers = field(default_factory=Papers)
     money: Money = field(default_factory=Money)
+    calendar_language: str = ""

@@ -18,9 +18,10 @@ from enum import Enum
 from carte_planner.domain.checklist import Checklist, checklist_items
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
+from carte_planner.export.calendar_language import calendar_language
 from carte_planner.export.calendar_objects import CalendarObject, calendar_objects, content_fingerprint, resource_name
 from carte_planner.export.ics import ExportOptions, calendar_name
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import ntr, tr, use_language
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.server import RemoteCalendar, ServerSession, normalised_url
 
@@ -53,6 +54,8 @@ class PublishTarget:
     create_calendar: bool = False
     discreet: bool = False
     trusted_certificate: str = ""
+    # The language the family picks for the calendar; "" keeps the plan's (calendar_language).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class PublishOutcome:
     """What a publish did, and the record the plan keeps for the next one."""
 
     server: CalendarServer
+    # The calendar's language, for the plan to keep.
+    language: str = ""
     created: int = 0
     updated: int = 0
     removed: int = 0
@@ -124,9 +129,12 @@ def publish_plan(
     options = ExportOptions(
         plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=entries, holidays=holidays
     )
+    language = calendar_language(plan, target.language)
     with ServerSession(url, target.user, password, target.trusted_certificate, cancel) as session:
         previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
-        calendar = _choose_calendar(session, target, previous, calendar_name(journey, options))
+        with use_language(language):
+            journey_name = calendar_name(journey, options)
+        calendar = _choose_calendar(session, target, previous, journey_name)
         try:
             listing = session.etags(calendar.url)
         except PublishError as error:
@@ -152,7 +160,8 @@ def publish_plan(
             events=previous.events if same_calendar and previous else (),
         )
         last_sequence = max(start.sequence, plan.exported.sequence)
-        sequence, objects = calendar_objects(journey, options, last_sequence)
+        with use_language(language):
+            sequence, objects = calendar_objects(journey, options, last_sequence)
         run = _Run(session, calendar.url, listing, {event.uid: event for event in start.events}, on_conflict, progress)
         try:
             run.publish(objects)
@@ -162,6 +171,7 @@ def publish_plan(
             raise
         return PublishOutcome(
             server=replace(start, sequence=sequence, published_at=now, events=run.records()),
+            language=language,
             created=run.created,
             updated=run.updated,
             removed=run.removed,

@@ -165,6 +165,8 @@ def plan_to_bytes(plan: Plan) -> bytes:
         "papers": papers_to_dict(plan.papers),
         "money": money_to_dict(plan.money),
     }
+    if plan.calendar_language:
+        document["calendar_language"] = plan.calendar_language
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -652,6 +654,7 @@ def _plan_from_document(document: Any) -> Plan:
     server = server_from_dict(fields.take("calendar_server", (dict, type(None)), None))
     papers = papers_from_dict(fields.take("papers", dict, {}))
     money = money_from_dict(fields.take("money", dict, {}))
+    calendar_language = fields.take("calendar_language", str, "", convert=_calendar_language)
     fields.finish()
     return Plan(
         request=request,
@@ -661,4 +664,13 @@ def _plan_from_document(document: Any) -> Plan:
         server=server,
         papers=papers,
         money=money,
+        calendar_language=calendar_language,
     )
+
+
+def _calendar_language(code: str) -> str:
+    from carte_planner.i18n import LANGUAGES
+
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    return code

@@ -1026,7 +1026,10 @@ class MainWindow(QMainWindow):
             previous=self._exported_so_far(),
             holidays=self.holidays_in_calendar_action.isChecked(),
         )
-        with use_language(self.output_language()):
+        from carte_planner.export.calendar_language import calendar_language
+
+        language = calendar_language(self.document.plan, default=self.output_language())
+        with use_language(language):
             result = export_calendar(journey, options)
         try:
             atomic_write(path, result.data)
@@ -1037,10 +1040,10 @@ class MainWindow(QMainWindow):
         # A saved plan gets the record in its file at once and stays saved; an unsaved one says
         # what changed, since quitting now asks about it.
         was_saved = not self.document.modified
-        self.document.record_export(result.record)
+        self.document.record_export(result.record, language)
         note = ""
         if was_saved and self.document.modified:
-            if self._write_export_record(result.record) and self.document.path is not None:
+            if self._write_export_record(result.record, language) and self.document.path is not None:
                 self.document.mark_saved(self.document.path)
             else:
                 note = " " + tr(
@@ -1073,7 +1076,7 @@ class MainWindow(QMainWindow):
             return record
         return replace(record, sequence=on_disk.sequence) if on_disk.sequence > record.sequence else record
 
-    def _write_export_record(self, record) -> bool:
+    def _write_export_record(self, record, language: str = "") -> bool:
         """Write what the export wrote into the plan file as it is on disk, when that file is
         still the plan as this window saved it. False when there is no such file."""
         from carte_planner.storage.locks import writing
@@ -1087,7 +1090,9 @@ class MainWindow(QMainWindow):
                 on_disk = load_plan(path)
                 if on_disk.plan_id != self.document.plan.plan_id or file_digest(path) != self._disk_digest:
                     return False
-                save_plan(path, replace(on_disk, exported=record))
+                save_plan(
+                    path, replace(on_disk, exported=record, calendar_language=language or on_disk.calendar_language)
+                )
         except (PlanFileError, WriteError, TimeoutError):
             return False
         self._disk_digest = file_digest(path)
@@ -1113,6 +1118,7 @@ class MainWindow(QMainWindow):
                 self,
                 discreet=self.discreet_action.isChecked(),
                 holidays=self.holidays_in_calendar_action.isChecked,
+                output_language=self.output_language(),
             )
             self.publish_dialog.published.connect(self._published)
         self.publish_dialog.show()
@@ -1141,16 +1147,17 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Save and self.save_as()
 
-    def _published(self, server) -> None:
-        """Keep what is on the server in the plan, and in its file at once: the record must
-        outlive the plan's other changes, even ones the family then discards."""
+    def _published(self, server, language: str = "") -> None:
+        """Keep what is on the server, and the calendar's language, in the plan and in its
+        file at once: the record must outlive the plan's other changes, even ones the family
+        then discards."""
         was_saved = not self.document.modified
-        self.document.record_publish(server)
-        if self._write_server_record(server) and was_saved and self.document.path is not None:
+        self.document.record_publish(server, language)
+        if self._write_server_record(server, language) and was_saved and self.document.path is not None:
             self.document.mark_saved(self.document.path)
         self.autosave_timer.start()
 
-    def _write_server_record(self, server) -> bool:
+    def _write_server_record(self, server, language: str = "") -> bool:
         """Write the server record into the plan file as it is on disk (not the unsaved changes
         on screen). False when there is no file of this plan to write it into."""
         path = self.document.path
@@ -1161,7 +1168,7 @@ class MainWindow(QMainWindow):
             if on_disk.plan_id != self.document.plan.plan_id:
                 return False  # another plan was saved under this name meanwhile
             untouched = file_digest(path) == self._disk_digest
-            save_plan(path, replace(on_disk, server=server))
+            save_plan(path, replace(on_disk, server=server, calendar_language=language or on_disk.calendar_language))
         except (PlanFileError, WriteError) as error:
             self.statusBar().showMessage(
                 tr(

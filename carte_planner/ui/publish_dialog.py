@@ -84,7 +84,8 @@ def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
 class PublishDialog(QDialog):
     """Publishes in the background; `published` carries the plan's new server record."""
 
-    published = Signal(object)
+    # What is on the server now, and the language the calendar was written in.
+    published = Signal(object, str)
 
     def __init__(
         self,
@@ -93,6 +94,7 @@ class PublishDialog(QDialog):
         *,
         discreet: bool = False,
         holidays: Callable[[], bool] = bool,
+        output_language: str | None = None,
     ) -> None:
         super().__init__(parent)
         from carte_planner.export.ics import ExportOptions, calendar_name
@@ -101,6 +103,9 @@ class PublishDialog(QDialog):
         self.setWindowTitle(tr("Publish to calendar server"))
         self.document = document
         self._holidays = holidays
+        # The window's language of calendar files: the calendar's when the plan keeps none yet.
+        self.output_language = output_language
+        self._language = ""
         self._call: BackgroundCall | None = None
         self._working = False
         # Set to stop the conversation with the server (the window is closing).
@@ -311,7 +316,11 @@ class PublishDialog(QDialog):
             return
         url, user, password = credentials
         kind, name = self.calendar.currentData() or (_NEW, self.journey_calendar)
-        target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted)
+        from carte_planner.export.calendar_language import calendar_language
+
+        # Resolved here, in the window's thread: the publishing thread speaks no language of its own.
+        self._language = calendar_language(self.document.plan, default=self.output_language)
+        target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted, self._language)
         plan, journey, checklist, holidays = (
             self.document.plan,
             self.document.journey,
@@ -341,7 +350,7 @@ class PublishDialog(QDialog):
         from carte_planner.publish.credentials import save_password
 
         server = outcome.server
-        self.published.emit(server)
+        self.published.emit(server, outcome.language)
         if self.remember.isChecked():
             save_password(server.url, server.user, self.password.text())
         self._fill_calendars([], server)
@@ -359,7 +368,7 @@ class PublishDialog(QDialog):
             self.result_line.setText(tr("Not published: %1").replace("%1", str(error) or type(error).__name__))
             return
         if error.server is not None:
-            self.published.emit(error.server)  # what was done is kept: publishing again finishes it
+            self.published.emit(error.server, self._language)  # what was done is kept: publishing again finishes it
         certificate = error.certificate if error.failure is Failure.CERTIFICATE else ""
         if certificate and ask_trust(self, error.message, certificate_fingerprint(certificate)):
             self._trusted = certificate
