@@ -63,7 +63,8 @@ def test_publishing_again_with_the_system_in_other_languages_rewrites_nothing(ca
     assert stored_titles(caldav_server) == titles_in("ar") != titles_in("en")
     # The family picks another language: every event is written again, in it.
     changed = publish_plan(plan, journey, PublishTarget(caldav_server.url, USER, language="ru"), PASSWORD, NOW)
-    assert changed.updated == first.created and changed.language == "ru"
+    assert changed.updated == first.created
+    assert changed.language == "ru"
     assert stored_titles(caldav_server) == titles_in("ru")
 
 

@@ -210,6 +210,12 @@ class PlanDocument(QObject):
             self._plan = replace(self._plan, exported=record, calendar_language=language)
             self.mark_unsaved()
 
+    def set_calendar_language(self, language: str) -> None:
+        """The language the plan's calendar events are written in from now on."""
+        if language != self._plan.calendar_language:
+            self._plan = replace(self._plan, calendar_language=language)
+            self.mark_unsaved()
+
     def record_publish(self, server: CalendarServer, language: str = "") -> None:
         """Remember what is on the calendar server, and in which language, for the next publish;
         the plan then needs saving."""

@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == chosen)
             action.setData(code)
             self.output_language_group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_output_language(c or None))
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_output_language(c or None))
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -1295,6 +1295,12 @@ class MainWindow(QMainWindow):
         """The language of calendar files and printouts: None for the window's own."""
         value = self.settings.value("output/language", "")
         return value if isinstance(value, str) and value in LANGUAGES else None
+
+    def choose_output_language(self, code: str | None) -> None:
+        """The family picks the language of calendar files and printouts: the plan's calendar
+        is written in it from now on too, wherever it is exported or published."""
+        self.set_output_language(code)
+        self.document.set_calendar_language(code or current_language())
 
     def set_output_language(self, code: str | None) -> None:
         self.settings.setValue("output/language", code or "")
