@@ -24,6 +24,16 @@ _ETAG_QUERY = (
 )
 
 
+_LOOK_QUERY = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" xmlns:a="http://apple.com/ns/ical/">'
+    "<d:prop><d:displayname/><c:calendar-description/><a:calendar-color/></d:prop></d:propfind>"
+)
+_NAME = "{DAV:}displayname"
+_DESCRIPTION = "{urn:ietf:params:xml:ns:caldav}calendar-description"
+_COLOUR = "{http://apple.com/ns/ical/}calendar-color"
+
+
 @dataclass(frozen=True)
 class RemoteCalendar:
     name: str
@@ -139,6 +149,38 @@ class ServerSession:
         with self._translated():
             made = self._principal.make_calendar(name=name)
             return RemoteCalendar(name, str(made.url))
+
+    def look(self, calendar_url: str) -> tuple[str, str, str]:
+        """The calendar's display name, description and colour as the server has them ("" for
+        one it does not have)."""
+        with self._translated():
+            response = self._client.propfind(calendar_url, _LOOK_QUERY, depth=0)
+        self._check(response.status, tr_noop("read the calendar"))
+        own_path = urlsplit(calendar_url).path.rstrip("/")
+        for result in response.results or []:
+            if urlsplit(result.href).path.rstrip("/") == own_path:
+                found = getattr(result, "properties", {}) or {}
+                name, description, colour = (str(found.get(key) or "") for key in (_NAME, _DESCRIPTION, _COLOUR))
+                return name, description, colour
+        return "", "", ""
+
+    def set_look(self, calendar_url: str, name: str, description: str, colour: str) -> None:
+        """Give the calendar this display name, description (none when empty) and colour."""
+        from xml.sax.saxutils import escape
+
+        kept = f"<d:displayname>{escape(name)}</d:displayname><a:calendar-color>{escape(colour)}</a:calendar-color>"
+        if description:
+            kept += f"<c:calendar-description>{escape(description)}</c:calendar-description>"
+        dropped = "" if description else "<d:remove><d:prop><c:calendar-description/></d:prop></d:remove>"
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<d:propertyupdate xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" '
+            'xmlns:a="http://apple.com/ns/ical/">'
+            f"<d:set><d:prop>{kept}</d:prop></d:set>{dropped}</d:propertyupdate>"
+        )
+        with self._translated():
+            response = self._client.proppatch(calendar_url, body)
+        self._check(response.status, tr_noop("rename the calendar"))
 
     def etags(self, calendar_url: str) -> dict[str, str]:
         """Each resource's file name in the calendar with its ETag. Raises CALENDAR_GONE when the

@@ -19,6 +19,7 @@ from carte_planner.domain.checklist import Checklist, checklist_items
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
 from carte_planner.export.calendar_language import calendar_language
+from carte_planner.export.calendar_look import calendar_look, given_names
 from carte_planner.export.calendar_objects import CalendarObject, calendar_objects, content_fingerprint, resource_name
 from carte_planner.export.ics import ExportOptions, calendar_name
 from carte_planner.i18n import ntr, tr, use_language
@@ -147,6 +148,7 @@ def publish_plan(
                     ).format(calendar=calendar.name),
                 ) from None
             raise
+        calendar = _dress(session, calendar, journey, options, language)
         same_calendar = previous is not None and previous.calendar_url == calendar.url
         start = CalendarServer(
             url=url,
@@ -187,6 +189,25 @@ def list_calendars(
     """The calendars the user has on the server, for the window to offer."""
     with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel) as session:
         return session.calendars()
+
+
+def _dress(
+    session: ServerSession, calendar: RemoteCalendar, journey: Journey, options: ExportOptions, language: str
+) -> RemoteCalendar:
+    """Give the plan's own calendar (one named as Carte Planner names it) the look its events
+    have: switching to discreet renames it, and its description and colour say nothing either.
+    A calendar the family named itself is left as it is."""
+    name, description, colour = session.look(calendar.url)
+    if (name or calendar.name).strip().casefold() not in given_names(journey, options):
+        return calendar
+    with use_language(language):
+        look = calendar_look(journey, options)
+    # A server that keeps no description (Xandikos 0.2) is not asked again on every publish; a
+    # description that is there and says something else is always rewritten.
+    stale_description = description != look.description and bool(description or not look.description)
+    if name != look.name or colour[:7].upper() != look.colour.upper() or stale_description:
+        session.set_look(calendar.url, look.name, look.description, look.colour)
+    return RemoteCalendar(look.name, calendar.url)
 
 
 def _choose_calendar(
