@@ -47,6 +47,8 @@ class CalendarServer:
     calendar_name: str = ""
     discreet: bool = False
     trusted_certificate: str = ""
+    # How the server asks for the password ("basic", "digest"; "" if it never did).
+    auth_scheme: str = ""
     sequence: int = 0
     published_at: datetime | None = None
     events: tuple[PublishedEvent, ...] = ()

@@ -74,6 +74,26 @@ def is_encrypted(url: str) -> bool:
     return urlsplit(url).scheme == "https"
 
 
+# The sign-in schemes sent with the first request once a server is known to ask for them.
+AUTH_SCHEMES = ("basic", "digest")
+
+
+def may_send_credentials_at_once(url: str) -> bool:
+    """Only over an encrypted connection or to this computer: elsewhere a plain-HTTP server
+    first says that it wants them, so nothing is sent to a server that would not ask."""
+    import ipaddress
+
+    if is_encrypted(url):
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def server_certificate(url: str) -> str:
     """The certificate the server shows (PEM), unverified: only to show it to the user and to
     remember it once they chose to trust it."""
@@ -110,24 +130,49 @@ class ServerSession:
         password: str,
         trusted_certificate: str = "",
         cancel: threading.Event | None = None,
+        auth_scheme: str = "",
     ) -> None:
-        from caldav.davclient import DAVClient
+        """`auth_scheme` is how the server asked for the password last time ("basic" or
+        "digest"): the password then goes with the first request instead of after a refusal
+        (one round trip, and Radicale's delay after a refusal, fewer)."""
+        from caldav.lib import error as dav
 
         self.url = url
         self.user = user
         self.trusted_certificate = trusted_certificate
+        at_once = auth_scheme if auth_scheme in AUTH_SCHEMES and may_send_credentials_at_once(url) else ""
         with self._translated():
-            self._client = DAVClient(
-                url=url,
-                username=user,
-                password=password,
-                timeout=TIMEOUT_SECONDS,
-                ssl_verify_cert=trusted_certificate or True,
-                # The user gives the address: no DNS discovery, nothing contacted but that server.
-                enable_rfc6764=False,
-            )
-            self._guard = RequestGuard(self._client.session, url, cancel)
-            self._principal = self._client.principal()
+            try:
+                self._connect(password, cancel, at_once)
+            except dav.AuthorizationError:
+                if not at_once:
+                    raise
+                # The server may ask another way now: let it say how.
+                self.close()
+                self._connect(password, cancel, "")
+
+    def _connect(self, password: str, cancel: threading.Event | None, auth_scheme: str) -> None:
+        from caldav.davclient import DAVClient
+
+        self._client = DAVClient(
+            url=self.url,
+            username=self.user,
+            password=password,
+            timeout=TIMEOUT_SECONDS,
+            ssl_verify_cert=self.trusted_certificate or True,
+            # The user gives the address: no DNS discovery, nothing contacted but that server.
+            enable_rfc6764=False,
+            auth_type=auth_scheme or None,
+        )
+        self._guard = RequestGuard(self._client.session, self.url, cancel)
+        self._principal = self._client.principal()
+
+    @property
+    def auth_scheme(self) -> str:
+        """How the server asked for the password ("" when it did not): remembered with the
+        server, never the password itself."""
+        kind = type(self._client.auth).__name__ if self._client.auth is not None else ""
+        return {"HTTPBasicAuth": "basic", "HTTPDigestAuth": "digest"}.get(kind, "")
 
     def close(self) -> None:
         self._client.close()

@@ -131,8 +131,9 @@ def publish_plan(
         plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=entries, holidays=holidays
     )
     language = calendar_language(plan, target.language)
-    with ServerSession(url, target.user, password, target.trusted_certificate, cancel) as session:
-        previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
+    previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
+    scheme = previous.auth_scheme if previous else ""
+    with ServerSession(url, target.user, password, target.trusted_certificate, cancel, scheme) as session:
         with use_language(language):
             journey_name = calendar_name(journey, options)
         calendar = _choose_calendar(session, target, previous, journey_name)
@@ -157,6 +158,7 @@ def publish_plan(
             calendar_name=calendar.name,
             discreet=target.discreet,
             trusted_certificate=target.trusted_certificate,
+            auth_scheme=session.auth_scheme,
             sequence=previous.sequence if previous else 0,
             published_at=previous.published_at if same_calendar and previous else None,
             events=previous.events if same_calendar and previous else (),
@@ -184,10 +186,15 @@ def publish_plan(
 
 
 def list_calendars(
-    url: str, user: str, password: str, trusted_certificate: str = "", cancel: threading.Event | None = None
+    url: str,
+    user: str,
+    password: str,
+    trusted_certificate: str = "",
+    cancel: threading.Event | None = None,
+    auth_scheme: str = "",
 ) -> list[RemoteCalendar]:
     """The calendars the user has on the server, for the window to offer."""
-    with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel) as session:
+    with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel, auth_scheme) as session:
         return session.calendars()
 
 

@@ -138,6 +138,7 @@ def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
         "calendar_name": server.calendar_name,
         "discreet": server.discreet,
         "trusted_certificate": server.trusted_certificate,
+        **({"auth_scheme": server.auth_scheme} if server.auth_scheme else {}),
         "sequence": server.sequence,
         "published_at": server.published_at.isoformat() if server.published_at else None,
         "events": {
@@ -464,6 +465,7 @@ def server_from_dict(data: Any) -> CalendarServer | None:
         calendar_name=fields.take("calendar_name", str, ""),
         discreet=fields.take("discreet", bool, False),
         trusted_certificate=fields.take("trusted_certificate", str, ""),
+        auth_scheme=fields.take("auth_scheme", str, "", convert=_auth_scheme),
         sequence=fields.take("sequence", int, 0, convert=_sequence),
         published_at=None if published is None else _converted("calendar_server.published_at", published, _aware_time),
         events=tuple(_published_event(str(uid), value) for uid, value in sorted(events.items())),
@@ -666,6 +668,12 @@ def _plan_from_document(document: Any) -> Plan:
         money=money,
         calendar_language=calendar_language,
     )
+
+
+def _auth_scheme(name: str) -> str:
+    if name not in ("basic", "digest"):
+        raise ValueError(name)
+    return name
 
 
 def _calendar_language(code: str) -> str:

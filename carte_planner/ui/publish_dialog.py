@@ -296,10 +296,12 @@ class PublishDialog(QDialog):
             return
         url, user, password = credentials
         trusted = self._trusted
+        known = self.document.plan.server
+        scheme = known.auth_scheme if known and (known.url, known.user) == (url, user) else ""
         self._cancel = cancel = threading.Event()
 
         def work(_progress):
-            return list_calendars(url, user, password, trusted, cancel)
+            return list_calendars(url, user, password, trusted, cancel, scheme)
 
         self._pending = self.find_calendars
         self._start(work, self._calendars_found, tr("Asking the server for your calendars…"))
