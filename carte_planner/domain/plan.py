@@ -62,7 +62,8 @@ class Plan:
     published, if it is; `papers` the family's documents and `money` its budget, which never
     leave the plan and its files folder. `calendar_language` is the language its calendar
     events are written in, to files and servers alike, kept from the first export or publish
-    until the family picks another ("" before then)."""
+    until the family picks another ("" before then). `relatives` is where the calendar for
+    relatives is published, if the family has one."""
 
     request: TripRequest
     plan_id: str
@@ -72,3 +73,5 @@ class Plan:
     papers: Papers = field(default_factory=Papers)
     money: Money = field(default_factory=Money)
     calendar_language: str = ""
+    # The relatives' calendar (discreet), published with the family's in the same run.
+    relatives: CalendarServer | None = None

@@ -17,6 +17,7 @@ class Failure(Enum):
     CERTIFICATE = "certificate"
     UNKNOWN_CALENDAR = "unknown-calendar"
     CALENDAR_GONE = "calendar-gone"
+    SAME_CALENDAR = "same-calendar"
     SERVER = "server"
     REDIRECT = "redirect"
     CANCELLED = "cancelled"

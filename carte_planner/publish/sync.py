@@ -57,6 +57,8 @@ class PublishTarget:
     trusted_certificate: str = ""
     # The language the family picks for the calendar; "" keeps the plan's (calendar_language).
     language: str = ""
+    # The relatives' calendar (the plan's `relatives` record) rather than the family's.
+    relatives: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,23 @@ def publish_plan(
         plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=entries, holidays=holidays
     )
     language = calendar_language(plan, target.language)
-    previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
+    record = plan.relatives if target.relatives else plan.server
+    previous = record if record and (record.url, record.user) == (url, target.user) else None
     scheme = previous.auth_scheme if previous else ""
     with ServerSession(url, target.user, password, target.trusted_certificate, cancel, scheme) as session:
         with use_language(language):
             journey_name = calendar_name(journey, options)
         calendar = _choose_calendar(session, target, previous, journey_name)
+        other = plan.server if target.relatives else plan.relatives
+        if other is not None and other.calendar_url == calendar.url:
+            # Both would write the same events (and remove each other's) in one calendar.
+            raise PublishError(
+                Failure.SAME_CALENDAR,
+                tr(
+                    "The family's calendar and the relatives' calendar of this plan cannot both be “{calendar}”: "
+                    "pick another calendar for the relatives."
+                ).format(calendar=calendar.name),
+            )
         try:
             listing = session.etags(calendar.url)
         except PublishError as error:

@@ -168,6 +168,8 @@ def plan_to_bytes(plan: Plan) -> bytes:
     }
     if plan.calendar_language:
         document["calendar_language"] = plan.calendar_language
+    if plan.relatives is not None:
+        document["relatives_calendar_server"] = server_to_dict(plan.relatives)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -657,6 +659,7 @@ def _plan_from_document(document: Any) -> Plan:
     papers = papers_from_dict(fields.take("papers", dict, {}))
     money = money_from_dict(fields.take("money", dict, {}))
     calendar_language = fields.take("calendar_language", str, "", convert=_calendar_language)
+    relatives = server_from_dict(fields.take("relatives_calendar_server", (dict, type(None)), None))
     fields.finish()
     return Plan(
         request=request,
@@ -667,6 +670,7 @@ def _plan_from_document(document: Any) -> Plan:
         papers=papers,
         money=money,
         calendar_language=calendar_language,
+        relatives=relatives,
     )
 
 
