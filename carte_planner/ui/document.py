@@ -210,6 +210,12 @@ class PlanDocument(QObject):
             self._plan = replace(self._plan, exported=record, calendar_language=language)
             self.mark_unsaved()
 
+    def record_relatives(self, server: CalendarServer) -> None:
+        """Remember what is on the relatives' calendar; the plan then needs saving."""
+        if server != self._plan.relatives:
+            self._plan = replace(self._plan, relatives=server)
+            self.mark_unsaved()
+
     def set_calendar_language(self, language: str) -> None:
         """The language the plan's calendar events are written in from now on."""
         if language != self._plan.calendar_language:

@@ -1121,6 +1121,7 @@ class MainWindow(QMainWindow):
                 output_language=self.output_language(),
             )
             self.publish_dialog.published.connect(self._published)
+            self.publish_dialog.relatives_published.connect(self._relatives_published)
         self.publish_dialog.show()
         self.publish_dialog.raise_()
         if start and self.publish_dialog.password.text():
@@ -1157,7 +1158,15 @@ class MainWindow(QMainWindow):
             self.document.mark_saved(self.document.path)
         self.autosave_timer.start()
 
-    def _write_server_record(self, server, language: str = "") -> bool:
+    def _relatives_published(self, server) -> None:
+        """Keep what is on the relatives' calendar, in the plan and in its file at once."""
+        was_saved = not self.document.modified
+        self.document.record_relatives(server)
+        if self._write_server_record(server, relatives=True) and was_saved and self.document.path is not None:
+            self.document.mark_saved(self.document.path)
+        self.autosave_timer.start()
+
+    def _write_server_record(self, server, language: str = "", *, relatives: bool = False) -> bool:
         """Write the server record into the plan file as it is on disk (not the unsaved changes
         on screen). False when there is no file of this plan to write it into."""
         path = self.document.path
@@ -1168,7 +1177,9 @@ class MainWindow(QMainWindow):
             if on_disk.plan_id != self.document.plan.plan_id:
                 return False  # another plan was saved under this name meanwhile
             untouched = file_digest(path) == self._disk_digest
-            save_plan(path, replace(on_disk, server=server, calendar_language=language or on_disk.calendar_language))
+            language = language or on_disk.calendar_language
+            kept = replace(on_disk, relatives=server) if relatives else replace(on_disk, server=server)
+            save_plan(path, replace(kept, calendar_language=language))
         except (PlanFileError, WriteError) as error:
             self.statusBar().showMessage(
                 tr(

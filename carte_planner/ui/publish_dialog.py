@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -86,6 +87,8 @@ class PublishDialog(QDialog):
 
     # What is on the server now, and the language the calendar was written in.
     published = Signal(object, str)
+    # What is on the relatives' calendar now.
+    relatives_published = Signal(object)
 
     def __init__(
         self,
@@ -141,6 +144,16 @@ class PublishDialog(QDialog):
         self.discreet = QCheckBox(tr("Discreet titles, for a calendar that others can see"))
         self.discreet.setChecked(server.discreet if server else discreet)
         self.discreet.toggled.connect(self._rename_new_calendar)
+        relatives = document.plan.relatives
+        self.relatives = QCheckBox(tr("Also publish a discreet calendar for relatives, named:"))
+        self.relatives.setChecked(relatives is not None)
+        self.relatives_name = QLineEdit(relatives.calendar_name if relatives else tr("Family trip"))
+        self.relatives_name.setAccessibleName(tr("Name of the relatives' calendar"))
+        self.relatives_name.setEnabled(self.relatives.isChecked())
+        self.relatives.toggled.connect(self.relatives_name.setEnabled)
+        relatives_row = QHBoxLayout()
+        relatives_row.addWidget(self.relatives)
+        relatives_row.addWidget(self.relatives_name, 1)
 
         form = QFormLayout()
         form.addRow(tr("Server &address:"), self.url)
@@ -152,6 +165,7 @@ class PublishDialog(QDialog):
         calendar_label.setBuddy(self.calendar)
         form.addRow(calendar_label, calendar_row)
         form.addRow("", self.discreet)
+        form.addRow("", relatives_row)
         self.note = QLabel(
             tr(
                 "Nothing is sent until you press Publish. The password is never written to the plan file. "
@@ -311,6 +325,7 @@ class PublishDialog(QDialog):
         self.result_line.setText(ntr("{n} calendar found.", "{n} calendars found.", len(calendars)))
 
     def publish(self, on_conflict: str = "ask") -> None:
+        from carte_planner.publish.errors import PublishError
         from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
 
         credentials = self._credentials()
@@ -323,6 +338,19 @@ class PublishDialog(QDialog):
         # Resolved here, in the window's thread: the publishing thread speaks no language of its own.
         self._language = calendar_language(self.document.plan, default=self.output_language)
         target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted, self._language)
+        relatives = None
+        if self.relatives.isChecked() and self.relatives_name.text().strip():
+            # On the family's server; a relatives' calendar elsewhere is set up on the command line.
+            relatives = PublishTarget(
+                url,
+                user,
+                self.relatives_name.text().strip(),
+                create_calendar=True,
+                discreet=True,
+                trusted_certificate=self._trusted,
+                language=self._language,
+                relatives=True,
+            )
         plan, journey, checklist, holidays = (
             self.document.plan,
             self.document.journey,
@@ -332,33 +360,56 @@ class PublishDialog(QDialog):
         self._cancel = cancel = threading.Event()
 
         def work(progress):
-            return publish_plan(
-                plan,
-                journey,
-                target,
-                password,
-                datetime.now(UTC),
-                checklist=checklist,
-                holidays=holidays,
-                on_conflict=OnConflict(on_conflict),
-                progress=progress,
-                cancel=cancel,
-            )
+            def to(where, plan):
+                return publish_plan(
+                    plan,
+                    journey,
+                    where,
+                    password,
+                    datetime.now(UTC),
+                    checklist=checklist,
+                    holidays=holidays,
+                    on_conflict=OnConflict(on_conflict),
+                    progress=progress,
+                    cancel=cancel,
+                )
+
+            family = to(target, plan)
+            if relatives is None:
+                return family, None
+            try:
+                with_family = replace(plan, server=family.server, calendar_language=family.language)
+                return family, to(relatives, with_family)
+            except PublishError as error:
+                # The family's calendar is published: its record is kept whatever happens here.
+                return family, error
 
         self._pending = self.publish
         self._start(work, self._published, tr("Publishing…"))
 
-    def _published(self, outcome) -> None:
+    def _published(self, outcomes) -> None:
         from carte_planner.publish.credentials import save_password
+        from carte_planner.publish.errors import PublishError
 
+        outcome, relatives = outcomes
         server = outcome.server
         self.published.emit(server, outcome.language)
         if self.remember.isChecked():
             save_password(server.url, server.user, self.password.text())
         self._fill_calendars([], server)
-        self.result_line.setText(outcome.summary())
-        if outcome.conflicts:
-            choice = ask_conflict(self, [conflict.title or conflict.uid for conflict in outcome.conflicts])
+        lines = [outcome.summary()]
+        conflicts = list(outcome.conflicts)
+        if isinstance(relatives, PublishError):
+            if relatives.server is not None:
+                self.relatives_published.emit(relatives.server)
+            lines.append(tr("Relatives' calendar:") + " " + tr("Not published: %1").replace("%1", relatives.message))
+        elif relatives is not None:
+            self.relatives_published.emit(relatives.server)
+            lines.append(tr("Relatives' calendar:") + " " + relatives.summary())
+            conflicts += relatives.conflicts
+        self.result_line.setText("\n".join(lines))
+        if conflicts:
+            choice = ask_conflict(self, [conflict.title or conflict.uid for conflict in conflicts])
             if choice is not None:
                 self.publish(choice)
 
