@@ -611,6 +611,12 @@ def build_parser() -> argparse.ArgumentParser:
     budget_output.add_argument("--pdf", metavar="FILE", help=tr("write the budget as a one-page PDF"))
     budget.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
 
+    from carte_planner.cli_share import add_share_command
+
+    share = add_share_command(commands)
+    _add_request_options(share)
+    _add_language_option(share, argparse.SUPPRESS)
+
     cities = commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
     _add_language_option(cities, argparse.SUPPRESS)
 
@@ -722,6 +728,12 @@ def _run(args: argparse.Namespace) -> int:
         from carte_planner.cli_papers import run_handover
 
         return run_handover(args, plan, journey)
+    if args.command == "share":
+        from carte_planner.cli_share import run_share
+
+        if _output_path(args.html, "--html", args) is None:
+            raise UsageError("--html: " + tr("give a file name"))
+        return run_share(args, journey, today)
     if args.command == "cards":
         from carte_planner.cli_papers import run_cards
 
