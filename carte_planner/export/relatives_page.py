@@ -89,7 +89,8 @@ def relatives_page(journey: Journey, options: PageOptions, made_on: date) -> str
         *(f"<dt>{escape(label)}</dt><dd>{markup}</dd>" for label, markup in glance),
         "</dl>",
         f"<h2>{escape(tr('Dates'))}</h2>",
-        "<table>",
+        # cellpadding too: the window's preview honours no CSS padding in a table.
+        '<table cellpadding="6">',
         rows,
         "</table>",
         f'<p class="note">{escape(tr("Page made on {date}.").format(date=format_day(made_on)))}</p>',

@@ -366,6 +366,11 @@ class MainWindow(QMainWindow):
         self.panel_action.toggled.connect(self.show_panel)
         self.about_action = self._action(tr("&About Carte Planner"), self.about)
         self.import_help_action = self._action(tr("How to &import the calendar"), self.import_help)
+        self.relatives_page_action = self._action(
+            tr("Save page for &relatives…"),
+            self.save_relatives_page,
+            tip=tr("One page relatives can open on any phone, even offline: the trip's dates, not the treatment"),
+        )
         self.publish_action = self._action(
             tr("P&ublish to calendar server…"),
             self.publish_to_server,
@@ -398,7 +403,7 @@ class MainWindow(QMainWindow):
                 self.holidays_in_calendar_action,
             ]
         )
-        file_menu.addActions([self.publish_action, self.publish_changes_action])
+        file_menu.addActions([self.publish_action, self.publish_changes_action, self.relatives_page_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
         file_menu.addActions(
@@ -1271,6 +1276,17 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.statusBar().showMessage(tr("Checklist saved to %1").replace("%1", isolated(str(path))), 10000)
         return path
+
+    def save_relatives_page(self):
+        """Show the page for relatives as they will see it; the family saves it from there."""
+        from carte_planner.ui.relatives_page_dialog import RelativesPageDialog
+
+        if not self.commit_edits():
+            return None
+        dialog = RelativesPageDialog(self.document, self._folder(), self.output_language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _folder(self) -> str:
         if self.document.path is not None:
