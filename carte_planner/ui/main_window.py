@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(tr("&About Carte Planner"), self.about)
         self.import_help_action = self._action(tr("How to &import the calendar"), self.import_help)
         self.relatives_page_action = self._action(
-            tr("Save page for &relatives…"),
+            tr("Sa&ve page for relatives…"),
             self.save_relatives_page,
             tip=tr("One page relatives can open on any phone, even offline: the trip's dates, not the treatment"),
         )
