@@ -33,6 +33,9 @@ class PublishedEvent:
     etag: str
     fingerprint: str
     day: date
+    # The family chose to keep the server's edit of this event: until that copy changes again,
+    # a change the plan makes to the event is asked about, not written over it.
+    kept_theirs: bool = False
 
 
 @dataclass(frozen=True)

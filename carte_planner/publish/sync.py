@@ -296,8 +296,8 @@ class _Run:
                 if not record.etag and fresh.get(record.href):
                     self._records[uid] = replace(record, etag=fresh[record.href])
 
-    def _keep(self, item: CalendarObject, name: str, etag: str, fingerprint: str | None = None) -> None:
-        self._records[item.uid] = PublishedEvent(item.uid, name, etag, fingerprint or item.fingerprint, item.day)
+    def _keep(self, item: CalendarObject, name: str, etag: str, *, theirs: bool = False) -> None:
+        self._records[item.uid] = PublishedEvent(item.uid, name, etag, item.fingerprint, item.day, theirs)
 
     def _write(self, item: CalendarObject, name: str, etag: str | None) -> bool:
         written, new_etag = self.session.put(self.base + name, item.data, etag)
@@ -318,8 +318,16 @@ class _Run:
                 return
             on_server = ""  # made meanwhile: compare it like any other copy
         elif record is not None and record.etag and record.etag == on_server:
-            if record.fingerprint == item.fingerprint:
+            replace_theirs = record.kept_theirs and self.on_conflict is OnConflict.REPLACE
+            if record.fingerprint == item.fingerprint and not replace_theirs:
                 self.unchanged += 1
+            elif record.kept_theirs and self.on_conflict is not OnConflict.REPLACE:
+                # Their edit, kept on purpose; the plan has changed the event since.
+                if self.on_conflict is OnConflict.KEEP_THEIRS:
+                    self.unchanged += 1
+                    self._keep(item, name, on_server, theirs=True)
+                else:
+                    self.conflicts.append(Conflict(item.uid, item.title))
             elif self._write(item, name, on_server):
                 self.updated += 1
             else:
@@ -352,7 +360,7 @@ class _Run:
                 self.conflicts.append(Conflict(item.uid, item.title))
         elif self.on_conflict is OnConflict.KEEP_THEIRS:
             self.unchanged += 1
-            self._keep(item, name, etag)
+            self._keep(item, name, etag, theirs=True)
         else:
             self.conflicts.append(Conflict(item.uid, item.title))
 

@@ -147,6 +147,7 @@ def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
                 "etag": event.etag,
                 "fingerprint": event.fingerprint,
                 "day": event.day.isoformat(),
+                **({"kept_theirs": True} if event.kept_theirs else {}),
             }
             for event in server.events
         },
@@ -429,6 +430,7 @@ def _published_event(uid: str, data: Any) -> PublishedEvent:
         etag=fields.take("etag", str, ""),
         fingerprint=fields.take("fingerprint", str, ""),
         day=fields.take("day", str, convert=date.fromisoformat),
+        kept_theirs=fields.take("kept_theirs", bool, False),
     )
     fields.finish()
     if not event.href.strip():
