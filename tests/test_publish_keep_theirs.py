@@ -1,5 +1,5 @@
-""""Keep theirs" holds for that event until the server's copy changes again: a later change the
-plan makes to the event is reported as a conflict, never written over the other person's edit."""
+"""Keeping their version ("keep theirs") holds for that event until the server's copy changes again: a later
+change the plan makes to the event is reported as a conflict, never written over their edit."""
 
 from dataclasses import replace
 from datetime import date, timedelta
