@@ -61,6 +61,14 @@ def add_publish_command(commands: argparse._SubParsersAction) -> argparse.Argume
         ),
     )
     publish.add_argument(
+        "--old-events",
+        choices=["remove", "keep"],
+        help=tr(
+            "when publishing to another calendar than last time: remove the plan's events from the old calendar, "
+            "or keep them there"
+        ),
+    )
+    publish.add_argument(
         "--trust-certificate",
         metavar="FINGERPRINT",
         help=tr("trust this self-signed server certificate (its SHA-256 fingerprint, as the error message shows it)"),
@@ -132,7 +140,16 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     if args.trust_certificate:
         trusted = _certificate_to_trust(url, args.trust_certificate, fail)
     discreet = args.discreet if args.discreet is not None else bool(known and same_server and known.discreet)
-    target = PublishTarget(url, user, args.calendar, args.create_calendar, discreet, trusted, args.calendar_lang or "")
+    target = PublishTarget(
+        url,
+        user,
+        args.calendar,
+        args.create_calendar,
+        discreet,
+        trusted,
+        args.calendar_lang or "",
+        remove_old_events=None if args.old_events is None else args.old_events == "remove",
+    )
     password, source = _password(url, user, fail)
     if not plan.plan_id:
         raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
@@ -161,6 +178,10 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         elif error.failure is Failure.CERTIFICATE and error.certificate:
             message += " " + tr("To trust it, run again with {option}").format(
                 option=f"--trust-certificate {certificate_fingerprint(error.certificate)}"
+            )
+        elif error.failure is Failure.OLD_EVENTS:
+            message += " " + tr("Run again with {remove} or {keep}.").format(
+                remove="--old-events remove", keep="--old-events keep"
             )
         elif error.failure is Failure.UNKNOWN_CALENDAR:
             message += " " + tr("To create it, run again with {option}.").format(option="--create-calendar")
@@ -237,6 +258,7 @@ def _publish_for_relatives(
         discreet=True,
         trusted_certificate=trusted,
         relatives=True,
+        remove_old_events=None if args.old_events is None else args.old_events == "remove",
     )
     try:
         outcome = publish_plan(

@@ -59,6 +59,9 @@ class PublishTarget:
     language: str = ""
     # The relatives' calendar (the plan's `relatives` record) rather than the family's.
     relatives: bool = False
+    # Moving to another calendar: remove the plan's events from the old one (True), leave them
+    # (False), or ask first (None: nothing is published until the family says).
+    remove_old_events: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class PublishOutcome:
     unchanged: int = 0
     restored: int = 0
     conflicts: tuple[Conflict, ...] = ()
+    # Events removed from the calendar the plan moved away from.
+    removed_from_old: int = 0
 
     def summary(self) -> str:
         """One line for the window's result and the command line."""
@@ -91,6 +96,12 @@ class PublishOutcome:
                 "{n} event deleted on the server was put back.",
                 "{n} events deleted on the server were put back.",
                 self.restored,
+            )
+        if self.removed_from_old:
+            line += " " + ntr(
+                "{n} event was removed from the calendar published to before.",
+                "{n} events were removed from the calendar published to before.",
+                self.removed_from_old,
             )
         if self.conflicts:
             line += " " + ntr(
@@ -164,6 +175,19 @@ def publish_plan(
             raise
         calendar = _dress(session, calendar, journey, options, language)
         same_calendar = previous is not None and previous.calendar_url == calendar.url
+        left_behind = _left_behind(session, previous) if previous is not None and not same_calendar else {}
+        if left_behind and target.remove_old_events is None:
+            assert previous is not None
+            raise PublishError(
+                Failure.OLD_EVENTS,
+                ntr(
+                    "{n} event of this plan is in the calendar “{calendar}” it was published to before: "
+                    "say whether to remove it from there.",
+                    "{n} events of this plan are in the calendar “{calendar}” it was published to before: "
+                    "say whether to remove them from there.",
+                    len(left_behind),
+                ).format(calendar=previous.calendar_name),
+            )
         start = CalendarServer(
             url=url,
             user=target.user,
@@ -186,7 +210,13 @@ def publish_plan(
             # The events written so far carry this SEQUENCE: the next publish must go above it.
             error.server = replace(start, sequence=sequence, events=run.records())
             raise
+        removed_from_old = 0
+        if left_behind and target.remove_old_events:
+            for url, etag in left_behind.items():
+                # An event someone edited there since (its ETag moved on) stays.
+                removed_from_old += session.delete(url, etag)
         return PublishOutcome(
+            removed_from_old=removed_from_old,
             server=replace(start, sequence=sequence, published_at=now, events=run.records()),
             language=language,
             created=run.created,
@@ -209,6 +239,21 @@ def list_calendars(
     """The calendars the user has on the server, for the window to offer."""
     with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel, auth_scheme) as session:
         return session.calendars()
+
+
+def _left_behind(session: ServerSession, previous: CalendarServer) -> dict[str, str]:
+    """The plan's events still in the calendar it was published to before (address: ETag the
+    plan wrote); none when that calendar is not there any more."""
+    if not previous.calendar_url or not previous.events:
+        return {}
+    try:
+        listing = session.etags(previous.calendar_url)
+    except PublishError as error:
+        if error.failure is Failure.CALENDAR_GONE:
+            return {}
+        raise
+    base = previous.calendar_url.rstrip("/") + "/"
+    return {base + event.href: event.etag for event in previous.events if event.href in listing}
 
 
 def _dress(

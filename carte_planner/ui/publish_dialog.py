@@ -64,6 +64,22 @@ def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
     return "keep-theirs" if clicked is keep else "replace" if clicked is replace else None
 
 
+def ask_old_events(parent: QWidget, message: str) -> bool | None:
+    """Publishing to another calendar: True to remove the plan's events from the old one, False
+    to leave them there, None to publish nothing for now."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle(tr("Another calendar"))
+    box.setText(message)
+    remove = box.addButton(tr("Remove them there"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(tr("Leave them there"), QMessageBox.ButtonRole.NoRole)
+    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is remove else False if clicked is keep else None
+
+
 def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
     """Whether the user trusts a self-signed certificate, after seeing its fingerprint."""
     answer = QMessageBox.warning(
@@ -109,6 +125,8 @@ class PublishDialog(QDialog):
         # The window's language of calendar files: the calendar's when the plan keeps none yet.
         self.output_language = output_language
         self._language = ""
+        # The family's answer about the old calendar's events, once asked (None: not yet).
+        self._remove_old: bool | None = None
         self._call: BackgroundCall | None = None
         self._working = False
         # Set to stop the conversation with the server (the window is closing).
@@ -337,7 +355,16 @@ class PublishDialog(QDialog):
 
         # Resolved here, in the window's thread: the publishing thread speaks no language of its own.
         self._language = calendar_language(self.document.plan, default=self.output_language)
-        target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted, self._language)
+        target = PublishTarget(
+            url,
+            user,
+            name,
+            kind == _NEW,
+            self.discreet.isChecked(),
+            self._trusted,
+            self._language,
+            remove_old_events=self._remove_old,
+        )
         relatives = None
         if self.relatives.isChecked() and self.relatives_name.text().strip():
             # On the family's server; a relatives' calendar elsewhere is set up on the command line.
@@ -392,6 +419,7 @@ class PublishDialog(QDialog):
         from carte_planner.publish.errors import PublishError
 
         outcome, relatives = outcomes
+        self._remove_old = None
         server = outcome.server
         self.published.emit(server, outcome.language)
         if self.remember.isChecked():
@@ -427,6 +455,12 @@ class PublishDialog(QDialog):
             self._trusted = certificate
             self._pending()
             return
+        if error.failure is Failure.OLD_EVENTS:
+            answer = ask_old_events(self, error.message)
+            if answer is not None:
+                self._remove_old = answer
+                self.publish()
+                return
         if error.failure is Failure.PASSWORD:
             self.password.clear()
             self.password.setFocus()
