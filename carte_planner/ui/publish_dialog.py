@@ -38,27 +38,23 @@ _EXISTING = "existing"
 CANCEL_WAIT_MS = 3000
 
 
-def _tr(text: str) -> str:
-    return tr(text)
-
-
 def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
     """Someone changed events on the server: "keep-theirs", "replace", or None to decide later."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowTitle(_tr("Changed on the server"))
+    box.setWindowTitle(tr("Changed on the server"))
     listed = "\n".join(f"• {title}" for title in titles[:10]) + ("\n…" if len(titles) > 10 else "")
     box.setText(
-        _tr("Someone changed these events in the calendar on the server (on a phone, perhaps):")
+        tr("Someone changed these events in the calendar on the server (on a phone, perhaps):")
         + "\n\n"
         + listed
         + "\n\n"
-        + _tr("Keep their version, or replace it with the plan's?")
+        + tr("Keep their version, or replace it with the plan's?")
     )
-    keep = box.addButton(_tr("Keep theirs"), QMessageBox.ButtonRole.AcceptRole)
-    replace = box.addButton(_tr("Replace with the plan's"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(tr("Keep theirs"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(tr("Replace with the plan's"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return "keep-theirs" if clicked is keep else "replace" if clicked is replace else None
@@ -84,13 +80,13 @@ def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
     """Whether the user trusts a self-signed certificate, after seeing its fingerprint."""
     answer = QMessageBox.warning(
         parent,
-        _tr("Certificate not verified"),
+        tr("Certificate not verified"),
         as_text(
             message
             + "\n\n"
-            + _tr("SHA-256 fingerprint:")
+            + tr("SHA-256 fingerprint:")
             + f"\n{fingerprint}\n\n"
-            + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate.")
+            + tr("Trust this certificate for this server? Carte Planner will remember this one certificate.")
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
