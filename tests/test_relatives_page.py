@@ -111,3 +111,10 @@ def test_every_text_is_escaped():
     assert "<script" not in page
     parsed(page)
     assert re.search(r"&lt;script&gt;", page)
+
+
+def test_every_word_of_the_page_is_in_the_language_picked(tmp_path, capsys):
+    page = write_page(tmp_path, capsys, language="ru")
+    text = "".join(parsed(page).itertext())
+    assert "Страница составлена" in text
+    assert not re.search(r"\b(Page|made|Travel|Away|Appointment|glance|Leaving|Back home)\b", text)

@@ -72,6 +72,7 @@ def relatives_page(journey: Journey, options: PageOptions, made_on: date) -> str
         glance.append((tr("Phone"), escape(request.family_phones)))
     shown = sorted((item for item in journey.items if item.category in _SHOWN), key=lambda item: (item.start, item.end))
     rows = "\n".join(_row(item) for item in shown)
+    made = tr("Page made on {date}.").format(date=format_day(made_on))
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(language)}" dir="{direction}">',
@@ -90,10 +91,10 @@ def relatives_page(journey: Journey, options: PageOptions, made_on: date) -> str
         "</dl>",
         f"<h2>{escape(tr('Dates'))}</h2>",
         # cellpadding too: the window's preview honours no CSS padding in a table.
-        '<table cellpadding="6">',
+        '<table cellpadding="6" cellspacing="0">',
         rows,
         "</table>",
-        f'<p class="note">{escape(tr("Page made on {date}.").format(date=format_day(made_on)))}</p>',
+        f'<p class="note">{escape(made)}</p>',
         "</body>",
         "</html>",
     ]
@@ -107,4 +108,5 @@ def _day(day: date) -> str:
 
 def _row(item: JourneyItem) -> str:
     when = _day(item.start) if item.end == item.start else f"{_day(item.start)} – {_day(item.end)}"
-    return f"<tr><td>{when}</td><td>{escape(discreet_title(item))}</td></tr>"
+    # The non-breaking space keeps the date and the word apart where a table has no padding.
+    return f"<tr><td>&#160;{when}&#160;</td><td>{escape(discreet_title(item))}</td></tr>"
