@@ -23,6 +23,9 @@ def add_share_command(commands: argparse._SubParsersAction) -> argparse.Argument
     share.add_argument("--html", metavar="FILE", required=True, help=tr("the .html file to write"))
     share.add_argument("--with-address", action="store_true", help=tr("show the address where the family stays"))
     share.add_argument("--with-phones", action="store_true", help=tr("show the family's phone numbers"))
+    share.add_argument(
+        "--with-hospital", action="store_true", help=tr("show the hospital's name (it says what the trip is for)")
+    )
     return share
 
 
@@ -30,7 +33,8 @@ def run_share(args: argparse.Namespace, journey: Journey, today: date) -> int:
     from carte_planner.export.relatives_page import PageOptions, relatives_page
     from carte_planner.storage.atomic import atomic_write
 
-    page = relatives_page(journey, PageOptions(address=args.with_address, phones=args.with_phones), today)
+    options = PageOptions(address=args.with_address, phones=args.with_phones, hospital=args.with_hospital)
+    page = relatives_page(journey, options, today)
     output = Path(args.html)
     atomic_write(output, page.encode("utf-8"), protect=[args.plan] if args.plan else [])
     print(tr("Wrote the page for relatives to {file}.").format(file=output))

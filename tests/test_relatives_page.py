@@ -118,3 +118,10 @@ def test_every_word_of_the_page_is_in_the_language_picked(tmp_path, capsys):
     text = "".join(parsed(page).itertext())
     assert "Страница составлена" in text
     assert not re.search(r"\b(Page|made|Travel|Away|Appointment|glance|Leaving|Back home)\b", text)
+
+
+def test_the_hospital_is_named_only_when_the_family_allows_it(tmp_path, capsys):
+    assert "Example Hospital" not in write_page(tmp_path, capsys, "--with-address", "--with-phones")
+    shown = write_page(tmp_path, capsys, "--with-hospital")
+    glance = dict(zip((dt.text for dt in parsed(shown).iter("dt")), parsed(shown).iter("dd"), strict=True))
+    assert "".join(glance["Appointments at"].itertext()) == "Example Hospital"

@@ -38,6 +38,8 @@ class PageOptions:
 
     address: bool = False
     phones: bool = False
+    # The hospital's name says what the trip is for: only when the family chooses to show it.
+    hospital: bool = False
 
 
 def relatives_page(journey: Journey, options: PageOptions, made_on: date) -> str:
@@ -68,6 +70,9 @@ def relatives_page(journey: Journey, options: PageOptions, made_on: date) -> str
     if options.address and (request.stay_address or request.stay_address_zh):
         address = "<br/>".join(escape(line) for line in (request.stay_address, request.stay_address_zh) if line)
         glance.append((tr("Where they stay"), address))
+    if options.hospital and (request.hospital_name or request.hospital_name_zh):
+        names = "<br/>".join(escape(name) for name in (request.hospital_name, request.hospital_name_zh) if name)
+        glance.append((tr("Appointments at"), names))
     if options.phones and request.family_phones:
         glance.append((tr("Phone"), escape(request.family_phones)))
     shown = sorted((item for item in journey.items if item.category in _SHOWN), key=lambda item: (item.start, item.end))

@@ -31,6 +31,7 @@ class RelativesPageDialog(QDialog):
         self.folder = folder
         self.address = QCheckBox(tr("Show the address where we stay"))
         self.phones = QCheckBox(tr("Show our phone numbers"))
+        self.hospital = QCheckBox(tr("Show the hospital's name (it says what the trip is for)"))
         self.language = QComboBox()
         self.language.setAccessibleName(tr("Language of the page"))
         for code, name in LANGUAGES.items():
@@ -43,6 +44,7 @@ class RelativesPageDialog(QDialog):
         form.addRow(tr("&Language:"), self.language)
         form.addRow("", self.address)
         form.addRow("", self.phones)
+        form.addRow("", self.hospital)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("&Save page…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -52,7 +54,7 @@ class RelativesPageDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
-        for box in (self.address, self.phones):
+        for box in (self.address, self.phones, self.hospital):
             box.toggled.connect(self.refresh)
         self.language.currentIndexChanged.connect(self.refresh)
         self.resize(560, 640)
@@ -62,7 +64,9 @@ class RelativesPageDialog(QDialog):
         """The page's HTML as it is written to the file."""
         from carte_planner.export.relatives_page import PageOptions, relatives_page
 
-        options = PageOptions(address=self.address.isChecked(), phones=self.phones.isChecked())
+        options = PageOptions(
+            address=self.address.isChecked(), phones=self.phones.isChecked(), hospital=self.hospital.isChecked()
+        )
         with use_language(self.language.currentData()):
             return relatives_page(self.document.journey, options, self.document.today)
 
