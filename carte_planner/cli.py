@@ -551,6 +551,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("also save the plan as a .carteplan file (the file it replaces is kept as .bak)"),
     )
 
+    from carte_planner.cli_publish import add_calendar_language_option
+
     export = commands.add_parser("export", help=tr("write the journey as an .ics calendar file"))
     _add_request_options(export)
     _add_language_option(export, argparse.SUPPRESS)
@@ -560,6 +562,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
+    add_calendar_language_option(export)
 
     checklist = commands.add_parser("checklist", help=tr("the checklist of what to do and bring, as text or PDF"))
     _add_request_options(checklist)
@@ -613,6 +616,12 @@ def build_parser() -> argparse.ArgumentParser:
     budget_output.add_argument("--format", choices=["text", "json", "csv"], default="text")
     budget_output.add_argument("--pdf", metavar="FILE", help=tr("write the budget as a one-page PDF"))
     budget.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+
+    from carte_planner.cli_share import add_share_command
+
+    share = add_share_command(commands)
+    _add_request_options(share)
+    _add_language_option(share, argparse.SUPPRESS)
 
     cities = commands.add_parser("cities", help=tr("list the hospital cities with Chinese names and airports"))
     _add_language_option(cities, argparse.SUPPRESS)
@@ -725,6 +734,12 @@ def _run(args: argparse.Namespace) -> int:
         from carte_planner.cli_papers import run_handover
 
         return run_handover(args, plan, journey)
+    if args.command == "share":
+        from carte_planner.cli_share import run_share
+
+        if _output_path(args.html, "--html", args) is None:
+            raise UsageError("--html: " + tr("give a file name"))
+        return run_share(args, journey, today)
     if args.command == "cards":
         from carte_planner.cli_papers import run_cards
 
@@ -802,6 +817,7 @@ class _Exported:
 def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None) -> _Exported:
     """Write the calendar and, with --plan, the plan's record of it (read again from the file:
     another export may have written it since)."""
+    from carte_planner.export.calendar_language import calendar_language
     from carte_planner.export.ics import ExportOptions, export_calendar
     from carte_planner.storage.atomic import WriteError, atomic_write
 
@@ -819,7 +835,9 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
         previous=on_disk.exported,
         holidays=args.holidays,
     )
-    result = export_calendar(journey, options)
+    language = calendar_language(on_disk, args.calendar_lang) if args.plan else (args.calendar_lang or None)
+    with use_language(language):
+        result = export_calendar(journey, options)
     if output is None:
         write_out(result.data)
     else:
@@ -828,7 +846,7 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
         from carte_planner.storage.planfile import save_plan
 
         try:
-            save_plan(args.plan, replace(on_disk, exported=result.record))
+            save_plan(args.plan, replace(on_disk, exported=result.record, calendar_language=language or ""))
         except (WriteError, PlanFileError) as error:
             raise WriteError(
                 "--plan: "

@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carte_planner.i18n import ntr, tr
+
+if TYPE_CHECKING:
+    from carte_planner.domain.checklist import Checklist
+    from carte_planner.domain.journey import Journey
+    from carte_planner.publish.sync import Conflict
 
 PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 
@@ -55,6 +61,14 @@ def add_publish_command(commands: argparse._SubParsersAction) -> argparse.Argume
         ),
     )
     publish.add_argument(
+        "--old-events",
+        choices=["remove", "keep"],
+        help=tr(
+            "when publishing to another calendar than last time: remove the plan's events from the old calendar, "
+            "or keep them there"
+        ),
+    )
+    publish.add_argument(
         "--trust-certificate",
         metavar="FINGERPRINT",
         help=tr("trust this self-signed server certificate (its SHA-256 fingerprint, as the error message shows it)"),
@@ -62,8 +76,41 @@ def add_publish_command(commands: argparse._SubParsersAction) -> argparse.Argume
     publish.add_argument(
         "--holidays", action="store_true", help=tr("add the public holidays around the trip as free all-day events")
     )
+    add_calendar_language_option(publish)
+    relatives = publish.add_argument_group(
+        tr("relatives' calendar"),
+        tr(
+            "A second, discreet calendar for relatives (flights, stays, Away, Appointment, the return; no medical "
+            "word), published in the same run once set up with any of these options."
+        ),
+    )
+    relatives.add_argument(
+        "--relatives-calendar",
+        metavar="NAME",
+        help=tr("the relatives' calendar (made if it does not exist; default: the plan's, or a new one)"),
+    )
+    relatives.add_argument(
+        "--relatives-url", help=tr("the relatives' calendar server (default: the plan's, or the family's server)")
+    )
+    relatives.add_argument(
+        "--relatives-user", metavar="NAME", help=tr("your user name on the relatives' calendar server")
+    )
     publish.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
     return publish
+
+
+def add_calendar_language_option(parser: argparse.ArgumentParser) -> None:
+    from carte_planner.i18n import LANGUAGES
+
+    parser.add_argument(
+        "--calendar-lang",
+        choices=list(LANGUAGES),
+        metavar="LANG",
+        help=tr(
+            "the language of the plan's calendar events (en, zh_CN, ru, ar); the plan keeps it for every later "
+            "export and publish (default: the plan's, else the language of the output)"
+        ),
+    )
 
 
 def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
@@ -93,7 +140,16 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     if args.trust_certificate:
         trusted = _certificate_to_trust(url, args.trust_certificate, fail)
     discreet = args.discreet if args.discreet is not None else bool(known and same_server and known.discreet)
-    target = PublishTarget(url, user, args.calendar, args.create_calendar, discreet, trusted)
+    target = PublishTarget(
+        url,
+        user,
+        args.calendar,
+        args.create_calendar,
+        discreet,
+        trusted,
+        args.calendar_lang or "",
+        remove_old_events=None if args.old_events is None else args.old_events == "remove",
+    )
     password, source = _password(url, user, fail)
     if not plan.plan_id:
         raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
@@ -112,7 +168,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         )
     except PublishError as error:
         if error.server is not None:
-            _save(args.plan, error.server)
+            _save(args.plan, error.server, plan.calendar_language)
         message = error.message
         if error.failure is Failure.PASSWORD and source == "keyring":
             from carte_planner.publish.credentials import forget_password
@@ -123,12 +179,18 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
             message += " " + tr("To trust it, run again with {option}").format(
                 option=f"--trust-certificate {certificate_fingerprint(error.certificate)}"
             )
+        elif error.failure is Failure.OLD_EVENTS:
+            message += " " + tr("Run again with {remove} or {keep}.").format(
+                remove="--old-events remove", keep="--old-events keep"
+            )
+        elif error.failure is Failure.UNKNOWN_CALENDAR:
+            message += " " + tr("To create it, run again with {option}.").format(option="--create-calendar")
         elif error.failure is Failure.CALENDAR_GONE:
             message += " " + tr("Use {option} (with {create} for a new one).").format(
                 option="--calendar NAME", create="--create-calendar"
             )
         raise fail(message) from None
-    _save(args.plan, outcome.server)
+    _save(args.plan, outcome.server, outcome.language)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
@@ -137,20 +199,86 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     if not url.startswith("https://"):
         print(tr("Note: this address is not encrypted (http); use https:// unless the server is on this computer."))
     print(outcome.summary())
-    for conflict in outcome.conflicts:
-        what = tr("no longer in the plan, changed on the server") if conflict.removed else tr("changed on the server")
-        print(f"  {conflict.title or conflict.uid}: {what}")
-    if outcome.conflicts:
+    conflicts = list(outcome.conflicts)
+    _print_conflicts(outcome.conflicts)
+    if load_plan(args.plan).relatives or args.relatives_calendar or args.relatives_url or args.relatives_user:
+        family = (url, user, password, trusted)
+        conflicts += _publish_for_relatives(args, journey, checklist, family, fail)
+    if conflicts:
         raise fail(
             ntr(
                 "{n} event was changed on the server since the last publish; run again with {keep} to keep it, "
                 "or {replace} to replace it with the plan's",
                 "{n} events were changed on the server since the last publish; run again with {keep} to keep them, "
                 "or {replace} to replace them with the plan's",
-                len(outcome.conflicts),
+                len(conflicts),
             ).format(keep="--on-conflict keep-theirs", replace="--on-conflict replace")
         )
     return 0
+
+
+def _print_conflicts(conflicts: Sequence[Conflict]) -> None:
+    for conflict in conflicts:
+        what = tr("no longer in the plan, changed on the server") if conflict.removed else tr("changed on the server")
+        print(f"  {conflict.title or conflict.uid}: {what}")
+
+
+def _publish_for_relatives(
+    args: argparse.Namespace,
+    journey: Journey,
+    checklist: Checklist,
+    family: tuple[str, str, str, str],
+    fail: _Fail,
+) -> list[Conflict]:
+    """Publish the relatives' (discreet) calendar after the family's; one result line."""
+    from carte_planner.publish.errors import PublishError
+    from carte_planner.publish.server import normalised_url
+    from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+    from carte_planner.storage.planfile import load_plan
+
+    plan = load_plan(args.plan)  # with the family's record just saved
+    known = plan.relatives
+    family_url, family_user, family_password, family_trusted = family
+    prefix = tr("Relatives' calendar:") + " "
+    try:
+        url = normalised_url(args.relatives_url) if args.relatives_url else (known.url if known else family_url)
+    except PublishError as error:
+        raise fail(f"--relatives-url: {error.message}") from None
+    user = args.relatives_user or (known.user if known and known.url == url else family_user)
+    if (url, user) == (family_url, family_user):
+        password, trusted = family_password, family_trusted
+    else:
+        password = _password(url, user, fail)[0]
+        trusted = known.trusted_certificate if known and (known.url, known.user) == (url, user) else ""
+    target = PublishTarget(
+        url,
+        user,
+        args.relatives_calendar,
+        create_calendar=True,
+        discreet=True,
+        trusted_certificate=trusted,
+        relatives=True,
+        remove_old_events=None if args.old_events is None else args.old_events == "remove",
+    )
+    try:
+        outcome = publish_plan(
+            plan,
+            journey,
+            target,
+            password,
+            datetime.now(UTC),
+            checklist=checklist,
+            holidays=args.holidays,
+            on_conflict=OnConflict(args.on_conflict),
+        )
+    except PublishError as error:
+        if error.server is not None:
+            _save(args.plan, error.server, plan.calendar_language, relatives=True)
+        raise fail(prefix + error.message) from None
+    _save(args.plan, outcome.server, outcome.language, relatives=True)
+    print(prefix + outcome.summary())
+    _print_conflicts(outcome.conflicts)
+    return list(outcome.conflicts)
 
 
 def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
@@ -203,7 +331,7 @@ def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
     return pem
 
 
-def _save(path: str, server: object) -> None:
+def _save(path: str, server: object, language: str, *, relatives: bool = False) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
@@ -214,7 +342,8 @@ def _save(path: str, server: object) -> None:
     try:
         # Read and written under the plan's write lock: a window saving meanwhile is not undone.
         with writing(Path(path)):
-            save_plan(path, replace(load_plan(path), server=server))
+            plan = replace(load_plan(path), calendar_language=language)
+            save_plan(path, replace(plan, relatives=server) if relatives else replace(plan, server=server))
     except (WriteError, PlanFileError, TimeoutError) as error:
         # Like any output the command could not write: the exit code says so (74, not 2).
         raise WriteError(

@@ -3,6 +3,7 @@ stopped by the tests themselves, with htpasswd sign-in and a temporary storage f
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -70,25 +71,10 @@ class RadicaleServer:
             command += ["--server-ssl", "True", "--server-certificate", str(certificate), "--server-key", str(key)]
         with (self.folder / "radicale.log").open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"Radicale stopped at start: {(self.folder / 'radicale.log').read_text()[-2000:]}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("Radicale did not start listening in time")
+        _wait_until_listening(self.process, self.port, self.folder / "radicale.log", "Radicale")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        _stop(self.process)
         self.process = None
 
     def items(self) -> dict[str, bytes]:
@@ -98,3 +84,69 @@ class RadicaleServer:
         for path in sorted(root.glob("*/*.ics")):
             found[f"{path.parent.name}/{path.name}"] = path.read_bytes()
         return found
+
+
+class XandikosServer:
+    """A Xandikos server (Debian's `xandikos` command) on 127.0.0.1, serving a temporary folder.
+    Xandikos signs nobody in: it takes the user name and password and ignores them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @staticmethod
+    def command() -> str | None:
+        return shutil.which("xandikos")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> None:
+        program = self.command()
+        if program is None:
+            raise RuntimeError("the xandikos command is not installed")
+        command = [
+            program, "--directory", str(self.folder / "xandikos"), "--defaults",
+            "--listen-address", "127.0.0.1", "--port", str(self.port),
+        ]  # fmt: skip
+        with (self.folder / "xandikos.log").open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=log)
+        _wait_until_listening(self.process, self.port, self.folder / "xandikos.log", "Xandikos")
+
+    def stop(self) -> None:
+        _stop(self.process)
+        self.process = None
+
+    def items(self) -> dict[str, bytes]:
+        """Every stored event resource, by calendar folder and file name, read from the folder
+        (Xandikos keeps each calendar as a git repository whose work tree holds the files)."""
+        root = self.folder / "xandikos" / "user" / "calendars"
+        found = {}
+        for path in sorted(root.glob("*/*.ics")):
+            found[f"{path.parent.name}/{path.name}"] = path.read_bytes()
+        return found
+
+
+def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path, name: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} stopped at start: {log.read_text()[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{name} did not start listening in time")
+
+
+def _stop(process: subprocess.Popen[bytes] | None) -> None:
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -125,6 +125,25 @@ def radicale(tmp_path):
 
 
 @pytest.fixture
+def xandikos(tmp_path):
+    """A Xandikos server, when Debian's xandikos package is installed (else skipped)."""
+    from tests.caldav_server import XandikosServer
+
+    if XandikosServer.command() is None:
+        pytest.skip("the xandikos command is not installed (Debian package xandikos)")
+    server = XandikosServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["radicale", "xandikos"])
+def caldav_server(request):
+    """Each real server the publishing must behave the same on, one after the other."""
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture
 def memory_keyring():
     import keyring
 

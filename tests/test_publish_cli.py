@@ -70,6 +70,7 @@ def test_an_unknown_calendar_exits_2_naming_the_calendars_there_are(capsys, radi
     code, _, err = run(capsys, "--plan", str(plan_file), "--url", radicale.url, "--user", USER, "--calendar", "Work")
     assert code == 2
     assert "no calendar named “Work”" in err
+    assert "run again with --create-calendar" in err
     assert err.count("\n") == 1
 
 

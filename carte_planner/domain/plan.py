@@ -33,6 +33,9 @@ class PublishedEvent:
     etag: str
     fingerprint: str
     day: date
+    # The family chose to keep the server's edit of this event: until that copy changes again,
+    # a change the plan makes to the event is asked about, not written over it.
+    kept_theirs: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class CalendarServer:
     calendar_name: str = ""
     discreet: bool = False
     trusted_certificate: str = ""
+    # How the server asks for the password ("basic", "digest"; "" if it never did).
+    auth_scheme: str = ""
     sequence: int = 0
     published_at: datetime | None = None
     events: tuple[PublishedEvent, ...] = ()
@@ -58,7 +63,10 @@ class Plan:
     goes into every exported event's UID. `checklist` holds the ticks, notes and the user's
     own items; `exported` what the last calendar exports wrote; `server` where the plan is
     published, if it is; `papers` the family's documents and `money` its budget, which never
-    leave the plan and its files folder."""
+    leave the plan and its files folder. `calendar_language` is the language its calendar
+    events are written in, to files and servers alike, kept from the first export or publish
+    until the family picks another ("" before then). `relatives` is where the calendar for
+    relatives is published, if the family has one."""
 
     request: TripRequest
     plan_id: str
@@ -67,3 +75,6 @@ class Plan:
     server: CalendarServer | None = None
     papers: Papers = field(default_factory=Papers)
     money: Money = field(default_factory=Money)
+    calendar_language: str = ""
+    # The relatives' calendar (discreet), published with the family's in the same run.
+    relatives: CalendarServer | None = None

@@ -138,7 +138,12 @@ def portable_rule(recurrence: Recurrence, start: date) -> bool:
 
 
 def _title(item: JourneyItem, discreet: bool) -> str:
-    return tr(_DISCREET_TITLES[item.category]) if discreet else item.title
+    return discreet_title(item) if discreet else item.title
+
+
+def discreet_title(item: JourneyItem) -> str:
+    """The word a discreet calendar shows for the item: Travel, Away, Appointment, Reminder."""
+    return tr(_DISCREET_TITLES[item.category])
 
 
 def _location(journey: Journey, item: JourneyItem) -> str | None:

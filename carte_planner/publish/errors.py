@@ -17,6 +17,9 @@ class Failure(Enum):
     CERTIFICATE = "certificate"
     UNKNOWN_CALENDAR = "unknown-calendar"
     CALENDAR_GONE = "calendar-gone"
+    SAME_CALENDAR = "same-calendar"
+    # Publishing to another calendar than last time: the old one's events go or stay?
+    OLD_EVENTS = "old-events"
     SERVER = "server"
     REDIRECT = "redirect"
     CANCELLED = "cancelled"

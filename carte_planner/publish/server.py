@@ -24,6 +24,16 @@ _ETAG_QUERY = (
 )
 
 
+_LOOK_QUERY = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" xmlns:a="http://apple.com/ns/ical/">'
+    "<d:prop><d:displayname/><c:calendar-description/><a:calendar-color/></d:prop></d:propfind>"
+)
+_NAME = "{DAV:}displayname"
+_DESCRIPTION = "{urn:ietf:params:xml:ns:caldav}calendar-description"
+_COLOUR = "{http://apple.com/ns/ical/}calendar-color"
+
+
 @dataclass(frozen=True)
 class RemoteCalendar:
     name: str
@@ -64,6 +74,26 @@ def is_encrypted(url: str) -> bool:
     return urlsplit(url).scheme == "https"
 
 
+# The sign-in schemes sent with the first request once a server is known to ask for them.
+AUTH_SCHEMES = ("basic", "digest")
+
+
+def may_send_credentials_at_once(url: str) -> bool:
+    """Only over an encrypted connection or to this computer: elsewhere a plain-HTTP server
+    first says that it wants them, so nothing is sent to a server that would not ask."""
+    import ipaddress
+
+    if is_encrypted(url):
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def server_certificate(url: str) -> str:
     """The certificate the server shows (PEM), unverified: only to show it to the user and to
     remember it once they chose to trust it."""
@@ -100,24 +130,49 @@ class ServerSession:
         password: str,
         trusted_certificate: str = "",
         cancel: threading.Event | None = None,
+        auth_scheme: str = "",
     ) -> None:
-        from caldav.davclient import DAVClient
+        """`auth_scheme` is how the server asked for the password last time ("basic" or
+        "digest"): the password then goes with the first request instead of after a refusal
+        (one round trip, and Radicale's delay after a refusal, fewer)."""
+        from caldav.lib import error as dav
 
         self.url = url
         self.user = user
         self.trusted_certificate = trusted_certificate
+        at_once = auth_scheme if auth_scheme in AUTH_SCHEMES and may_send_credentials_at_once(url) else ""
         with self._translated():
-            self._client = DAVClient(
-                url=url,
-                username=user,
-                password=password,
-                timeout=TIMEOUT_SECONDS,
-                ssl_verify_cert=trusted_certificate or True,
-                # The user gives the address: no DNS discovery, nothing contacted but that server.
-                enable_rfc6764=False,
-            )
-            self._guard = RequestGuard(self._client.session, url, cancel)
-            self._principal = self._client.principal()
+            try:
+                self._connect(password, cancel, at_once)
+            except dav.AuthorizationError:
+                if not at_once:
+                    raise
+                # The server may ask another way now: let it say how.
+                self.close()
+                self._connect(password, cancel, "")
+
+    def _connect(self, password: str, cancel: threading.Event | None, auth_scheme: str) -> None:
+        from caldav.davclient import DAVClient
+
+        self._client = DAVClient(
+            url=self.url,
+            username=self.user,
+            password=password,
+            timeout=TIMEOUT_SECONDS,
+            ssl_verify_cert=self.trusted_certificate or True,
+            # The user gives the address: no DNS discovery, nothing contacted but that server.
+            enable_rfc6764=False,
+            auth_type=auth_scheme or None,
+        )
+        self._guard = RequestGuard(self._client.session, self.url, cancel)
+        self._principal = self._client.principal()
+
+    @property
+    def auth_scheme(self) -> str:
+        """How the server asked for the password ("" when it did not): remembered with the
+        server, never the password itself."""
+        kind = type(self._client.auth).__name__ if self._client.auth is not None else ""
+        return {"HTTPBasicAuth": "basic", "HTTPDigestAuth": "digest"}.get(kind, "")
 
     def close(self) -> None:
         self._client.close()
@@ -140,6 +195,38 @@ class ServerSession:
             made = self._principal.make_calendar(name=name)
             return RemoteCalendar(name, str(made.url))
 
+    def look(self, calendar_url: str) -> tuple[str, str, str]:
+        """The calendar's display name, description and colour as the server has them ("" for
+        one it does not have)."""
+        with self._translated():
+            response = self._client.propfind(calendar_url, _LOOK_QUERY, depth=0)
+        self._check(response.status, tr_noop("read the calendar"))
+        own_path = urlsplit(calendar_url).path.rstrip("/")
+        for result in response.results or []:
+            if urlsplit(result.href).path.rstrip("/") == own_path:
+                found = getattr(result, "properties", {}) or {}
+                name, description, colour = (str(found.get(key) or "") for key in (_NAME, _DESCRIPTION, _COLOUR))
+                return name, description, colour
+        return "", "", ""
+
+    def set_look(self, calendar_url: str, name: str, description: str, colour: str) -> None:
+        """Give the calendar this display name, description (none when empty) and colour."""
+        from xml.sax.saxutils import escape
+
+        kept = f"<d:displayname>{escape(name)}</d:displayname><a:calendar-color>{escape(colour)}</a:calendar-color>"
+        if description:
+            kept += f"<c:calendar-description>{escape(description)}</c:calendar-description>"
+        dropped = "" if description else "<d:remove><d:prop><c:calendar-description/></d:prop></d:remove>"
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<d:propertyupdate xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" '
+            'xmlns:a="http://apple.com/ns/ical/">'
+            f"<d:set><d:prop>{kept}</d:prop></d:set>{dropped}</d:propertyupdate>"
+        )
+        with self._translated():
+            response = self._client.proppatch(calendar_url, body)
+        self._check(response.status, tr_noop("rename the calendar"))
+
     def etags(self, calendar_url: str) -> dict[str, str]:
         """Each resource's file name in the calendar with its ETag. Raises CALENDAR_GONE when the
         calendar itself is not there any more."""
@@ -153,6 +240,9 @@ class ServerSession:
         for result in response.results or []:
             path = urlsplit(result.href).path
             if path.rstrip("/") == own_path:
+                # Xandikos answers a deleted calendar with a 207 whose one response is a 404.
+                if getattr(result, "status", None) in (404, 410):
+                    raise PublishError(Failure.CALENDAR_GONE, tr("the calendar is not on the server any more"))
                 continue
             etag = getattr(result, "properties", {}).get("{DAV:}getetag")
             found[_last_segment(path)] = str(etag or "")

@@ -18,9 +18,11 @@ from enum import Enum
 from carte_planner.domain.checklist import Checklist, checklist_items
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
+from carte_planner.export.calendar_language import calendar_language
+from carte_planner.export.calendar_look import calendar_look, given_names
 from carte_planner.export.calendar_objects import CalendarObject, calendar_objects, content_fingerprint, resource_name
 from carte_planner.export.ics import ExportOptions, calendar_name
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import ntr, tr, use_language
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.server import RemoteCalendar, ServerSession, normalised_url
 
@@ -53,6 +55,13 @@ class PublishTarget:
     create_calendar: bool = False
     discreet: bool = False
     trusted_certificate: str = ""
+    # The language the family picks for the calendar; "" keeps the plan's (calendar_language).
+    language: str = ""
+    # The relatives' calendar (the plan's `relatives` record) rather than the family's.
+    relatives: bool = False
+    # Moving to another calendar: remove the plan's events from the old one (True), leave them
+    # (False), or ask first (None: nothing is published until the family says).
+    remove_old_events: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -60,12 +69,16 @@ class PublishOutcome:
     """What a publish did, and the record the plan keeps for the next one."""
 
     server: CalendarServer
+    # The calendar's language, for the plan to keep.
+    language: str = ""
     created: int = 0
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
     restored: int = 0
     conflicts: tuple[Conflict, ...] = ()
+    # Events removed from the calendar the plan moved away from.
+    removed_from_old: int = 0
 
     def summary(self) -> str:
         """One line for the window's result and the command line."""
@@ -83,6 +96,12 @@ class PublishOutcome:
                 "{n} event deleted on the server was put back.",
                 "{n} events deleted on the server were put back.",
                 self.restored,
+            )
+        if self.removed_from_old:
+            line += " " + ntr(
+                "{n} event was removed from the calendar published to before.",
+                "{n} events were removed from the calendar published to before.",
+                self.removed_from_old,
             )
         if self.conflicts:
             line += " " + ntr(
@@ -124,9 +143,24 @@ def publish_plan(
     options = ExportOptions(
         plan_id=plan.plan_id, now=now, discreet=target.discreet, checklist=entries, holidays=holidays
     )
-    with ServerSession(url, target.user, password, target.trusted_certificate, cancel) as session:
-        previous = plan.server if plan.server and (plan.server.url, plan.server.user) == (url, target.user) else None
-        calendar = _choose_calendar(session, target, previous, calendar_name(journey, options))
+    language = calendar_language(plan, target.language)
+    record = plan.relatives if target.relatives else plan.server
+    previous = record if record and (record.url, record.user) == (url, target.user) else None
+    scheme = previous.auth_scheme if previous else ""
+    with ServerSession(url, target.user, password, target.trusted_certificate, cancel, scheme) as session:
+        with use_language(language):
+            journey_name = calendar_name(journey, options)
+        calendar = _choose_calendar(session, target, previous, journey_name)
+        other = plan.server if target.relatives else plan.relatives
+        if other is not None and other.calendar_url == calendar.url:
+            # Both would write the same events (and remove each other's) in one calendar.
+            raise PublishError(
+                Failure.SAME_CALENDAR,
+                tr(
+                    "The family's calendar and the relatives' calendar of this plan cannot both be “{calendar}”: "
+                    "pick another calendar for the relatives."
+                ).format(calendar=calendar.name),
+            )
         try:
             listing = session.etags(calendar.url)
         except PublishError as error:
@@ -139,7 +173,21 @@ def publish_plan(
                     ).format(calendar=calendar.name),
                 ) from None
             raise
+        calendar = _dress(session, calendar, journey, options, language)
         same_calendar = previous is not None and previous.calendar_url == calendar.url
+        left_behind = _left_behind(session, previous) if previous is not None and not same_calendar else {}
+        if left_behind and target.remove_old_events is None:
+            assert previous is not None
+            raise PublishError(
+                Failure.OLD_EVENTS,
+                ntr(
+                    "{n} event of this plan is in the calendar “{calendar}” it was published to before: "
+                    "say whether to remove it from there.",
+                    "{n} events of this plan are in the calendar “{calendar}” it was published to before: "
+                    "say whether to remove them from there.",
+                    len(left_behind),
+                ).format(calendar=previous.calendar_name),
+            )
         start = CalendarServer(
             url=url,
             user=target.user,
@@ -147,12 +195,14 @@ def publish_plan(
             calendar_name=calendar.name,
             discreet=target.discreet,
             trusted_certificate=target.trusted_certificate,
+            auth_scheme=session.auth_scheme,
             sequence=previous.sequence if previous else 0,
             published_at=previous.published_at if same_calendar and previous else None,
             events=previous.events if same_calendar and previous else (),
         )
         last_sequence = max(start.sequence, plan.exported.sequence)
-        sequence, objects = calendar_objects(journey, options, last_sequence)
+        with use_language(language):
+            sequence, objects = calendar_objects(journey, options, last_sequence)
         run = _Run(session, calendar.url, listing, {event.uid: event for event in start.events}, on_conflict, progress)
         try:
             run.publish(objects)
@@ -160,8 +210,15 @@ def publish_plan(
             # The events written so far carry this SEQUENCE: the next publish must go above it.
             error.server = replace(start, sequence=sequence, events=run.records())
             raise
+        removed_from_old = 0
+        if left_behind and target.remove_old_events:
+            for url, etag in left_behind.items():
+                # An event someone edited there since (its ETag moved on) stays.
+                removed_from_old += session.delete(url, etag)
         return PublishOutcome(
+            removed_from_old=removed_from_old,
             server=replace(start, sequence=sequence, published_at=now, events=run.records()),
+            language=language,
             created=run.created,
             updated=run.updated,
             removed=run.removed,
@@ -172,11 +229,50 @@ def publish_plan(
 
 
 def list_calendars(
-    url: str, user: str, password: str, trusted_certificate: str = "", cancel: threading.Event | None = None
+    url: str,
+    user: str,
+    password: str,
+    trusted_certificate: str = "",
+    cancel: threading.Event | None = None,
+    auth_scheme: str = "",
 ) -> list[RemoteCalendar]:
     """The calendars the user has on the server, for the window to offer."""
-    with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel) as session:
+    with ServerSession(normalised_url(url), user, password, trusted_certificate, cancel, auth_scheme) as session:
         return session.calendars()
+
+
+def _left_behind(session: ServerSession, previous: CalendarServer) -> dict[str, str]:
+    """The plan's events still in the calendar it was published to before (address: ETag the
+    plan wrote); none when that calendar is not there any more."""
+    if not previous.calendar_url or not previous.events:
+        return {}
+    try:
+        listing = session.etags(previous.calendar_url)
+    except PublishError as error:
+        if error.failure is Failure.CALENDAR_GONE:
+            return {}
+        raise
+    base = previous.calendar_url.rstrip("/") + "/"
+    return {base + event.href: event.etag for event in previous.events if event.href in listing}
+
+
+def _dress(
+    session: ServerSession, calendar: RemoteCalendar, journey: Journey, options: ExportOptions, language: str
+) -> RemoteCalendar:
+    """Give the plan's own calendar (one named as Carte Planner names it) the look its events
+    have: switching to discreet renames it, and its description and colour say nothing either.
+    A calendar the family named itself is left as it is."""
+    name, description, colour = session.look(calendar.url)
+    if (name or calendar.name).strip().casefold() not in given_names(journey, options):
+        return calendar
+    with use_language(language):
+        look = calendar_look(journey, options)
+    # A server that keeps no description (Xandikos 0.2) is not asked again on every publish; a
+    # description that is there and says something else is always rewritten.
+    stale_description = description != look.description and bool(description or not look.description)
+    if name != look.name or colour[:7].upper() != look.colour.upper() or stale_description:
+        session.set_look(calendar.url, look.name, look.description, look.colour)
+    return RemoteCalendar(look.name, calendar.url)
 
 
 def _choose_calendar(
@@ -245,8 +341,8 @@ class _Run:
                 if not record.etag and fresh.get(record.href):
                     self._records[uid] = replace(record, etag=fresh[record.href])
 
-    def _keep(self, item: CalendarObject, name: str, etag: str, fingerprint: str | None = None) -> None:
-        self._records[item.uid] = PublishedEvent(item.uid, name, etag, fingerprint or item.fingerprint, item.day)
+    def _keep(self, item: CalendarObject, name: str, etag: str, *, theirs: bool = False) -> None:
+        self._records[item.uid] = PublishedEvent(item.uid, name, etag, item.fingerprint, item.day, theirs)
 
     def _write(self, item: CalendarObject, name: str, etag: str | None) -> bool:
         written, new_etag = self.session.put(self.base + name, item.data, etag)
@@ -267,8 +363,16 @@ class _Run:
                 return
             on_server = ""  # made meanwhile: compare it like any other copy
         elif record is not None and record.etag and record.etag == on_server:
-            if record.fingerprint == item.fingerprint:
+            replace_theirs = record.kept_theirs and self.on_conflict is OnConflict.REPLACE
+            if record.fingerprint == item.fingerprint and not replace_theirs:
                 self.unchanged += 1
+            elif record.kept_theirs and self.on_conflict is not OnConflict.REPLACE:
+                # Their edit, kept on purpose; the plan has changed the event since.
+                if self.on_conflict is OnConflict.KEEP_THEIRS:
+                    self.unchanged += 1
+                    self._keep(item, name, on_server, theirs=True)
+                else:
+                    self.conflicts.append(Conflict(item.uid, item.title))
             elif self._write(item, name, on_server):
                 self.updated += 1
             else:
@@ -301,7 +405,7 @@ class _Run:
                 self.conflicts.append(Conflict(item.uid, item.title))
         elif self.on_conflict is OnConflict.KEEP_THEIRS:
             self.unchanged += 1
-            self._keep(item, name, etag)
+            self._keep(item, name, etag, theirs=True)
         else:
             self.conflicts.append(Conflict(item.uid, item.title))
 

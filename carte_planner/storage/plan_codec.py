@@ -151,6 +151,7 @@ def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
         "calendar_name": server.calendar_name,
         "discreet": server.discreet,
         "trusted_certificate": server.trusted_certificate,
+        **({"auth_scheme": server.auth_scheme} if server.auth_scheme else {}),
         "sequence": server.sequence,
         "published_at": server.published_at.isoformat() if server.published_at else None,
         "events": {
@@ -159,6 +160,7 @@ def server_to_dict(server: CalendarServer | None) -> dict[str, Any] | None:
                 "etag": event.etag,
                 "fingerprint": event.fingerprint,
                 "day": event.day.isoformat(),
+                **({"kept_theirs": True} if event.kept_theirs else {}),
             }
             for event in server.events
         },
@@ -178,6 +180,10 @@ def plan_to_bytes(plan: Plan) -> bytes:
         "papers": papers_to_dict(plan.papers),
         "money": money_to_dict(plan.money),
     }
+    if plan.calendar_language:
+        document["calendar_language"] = plan.calendar_language
+    if plan.relatives is not None:
+        document["relatives_calendar_server"] = server_to_dict(plan.relatives)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -439,6 +445,7 @@ def _published_event(uid: str, data: Any) -> PublishedEvent:
         etag=fields.take("etag", str, ""),
         fingerprint=fields.take("fingerprint", str, ""),
         day=fields.take("day", str, convert=date.fromisoformat),
+        kept_theirs=fields.take("kept_theirs", bool, False),
     )
     fields.finish()
     if not event.href.strip():
@@ -477,6 +484,7 @@ def server_from_dict(data: Any) -> CalendarServer | None:
         calendar_name=fields.take("calendar_name", str, ""),
         discreet=fields.take("discreet", bool, False),
         trusted_certificate=fields.take("trusted_certificate", str, ""),
+        auth_scheme=fields.take("auth_scheme", str, "", convert=_auth_scheme),
         sequence=fields.take("sequence", int, 0, convert=_sequence),
         published_at=None if published is None else _converted("calendar_server.published_at", published, _aware_time),
         events=tuple(_published_event(str(uid), value) for uid, value in sorted(events.items())),
@@ -674,6 +682,8 @@ def _plan_from_document(document: Any) -> Plan:
     server = server_from_dict(fields.take("calendar_server", (dict, type(None)), None))
     papers = papers_from_dict(fields.take("papers", dict, {}))
     money = money_from_dict(fields.take("money", dict, {}))
+    calendar_language = fields.take("calendar_language", str, "", convert=_calendar_language)
+    relatives = server_from_dict(fields.take("relatives_calendar_server", (dict, type(None)), None))
     fields.finish()
     return Plan(
         request=request,
@@ -683,4 +693,20 @@ def _plan_from_document(document: Any) -> Plan:
         server=server,
         papers=papers,
         money=money,
+        calendar_language=calendar_language,
+        relatives=relatives,
     )
+
+
+def _auth_scheme(name: str) -> str:
+    if name not in ("basic", "digest"):
+        raise ValueError(name)
+    return name
+
+
+def _calendar_language(code: str) -> str:
+    from carte_planner.i18n import LANGUAGES
+
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    return code

@@ -202,16 +202,32 @@ class PlanDocument(QObject):
         self.papersChanged.emit()
         self.fileChanged.emit()
 
-    def record_export(self, record: ExportRecord) -> None:
-        """Remember what a calendar export wrote, for the next one; the plan then needs saving."""
-        if record != self._plan.exported:
-            self._plan = replace(self._plan, exported=record)
+    def record_export(self, record: ExportRecord, language: str = "") -> None:
+        """Remember what a calendar export wrote, and in which language, for the next one; the
+        plan then needs saving."""
+        language = language or self._plan.calendar_language
+        if (record, language) != (self._plan.exported, self._plan.calendar_language):
+            self._plan = replace(self._plan, exported=record, calendar_language=language)
             self.mark_unsaved()
 
-    def record_publish(self, server: CalendarServer) -> None:
-        """Remember what is on the calendar server, for the next publish; the plan then needs saving."""
-        if server != self._plan.server:
-            self._plan = replace(self._plan, server=server)
+    def record_relatives(self, server: CalendarServer) -> None:
+        """Remember what is on the relatives' calendar; the plan then needs saving."""
+        if server != self._plan.relatives:
+            self._plan = replace(self._plan, relatives=server)
+            self.mark_unsaved()
+
+    def set_calendar_language(self, language: str) -> None:
+        """The language the plan's calendar events are written in from now on."""
+        if language != self._plan.calendar_language:
+            self._plan = replace(self._plan, calendar_language=language)
+            self.mark_unsaved()
+
+    def record_publish(self, server: CalendarServer, language: str = "") -> None:
+        """Remember what is on the calendar server, and in which language, for the next publish;
+        the plan then needs saving."""
+        language = language or self._plan.calendar_language
+        if (server, language) != (self._plan.server, self._plan.calendar_language):
+            self._plan = replace(self._plan, server=server, calendar_language=language)
             self.mark_unsaved()
 
     def mark_saved(self, path: Path) -> None:

@@ -366,6 +366,11 @@ class MainWindow(QMainWindow):
         self.panel_action.toggled.connect(self.show_panel)
         self.about_action = self._action(tr("&About Carte Planner"), self.about)
         self.import_help_action = self._action(tr("How to &import the calendar"), self.import_help)
+        self.relatives_page_action = self._action(
+            tr("Sa&ve page for relatives…"),
+            self.save_relatives_page,
+            tip=tr("One page relatives can open on any phone, even offline: the trip's dates, not the treatment"),
+        )
         self.publish_action = self._action(
             tr("P&ublish to calendar server…"),
             self.publish_to_server,
@@ -398,7 +403,7 @@ class MainWindow(QMainWindow):
                 self.holidays_in_calendar_action,
             ]
         )
-        file_menu.addActions([self.publish_action, self.publish_changes_action])
+        file_menu.addActions([self.publish_action, self.publish_changes_action, self.relatives_page_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action, self.sheet_action])
         file_menu.addActions(
@@ -413,7 +418,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == chosen)
             action.setData(code)
             self.output_language_group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_output_language(c or None))
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_output_language(c or None))
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -1026,7 +1031,10 @@ class MainWindow(QMainWindow):
             previous=self._exported_so_far(),
             holidays=self.holidays_in_calendar_action.isChecked(),
         )
-        with use_language(self.output_language()):
+        from carte_planner.export.calendar_language import calendar_language
+
+        language = calendar_language(self.document.plan, default=self.output_language())
+        with use_language(language):
             result = export_calendar(journey, options)
         try:
             atomic_write(path, result.data)
@@ -1037,10 +1045,10 @@ class MainWindow(QMainWindow):
         # A saved plan gets the record in its file at once and stays saved; an unsaved one says
         # what changed, since quitting now asks about it.
         was_saved = not self.document.modified
-        self.document.record_export(result.record)
+        self.document.record_export(result.record, language)
         note = ""
         if was_saved and self.document.modified:
-            if self._write_export_record(result.record) and self.document.path is not None:
+            if self._write_export_record(result.record, language) and self.document.path is not None:
                 self.document.mark_saved(self.document.path)
             else:
                 note = " " + tr(
@@ -1073,7 +1081,7 @@ class MainWindow(QMainWindow):
             return record
         return replace(record, sequence=on_disk.sequence) if on_disk.sequence > record.sequence else record
 
-    def _write_export_record(self, record) -> bool:
+    def _write_export_record(self, record, language: str = "") -> bool:
         """Write what the export wrote into the plan file as it is on disk, when that file is
         still the plan as this window saved it. False when there is no such file."""
         from carte_planner.storage.locks import writing
@@ -1087,7 +1095,9 @@ class MainWindow(QMainWindow):
                 on_disk = load_plan(path)
                 if on_disk.plan_id != self.document.plan.plan_id or file_digest(path) != self._disk_digest:
                     return False
-                save_plan(path, replace(on_disk, exported=record))
+                save_plan(
+                    path, replace(on_disk, exported=record, calendar_language=language or on_disk.calendar_language)
+                )
         except (PlanFileError, WriteError, TimeoutError):
             return False
         self._disk_digest = file_digest(path)
@@ -1113,8 +1123,10 @@ class MainWindow(QMainWindow):
                 self,
                 discreet=self.discreet_action.isChecked(),
                 holidays=self.holidays_in_calendar_action.isChecked,
+                output_language=self.output_language(),
             )
             self.publish_dialog.published.connect(self._published)
+            self.publish_dialog.relatives_published.connect(self._relatives_published)
         self.publish_dialog.show()
         self.publish_dialog.raise_()
         if start and self.publish_dialog.password.text():
@@ -1141,16 +1153,25 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Save and self.save_as()
 
-    def _published(self, server) -> None:
-        """Keep what is on the server in the plan, and in its file at once: the record must
-        outlive the plan's other changes, even ones the family then discards."""
+    def _published(self, server, language: str = "") -> None:
+        """Keep what is on the server, and the calendar's language, in the plan and in its
+        file at once: the record must outlive the plan's other changes, even ones the family
+        then discards."""
         was_saved = not self.document.modified
-        self.document.record_publish(server)
-        if self._write_server_record(server) and was_saved and self.document.path is not None:
+        self.document.record_publish(server, language)
+        if self._write_server_record(server, language) and was_saved and self.document.path is not None:
             self.document.mark_saved(self.document.path)
         self.autosave_timer.start()
 
-    def _write_server_record(self, server) -> bool:
+    def _relatives_published(self, server) -> None:
+        """Keep what is on the relatives' calendar, in the plan and in its file at once."""
+        was_saved = not self.document.modified
+        self.document.record_relatives(server)
+        if self._write_server_record(server, relatives=True) and was_saved and self.document.path is not None:
+            self.document.mark_saved(self.document.path)
+        self.autosave_timer.start()
+
+    def _write_server_record(self, server, language: str = "", *, relatives: bool = False) -> bool:
         """Write the server record into the plan file as it is on disk (not the unsaved changes
         on screen). False when there is no file of this plan to write it into."""
         path = self.document.path
@@ -1161,7 +1182,9 @@ class MainWindow(QMainWindow):
             if on_disk.plan_id != self.document.plan.plan_id:
                 return False  # another plan was saved under this name meanwhile
             untouched = file_digest(path) == self._disk_digest
-            save_plan(path, replace(on_disk, server=server))
+            language = language or on_disk.calendar_language
+            kept = replace(on_disk, relatives=server) if relatives else replace(on_disk, server=server)
+            save_plan(path, replace(kept, calendar_language=language))
         except (PlanFileError, WriteError) as error:
             self.statusBar().showMessage(
                 tr(
@@ -1254,6 +1277,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Checklist saved to %1").replace("%1", isolated(str(path))), 10000)
         return path
 
+    def save_relatives_page(self):
+        """Show the page for relatives as they will see it; the family saves it from there."""
+        from carte_planner.ui.relatives_page_dialog import RelativesPageDialog
+
+        if not self.commit_edits():
+            return None
+        dialog = RelativesPageDialog(self.document, self._folder(), self.output_language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _folder(self) -> str:
         if self.document.path is not None:
             return str(self.document.path.parent)
@@ -1288,6 +1322,12 @@ class MainWindow(QMainWindow):
         """The language of calendar files and printouts: None for the window's own."""
         value = self.settings.value("output/language", "")
         return value if isinstance(value, str) and value in LANGUAGES else None
+
+    def choose_output_language(self, code: str | None) -> None:
+        """The family picks the language of calendar files and printouts: the plan's calendar
+        is written in it from now on too, wherever it is exported or published."""
+        self.set_output_language(code)
+        self.document.set_calendar_language(code or current_language())
 
     def set_output_language(self, code: str | None) -> None:
         self.settings.setValue("output/language", code or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -37,43 +38,55 @@ _EXISTING = "existing"
 CANCEL_WAIT_MS = 3000
 
 
-def _tr(text: str) -> str:
-    return tr(text)
-
-
 def ask_conflict(parent: QWidget, titles: list[str]) -> str | None:
     """Someone changed events on the server: "keep-theirs", "replace", or None to decide later."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowTitle(_tr("Changed on the server"))
+    box.setWindowTitle(tr("Changed on the server"))
     listed = "\n".join(f"• {title}" for title in titles[:10]) + ("\n…" if len(titles) > 10 else "")
     box.setText(
-        _tr("Someone changed these events in the calendar on the server (on a phone, perhaps):")
+        tr("Someone changed these events in the calendar on the server (on a phone, perhaps):")
         + "\n\n"
         + listed
         + "\n\n"
-        + _tr("Keep their version, or replace it with the plan's?")
+        + tr("Keep their version, or replace it with the plan's?")
     )
-    keep = box.addButton(_tr("Keep theirs"), QMessageBox.ButtonRole.AcceptRole)
-    replace = box.addButton(_tr("Replace with the plan's"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(tr("Keep theirs"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(tr("Replace with the plan's"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return "keep-theirs" if clicked is keep else "replace" if clicked is replace else None
+
+
+def ask_old_events(parent: QWidget, message: str) -> bool | None:
+    """Publishing to another calendar: True to remove the plan's events from the old one, False
+    to leave them there, None to publish nothing for now."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setWindowTitle(tr("Another calendar"))
+    box.setText(message)
+    remove = box.addButton(tr("Remove them there"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(tr("Leave them there"), QMessageBox.ButtonRole.NoRole)
+    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is remove else False if clicked is keep else None
 
 
 def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
     """Whether the user trusts a self-signed certificate, after seeing its fingerprint."""
     answer = QMessageBox.warning(
         parent,
-        _tr("Certificate not verified"),
+        tr("Certificate not verified"),
         as_text(
             message
             + "\n\n"
-            + _tr("SHA-256 fingerprint:")
+            + tr("SHA-256 fingerprint:")
             + f"\n{fingerprint}\n\n"
-            + _tr("Trust this certificate for this server? Carte Planner will remember this one certificate.")
+            + tr("Trust this certificate for this server? Carte Planner will remember this one certificate.")
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -84,7 +97,10 @@ def ask_trust(parent: QWidget, message: str, fingerprint: str) -> bool:
 class PublishDialog(QDialog):
     """Publishes in the background; `published` carries the plan's new server record."""
 
-    published = Signal(object)
+    # What is on the server now, and the language the calendar was written in.
+    published = Signal(object, str)
+    # What is on the relatives' calendar now.
+    relatives_published = Signal(object)
 
     def __init__(
         self,
@@ -93,6 +109,7 @@ class PublishDialog(QDialog):
         *,
         discreet: bool = False,
         holidays: Callable[[], bool] = bool,
+        output_language: str | None = None,
     ) -> None:
         super().__init__(parent)
         from carte_planner.export.ics import ExportOptions, calendar_name
@@ -101,6 +118,11 @@ class PublishDialog(QDialog):
         self.setWindowTitle(tr("Publish to calendar server"))
         self.document = document
         self._holidays = holidays
+        # The window's language of calendar files: the calendar's when the plan keeps none yet.
+        self.output_language = output_language
+        self._language = ""
+        # The family's answer about the old calendar's events, once asked (None: not yet).
+        self._remove_old: bool | None = None
         self._call: BackgroundCall | None = None
         self._working = False
         # Set to stop the conversation with the server (the window is closing).
@@ -136,6 +158,16 @@ class PublishDialog(QDialog):
         self.discreet = QCheckBox(tr("Discreet titles, for a calendar that others can see"))
         self.discreet.setChecked(server.discreet if server else discreet)
         self.discreet.toggled.connect(self._rename_new_calendar)
+        relatives = document.plan.relatives
+        self.relatives = QCheckBox(tr("Also publish a discreet calendar for relatives, named:"))
+        self.relatives.setChecked(relatives is not None)
+        self.relatives_name = QLineEdit(relatives.calendar_name if relatives else tr("Family trip"))
+        self.relatives_name.setAccessibleName(tr("Name of the relatives' calendar"))
+        self.relatives_name.setEnabled(self.relatives.isChecked())
+        self.relatives.toggled.connect(self.relatives_name.setEnabled)
+        relatives_row = QHBoxLayout()
+        relatives_row.addWidget(self.relatives)
+        relatives_row.addWidget(self.relatives_name, 1)
 
         form = QFormLayout()
         form.addRow(tr("Server &address:"), self.url)
@@ -147,6 +179,7 @@ class PublishDialog(QDialog):
         calendar_label.setBuddy(self.calendar)
         form.addRow(calendar_label, calendar_row)
         form.addRow("", self.discreet)
+        form.addRow("", relatives_row)
         self.note = QLabel(
             tr(
                 "Nothing is sent until you press Publish. The password is never written to the plan file. "
@@ -291,10 +324,12 @@ class PublishDialog(QDialog):
             return
         url, user, password = credentials
         trusted = self._trusted
+        known = self.document.plan.server
+        scheme = known.auth_scheme if known and (known.url, known.user) == (url, user) else ""
         self._cancel = cancel = threading.Event()
 
         def work(_progress):
-            return list_calendars(url, user, password, trusted, cancel)
+            return list_calendars(url, user, password, trusted, cancel, scheme)
 
         self._pending = self.find_calendars
         self._start(work, self._calendars_found, tr("Asking the server for your calendars…"))
@@ -304,6 +339,7 @@ class PublishDialog(QDialog):
         self.result_line.setText(ntr("{n} calendar found.", "{n} calendars found.", len(calendars)))
 
     def publish(self, on_conflict: str = "ask") -> None:
+        from carte_planner.publish.errors import PublishError
         from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
 
         credentials = self._credentials()
@@ -311,7 +347,33 @@ class PublishDialog(QDialog):
             return
         url, user, password = credentials
         kind, name = self.calendar.currentData() or (_NEW, self.journey_calendar)
-        target = PublishTarget(url, user, name, kind == _NEW, self.discreet.isChecked(), self._trusted)
+        from carte_planner.export.calendar_language import calendar_language
+
+        # Resolved here, in the window's thread: the publishing thread speaks no language of its own.
+        self._language = calendar_language(self.document.plan, default=self.output_language)
+        target = PublishTarget(
+            url,
+            user,
+            name,
+            kind == _NEW,
+            self.discreet.isChecked(),
+            self._trusted,
+            self._language,
+            remove_old_events=self._remove_old,
+        )
+        relatives = None
+        if self.relatives.isChecked() and self.relatives_name.text().strip():
+            # On the family's server; a relatives' calendar elsewhere is set up on the command line.
+            relatives = PublishTarget(
+                url,
+                user,
+                self.relatives_name.text().strip(),
+                create_calendar=True,
+                discreet=True,
+                trusted_certificate=self._trusted,
+                language=self._language,
+                relatives=True,
+            )
         plan, journey, checklist, holidays = (
             self.document.plan,
             self.document.journey,
@@ -321,33 +383,57 @@ class PublishDialog(QDialog):
         self._cancel = cancel = threading.Event()
 
         def work(progress):
-            return publish_plan(
-                plan,
-                journey,
-                target,
-                password,
-                datetime.now(UTC),
-                checklist=checklist,
-                holidays=holidays,
-                on_conflict=OnConflict(on_conflict),
-                progress=progress,
-                cancel=cancel,
-            )
+            def to(where, plan):
+                return publish_plan(
+                    plan,
+                    journey,
+                    where,
+                    password,
+                    datetime.now(UTC),
+                    checklist=checklist,
+                    holidays=holidays,
+                    on_conflict=OnConflict(on_conflict),
+                    progress=progress,
+                    cancel=cancel,
+                )
+
+            family = to(target, plan)
+            if relatives is None:
+                return family, None
+            try:
+                with_family = replace(plan, server=family.server, calendar_language=family.language)
+                return family, to(relatives, with_family)
+            except PublishError as error:
+                # The family's calendar is published: its record is kept whatever happens here.
+                return family, error
 
         self._pending = self.publish
         self._start(work, self._published, tr("Publishing…"))
 
-    def _published(self, outcome) -> None:
+    def _published(self, outcomes) -> None:
         from carte_planner.publish.credentials import save_password
+        from carte_planner.publish.errors import PublishError
 
+        outcome, relatives = outcomes
+        self._remove_old = None
         server = outcome.server
-        self.published.emit(server)
+        self.published.emit(server, outcome.language)
         if self.remember.isChecked():
             save_password(server.url, server.user, self.password.text())
         self._fill_calendars([], server)
-        self.result_line.setText(outcome.summary())
-        if outcome.conflicts:
-            choice = ask_conflict(self, [conflict.title or conflict.uid for conflict in outcome.conflicts])
+        lines = [outcome.summary()]
+        conflicts = list(outcome.conflicts)
+        if isinstance(relatives, PublishError):
+            if relatives.server is not None:
+                self.relatives_published.emit(relatives.server)
+            lines.append(tr("Relatives' calendar:") + " " + tr("Not published: %1").replace("%1", relatives.message))
+        elif relatives is not None:
+            self.relatives_published.emit(relatives.server)
+            lines.append(tr("Relatives' calendar:") + " " + relatives.summary())
+            conflicts += relatives.conflicts
+        self.result_line.setText("\n".join(lines))
+        if conflicts:
+            choice = ask_conflict(self, [conflict.title or conflict.uid for conflict in conflicts])
             if choice is not None:
                 self.publish(choice)
 
@@ -359,12 +445,18 @@ class PublishDialog(QDialog):
             self.result_line.setText(tr("Not published: %1").replace("%1", str(error) or type(error).__name__))
             return
         if error.server is not None:
-            self.published.emit(error.server)  # what was done is kept: publishing again finishes it
+            self.published.emit(error.server, self._language)  # what was done is kept: publishing again finishes it
         certificate = error.certificate if error.failure is Failure.CERTIFICATE else ""
         if certificate and ask_trust(self, error.message, certificate_fingerprint(certificate)):
             self._trusted = certificate
             self._pending()
             return
+        if error.failure is Failure.OLD_EVENTS:
+            answer = ask_old_events(self, error.message)
+            if answer is not None:
+                self._remove_old = answer
+                self.publish()
+                return
         if error.failure is Failure.PASSWORD:
             self.password.clear()
             self.password.setFocus()
