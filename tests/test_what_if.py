@@ -74,7 +74,7 @@ def test_manufacturing_two_weeks_late_breaks_the_visa_that_fitted_exactly(before
     assert ("return-flight-moved", "flight:return") in codes
     assert comparison.lodging_nights == (101, 115)
     lodging = next(b for b in comparison.broken if b.code == "lodging-nights-added")
-    assert str(lodging.message_words) == "Lodging: 14 more nights (101 → 115)."
+    assert str(lodging.message_words) == "Lodging nights: 101 → 115 (+14)."
 
 
 def test_cells_collected_again_add_a_leukapheresis_day_and_a_second_manufacturing(before):

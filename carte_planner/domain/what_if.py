@@ -116,7 +116,7 @@ def broken_by(before: Journey, after: Journey, moves: tuple[Move, ...]) -> tuple
                 "lodging-nights-added",
                 None,
                 say(
-                    "Lodging: {added} more nights ({before} → {after}).",
+                    "Lodging nights: {before} → {after} (+{added}).",
                     added=nights[1] - nights[0],
                     before=nights[0],
                     after=nights[1],
