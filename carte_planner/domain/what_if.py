@@ -17,6 +17,9 @@ RESIDENCE = "visa:residence-"
 # Notices that say a plan no longer works; a check ("closed-day") that appears is an errand
 # now on a day the office is shut.
 CLOSED_DAY = "closed-day"
+# The contingency itself lengthens a phase past the guide's range: that is the question, not
+# something it breaks.
+_ASKED = frozenset({"phase-outside-range"})
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,9 @@ def broken_by(before: Journey, after: Journey, moves: tuple[Move, ...]) -> tuple
     broken = [
         Broken(n.code, n.item_key, n.message_words)
         for n in after.notices
-        if (n.code, n.item_key) not in known and (n.severity == "warning" or n.code == CLOSED_DAY)
+        if (n.code, n.item_key) not in known
+        and n.code not in _ASKED
+        and (n.severity == "warning" or n.code == CLOSED_DAY)
     ]
     old_extensions = _first_days(before, EXTENSION)
     for key, day in _first_days(after, EXTENSION).items():
