@@ -89,3 +89,15 @@ def test_bad_questions_are_refused_in_one_line(capsys, tmp_path):
     assert "--recollect" in err
     code, _, err = run(capsys, "what-if", "--plan", str(path), "--recollect", "--apply")
     assert "--save" in err
+
+
+def test_plan_json_says_which_bookings_stay_changeable_until_eligibility(capsys):
+    argv = ["plan", "--start", "2027-03-01", "--city", "beijing", "--home-tz", "America/New_York", *TODAY]
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert code == 0
+    point = json.loads(out)["go_no_go"]
+    assert point["decision_day"] == "2027-03-10"
+    assert point["keep_changeable"] == ["stay:accommodation", "flight:return"]
+    assert point["not_eligible"]["earliest_return"] == "2027-03-11"
+    code, out, _ = run(capsys, *argv)
+    assert "Eligibility is confirmed at screening, by Wed 10 Mar 2027. Until then keep these changeable:" in out

@@ -121,6 +121,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             "Fit-to-fly check, estimated: {date} (between {low} and {high} from the shortest to the longest scenario)"
         ).format(date=_day(summary.clearance), low=_day(low), high=_day(high)),
         *_odds_text(journey),
+        *_go_no_go_text(journey),
         "",
         journey.estimate_note,
         "",
@@ -178,6 +179,41 @@ def _odds_text(journey: Journey) -> list[str]:
         f"  {odds.advice_words}",
         f"  ~ {odds.assumption_words}",
     ]
+
+
+def _go_no_go_text(journey: Journey) -> list[str]:
+    from carte_planner.domain.eligibility import go_no_go, not_eligible
+
+    point, path = go_no_go(journey), not_eligible(journey)
+    lines = [
+        tr("Eligibility is confirmed at screening, by {day}. Until then keep these changeable:").format(
+            day=_day(point.decision_day)
+        )
+    ]
+    lines += [f"  - {item.title}" for item in point.keep_changeable]
+    lines.append(
+        "  "
+        + tr("If not eligible: return from {day}, {needed} of the {planned} lodging nights needed.").format(
+            day=_day(path.earliest_return), needed=path.nights_needed, planned=path.nights_planned
+        )
+    )
+    return lines
+
+
+def _go_no_go_json(journey: Journey) -> dict[str, Any]:
+    from carte_planner.domain.eligibility import go_no_go, not_eligible
+
+    point, path = go_no_go(journey), not_eligible(journey)
+    return {
+        "decision_day": point.decision_day.isoformat(),
+        "keep_changeable": [item.key for item in point.keep_changeable],
+        "not_eligible": {
+            "earliest_return": path.earliest_return.isoformat(),
+            "nights_needed": path.nights_needed,
+            "nights_planned": path.nights_planned,
+            "cancelled": [item.key for item in path.cancelled],
+        },
+    }
 
 
 def _odds_json(journey: Journey) -> dict[str, Any]:
@@ -290,6 +326,7 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             "phase_days": dict(summary.phase_lengths),
         },
         "return_odds": _odds_json(journey),
+        "go_no_go": _go_no_go_json(journey),
         "notices": [
             {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
             for n in journey.notices
