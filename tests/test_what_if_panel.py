@@ -30,10 +30,18 @@ def test_cells_two_weeks_late_show_what_moves_and_breaks_and_close_leaves_no_tra
     assert any(line.startswith("06 Apr 2027 → 20 Apr 2027  ") for line in lines(panel.moved))
     assert plan_to_bytes(window.document.plan) == before
     assert not window.document.modified
+    # The agenda marks the lines that would move, on their old dates, with the new one.
+    model = window.agenda.model
+    infusion = model.index(model.row_of("milestone:infusion"), model.DATE)
+    assert infusion.data() == "Tue, 6 Apr 2027 → Tue, 20 Apr 2027"
+    assert model.index(infusion.row(), model.STATUS).data() == "What if: moves"
+    stay = model.index(model.row_of("stay:accommodation"), model.DATE)
+    assert "→" not in stay.data()  # only its last day moves
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     assert not panel.isVisible()
     assert plan_to_bytes(window.document.plan) == before
     assert not window.document.undo_stack.canUndo()
+    assert "→" not in infusion.data()
 
 
 def test_applying_is_one_step_and_undoing_it_restores_the_plan_byte_for_byte(window, qtbot):

@@ -32,6 +32,8 @@ class Move:
     title: str | Words
     old: date | None
     new: date | None
+    # Only its last day moves (a stay that ends later): `old` and `new` are last days.
+    last_day: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def moved_items(before: Journey, after: Journey) -> tuple[Move, ...]:
         elif new[key][1] != start:
             moves.append(Move(key, new[key][0].title_words, start, new[key][1]))
         elif new[key][2] != end:
-            moves.append(Move(key, new[key][0].title_words, end, new[key][2]))
+            moves.append(Move(key, new[key][0].title_words, end, new[key][2], last_day=True))
     moves += [Move(key, item.title_words, None, start) for key, (item, start, _) in new.items() if key not in old]
     return tuple(sorted(moves, key=lambda m: (m.new or m.old or date.min, m.key)))
 

@@ -3,7 +3,8 @@ as it is until the family applies it (one undoable step)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -59,6 +60,9 @@ def _day(value: object) -> str:
 
 class WhatIfPanel(QWidget):
     """Shows the question's answer beside the agenda; the document changes only on Apply."""
+
+    # The new date of each agenda line the question moves ({} when none is asked).
+    whatIfMoves = Signal(object)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +120,10 @@ class WhatIfPanel(QWidget):
         super().showEvent(event)
         self.refresh()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.whatIfMoves.emit({})
+
     def refresh(self) -> None:
         """Plan the question beside the document's plan; nothing of the document changes."""
         choice = self.choice.currentData()
@@ -123,6 +131,7 @@ class WhatIfPanel(QWidget):
         self.broken.clear()
         self.moved.clear()
         self._after = None
+        self.whatIfMoves.emit({})
         before = self.document.journey
         if choice == NOT_ELIGIBLE:
             path = not_eligible(before)
@@ -154,6 +163,7 @@ class WhatIfPanel(QWidget):
             return
         self._after = after
         self._show(comparison)
+        self.whatIfMoves.emit({m.key: m.new for m in comparison.moved if m.old is not None and not m.last_day})
         self.apply_button.setEnabled(after != self.document.request)
 
     def _show(self, comparison: Comparison) -> None:
