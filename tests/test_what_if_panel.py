@@ -26,6 +26,9 @@ def test_cells_two_weeks_late_show_what_moves_and_breaks_and_close_leaves_no_tra
     choose(panel, "manufacturing", 14)
     # Shanghai, first hospital day 1 Mar 2027, typical phases: the return flight 9 Jun → 23 Jun.
     assert panel.outcome.text() == "Return: 09 Jun 2027 → 23 Jun 2027"
+    # The plan's own return as odds, the assumption said with them.
+    assert panel.odds.text().startswith("Return flight, odds: P50 09 Jun 2027, P80 ")
+    assert "Assumed: each phase" in panel.odds.text()
     assert "! The return flight moves from Wed 09 Jun 2027 to Wed 23 Jun 2027." in lines(panel.broken)
     assert any(line.startswith("06 Apr 2027 → 20 Apr 2027  ") for line in lines(panel.moved))
     assert plan_to_bytes(window.document.plan) == before

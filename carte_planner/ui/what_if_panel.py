@@ -22,6 +22,7 @@ from carte_planner.domain.eligibility import not_eligible
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
+from carte_planner.domain.return_odds import return_odds
 from carte_planner.domain.what_if import Comparison, compare
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import DATE, format_day
@@ -87,6 +88,9 @@ class WhatIfPanel(QWidget):
         form.addRow(tr("days"), self.days)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
+        # The plan's own return date as odds, with the assumption they rest on.
+        self.odds = QLabel()
+        self.odds.setWordWrap(True)
         self.broken = QListWidget()
         self.broken.setAccessibleName(tr("What breaks:"))
         self.broken.setWordWrap(True)
@@ -99,6 +103,7 @@ class WhatIfPanel(QWidget):
         buttons.addWidget(self.close_button)
         layout.addWidget(heading)
         layout.addWidget(note)
+        layout.addWidget(self.odds)
         layout.addLayout(form)
         layout.addWidget(self.outcome)
         layout.addWidget(QLabel(tr("What breaks:")))
@@ -133,6 +138,7 @@ class WhatIfPanel(QWidget):
         self._after = None
         self.whatIfMoves.emit({})
         before = self.document.journey
+        self._show_odds()
         if choice == NOT_ELIGIBLE:
             path = not_eligible(before)
             self.outcome.setText(
@@ -165,6 +171,20 @@ class WhatIfPanel(QWidget):
         self._show(comparison)
         self.whatIfMoves.emit({m.key: m.new for m in comparison.moved if m.old is not None and not m.last_day})
         self.apply_button.setEnabled(after != self.document.request)
+
+    def _show_odds(self) -> None:
+        odds = return_odds(self.document.journey, load_protocol())
+        self.odds.setText(
+            "\n".join(
+                (
+                    tr("Return flight, odds: P50 {p50}, P80 {p80}, P95 {p95}").format(
+                        p50=_day(odds.p50), p80=_day(odds.p80), p95=_day(odds.p95)
+                    ),
+                    str(odds.advice_words),
+                    str(odds.assumption_words),
+                )
+            )
+        )
 
     def _show(self, comparison: Comparison) -> None:
         old, new = comparison.before.summary.return_date, comparison.after.summary.return_date
