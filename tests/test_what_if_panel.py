@@ -5,6 +5,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from carte_planner.storage.plan_codec import plan_to_bytes
+from carte_planner.ui.dates import medium_date
 from carte_planner.ui.what_if_panel import NOT_ELIGIBLE
 
 
@@ -36,7 +37,7 @@ def test_cells_two_weeks_late_show_what_moves_and_breaks_and_close_leaves_no_tra
     # The agenda marks the lines that would move, on their old dates, with the new one.
     model = window.agenda.model
     infusion = model.index(model.row_of("milestone:infusion"), model.DATE)
-    assert infusion.data() == "Tue, 6 Apr 2027 → Tue, 20 Apr 2027"
+    assert infusion.data() == f"{medium_date(date(2027, 4, 6))} → {medium_date(date(2027, 4, 20))}"
     assert model.index(infusion.row(), model.STATUS).data() == "What if: moves"
     stay = model.index(model.row_of("stay:accommodation"), model.DATE)
     assert "→" not in stay.data()  # only its last day moves
