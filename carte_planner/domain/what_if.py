@@ -98,21 +98,21 @@ def broken_by(before: Journey, after: Journey, moves: tuple[Move, ...]) -> tuple
         and (n.severity == "warning" or n.code == CLOSED_DAY)
     ]
     old_extensions = _first_days(before, EXTENSION)
-    for key, day in _first_days(after, EXTENSION).items():
-        if key not in old_extensions:
-            broken.append(Broken("extension-needed", key, say("An extension is now needed, by {day}.", day=Day(day))))
-        elif day < old_extensions[key]:
-            broken.append(
-                Broken(
-                    "extension-earlier",
-                    key,
-                    say(
-                        "The extension is needed earlier: {new} instead of {old}.",
-                        new=Day(day),
-                        old=Day(old_extensions[key]),
-                    ),
-                )
+    for item in after.items:
+        if not item.key.startswith(EXTENSION):
+            continue
+        old = old_extensions.get(item.key)
+        if old is None:
+            message = say("{title}: now needed, by {day}.", title=item.title_words, day=Day(item.start))
+            broken.append(Broken("extension-needed", item.key, message))
+        elif item.start < old:
+            message = say(
+                "{title}: needed earlier, {new} instead of {old}.",
+                title=item.title_words,
+                new=Day(item.start),
+                old=Day(old),
             )
+            broken.append(Broken("extension-earlier", item.key, message))
     old_residence = _first_days(before, RESIDENCE)
     if any(key not in old_residence for key in _first_days(after, RESIDENCE)):
         broken.append(Broken("residence-permit-needed", None, say("A residence permit is now needed.")))
