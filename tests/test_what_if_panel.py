@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from carte_planner.storage.plan_codec import plan_to_bytes
@@ -39,6 +40,11 @@ def test_cells_two_weeks_late_show_what_moves_and_breaks_and_close_leaves_no_tra
     infusion = model.index(model.row_of("milestone:infusion"), model.DATE)
     assert infusion.data() == f"{medium_date(date(2027, 4, 6))} → {medium_date(date(2027, 4, 20))}"
     assert model.index(infusion.row(), model.STATUS).data() == "What if: moves"
+    # The timeline outlines the infusion where it would be: 14 days to the right of its bar.
+    canvas = window.timeline.canvas
+    outlines = dict(canvas.what_if_rects())
+    bar = next(b for b in canvas.bars() if b.line.key == "milestone:infusion")
+    assert outlines["milestone:infusion"].left() - bar.rect.left() == pytest.approx(14 * canvas.day_width)
     stay = model.index(model.row_of("stay:accommodation"), model.DATE)
     assert "→" not in stay.data()  # only its last day moves
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
@@ -46,6 +52,7 @@ def test_cells_two_weeks_late_show_what_moves_and_breaks_and_close_leaves_no_tra
     assert plan_to_bytes(window.document.plan) == before
     assert not window.document.undo_stack.canUndo()
     assert "→" not in infusion.data()
+    assert canvas.what_if_rects() == []
 
 
 def test_applying_is_one_step_and_undoing_it_restores_the_plan_byte_for_byte(window, qtbot):
