@@ -48,6 +48,9 @@ STDOUT = "-"
 # The option a user types for each request field the planner may refuse.
 _OPTION_FOR_FIELD = {
     "start date": "--start",
+    "delay": "--delay",
+    "readmission (days)": "--readmission",
+    "donor transplant (days)": "--transplant",
     "city": "--city",
     "scenario": "--scenario",
     "home time zone": "--home-tz",
@@ -629,6 +632,9 @@ def build_parser() -> argparse.ArgumentParser:
     from carte_planner.cli_publish import add_publish_command
 
     _add_language_option(add_publish_command(commands), argparse.SUPPRESS)
+    from carte_planner.cli_what_if import add_what_if_command
+
+    _add_language_option(add_what_if_command(commands), argparse.SUPPRESS)
     return parser
 
 
@@ -719,6 +725,10 @@ def _run(args: argparse.Namespace) -> int:
         from carte_planner.cli_publish import run_publish
 
         return run_publish(args, today, UsageError)
+    if args.command == "what-if":
+        from carte_planner.cli_what_if import run_what_if
+
+        return run_what_if(args, today, UsageError)
     plan = plan_from_args(args, today)
     journey = plan_journey(plan.request, today)
     _check_moves(args, journey)

@@ -120,6 +120,8 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         tr(
             "Fit-to-fly check, estimated: {date} (between {low} and {high} from the shortest to the longest scenario)"
         ).format(date=_day(summary.clearance), low=_day(low), high=_day(high)),
+        *_odds_text(journey),
+        *_go_no_go_text(journey),
         "",
         journey.estimate_note,
         "",
@@ -163,6 +165,74 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         month = _month_heading(out, holiday.day, month)
         out.append(f"  {_day(holiday.day)}  {'':<9} {holiday.label}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _odds_text(journey: Journey) -> list[str]:
+    from carte_planner.domain.return_odds import return_odds
+    from carte_planner.resources import load_protocol
+
+    odds = return_odds(journey, load_protocol())
+    return [
+        tr("Return flight, odds: P50 {p50}, P80 {p80}, P95 {p95}").format(
+            p50=_day(odds.p50), p80=_day(odds.p80), p95=_day(odds.p95)
+        ),
+        f"  {odds.advice_words}",
+        f"  ~ {odds.assumption_words}",
+    ]
+
+
+def _go_no_go_text(journey: Journey) -> list[str]:
+    from carte_planner.domain.eligibility import go_no_go, not_eligible
+
+    point, path = go_no_go(journey), not_eligible(journey)
+    lines = [
+        tr("Eligibility is confirmed at screening, by {day}. Until then keep these changeable:").format(
+            day=_day(point.decision_day)
+        )
+    ]
+    lines += [f"  - {item.title}" for item in point.keep_changeable]
+    lines.append(
+        "  "
+        + tr("If not eligible: return from {day}, {needed} of the {planned} lodging nights needed.").format(
+            day=_day(path.earliest_return), needed=path.nights_needed, planned=path.nights_planned
+        )
+    )
+    return lines
+
+
+def _go_no_go_json(journey: Journey) -> dict[str, Any]:
+    from carte_planner.domain.eligibility import go_no_go, not_eligible
+
+    point, path = go_no_go(journey), not_eligible(journey)
+    return {
+        "decision_day": point.decision_day.isoformat(),
+        "keep_changeable": [item.key for item in point.keep_changeable],
+        "not_eligible": {
+            "earliest_return": path.earliest_return.isoformat(),
+            "nights_needed": path.nights_needed,
+            "nights_planned": path.nights_planned,
+            "cancelled": [item.key for item in path.cancelled],
+        },
+    }
+
+
+def _odds_json(journey: Journey) -> dict[str, Any]:
+    from carte_planner.domain.return_odds import return_odds
+    from carte_planner.resources import load_protocol
+
+    odds = return_odds(journey, load_protocol())
+    return {
+        "p50": odds.p50.isoformat(),
+        "p80": odds.p80.isoformat(),
+        "p95": odds.p95.isoformat(),
+        "earliest": odds.earliest.isoformat(),
+        "latest": odds.latest.isoformat(),
+        "extension_needed_share": round(odds.extension_needed_share, 4),
+        "fixed_phases": list(odds.fixed),
+        "assumed": True,
+        "assumption": str(odds.assumption_words),
+        "advice": str(odds.advice_words),
+    }
 
 
 def _month_heading(out: list[str], day: date, current: str | None) -> str:
@@ -255,6 +325,8 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
             "weeks_to_clearance": summary.weeks_to_clearance,
             "phase_days": dict(summary.phase_lengths),
         },
+        "return_odds": _odds_json(journey),
+        "go_no_go": _go_no_go_json(journey),
         "notices": [
             {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
             for n in journey.notices

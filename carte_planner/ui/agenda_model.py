@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,6 +34,21 @@ class AgendaModel(QAbstractTableModel):
         self._lines = self._merge(journey, extra)
         # The Day column gave way to a narrow agenda: each item then starts with its Day ±N.
         self.day_in_item = False
+        # A "what if" question being looked at: the new date of each line it moves (None when
+        # the line would no longer happen). The plan itself is unchanged.
+        self._what_if: dict[str, date | None] = {}
+
+    def set_what_if(self, moves: dict[str, date | None]) -> None:
+        if moves != self._what_if:
+            self._what_if = dict(moves)
+            self.dataChanged.emit(self.index(0, 0), self.index(max(len(self._lines) - 1, 0), self.STATUS))
+
+    def what_if_date(self, line: Occurrence) -> str | None:
+        """ "→ 20 Apr 2027" (or "→ —") for a line the question moves, else None."""
+        if line.key not in self._what_if:
+            return None
+        new = self._what_if[line.key]
+        return "→ " + (medium_date(new) if new else "—")
 
     def set_day_in_item(self, shown: bool) -> None:
         if shown != self.day_in_item:
@@ -102,7 +118,8 @@ class AgendaModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
-                return medium_date(line.day)
+                moved = self.what_if_date(line)
+                return f"{medium_date(line.day)} {moved}" if moved else medium_date(line.day)
             if column == self.DAY:
                 return "" if line.item.category is Category.HOME_FOLLOWUP else self._journey.day_label(line.day)
             if column == self.ITEM:
@@ -113,7 +130,7 @@ class AgendaModel(QAbstractTableModel):
                 day = self.data(self.index(index.row(), self.DAY)) if self.day_in_item else ""
                 return f"{day} · {title}" if day else title
             if column == self.STATUS:
-                return self.status(line)
+                return tr("What if: moves") if self.what_if_date(line) else self.status(line)
         if role == Qt.ItemDataRole.DecorationRole and column == self.ITEM:
             return category_colour(line.item.category)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DATE and line.day < self._journey.today:
@@ -121,7 +138,8 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_text(f"{category_name(line.item.category)}: {line.item.description}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = (medium_date(line.day), self.day(line), line.title, category_name(line.item.category))
+            moved = self.what_if_date(line) or ""
+            parts = (medium_date(line.day), moved, self.day(line), line.title, category_name(line.item.category))
             return ", ".join(part for part in (*parts, self.status(line)) if part)
         if role == KEY_ROLE:
             return line.key

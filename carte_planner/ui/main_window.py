@@ -57,6 +57,7 @@ from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
 from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
+from carte_planner.ui.what_if_panel import WhatIfPanel
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 if TYPE_CHECKING:
@@ -211,6 +212,8 @@ class MainWindow(QMainWindow):
         self.views_splitter.setObjectName("viewsSplitter")
         self.views_splitter.addWidget(self.tabs)
         self.views_splitter.addWidget(self.agenda)
+        # Built on first use: a window that never asks "what if" pays nothing for it.
+        self.what_if_panel: WhatIfPanel | None = None
         # Room the window gains goes to the calendar and timeline.
         self.views_splitter.setStretchFactor(0, 1)
         self.views_splitter.setStretchFactor(1, 0)
@@ -281,6 +284,17 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def show_what_if(self) -> None:
+        """The "What if…" panel beside the agenda, with the focus in its question."""
+        if self.what_if_panel is None:
+            self.what_if_panel = WhatIfPanel(self.document)
+            self.what_if_panel.whatIfMoves.connect(self.agenda.model.set_what_if)
+            self.what_if_panel.whatIfMoves.connect(self.timeline.canvas.set_what_if)
+            self.views_splitter.addWidget(self.what_if_panel)
+            self.views_splitter.setStretchFactor(2, 0)
+        self.what_if_panel.show()
+        self.what_if_panel.choice.setFocus()
+
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.new_action = self._action(tr("&New plan"), self.new_plan, keys.New)
@@ -338,6 +352,11 @@ class MainWindow(QMainWindow):
             tr("Chec&klist"), lambda: self.show_view(self.checklist), QKeySequence("Ctrl+4")
         )
         self.agenda_action = self._action(tr("&Agenda"), self.show_agenda, QKeySequence("Ctrl+3"))
+        self.what_if_action = self._action(
+            tr("What &if…"),
+            self.show_what_if,
+            tip=tr("What a delay would move and break, before anything changes"),
+        )
         self.next_area_action = self._action(tr("Next area"), lambda: self.cycle_areas(1), QKeySequence("F6"))
         self.previous_area_action = self._action(
             tr("Previous area"), lambda: self.cycle_areas(-1), QKeySequence("Shift+F6")
@@ -423,6 +442,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.what_if_action)
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions([self.calendar_action, self.timeline_action, self.checklist_action, self.agenda_action])
         view_menu.addActions([self.documents_action, self.money_action])

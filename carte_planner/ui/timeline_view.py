@@ -94,6 +94,8 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         self._origin = self._last = date.today()
         self._height = 0.0
         self._dirty = True
+        # A "what if" question being looked at: the new first day of each line it moves.
+        self._what_if: dict[str, date] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -145,6 +147,25 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             self.adjustSize()
         super().showEvent(event)
 
+    def set_what_if(self, moves: dict[str, date | None]) -> None:
+        """Show where the question would move each line, as an outline beside its bar."""
+        shown = {key: day for key, day in moves.items() if day is not None}
+        if shown != self._what_if:
+            self._what_if = shown
+            self._invalidate()
+
+    def what_if_rects(self) -> list[tuple[str, QRectF]]:
+        """The outlines of the lines a question moves, at their new dates (key, rectangle)."""
+        if self._dirty:
+            self._layout()
+        rects = []
+        for bar in self._bars:
+            new = self._what_if.get(bar.line.key)
+            if new is not None:
+                shift = self.x_of(new) - self.x_of(bar.line.day)
+                rects.append((bar.line.key, bar.rect.translated(shift, 0)))
+        return rects
+
     def set_day_width(self, width: float) -> None:
         self.day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
         self._invalidate()
@@ -155,7 +176,8 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         journey = self.document.journey
         lines = journey.occurrences()
         self._origin = min(item.start for item in journey.items) - timedelta(days=7)
-        self._last = max(max(line.end for line in lines), journey.summary.return_range[1]) + timedelta(days=14)
+        self._last = max(max(line.end for line in lines), journey.summary.return_range[1], *self._what_if.values())
+        self._last += timedelta(days=14)
         self._dirty = False  # x_of() below reads the origin just set
         row_h = self._row_height()
         title_h = QFontMetrics(self._title_font()).height() + 4
@@ -315,6 +337,12 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                     metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room)),
                 )
+
+        # Where a "what if" question would move each line: a dashed outline at the new date.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(palette.text().color(), 1, Qt.PenStyle.DashLine))
+        for _key, rect in self.what_if_rects():
+            painter.drawRoundedRect(rect, 3, 3)
 
         # Today and Day 0.
         for day, label, colour in (

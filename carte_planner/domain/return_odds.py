@@ -1,0 +1,136 @@
+"""The return date as odds: its 50th, 80th and 95th percentiles from the phase ranges.
+
+Assumed, and said so wherever the odds are shown: each phase whose length the family has not
+set and the hospital has not confirmed lasts a whole number of days between the guide's
+shortest and longest, most often the plan's own length, in a triangular distribution; the
+phases are independent. A set or confirmed phase keeps its length, as in the summary's
+shortest and longest returns. The odds are computed exactly (the lengths' distributions
+convolved), so the same plan gives the same dates on every run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from carte_planner.domain.journey import Journey
+from carte_planner.domain.phases import day_zero_offset
+from carte_planner.domain.protocol import PhaseSpec, Protocol
+from carte_planner.i18n.text import Day, Words, say
+
+INFUSION = "milestone:infusion"
+ASSUMPTION = "return-odds"
+
+
+@dataclass(frozen=True)
+class ReturnOdds:
+    p50: date
+    p80: date
+    p95: date
+    earliest: date
+    latest: date
+    # The share of outcomes whose stay is longer than the visa's permitted stay.
+    extension_needed_share: float
+    # The phases whose length is fixed: set by the family or confirmed by the hospital.
+    fixed: tuple[str, ...]
+
+    @property
+    def assumption_words(self) -> Words:
+        return say(
+            "Assumed: each phase whose length you have not set and the hospital has not confirmed lasts "
+            "between the guide's shortest and longest, most often the plan's own length (a triangular "
+            "distribution), independently of the others."
+        )
+
+    @property
+    def advice_words(self) -> Words:
+        return say(
+            "Keep the return ticket changeable between {p50} and {p95}; book lodging to {p80} with an option to "
+            "extend. An extension of the visa's stay is needed in {share} % of outcomes.",
+            p50=Day(self.p50),
+            p80=Day(self.p80),
+            p95=Day(self.p95),
+            share=round(self.extension_needed_share * 100),
+        )
+
+
+Distribution = dict[int, Fraction]
+
+
+def _triangular(low: int, mode: int, high: int) -> Distribution:
+    """Whole days from `low` to `high`, weighted by a triangle peaking at `mode`: each day's
+    weight is its height, the ends one step above zero so that they can happen."""
+    weights = {}
+    for day in range(low, high + 1):
+        if day <= mode:
+            weights[day] = Fraction(day - low + 1, mode - low + 1)
+        else:
+            weights[day] = Fraction(high - day + 1, high - mode + 1)
+    total = sum(weights.values())
+    return {day: weight / total for day, weight in weights.items()}
+
+
+def _phase(spec: PhaseSpec, length: int, fixed: bool) -> Distribution:
+    if fixed:
+        return {length: Fraction(1)}
+    return _triangular(min(spec.min_days, length), length, max(spec.max_days, length))
+
+
+def _sum(first: Distribution, second: Distribution) -> Distribution:
+    result: Distribution = {}
+    for a, p in first.items():
+        for b, q in second.items():
+            result[a + b] = result.get(a + b, Fraction(0)) + p * q
+    return result
+
+
+def _percentile(cumulative: list[tuple[int, Fraction]], share: Fraction) -> int:
+    return next(days for days, total in cumulative if total >= share)
+
+
+def return_odds(journey: Journey, protocol: Protocol) -> ReturnOdds:
+    """The odds of the return date: the days from the first hospital day (or, when the family
+    set the infusion day, from Day 0) to the return, summed over the phases."""
+    request = journey.request
+    lengths = dict(journey.summary.phase_lengths)
+    confirmed = {
+        spec.key
+        for spec in protocol.phases
+        if f"phase:{spec.key}" in request.confirmed or request.phase_length(spec.key) is not None
+    }
+    spread = {spec.key: _phase(spec, lengths[spec.key], spec.key in confirmed) for spec in protocol.phases}
+    offset = request.day0_offset if request.day0_offset is not None else protocol.day_zero_offset
+    if request.moved_date(INFUSION) is not None:
+        origin = journey.day_zero
+        total: Distribution = {1: Fraction(1)}
+    else:
+        origin = request.start
+        total = _sum(spread["screening"], spread["manufacturing"])
+        placed: Distribution = {}
+        for days, p in spread["admission"].items():
+            key = day_zero_offset(offset, days)
+            placed[key] = placed.get(key, Fraction(0)) + p
+        total = _sum(total, placed)
+        total = {days + 1: p for days, p in total.items()}  # the return is the day after the check
+    total = _sum(_sum(total, spread["monitoring"]), spread["outpatient"])
+    cumulative = []
+    running = Fraction(0)
+    for days in sorted(total):
+        running += total[days]
+        cumulative.append((days, running))
+
+    def day(days: int) -> date:
+        return origin + timedelta(days=days)
+
+    arrival = journey.summary.arrival
+    permitted = request.visa_stay_days
+    over = sum(p for days, p in total.items() if (day(days) - arrival).days + 1 > permitted)
+    return ReturnOdds(
+        p50=day(_percentile(cumulative, Fraction(1, 2))),
+        p80=day(_percentile(cumulative, Fraction(4, 5))),
+        p95=day(_percentile(cumulative, Fraction(19, 20))),
+        earliest=day(cumulative[0][0]),
+        latest=day(cumulative[-1][0]),
+        extension_needed_share=float(over),
+        fixed=tuple(sorted(confirmed)),
+    )
