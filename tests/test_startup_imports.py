@@ -20,6 +20,10 @@ EXPORT_ONLY = [
     "carte_planner.publish.server",
     "carte_planner.publish.credentials",
     "carte_planner.cli_publish",
+    # What if: the panel and its planning load when the family asks the question.
+    "carte_planner.ui.what_if_panel",
+    "carte_planner.domain.contingency",
+    "carte_planner.domain.what_if",
 ]
 
 OPEN_THE_WINDOW = """

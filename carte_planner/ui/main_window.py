@@ -57,13 +57,13 @@ from carte_planner.ui.script_text import isolated
 from carte_planner.ui.settings import read_bool, read_bytes, read_int, read_list, read_str
 from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
-from carte_planner.ui.what_if_panel import WhatIfPanel
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 if TYPE_CHECKING:
     from carte_planner.ui.documents_view import DocumentsView
     from carte_planner.ui.money_view import MoneyView
     from carte_planner.ui.publish_dialog import PublishDialog
+    from carte_planner.ui.what_if_panel import WhatIfPanel
 
 MAX_RECENT = 8
 PANEL_MIN_WIDTH = 240
@@ -287,6 +287,8 @@ class MainWindow(QMainWindow):
     def show_what_if(self) -> None:
         """The "What if…" panel beside the agenda, with the focus in its question."""
         if self.what_if_panel is None:
+            from carte_planner.ui.what_if_panel import WhatIfPanel
+
             self.what_if_panel = WhatIfPanel(self.document)
             self.what_if_panel.whatIfMoves.connect(self.agenda.model.set_what_if)
             self.what_if_panel.whatIfMoves.connect(self.timeline.canvas.set_what_if)
