@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from carte_planner.domain.return_odds import ReturnOdds, return_odds
 from carte_planner.i18n import current_language, ntr, tr
+from carte_planner.resources import load_protocol
 from carte_planner.ui.accessible import announce
-from carte_planner.ui.dates import medium_date
+from carte_planner.ui.dates import medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import edit_date_format
 from carte_planner.ui.palette import focus_colour
 from carte_planner.ui.plain_text import InertDocument
 from carte_planner.ui.script_text import emphasis, paragraph
@@ -184,8 +188,16 @@ class SummaryBar(QWidget):
             ),
         ]
         note = html.escape(journey.estimate_note, quote=False)
+        # The return date as odds beside the estimate note, on the line the window already
+        # gives it; the assumption they rest on in the tooltip and the spoken description.
+        odds = return_odds(journey, load_protocol())
         summary_before = self.summary.text()
-        _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note)}"))
+        _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note + ' ' + _odds_line(odds))}"))
+        self.odds_line = _plain(_odds_line(odds))
+        assumption = str(odds.assumption_words)
+        if self.summary.toolTip() != assumption:
+            self.summary.setToolTip(assumption)
+        self.summary.setAccessibleDescription(f"{self.summary.text()}\n{assumption}")
         lines = []
         for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
             mark = "⚠" if notice.severity == "warning" else "ℹ"
@@ -212,3 +224,25 @@ def _set_text(label: RichText, text: str) -> None:
     """Only a text that changed is set: a new text re-lays out the window around the label."""
     if label.text() != text:
         label.setText(text)
+
+
+def odds_day(day: date) -> str:
+    """A date without its weekday: three of them share the estimate note's line."""
+    locale = QLocale()
+    return locale.toString(to_qdate(day), edit_date_format(locale))
+
+
+def _odds_line(odds: ReturnOdds) -> str:
+    """The return date's P50, P80 and P95 in one short line; one date when every phase is fixed."""
+    if odds.p50 == odds.p95:
+        return tr("Return date (assumed): <b>%1</b>").replace("%1", odds_day(odds.p50))
+    return (
+        tr("Return date, assumed odds: P50 <b>%1</b> · P80 <b>%2</b> · P95 <b>%3</b>")
+        .replace("%1", odds_day(odds.p50))
+        .replace("%2", odds_day(odds.p80))
+        .replace("%3", odds_day(odds.p95))
+    )
+
+
+def _plain(markup: str) -> str:
+    return markup.replace("<b>", "").replace("</b>", "")

@@ -1,0 +1,51 @@
+"""The window outside the What if… panel: the return date's odds in the summary and on the
+timeline, the go/no-go point, and the warnings area while a question is open."""
+
+from dataclasses import replace
+
+import pytest
+
+from carte_planner.domain.return_odds import return_odds
+from carte_planner.resources import load_protocol
+from carte_planner.ui.dates import medium_date
+from carte_planner.ui.summary_bar import odds_day
+
+PHASES = ("screening", "manufacturing", "admission", "monitoring", "outpatient")
+
+
+def test_the_summary_shows_the_return_date_as_three_dates_labelled_assumed(window):
+    odds = return_odds(window.document.journey, load_protocol())
+    assert odds.p50 < odds.p95
+    # Shanghai, first hospital day 1 Mar 2027, typical phases: the plan's return is 9 Jun.
+    assert odds_day(odds.p50) == "9 Jun 2027"
+    line = f"Return date, assumed odds: P50 9 Jun 2027 · P80 {odds_day(odds.p80)} · P95 {odds_day(odds.p95)}"
+    shown = window.summary.summary.text().splitlines()
+    assert shown[-1].endswith(line)
+    assert shown[-1].startswith("Dates are estimates")
+    # The same assumption the What if… panel states, where a pointer or a screen reader finds it.
+    assert window.summary.summary.toolTip() == str(odds.assumption_words)
+    assert str(odds.assumption_words) in window.summary.summary.accessibleDescription()
+
+
+def test_a_plan_whose_every_phase_is_confirmed_shows_one_return_date(window):
+    request = window.document.request
+    confirmed = replace(request, confirmed=frozenset(f"phase:{key}" for key in PHASES))
+    window.document.change(confirmed, "confirm")
+    day = window.document.journey.summary.return_date
+    assert window.summary.summary.text().endswith(f"Return date (assumed): {odds_day(day)}")
+    assert "P50" not in window.summary.summary.text()
+
+
+def test_the_timeline_shades_the_return_date_from_p50_to_p95(window):
+    canvas = window.timeline.canvas
+    odds = return_odds(window.document.journey, load_protocol())
+    band = canvas.odds_band()
+    assert band.left() == pytest.approx(canvas.x_of(odds.p50))
+    days = (odds.p95 - odds.p50).days + 1
+    assert band.width() == pytest.approx(days * canvas.day_width)
+    assert medium_date(odds.p50) in canvas.accessibleDescription()
+    assert medium_date(odds.p95) in canvas.accessibleDescription()
+    note = window.timeline.odds_note
+    assert "P50" in note.text()
+    assert "P95" in note.text()
+    assert note.toolTip() == str(odds.assumption_words)
