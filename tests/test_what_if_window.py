@@ -2,6 +2,7 @@
 timeline, the go/no-go point, and the warnings area while a question is open."""
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -49,3 +50,23 @@ def test_the_timeline_shades_the_return_date_from_p50_to_p95(window):
     assert "P50" in note.text()
     assert "P95" in note.text()
     assert note.toolTip() == str(odds.assumption_words)
+
+
+def test_the_warnings_say_when_eligibility_is_known_and_what_to_keep_changeable(window):
+    # Screening 1–10 Mar 2027 ends with the cells' collection: the answer comes that day.
+    lines = window.summary.notices.text().splitlines()
+    line = next(line for line in lines if "Eligibility is confirmed" in line)
+    assert line.startswith(
+        "ℹ Eligibility is confirmed at screening, by Wed, 10 Mar 2027. Until then keep these changeable: "
+    )
+    assert "Accommodation near the hospital in Shanghai" in line
+    assert "Flight home from Shanghai (PVG)" in line
+    # Not eligible: home the next day, 11 Mar, after the nights from the arrival on 27 Feb.
+    assert line.endswith("If not eligible: return from Thu, 11 Mar 2027, 12 of the 102 lodging nights needed.")
+    # Right after the plan's warnings, before its other things to check.
+    warnings = [n for n in window.document.journey.notices if n.severity == "warning"]
+    assert lines.index(line) >= len(warnings)
+    assert not any(other.startswith("ℹ") for other in lines[: lines.index(line)])
+    # A later first hospital day moves the point with it.
+    window.document.change(replace(window.document.request, start=date(2027, 3, 8)), "Move")
+    assert "by Wed, 17 Mar 2027." in window.summary.notices.text()

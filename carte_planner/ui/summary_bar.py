@@ -9,6 +9,8 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from carte_planner.domain.eligibility import go_no_go, not_eligible
+from carte_planner.domain.journey import Journey
 from carte_planner.domain.return_odds import ReturnOdds, return_odds
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.resources import load_protocol
@@ -199,9 +201,13 @@ class SummaryBar(QWidget):
             self.summary.setToolTip(assumption)
         self.summary.setAccessibleDescription(f"{self.summary.text()}\n{assumption}")
         lines = []
-        for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
+        ordered = sorted(journey.notices, key=lambda n: n.severity != "warning")
+        warnings = sum(1 for n in ordered if n.severity == "warning")
+        for notice in ordered:
             mark = "⚠" if notice.severity == "warning" else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
+        # The go/no-go point, first after the warnings: a family reads it before booking.
+        lines.insert(warnings, f"ℹ {html.escape(go_no_go_text(journey), quote=False)}")
         self.notices_area.setVisible(bool(lines))
         before = self.notices.text()
         _set_text(self.notices, paragraph("<br>".join(lines)))
@@ -218,6 +224,24 @@ class SummaryBar(QWidget):
         has_warning = any(n.severity == "warning" for n in journey.notices)
         # A style sheet on this one label only: an application-wide one slows every widget.
         self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))
+
+
+def go_no_go_text(journey: Journey) -> str:
+    """When eligibility is known, the bookings to keep changeable until then, and the return
+    and lodging nights if the answer is "not eligible"."""
+    point, path = go_no_go(journey), not_eligible(journey)
+    text = tr("Eligibility is confirmed at screening, by {day}. Until then keep these changeable:").format(
+        day=medium_date(point.decision_day)
+    )
+    if point.keep_changeable:
+        text += " " + tr(", ").join(item.title for item in point.keep_changeable)
+    return (
+        text
+        + " · "
+        + tr("If not eligible: return from {day}, {needed} of the {planned} lodging nights needed.").format(
+            day=medium_date(path.earliest_return), needed=path.nights_needed, planned=path.nights_planned
+        )
+    )
 
 
 def _set_text(label: RichText, text: str) -> None:
