@@ -70,3 +70,31 @@ def test_the_warnings_say_when_eligibility_is_known_and_what_to_keep_changeable(
     # A later first hospital day moves the point with it.
     window.document.change(replace(window.document.request, start=date(2027, 3, 8)), "Move")
     assert "by Wed, 17 Mar 2027." in window.summary.notices.text()
+
+
+def test_while_a_question_is_open_the_warnings_show_what_it_breaks_and_closing_restores_the_plans_own(window, qtbot):
+    own = window.summary.notices.text()
+    own_description = window.summary.notices_area.accessibleDescription()
+    window.what_if_action.trigger()
+    panel = window.what_if_panel
+    panel.choice.setCurrentIndex(panel.choice.findData("manufacturing"))
+    panel.days.setValue(14)
+    shown = window.summary.notices.text().splitlines()
+    # Marked as the question's, first, then the plan's own warnings under their own heading.
+    assert shown[0] == "What if… The cells are late from manufacturing (+14 days) (not in the plan):"
+    assert "  ⚠ The return flight moves from Wed 09 Jun 2027 to Wed 23 Jun 2027." in shown
+    assert "  ⚠ Lodging nights: 102 → 116 (+14)." in shown
+    heading = shown.index("The plan as it is:")
+    assert all(line.startswith("  ⚠") for line in shown[1:heading])
+    assert "\n".join(shown[heading + 1 :]) == own
+    # The plan itself is unchanged: its own warnings are not the question's.
+    assert not any("What if" in notice.message for notice in window.document.journey.notices)
+    # Another question replaces the first.
+    panel.choice.setCurrentIndex(panel.choice.findData("not-eligible"))
+    shown = window.summary.notices.text().splitlines()
+    assert shown[0] == "What if… Screening finds the patient not eligible (not in the plan):"
+    assert shown[1] == "  ⚠ Earliest return: 11 Mar 2027"
+    assert not any("return flight moves" in line for line in shown)
+    panel.close_button.click()
+    assert window.summary.notices.text() == own
+    assert window.summary.notices_area.accessibleDescription() == own_description

@@ -155,6 +155,8 @@ class SummaryBar(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.notices_area)
         self._shown = False
+        # A "what if" question open beside the agenda: its words and what it would break.
+        self._what_if: tuple[str, list[str]] | None = None
         document.journeyChanged.connect(self.refresh)
         self.refresh()
 
@@ -195,7 +197,6 @@ class SummaryBar(QWidget):
         odds = return_odds(journey, load_protocol())
         summary_before = self.summary.text()
         _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note + ' ' + _odds_line(odds))}"))
-        self.odds_line = _plain(_odds_line(odds))
         assumption = str(odds.assumption_words)
         if self.summary.toolTip() != assumption:
             self.summary.setToolTip(assumption)
@@ -208,6 +209,16 @@ class SummaryBar(QWidget):
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
         # The go/no-go point, first after the warnings: a family reads it before booking.
         lines.insert(warnings, f"ℹ {html.escape(go_no_go_text(journey), quote=False)}")
+        if self._what_if is not None:
+            # The question's breaks first, set apart from the plan's own warnings below them.
+            question, broken = self._what_if
+            heading = tr("What if… {question} (not in the plan):").format(question=question)
+            lines = [
+                f"<b>{html.escape(heading, quote=False)}</b>",
+                *(f"&nbsp;&nbsp;⚠ {html.escape(line, quote=False)}" for line in broken),
+                f"<b>{html.escape(tr('The plan as it is:'), quote=False)}</b>",
+                *lines,
+            ]
         self.notices_area.setVisible(bool(lines))
         before = self.notices.text()
         _set_text(self.notices, paragraph("<br>".join(lines)))
@@ -221,9 +232,15 @@ class SummaryBar(QWidget):
         elif self._shown and self.summary.text() != summary_before:
             announce(self.summary, self.summary.text().splitlines()[0] if self.summary.text() else "")
         self._shown = True
-        has_warning = any(n.severity == "warning" for n in journey.notices)
+        has_warning = any(n.severity == "warning" for n in journey.notices) or self._what_if is not None
         # A style sheet on this one label only: an application-wide one slows every widget.
         self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))
+
+    def set_what_if(self, question: tuple[str, list[str]] | None) -> None:
+        """Show a question's breaks above the plan's own warnings; None gives the plan's alone."""
+        if question != self._what_if:
+            self._what_if = question
+            self.refresh()
 
 
 def go_no_go_text(journey: Journey) -> str:
@@ -266,7 +283,3 @@ def _odds_line(odds: ReturnOdds) -> str:
         .replace("%2", odds_day(odds.p80))
         .replace("%3", odds_day(odds.p95))
     )
-
-
-def _plain(markup: str) -> str:
-    return markup.replace("<b>", "").replace("</b>", "")
