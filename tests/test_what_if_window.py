@@ -98,3 +98,17 @@ def test_while_a_question_is_open_the_warnings_show_what_it_breaks_and_closing_r
     panel.close_button.click()
     assert window.summary.notices.text() == own
     assert window.summary.notices_area.accessibleDescription() == own_description
+
+
+def test_a_question_that_breaks_nothing_says_so_above_the_plans_warnings(window):
+    window.what_if_action.trigger()
+    panel = window.what_if_panel
+    # A transplant at home moves no date; the default plan has no home visits in its 3 days.
+    panel.choice.setCurrentIndex(panel.choice.findData("transplant-home"))
+    panel.days.setValue(3)
+    shown = window.summary.notices.text().splitlines()
+    assert shown[:3] == [
+        "What if… A donor transplant follows, at home (+3 days) (not in the plan):",
+        "  Nothing breaks.",
+        "The plan as it is:",
+    ]

@@ -216,6 +216,7 @@ class SummaryBar(QWidget):
             lines = [
                 f"<b>{html.escape(heading, quote=False)}</b>",
                 *(f"&nbsp;&nbsp;⚠ {html.escape(line, quote=False)}" for line in broken),
+                *([] if broken else [f"&nbsp;&nbsp;{html.escape(tr('Nothing breaks.'), quote=False)}"]),
                 f"<b>{html.escape(tr('The plan as it is:'), quote=False)}</b>",
                 *lines,
             ]
@@ -232,12 +233,13 @@ class SummaryBar(QWidget):
         elif self._shown and self.summary.text() != summary_before:
             announce(self.summary, self.summary.text().splitlines()[0] if self.summary.text() else "")
         self._shown = True
-        has_warning = any(n.severity == "warning" for n in journey.notices) or self._what_if is not None
+        has_warning = any(n.severity == "warning" for n in journey.notices) or bool(self._what_if and self._what_if[1])
         # A style sheet on this one label only: an application-wide one slows every widget.
         self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))
 
     def set_what_if(self, question: tuple[str, list[str]] | None) -> None:
-        """Show a question's breaks above the plan's own warnings; None gives the plan's alone."""
+        """Show a question's breaks (none: "Nothing breaks.") above the plan's own warnings; None
+        gives the plan's alone."""
         if question != self._what_if:
             self._what_if = question
             self.refresh()

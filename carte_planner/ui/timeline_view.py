@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.domain.office_days import holiday_runs
 from carte_planner.domain.people import ROLE_WORDS
-from carte_planner.domain.return_odds import ReturnOdds, return_odds
+from carte_planner.domain.return_odds import ReturnOdds, assumption_words, return_odds
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.text import Words, say
@@ -466,7 +466,7 @@ class TimelinePage(QWidget):
         note.setWordWrap(True)
         odds_note = QLabel(tr("Shaded column: the return date from its P50 to its P95 (assumed odds)."))
         odds_note.setWordWrap(True)
-        odds_note.setToolTip(str(return_odds(document.journey, load_protocol()).assumption_words))
+        odds_note.setToolTip(str(assumption_words()))
         self.odds_note = odds_note
         bar.addWidget(note, 1)
         bar.addWidget(odds_note, 1)

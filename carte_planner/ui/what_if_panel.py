@@ -178,8 +178,7 @@ class WhatIfPanel(QWidget):
         self._show(comparison)
         self.whatIfMoves.emit({m.key: m.new for m in comparison.moved if m.old is not None and not m.last_day})
         self.apply_button.setEnabled(after != self.document.request)
-        broken = [str(b.message_words) for b in comparison.broken] or [tr("Nothing breaks.")]
-        self.whatIfBroken.emit((self._question(), broken))
+        self.whatIfBroken.emit((self._question(), [str(b.message_words) for b in comparison.broken]))
 
     def _question(self) -> str:
         """The question in words, with its days when it has them."""
