@@ -36,11 +36,7 @@ class ReturnOdds:
 
     @property
     def assumption_words(self) -> Words:
-        return say(
-            "Assumed: each phase whose length you have not set and the hospital has not confirmed lasts "
-            "between the guide's shortest and longest, most often the plan's own length (a triangular "
-            "distribution), independently of the others."
-        )
+        return assumption_words()
 
     @property
     def advice_words(self) -> Words:
@@ -52,6 +48,15 @@ class ReturnOdds:
             p95=Day(self.p95),
             share=round(self.extension_needed_share * 100),
         )
+
+
+def assumption_words() -> Words:
+    """The assumption the odds rest on, said wherever they are shown."""
+    return say(
+        "Assumed: each phase whose length you have not set and the hospital has not confirmed lasts "
+        "between the guide's shortest and longest, most often the plan's own length (a triangular "
+        "distribution), independently of the others."
+    )
 
 
 Distribution = dict[int, Fraction]

@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
             self.what_if_panel = WhatIfPanel(self.document)
             self.what_if_panel.whatIfMoves.connect(self.agenda.model.set_what_if)
             self.what_if_panel.whatIfMoves.connect(self.timeline.canvas.set_what_if)
+            self.what_if_panel.whatIfBroken.connect(self.summary.set_what_if)
             self.views_splitter.addWidget(self.what_if_panel)
             self.views_splitter.setStretchFactor(2, 0)
         self.what_if_panel.show()

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from carte_planner.domain.eligibility import go_no_go, not_eligible
+from carte_planner.domain.journey import Journey
+from carte_planner.domain.return_odds import ReturnOdds, return_odds
 from carte_planner.i18n import current_language, ntr, tr
+from carte_planner.resources import load_protocol
 from carte_planner.ui.accessible import announce
-from carte_planner.ui.dates import medium_date
+from carte_planner.ui.dates import medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
+from carte_planner.ui.fields import edit_date_format
 from carte_planner.ui.palette import focus_colour
 from carte_planner.ui.plain_text import InertDocument
 from carte_planner.ui.script_text import emphasis, paragraph
@@ -149,6 +155,8 @@ class SummaryBar(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.notices_area)
         self._shown = False
+        # A "what if" question open beside the agenda: its words and what it would break.
+        self._what_if: tuple[str, list[str]] | None = None
         document.journeyChanged.connect(self.refresh)
         self.refresh()
 
@@ -184,12 +192,34 @@ class SummaryBar(QWidget):
             ),
         ]
         note = html.escape(journey.estimate_note, quote=False)
+        # The return date as odds beside the estimate note, on the line the window already
+        # gives it; the assumption they rest on in the tooltip and the spoken description.
+        odds = return_odds(journey, load_protocol())
         summary_before = self.summary.text()
-        _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note)}"))
+        _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note + ' ' + _odds_line(odds))}"))
+        assumption = str(odds.assumption_words)
+        if self.summary.toolTip() != assumption:
+            self.summary.setToolTip(assumption)
+        self.summary.setAccessibleDescription(f"{self.summary.text()}\n{assumption}")
         lines = []
-        for notice in sorted(journey.notices, key=lambda n: n.severity != "warning"):
+        ordered = sorted(journey.notices, key=lambda n: n.severity != "warning")
+        warnings = sum(1 for n in ordered if n.severity == "warning")
+        for notice in ordered:
             mark = "⚠" if notice.severity == "warning" else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
+        # The go/no-go point, first after the warnings: a family reads it before booking.
+        lines.insert(warnings, f"ℹ {html.escape(go_no_go_text(journey), quote=False)}")
+        if self._what_if is not None:
+            # The question's breaks first, set apart from the plan's own warnings below them.
+            question, broken = self._what_if
+            heading = tr("What if… {question} (not in the plan):").format(question=question)
+            lines = [
+                f"<b>{html.escape(heading, quote=False)}</b>",
+                *(f"&nbsp;&nbsp;⚠ {html.escape(line, quote=False)}" for line in broken),
+                *([] if broken else [f"&nbsp;&nbsp;{html.escape(tr('Nothing breaks.'), quote=False)}"]),
+                f"<b>{html.escape(tr('The plan as it is:'), quote=False)}</b>",
+                *lines,
+            ]
         self.notices_area.setVisible(bool(lines))
         before = self.notices.text()
         _set_text(self.notices, paragraph("<br>".join(lines)))
@@ -203,12 +233,55 @@ class SummaryBar(QWidget):
         elif self._shown and self.summary.text() != summary_before:
             announce(self.summary, self.summary.text().splitlines()[0] if self.summary.text() else "")
         self._shown = True
-        has_warning = any(n.severity == "warning" for n in journey.notices)
+        has_warning = any(n.severity == "warning" for n in journey.notices) or bool(self._what_if and self._what_if[1])
         # A style sheet on this one label only: an application-wide one slows every widget.
         self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))
+
+    def set_what_if(self, question: tuple[str, list[str]] | None) -> None:
+        """Show a question's breaks (none: "Nothing breaks.") above the plan's own warnings; None
+        gives the plan's alone."""
+        if question != self._what_if:
+            self._what_if = question
+            self.refresh()
+
+
+def go_no_go_text(journey: Journey) -> str:
+    """When eligibility is known, the bookings to keep changeable until then, and the return
+    and lodging nights if the answer is "not eligible"."""
+    point, path = go_no_go(journey), not_eligible(journey)
+    text = tr("Eligibility is confirmed at screening, by {day}. Until then keep these changeable:").format(
+        day=medium_date(point.decision_day)
+    )
+    if point.keep_changeable:
+        text += " " + tr(", ").join(item.title for item in point.keep_changeable)
+    return (
+        text
+        + " · "
+        + tr("If not eligible: return from {day}, {needed} of the {planned} lodging nights needed.").format(
+            day=medium_date(path.earliest_return), needed=path.nights_needed, planned=path.nights_planned
+        )
+    )
 
 
 def _set_text(label: RichText, text: str) -> None:
     """Only a text that changed is set: a new text re-lays out the window around the label."""
     if label.text() != text:
         label.setText(text)
+
+
+def odds_day(day: date) -> str:
+    """A date without its weekday: three of them share the estimate note's line."""
+    locale = QLocale()
+    return locale.toString(to_qdate(day), edit_date_format(locale))
+
+
+def _odds_line(odds: ReturnOdds) -> str:
+    """The return date's P50, P80 and P95 in one short line; one date when every phase is fixed."""
+    if odds.p50 == odds.p95:
+        return tr("Return date (assumed): <b>%1</b>").replace("%1", odds_day(odds.p50))
+    return (
+        tr("Return date, assumed odds: P50 <b>%1</b> · P80 <b>%2</b> · P95 <b>%3</b>")
+        .replace("%1", odds_day(odds.p50))
+        .replace("%2", odds_day(odds.p80))
+        .replace("%3", odds_day(odds.p95))
+    )

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.domain.office_days import holiday_runs
 from carte_planner.domain.people import ROLE_WORDS
+from carte_planner.domain.return_odds import ReturnOdds, assumption_words, return_odds
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.text import Words, say
+from carte_planner.resources import load_protocol
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
-from carte_planner.ui.dates import day_span_label
+from carte_planner.ui.dates import day_span_label, medium_date
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
 from carte_planner.ui.month_view import month_title
@@ -96,6 +98,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         self._dirty = True
         # A "what if" question being looked at: the new first day of each line it moves.
         self._what_if: dict[str, date] = {}
+        self._odds: ReturnOdds | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -166,6 +169,15 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
                 rects.append((bar.line.key, bar.rect.translated(shift, 0)))
         return rects
 
+    def odds_band(self) -> QRectF:
+        """The days from the return date's P50 to its P95 (assumed odds), under the header."""
+        if self._dirty:
+            self._layout()
+        assert self._odds is not None
+        left, right = self.span_x(self._odds.p50, self._odds.p95 + timedelta(days=1))
+        header = self._header_height()
+        return QRectF(left, header, right - left, self._height - header)
+
     def set_day_width(self, width: float) -> None:
         self.day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
         self._invalidate()
@@ -178,6 +190,12 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         self._origin = min(item.start for item in journey.items) - timedelta(days=7)
         self._last = max(max(line.end for line in lines), journey.summary.return_range[1], *self._what_if.values())
         self._last += timedelta(days=14)
+        self._odds = return_odds(journey, load_protocol())
+        self.setAccessibleDescription(
+            tr("Shaded: the return date between %1 (P50) and %2 (P95), assumed odds.")
+            .replace("%1", medium_date(self._odds.p50))
+            .replace("%2", medium_date(self._odds.p95))
+        )
         self._dirty = False  # x_of() below reads the origin just set
         row_h = self._row_height()
         title_h = QFontMetrics(self._title_font()).height() + 4
@@ -273,6 +291,11 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
                 painter.fillRect(QRectF(visible.left(), top, visible.width(), height), palette.alternateBase())
 
         self._paint_holidays(painter, header)
+
+        # The return date's P50 to P95: a faint column, behind the bars.
+        odds = QColor(category_colour(Category.FLIGHT))
+        odds.setAlpha(40)
+        painter.fillRect(self.odds_band(), odds)
 
         # Month boundaries and names.
         painter.setPen(QPen(palette.mid().color()))
@@ -441,7 +464,12 @@ class TimelinePage(QWidget):
         bar = QHBoxLayout()
         note = QLabel(tr("Lighter bands: the shortest to the longest usual length of each phase."))
         note.setWordWrap(True)
+        odds_note = QLabel(tr("Shaded column: the return date from its P50 to its P95 (assumed odds)."))
+        odds_note.setWordWrap(True)
+        odds_note.setToolTip(str(assumption_words()))
+        self.odds_note = odds_note
         bar.addWidget(note, 1)
+        bar.addWidget(odds_note, 1)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)

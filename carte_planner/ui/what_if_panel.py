@@ -26,6 +26,7 @@ from carte_planner.domain.return_odds import return_odds
 from carte_planner.domain.what_if import Comparison, compare
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import DATE, format_day
+from carte_planner.i18n.text import count_days
 from carte_planner.resources import load_protocol
 from carte_planner.ui.document import PlanDocument
 
@@ -64,6 +65,9 @@ class WhatIfPanel(QWidget):
 
     # The new date of each agenda line the question moves ({} when none is asked).
     whatIfMoves = Signal(object)
+    # The question's words and what it would break, for the warnings above the views (None
+    # when no question is open).
+    whatIfBroken = Signal(object)
 
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +132,7 @@ class WhatIfPanel(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.whatIfMoves.emit({})
+        self.whatIfBroken.emit(None)
 
     def refresh(self) -> None:
         """Plan the question beside the document's plan; nothing of the document changes."""
@@ -154,6 +159,7 @@ class WhatIfPanel(QWidget):
             self.broken.addItem(tr("No longer happens:"))
             self.broken.addItems([f"  {item.title}" for item in path.cancelled])
             self.apply_button.setEnabled(False)
+            self.whatIfBroken.emit((self._question(), self.outcome.text().splitlines()))
             return
         try:
             what_if = what_if_for(choice, self.days.value())
@@ -166,11 +172,19 @@ class WhatIfPanel(QWidget):
         except PlanInputError as error:
             self.outcome.setText(str(error))
             self.apply_button.setEnabled(False)
+            self.whatIfBroken.emit((self._question(), [str(error)]))
             return
         self._after = after
         self._show(comparison)
         self.whatIfMoves.emit({m.key: m.new for m in comparison.moved if m.old is not None and not m.last_day})
         self.apply_button.setEnabled(after != self.document.request)
+        self.whatIfBroken.emit((self._question(), [str(b.message_words) for b in comparison.broken]))
+
+    def _question(self) -> str:
+        """The question in words, with its days when it has them."""
+        if not self.days.isEnabled():
+            return self.choice.currentText()
+        return f"{self.choice.currentText()} (+{count_days(self.days.value())})"
 
     def _show_odds(self) -> None:
         odds = return_odds(self.document.journey, load_protocol())
