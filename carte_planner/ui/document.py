@@ -17,7 +17,8 @@ from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
-from carte_planner.resources import load_checklist_template
+from carte_planner.domain.return_odds import ReturnOdds, return_odds
+from carte_planner.resources import load_checklist_template, load_protocol
 from carte_planner.storage.planfile import (
     CONTENT_LIMIT_BYTES,
     NEAR_LIMIT_BYTES,
@@ -75,6 +76,7 @@ class PlanDocument(QObject):
         self._plan = plan
         self._today = today
         self._journeys: dict[TripRequest, Journey] = {}
+        self._odds: tuple[Journey, ReturnOdds] | None = None
         self._journey = self._plan_for(plan.request)
         self._checklist = self._build_checklist()
         self._path = path
@@ -102,6 +104,16 @@ class PlanDocument(QObject):
     @property
     def checklist(self) -> Checklist:
         return self._checklist
+
+    @property
+    def return_odds(self) -> ReturnOdds:
+        """The return date's odds for the journey on screen, worked out once per journey: the
+        summary, the timeline and the What if panel all show them."""
+        journey, odds = self._odds if self._odds is not None else (None, None)
+        if journey is not self._journey or odds is None:
+            odds = return_odds(self._journey, load_protocol())
+            self._odds = (self._journey, odds)
+        return odds
 
     def _build_checklist(self) -> Checklist:
         return build_checklist(self._journey, load_checklist_template(), self._plan.checklist)

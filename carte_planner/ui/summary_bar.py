@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 
 from carte_planner.domain.eligibility import go_no_go, not_eligible
 from carte_planner.domain.journey import Journey
-from carte_planner.domain.return_odds import ReturnOdds, return_odds
+from carte_planner.domain.return_odds import ReturnOdds
 from carte_planner.i18n import current_language, ntr, tr
-from carte_planner.resources import load_protocol
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
@@ -194,7 +193,7 @@ class SummaryBar(QWidget):
         note = html.escape(journey.estimate_note, quote=False)
         # The return date as odds beside the estimate note, on the line the window already
         # gives it; the assumption they rest on in the tooltip and the spoken description.
-        odds = return_odds(journey, load_protocol())
+        odds = self.document.return_odds
         summary_before = self.summary.text()
         _set_text(self.summary, paragraph(" · ".join(facts) + f"<br>{emphasis(note + ' ' + _odds_line(odds))}"))
         assumption = str(odds.assumption_words)

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
 from carte_planner.domain.office_days import holiday_runs
 from carte_planner.domain.people import ROLE_WORDS
-from carte_planner.domain.return_odds import ReturnOdds, assumption_words, return_odds
+from carte_planner.domain.return_odds import ReturnOdds, assumption_words
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.text import Words, say
-from carte_planner.resources import load_protocol
 from carte_planner.ui.accessible import AccessibleCanvas, AccessibleItem, install_accessibility
 from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import day_span_label, medium_date
@@ -190,7 +189,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         self._origin = min(item.start for item in journey.items) - timedelta(days=7)
         self._last = max(max(line.end for line in lines), journey.summary.return_range[1], *self._what_if.values())
         self._last += timedelta(days=14)
-        self._odds = return_odds(journey, load_protocol())
+        self._odds = self.document.return_odds
         self.setAccessibleDescription(
             tr("Shaded: the return date between %1 (P50) and %2 (P95), assumed odds.")
             .replace("%1", medium_date(self._odds.p50))

@@ -22,7 +22,6 @@ from carte_planner.domain.eligibility import not_eligible
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.request import TripRequest
-from carte_planner.domain.return_odds import return_odds
 from carte_planner.domain.what_if import Comparison, compare
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import DATE, format_day
@@ -187,7 +186,7 @@ class WhatIfPanel(QWidget):
         return f"{self.choice.currentText()} (+{count_days(self.days.value())})"
 
     def _show_odds(self) -> None:
-        odds = return_odds(self.document.journey, load_protocol())
+        odds = self.document.return_odds
         self.odds.setText(
             "\n".join(
                 (
