@@ -216,3 +216,22 @@ def test_a_refused_value_brings_its_field_into_view(qtbot, window):
     assert not window.commit_edits()  # saving, exporting… sends the family back to the field
     qtbot.waitUntil(panel.travellers.hasFocus)
     assert field_is_in_view(window, panel.travellers)
+
+
+def test_the_wheel_over_the_what_if_panel_changes_nothing_until_a_field_is_focused(qtbot, window):
+    """The What if panel is built when first opened, after the window's fields: it follows the
+    same rule, so a wheel turn cannot change the question or its days by accident."""
+    window.show_what_if()
+    panel = window.what_if_panel
+    assert panel is not None
+    window.agenda.table.setFocus()
+    for field in (panel.choice, panel.days):
+        before = shown_value(field)
+        turn_wheel(field, -1)
+        assert shown_value(field) == before
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    panel.days.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.days.hasFocus)
+    before = shown_value(panel.days)
+    turn_wheel(panel.days, 1)
+    assert shown_value(panel.days) != before

@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
             from carte_planner.ui.what_if_panel import WhatIfPanel
 
             self.what_if_panel = WhatIfPanel(self.document)
+            wheel_turns_focused_fields_only(self.what_if_panel)
             self.what_if_panel.whatIfMoves.connect(self.agenda.model.set_what_if)
             self.what_if_panel.whatIfMoves.connect(self.timeline.canvas.set_what_if)
             self.what_if_panel.whatIfBroken.connect(self.summary.set_what_if)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from carte_planner.i18n import LANGUAGES, current_language, tr, use_language
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.plain_text import as_text
+from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 
 class RelativesPageDialog(QDialog):
@@ -59,6 +60,7 @@ class RelativesPageDialog(QDialog):
         self.language.currentIndexChanged.connect(self.refresh)
         self.resize(560, 640)
         self.refresh()
+        wheel_turns_focused_fields_only(self)
 
     def page(self) -> str:
         """The page's HTML as it is written to the file."""
