@@ -16,7 +16,8 @@ from carte_planner.i18n import ntr, tr
 if TYPE_CHECKING:
     from carte_planner.domain.checklist import Checklist
     from carte_planner.domain.journey import Journey
-    from carte_planner.publish.sync import Conflict
+    from carte_planner.domain.plan import Plan
+    from carte_planner.publish.sync import Conflict, PublishOutcome, PublishTarget
 
 PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 
@@ -120,7 +121,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     from carte_planner.domain.planner import plan_journey
     from carte_planner.publish.errors import Failure, PublishError
     from carte_planner.publish.server import certificate_fingerprint, normalised_url
-    from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+    from carte_planner.publish.sync import PublishTarget
     from carte_planner.resources import load_checklist_template
     from carte_planner.storage.planfile import load_plan
 
@@ -156,16 +157,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     journey = plan_journey(plan.request, today)
     checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
     try:
-        outcome = publish_plan(
-            plan,
-            journey,
-            target,
-            password,
-            datetime.now(UTC),
-            checklist=checklist,
-            holidays=args.holidays,
-            on_conflict=OnConflict(args.on_conflict),
-        )
+        outcome = _publish(args, plan, journey, checklist, target, password)
     except PublishError as error:
         if error.server is not None:
             _save(args.plan, error.server, plan.calendar_language)
@@ -223,6 +215,24 @@ def _print_conflicts(conflicts: Sequence[Conflict]) -> None:
         print(f"  {conflict.title or conflict.uid}: {what}")
 
 
+def _publish(
+    args: argparse.Namespace, plan: Plan, journey: Journey, checklist: Checklist, target: PublishTarget, password: str
+) -> PublishOutcome:
+    """One calendar published, as the options ask: the family's and the relatives' alike."""
+    from carte_planner.publish.sync import OnConflict, publish_plan
+
+    return publish_plan(
+        plan,
+        journey,
+        target,
+        password,
+        datetime.now(UTC),
+        checklist=checklist,
+        holidays=args.holidays,
+        on_conflict=OnConflict(args.on_conflict),
+    )
+
+
 def _publish_for_relatives(
     args: argparse.Namespace,
     journey: Journey,
@@ -233,7 +243,7 @@ def _publish_for_relatives(
     """Publish the relatives' (discreet) calendar after the family's; one result line."""
     from carte_planner.publish.errors import PublishError
     from carte_planner.publish.server import normalised_url
-    from carte_planner.publish.sync import OnConflict, PublishTarget, publish_plan
+    from carte_planner.publish.sync import PublishTarget
     from carte_planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)  # with the family's record just saved
@@ -261,16 +271,7 @@ def _publish_for_relatives(
         remove_old_events=None if args.old_events is None else args.old_events == "remove",
     )
     try:
-        outcome = publish_plan(
-            plan,
-            journey,
-            target,
-            password,
-            datetime.now(UTC),
-            checklist=checklist,
-            holidays=args.holidays,
-            on_conflict=OnConflict(args.on_conflict),
-        )
+        outcome = _publish(args, plan, journey, checklist, target, password)
     except PublishError as error:
         if error.server is not None:
             _save(args.plan, error.server, plan.calendar_language, relatives=True)

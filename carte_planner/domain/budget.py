@@ -10,6 +10,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from carte_planner.domain.data_tables import Titled
 from carte_planner.domain.errors import ResourceError
 from carte_planner.i18n import tr
 
@@ -50,13 +51,8 @@ def fapiao_title(state: str) -> str:
 
 
 @dataclass(frozen=True)
-class BudgetCategory:
-    key: str
-    source_title: str
-
-    @property
-    def title(self) -> str:
-        return tr(self.source_title)
+class BudgetCategory(Titled):
+    """A kind of cost the family budgets for, as the data file names it."""
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,11 @@ from typing import Any
 from carte_planner.domain import data_tables
 from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIMES
 from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
-from carte_planner.domain.data_tables import tables
+from carte_planner.domain.data_tables import Titled, tables
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 from carte_planner.domain.people import RULE_LABELS
 from carte_planner.domain.travellers import traveller_words
-from carte_planner.i18n import tr
 from carte_planner.i18n.text import Words, joined, say, spoken
 
 # The user's marks live in their own small module (plans load it without the templates);
@@ -37,14 +36,8 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Stage:
-    key: str
-    # As the data file says it (English); `title` is in the reader's language.
-    source_title: str
-
-    @property
-    def title(self) -> str:
-        return tr(self.source_title)
+class Stage(Titled):
+    """A stage of the checklist: before the trip, during the stay, going home."""
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,24 @@ ResourceError that names the file and the field, so a maintainer's typo is found
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from carte_planner.domain.errors import ResourceError
+from carte_planner.i18n import tr
+
+
+@dataclass(frozen=True)
+class Titled:
+    """A key of a data file with its title as the file says it (English); `title` is in the
+    reader's language."""
+
+    key: str
+    source_title: str
+
+    @property
+    def title(self) -> str:
+        return tr(self.source_title)
 
 
 def need(source: str, entry: Mapping[str, Any], path: str, name: str, kind: type) -> Any:

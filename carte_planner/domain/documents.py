@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from carte_planner.domain import data_tables
 from carte_planner.domain.checklist_state import MAX_TITLE, printable
-from carte_planner.domain.data_tables import tables
+from carte_planner.domain.data_tables import Titled, tables
 from carte_planner.domain.errors import ResourceError
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import Words, say, spoken
@@ -36,13 +36,8 @@ def state_title(state: str) -> str:
 
 
 @dataclass(frozen=True)
-class Packet:
-    key: str
-    source_title: str
-
-    @property
-    def title(self) -> str:
-        return tr(self.source_title)
+class Packet(Titled):
+    """Where documents go together: the consulate, the hospital, the Exit-Entry office…"""
 
 
 @dataclass(frozen=True)
