@@ -50,6 +50,16 @@ def test_each_rule_warns_and_fixing_the_date_clears_it(key, bad, good, code, wor
     assert not [c for c, _ in warnings(fixed, key) if c.startswith("moved-")]
 
 
+@pytest.mark.parametrize("key", ["visa:extension2:1", "visa:residence-application:1"])
+def test_a_later_errand_at_the_exit_entry_office_moved_onto_a_closed_day_warns(key):
+    # A 30-day visa and a 103-day stay: a second extension and the residence permit's
+    # application are dated too. Qingming 2027 (modelled: Sat 3 to Mon 5 Apr) closes the office.
+    assert key in {item.key for item in plan().items}
+    found = warnings(plan([(key, date(2027, 4, 5))]), key)
+    assert [m for c, m in found if c == "moved-closed-day" and "Tomb-Sweeping Day" in m], found
+    assert not [c for c, _ in warnings(plan([(key, date(2027, 4, 7))]), key) if c.startswith("moved-")]
+
+
 def test_national_day_for_a_moved_extension():
     # Arrival Wed 15 Sep 2027 in Shanghai; the family moves the extension to Fri 1 Oct, National Day.
     journey = plan([("visa:extension:1", date(2027, 10, 1))], start=date(2027, 9, 17), city="shanghai")

@@ -20,6 +20,9 @@ from carte_planner.i18n.text import Day, Words, joined, say, say_n
 ENTRY_FLIGHTS = {"": "flight:outbound", ":entry2": "flight:back-for-admission"}
 EXTENSION = "visa:extension"
 REGISTRATION = "visa:registration"
+# Errands at the Exit-Entry office beyond the first extension of a stay (further extensions,
+# the residence permit's application): a date set by the family must fall on an open day.
+EXIT_ENTRY_ERRANDS = ("visa:extension", "visa:residence-application")
 
 
 def _entry_suffix(key: str, prefix: str) -> str:
@@ -81,6 +84,10 @@ def check_moved_dates(
             if arrival is not None:
                 days = (own_permitted_days or {}).get(item.key.rsplit(":", 1)[-1], permitted_days)
                 notices += _extension(item, arrival.date(), days, china)
+            else:
+                notices += _closed(item, china, say("Exit-Entry Administration office"))
+        elif item.key.startswith(EXIT_ENTRY_ERRANDS):
+            notices += _closed(item, china, say("Exit-Entry Administration office"))
         elif item.key.startswith(REGISTRATION):
             arrival = _arrival(item.key, REGISTRATION, arrivals, own)
             if arrival is not None:
