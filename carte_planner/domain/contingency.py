@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS
 from carte_planner.domain.phases import day_zero_offset, phase_lengths
 from carte_planner.domain.protocol import Protocol
 from carte_planner.domain.request import DAY0_OFFSET_LIMITS, PHASE_DAYS_LIMITS, TripRequest
@@ -96,9 +97,9 @@ def request_after(request: TripRequest, protocol: Protocol, what_if: WhatIf) -> 
             new = lengths[key] + days
             if new > PHASE_DAYS_LIMITS[1]:
                 raise PlanInputError(
-                    tr_noop("length of phase '{phase}'"),
+                    FIELDS["phase_days"],
                     tr_noop("must be between {low} and {high} days, not {value}"),
-                    phase=key,
+                    entry=key,
                     low=PHASE_DAYS_LIMITS[0],
                     high=PHASE_DAYS_LIMITS[1],
                     value=new,

@@ -7,11 +7,13 @@ from datetime import date
 from typing import Any
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import RULE_FIELDS
 from carte_planner.domain.people import Person, TeamRules, Turn, Visa
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.json_fields import JsonFields
 
-_RULES = ("stay_near_until", "no_driving_until", "around_the_clock_until", "max_travel_minutes")
+_RULES = tuple(rule.file.removeprefix("team.") for rule in RULE_FIELDS)
 
 
 def _day(value: date | None) -> str | None:
@@ -57,14 +59,13 @@ def _turn(value: Any) -> Turn:
 
 def people_from_dict(data: Any) -> tuple[Person, ...]:
     """People as the file holds them; a value the planner refuses names the person's entry."""
-    from carte_planner.storage.plan_codec import _Fields
 
     if not isinstance(data, list):
         raise PlanFileError(tr("the field '{field}' has the wrong type.").format(field="request.people"))
     people = []
     for index, entry in enumerate(data):
         where = f"request.people[{index}]"
-        fields = _Fields(entry, where)
+        fields = JsonFields(entry, where)
         try:
             people.append(_person(fields, where))
         except PlanInputError as error:
@@ -78,10 +79,9 @@ def people_from_dict(data: Any) -> tuple[Person, ...]:
 
 
 def _person(fields: Any, where: str) -> Person:
-    from carte_planner.storage.plan_codec import _Fields
 
     nothing = type(None)
-    visa = _Fields(fields.take("visa", dict, {}), f"{where}.visa")
+    visa = JsonFields(fields.take("visa", dict, {}), f"{where}.visa")
     visa_values = Visa(
         type=visa.take("type", str, ""),
         stay_days=visa.take("stay_days", (int, nothing), None),
@@ -103,9 +103,8 @@ def _person(fields: Any, where: str) -> Person:
 
 
 def team_from_dict(data: Any) -> TeamRules:
-    from carte_planner.storage.plan_codec import _Fields
 
-    fields = _Fields(data, "request.team")
+    fields = JsonFields(data, "request.team")
     nothing = type(None)
     values = {name: fields.take(name, (int, nothing), None) for name in _RULES}
     fields.finish()
