@@ -62,6 +62,8 @@ class Field:
     choices: tuple[str, ...] = ()
     entry_label: str | None = None
     entry_param: str = "key"
+    # Text the family types freely: at most MAX_TEXT characters, no control characters.
+    typed_text: bool = False
     # The command line's help, and the panel's caption and accessible name, for the fields
     # the command line and the panel build from this table (hospital and sheet text).
     help: str | None = None
@@ -93,7 +95,19 @@ def _text(
     id: str, label: str, file: str, since: int, section: Section, help: str, caption: str, accessible: str
 ) -> Field:
     option = "--" + id.replace("_", "-")
-    return Field(id, Kind.TEXT, label, option, file, since, section, help=help, caption=caption, accessible=accessible)
+    return Field(
+        id,
+        Kind.TEXT,
+        label,
+        option,
+        file,
+        since,
+        section,
+        typed_text=True,
+        help=help,
+        caption=caption,
+        accessible=accessible,
+    )
 
 
 _H, _S = Section.HOSPITAL, Section.SHEET
@@ -105,7 +119,16 @@ REQUEST_FIELDS: tuple[Field, ...] = (
     Field("scenario", Kind.CHOICE, tr_noop("scenario"), "--scenario", "scenario", 1, Section.TRIP, choices=SCENARIOS),
     Field("home_tz", Kind.TEXT, tr_noop("home time zone"), "--home-tz", "home_time_zone", 1, Section.TRAVEL),
     Field("home_country", Kind.TEXT, tr_noop("home country"), "--home-country", "home_country", 2, Section.TRAVEL),
-    Field("home_airport", Kind.TEXT, tr_noop("home airport"), "--home-airport", "home_airport", 1, Section.TRAVEL),
+    Field(
+        "home_airport",
+        Kind.TEXT,
+        tr_noop("home airport"),
+        "--home-airport",
+        "home_airport",
+        1,
+        Section.TRAVEL,
+        typed_text=True,
+    ),
     Field(
         "flight_hours",
         Kind.NUMBER,
@@ -525,3 +548,12 @@ def limits(field_id: str) -> tuple[int, int]:
     assert field.limits is not None, field_id
     low, high = field.limits
     return int(low), int(high)
+
+
+# The questions of a what-if (domain/contingency.py): asked on the command line, never saved.
+WHAT_IF_FIELDS: tuple[Field, ...] = (
+    Field("delay", Kind.KEYED, tr_noop("delay"), "--delay", "", 0, Section.VIEWS),
+    Field("readmission_days", Kind.WHOLE, tr_noop("readmission (days)"), "--readmission", "", 0, Section.VIEWS),
+    Field("transplant_days", Kind.WHOLE, tr_noop("donor transplant (days)"), "--transplant", "", 0, Section.VIEWS),
+)
+WHAT_IF: dict[str, Field] = {field.id: field for field in WHAT_IF_FIELDS}

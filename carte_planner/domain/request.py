@@ -48,7 +48,7 @@ CHEMOTHERAPY_DAY_LIMITS = fields.limits("chemotherapy_days")
 VISIT_RHYTHM_CHOICES = fields.VISIT_RHYTHM_CHOICES
 EARLY_RHYTHM_CHOICES = fields.EARLY_RHYTHM_CHOICES
 WEEKDAY_CHOICES = F["visit_weekdays"].choices
-TEXT_FIELDS = tuple(f.id for f in fields.REQUEST_FIELDS if f.section in (Section.HOSPITAL, Section.SHEET))
+TEXT_FIELDS = tuple(f.id for f in fields.REQUEST_FIELDS if f.typed_text)
 # The fields of the sheet for China: kept in the plan file only, never sent anywhere.
 SHEET_FIELDS = tuple(f.id for f in fields.REQUEST_FIELDS if f.section == Section.SHEET)
 
@@ -241,14 +241,14 @@ def _phase_days(value: object) -> tuple[tuple[str, int], ...]:
     phase_days = tuple(sorted(_as_dict(value, described).items()))
     for key, days in phase_days:
         if isinstance(days, bool) or not isinstance(days, int):
-            raise PlanInputError(described, tr_noop("must be a whole number of days"), entry=key)
+            raise PlanInputError(described, tr_noop("must be a whole number of days"), entry=str(key))
         low, high = PHASE_DAYS_LIMITS
         check_text(described, str(key))
         if not low <= days <= high:
             raise PlanInputError(
                 described,
                 tr_noop("must be between {low} and {high} days, not {value}"),
-                entry=key,
+                entry=str(key),
                 low=low,
                 high=high,
                 value=_shown(days),
@@ -265,7 +265,7 @@ def _moved(value: object) -> tuple[tuple[str, date], ...]:
         check_text(described, str(key))
         if not isinstance(when, date) or not date(low, 1, 1) <= when <= date(high, 12, 31):
             raise PlanInputError(
-                described, tr_noop("must be a date between {low} and {high}"), entry=key, low=low, high=high
+                described, tr_noop("must be a date between {low} and {high}"), entry=str(key), low=low, high=high
             )
     return moved  # type: ignore[return-value]
 

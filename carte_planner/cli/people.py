@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from carte_planner.cli import UsageError, parse_date
-from carte_planner.cli_words import WHOLE_NUMBER
+from carte_planner.cli.output import UsageError
+from carte_planner.cli.values import parse_date
+from carte_planner.cli.words import WHOLE_NUMBER
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.people import ENTRIES_CHOICES, RULE_LABELS, Person, Role, Route, Turn, people_of
 from carte_planner.domain.request import TripRequest
