@@ -9,10 +9,10 @@ from carte_planner.cli.output import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     UsageError,
-    _pdf_output,
-    _tell,
-    _write_pdf,
+    pdf_output,
+    tell,
     write_out,
+    write_pdf,
 )
 from carte_planner.cli.values import parse_date
 
@@ -21,11 +21,11 @@ __all__ = [
     "EXIT_OUTPUT",
     "EXIT_USAGE",
     "UsageError",
-    "_pdf_output",
-    "_tell",
-    "_write_pdf",
     "main",
     "parse_date",
+    "pdf_output",
     "plan_file_argument",
+    "tell",
     "write_out",
+    "write_pdf",
 ]

@@ -29,7 +29,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
 
 
 def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    from carte_planner.cli.output import UsageError, _pdf_output, _tell, _write_pdf, write_out
+    from carte_planner.cli.output import UsageError, pdf_output, tell, write_out, write_pdf
     from carte_planner.domain.planner import plan_journey
     from carte_planner.export.budget_report import budget_csv, budget_document, budget_json, budget_text, change_text
     from carte_planner.resources import load_budget_categories
@@ -45,10 +45,10 @@ def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: da
     change = budget_change(before, budget)
     categories = load_budget_categories()
     if args.pdf:
-        output = _pdf_output(args)
-        _write_pdf(budget_document(budget, plan.money, categories), output, args.paper, args.plan)
+        output = pdf_output(args)
+        write_pdf(budget_document(budget, plan.money, categories), output, args.paper, args.plan)
         if output is not None:
-            _tell(tr("Wrote the budget to {file}.").format(file=output))
+            tell(tr("Wrote the budget to {file}.").format(file=output))
         return 0
     if args.format == "json":
         write_out(budget_json(budget, plan.money))

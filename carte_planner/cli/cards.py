@@ -27,11 +27,11 @@ def run_cards(args: argparse.Namespace, journey: Journey) -> int:
     """The taxi and wallet cards as a PDF: Qt paints them, with no display."""
     import os
 
-    from carte_planner.cli.output import _pdf_output, _tell, write_out
+    from carte_planner.cli.output import pdf_output, tell, write_out
     from carte_planner.export.cards import all_cards
     from carte_planner.i18n import current_language
 
-    output = _pdf_output(args)
+    output = pdf_output(args)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QPageSize
     from PySide6.QtWidgets import QApplication
@@ -49,7 +49,7 @@ def run_cards(args: argparse.Namespace, journey: Journey) -> int:
         atomic_write(output, data, protect=[args.plan] if args.plan else [])
     except OSError as error:
         raise WriteError(f"--pdf: {error}") from None
-    _tell(tr("Wrote the cards to {file}. Print them at actual size, not fitted to the page.").format(file=output))
+    tell(tr("Wrote the cards to {file}. Print them at actual size, not fitted to the page.").format(file=output))
     return 0
 
 

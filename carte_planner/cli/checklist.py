@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from carte_planner.cli.output import _pdf_output, _tell, _write_pdf, write_out
+from carte_planner.cli.output import pdf_output, tell, write_out, write_pdf
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
 from carte_planner.domain.journey import Journey
@@ -22,10 +22,10 @@ def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     if not args.pdf:
         write_out(checklist_text(journey, checklist, markdown=args.format == "markdown"))
         return 0
-    output = _pdf_output(args)
-    pages = _write_pdf(checklist_document(journey, checklist), output, args.paper, args.plan)
+    output = pdf_output(args)
+    pages = write_pdf(checklist_document(journey, checklist), output, args.paper, args.plan)
     if output is not None:
-        _tell(
+        tell(
             ntr(
                 "Wrote the checklist ({n} page) to {file}. The dates are estimates: confirm them with your hospital.",
                 "Wrote the checklist ({n} pages) to {file}. The dates are estimates: confirm them with your hospital.",

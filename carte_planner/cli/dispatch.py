@@ -22,8 +22,8 @@ from carte_planner.cli import (
     what_if,
 )
 from carte_planner.cli.output import UsageError
-from carte_planner.cli.request_options import _check_moves, plan_from_args
-from carte_planner.cli.values import _today
+from carte_planner.cli.request_options import check_moves, plan_from_args
+from carte_planner.cli.values import today_from
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
 
@@ -43,7 +43,7 @@ _ON_A_JOURNEY: dict[str, Callable[[argparse.Namespace, Plan, Journey, date], int
 def run(args: argparse.Namespace) -> int:
     if args.command == "cities":
         return cities.run()
-    today = _today(args)
+    today = today_from(args)
     if args.command == "publish":
         return publish.run_publish(args, today, UsageError)
     if args.command == "what-if":
@@ -52,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
 
     chosen = plan_from_args(args, today)
     journey = plan_journey(chosen.request, today)
-    _check_moves(args, journey)
+    check_moves(args, journey)
     return _ON_A_JOURNEY[args.command](args, chosen, journey, today)

@@ -29,7 +29,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
 
 
 def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
-    from carte_planner.cli.output import _pdf_output, _tell, _write_pdf, write_out
+    from carte_planner.cli.output import pdf_output, tell, write_out, write_pdf
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.documents_list import documents_document, documents_text
     from carte_planner.resources import load_documents_template
@@ -39,10 +39,10 @@ def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey) -> int
     if not args.pdf:
         write_out(documents_text(documents, template, args.packet))
         return 0
-    output = _pdf_output(args)
-    _write_pdf(documents_document(documents, template, args.packet), output, args.paper, args.plan)
+    output = pdf_output(args)
+    write_pdf(documents_document(documents, template, args.packet), output, args.paper, args.plan)
     if output is not None:
-        _tell(tr("Wrote the documents list to {file}.").format(file=output))
+        tell(tr("Wrote the documents list to {file}.").format(file=output))
     return 0
 
 

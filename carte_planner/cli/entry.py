@@ -11,9 +11,9 @@ from carte_planner.cli.output import (
     EXIT_OUTPUT,
     OutputError,
     UsageError,
-    _fail,
-    _output_failure,
-    _tolerant_streams,
+    fail,
+    output_failure,
+    tolerant_streams,
 )
 from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.i18n import current_language, language_for_locale, ntr, set_language, tr, use_language
@@ -87,7 +87,7 @@ def _desktop_entry(install: bool) -> int:
         raise  # already in the user's words
     except OSError as error:
         path = Path(error.filename) if error.filename else home
-        return _fail(describe_os_error(error, path, "install" if install else "remove"))
+        return fail(describe_os_error(error, path, "install" if install else "remove"))
     if install:
         print(
             tr("Carte Planner is in your applications menu, and opens .carteplan files (files under {folder}).").format(
@@ -110,7 +110,7 @@ def _desktop_entry(install: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
-    _tolerant_streams()
+    tolerant_streams()
     from carte_planner.tz_database import use_one_database
 
     # Zone names and offsets from one database, the newer of the system's and the packaged one.
@@ -120,9 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _main(argv)
         except OutputError as error:
-            return _output_failure(error.error)
+            return output_failure(error.error)
         except BrokenPipeError as error:  # argparse's own --help and --version output
-            return _output_failure(error)
+            return output_failure(error)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -137,7 +137,7 @@ def _main(argv: Sequence[str] | None) -> int:
             try:
                 args = build_parser().parse_args(_joined_negative_values(rest))
             except UsageError as error:
-                return _fail(str(error))
+                return fail(str(error))
         if args.command is not None:
             set_language(args.lang or _system_language())
         if args.install_desktop_entry or args.uninstall_desktop_entry:
@@ -162,13 +162,13 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run(args)
     except UsageError as error:
-        return _fail(str(error))
+        return fail(str(error))
     except PlanInputError as error:
         option = error.described.option_for(error.entry) if error.described is not None else None
-        return _fail(f"{option}: {error.message}" if option else str(error))
+        return fail(f"{option}: {error.message}" if option else str(error))
     except WriteError as error:  # an output file, as for standard output: see EXIT_OUTPUT
-        return _fail(str(error), EXIT_OUTPUT)
+        return fail(str(error), EXIT_OUTPUT)
     except (ResourceError, PlanFileError) as error:
-        return _fail(str(error))
+        return fail(str(error))
     except KeyboardInterrupt:
         return 130

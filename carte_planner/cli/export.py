@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from carte_planner.cli.output import UsageError, _output_path, _say, _tell, write_out
+from carte_planner.cli.output import UsageError, output_path, say_error, tell, write_out
 from carte_planner.cli.publish import add_calendar_language_option
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
@@ -24,7 +24,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     export can cancel the events that are gone and raise SEQUENCE even a second later."""
     if args.calendar_name is not None and text_problem(args.calendar_name):
         raise UsageError(f"--calendar-name: {text_problem(args.calendar_name)}")
-    output = _output_path(args.output, "-o", args)
+    output = output_path(args.output, "-o", args)
     if args.plan:
         from carte_planner.storage.locks import writing
 
@@ -45,10 +45,10 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
 
     if sequence_exhausted(result.previous_sequence):
-        _say(tr(SEQUENCE_EXHAUSTED))
+        say_error(tr(SEQUENCE_EXHAUSTED))
     if output is None:
         return 0
-    _tell(
+    tell(
         ntr(
             "Wrote {n} calendar item to {file}. The dates are estimates: confirm them with your hospital.",
             "Wrote {n} calendar items to {file}. The dates are estimates: confirm them with your hospital.",

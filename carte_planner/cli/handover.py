@@ -22,7 +22,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
 
 
 def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
-    from carte_planner.cli.output import _pdf_output, _tell, _write_pdf
+    from carte_planner.cli.output import pdf_output, tell, write_pdf
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.handover import handover_document
@@ -30,10 +30,10 @@ def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
 
     checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
     documents = build_documents(journey, load_documents_template(), plan.papers)
-    output = _pdf_output(args)
-    pages = _write_pdf(handover_document(journey, checklist, documents), output, args.paper, args.plan)
+    output = pdf_output(args)
+    pages = write_pdf(handover_document(journey, checklist, documents), output, args.paper, args.plan)
     if output is not None:
-        _tell(
+        tell(
             ntr(
                 "Wrote the going-home packet ({n} page) to {file}. The dates are estimates.",
                 "Wrote the going-home packet ({n} pages) to {file}. The dates are estimates.",

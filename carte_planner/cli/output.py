@@ -50,7 +50,7 @@ def write_out(text: str | bytes) -> None:
         raise OutputError(error) from None
 
 
-def _output_failure(error: BaseException) -> int:
+def output_failure(error: BaseException) -> int:
     if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == errno.EPIPE:
         # The reader (`| head`) has what it wanted: stop quietly, as other tools do.
         _silence_stdout()
@@ -62,7 +62,7 @@ def _output_failure(error: BaseException) -> int:
         reason = tr("standard output is closed")
     else:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    _say(
+    say_error(
         tr("carte-planner: error: {message}").format(
             message=tr("could not write the output: {reason}.").format(reason=reason)
         )
@@ -81,7 +81,7 @@ def _silence_stdout() -> None:
     sys.stdout = None
 
 
-def _say(line: str) -> None:
+def say_error(line: str) -> None:
     """One line on standard error, if there is one to write to."""
     try:
         if sys.stderr is not None:
@@ -90,14 +90,14 @@ def _say(line: str) -> None:
         pass
 
 
-def _tolerant_streams() -> None:
+def tolerant_streams() -> None:
     """A terminal that cannot show Chinese gets escapes (\\u5317) instead of a crash."""
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
-def _output_path(text: str, option: str, args: argparse.Namespace) -> Path | None:
+def output_path(text: str, option: str, args: argparse.Namespace) -> Path | None:
     """Where to write, or None for standard output (`-`). Refuses the plan being read."""
     if text == STDOUT:
         return None
@@ -116,7 +116,7 @@ def _output_path(text: str, option: str, args: argparse.Namespace) -> Path | Non
     return output
 
 
-def _tell(line: str) -> None:
+def tell(line: str) -> None:
     """A report of what was written. The file is safely written by then: if standard output
     cannot take the report, standard error gets it instead of a failure."""
     try:
@@ -124,12 +124,12 @@ def _tell(line: str) -> None:
     except OutputError as error:
         if isinstance(error.error, BrokenPipeError):
             raise
-        _say(line)
+        say_error(line)
 
 
-def _pdf_output(args: argparse.Namespace) -> Path | None:
+def pdf_output(args: argparse.Namespace) -> Path | None:
     """Where --pdf writes (None: standard output), refused before any work when it cannot be."""
-    output = _output_path(args.pdf, "--pdf", args)
+    output = output_path(args.pdf, "--pdf", args)
     from carte_planner.storage.atomic import WriteError
 
     if output is not None and output.is_dir():
@@ -142,7 +142,7 @@ def _pdf_output(args: argparse.Namespace) -> Path | None:
     return output
 
 
-def _write_pdf(document: object, output: Path | None, paper: str, plan: str | None) -> int:
+def write_pdf(document: object, output: Path | None, paper: str, plan: str | None) -> int:
     """Qt renders the PDF; it needs an application object, and no display. Without `output`,
     the PDF goes to standard output."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -165,6 +165,6 @@ def _write_pdf(document: object, output: Path | None, paper: str, plan: str | No
         raise WriteError(f"--pdf: {error}") from None
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    _say(tr("carte-planner: error: {message}").format(message=message))
+def fail(message: str, code: int = EXIT_USAGE) -> int:
+    say_error(tr("carte-planner: error: {message}").format(message=message))
     return code

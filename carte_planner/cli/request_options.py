@@ -8,14 +8,14 @@ from datetime import date, timedelta
 
 from carte_planner.cli.output import UsageError
 from carte_planner.cli.values import (
-    _chemotherapy_days,
-    _followup_rhythm,
-    _pairs,
-    _parse_time,
-    _phase_days,
-    _plan_id,
-    _weekdays,
+    parse_chemotherapy_days,
     parse_date,
+    parse_followup_rhythm,
+    parse_pairs,
+    parse_phase_days,
+    parse_plan_id,
+    parse_time,
+    parse_weekdays,
 )
 from carte_planner.cli.words import NUMBER, WHOLE_NUMBER
 from carte_planner.domain.fields import REQUEST_FIELDS, Field, Kind, Section
@@ -209,7 +209,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     if start is not None:
         changes["start"] = start
     if args.departure_time:
-        changes["departure_time"] = _parse_time(args.departure_time)
+        changes["departure_time"] = parse_time(args.departure_time)
     changes.update(_assumed_values(args))
     changes["travellers"] = _travellers(args, request.travellers)
     from carte_planner.cli.people import people_changes
@@ -217,14 +217,14 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     changes.update(people_changes(args, request, changes["travellers"]))  # type: ignore[arg-type]
     if args.phase:
         changes["phase_days"] = tuple(
-            {**dict(request.phase_days), **dict(_pairs(args.phase, "--phase", _phase_days))}.items()
+            {**dict(request.phase_days), **dict(parse_pairs(args.phase, "--phase", parse_phase_days))}.items()
         )
     if args.move:
-        moved = {key: parse_date(str(raw), f"--move {key}") for key, raw in _pairs(args.move, "--move", str)}
+        moved = {key: parse_date(str(raw), f"--move {key}") for key, raw in parse_pairs(args.move, "--move", str)}
         changes["moved"] = tuple({**dict(request.moved), **moved}.items())
     if args.confirm:
         changes["confirmed"] = request.confirmed | set(args.confirm)
-    plan_id = _plan_id(args.plan_id) if args.plan_id is not None else plan.plan_id
+    plan_id = parse_plan_id(args.plan_id) if args.plan_id is not None else plan.plan_id
     # replace() on the plan, not a new one: the file's checklist (ticks, notes, own items) stays.
     return replace(plan, request=replace(request, **changes), plan_id=plan_id)  # type: ignore[arg-type]
 
@@ -235,25 +235,25 @@ def _assumed_values(args: argparse.Namespace) -> dict[str, object]:
     if args.day0_offset is not None:
         changes["day0_offset"] = args.day0_offset
     if args.chemotherapy_days:
-        changes["chemotherapy_days"] = _chemotherapy_days(args.chemotherapy_days)
+        changes["chemotherapy_days"] = parse_chemotherapy_days(args.chemotherapy_days)
     if args.visit_rhythm:
         changes["visit_rhythm"] = args.visit_rhythm
     if args.visit_weekdays:
-        changes["visit_weekdays"] = _weekdays(args.visit_weekdays)
+        changes["visit_weekdays"] = parse_weekdays(args.visit_weekdays)
     if args.early_home_visits:
         changes["early_rhythm"] = args.early_home_visits
     if args.home_followup_rhythm:
-        changes["followup_rhythm"] = _followup_rhythm(args.home_followup_rhythm)
+        changes["followup_rhythm"] = parse_followup_rhythm(args.home_followup_rhythm)
     if args.return_time:
-        changes["return_time"] = _parse_time(args.return_time, "--return-time", "11:00")
+        changes["return_time"] = parse_time(args.return_time, "--return-time", "11:00")
     if args.visa_processing_days is not None:
         changes["visa_processing_days"] = args.visa_processing_days
     return changes
 
 
-def _check_moves(args: argparse.Namespace, journey: Journey) -> None:
+def check_moves(args: argparse.Namespace, journey: Journey) -> None:
     """A --move whose key the plan does not have would be silently ignored: refuse it."""
-    typed = {key for key, _ in _pairs(args.move, "--move", str)}
+    typed = {key for key, _ in parse_pairs(args.move, "--move", str)}
     for notice in journey.notices:
         if notice.code == "moved-item-gone" and notice.item_key in typed:
             raise UsageError(

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from carte_planner.cli.output import UsageError, _output_path
+from carte_planner.cli.output import UsageError, output_path
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
 from carte_planner.domain.journey import Journey
@@ -53,6 +53,6 @@ def run_share(args: argparse.Namespace, journey: Journey, today: date) -> int:
 
 
 def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    if _output_path(args.html, "--html", args) is None:
+    if output_path(args.html, "--html", args) is None:
         raise UsageError("--html: " + tr("give a file name"))
     return run_share(args, journey, today)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from carte_planner.cli.output import _pdf_output, _tell, _write_pdf
+from carte_planner.cli.output import pdf_output, tell, write_pdf
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
 from carte_planner.domain.journey import Journey
@@ -16,10 +16,10 @@ from carte_planner.i18n import tr
 def _sheet(args: argparse.Namespace, journey: Journey) -> int:
     from carte_planner.export.hospital_sheet import hospital_sheet
 
-    output = _pdf_output(args)
-    _write_pdf(hospital_sheet(journey), output, args.paper, args.plan)
+    output = pdf_output(args)
+    write_pdf(hospital_sheet(journey), output, args.paper, args.plan)
     if output is not None:
-        _tell(tr("Wrote the sheet for the hospital to {file}. The dates are estimates.").format(file=output))
+        tell(tr("Wrote the sheet for the hospital to {file}. The dates are estimates.").format(file=output))
     return 0
 
 

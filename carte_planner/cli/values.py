@@ -41,7 +41,7 @@ def parse_date(text: str, what: str = "date") -> date:
     raise UsageError(tr(_NOT_A_DATE).format(what=what, text=text))
 
 
-def _parse_time(text: str, option: str = "--departure-time", example: str = "10:00") -> time:
+def parse_time(text: str, option: str = "--departure-time", example: str = "10:00") -> time:
     try:
         return time.fromisoformat(text)
     except ValueError:
@@ -52,7 +52,7 @@ def _parse_time(text: str, option: str = "--departure-time", example: str = "10:
         ) from None
 
 
-def _chemotherapy_days(text: str) -> tuple[int, int]:
+def parse_chemotherapy_days(text: str) -> tuple[int, int]:
     """ "-5..-3" (Day −5 to Day −3); a true minus sign is accepted too."""
     first, sep, last = text.replace("\u2212", "-").partition("..")
     try:
@@ -66,7 +66,7 @@ def _chemotherapy_days(text: str) -> tuple[int, int]:
         ) from None
 
 
-def _followup_rhythm(text: str) -> tuple[tuple[int, int], ...]:
+def parse_followup_rhythm(text: str) -> tuple[tuple[int, int], ...]:
     """ "1:6,3:24,12:60": every 1 month to month 6, every 3 to month 24, every 12 to month 60."""
     stages = []
     for part in text.split(","):
@@ -90,11 +90,11 @@ def _followup_rhythm(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(stages)
 
 
-def _weekdays(text: str) -> tuple[str, ...]:
+def parse_weekdays(text: str) -> tuple[str, ...]:
     return tuple(day.strip().upper()[:2] for day in text.split(",") if day.strip())
 
 
-def _pairs(values: Sequence[str], option: str, convert: type | object) -> list[tuple[str, object]]:
+def parse_pairs(values: Sequence[str], option: str, convert: type | object) -> list[tuple[str, object]]:
     result = []
     for value in values:
         key, sep, raw = value.partition("=")
@@ -106,21 +106,21 @@ def _pairs(values: Sequence[str], option: str, convert: type | object) -> list[t
     return result
 
 
-def _phase_days(raw: str) -> int:
+def parse_phase_days(raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
         raise UsageError("--phase: " + tr("'{text}' is not a whole number of days").format(text=raw[:20])) from None
 
 
-def _plan_id(text: str) -> str:
+def parse_plan_id(text: str) -> str:
     text = text.strip()
     if not 1 <= len(text) <= 200 or not text.isprintable():
         raise UsageError("--plan-id: " + tr("write 1 to 200 letters, digits or signs, on one line"))
     return text
 
 
-def _today(args: argparse.Namespace) -> date:
+def today_from(args: argparse.Namespace) -> date:
     if not getattr(args, "today", None):
         return date.today()
     today = parse_date(args.today, "--today")
