@@ -10,16 +10,14 @@ from carte_planner.cli.output import UsageError
 from carte_planner.cli.values import parse_date
 from carte_planner.cli.words import WHOLE_NUMBER
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.people import ENTRIES_CHOICES, RULE_LABELS, Person, Role, Route, Turn, people_of
+from carte_planner.domain.fields import FIELDS, RULE_FIELDS
+from carte_planner.domain.people import ENTRIES_CHOICES, Person, Role, Route, Turn, people_of
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr
 
-_RULE_OPTIONS = {
-    "stay_near_until": "--stay-near-until",
-    "no_driving_until": "--no-driving-until",
-    "around_the_clock_until": "--caregiver-around-the-clock-until",
-    "max_travel_minutes": "--max-travel-minutes",
-}
+# The argparse attribute of each team rule's option (--caregiver-around-the-clock-until is
+# `around_the_clock_until`, the rule's id).
+_RULE_OPTIONS = {rule.id: rule.option for rule in RULE_FIELDS}
 _PERSON_OPTIONS = (
     "role",
     "nationality",
@@ -54,25 +52,12 @@ def add_people_options(parser: argparse.ArgumentParser) -> None:
     ):
         group.add_argument(flag, metavar=metavar, help=text, action="append", default=[])
     team = parser.add_argument_group(tr("the treating team's rules (Day numbers after the infusion)"))
+    for rule in RULE_FIELDS:
+        assert rule.option is not None, rule.id
+        assert rule.help is not None, rule.id
+        team.add_argument(rule.option, dest=rule.id, metavar=rule.metavar, type=WHOLE_NUMBER, help=tr(rule.help))
     team.add_argument(
-        "--stay-near-until", metavar="DAY", type=WHOLE_NUMBER, help=tr("stay near the hospital until this Day")
-    )
-    team.add_argument("--no-driving-until", metavar="DAY", type=WHOLE_NUMBER, help=tr("no driving until this Day"))
-    team.add_argument(
-        "--caregiver-around-the-clock-until",
-        dest="around_the_clock_until",
-        metavar="DAY",
-        type=WHOLE_NUMBER,
-        help=tr("a caregiver with the patient around the clock until this Day"),
-    )
-    team.add_argument(
-        "--max-travel-minutes",
-        metavar="MINUTES",
-        type=WHOLE_NUMBER,
-        help=tr("the longest travel time from the lodging to the hospital the team allows"),
-    )
-    team.add_argument(
-        "--handover-overlap-days",
+        FIELDS["handover_overlap_days"].option,  # type: ignore[arg-type]
         metavar="DAYS",
         type=WHOLE_NUMBER,
         help=tr("days one caregiver's turn overlaps the next (assumed 1)"),
@@ -106,7 +91,8 @@ def people_changes(args: argparse.Namespace, request: TripRequest, names: tuple[
         try:
             changes["team"] = replace(request.team, **team)
         except PlanInputError as error:
-            option = next((_RULE_OPTIONS[n] for n in team if RULE_LABELS[n] == error.field), "--team")
+            option = error.described.option if error.described is not None else None
+            option = option or "--team"
             raise UsageError(f"{option}: {error.message}") from None
     if args.handover_overlap_days is not None:
         changes["handover_overlap_days"] = args.handover_overlap_days

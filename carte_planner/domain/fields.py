@@ -69,6 +69,7 @@ class Field:
     help: str | None = None
     caption: str | None = None
     accessible: str | None = None
+    metavar: str | None = None
 
     @property
     def file_path(self) -> str:
@@ -453,7 +454,7 @@ REQUEST_FIELDS: tuple[Field, ...] = (
         "--handover-overlap-days",
         "assumed.handover_overlap_days",
         7,
-        Section.TRAVELLERS,
+        Section.ASSUMED,
         limits=(0, 14),
     ),
 )
@@ -470,6 +471,10 @@ RULE_FIELDS: tuple[Field, ...] = (
         7,
         Section.TRAVELLERS,
         limits=(1, 365),
+        help=tr_noop("stay near the hospital until this Day"),
+        metavar="DAY",
+        caption=tr_noop("Stay near until Day:"),
+        accessible=tr_noop("Stay near the hospital until Day"),
     ),
     Field(
         "no_driving_until",
@@ -480,6 +485,10 @@ RULE_FIELDS: tuple[Field, ...] = (
         7,
         Section.TRAVELLERS,
         limits=(1, 365),
+        help=tr_noop("no driving until this Day"),
+        metavar="DAY",
+        caption=tr_noop("No driving until Day:"),
+        accessible=tr_noop("No driving until Day"),
     ),
     Field(
         "around_the_clock_until",
@@ -490,6 +499,10 @@ RULE_FIELDS: tuple[Field, ...] = (
         7,
         Section.TRAVELLERS,
         limits=(1, 365),
+        help=tr_noop("a caregiver with the patient around the clock until this Day"),
+        metavar="DAY",
+        caption=tr_noop("Caregiver day and night until Day:"),
+        accessible=tr_noop("Caregiver around the clock until Day"),
     ),
     Field(
         "max_travel_minutes",
@@ -500,6 +513,10 @@ RULE_FIELDS: tuple[Field, ...] = (
         7,
         Section.TRAVELLERS,
         limits=(1, 600),
+        help=tr_noop("the longest travel time from the lodging to the hospital the team allows"),
+        metavar="MINUTES",
+        caption=tr_noop("Longest trip to the hospital:"),
+        accessible=tr_noop("Longest travel time to the hospital"),
     ),
 )
 RULES: dict[str, Field] = {field.id: field for field in RULE_FIELDS}
@@ -544,7 +561,7 @@ PERSON: dict[str, Field] = {field.id: field for field in PERSON_FIELDS}
 
 def limits(field_id: str) -> tuple[int, int]:
     """A whole-number field's lowest and highest value, for spin boxes and checks."""
-    field = FIELDS.get(field_id) or RULES[field_id]
+    field = FIELDS.get(field_id) or RULES.get(field_id) or PERSON[field_id]
     assert field.limits is not None, field_id
     low, high = field.limits
     return int(low), int(high)
