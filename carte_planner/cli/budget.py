@@ -6,13 +6,15 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
-from carte_planner.domain.budget import budget_change, cost, plan_counts
-from carte_planner.domain.journey import Journey
-from carte_planner.domain.plan import Plan
 from carte_planner.i18n import tr
+
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
+    from carte_planner.domain.plan import Plan
 
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -30,6 +32,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
 
 def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
     from carte_planner.cli.output import UsageError, pdf_output, tell, write_out, write_pdf
+    from carte_planner.domain.budget import budget_change, cost, plan_counts
     from carte_planner.domain.planner import plan_journey
     from carte_planner.export.budget_report import budget_csv, budget_document, budget_json, budget_text, change_text
     from carte_planner.resources import load_budget_categories

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from carte_planner.cli import (
     budget,
@@ -24,8 +25,11 @@ from carte_planner.cli import (
 from carte_planner.cli.output import UsageError
 from carte_planner.cli.request_options import check_moves, plan_from_args
 from carte_planner.cli.values import today_from
-from carte_planner.domain.journey import Journey
-from carte_planner.domain.plan import Plan
+
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
+    from carte_planner.domain.plan import Plan
+
 
 _ON_A_JOURNEY: dict[str, Callable[[argparse.Namespace, Plan, Journey, date], int]] = {
     "plan": plan.run,

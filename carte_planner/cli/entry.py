@@ -40,14 +40,26 @@ def _joined_negative_values(argv: Sequence[str]) -> list[str]:
     return result
 
 
-_COMMANDS = ("plan", "export", "checklist", "cities")
+# Every command: a word that is one is never taken for a plan file, even if such a file exists.
+_COMMANDS = (
+    "plan",
+    "export",
+    "checklist",
+    "sheet",
+    "cards",
+    "documents",
+    "handover",
+    "budget",
+    "share",
+    "cities",
+    "publish",
+    "what-if",
+)
 
 
 def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """The plan file to open in the window (as a file manager or a user passes it), and the
     other arguments. A word that could be a mistyped command is left to the parser."""
-    from carte_planner.storage.planfile import EXTENSION
-
     # Before a command only top-level options come; of them only --lang takes a value, which
     # is no plan file ("--lang en FILE" opens FILE, as "FILE --lang en" does).
     words = [
@@ -57,6 +69,8 @@ def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     ]
     if not words or words[0] in _COMMANDS:
         return None, list(argv)
+    from carte_planner.storage.planfile import EXTENSION
+
     word = words[0]
     if word.lower().endswith(EXTENSION) or "/" in word or "\\" in word or Path(word).is_file():
         rest = list(argv)

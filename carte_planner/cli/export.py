@@ -6,22 +6,25 @@ import argparse
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carte_planner.cli.output import UsageError, output_path, say_error, tell, write_out
 from carte_planner.cli.publish import add_calendar_language_option
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
-from carte_planner.domain.identity import derived_plan_id
-from carte_planner.domain.journey import Journey
-from carte_planner.domain.plan import Plan
-from carte_planner.domain.request import text_problem
 from carte_planner.i18n import ntr, tr, use_language
 from carte_planner.storage.errors import PlanFileError
+
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
+    from carte_planner.domain.plan import Plan
 
 
 def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     """Write the calendar; with --plan, record in the plan file what it holds, so that the next
     export can cancel the events that are gone and raise SEQUENCE even a second later."""
+    from carte_planner.domain.request import text_problem
+
     if args.calendar_name is not None and text_problem(args.calendar_name):
         raise UsageError(f"--calendar-name: {text_problem(args.calendar_name)}")
     output = output_path(args.output, "-o", args)
@@ -80,6 +83,7 @@ class _Exported:
 def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None) -> _Exported:
     """Write the calendar and, with --plan, the plan's record of it (read again from the file:
     another export may have written it since)."""
+    from carte_planner.domain.identity import derived_plan_id
     from carte_planner.export.calendar_language import calendar_language
     from carte_planner.export.ics import ExportOptions, export_calendar
     from carte_planner.storage.atomic import WriteError, atomic_write

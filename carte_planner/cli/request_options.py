@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from carte_planner.cli.output import UsageError
 from carte_planner.cli.values import (
@@ -18,11 +19,7 @@ from carte_planner.cli.values import (
     parse_weekdays,
 )
 from carte_planner.cli.words import NUMBER, WHOLE_NUMBER
-from carte_planner.domain.fields import REQUEST_FIELDS, Field, Kind, Section
-from carte_planner.domain.journey import Journey
-from carte_planner.domain.plan import Plan
-from carte_planner.domain.request import LATEST_START, Scenario, TripRequest
-from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, companion_name
+from carte_planner.domain.fields import FIELDS, REQUEST_FIELDS, Field, Kind, Section
 from carte_planner.i18n import tr
 
 
@@ -47,7 +44,7 @@ def add_request_options(parser: argparse.ArgumentParser) -> None:
         help=tr("first hospital day, YYYY-MM-DD (default: the first working day in China 8 weeks from today)"),
     )
     group.add_argument("--city", help=tr("hospital city (see `carte-planner cities`; default Shanghai)"))
-    group.add_argument("--scenario", choices=[s.value for s in Scenario], help=tr("default typical"))
+    group.add_argument("--scenario", choices=list(FIELDS["scenario"].choices), help=tr("default typical"))
     group.add_argument(
         "--home-tz", help=tr("home time zone, an IANA name such as Europe/Berlin (default: this computer's)")
     )
@@ -144,6 +141,10 @@ TAKEN_AS_TYPED = tuple(
     and field.section in (Section.TRIP, Section.TRAVEL, Section.HOSPITAL, Section.SHEET)
 )
 
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
+    from carte_planner.domain.plan import Plan
+
 
 def _add_text_option(group: argparse._ArgumentGroup, field: Field) -> None:
     assert field.option is not None, field.id
@@ -155,9 +156,6 @@ def dest(field: Field) -> str:
     """The attribute argparse gives a field's option: --home-tz is `home_tz`."""
     assert field.option is not None
     return field.option.removeprefix("--").replace("-", "_")
-
-
-_DEFAULT_NAMES = (*DEFAULT_TRAVELLERS, *(companion_name(n) for n in range(2, 6)))
 
 
 def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str, ...]:
@@ -173,13 +171,18 @@ def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str
         raise UsageError(
             "--traveller: " + tr("{names} names given for {count} travellers").format(names=len(names), count=count)
         )
-    kept = list(current) + list(_DEFAULT_NAMES[len(current) :])
+    from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, companion_name
+
+    defaults = (*DEFAULT_TRAVELLERS, *(companion_name(n) for n in range(2, 6)))
+    kept = list(current) + list(defaults[len(current) :])
     return tuple(names + kept[len(names) : count])
 
 
 def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     """The plan the options describe: the --plan file's, or a new one (with no plan id yet),
     changed by every option given. Every refusal names the option to fix."""
+    from carte_planner.domain.plan import Plan
+    from carte_planner.domain.request import LATEST_START, TripRequest
     from carte_planner.localzone import system_time_zone
 
     start = parse_date(args.start, "--start") if args.start else None
@@ -212,7 +215,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
         changes["departure_time"] = parse_time(args.departure_time)
     changes.update(_assumed_values(args))
     changes["travellers"] = _travellers(args, request.travellers)
-    from carte_planner.cli.people import people_changes
+    from carte_planner.cli.traveller_changes import people_changes
 
     changes.update(people_changes(args, request, changes["travellers"]))  # type: ignore[arg-type]
     if args.phase:

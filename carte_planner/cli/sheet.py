@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from carte_planner.cli.output import pdf_output, tell, write_pdf
 from carte_planner.cli.request_options import add_request_options
 from carte_planner.cli.words import add_language_option
-from carte_planner.domain.journey import Journey
-from carte_planner.domain.plan import Plan
 from carte_planner.i18n import tr
+
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
+    from carte_planner.domain.plan import Plan
 
 
 def _sheet(args: argparse.Namespace, journey: Journey) -> int:

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from datetime import date, time
 
 from carte_planner.cli.output import UsageError
-from carte_planner.domain.request import EARLIEST_START, LATEST_START
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import month_title
 
@@ -123,6 +122,8 @@ def parse_plan_id(text: str) -> str:
 def today_from(args: argparse.Namespace) -> date:
     if not getattr(args, "today", None):
         return date.today()
+    from carte_planner.domain.request import EARLIEST_START, LATEST_START
+
     today = parse_date(args.today, "--today")
     if not EARLIEST_START <= today <= LATEST_START:
         raise UsageError(
