@@ -268,3 +268,23 @@ def test_a_refused_phase_names_its_option_and_entry(capsys):
     assert capsys.readouterr().err == (
         "carte-planner: error: --phase screening: must be between 1 and 365 days, not 400\n"
     )
+
+
+@pytest.mark.parametrize("described", [f for f in REQUEST_FIELDS if f.since > 1], ids=lambda f: f.id)
+def test_a_file_from_before_a_field_existed_opens_with_its_default(described):
+    from carte_planner.domain.people import legacy_people
+    from carte_planner.storage.plan_codec import VERSION
+
+    assert described.since <= VERSION
+    document = json.loads(plan_to_bytes(Plan(TripRequest(start=START), plan_id="older")))
+    document["version"] = described.since - 1
+    place = document["request"]
+    *outer, name = described.file.split(".")
+    for part in outer:
+        place = place[part]
+    del place[name]
+    opened = plan_from_bytes(json.dumps(document).encode("utf-8")).request
+    default = TripRequest(start=START)
+    # Version 7 made each traveller a person: an older plan's travellers become people.
+    expected = legacy_people(default.travellers) if described.id == "people" else getattr(default, described.id)
+    assert getattr(opened, described.id) == expected

@@ -94,23 +94,6 @@ def strings(value: list[Any]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _stages(value: list[Any]) -> tuple[tuple[Any, ...], ...]:
-    if not all(isinstance(stage, list) for stage in value):
-        raise PlanFileError(
-            tr("the field '{field}' has the wrong type.").format(field="request.assumed.home_followup_rhythm")
-        )
-    return tuple(tuple(stage) for stage in value)
-
-
-def _optional_time(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise PlanFileError(
-            tr("the field '{field}' has an invalid value.").format(field="request.assumed.return_time")
-        ) from None
-
-
 # How each kind is read: its JSON type and the conversion to the request's value. A field
 # whose request default is None (the guide's assumption) also accepts null, and then keeps it.
 _DECODE: dict[Kind, tuple[type | tuple[type, ...], Callable[[Any], Any] | None]] = {
@@ -125,7 +108,7 @@ _DECODE: dict[Kind, tuple[type | tuple[type, ...], Callable[[Any], Any] | None]]
     Kind.KEYS: (list, lambda value: frozenset(strings(value))),
     Kind.DAY_RANGE: (list, tuple),
     Kind.WEEKDAYS: (list, tuple),
-    Kind.STAGES: (list, _stages),
+    Kind.STAGES: (list, lambda stages: tuple(tuple(stage) for stage in stages)),
     Kind.PEOPLE: (list, people_from_dict),
     Kind.RULES: (dict, team_from_dict),
 }
@@ -150,20 +133,27 @@ def _read(field: Field, reader: JsonFields, name: str) -> Any:
         return reader.take(name, dict, (), convert=_DECODE_KEYED[field.id])
     kind, convert = _DECODE[field.kind]
     default = _default(field)
+    if field.kind in (Kind.PEOPLE, Kind.RULES):
+        # Read whole, then converted: their conversion names the fields inside them.
+        return convert(reader.take(name, kind, default))  # type: ignore[misc]
     if default is not None:
-        value = reader.take(name, kind, default, convert=None if field.kind in _WHOLE_VALUES else convert)
-        return convert(value) if field.kind in _WHOLE_VALUES and convert is not None else value
-    # The guide's assumption unless the file holds the user's own value.
-    value = reader.take(name, (*(kind if isinstance(kind, tuple) else (kind,)), _NOTHING), None)
+        return reader.take(name, kind, default, convert=convert)
+    # None keeps the guide's assumption; null in the file does the same.
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return _optional(field, reader.take(name, (*kinds, _NOTHING), None), convert)
+
+
+def _optional(field: Field, value: Any, convert: Callable[[Any], Any] | None) -> Any:
     if isinstance(value, bool) and field.kind is Kind.WHOLE:
         raise PlanFileError(tr("the field '{field}' must be a number.").format(field=field.file_path))
-    if value is None or field.kind in (Kind.CHOICE, Kind.WHOLE):
+    if value is None or convert is None:
         return value
-    return _optional_time(value) if field.kind is Kind.TIME else convert(value)  # type: ignore[misc]
-
-
-# Read whole, then converted: their conversion names the fields inside them.
-_WHOLE_VALUES = (Kind.PEOPLE, Kind.RULES)
+    if field.kind is Kind.STAGES and not all(isinstance(stage, list) for stage in value):
+        raise PlanFileError(tr("the field '{field}' has the wrong type.").format(field=field.file_path))
+    try:
+        return convert(value)
+    except ValueError:
+        raise PlanFileError(tr("the field '{field}' has an invalid value.").format(field=field.file_path)) from None
 
 
 def request_from_dict(data: Any) -> TripRequest:
