@@ -21,6 +21,7 @@ from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
+from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest, text_problem
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, companion_name
 from carte_planner.i18n import (
@@ -423,7 +424,7 @@ def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str
     return tuple(names + kept[len(names) : count])
 
 
-def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
+def plan_from_args(args: argparse.Namespace, today: date, reference: Reference) -> Plan:
     """The plan the options describe: the --plan file's, or a new one (with no plan id yet),
     changed by every option given. Every refusal names the option to fix."""
     from carte_planner.localzone import system_time_zone
@@ -432,7 +433,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     if args.plan:
         from carte_planner.storage.planfile import load_plan
 
-        plan = load_plan(args.plan)
+        plan = load_plan(args.plan, reference)
     else:
         from carte_planner.office_calendars import default_start
 
@@ -444,7 +445,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
                         "the first hospital day would default to eight weeks later, after {year}; give {option} too"
                     ).format(year=LATEST_START.year, option="--start")
                 )
-            start = default_start(today)
+            start = default_start(today, reference.calendars)
         plan = Plan(TripRequest(start=start, home_tz=system_time_zone()), plan_id="")
     request = plan.request
     changes: dict[str, object] = {}
@@ -710,11 +711,11 @@ def _output_path(text: str, option: str, args: argparse.Namespace) -> Path | Non
 
 def _run(args: argparse.Namespace) -> int:
     from carte_planner.domain.planner import plan_journey
+    from carte_planner.shipped import shipped_reference
 
+    reference = shipped_reference()
     if args.command == "cities":
-        from carte_planner.resources import load_cities
-
-        for city in load_cities():
+        for city in reference.cities:
             airports = tr("airports: {codes}").format(codes=", ".join(city.airports))
             line = f"{city.name:<12} {city.name_zh:<6} {airports}"
             write_out((f"{line}   ({tr(city.airport_note)})" if city.airport_note else line) + "\n")
@@ -724,26 +725,26 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         from carte_planner.cli_publish import run_publish
 
-        return run_publish(args, today, UsageError)
+        return run_publish(args, today, reference, UsageError)
     if args.command == "what-if":
         from carte_planner.cli_what_if import run_what_if
 
-        return run_what_if(args, today, UsageError)
-    plan = plan_from_args(args, today)
-    journey = plan_journey(plan.request, today)
+        return run_what_if(args, today, reference, UsageError)
+    plan = plan_from_args(args, today, reference)
+    journey = plan_journey(plan.request, today, reference)
     _check_moves(args, journey)
     if args.command == "checklist":
-        return _checklist(args, plan, journey)
+        return _checklist(args, plan, journey, reference)
     if args.command == "sheet":
         return _sheet(args, journey)
     if args.command == "documents":
         from carte_planner.cli_papers import run_documents
 
-        return run_documents(args, plan, journey)
+        return run_documents(args, plan, journey, reference)
     if args.command == "handover":
         from carte_planner.cli_papers import run_handover
 
-        return run_handover(args, plan, journey)
+        return run_handover(args, plan, journey, reference)
     if args.command == "share":
         from carte_planner.cli_share import run_share
 
@@ -757,19 +758,20 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "budget":
         from carte_planner.cli_papers import run_budget
 
-        return run_budget(args, plan, journey, today)
+        return run_budget(args, plan, journey, today, reference)
     if args.command == "plan":
         from carte_planner.domain.checklist import QUESTIONS_STAGE, build_checklist
         from carte_planner.export.agenda import journey_json, journey_text
-        from carte_planner.resources import load_checklist_template
 
         if args.save:
             _save(args.save, plan)
-        questions = build_checklist(journey, load_checklist_template(), plan.checklist).stage_entries(QUESTIONS_STAGE)
+        questions = build_checklist(journey, reference.checklist_template, plan.checklist).stage_entries(
+            QUESTIONS_STAGE
+        )
         render = journey_json if args.format == "json" else journey_text
         write_out(render(journey, questions))
         return 0
-    return _export(args, plan, journey)
+    return _export(args, plan, journey, reference)
 
 
 def _save(path: str, plan: Plan) -> None:
@@ -780,7 +782,7 @@ def _save(path: str, plan: Plan) -> None:
     save_plan(path, plan if plan.plan_id else replace(plan, plan_id=new_plan_id()))
 
 
-def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def _export(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     """Write the calendar; with --plan, record in the plan file what it holds, so that the next
     export can cancel the events that are gone and raise SEQUENCE even a second later."""
     if args.calendar_name is not None and text_problem(args.calendar_name):
@@ -793,7 +795,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         # from the first one's SEQUENCE instead of writing the same number for other contents.
         try:
             with writing(Path(args.plan)):
-                result = _export_to(args, plan, journey, output)
+                result = _export_to(args, plan, journey, output, reference)
         except TimeoutError:
             from carte_planner.storage.atomic import WriteError
 
@@ -802,7 +804,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
                 "--plan: " + tr("another program kept writing {path}; try again.").format(path=args.plan)
             ) from None
     else:
-        result = _export_to(args, plan, journey, output)
+        result = _export_to(args, plan, journey, output, reference)
     from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
 
     if sequence_exhausted(result.previous_sequence):
@@ -824,7 +826,9 @@ class _Exported:
     previous_sequence: int
 
 
-def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None) -> _Exported:
+def _export_to(
+    args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None, reference: Reference
+) -> _Exported:
     """Write the calendar and, with --plan, the plan's record of it (read again from the file:
     another export may have written it since)."""
     from carte_planner.export.calendar_language import calendar_language
@@ -836,7 +840,7 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
     if args.plan:
         from carte_planner.storage.planfile import load_plan
 
-        on_disk = load_plan(args.plan)
+        on_disk = load_plan(args.plan, reference)
     options = ExportOptions(
         plan_id=plan.plan_id or derived_plan_id(journey.city.key, request.home_tz, request.travellers),
         now=datetime.now(UTC),
@@ -879,12 +883,11 @@ def _tell(line: str) -> None:
         _say(line)
 
 
-def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.export.checklist_document import checklist_document, checklist_text
-    from carte_planner.resources import load_checklist_template
 
-    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
+    checklist = build_checklist(journey, reference.checklist_template, plan.checklist)
     if not args.pdf:
         write_out(checklist_text(journey, checklist, markdown=args.format == "markdown"))
         return 0
@@ -1037,10 +1040,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
     _tolerant_streams()
-    from carte_planner.tz_database import use_one_database
+    from carte_planner.shipped import start
 
-    # Zone names and offsets from one database, the newer of the system's and the packaged one.
-    use_one_database()
+    # The zone database and the catalogues are the shipped ones (read when first needed).
+    start()
     # The language is the command's: a caller (a test, a script) gets its own back afterwards.
     with use_language(current_language()):
         try:

@@ -10,14 +10,14 @@ from datetime import date
 from carte_planner.domain.budget import budget_change, cost, plan_counts
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import Plan
+from carte_planner.domain.reference import Reference
 from carte_planner.i18n import ntr, tr
 
 
-def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
     from carte_planner.cli import UsageError, _pdf_output, _tell, _write_pdf, write_out
     from carte_planner.domain.planner import plan_journey
     from carte_planner.export.budget_report import budget_csv, budget_document, budget_json, budget_text, change_text
-    from carte_planner.resources import load_budget_categories
     from carte_planner.storage.planfile import load_plan
 
     if not args.plan:
@@ -25,10 +25,10 @@ def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: da
             "--plan: " + tr("the budget is kept in a plan file: give the .carteplan file whose budget to show")
         )
     budget = cost(plan.money, plan_counts(journey))
-    saved = load_plan(args.plan)
-    before = cost(saved.money, plan_counts(plan_journey(replace(saved.request), today)))
+    saved = load_plan(args.plan, reference)
+    before = cost(saved.money, plan_counts(plan_journey(replace(saved.request), today, reference)))
     change = budget_change(before, budget)
-    categories = load_budget_categories()
+    categories = reference.budget_categories
     if args.pdf:
         output = _pdf_output(args)
         _write_pdf(budget_document(budget, plan.money, categories), output, args.paper, args.plan)
@@ -75,15 +75,14 @@ def run_cards(args: argparse.Namespace, journey: Journey) -> int:
     return 0
 
 
-def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     from carte_planner.cli import _pdf_output, _tell, _write_pdf
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.handover import handover_document
-    from carte_planner.resources import load_checklist_template, load_documents_template
 
-    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
-    documents = build_documents(journey, load_documents_template(), plan.papers)
+    checklist = build_checklist(journey, reference.checklist_template, plan.checklist)
+    documents = build_documents(journey, reference.documents_template, plan.papers)
     output = _pdf_output(args)
     pages = _write_pdf(handover_document(journey, checklist, documents), output, args.paper, args.plan)
     if output is not None:
@@ -97,13 +96,12 @@ def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     return 0
 
 
-def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     from carte_planner.cli import _pdf_output, _tell, _write_pdf, write_out
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.documents_list import documents_document, documents_text
-    from carte_planner.resources import load_documents_template
 
-    template = load_documents_template()
+    template = reference.documents_template
     documents = build_documents(journey, template, plan.papers)
     if not args.pdf:
         write_out(documents_text(documents, template, args.packet))

@@ -3,14 +3,15 @@ a check on a closed day says so."""
 
 from datetime import date
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
+from tests.journeys import planned
 
 TODAY = date(2026, 6, 1)
 
 
 def plan(start: date, **changes):
     changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+    return planned(TripRequest(start=start, **changes), TODAY)
 
 
 def flags(journey, key):

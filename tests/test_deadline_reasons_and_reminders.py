@@ -5,15 +5,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import vobject
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.export.ics import ExportOptions, export_ics
+from tests.journeys import planned
 
 TODAY = date(2026, 11, 1)
 
 
 def plan(start: date, **changes):
     changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+    return planned(TripRequest(start=start, **changes), TODAY)
 
 
 def test_a_deadline_on_the_weekend_after_the_spring_festival_names_the_festival():

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
+from tests.journeys import planned
 
 TODAY = date(2026, 11, 1)
 # First hospital day Mon 1 Mar 2027 from New York: arrival Sat 27 Feb, last permitted day Sun 28 Mar.
@@ -15,7 +16,7 @@ START = date(2027, 3, 1)
 
 def plan(moved=(), today=TODAY, start=START, **changes):
     changes.setdefault("home_tz", "America/New_York")
-    return plan_journey(TripRequest(start=start, moved=tuple(moved), **changes), today)
+    return planned(TripRequest(start=start, moved=tuple(moved), **changes), today)
 
 
 def warnings(journey, key):

@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from carte_planner.domain import Category, PlanInputError, Scenario, TripRequest, plan_journey
+from carte_planner.domain import Category, PlanInputError, Scenario, TripRequest
 from carte_planner.resources import load_protocol
+from tests.journeys import TODAY, planned
 
-TODAY = date(2027, 1, 1)
 START = date(2027, 3, 1)
 PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
 
@@ -17,7 +17,7 @@ PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
 def plan(**changes):
     changes.setdefault("home_tz", "Europe/Berlin")
     today = changes.pop("today", TODAY)
-    return plan_journey(TripRequest(start=changes.pop("start", START), **changes), today)
+    return planned(TripRequest(start=changes.pop("start", START), **changes), today)
 
 
 def phase_items(journey):
@@ -130,7 +130,7 @@ def test_a_date_before_today_is_a_warning_not_an_error():
 
 def test_default_plan_eight_weeks_ahead_warns_only_about_the_visa_stay():
     today = date(2026, 11, 27)
-    journey = plan_journey(TripRequest(start=today + timedelta(weeks=8)), today)
+    journey = planned(TripRequest(start=today + timedelta(weeks=8)), today)
     assert [n.code for n in journey.warnings] == ["visa-stay-too-long"]
     assert all(item.start >= today for item in journey.items)
 

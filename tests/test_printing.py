@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, CustomItem, build_checklist
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.resources import load_checklist_template
+from tests.journeys import planned
 
 TODAY = date(2027, 1, 20)
 STATE = (
@@ -24,7 +25,7 @@ def make(**changes):
     changes.setdefault("home_tz", "Europe/Berlin")
     changes.setdefault("city", "guangzhou")
     start = changes.pop("start", date(2027, 3, 1))
-    journey = plan_journey(TripRequest(start=start, **changes), TODAY)
+    journey = planned(TripRequest(start=start, **changes), TODAY)
     return journey, build_checklist(journey, load_checklist_template(), STATE)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -9,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from carte_planner.domain.office_days import Holiday
-from carte_planner.domain.protocol import City
+from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.text import CountryName, Words, joined, say, spoken, words
@@ -236,6 +237,8 @@ class Journey:
     # Each person's dates, and the days of the team's round-the-clock window without cover.
     travellers: tuple[TravellerPlan, ...] = ()
     coverage: tuple[Gap, ...] = ()
+    # The protocol the journey was planned with: its phase ranges give the return date's odds.
+    protocol: Protocol | None = dataclasses.field(default=None, compare=False, repr=False)
 
     estimate_note = spoken("estimate_words")
 

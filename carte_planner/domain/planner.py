@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -19,7 +18,6 @@ from carte_planner.domain.assumptions import (
 )
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.coverage import Gap, coverage_gaps, coverage_notice, handover_items
-from carte_planner.domain.entry_policies import EntryPolicy
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.followup import (
     early_followup_item,
@@ -56,8 +54,9 @@ from carte_planner.domain.phases import (
     phase_lengths,
     treatment_track,
 )
-from carte_planner.domain.protocol import City, Protocol
+from carte_planner.domain.protocol import Protocol
 from carte_planner.domain.provisional import mark_provisional
+from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.domain.team_rules import rule_items, stay_near_notices, with_travel_time
 from carte_planner.domain.visa_stay import Entry
@@ -80,32 +79,13 @@ _CATEGORY_RANK = {
 }
 
 
-def plan_journey(
-    request: TripRequest,
-    today: date,
-    protocol: Protocol | None = None,
-    cities: tuple[City, ...] | None = None,
-    calendars: CalendarSource | None = None,
-    emergency_numbers: Mapping[str, str] | None = None,
-    entry_policies: tuple[EntryPolicy, ...] | None = None,
-) -> Journey:
-    """Lay out the whole journey. Deterministic: the same request and `today` give the same
-    journey, with the same item keys whatever the dates. `calendars` gives the office calendar
-    of a country for a span of years (by default, from resources/holidays); `emergency_numbers`
-    the emergency number of each country (by default, from resources/emergency_numbers.toml)."""
-    if protocol is None or cities is None:
-        from carte_planner.resources import load_cities, load_protocol
-
-        protocol = protocol or load_protocol()
-        cities = cities or load_cities()
-    if emergency_numbers is None:
-        from carte_planner.resources import load_emergency_numbers
-
-        emergency_numbers = load_emergency_numbers()
-    if entry_policies is None:
-        from carte_planner.resources import load_entry_policies
-
-        entry_policies = load_entry_policies()
+def plan_journey(request: TripRequest, today: date, reference: Reference) -> Journey:
+    """Lay out the whole journey. Deterministic: the same request, `today` and reference data
+    give the same journey, with the same item keys whatever the dates. `reference` holds the
+    protocol, the cities, the office calendars, the emergency numbers and the entry policies
+    (the shipped ones come from carte_planner/shipped.py)."""
+    protocol, cities, calendars = reference.protocol, reference.cities, reference.calendars
+    emergency_numbers, entry_policies = reference.emergency_numbers, reference.entry_policies
     city = resolve_city(request.city, cities)
     _check_phase_keys(request, protocol)
     settings = resolve_settings(request, protocol)
@@ -202,6 +182,7 @@ def plan_journey(
         holidays_published_until=offices.china.official_until,
         travellers=plans,
         coverage=gaps,
+        protocol=protocol,
     )
 
 
@@ -227,16 +208,12 @@ def _coverage(
 
 
 def _own_consulates(
-    request: TripRequest, offices: stay.OfficeDays, calendars: CalendarSource | None
+    request: TripRequest, offices: stay.OfficeDays, calendars: CalendarSource
 ) -> dict[str, OfficeCalendar]:
     """The consulate calendar of each person whose home country is not the plan's."""
     own = {}
     for person in request.people:
         if person.home_country and person.home_country != offices.home.country:
-            if calendars is None:
-                from carte_planner.office_calendars import SHIPPED
-
-                calendars = SHIPPED
             if not calendars.is_country(person.home_country):
                 raise PlanInputError(
                     tr_noop("home country"), tr_noop("'{code}' is not a country code"), code=person.home_country
@@ -248,13 +225,9 @@ def _own_consulates(
 
 
 def _office_days(
-    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], calendars: CalendarSource | None
+    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], calendars: CalendarSource
 ) -> tuple[str, stay.OfficeDays]:
     """China's office calendar and the home country's, for every year the plan's offices matter."""
-    if calendars is None:
-        from carte_planner.office_calendars import SHIPPED
-
-        calendars = SHIPPED
     if request.home_country and not calendars.is_country(request.home_country):
         if request.home_country == "UK":
             raise PlanInputError(
@@ -275,7 +248,7 @@ def _office_days(
 
 
 def _home_visits_on_open_days(
-    items: list[JourneyItem], country: str, home: OfficeCalendar, calendars: CalendarSource | None
+    items: list[JourneyItem], country: str, home: OfficeCalendar, calendars: CalendarSource
 ) -> list[JourneyItem]:
     """Home follow-up visits moved off the home country's closed days, with its calendar for
     the years the visits run (which may go beyond the trip's)."""
@@ -283,10 +256,6 @@ def _home_visits_on_open_days(
     if not visits:
         return items
     if country:
-        if calendars is None:
-            from carte_planner.office_calendars import SHIPPED
-
-            calendars = SHIPPED
         first = min(item.start for item in visits)
         last = max(day for item in visits if item.recurrence for day in item.recurrence.dates)
         home = calendars.calendar(country, first.year, last.year + 1)

@@ -93,9 +93,13 @@ def _percentile(cumulative: list[tuple[int, Fraction]], share: Fraction) -> int:
     return next(days for days, total in cumulative if total >= share)
 
 
-def return_odds(journey: Journey, protocol: Protocol) -> ReturnOdds:
+def return_odds(journey: Journey, protocol: Protocol | None = None) -> ReturnOdds:
     """The odds of the return date: the days from the first hospital day (or, when the family
-    set the infusion day, from Day 0) to the return, summed over the phases."""
+    set the infusion day, from Day 0) to the return, summed over the phases (of `protocol`, by
+    default the one the journey was planned with)."""
+    protocol = protocol or journey.protocol
+    if protocol is None:
+        raise ValueError("a journey made without its protocol has no odds")
     request = journey.request
     lengths = dict(journey.summary.phase_lengths)
     confirmed = {

@@ -169,9 +169,8 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
 
 def _odds_text(journey: Journey) -> list[str]:
     from carte_planner.domain.return_odds import return_odds
-    from carte_planner.resources import load_protocol
 
-    odds = return_odds(journey, load_protocol())
+    odds = return_odds(journey)
     return [
         tr("Return flight, odds: P50 {p50}, P80 {p80}, P95 {p95}").format(
             p50=_day(odds.p50), p80=_day(odds.p80), p95=_day(odds.p95)
@@ -218,9 +217,8 @@ def _go_no_go_json(journey: Journey) -> dict[str, Any]:
 
 def _odds_json(journey: Journey) -> dict[str, Any]:
     from carte_planner.domain.return_odds import return_odds
-    from carte_planner.resources import load_protocol
 
-    odds = return_odds(journey, load_protocol())
+    odds = return_odds(journey)
     return {
         "p50": odds.p50.isoformat(),
         "p80": odds.p80.isoformat(),

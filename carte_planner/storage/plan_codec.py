@@ -13,6 +13,8 @@ from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
+from carte_planner.domain.planner import plan_journey
+from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
@@ -630,21 +632,19 @@ def _encodable(text: str, path: str) -> None:
         raise PlanFileError(tr("the file holds text that cannot be stored (a broken character).")) from None
 
 
-def plan_from_bytes(data: bytes) -> Plan:
-    """Parse a plan file's bytes and check it as a whole: whatever opens can be planned,
-    shown and saved again. Any problem raises PlanFileError saying what is wrong."""
+def plan_from_bytes(data: bytes, reference: Reference) -> Plan:
+    """Parse a plan file's bytes and check it as a whole: whatever opens can be planned (with
+    `reference`), shown and saved again. Any problem raises PlanFileError saying what is wrong."""
     plan = _plan_from_document(parse_json(data))
-    check_plannable(plan)
+    check_plannable(plan, reference)
     return plan
 
 
-def check_plannable(plan: Plan) -> None:
+def check_plannable(plan: Plan, reference: Reference) -> None:
     """Plan it once: a city or phase this version does not know (a newer version may have
     written it) is refused here, before any window or command uses the plan."""
-    from carte_planner.domain.planner import plan_journey
-
     try:
-        plan_journey(plan.request, plan.request.start)
+        plan_journey(plan.request, plan.request.start, reference)
     except PlanInputError as error:
         raise refusal(error) from None
     except (ValueError, OverflowError) as error:

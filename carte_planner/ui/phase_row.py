@@ -8,7 +8,6 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QToolButton
 
 from carte_planner.i18n import ntr, tr
-from carte_planner.resources import load_protocol
 from carte_planner.ui.counted import counted_suffix
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import show_value
@@ -22,7 +21,7 @@ class PhaseRow:
     """One phase: its length in days, the guide's range beside it, confirmed and reset."""
 
     def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
-        spec = load_protocol().phase(key)
+        spec = panel.document.reference.protocol.phase(key)
         title = tr(spec.title)
         self.key = key
         self.panel = panel
@@ -74,7 +73,7 @@ class PhaseRow:
         )
 
     def refresh(self, document: PlanDocument) -> None:
-        spec = load_protocol().phase(self.key)
+        spec = document.reference.protocol.phase(self.key)
         lengths = dict(document.journey.summary.phase_lengths)
         own = document.request.phase_length(self.key)
         with QSignalBlocker(self.days), QSignalBlocker(self.confirmed):
