@@ -34,7 +34,8 @@ def planned(request: TripRequest, today: date = TODAY, **reference_changes: Any)
     return plan_journey(request, today, reference(**reference_changes))
 
 
-def planned_trip(today: date = TODAY, **changes: Any) -> Journey:
-    """The journey of a request starting on START (unless `start=` says otherwise), with
-    `changes` to its fields."""
-    return planned(TripRequest(**{"start": START, **changes}), today)
+def planned_trip(start: date = START, *, today: date = TODAY, **changes: Any) -> Journey:
+    """The journey of a request that starts on `start`, with `changes` to its other fields,
+    planned on `today`. A module whose trips share fields names them once with
+    functools.partial: `plan = partial(planned_trip, home_tz="Europe/Berlin")`."""
+    return planned(TripRequest(start=start, **changes), today)

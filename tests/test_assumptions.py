@@ -3,6 +3,7 @@
 import itertools
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 import pytest
 import vobject
@@ -15,7 +16,7 @@ from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.resources import load_checklist_template, load_protocol
-from tests.journeys import TODAY, planned
+from tests.journeys import planned_trip
 
 START = date(2027, 3, 1)
 # Every assumption of the data file is in effect in this plan: the trip home uses the
@@ -35,9 +36,7 @@ EVERY_ASSUMPTION = {
 }
 
 
-def plan(**changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return planned(TripRequest(start=changes.pop("start", START), **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def checklist_of(journey):

@@ -2,16 +2,11 @@
 a check on a closed day says so."""
 
 from datetime import date
+from functools import partial
 
-from carte_planner.domain import TripRequest
-from tests.journeys import planned
+from tests.journeys import planned_trip
 
-TODAY = date(2026, 6, 1)
-
-
-def plan(start: date, **changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return planned(TripRequest(start=start, **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def flags(journey, key):

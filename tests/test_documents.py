@@ -25,12 +25,12 @@ from carte_planner.storage.attachments import attach, attachment_status, files_f
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
-from tests.journeys import REFERENCE, TODAY, planned
+from tests.journeys import REFERENCE, planned_trip
 
 
 def documents_for(papers=Papers(), **changes):  # noqa: B008
     changes.setdefault("home_tz", "Europe/Berlin")
-    journey = planned(TripRequest(start=changes.pop("start", date(2027, 3, 1)), **changes), TODAY)
+    journey = planned_trip(**changes)
     return journey, {entry.key: entry for entry in build_documents(journey, load_documents_template(), papers)}
 
 

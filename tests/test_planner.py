@@ -2,22 +2,20 @@
 
 import itertools
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from carte_planner.domain import Category, PlanInputError, Scenario, TripRequest
 from carte_planner.resources import load_protocol
-from tests.journeys import TODAY, planned
+from tests.journeys import planned, planned_trip
 
 START = date(2027, 3, 1)
 PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
 
 
-def plan(**changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    today = changes.pop("today", TODAY)
-    return planned(TripRequest(start=changes.pop("start", START), **changes), today)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def phase_items(journey):

@@ -180,7 +180,7 @@ def events_by_calendar(radicale) -> dict[str, set[tuple[str, str, str]]]:
 
 def exported_events(path) -> set[tuple[str, str, str]]:
     """The plan file's events as a calendar file has them, its dated checklist entries included."""
-    from datetime import UTC, date, datetime
+    from datetime import UTC, datetime
 
     from icalendar import Calendar
 
@@ -189,7 +189,7 @@ def exported_events(path) -> set[tuple[str, str, str]]:
     from carte_planner.resources import load_checklist_template
 
     plan = load_plan(path, REFERENCE)
-    journey = planned(plan.request, date(2027, 1, 4))
+    journey = planned(plan.request)
     checklist = tuple(checklist_items(build_checklist(journey, load_checklist_template(), plan.checklist)))
     data = export_calendar(journey, ExportOptions(plan.plan_id, datetime.now(UTC), checklist=checklist)).data
     return {
@@ -200,14 +200,13 @@ def exported_events(path) -> set[tuple[str, str, str]]:
 
 
 def checklist_uids(path) -> set[str]:
-    from datetime import date
 
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.identity import event_uid
     from carte_planner.resources import load_checklist_template
 
     plan = load_plan(path, REFERENCE)
-    checklist = build_checklist(planned(plan.request, date(2027, 1, 4)), load_checklist_template(), plan.checklist)
+    checklist = build_checklist(planned(plan.request), load_checklist_template(), plan.checklist)
     uids = {event_uid(f"check:{entry.key}", plan.plan_id) for entry in checklist.dated()}
     assert uids
     return uids

@@ -8,9 +8,8 @@ from hypothesis import strategies as st
 from carte_planner.domain import TripRequest
 from carte_planner.domain.return_odds import return_odds
 from carte_planner.resources import load_protocol
-from tests.journeys import planned
+from tests.journeys import TODAY, planned
 
-TODAY = date(2026, 11, 28)
 PHASES = ("screening", "manufacturing", "admission", "monitoring", "outpatient")
 
 

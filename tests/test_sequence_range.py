@@ -27,7 +27,7 @@ def test_after_2088_the_number_counts_on_from_the_plan_and_stops_at_the_limit():
     assert sequence_number(after, 0) == 1
     assert sequence_number(after, 2_147_000_000) == 2_147_000_001
     assert sequence_number(datetime(2030, 1, 1, tzinfo=UTC), SEQUENCE_LIMIT) == SEQUENCE_LIMIT
-    journey = planned(REQUEST, date(2027, 1, 4))
+    journey = planned(REQUEST)
     previous = ExportRecord(2_147_000_000, ())
     result = export_calendar(journey, ExportOptions("plan-late", after, previous=previous))
     assert sequences(result.data) == {2_147_000_001}
@@ -61,7 +61,7 @@ def test_exports_of_one_plan_at_the_same_moment_never_share_a_number(tmp_path):
 def test_publishing_a_plan_at_the_highest_number_gives_no_traceback():
     from carte_planner.export.calendar_objects import calendar_objects
 
-    journey = planned(REQUEST, date(2027, 1, 4))
+    journey = planned(REQUEST)
     plan = replace(Plan(REQUEST, "plan-max"), exported=ExportRecord(SEQUENCE_LIMIT, ()))
     sequence, objects = calendar_objects(
         journey, ExportOptions(plan.plan_id, datetime(2027, 1, 4, tzinfo=UTC)), plan.exported.sequence

@@ -11,9 +11,7 @@ from carte_planner.domain.office_days import CHINA, office_deadline
 from carte_planner.domain.visa_stay import Entry, StayCheck
 from carte_planner.office_calendars import default_start, office_calendar
 from carte_planner.resources import load_cities
-from tests.journeys import REFERENCE, planned
-
-TODAY = date(2026, 11, 28)
+from tests.journeys import REFERENCE, TODAY, planned
 
 
 def plan(start: date, **changes):

@@ -14,9 +14,8 @@ from carte_planner.domain.contingency import WhatIf, request_after
 from carte_planner.domain.eligibility import go_no_go, not_eligible
 from carte_planner.domain.what_if import compare
 from carte_planner.resources import load_protocol
-from tests.journeys import planned
+from tests.journeys import TODAY, planned
 
-TODAY = date(2026, 11, 28)
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
     city="beijing",

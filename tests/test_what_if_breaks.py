@@ -9,9 +9,8 @@ from carte_planner.domain.contingency import WhatIf, request_after
 from carte_planner.domain.people import Person, Role, Route, TeamRules, Turn, Visa
 from carte_planner.domain.what_if import compare
 from carte_planner.resources import load_protocol
-from tests.journeys import planned
+from tests.journeys import TODAY, planned
 
-TODAY = date(2026, 6, 1)
 # Monday 7 Sep 2026 in Shanghai; the plan's flight from Berlin lands on Sat 5 Sep.
 START = date(2026, 9, 7)
 ANNA = Person("Anna", Role.PATIENT, "DE", visa=Visa("S2", 90, "1"))
