@@ -20,6 +20,7 @@ from carte_planner.cli_words import NUMBER, WHOLE_NUMBER, SpokenHelpFormatter
 from carte_planner.domain.errors import PlanInputError, ResourceError
 from carte_planner.domain.identity import derived_plan_id
 from carte_planner.domain.journey import Journey
+from carte_planner.domain.notice_codes import MOVED_ITEM_GONE
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario, TripRequest, text_problem
@@ -677,7 +678,7 @@ def _check_moves(args: argparse.Namespace, journey: Journey) -> None:
     """A --move whose key the plan does not have would be silently ignored: refuse it."""
     typed = {key for key, _ in _pairs(args.move, "--move", str)}
     for notice in journey.notices:
-        if notice.code == "moved-item-gone" and notice.item_key in typed:
+        if notice.code == MOVED_ITEM_GONE and notice.item_key in typed:
             raise UsageError(
                 tr(
                     "{option}: '{key}' is not an item of this plan (the keys are in {command}; a visit is {example})"

@@ -35,6 +35,15 @@ class Category(enum.StrEnum):
     HOLIDAY = "public holiday"
 
 
+class Severity(enum.StrEnum):
+    """How much a notice weighs. The values are written to JSON output as they are."""
+
+    # A problem with the plan.
+    WARNING = "warning"
+    # A step to confirm with the hospital or the consulate.
+    CHECK = "check"
+
+
 @dataclass(frozen=True)
 class Recurrence:
     """A series of whole-day visits: its RFC 5545 rule and the dates the rule gives."""
@@ -148,10 +157,10 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the user should see. `severity` is "warning" for a problem with the plan,
-    "check" for a step to confirm with the hospital or the consulate."""
+    """Something the user should see: a warning or a step to check (`severity`), told apart by
+    its `code` (carte_planner/domain/notice_codes.py)."""
 
-    severity: str
+    severity: Severity
     code: str
     message_words: str | Words
     field: str | None = None
@@ -325,4 +334,4 @@ class Journey:
 
     @property
     def warnings(self) -> tuple[Notice, ...]:
-        return tuple(n for n in self.notices if n.severity == "warning")
+        return tuple(n for n in self.notices if n.severity is Severity.WARNING)

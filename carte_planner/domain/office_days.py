@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from carte_planner.domain.holiday_names import NO_NAMES, HolidayName, HolidayNames
+from carte_planner.domain.item_keys import holiday_key
 from carte_planner.i18n.dates import country_name
 from carte_planner.i18n.text import CountryName, Day, Weekday, Words, joined, say
 
@@ -31,7 +32,7 @@ class Holiday:
 
     @property
     def key(self) -> str:
-        return f"holiday:{self.country}:{self.day.isoformat()}"
+        return holiday_key(self.country, self.day)
 
     @property
     def name(self) -> str:

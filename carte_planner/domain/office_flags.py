@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from carte_planner.domain.journey import JourneyItem, Notice
+from carte_planner.domain.journey import JourneyItem, Notice, Severity
+from carte_planner.domain.notice_codes import CLOSED_DAY
 from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.text import Day, Words, joined, say, say_n
@@ -70,7 +71,7 @@ def _flag_single(item: JourneyItem, what: Words, china: OfficeCalendar, notices:
     if reason is None:
         return item
     note = _closed_note(item.start, reason)
-    notices.append(Notice("check", "closed-day", say("{what}: {note}", what=what, note=note), item_key=item.key))
+    notices.append(Notice(Severity.CHECK, CLOSED_DAY, say("{what}: {note}", what=what, note=note), item_key=item.key))
     return replace(item, description_words=joined(item.description_words, note))
 
 
@@ -92,5 +93,5 @@ def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]
         len(closed),
         days=days,
     )
-    notices.append(Notice("check", "closed-day", note, item_key=item.key))
+    notices.append(Notice(Severity.CHECK, CLOSED_DAY, note, item_key=item.key))
     return replace(item, description_words=joined(item.description_words, note))

@@ -16,6 +16,7 @@ from carte_planner.domain.assumptions import (
     resolve_settings,
     with_assumption_note,
 )
+from carte_planner.domain.categories import CATEGORIES
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.coverage import Gap, coverage_gaps, coverage_notice, handover_items
 from carte_planner.domain.errors import PlanInputError
@@ -26,16 +27,27 @@ from carte_planner.domain.followup import (
     to_open_days,
 )
 from carte_planner.domain.inpatient_errands import check_inpatient_errands, held_passport_items
+from carte_planner.domain.item_keys import milestone_key, phase_key, preparation_key
 from carte_planner.domain.journey import (
     Category,
     DayNumber,
     Journey,
     JourneyItem,
     Notice,
+    Severity,
     Summary,
     home_emergency_phrase,
 )
 from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
+from carte_planner.domain.notice_codes import (
+    ADMISSION_TOO_SHORT,
+    CAREGIVER,
+    CHEMOTHERAPY_BEFORE_ADMISSION,
+    HOME_HOLIDAYS_UNKNOWN,
+    INFUSION_OUTSIDE_ADMISSION,
+    MOVED_ITEM_GONE,
+    PHASE_OUTSIDE_RANGE,
+)
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.people import Role, people_of
@@ -63,20 +75,6 @@ from carte_planner.domain.visa_stay import Entry
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.dates import DATE, SHORT_DAY
 from carte_planner.i18n.text import CountryName, Day, Words, count_days, say
-
-# Order of items that share a first day, so the agenda reads in the order things happen.
-_CATEGORY_RANK = {
-    Category.PREPARATION: 0,
-    Category.VISA: 1,
-    Category.FLIGHT: 2,
-    Category.ACCOMMODATION: 3,
-    Category.PHASE: 4,
-    Category.MILESTONE: 5,
-    Category.OUTPATIENT_VISIT: 6,
-    Category.HOME_FOLLOWUP: 7,
-    Category.CHECKLIST: 8,
-    Category.HOLIDAY: 9,
-}
 
 
 def plan_journey(request: TripRequest, today: date, reference: Reference) -> Journey:
@@ -151,7 +149,7 @@ def plan_journey(request: TripRequest, today: date, reference: Reference) -> Jou
     _notice_orphan_moves(request, items, notices)
     _notice_lengths(request, protocol, lengths, notices)
 
-    items.sort(key=lambda item: (item.start, _CATEGORY_RANK[item.category], item.key))
+    items.sort(key=lambda item: (item.start, CATEGORIES[item.category].order, item.key))
     inpatient = track["monitoring"].end.toordinal() - track["admission"].start.toordinal() + 1
     summary = Summary(
         arrival=trip.arrival,
@@ -286,7 +284,7 @@ def _visa_timing(
 
 def _consulate_keys(protocol: Protocol, items: list[JourneyItem]) -> frozenset[str]:
     """The keys of the items handed in at the consulate (one per traveller)."""
-    steps = {f"prep:{step.key}" for step in protocol.preparation if step.at_consulate}
+    steps = {preparation_key(step.key) for step in protocol.preparation if step.at_consulate}
     return frozenset(item.key for item in items if item.key in steps or item.key.rsplit(":", 1)[0] in steps)
 
 
@@ -305,19 +303,12 @@ def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Noti
                 "consulate. Set your home country, and check the consulate's opening days."
             )
         )
-        notices.append(
-            Notice(
-                "check",
-                "home-holidays-unknown",
-                text,
-                field="home_country",
-            )
-        )
+        notices.append(Notice(Severity.CHECK, HOME_HOLIDAYS_UNKNOWN, text, field="home_country"))
     if len(request.travellers) == 1:
         notices.append(
             Notice(
-                "check",
-                "caregiver",
+                Severity.CHECK,
+                CAREGIVER,
                 say(
                     "Hospitals usually require a caregiver to stay with the patient: ask the hospital whether one "
                     "must come. A caregiver needs a visa too, so decide before the visa applications."
@@ -372,7 +363,7 @@ def _treatment_items(
 ) -> list[JourneyItem]:
     items = [
         JourneyItem(
-            key=f"phase:{span.spec.key}",
+            key=phase_key(span.spec.key),
             category=Category.PHASE,
             title_words=say(span.spec.title),
             description_words=say(span.spec.description),
@@ -400,7 +391,7 @@ def _treatment_items(
         assumptions: tuple[str, ...] = (),
     ) -> JourneyItem:
         return JourneyItem(
-            key=f"milestone:{key}",
+            key=milestone_key(key),
             category=Category.MILESTONE,
             title_words=title,
             description_words=description,
@@ -507,7 +498,7 @@ def _day_zero(
             last=Day(admission.end),
             day=Day(day),
         )
-        notices.append(Notice("warning", "infusion-outside-admission", message, item_key=INFUSION))
+        notices.append(Notice(Severity.WARNING, INFUSION_OUTSIDE_ADMISSION, message, item_key=INFUSION))
     else:
         message = say(
             "The admission phase ({days}) is too short for Day 0 {offset} after admission, which needs "
@@ -519,7 +510,7 @@ def _day_zero(
             day=Day(day),
             placed=count_days(placed),
         )
-        notices.append(Notice("warning", "admission-too-short", message, field="phase:admission"))
+        notices.append(Notice(Severity.WARNING, ADMISSION_TOO_SHORT, message, field="phase:admission"))
     return day, False
 
 
@@ -532,8 +523,8 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
         before = (day_zero - admission.start).days
         notices.append(
             Notice(
-                "warning",
-                "chemotherapy-before-admission",
+                Severity.WARNING,
+                CHEMOTHERAPY_BEFORE_ADMISSION,
                 say(
                     "The chemotherapy days (Days {first} to {last}) would start before admission, since Day 0 is "
                     "{before} after it; they are placed from the day of admission. Check the chemotherapy "
@@ -587,8 +578,8 @@ def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices
         if key not in known:
             notices.append(
                 Notice(
-                    "warning",
-                    "moved-item-gone",
+                    Severity.WARNING,
+                    MOVED_ITEM_GONE,
                     say(
                         "You set {date} for an item ({key}) that the plan no longer has, for example after a phase "
                         "was shortened. The date is kept in case you change it back.",
@@ -606,8 +597,8 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
         if request.phase_length(spec.key) is not None and not spec.min_days <= days <= spec.max_days:
             notices.append(
                 Notice(
-                    "warning",
-                    "phase-outside-range",
+                    Severity.WARNING,
+                    PHASE_OUTSIDE_RANGE,
                     say(
                         "{phase}: {days} is outside the guide's usual range ({range}). "
                         "Kept as you set it; make sure it is what the hospital said.",
@@ -615,6 +606,6 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
                         days=count_days(days),
                         range=say(spec.range_text),
                     ),
-                    field=f"phase:{spec.key}",
+                    field=phase_key(spec.key),
                 )
             )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from carte_planner.domain.item_keys import phase_key
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.phases import day_zero_offset
 from carte_planner.domain.protocol import PhaseSpec, Protocol
@@ -105,7 +106,7 @@ def return_odds(journey: Journey, protocol: Protocol | None = None) -> ReturnOdd
     confirmed = {
         spec.key
         for spec in protocol.phases
-        if f"phase:{spec.key}" in request.confirmed or request.phase_length(spec.key) is not None
+        if phase_key(spec.key) in request.confirmed or request.phase_length(spec.key) is not None
     }
     spread = {spec.key: _phase(spec, lengths[spec.key], spec.key in confirmed) for spec in protocol.phases}
     offset = request.day0_offset if request.day0_offset is not None else protocol.day_zero_offset

@@ -14,8 +14,17 @@ from carte_planner.domain.assumptions import (
     Settings,
 )
 from carte_planner.domain.cities import CityName
-from carte_planner.domain.journey import Category, JourneyItem, Notice
+from carte_planner.domain.item_keys import preparation_key
+from carte_planner.domain.journey import Category, JourneyItem, Notice, Severity
 from carte_planner.domain.long_stays import further_extension_items, residence_permit_items
+from carte_planner.domain.notice_codes import (
+    DATE_PAST,
+    HOME_VISIT_TOO_SHORT,
+    TRAVEL_RUSH,
+    TWO_ENTRIES,
+    VISA_STAY_TOO_LONG,
+    VISA_STAY_TOO_SHORT,
+)
 from carte_planner.domain.office_days import OfficeCalendar, office_deadline
 from carte_planner.domain.people import Person, Route, people_of
 from carte_planner.domain.phases import PhaseSpan
@@ -161,8 +170,8 @@ def plan_trip(
     if len(entries) > 1:
         notices.append(
             Notice(
-                "warning",
-                "two-entries",
+                Severity.WARNING,
+                TWO_ENTRIES,
                 say(
                     "Going home during manufacturing means entering China twice: the visa must allow two entries "
                     "(ask the consulate for a double-entry visa)."
@@ -202,7 +211,7 @@ def with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[Not
         "when flights and trains in China are full and dear: book as early as you can."
     )
     notices.append(
-        Notice("check", "travel-rush", say("{what}: {note}", what=item.title_words, note=note), item_key=item.key)
+        Notice(Severity.CHECK, TRAVEL_RUSH, say("{what}: {note}", what=item.title_words, note=note), item_key=item.key)
     )
     return replace(item, description_words=joined(item.description_words, note))
 
@@ -228,8 +237,8 @@ def _home_visit(
     if days_home < protocol.min_days_at_home:
         notices.append(
             Notice(
-                "warning",
-                "home-visit-too-short",
+                Severity.WARNING,
+                HOME_VISIT_TOO_SHORT,
                 say_n(
                     "Going home during manufacturing would leave only {n} day at home "
                     "(less than {minimum}), so no trip home is planned.",
@@ -469,8 +478,8 @@ def stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Noti
     if check.extensions_needed and check.extension_due < check.entry.arrive:
         notices.append(
             Notice(
-                "warning",
-                "visa-stay-too-short",
+                Severity.WARNING,
+                VISA_STAY_TOO_SHORT,
                 say(
                     "The visa's permitted stay of {permitted} ends on {last}, too soon after arrival to apply "
                     "for an extension {lead} ahead. Ask the consulate for a visa with a longer stay.",
@@ -484,7 +493,7 @@ def stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Noti
         )
     if check.too_long:
         notices.append(
-            Notice("warning", "visa-stay-too-long", _too_long_text(check, entry_count), "visa_stay_days", item_key)
+            Notice(Severity.WARNING, VISA_STAY_TOO_LONG, _too_long_text(check, entry_count), "visa_stay_days", item_key)
         )
     return notices
 
@@ -522,7 +531,7 @@ def preparation_items(
                 description = joined(description, deadline.reason)
             items.append(
                 JourneyItem(
-                    key=f"prep:{step.key}{suffix}",
+                    key=preparation_key(step.key, suffix),
                     category=Category(step.category),
                     title_words=(
                         say("{item} — {traveller}", item=say(step.title), traveller=traveller_words(traveller))
@@ -546,8 +555,8 @@ def past_preparation_notices(items: list[JourneyItem], today: date) -> list[Noti
     """A preparation date already past is a warning to act now, never an error."""
     return [
         Notice(
-            "warning",
-            "date-past",
+            Severity.WARNING,
+            DATE_PAST,
             say(
                 "“{what}” was planned for {date}, which is already past: do it as soon as possible, or mark it done.",
                 what=item.title_words,

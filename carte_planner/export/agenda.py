@@ -9,7 +9,7 @@ from typing import Any
 
 from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
-from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Severity
 from carte_planner.domain.office_days import provisional_note
 from carte_planner.domain.people import ROLE_WORDS, ROUTE_WORDS, Route
 from carte_planner.domain.travellers import traveller_words
@@ -130,7 +130,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         out.append(tr("Warnings:"))
         out += [f"  ! {notice.message}" for notice in journey.warnings]
         out.append("")
-    checks = [notice for notice in journey.notices if notice.severity != "warning"]
+    checks = [notice for notice in journey.notices if notice.severity is not Severity.WARNING]
     if checks:
         out.append(tr("Please check:"))
         out += [f"  - {notice.message}" for notice in checks]
@@ -326,7 +326,7 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         "return_odds": _odds_json(journey),
         "go_no_go": _go_no_go_json(journey),
         "notices": [
-            {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
+            {"severity": n.severity.value, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
             for n in journey.notices
         ],
         "assumptions": [
