@@ -40,15 +40,14 @@ def check_inpatient_errands(
     inpatient: tuple[date, date],
     china: OfficeCalendar,
     held_days: int,
-    notices: list[Notice],
     patient: str | None = None,
-) -> list[JourneyItem]:
+) -> tuple[list[JourneyItem], list[Notice]]:
     """Each extension whose application or held passport falls in the patient's inpatient days
     says so and asks who can go; a flight while a passport is held is a warning. An extension
     so checked carries the assumed days the passport is held."""
     admitted, discharged = inpatient
     flights = [item for item in items if item.category is Category.FLIGHT and item.depart is not None]
-    checked = []
+    checked, notices = [], []
     for item in items:
         if item.key.startswith(EXTENSION) and item.recurrence is None:
             back = passport_back(item.start, china, held_days)
@@ -76,7 +75,7 @@ def check_inpatient_errands(
                 )
                 item = replace(item, description_words=joined(item.description_words, note))
         checked.append(item)
-    return checked
+    return checked, notices
 
 
 def held_passport_items(items: list[JourneyItem], china: OfficeCalendar, held_days: int) -> list[JourneyItem]:

@@ -65,11 +65,11 @@ def turn_items(
     person: Person,
     number: int,
     offices: OfficeDays,
-    notices: list[Notice],
-) -> tuple[list[JourneyItem], tuple[Entry, ...]]:
+) -> tuple[list[JourneyItem], tuple[Entry, ...], list[Notice]]:
     """A person's flights to and from China for each of their turns, and their items for each
     stay: each turn is an entry of its own, and a stay their visa cannot cover is warned about
     under their name."""
+    notices: list[Notice] = []
     home = person.home_tz or request.home_tz
     china, hours = city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
@@ -135,7 +135,7 @@ def turn_items(
                 for notice in stay_notices(check, count, f"visa:extension{entry_suffix(k)}:{number}")
             ]
     items = [_for(item, person.name) for item in items]
-    return items, tuple(entries)
+    return items, tuple(entries), notices
 
 
 def _for(item: JourneyItem, name: str) -> JourneyItem:

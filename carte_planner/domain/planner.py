@@ -89,23 +89,29 @@ def plan_journey(request: TripRequest, today: date, reference: Reference) -> Jou
     settings = resolve_settings(request, protocol)
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
-    notices: list[Notice] = []
-    day_zero, infusion_set = _day_zero(request, settings, track["admission"], notices)
+    # Each step returns the notices it raises; they are listed in the order the steps run.
+    day_zero, infusion_set, notices = _day_zero(request, settings, track["admission"])
     offset = (day_zero - track["admission"].start).days
     track = around_infusion(track, day_zero, lengths)
     home_country, offices = _office_days(request, protocol, track, calendars)
 
-    treatment_items = _treatment_items(settings, track, day_zero, infusion_set, notices)
+    treatment_items, found = _treatment_items(settings, track, day_zero, infusion_set)
+    notices += found
     clearance = track["outpatient"].end
     low, high = _clearance_range(request, protocol, offset)
 
-    trip = stay.plan_trip(request, protocol, settings, city, track, offices, notices)
+    trip, found = stay.plan_trip(request, protocol, settings, city, track, offices)
+    notices += found
     people = people_of(request)
     own_entries: dict[int, tuple[Entry, ...]] = {}
     for number, person in enumerate(people, start=1):
         if not person.whole_journey:
-            turns, own_entries[number] = turn_items(request, protocol, settings, city, person, number, offices, notices)
-            trip.items += [stay.with_travel_rush(item, offices.china, notices) for item in turns]
+            turns, own_entries[number], found = turn_items(request, protocol, settings, city, person, number, offices)
+            notices += found
+            for turn in turns:
+                item, found = stay.with_travel_rush(turn, offices.china)
+                trip.items.append(item)
+                notices += found
     plans = traveller_plans(request, protocol, trip.entries, own_entries, entry_policies)
     items = [*treatment_items, *with_travel_time(trip.items, request.team)]
     items += rule_items(request.team, day_zero)
@@ -124,18 +130,21 @@ def plan_journey(request: TripRequest, today: date, reference: Reference) -> Jou
         after = early.recurrence.dates[-1] if early.recurrence else early.start
     items += home_followup_items(request, protocol, settings, day_zero, after)
     items = _home_visits_on_open_days(items, home_country, offices.home, calendars)
-    items = [_with_user_marks(item, request, track, notices) for item in items]
-    items = flag_closed_treatment_days(items, offices.china, notices)
+    items = [_with_user_marks(item, request) for item in items]
+    items, found = flag_closed_treatment_days(items, offices.china)
+    notices += found
     consulate_keys = _consulate_keys(protocol, items)
     items = mark_provisional(items, offices.china, consulate_keys)
     own_stays = {str(n): p.visa.stay_days for n, p in enumerate(people, start=1) if p.visa.stay_days}
     notices += check_moved_dates(
         items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days, own_stays
     )
-    items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
+    items, found = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings)
+    notices += found
     in_hospital = (track["admission"].start, track["monitoring"].end)
     patient = next((person.name for person in people if person.role is Role.PATIENT), None)
-    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices, patient)
+    items, found = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, patient)
+    notices += found
     items += held_passport_items(items, offices.china, protocol.passport_held_days)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
@@ -144,10 +153,11 @@ def plan_journey(request: TripRequest, today: date, reference: Reference) -> Jou
     plans = with_dated_extensions(plans, items)
     notices += person_notices(plans, entry_policies, request)
     notices += stay_near_notices(request.team, day_zero, items, patient)
-    gaps = _coverage(request, plans, day_zero, patient, settings, notices)
+    gaps = _coverage_gaps(request, plans, day_zero, patient, settings)
+    notices += _coverage_notices(request, gaps)
     notices += _office_notices(request, offices)
-    _notice_orphan_moves(request, items, notices)
-    _notice_lengths(request, protocol, lengths, notices)
+    notices += _orphan_move_notices(request, items)
+    notices += _length_notices(request, protocol, lengths)
 
     items.sort(key=lambda item: (item.start, CATEGORIES[item.category].order, item.key))
     inpatient = track["monitoring"].end.toordinal() - track["admission"].start.toordinal() + 1
@@ -184,13 +194,12 @@ def plan_journey(request: TripRequest, today: date, reference: Reference) -> Jou
     )
 
 
-def _coverage(
+def _coverage_gaps(
     request: TripRequest,
     plans: tuple[TravellerPlan, ...],
     day_zero: date,
     patient: str | None,
     settings: Settings,
-    notices: list[Notice],
 ) -> tuple[Gap, ...]:
     """The days of the round-the-clock window, while the patient is in China, with no caregiver."""
     until = request.team.around_the_clock_until
@@ -198,11 +207,15 @@ def _coverage(
         return ()
     patient_exit = max((plan.exit for plan in plans if plan.person.name == patient), default=day_zero)
     last = min(day_zero + timedelta(days=until), patient_exit)
-    gaps = coverage_gaps(plans, day_zero, last, settings.handover_overlap_days)
+    return coverage_gaps(plans, day_zero, last, settings.handover_overlap_days)
+
+
+def _coverage_notices(request: TripRequest, gaps: tuple[Gap, ...]) -> list[Notice]:
+    until = request.team.around_the_clock_until
+    if until is None:
+        return []
     notice = coverage_notice(gaps, until)
-    if notice is not None:
-        notices.append(notice)
-    return gaps
+    return [] if notice is None else [notice]
 
 
 def _own_consulates(
@@ -267,19 +280,18 @@ def _visa_timing(
     departure: date,
     today: date,
     settings: Settings,
-    notices: list[Notice],
-) -> list[JourneyItem]:
+) -> tuple[list[JourneyItem], list[Notice]]:
     """Warn when the consulate cannot process the visa before the flight; the applications
     that warning rests on then carry the processing time, while it is assumed."""
     applications = [item for item in items if item.key in consulate_keys]
     late = visa_timing_notices(applications, offices.consulate, departure, today, settings.visa_processing_days)
-    notices += late
     if not late:
-        return items
+        return items, late
     marks = settings.marks(VISA_PROCESSING_DAYS)
-    return [
+    marked = [
         replace(item, assumptions=(*item.assumptions, *marks)) if item.key in consulate_keys else item for item in items
     ]
+    return marked, late
 
 
 def _consulate_keys(protocol: Protocol, items: list[JourneyItem]) -> frozenset[str]:
@@ -359,8 +371,8 @@ def _phase_range(span: PhaseSpan) -> tuple[date | None, date | None]:
 
 
 def _treatment_items(
-    settings: Settings, track: dict[str, PhaseSpan], day_zero: date, infusion_set: bool, notices: list[Notice]
-) -> list[JourneyItem]:
+    settings: Settings, track: dict[str, PhaseSpan], day_zero: date, infusion_set: bool
+) -> tuple[list[JourneyItem], list[Notice]]:
     items = [
         JourneyItem(
             key=phase_key(span.spec.key),
@@ -378,7 +390,7 @@ def _treatment_items(
         for span in track.values()
     ]
     admission = track["admission"]
-    chemo_first, chemo_last = _chemotherapy(settings, admission, day_zero, notices)
+    chemo_first, chemo_last, notices = _chemotherapy(settings, admission, day_zero)
 
     def milestone(
         key: str,
@@ -471,21 +483,19 @@ def _treatment_items(
             deadline=True,
         ),
     ]
-    return items
+    return items, notices
 
 
 INFUSION = "milestone:infusion"
 
 
-def _day_zero(
-    request: TripRequest, settings: Settings, admission: PhaseSpan, notices: list[Notice]
-) -> tuple[date, bool]:
+def _day_zero(request: TripRequest, settings: Settings, admission: PhaseSpan) -> tuple[date, bool, list[Notice]]:
     """The infusion day: the date the user set, else the Day 0 offset into admission; kept
     inside the admission phase, with a warning that says which of the two to check."""
     chosen = request.moved_date(INFUSION)
     offset = settings.day0_offset if chosen is None else (chosen - admission.start).days
     if 1 <= offset < admission.days:
-        return admission.start + timedelta(days=offset), chosen is not None
+        return admission.start + timedelta(days=offset), chosen is not None, []
     placed = day_zero_offset(offset, admission.days)
     day = admission.start + timedelta(days=placed)
     if chosen is not None:
@@ -498,7 +508,7 @@ def _day_zero(
             last=Day(admission.end),
             day=Day(day),
         )
-        notices.append(Notice(Severity.WARNING, INFUSION_OUTSIDE_ADMISSION, message, item_key=INFUSION))
+        notice = Notice(Severity.WARNING, INFUSION_OUTSIDE_ADMISSION, message, item_key=INFUSION)
     else:
         message = say(
             "The admission phase ({days}) is too short for Day 0 {offset} after admission, which needs "
@@ -510,15 +520,16 @@ def _day_zero(
             day=Day(day),
             placed=count_days(placed),
         )
-        notices.append(Notice(Severity.WARNING, ADMISSION_TOO_SHORT, message, field="phase:admission"))
-    return day, False
+        notice = Notice(Severity.WARNING, ADMISSION_TOO_SHORT, message, field="phase:admission")
+    return day, False, [notice]
 
 
-def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, notices: list[Notice]) -> tuple[date, date]:
+def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date) -> tuple[date, date, list[Notice]]:
     """The chemotherapy days around Day 0, never before admission (a warning says so)."""
     first, last = settings.chemotherapy_days
     start = day_zero + timedelta(days=first)
     end = day_zero + timedelta(days=last)
+    notices = []
     if start < admission.start:
         before = (day_zero - admission.start).days
         notices.append(
@@ -538,12 +549,10 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
         )
         start = admission.start
         end = max(start, end)
-    return start, end
+    return start, end, notices
 
 
-def _with_user_marks(
-    item: JourneyItem, request: TripRequest, track: dict[str, PhaseSpan], notices: list[Notice]
-) -> JourneyItem:
+def _with_user_marks(item: JourneyItem, request: TripRequest) -> JourneyItem:
     """Apply the user's moved dates and "confirmed by the hospital" marks to one item."""
     confirmed = item.key in request.confirmed
     if item.key == INFUSION:
@@ -565,8 +574,9 @@ def _with_user_marks(
     return replace(item, start=new, end=new, user_moved=True, confirmed=confirmed)
 
 
-def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices: list[Notice]) -> None:
+def _orphan_move_notices(request: TripRequest, items: list[JourneyItem]) -> list[Notice]:
     """A date the user set must never vanish silently when the plan changes under it."""
+    notices = []
     known = set()
     for item in items:
         if item.recurrence is None:
@@ -589,9 +599,12 @@ def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices
                     item_key=key,
                 )
             )
+    return notices
 
 
-def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str, int], notices: list[Notice]) -> None:
+def _length_notices(request: TripRequest, protocol: Protocol, lengths: dict[str, int]) -> list[Notice]:
+    """The phase lengths the family set outside the guide's usual range."""
+    notices = []
     for spec in protocol.phases:
         days = lengths[spec.key]
         if request.phase_length(spec.key) is not None and not spec.min_days <= days <= spec.max_days:
@@ -609,3 +622,4 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
                     field=phase_key(spec.key),
                 )
             )
+    return notices
