@@ -3,6 +3,7 @@ pure domain and i18n, and no cycles. They hold for the package, and each fails w
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,17 +12,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+# `lint-imports`, run by this interpreter wherever its scripts folder is.
+LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
 
 
 def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
     """Run import-linter on the `carte_planner` package found in `project`, with its contracts."""
     return subprocess.run(
-        [str(LINT_IMPORTS), "--no-cache", "--no-logo", str(project / "pyproject.toml")],
+        [sys.executable, "-c", LINT_IMPORTS, "--no-cache", "--no-logo", str(project / "pyproject.toml")],
         capture_output=True,
         text=True,
         cwd=project,
-        env={"PYTHONPATH": str(project), "PATH": str(LINT_IMPORTS.parent)},
+        # The package of `project` comes first, before the installed one.
+        env={**os.environ, "PYTHONPATH": str(project)},
         timeout=300,
     )
 
