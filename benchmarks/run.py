@@ -184,7 +184,8 @@ def exports(folder: str) -> dict[str, float]:
     from carte_planner.domain.checklist import ChecklistState, build_checklist
     from carte_planner.export.checklist_document import checklist_document
     from carte_planner.export.ics import ExportOptions, export_ics
-    from carte_planner.shipped import shipped_reference, start
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
     from carte_planner.ui.printing import write_pdf
 
     start()
@@ -225,7 +226,8 @@ def what_if_and_odds() -> dict[str, float]:
     from carte_planner.domain.contingency import WhatIf, request_after
     from carte_planner.domain.return_odds import return_odds
     from carte_planner.domain.what_if import compare
-    from carte_planner.shipped import shipped_reference, start
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
 
     start()
     reference = shipped_reference()

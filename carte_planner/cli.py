@@ -1041,7 +1041,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
     _tolerant_streams()
-    from carte_planner.shipped import start
+    from carte_planner.startup import start
 
     # The zone database and the catalogues are the shipped ones (read when first needed).
     start()

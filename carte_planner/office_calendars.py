@@ -19,7 +19,7 @@ from carte_planner.domain.holiday_breaks import with_modelled_years
 from carte_planner.domain.holiday_names import HolidayNames
 from carte_planner.domain.office_days import CHINA, CalendarSource, OfficeCalendar
 from carte_planner.i18n import LANGUAGES
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
 from carte_planner.tz_tables import country_names, zone_countries
 
 FIRST_YEAR = 2025

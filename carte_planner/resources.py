@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from carte_planner.domain.budget import BudgetCategory, parse_budget_categories
@@ -13,18 +12,7 @@ from carte_planner.domain.documents import DocumentsTemplate, parse_documents_te
 from carte_planner.domain.entry_policies import EntryPolicy, parse_entry_policies
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
-
-
-@cache
-def resource_root() -> Path:
-    """The resources folder: inside the installed package (a wheel puts it there), else beside
-    the package in a source checkout. Plain paths: importlib.resources would cost start-up
-    time for the zip imports this application does not use."""
-    package = Path(__file__).resolve().parent
-    packaged = package / "resources"
-    if packaged.is_dir():
-        return packaged
-    return package.parent / "resources"
+from carte_planner.resource_folder import resource_root
 
 
 def read_toml(name: str) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """The composition root: the data Carte Planner ships with, loaded in one place and handed on.
 
-The window's start (ui/app.py) and the command line's (cli.py) call `start()` once; it makes
-zoneinfo, the zone names and the catalogues read the shipped files, and returns the reference
-data that planning is given (domain/reference.py). Nothing below this module reads a file of
-its own accord: the domain and the catalogues are handed what they read.
+The window's start (ui/app.py) and the command line's (cli.py) build the reference data that
+planning is given (domain/reference.py) here, after carte_planner/startup.py has pointed
+zoneinfo, the zone names and the catalogues at the shipped files. Nothing below this module
+reads a file of its own accord: the domain and the catalogues are handed what they read.
 
 Start-up stays lazy: the protocol, the cities, the emergency numbers and the entry policies
 are read when the reference is first asked for (the first plan needs them all); office
@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from carte_planner.catalogues import catalogue_loader
 from carte_planner.domain.reference import Reference, Templates
-from carte_planner.i18n.catalog import use_catalogues
 from carte_planner.office_calendars import SHIPPED
 from carte_planner.resources import (
     load_budget_categories,
@@ -29,14 +27,6 @@ from carte_planner.resources import (
     load_protocol,
     resource_root,
 )
-from carte_planner.tz_database import use_one_database
-
-
-def start() -> None:
-    """Point zoneinfo, the zone names and the catalogues at the shipped data (reading none yet)."""
-    # Zone names and offsets from one database, the newer of the system's and the packaged one.
-    use_one_database()
-    use_catalogues(catalogue_loader(resource_root() / "locale"))
 
 
 @cache

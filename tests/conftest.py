@@ -41,7 +41,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # The tests start as the application does: one time-zone database, the newer of the system's
 # and the packaged one, and the shipped catalogues (every test, whatever ran before it).
-from carte_planner.shipped import start  # noqa: E402
+from carte_planner.startup import start  # noqa: E402
 
 start()
 

@@ -25,7 +25,8 @@ SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
-    from carte_planner.shipped import shipped_reference, start
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
     from carte_planner.ui.main_window import MainWindow
 
     folder, what = Path(sys.argv[1]), sys.argv[2]

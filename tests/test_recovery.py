@@ -25,7 +25,8 @@ EDITING_SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from carte_planner.shipped import shipped_reference, start
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
     from carte_planner.ui.main_window import MainWindow
 
     folder = Path(sys.argv[1])

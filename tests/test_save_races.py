@@ -144,7 +144,7 @@ CHILD = textwrap.dedent(
     from datetime import date
     from carte_planner.domain import TripRequest
     from carte_planner.domain.plan import Plan
-    from carte_planner.shipped import start
+    from carte_planner.startup import start
     from carte_planner.storage.planfile import save_plan
 
     start()

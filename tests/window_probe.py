@@ -23,7 +23,8 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from carte_planner.shipped import shipped_reference, start
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
 
     start()
 

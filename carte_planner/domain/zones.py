@@ -69,7 +69,7 @@ def use_zone_names(load: Callable[[], ZoneNames]) -> None:
 @cache
 def _database() -> tuple[frozenset[str], Mapping[str, str]]:
     if _load_names is None:
-        raise RuntimeError("no zone database: carte_planner.shipped.start() hands one over at start")
+        raise RuntimeError("no zone database: carte_planner.startup.start() hands one over")
     names = _load_names()
     return names.zones, names.links
 

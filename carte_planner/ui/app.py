@@ -12,8 +12,9 @@ from carte_planner import __version__
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.reference import Reference
 from carte_planner.i18n import tr
-from carte_planner.resources import resource_root
-from carte_planner.shipped import shipped_reference, start
+from carte_planner.resource_folder import resource_root
+from carte_planner.shipped import shipped_reference
+from carte_planner.startup import start
 from carte_planner.ui.language import apply_language, startup_language
 from carte_planner.ui.main_window import MainWindow
 from carte_planner.ui.plain_text import as_text

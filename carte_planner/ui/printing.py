@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from carte_planner.export.checklist_document import PrintDocument, checklist_document
 from carte_planner.i18n import tr, use_language
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
 from carte_planner.ui.plain_text import InertDocument, as_text
 
 LATIN_FAMILY = "DejaVu Sans"
