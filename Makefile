@@ -23,6 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check carte_planner tests benchmarks scripts packaging
 	$(BIN)/ruff format --check carte_planner tests benchmarks scripts packaging
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache --no-logo
 
 format: $(STAMP)
 	$(BIN)/ruff format carte_planner tests benchmarks scripts packaging

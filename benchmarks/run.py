@@ -117,7 +117,9 @@ def replan_and_repaint(folder: str) -> dict[str, float]:
 
     app = make_app(sys.argv[:1])
     settings = QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=Path(folder) / "autosave")
+    from carte_planner.shipped import shipped_reference
+
+    window = MainWindow(settings=settings, autosave_folder=Path(folder) / "autosave", reference=shipped_reference())
     # Wide enough for the agenda beside the open request panel: every view is repainted.
     window.resize(1500, 940)
     window.show()
@@ -182,15 +184,18 @@ def exports(folder: str) -> dict[str, float]:
     from carte_planner.domain.checklist import ChecklistState, build_checklist
     from carte_planner.export.checklist_document import checklist_document
     from carte_planner.export.ics import ExportOptions, export_ics
-    from carte_planner.resources import load_checklist_template
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
     from carte_planner.ui.printing import write_pdf
 
+    start()
+    reference = shipped_reference()
     today = date.today()
     options = ExportOptions(plan_id="bench", now=datetime.now(UTC))
 
     def journey(years: int):  # type: ignore[no-untyped-def]
         request = TripRequest(start=today + timedelta(weeks=8), home_tz="America/New_York", followup_years=years)
-        return plan_journey(request, today)
+        return plan_journey(request, today, reference)
 
     result: dict[str, float] = {}
     ten = journey(10)
@@ -200,13 +205,13 @@ def exports(folder: str) -> dict[str, float]:
         j = journey(years)
         result[f"ics_{years}y_ms"] = statistics.median(timed(lambda j=j: export_ics(j, options), 30))
         result[f"ics_{years}y_events"] = len(j.items)
-    checklist = build_checklist(ten, load_checklist_template(), ChecklistState())
+    checklist = build_checklist(ten, reference.checklist_template, ChecklistState())
     pdf = Path(folder) / "checklist.pdf"
     write_pdf(checklist_document(ten, checklist), pdf)
     result["pdf_ms"] = statistics.median(
         timed(
             lambda: write_pdf(
-                checklist_document(ten, build_checklist(ten, load_checklist_template(), ChecklistState())), pdf
+                checklist_document(ten, build_checklist(ten, reference.checklist_template, ChecklistState())), pdf
             ),
             7,
         )
@@ -221,19 +226,22 @@ def what_if_and_odds() -> dict[str, float]:
     from carte_planner.domain.contingency import WhatIf, request_after
     from carte_planner.domain.return_odds import return_odds
     from carte_planner.domain.what_if import compare
-    from carte_planner.resources import load_protocol
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
 
+    start()
+    reference = shipped_reference()
     today = date.today()
     request = TripRequest(start=today + timedelta(weeks=8), home_tz="America/New_York")
-    protocol = load_protocol()
-    before = plan_journey(request, today)
+    protocol = reference.protocol
+    before = plan_journey(request, today, reference)
     days = iter(range(1, 10_000))
 
     def recompute() -> None:
         what_if = WhatIf(delays=(("manufacturing", next(days) % 28 + 1),))
-        compare(before, plan_journey(request_after(request, protocol, what_if), today))
+        compare(before, plan_journey(request_after(request, protocol, what_if), today, reference))
 
-    replan = statistics.median(timed(lambda: plan_journey(request, today), 30))
+    replan = statistics.median(timed(lambda: plan_journey(request, today, reference), 30))
     contingency = statistics.median(timed(recompute, 30))
     odds = statistics.median(timed(lambda: return_odds(before, protocol), 30))
     return {"replan_ms": replan, "what_if_ms": contingency, "odds_ms": odds}

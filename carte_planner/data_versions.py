@@ -6,7 +6,7 @@ import json
 from functools import cache
 
 from carte_planner.i18n import tr
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from carte_planner.i18n import tr, tr_noop
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
 from carte_planner.storage.atomic import atomic_write
 
 APP_ID = "carte-planner"

@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from carte_planner.domain.holiday_breaks import with_modelled_years
-from carte_planner.domain.holiday_names import add_home_names
-from carte_planner.domain.office_days import CHINA, OfficeCalendar
+from carte_planner.domain.holiday_names import HolidayNames
+from carte_planner.domain.office_days import CHINA, CalendarSource, OfficeCalendar
 from carte_planner.i18n import LANGUAGES
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
 from carte_planner.tz_tables import country_names, zone_countries
 
 FIRST_YEAR = 2025
@@ -151,7 +151,6 @@ def _china_official_until() -> int:
 
 
 def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
-    add_home_names(data["country"], data.get("names", {}), data.get("own_names", {}))
     holidays = {date.fromisoformat(day): text for day, text in data["holidays"].items()}
     working_days = frozenset(date.fromisoformat(day) for day in data["working_days"])
     official_until = data.get("official_until")
@@ -166,6 +165,7 @@ def _parse(data: dict[str, Any], name: str) -> OfficeCalendar:
         working_days=working_days,
         official_until=official_until,
         spring_festival={int(year): date.fromisoformat(day) for year, day in data.get("spring_festival", {}).items()},
+        names=HolidayNames(data.get("names", {}), data.get("own_names", {})),
     )
 
 
@@ -209,10 +209,8 @@ SHIPPED = ShippedCalendars()
 DEFAULT_WEEKS_AHEAD = 8
 
 
-def default_start(today: date) -> date:
+def default_start(today: date, calendars: CalendarSource) -> date:
     """The first hospital day of a new plan: the first working day in China at least eight
     weeks from today, so that a new plan starts on a day the hospital is open."""
-    from datetime import timedelta
-
     day = today + timedelta(weeks=DEFAULT_WEEKS_AHEAD)
-    return office_calendar(CHINA, day.year, day.year + 1).open_on_or_after(day)
+    return calendars.calendar(CHINA, day.year, day.year + 1).open_on_or_after(day)

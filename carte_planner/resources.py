@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from carte_planner.domain.budget import BudgetCategory, parse_budget_categories
+from carte_planner.domain.checklist import ChecklistTemplate, parse_checklist_template
+from carte_planner.domain.documents import DocumentsTemplate, parse_documents_template
+from carte_planner.domain.entry_policies import EntryPolicy, parse_entry_policies
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
-
-if TYPE_CHECKING:
-    from carte_planner.domain.budget import BudgetCategory
-    from carte_planner.domain.checklist import ChecklistTemplate
-    from carte_planner.domain.documents import DocumentsTemplate
-    from carte_planner.domain.entry_policies import EntryPolicy
-
-
-@cache
-def resource_root() -> Path:
-    """The resources folder: inside the installed package (a wheel puts it there), else beside
-    the package in a source checkout. Plain paths: importlib.resources would cost start-up
-    time for the zip imports this application does not use."""
-    package = Path(__file__).resolve().parent
-    packaged = package / "resources"
-    if packaged.is_dir():
-        return packaged
-    return package.parent / "resources"
+from carte_planner.resource_folder import resource_root
 
 
 def read_toml(name: str) -> dict[str, Any]:
@@ -75,27 +61,19 @@ def load_emergency_numbers() -> dict[str, str]:
 
 @cache
 def load_entry_policies() -> tuple[EntryPolicy, ...]:
-    from carte_planner.domain.entry_policies import parse_entry_policies
-
     return parse_entry_policies(read_toml("entry_policies.toml"), "entry_policies.toml")
 
 
 @cache
 def load_checklist_template() -> ChecklistTemplate:
-    from carte_planner.domain.checklist import parse_checklist_template
-
     return parse_checklist_template(read_toml("checklist.toml"), "checklist.toml")
 
 
 @cache
 def load_documents_template() -> DocumentsTemplate:
-    from carte_planner.domain.documents import parse_documents_template
-
     return parse_documents_template(read_toml("documents.toml"), "documents.toml")
 
 
 @cache
 def load_budget_categories() -> tuple[BudgetCategory, ...]:
-    from carte_planner.domain.budget import parse_budget_categories
-
     return parse_budget_categories(read_toml("budget.toml"), "budget.toml")

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from carte_planner.domain.zones import use_zone_folder
-from carte_planner.tz_tables import use_table_folder
+from carte_planner.domain.zones import use_zone_names
+from carte_planner.tz_tables import use_table_folder, zone_names
 
 # The search path zoneinfo started with, before this module narrowed it.
 _SYSTEM_TZPATH = tuple(zoneinfo.TZPATH)
@@ -77,8 +77,8 @@ def use_one_database(system_folders: Iterable[str] | None = None) -> ZoneDatabas
     # An empty search path makes zoneinfo read the tzdata package.
     zoneinfo.reset_tzpath(to=[str(chosen.folder)] if chosen.source == "system" else [])
     zoneinfo.ZoneInfo.clear_cache()
-    use_zone_folder(chosen.folder)
     use_table_folder(chosen.folder)
+    use_zone_names(zone_names)
     _current = chosen
     return chosen
 

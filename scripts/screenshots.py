@@ -72,6 +72,7 @@ def main() -> int:
 
     from carte_planner.domain import TripRequest
     from carte_planner.domain.plan import Plan
+    from carte_planner.shipped import shipped_reference
     from carte_planner.ui.app import make_app
     from carte_planner.ui.document import PlanDocument
     from carte_planner.ui.main_window import MainWindow
@@ -96,7 +97,7 @@ def main() -> int:
     from carte_planner.domain.checklist import ChecklistState
 
     ticks = ChecklistState().with_done("records-pathology", True).with_note("records-imaging", "Disc from Dr Weber")
-    document = PlanDocument(Plan(request, "screenshot-plan", ticks), date(2027, 1, 4))
+    document = PlanDocument(Plan(request, "screenshot-plan", ticks), date(2027, 1, 4), reference=shipped_reference())
     settings.setValue("hints/startDismissed", True)
     window = MainWindow(document, settings, autosave_folder=Path(settings_dir) / "data")
     if args.screen:

@@ -39,15 +39,14 @@ settings.register_profile("default", max_examples=60, deadline=None, suppress_he
 settings.register_profile("fuzz", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-# The tests read time zones as the application does: one database, the newer of the system's
-# and the packaged one (every test, whatever ran before it).
-from carte_planner.tz_database import use_one_database  # noqa: E402
+# The tests start as the application does: one time-zone database, the newer of the system's
+# and the packaged one, and the shipped catalogues (every test, whatever ran before it).
+from carte_planner.startup import start  # noqa: E402
 
-use_one_database()
+start()
 
 
 # -- the window, for GUI tests -------------------------------------------------------------
-from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
@@ -58,9 +57,7 @@ from carte_planner.domain.plan import Plan  # noqa: E402
 from carte_planner.ui.document import PlanDocument  # noqa: E402
 from carte_planner.ui.main_window import MainWindow  # noqa: E402
 from tests.gui import forget_changes, settings_folder  # noqa: E402
-
-TODAY = date(2027, 1, 4)
-START = date(2027, 3, 1)
+from tests.journeys import REFERENCE, START, TODAY  # noqa: E402
 
 
 @pytest.fixture
@@ -84,7 +81,7 @@ def no_unexpected_dialogs(monkeypatch):
 @pytest.fixture
 def window(qtbot, settings):
     request = TripRequest(start=START, city="shanghai", home_tz="Europe/Berlin")
-    document = PlanDocument(Plan(request, "plan-test"), TODAY)
+    document = PlanDocument(Plan(request, "plan-test"), TODAY, reference=REFERENCE)
     win = MainWindow(document, settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()

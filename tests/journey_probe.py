@@ -52,6 +52,11 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
+
+    start()
+
     app = QApplication([])
     from carte_planner.domain import TripRequest
     from carte_planner.domain.plan import Plan
@@ -72,7 +77,7 @@ def main() -> None:
                 path = folder / f"{language}.carteplan"
                 save_plan(path, Plan(request, "probe"))
                 settings.setValue("hints/startDismissed", True)
-            document = PlanDocument(Plan(request, "probe"), date(2027, 1, 4), path)
+            document = PlanDocument(Plan(request, "probe"), date(2027, 1, 4), path, reference=shipped_reference())
             window = MainWindow(document, settings, autosave_folder=folder / "data")
             window.show()
             for _ in range(3):  # the first show may fit the window to the screen a moment later

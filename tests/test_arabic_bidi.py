@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, build_checklist
 from carte_planner.export.agenda import journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.i18n import use_language
 from carte_planner.resources import load_checklist_template
+from tests.journeys import TODAY, planned
 from tests.test_outputs_languages import pdf_text
 
-TODAY = date(2027, 1, 4)
 REQUEST = TripRequest(
     start=date(2027, 3, 1), city="guangzhou", home_tz="Asia/Riyadh", family_phones="+86 138 0000 1234"
 )
@@ -100,7 +100,7 @@ def test_the_windows_agenda_draws_day_numbers_and_dates_in_order(arabic_window):
 
 
 def test_the_text_plan_keeps_day_numbers_dates_and_phone_numbers_in_order():
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     with use_language("ar"):
         plan = journey_text(journey, ())
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
@@ -128,7 +128,7 @@ def test_the_pdf_text_layer_keeps_day_numbers_dates_and_phone_numbers_in_order(t
     from carte_planner.export.hospital_sheet import hospital_sheet
     from carte_planner.ui.printing import write_pdf
 
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     with use_language("ar"):
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
         write_pdf(checklist_document(journey, checklist), tmp_path / "checklist.pdf")

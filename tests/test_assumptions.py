@@ -3,11 +3,12 @@
 import itertools
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 import pytest
 import vobject
 
-from carte_planner.domain import PlanInputError, TripRequest, plan_journey
+from carte_planner.domain import PlanInputError, TripRequest
 from carte_planner.domain.checklist import QUESTIONS_STAGE, ChecklistState, build_checklist, checklist_items
 from carte_planner.domain.identity import event_uid
 from carte_planner.domain.people import Person, Role, Turn
@@ -15,8 +16,8 @@ from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.resources import load_checklist_template, load_protocol
+from tests.journeys import planned_trip
 
-TODAY = date(2027, 1, 1)
 START = date(2027, 3, 1)
 # Every assumption of the data file is in effect in this plan: the trip home uses the
 # home-trip timing, the 103 days in China need a stay extension, and the patient's visa
@@ -35,9 +36,7 @@ EVERY_ASSUMPTION = {
 }
 
 
-def plan(**changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=changes.pop("start", START), **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def checklist_of(journey):

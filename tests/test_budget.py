@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.budget import (
     BudgetLine,
     DepositEntry,
@@ -26,8 +26,8 @@ from carte_planner.resources import load_budget_categories
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import save_plan
+from tests.journeys import REFERENCE, TODAY, planned
 
-TODAY = date(2027, 1, 1)
 REQUEST = TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin")
 
 MONEY = Money(
@@ -50,7 +50,7 @@ MONEY = Money(
 
 
 def budget_for(request=REQUEST, money=MONEY):
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     return journey, cost(money, plan_counts(journey))
 
 
@@ -124,18 +124,18 @@ def test_an_amount_that_is_no_amount_is_refused(typed):
 
 def test_money_round_trips_through_the_plan_file_to_the_cent():
     plan = Plan(REQUEST, plan_id="p", money=MONEY)
-    assert plan_from_bytes(plan_to_bytes(plan)).money == MONEY
+    assert plan_from_bytes(plan_to_bytes(plan), REFERENCE).money == MONEY
 
 
 def test_a_float_amount_in_a_plan_file_is_refused_by_name():
     data = json.loads(plan_to_bytes(Plan(REQUEST, plan_id="p", money=MONEY)))
     data["money"]["lines"][0]["amount"] = 350.0
     with pytest.raises(PlanFileError, match=r"money\.lines\[0\]\.amount"):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
     data["money"]["lines"][0]["amount"] = "350"
     data["money"]["lines"][0]["basis"] = "per fortnight"
     with pytest.raises(PlanFileError, match=r"money\.lines\[0\]\.basis"):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 def test_every_category_of_the_guide_is_there():

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.i18n import use_language
 from carte_planner.storage.planfile import load_plan
+from tests.journeys import REFERENCE
 
 
 def titles(data: bytes) -> set[str]:
@@ -36,4 +37,4 @@ def test_an_export_is_in_the_plans_language_until_the_family_picks_another(windo
     assert titles_in(window, "ru") <= titles(calendar.read_bytes())
     assert window.document.modified  # a change to the plan, kept when it is saved
     assert window.save()
-    assert load_plan(plan_file).calendar_language == "ru"
+    assert load_plan(plan_file, REFERENCE).calendar_language == "ru"

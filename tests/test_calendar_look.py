@@ -5,22 +5,22 @@ itself keeps its name."""
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.export.calendar_look import DISCREET_COLOUR, JOURNEY_COLOUR
 from carte_planner.publish.server import ServerSession
 from carte_planner.publish.sync import PublishTarget, list_calendars, publish_plan
 from tests.caldav_server import PASSWORD, USER, RadicaleServer
 from tests.discreet_words import MEDICAL_WORDS
+from tests.journeys import TODAY, planned
 
-TODAY = date(2027, 1, 4)
 NOW = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
 
 def publish(server, plan, *, now=NOW, **target):
     options = {"url": server.url, "user": USER, **target}
-    outcome = publish_plan(plan, plan_journey(plan.request, TODAY), PublishTarget(**options), PASSWORD, now)
+    outcome = publish_plan(plan, planned(plan.request, TODAY), PublishTarget(**options), PASSWORD, now)
     return outcome, replace(plan, server=outcome.server)
 
 

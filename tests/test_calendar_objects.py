@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.export.calendar_objects import (
     calendar_object,
     calendar_objects,
@@ -15,11 +15,10 @@ from carte_planner.export.calendar_objects import (
     resource_name,
 )
 from carte_planner.export.ics import ExportOptions, export_ics
+from tests.journeys import planned
 
 NOW = datetime(2027, 1, 4, 9, tzinfo=UTC)
-JOURNEY = plan_journey(
-    TripRequest(start=date(2027, 3, 1), city="beijing", home_tz="America/New_York", go_home=True), date(2027, 1, 4)
-)
+JOURNEY = planned(TripRequest(start=date(2027, 3, 1), city="beijing", home_tz="America/New_York", go_home=True))
 
 
 def test_the_resources_hold_exactly_the_events_of_the_file():
@@ -52,7 +51,7 @@ def test_a_new_stamp_and_sequence_leave_the_fingerprint_alone_and_a_new_date_cha
     _, first = calendar_objects(JOURNEY, ExportOptions("plan-a", NOW), 0)
     _, later = calendar_objects(JOURNEY, ExportOptions("plan-a", NOW.replace(hour=18)), 10**8)
     assert [item.fingerprint for item in first] == [item.fingerprint for item in later]
-    moved = plan_journey(replace(JOURNEY.request, start=date(2027, 3, 8)), date(2027, 1, 4))
+    moved = planned(replace(JOURNEY.request, start=date(2027, 3, 8)))
     _, after_move = calendar_objects(moved, ExportOptions("plan-a", NOW), 0)
     by_uid = {item.uid: item.fingerprint for item in first}
     assert any(by_uid.get(item.uid) not in (None, item.fingerprint) for item in after_move)

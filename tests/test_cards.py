@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.export.cards import CARD_HEIGHT_MM, CARD_WIDTH_MM, all_cards, card_slots
 from carte_planner.i18n import use_language
 from carte_planner.storage.planfile import save_plan
+from tests.journeys import TODAY, planned
 from tests.test_hospital_sheet import ADDRESS_ZH, HOSPITAL_ZH, REQUEST, STAY_ZH, compact, pdf_text
 
-TODAY = date(2027, 1, 4)
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 
@@ -55,7 +55,7 @@ def test_the_chinese_copies_out_of_the_pdf_exactly(tmp_path, capsys):
 
 
 def test_cards_hold_only_catalogue_sentences_and_the_familys_own_text():
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     cards = all_cards(journey, "ar")
     typed = {
         REQUEST.hospital_name_zh,
@@ -134,6 +134,6 @@ def test_each_card_is_85_6_by_54_mm_between_its_cut_marks(tmp_path, capsys, pape
 def test_a_card_without_the_chinese_address_leaves_a_line_to_write_it_in(tmp_path, capsys):
     request = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin")
     with use_language("en"):
-        cards = all_cards(plan_journey(request, TODAY), "en")
+        cards = all_cards(planned(request, TODAY), "en")
     assert any(line.text.startswith("____") and line.language == "zh_CN" for line in cards[0].lines)
     assert write_cards(tmp_path, capsys, "letter", "en", request).stat().st_size > 0

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from carte_planner.domain import ResourceError, TripRequest, plan_journey
+from carte_planner.domain import ResourceError
 from carte_planner.domain.checklist import (
     ChecklistState,
     CustomItem,
@@ -14,13 +14,12 @@ from carte_planner.domain.checklist import (
     parse_checklist_template,
 )
 from carte_planner.resources import load_checklist_template, resource_root
-
-TODAY = date(2027, 1, 1)
+from tests.journeys import planned_trip
 
 
 def checklist_for(state=ChecklistState(), **changes):  # noqa: B008
     changes.setdefault("home_tz", "Europe/Berlin")
-    journey = plan_journey(TripRequest(start=changes.pop("start", date(2027, 3, 1)), **changes), TODAY)
+    journey = planned_trip(**changes)
     return journey, build_checklist(journey, load_checklist_template(), state)
 
 

@@ -3,14 +3,15 @@
 import re
 from datetime import date, timedelta
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.export.checklist_document import _gantt
+from tests.journeys import planned
 
 
 def test_the_overview_shades_both_stays_of_a_trip_home():
     """Going home during manufacturing splits the stay in two: the overview shades both."""
     request = TripRequest(start=date(2027, 3, 1), city="guangzhou", home_tz="Europe/Moscow", go_home=True)
-    journey = plan_journey(request, date(2027, 1, 4))
+    journey = planned(request)
     stays = [item for item in journey.items if item.key.startswith("stay:accommodation")]
     assert len(stays) == 2
     row = next(

@@ -10,6 +10,7 @@ import pytest
 import vobject
 
 from carte_planner.cli import EXIT_OUTPUT, main
+from tests.journeys import REFERENCE
 
 BASE = ["--start", "2027-03-01", "--city", "Beijing", "--home-tz", "America/New_York", "--today", "2027-01-01"]
 
@@ -283,14 +284,14 @@ def test_plan_save_writes_a_plan_file_atomically_with_a_backup(capsys, tmp_path)
     code, out, err = run(capsys, "plan", *BASE, "--traveller", "Ana", "--save", str(path))
     assert (code, err) == (0, "")
     assert "CAR-T journey to Beijing" in out
-    saved = load_plan(path)
+    saved = load_plan(path, REFERENCE)
     assert saved.request.travellers[0] == "Ana"
     assert saved.request.start == date(2027, 3, 1)
     assert len(saved.plan_id) == 36  # a new random id: two patients' plans never share one
     assert run(capsys, "plan", "--plan", str(path), "--phase", "screening=10", "--save", str(path))[0] == 0
-    assert load_plan(path).plan_id == saved.plan_id
-    assert load_plan(path).request.phase_length("screening") == 10
-    assert load_plan(tmp_path / "trip.carteplan.bak") == saved
+    assert load_plan(path, REFERENCE).plan_id == saved.plan_id
+    assert load_plan(path, REFERENCE).request.phase_length("screening") == 10
+    assert load_plan(tmp_path / "trip.carteplan.bak", REFERENCE) == saved
     assert sorted(os.listdir(tmp_path)) == ["trip.carteplan", "trip.carteplan.bak"]
 
 
@@ -307,10 +308,10 @@ def test_export_with_a_plan_file_cancels_what_a_later_plan_dropped(capsys, tmp_p
     path, first, second = tmp_path / "trip.carteplan", tmp_path / "1.ics", tmp_path / "2.ics"
     assert run(capsys, "plan", *BASE, "--go-home", "--phase", "manufacturing=28", "--save", str(path))[0] == 0
     assert run(capsys, "export", "--plan", str(path), "--today", "2027-01-01", "-o", str(first))[0] == 0
-    record = load_plan(path).exported
+    record = load_plan(path, REFERENCE).exported
     assert set(dict(record.events)) == uids_of(first)
     assert run(capsys, "plan", "--plan", str(path), "--no-go-home", "--save", str(path))[0] == 0
-    assert load_plan(path).exported == record
+    assert load_plan(path, REFERENCE).exported == record
     assert run(capsys, "export", "--plan", str(path), "--today", "2027-01-01", "-o", str(second))[0] == 0
     calendar = vobject.readOne(second.read_text(encoding="utf-8"))
     cancelled = {e.uid.value for e in calendar.vevent_list if getattr(e, "status", None) is not None}
@@ -318,7 +319,7 @@ def test_export_with_a_plan_file_cancels_what_a_later_plan_dropped(capsys, tmp_p
     assert cancelled == uids_of(first) - {
         e.uid.value for e in calendar.vevent_list if not hasattr(e, "status") and not hasattr(e, "recurrence_id")
     }
-    assert load_plan(path).exported.sequence > record.sequence
+    assert load_plan(path, REFERENCE).exported.sequence > record.sequence
 
 
 def test_plan_id_option_and_travellers_keep_patients_apart(capsys, tmp_path):
@@ -428,7 +429,7 @@ def test_assumed_values_are_kept_in_the_plan_file(capsys, tmp_path):
         return_time=time(8, 15),
     )
     save_plan(path, Plan(request, "plan-9"))
-    assert load_plan(path).request == request
+    assert load_plan(path, REFERENCE).request == request
     code, out, _ = run(capsys, "plan", "--plan", str(path), "--today", "2027-01-01", "--day0-offset", "4")
     assert code == 0
     assert "Day 0 (infusion): Mon 05 Apr 2027" in out

@@ -17,6 +17,7 @@ from carte_planner.domain.checklist import ChecklistState, CustomItem
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.disks import IS_ROOT, fill
+from tests.journeys import REFERENCE
 
 BASE = ["--start", "2027-03-01", "--city", "Beijing", "--home-tz", "America/New_York", "--today", "2027-01-01"]
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX streams, FIFOs and signals")
@@ -192,7 +193,7 @@ def test_a_plan_this_version_cannot_plan_is_named_with_its_field(capsys, tmp_pat
 def test_a_byte_order_mark_is_accepted(capsys, tmp_path, saved_plan):
     marked = tmp_path / "marked.carteplan"
     marked.write_bytes(b"\xef\xbb\xbf" + saved_plan.read_bytes())
-    assert load_plan(marked) == load_plan(saved_plan)
+    assert load_plan(marked, REFERENCE) == load_plan(saved_plan, REFERENCE)
     assert run(capsys, "plan", "--plan", str(marked))[0] == 0
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from carte_planner.cli import main
 from carte_planner.storage.planfile import load_plan
+from tests.journeys import REFERENCE
 
 TODAY = ("--today", "2026-11-28")
 
@@ -60,10 +61,10 @@ def test_apply_and_save_writes_the_changed_plan(capsys, tmp_path):
     argv = ("what-if", "--plan", str(path), "--delay", "infusion=3", "--apply", "--save", str(changed), *TODAY)
     code, _, err = run(capsys, *argv)
     assert code == 0, err
-    request = load_plan(changed).request
+    request = load_plan(changed, REFERENCE).request
     assert request.day0_offset == 8
     assert request.phase_length("admission") == 13
-    assert load_plan(path).request.day0_offset is None
+    assert load_plan(path, REFERENCE).request.day0_offset is None
 
 
 def test_not_eligible_returns_after_screening(capsys, tmp_path):

@@ -2,15 +2,11 @@
 a check on a closed day says so."""
 
 from datetime import date
+from functools import partial
 
-from carte_planner.domain import TripRequest, plan_journey
+from tests.journeys import planned_trip
 
-TODAY = date(2026, 6, 1)
-
-
-def plan(start: date, **changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def flags(journey, key):

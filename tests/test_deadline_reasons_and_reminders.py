@@ -2,18 +2,14 @@
 prepare remind a week ahead and the day before."""
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import vobject
 
-from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.export.ics import ExportOptions, export_ics
+from tests.journeys import planned_trip
 
-TODAY = date(2026, 11, 1)
-
-
-def plan(start: date, **changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def test_a_deadline_on_the_weekend_after_the_spring_festival_names_the_festival():

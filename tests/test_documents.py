@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.documents import (
     DocumentMark,
     OwnDocument,
@@ -25,13 +25,12 @@ from carte_planner.storage.attachments import attach, attachment_status, files_f
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
-
-TODAY = date(2027, 1, 1)
+from tests.journeys import REFERENCE, planned_trip
 
 
 def documents_for(papers=Papers(), **changes):  # noqa: B008
     changes.setdefault("home_tz", "Europe/Berlin")
-    journey = plan_journey(TripRequest(start=changes.pop("start", date(2027, 3, 1)), **changes), TODAY)
+    journey = planned_trip(**changes)
     return journey, {entry.key: entry for entry in build_documents(journey, load_documents_template(), papers)}
 
 
@@ -136,14 +135,14 @@ def test_papers_round_trip_through_the_plan_file():
         .with_own(OwnDocument("own:a", "Vaccination card", 1, ("hospital",), date(2027, 2, 1)))
     )
     plan = plan_with_papers(papers)
-    assert plan_from_bytes(plan_to_bytes(plan)).papers == papers
+    assert plan_from_bytes(plan_to_bytes(plan), REFERENCE).papers == papers
 
 
 def test_a_version_5_plan_opens_with_no_papers_and_no_money():
     data = json.loads(plan_to_bytes(plan_with_papers(Papers())))
     data["version"] = 5
     del data["papers"], data["money"]
-    plan = plan_from_bytes(json.dumps(data).encode())
+    plan = plan_from_bytes(json.dumps(data).encode(), REFERENCE)
     assert plan.papers == Papers()
     assert plan.money.lines == ()
 
@@ -161,7 +160,7 @@ def test_a_malformed_mark_is_refused_naming_the_field(marks, message):
     data = json.loads(plan_to_bytes(plan_with_papers(Papers())))
     data["papers"]["marks"] = marks
     with pytest.raises(PlanFileError, match=message.replace(".", r"\.")):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 def test_an_attachment_survives_moving_the_plan_and_its_folder(tmp_path):
@@ -176,7 +175,7 @@ def test_an_attachment_survives_moving_the_plan_and_its_folder(tmp_path):
 
     moved = tmp_path / "usb"
     shutil.move(str(plan_path.parent), moved)
-    plan = load_plan(moved / "Ana.carteplan")
+    plan = load_plan(moved / "Ana.carteplan", REFERENCE)
     [status] = attachment_status(moved / "Ana.carteplan", plan.papers.mark("passport:1").attachments)
     assert status.present
     assert status.path.read_bytes() == b"%PDF-1.4 scan"
@@ -189,7 +188,7 @@ def test_a_missing_attachment_is_reported_not_fatal(tmp_path):
     name = attach(plan_path, scan)
     save_plan(plan_path, plan_with_papers(Papers().with_attachment("visa:1", name)))
     (files_folder(plan_path) / name).unlink()
-    plan = load_plan(plan_path)
+    plan = load_plan(plan_path, REFERENCE)
     [status] = attachment_status(plan_path, plan.papers.mark("visa:1").attachments)
     assert status.name == "visa.jpg"
     assert not status.present

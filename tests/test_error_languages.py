@@ -8,11 +8,12 @@ import pytest
 
 from carte_planner.cli import entry as cli
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.i18n import PSEUDO, use_language
 from carte_planner.i18n.pseudo import OPEN
 from carte_planner.resources import load_cities
+from tests.journeys import planned
 from tests.pseudo_words import escaped_words
 
 START = ["--start", "2027-03-01"]
@@ -80,7 +81,7 @@ def test_a_russian_refusal_reads_exactly(capsys):
 
 def test_an_unknown_city_is_refused_in_chinese_with_the_suggestion():
     with pytest.raises(PlanInputError) as refused:
-        plan_journey(TripRequest(start=START_DATE, city="Shangai", home_tz="Europe/Berlin"), START_DATE)
+        planned(TripRequest(start=START_DATE, city="Shangai", home_tz="Europe/Berlin"), START_DATE)
     # A refusal is a code and its values: it reads in the language of whoever shows it.
     with use_language("zh_CN"):
         assert str(refused.value) == "城市：“Shangai”不是已知的医院城市。您是指 Shanghai 吗？"

@@ -4,6 +4,7 @@ saved plan keeps the export's record in its file and stays saved, so that Quit a
 from PySide6.QtWidgets import QFileDialog
 
 from carte_planner.storage.planfile import load_plan
+from tests.journeys import REFERENCE
 
 
 def test_an_export_of_a_saved_plan_keeps_it_saved(window, tmp_path, monkeypatch):
@@ -15,7 +16,7 @@ def test_an_export_of_a_saved_plan_keeps_it_saved(window, tmp_path, monkeypatch)
     assert window.export_calendar()
     assert not window.document.modified, "Quit would ask about changes nobody made"
     assert not window.isWindowModified()
-    on_disk = load_plan(plan_file)
+    on_disk = load_plan(plan_file, REFERENCE)
     assert on_disk.exported == window.document.plan.exported
     assert on_disk.exported.events, "the next export can update these events"
     assert "save the plan" not in window.statusBar().currentMessage()

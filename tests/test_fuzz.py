@@ -10,11 +10,12 @@ from datetime import UTC, date, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, CustomItem
 from carte_planner.domain.plan import CalendarServer, Plan, PublishedEvent
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
+from tests.journeys import REFERENCE, planned
 
 VALID = json.loads(
     plan_to_bytes(
@@ -72,7 +73,7 @@ def mutated(path, value):
 
 def load_or_refuse(data: bytes):
     try:
-        plan = plan_from_bytes(data)
+        plan = plan_from_bytes(data, REFERENCE)
     except PlanFileError as error:
         message = str(error)
     else:
@@ -80,7 +81,7 @@ def load_or_refuse(data: bytes):
     if message:
         return None
     assert isinstance(plan, Plan)
-    plan_journey(plan.request, date(2027, 1, 1))  # whatever loads must also plan
+    planned(plan.request)  # whatever loads must also plan
     return plan
 
 
@@ -165,4 +166,4 @@ def test_fuzz_random_request_values(values):
     if field:
         return
     with contextlib.suppress(PlanInputError):
-        plan_journey(request, date(2027, 1, 1))
+        planned(request)

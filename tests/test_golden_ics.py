@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from carte_planner.domain import Scenario, TripRequest, plan_journey
+from carte_planner.domain import Scenario, TripRequest
 from carte_planner.export.ics import ExportOptions, export_ics
+from tests.journeys import planned
 
 GOLDEN = Path(__file__).parent / "ics"
 NOW = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
@@ -64,7 +65,7 @@ def components(data: bytes) -> list[tuple[str, ...]]:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_export_matches_golden_file(name):
-    journey = plan_journey(CASES[name], date(2027, 1, 15))
+    journey = planned(CASES[name], date(2027, 1, 15))
     data = export_ics(journey, ExportOptions(plan_id=f"golden-{name}", now=NOW))
     path = GOLDEN / f"{name}.ics"
     if os.environ.get("CARTE_REGENERATE_GOLDEN"):

@@ -4,7 +4,7 @@ the follow-up dates from the plan, the team's contacts and the warning signs at 
 from datetime import date, timedelta
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import build_checklist
 from carte_planner.domain.documents import Papers, build_documents
 from carte_planner.domain.plan import Plan
@@ -12,9 +12,9 @@ from carte_planner.export.handover import documents_to_bring, followup_dates
 from carte_planner.i18n.dates import format_day
 from carte_planner.resources import load_checklist_template, load_documents_template
 from carte_planner.storage.planfile import save_plan
+from tests.journeys import TODAY, planned
 from tests.test_hospital_sheet import compact, pdf_text
 
-TODAY = date(2027, 1, 4)
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
     city="shanghai",
@@ -28,7 +28,7 @@ REQUEST = TripRequest(
 
 
 def test_the_going_home_section_asks_about_a_letter_for_the_medicines_and_lists_the_papers():
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     checklist = build_checklist(journey, load_checklist_template(), Plan(REQUEST, "p").checklist)
     home = [entry.key for entry in checklist.stage_entries("home")]
     assert {"home-medicines-letter", "home-documents", "home-warning-signs"} <= set(home)
@@ -38,7 +38,7 @@ def test_the_going_home_section_asks_about_a_letter_for_the_medicines_and_lists_
 
 
 def test_the_papers_to_bring_home_are_the_home_oncologists_and_the_trips_for_the_insurer():
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     documents = build_documents(journey, load_documents_template(), Papers())
     keys = [entry.key for entry in documents_to_bring(documents)]
     assert keys[:2] == ["discharge-summary", "followup-schedule"]
@@ -54,7 +54,7 @@ def test_the_packet_holds_the_followup_dates_the_contacts_and_the_home_emergency
     assert code == 0, capsys.readouterr().err
     assert "1 page" in capsys.readouterr().out
     text = pdf_text(output)
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     dates = followup_dates(journey)
     assert len(dates) > 6
     followup = [item for item in journey.items if item.key.startswith("followup:")]

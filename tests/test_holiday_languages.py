@@ -11,11 +11,12 @@ import pytest
 from icalendar import Calendar
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, holiday_names, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.holiday_names import holiday_name
 from carte_planner.i18n import PSEUDO, use_language
 from carte_planner.office_calendars import library_language, office_calendar
 from carte_planner.resources import resource_root
+from tests.journeys import planned
 
 FOLDER = resource_root() / "holidays"
 
@@ -48,7 +49,7 @@ def test_russias_new_year_holidays_in_russian():
 
 def test_a_russian_family_in_moscow_reads_its_holidays_in_russian(capsys):
     request = TripRequest(start=date(2027, 2, 15), city="shanghai", home_tz="Europe/Moscow")
-    journey = plan_journey(request, date(2026, 11, 2))
+    journey = planned(request, date(2026, 11, 2))
     # The plan is made once; its holidays are named in the language they are read in.
     with use_language("ru"):
         home = {holiday.day: holiday.name for holiday in journey.holidays if holiday.country == "RU"}
@@ -109,9 +110,9 @@ def test_a_language_the_library_lacks_gets_the_countrys_own_name_with_the_englis
 
 
 def test_a_name_the_library_never_gave_stays_as_it_is():
-    office_calendar("RU", 2027, 2027)
+    names = office_calendar("RU", 2027, 2027).names
     with use_language("ru"):
-        assert holiday_name("RU", "Some other day") == "Some other day"
+        assert holiday_name("RU", "Some other day", names) == "Some other day"
         assert holiday_name("ZZ", "Some other day") == "Some other day"
 
 
@@ -151,9 +152,8 @@ def test_every_shipped_name_is_the_librarys_own():
 
 
 @pytest.fixture
-def no_names_known(monkeypatch):
-    """Forget every name and calendar read so far, so that only what a test reads is known."""
-    monkeypatch.setattr(holiday_names, "_HOME_NAMES", {})
+def no_names_known():
+    """Forget every calendar read so far: the names a test sees come with the calendars it reads."""
     office_calendar.cache_clear()
     yield
     office_calendar.cache_clear()

@@ -2,19 +2,15 @@
 
 import json
 from datetime import UTC, date, datetime
+from functools import partial
 
 import vobject
 
-from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.ics import ExportOptions, export_ics
+from tests.journeys import planned_trip
 
-TODAY = date(2026, 6, 1)
-
-
-def plan(start: date, **changes):
-    changes.setdefault("home_tz", "America/New_York")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+plan = partial(planned_trip, home_tz="America/New_York")
 
 
 def test_a_visit_on_martin_luther_king_day_moves_to_the_tuesday():

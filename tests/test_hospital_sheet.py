@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.i18n import use_language
 from carte_planner.i18n.dates import format_day
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
+from tests.journeys import REFERENCE, planned
 
 HOSPITAL_ZH = "上海交通大学医学院附属瑞金医院"
 ADDRESS_ZH = "上海市黄浦区瑞金二路197号"
@@ -58,7 +59,7 @@ def plan_file(tmp_path):
 def test_the_sheet_fields_are_kept_in_the_plan_file(plan_file):
     data = json.loads(plan_file.read_text(encoding="utf-8"))
     assert data["request"]["sheet"]["stay_address_zh"] == STAY_ZH
-    assert plan_from_bytes(plan_file.read_bytes()).request == REQUEST
+    assert plan_from_bytes(plan_file.read_bytes(), REFERENCE).request == REQUEST
 
 
 def test_the_sheet_reads_back_in_chinese_and_russian(plan_file, tmp_path, capsys):
@@ -72,7 +73,7 @@ def test_the_sheet_reads_back_in_chinese_and_russian(plan_file, tmp_path, capsys
     # The Chinese hospital name and addresses are exact, large enough to read, and copy out as text.
     for chinese in (HOSPITAL_ZH, ADDRESS_ZH, compact(STAY_ZH)):
         assert chinese in flat
-    journey = plan_journey(REQUEST, date(2027, 1, 4))
+    journey = planned(REQUEST)
     for value in ("IVANOVA ANNA", "IVANOV BORIS", "Ruijin Hospital", "+86 138 0000 0001", "+86 139 1111 2222"):
         assert compact(value) in flat
     assert "+862164370099" in flat
@@ -107,7 +108,7 @@ def test_arrival_is_the_day_the_flight_lands_in_china():
     """An overnight flight from Moscow lands the next day: the sheet gives that day."""
     from carte_planner.export.hospital_sheet import sheet_rows
 
-    journey = plan_journey(REQUEST, date(2027, 1, 4))
+    journey = planned(REQUEST)
     outbound = journey.item("flight:outbound")
     assert outbound.end > outbound.start
     with use_language("en"):
@@ -121,7 +122,7 @@ def test_arabic_commas_separate_passport_names():
 
     from carte_planner.export.hospital_sheet import sheet_rows
 
-    journey = plan_journey(replace(REQUEST, passport_names="AHMED MAHMOUD، FATMA HASSAN"), date(2027, 1, 4))
+    journey = planned(replace(REQUEST, passport_names="AHMED MAHMOUD، FATMA HASSAN"))
     rows = {row.chinese: row.value for row in sheet_rows(journey, "ar")}
     assert rows["患者姓名（同护照）"] == "AHMED MAHMOUD"
     assert rows["陪同人员姓名（同护照）"] == "FATMA HASSAN"

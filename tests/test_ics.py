@@ -1,24 +1,22 @@
 """The calendar export, read back with vobject (an independent parser) and checked rule by rule."""
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 import pytest
 import vobject
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carte_planner.domain import Category, TripRequest, plan_journey
+from carte_planner.domain import Category, TripRequest
 from carte_planner.domain.identity import derived_plan_id, event_uid
 from carte_planner.export.ics import DISCREET_NOTE, ExportOptions, export_ics, portable_rule, zoned_time
+from tests.journeys import planned, planned_trip
 
 NOW = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
-TODAY = date(2027, 1, 1)
 
 
-def journey_for(**changes):
-    changes.setdefault("home_tz", "America/New_York")
-    changes.setdefault("city", "beijing")
-    return plan_journey(TripRequest(start=changes.pop("start", date(2027, 3, 1)), **changes), TODAY)
+journey_for = partial(planned_trip, home_tz="America/New_York", city="beijing")
 
 
 def export(journey, **options):
@@ -299,7 +297,7 @@ def test_header_says_publish_and_no_property_is_empty(discreet):
 
 
 def test_holidays_are_left_out_unless_asked_for_and_then_free_all_day_events():
-    journey = plan_journey(TripRequest(start=date(2027, 9, 13), home_tz="Europe/Berlin"), date(2027, 1, 1))
+    journey = planned(TripRequest(start=date(2027, 9, 13), home_tz="Europe/Berlin"))
     now = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
     plain = vobject.readOne(export_ics(journey, ExportOptions("plan-1", now)).decode())
     assert not [e for e in plain.vevent_list if "holiday" in e.summary.value.lower()]
@@ -320,7 +318,7 @@ def test_holidays_are_left_out_unless_asked_for_and_then_free_all_day_events():
 
 
 def test_the_extension_event_carries_the_visa_warning():
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"), date(2027, 1, 1))
+    journey = planned(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"))
     now = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
     calendar = vobject.readOne(export_ics(journey, ExportOptions("plan-1", now)).decode())
     extension = next(e for e in calendar.vevent_list if e.summary.value.startswith("Apply for a stay extension"))

@@ -23,12 +23,11 @@ import recurring_ical_events
 import vobject
 from dateutil.relativedelta import relativedelta
 
-from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.domain.identity import event_uid
 from carte_planner.domain.journey import Journey
 from carte_planner.export.ics import ExportOptions, export_ics, portable_rule, zoned_time
+from tests.journeys import planned_trip
 
-TODAY = date(2027, 1, 1)
 NOW = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
 PLAN_ID = "matrix"
 YEARS_AHEAD = 20
@@ -94,7 +93,7 @@ MATRIX: dict[str, dict[str, object]] = {
 
 def journey_for(changes: dict[str, object]) -> Journey:
     values = {"city": "beijing", "home_tz": "America/New_York", "followup_years": YEARS_AHEAD, **changes}
-    return plan_journey(TripRequest(**values), TODAY)  # type: ignore[arg-type]
+    return planned_trip(**values)  # type: ignore[arg-type]
 
 
 def stamp(value: date | datetime) -> str:

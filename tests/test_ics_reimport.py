@@ -13,12 +13,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.identity import event_uid
 from carte_planner.domain.plan import ExportRecord
 from carte_planner.export.ics import CalendarExport, ExportOptions, export_calendar, sequence_number
+from tests.journeys import TODAY, planned
 
-TODAY = date(2027, 1, 1)
 NOW = datetime(2027, 1, 1, 12, 0, 0, tzinfo=UTC)
 TRIP = TripRequest(
     start=date(2027, 9, 27),
@@ -34,7 +34,7 @@ NO_RECORD = ExportRecord()
 
 def export(request: TripRequest, previous: ExportRecord = NO_RECORD, **options) -> CalendarExport:
     options.setdefault("now", NOW)
-    return export_calendar(plan_journey(request, TODAY), ExportOptions("plan-1", previous=previous, **options))
+    return export_calendar(planned(request, TODAY), ExportOptions("plan-1", previous=previous, **options))
 
 
 def events(data: bytes) -> dict[str, icalendar.Event]:
@@ -81,7 +81,7 @@ def day_of(value: date | datetime) -> date:
 
 
 def keys(request: TripRequest) -> set[str]:
-    return {item.key for item in plan_journey(request, TODAY).items}
+    return {item.key for item in planned(request, TODAY).items}
 
 
 def test_toggling_the_trip_home_keeps_the_keys_of_items_that_stay():
@@ -122,7 +122,7 @@ def test_a_cancelled_event_stays_on_the_day_it_was():
     first = export(replace(TRIP, go_home=True))
     second = export(TRIP, first.record)
     flight_uid = event_uid("flight:home-visit", "plan-1")
-    flight = plan_journey(replace(TRIP, go_home=True), TODAY).item("flight:home-visit")
+    flight = planned(replace(TRIP, go_home=True), TODAY).item("flight:home-visit")
     cancelled = events(second.data)[flight_uid]
     assert cancelled.decoded("DTSTART") == flight.start
     assert str(cancelled["SUMMARY"]) == "Removed from the plan"
@@ -175,7 +175,7 @@ def test_khal_keeps_no_stale_event_after_importing_the_second_file(tmp_path):
         text=True,
     ).stdout
     shown = {tuple(line.split("\t")) for line in listing.splitlines()}
-    live = {event_uid(item.key, "plan-1"): item for item in plan_journey(TRIP, TODAY).items}
+    live = {event_uid(item.key, "plan-1"): item for item in planned(TRIP, TODAY).items}
     for uid, _start, title in shown:
         if uid in live:
             assert not title.startswith("CANCELLED")

@@ -2,19 +2,17 @@
 passport is held for an extension."""
 
 from datetime import date
+from functools import partial
 
-from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.domain.inpatient_errands import passport_back
 from carte_planner.domain.office_days import CHINA
 from carte_planner.office_calendars import office_calendar
+from tests.journeys import planned_trip
 
-TODAY = date(2027, 1, 1)
 START = date(2027, 3, 1)
 
 
-def plan(**changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=changes.pop("start", START), **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def test_an_extension_in_the_inpatient_weeks_asks_who_can_go():

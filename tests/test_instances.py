@@ -19,6 +19,7 @@ from carte_planner.storage.plan_codec import plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes
+from tests.journeys import REFERENCE
 from tests.test_recovery import EDITING_SESSION
 
 BERLIN = Plan(TripRequest(start=date(2027, 5, 3), city="beijing", home_tz="Europe/Berlin"), "plan-b")
@@ -27,7 +28,7 @@ WUHAN = Plan(TripRequest(start=date(2027, 6, 7), city="wuhan", home_tz="Europe/B
 
 def new_window(qtbot, folder: Path, **kwargs) -> MainWindow:
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=folder / "data", **kwargs)
+    window = MainWindow(settings=settings, autosave_folder=folder / "data", **kwargs, reference=REFERENCE)
     qtbot.addWidget(window, before_close_func=forget_changes)
     return window
 
@@ -113,11 +114,11 @@ def test_a_save_over_a_file_changed_elsewhere_asks_first(qtbot, tmp_path, monkey
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not window.save()
     assert "was changed outside this window" in asked[0]
-    assert load_plan(path) == WUHAN
+    assert load_plan(path, REFERENCE) == WUHAN
     answer(monkeypatch, QMessageBox.StandardButton.Save)
     assert window.save()
-    assert load_plan(path).request.phase_length("screening") == 12
-    assert load_plan(tmp_path / "trip.carteplan.bak") == WUHAN
+    assert load_plan(path, REFERENCE).request.phase_length("screening") == 12
+    assert load_plan(tmp_path / "trip.carteplan.bak", REFERENCE) == WUHAN
 
 
 def test_an_unchanged_file_saves_without_a_question(qtbot, tmp_path):
@@ -129,7 +130,7 @@ def test_an_unchanged_file_saves_without_a_question(qtbot, tmp_path):
     assert window.save()
     window.panel.phase_rows[0].days.setValue(11)
     assert window.save()
-    assert load_plan(path).request.phase_length("screening") == 11
+    assert load_plan(path, REFERENCE).request.phase_length("screening") == 11
 
 
 # -- plans this version refuses -------------------------------------------------------------
@@ -218,11 +219,11 @@ def test_a_read_only_plan_is_not_overwritten_and_save_as_still_works(qtbot, tmp_
     told = answer(monkeypatch, QMessageBox.StandardButton.Ok, "critical")
     assert not window.save()
     assert "read-only" in told[0]
-    assert load_plan(path) == BERLIN
+    assert load_plan(path, REFERENCE) == BERLIN
     elsewhere = tmp_path / "copy.carteplan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
     assert window.save_as()
-    assert load_plan(elsewhere).request.phase_length("screening") == 12
+    assert load_plan(elsewhere, REFERENCE).request.phase_length("screening") == 12
 
 
 # -- the request boundary in the window ------------------------------------------------------
@@ -259,7 +260,7 @@ def test_control_characters_pasted_into_the_checklist_never_reach_the_file(tmp_p
     )
     path = tmp_path / "trip.carteplan"
     save_plan(path, Plan(BERLIN.request, "plan-b", state))
-    loaded = load_plan(path).checklist
+    loaded = load_plan(path, REFERENCE).checklist
     assert loaded.note("records-imaging") == "call back\tsoon"
     assert loaded.added[0].title == "Wheelchair"
     assert loaded.added[0].details == "line one\nline two"

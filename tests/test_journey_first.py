@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.journeys import REFERENCE
+
 PROBE = Path(__file__).with_name("journey_probe.py")
 SIZES = [(1366, 768, "1.25"), (1280, 720, "1"), (1920, 1080, "2")]
 
@@ -76,7 +78,11 @@ def test_the_agenda_comes_back_after_giving_way_in_the_last_session(qtbot, setti
     save_plan(path, plan)
 
     def open_window():
-        win = MainWindow(PlanDocument(plan, date(2027, 1, 4), path), settings, settings_folder(settings) / "data")
+        win = MainWindow(
+            PlanDocument(plan, date(2027, 1, 4), path, reference=REFERENCE),
+            settings,
+            settings_folder(settings) / "data",
+        )
         qtbot.addWidget(win, before_close_func=forget_changes)
         win.show()
         qtbot.waitExposed(win)

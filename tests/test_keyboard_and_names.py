@@ -16,13 +16,18 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.language import apply_language
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes, settings_folder
+from tests.journeys import REFERENCE
 
 LANGUAGES = ["en", "zh_CN", "ru", "ar"]
 
 
 def open_window(qtbot, settings, path=None, wide=True):
     plan = Plan(TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin"), "plan-test")
-    win = MainWindow(PlanDocument(plan, date(2027, 1, 4), path), settings, autosave_folder=settings_folder(settings))
+    win = MainWindow(
+        PlanDocument(plan, date(2027, 1, 4), path, reference=REFERENCE),
+        settings,
+        autosave_folder=settings_folder(settings),
+    )
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()
     win.activateWindow()

@@ -23,6 +23,7 @@ from carte_planner.ui.app import app_icon
 from carte_planner.ui.single_instance import HandOff, InstanceServer, hand_to_running_app
 from carte_planner.ui.windows import Windows
 from tests.gui import forget_changes
+from tests.journeys import REFERENCE
 
 ROOT = Path(__file__).resolve().parent.parent
 SAVED_PLAN = ROOT / "tests" / "data" / "plan-format-1.carteplan"
@@ -159,7 +160,7 @@ def test_a_handed_file_opens_in_a_new_window_and_only_once(windows, window, tmp_
     assert opened is not window
     assert opened.isVisible()
     assert opened.document.path == plan
-    assert opened.document.plan == load_plan(plan)
+    assert opened.document.plan == load_plan(plan, REFERENCE)
     assert window.document.path is None  # the first window keeps its plan
     assert opened.autosave_slot.name != window.autosave_slot.name  # each window its own safety copy
     assert windows.open(str(plan)) is opened
@@ -183,7 +184,9 @@ def test_a_handed_file_that_does_not_open_is_explained_and_opens_no_window(windo
 
 def crashed_window_left(window, number: int) -> None:
     """What a further window that crashed leaves: its autosave slot's file, unlocked."""
-    write_autosave(window.autosave_folder, load_plan(SAVED_PLAN), None, datetime(2027, 1, 4, 9, 30), slot_name(number))
+    write_autosave(
+        window.autosave_folder, load_plan(SAVED_PLAN, REFERENCE), None, datetime(2027, 1, 4, 9, 30), slot_name(number)
+    )
 
 
 def test_a_further_window_s_unsaved_plan_is_offered_after_a_crash(windows, window, monkeypatch):
@@ -192,7 +195,7 @@ def test_a_further_window_s_unsaved_plan_is_offered_after_a_crash(windows, windo
     windows.recover()
     assert len(windows.windows) == 2
     restored = windows.windows[1]
-    assert restored.document.plan == load_plan(SAVED_PLAN)
+    assert restored.document.plan == load_plan(SAVED_PLAN, REFERENCE)
     assert restored.document.modified
     assert restored.autosave_slot.name == slot_name(2)
     QApplication.processEvents()

@@ -13,6 +13,7 @@ from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist_state import ChecklistState, CustomItem
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.planfile import CONTENT_LIMIT_BYTES, MAX_FILE_BYTES, load_plan, plan_size, save_plan
+from tests.journeys import REFERENCE
 
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin")
 
@@ -35,7 +36,7 @@ def test_a_3457_character_note_typed_in_the_window_is_saved_and_reopened_whole(q
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == note
     path = tmp_path / "trip.carteplan"
     save_plan(path, window.document.plan)
-    reopened = load_plan(path).checklist.note(entry.key)
+    reopened = load_plan(path, REFERENCE).checklist.note(entry.key)
     assert len(reopened) == 3457
     assert reopened.endswith("by 15 February.")
 
@@ -45,8 +46,8 @@ def test_details_of_2515_characters_reopen_whole_and_the_next_save_keeps_them(tm
     state = ChecklistState().with_added(CustomItem("custom:1", "before", "Apartment", date(2027, 2, 1), details))
     path = tmp_path / "trip.carteplan"
     save_plan(path, Plan(REQUEST, "plan-long", checklist=state))
-    save_plan(path, load_plan(path))
-    assert load_plan(path).checklist.added[0].details == details
+    save_plan(path, load_plan(path, REFERENCE))
+    assert load_plan(path, REFERENCE).checklist.added[0].details == details
 
 
 def near_limit_plan(margin: int) -> Plan:
@@ -69,7 +70,7 @@ def test_a_plan_at_its_limit_still_opens_after_exports(capsys, tmp_path):
     capsys.readouterr()
     assert path.stat().st_size > CONTENT_LIMIT_BYTES  # the export's record was added
     assert path.stat().st_size < MAX_FILE_BYTES
-    assert load_plan(path).checklist.note("passport-1") == plan.checklist.note("passport-1")
+    assert load_plan(path, REFERENCE).checklist.note("passport-1") == plan.checklist.note("passport-1")
     assert main(["plan", "--plan", str(path)]) == 0
 
 

@@ -6,16 +6,15 @@ from datetime import date, timedelta
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from tests.journeys import TODAY, planned_trip
 
-TODAY = date(2026, 11, 1)
 # First hospital day Mon 1 Mar 2027 from New York: arrival Sat 27 Feb, last permitted day Sun 28 Mar.
 START = date(2027, 3, 1)
 
 
 def plan(moved=(), today=TODAY, start=START, **changes):
     changes.setdefault("home_tz", "America/New_York")
-    return plan_journey(TripRequest(start=start, moved=tuple(moved), **changes), today)
+    return planned_trip(start, today=today, moved=tuple(moved), **changes)
 
 
 def warnings(journey, key):

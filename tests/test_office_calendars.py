@@ -16,6 +16,7 @@ from carte_planner.office_calendars import (
     supported_countries,
 )
 from carte_planner.resources import resource_root
+from tests.journeys import planned
 
 FOLDER = resource_root() / "holidays"
 
@@ -69,8 +70,8 @@ def test_a_country_the_library_does_not_know_has_weekends_only():
 
 
 def test_an_unknown_home_country_is_refused_with_a_hint():
-    from carte_planner.domain import PlanInputError, TripRequest, plan_journey
+    from carte_planner.domain import PlanInputError, TripRequest
 
     with pytest.raises(PlanInputError, match="the United Kingdom is GB"):
-        plan_journey(TripRequest(start=date(2027, 3, 1), home_country="UK"), date(2027, 1, 1))
-    assert plan_journey(TripRequest(start=date(2027, 3, 1), home_country="GB"), date(2027, 1, 1)).home_country == "GB"
+        planned(TripRequest(start=date(2027, 3, 1), home_country="UK"))
+    assert planned(TripRequest(start=date(2027, 3, 1), home_country="GB")).home_country == "GB"

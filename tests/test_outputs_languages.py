@@ -14,7 +14,7 @@ import pytest
 from icalendar import Calendar
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, build_checklist, checklist_items
 from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
@@ -22,9 +22,9 @@ from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.i18n import use_language
 from carte_planner.resources import load_checklist_template, load_cities
 from carte_planner.tz_tables import country_names
+from tests.journeys import TODAY, planned
 from tests.pseudo_words import escaped_words
 
-TODAY = date(2027, 1, 4)
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
     city="guangzhou",
@@ -41,7 +41,7 @@ def outputs(language):
     """The plan made in `language`. Its words are chosen only where they are shown, so the
     language it was planned in must not matter: each test reads it in its own."""
     with use_language(language):
-        journey = plan_journey(REQUEST, TODAY)
+        journey = planned(REQUEST, TODAY)
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
         questions = checklist.stage_entries("ask")
         return journey, checklist, questions
@@ -184,7 +184,7 @@ def letters(text: str) -> str:
     ],
 )
 def test_chinas_holidays_and_the_home_country_are_named_in_the_language(language, names, germany):
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     with use_language(language):
         emergency = journey.home_emergency_text()
         china = {holiday.name for holiday in journey.holidays if holiday.country == "CN"}
@@ -238,7 +238,7 @@ def test_counts_in_a_sentence_take_the_languages_plural_forms(language, counts):
     request = TripRequest(
         start=date(2027, 3, 1), city="guangzhou", home_tz="Europe/Berlin", phase_days=(("admission", 2),), day0_offset=5
     )
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     with use_language(language):
         message = next(n.message for n in journey.notices if n.code == "admission-too-short")
     for count in counts:
@@ -277,7 +277,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("request_", HOSTILE)
 def test_no_notice_of_any_plan_escapes_the_catalogue(request_):
-    journey = plan_journey(request_, date(2027, 2, 1))
+    journey = planned(request_, date(2027, 2, 1))
     checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
     questions = checklist.stage_entries("ask")
     allowed = allowed_names(journey) | set(request_.travellers)
@@ -296,7 +296,7 @@ def test_placeholder_travellers_are_role_words_in_the_language():
     reader's language, in titles and in the calendar; on the hospital's sheet they are no names."""
     from carte_planner.export.hospital_sheet import sheet_rows
 
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), city="guangzhou", home_tz="Europe/Berlin"), TODAY)
+    journey = planned(TripRequest(start=date(2027, 3, 1), city="guangzhou", home_tz="Europe/Berlin"), TODAY)
     with use_language("ru"):
         titles = [item.title for item in journey.items if item.traveller]
         data = export_ics(journey, ExportOptions("plan-x", datetime(2027, 1, 4, tzinfo=UTC)))
@@ -318,7 +318,7 @@ def test_the_city_list_speaks_the_language(capsys):
 
 @pytest.mark.parametrize("typed", ["Гуанчжоу", "гуанчжоу", "قوانغتشو", "广州", "Guangzhou"])
 def test_a_city_is_found_by_its_name_in_the_familys_language(typed):
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), city=typed, home_tz="Europe/Moscow"), TODAY)
+    journey = planned(TripRequest(start=date(2027, 3, 1), city=typed, home_tz="Europe/Moscow"), TODAY)
     assert journey.city.key == "guangzhou"
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.budget import BudgetLine, DepositEntry, Money
 from carte_planner.domain.checklist import build_checklist
 from carte_planner.domain.documents import DocumentMark, OwnDocument, Papers
@@ -17,8 +17,8 @@ from carte_planner.publish.sync import PublishTarget, publish_plan
 from carte_planner.resources import load_checklist_template
 from carte_planner.storage.planfile import save_plan
 from tests.caldav_server import PASSWORD, USER
+from tests.journeys import TODAY, planned
 
-TODAY = date(2027, 1, 4)
 NOW = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
@@ -61,7 +61,7 @@ def test_no_document_attachment_or_amount_in_an_exported_calendar(tmp_path, caps
 
 @pytest.mark.parametrize("discreet", [False, True])
 def test_no_document_attachment_or_amount_on_a_calendar_server(radicale, discreet):
-    journey = plan_journey(PLAN.request, TODAY)
+    journey = planned(PLAN.request, TODAY)
     checklist = build_checklist(journey, load_checklist_template(), PLAN.checklist)
     target = PublishTarget(url=radicale.url, user=USER, discreet=discreet)
     outcome = publish_plan(PLAN, journey, target, PASSWORD, NOW, checklist=checklist, holidays=True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from carte_planner.storage.attachments import files_folder
 from carte_planner.storage.planfile import load_plan
+from tests.journeys import REFERENCE
 from tests.test_window_languages import open_window
 
 
@@ -83,7 +84,7 @@ def test_a_dropped_file_is_attached_beside_the_saved_plan_and_a_missing_one_says
     assert (files_folder(plan_path) / "visa scan.pdf").read_bytes() == b"%PDF scan"
     assert view.files.item(0).text() == "visa scan.pdf"
     assert window.save()
-    assert load_plan(plan_path).papers.mark("visa:1").attachments == ("visa scan.pdf",)
+    assert load_plan(plan_path, REFERENCE).papers.mark("visa:1").attachments == ("visa scan.pdf",)
     (files_folder(plan_path) / "visa scan.pdf").unlink()
     view.refresh()
     assert view.select("visa:1")
@@ -192,7 +193,7 @@ def test_save_as_takes_the_attached_files_along(window, tmp_path, monkeypatch):
     assert window.documents.attach_files([scan]) == ["passport.png"]
     assert window.save_as()
     assert (files_folder(second) / "passport.png").read_bytes() == b"png"
-    assert load_plan(second).papers.mark("passport:1").attachments == ("passport.png",)
+    assert load_plan(second, REFERENCE).papers.mark("passport:1").attachments == ("passport.png",)
     window.documents.refresh()
     assert window.documents.select("passport:1")
     assert window.documents.files.item(0).text() == "passport.png"

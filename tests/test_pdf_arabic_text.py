@@ -13,14 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, build_checklist
 from carte_planner.export.checklist_document import checklist_document
 from carte_planner.export.pdf_text_layer import glyph_text, logical_to_unicode_map
 from carte_planner.i18n import use_language
 from carte_planner.resources import load_checklist_template
+from tests.journeys import TODAY, planned
 
-TODAY = date(2027, 1, 4)
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
     city="shanghai",
@@ -62,7 +62,7 @@ def arabic_checklist(qapp, tmp_path_factory):
     from carte_planner.ui.printing import write_pdf
 
     with use_language("ar"):
-        journey = plan_journey(REQUEST, TODAY)
+        journey = planned(REQUEST, TODAY)
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
         path = tmp_path_factory.mktemp("ar") / "checklist.pdf"
         write_pdf(checklist_document(journey, checklist), path)
@@ -75,7 +75,7 @@ def arabic_sheet(qapp, tmp_path_factory):
     from carte_planner.ui.printing import write_pdf
 
     with use_language("ar"):
-        journey = plan_journey(REQUEST, TODAY)
+        journey = planned(REQUEST, TODAY)
         path = tmp_path_factory.mktemp("ar") / "sheet.pdf"
         write_pdf(hospital_sheet(journey), path)
     return path
@@ -111,7 +111,7 @@ def test_the_sheet_copies_out_as_arabic_letters_beside_exact_chinese(arabic_shee
     text = pdf_text(arabic_sheet)
     assert PRESENTATION_FORMS.findall(text) == []
     with use_language("ar"):
-        journey = plan_journey(REQUEST, TODAY)
+        journey = planned(REQUEST, TODAY)
     for label in ("المرافقون", "عنوان المستشفى", "الوصول إلى الصين", "الدخول إلى المستشفى", "الفريق المعالج"):
         assert label in text
     assert "الخلايا" in text  # lām-alif inside a word
@@ -127,7 +127,7 @@ def test_a_document_without_arabic_is_left_as_qt_wrote_it(qapp):
     from carte_planner.ui.printing import render_pdf
 
     with use_language("ru"):
-        journey = plan_journey(REQUEST, TODAY)
+        journey = planned(REQUEST, TODAY)
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
         data, _pages = render_pdf(checklist_document(journey, checklist))
     assert with_logical_text_layer(data) is data
@@ -195,7 +195,7 @@ def test_a_phone_number_after_arabic_words_keeps_its_order(qapp, tmp_path):
         hospital_phone="+86 21 6437 0045",
     )
     with use_language("ar"):
-        journey = plan_journey(request, TODAY)
+        journey = planned(request, TODAY)
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
         write_pdf(checklist_document(journey, checklist), tmp_path / "checklist.pdf")
     text = pdf_text(tmp_path / "checklist.pdf")
@@ -211,7 +211,7 @@ def test_print_to_file_gives_the_same_text_layer(qapp, tmp_path):
 
     path = tmp_path / "printed.pdf"
     with use_language("ar"):
-        journey = plan_journey(REQUEST, TODAY)
+        journey = planned(REQUEST, TODAY)
         assert paint_document(hospital_sheet(journey), make_printer(path)) == 1
     text = pdf_text(path)
     assert PRESENTATION_FORMS.findall(text) == []

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
-from carte_planner.domain import PlanInputError, TripRequest, plan_journey
+from carte_planner.domain import PlanInputError, TripRequest
 from carte_planner.domain.checklist import QUESTIONS_STAGE, ChecklistState, build_checklist
 from carte_planner.domain.people import Person, Role, Route, TeamRules, Turn, Visa
 from carte_planner.resources import load_checklist_template
+from tests.journeys import planned_trip
 
-TODAY = date(2026, 6, 1)
 # Monday 7 Sep 2026; the plan's flight from Berlin (10:00, 12 hours) lands in Shanghai at
 # 04:00 on Sat 5 Sep, two days before.
 START = date(2026, 9, 7)
@@ -30,9 +30,9 @@ CHEN = Person(
 
 
 def plan(people=(ANNA, BORIS, CHEN), **changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    changes.setdefault("home_country", "DE")
-    return plan_journey(TripRequest(start=changes.pop("start", START), people=people, **changes), TODAY)
+    return planned_trip(
+        **{"start": START, "home_tz": "Europe/Berlin", "home_country": "DE", **changes, "people": people}
+    )
 
 
 def codes(journey):

@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState
 from carte_planner.domain.people import Person, Role, Route, TeamRules, Turn, Visa
 from carte_planner.domain.plan import Plan
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import VERSION, plan_from_bytes, plan_to_bytes
+from tests.journeys import REFERENCE, TODAY, planned
 
-TODAY = date(2027, 1, 1)
 FAMILY = TripRequest(
     start=date(2027, 3, 1),
     home_tz="Europe/Berlin",
@@ -40,7 +40,7 @@ FAMILY = TripRequest(
 
 def test_a_family_round_trips():
     plan = Plan(FAMILY, "p-1")
-    assert plan_from_bytes(plan_to_bytes(plan)) == plan
+    assert plan_from_bytes(plan_to_bytes(plan), REFERENCE) == plan
 
 
 # A plan of the format before people: two travellers by name, with the user's marks on
@@ -77,7 +77,7 @@ def document_of(version):
 
 @pytest.mark.parametrize("version", range(1, VERSION))
 def test_every_earlier_format_opens_with_its_people_ticks_notes_and_moved_dates(version):
-    plan = plan_from_bytes(document_of(version))
+    plan = plan_from_bytes(document_of(version), REFERENCE)
     request = plan.request
     assert [(p.name, p.role, p.whole_journey, p.route) for p in request.people] == [
         ("Lucía", Role.PATIENT, True, Route.VISA),
@@ -90,15 +90,15 @@ def test_every_earlier_format_opens_with_its_people_ticks_notes_and_moved_dates(
         assert plan.checklist == STATE
     # The journey is the one the earlier format planned: the same items on the same dates,
     # the user's dates still applied.
-    before = plan_journey(LEGACY, TODAY)
-    after = plan_journey(request, TODAY)
+    before = planned(LEGACY, TODAY)
+    after = planned(request, TODAY)
     assert [(i.key, i.start, i.end) for i in after.items] == [(i.key, i.start, i.end) for i in before.items]
     assert after.item("visa:registration:2").start == date(2027, 2, 28)
     assert after.item("visa:extension:1").user_moved
 
 
 def test_a_migrated_plan_saves_in_the_new_format():
-    plan = plan_from_bytes(document_of(5))
+    plan = plan_from_bytes(document_of(5), REFERENCE)
     data = json.loads(plan_to_bytes(plan))
     assert data["version"] == VERSION
     assert [person["name"] for person in data["request"]["people"]] == ["Lucía", "Tomás"]
@@ -124,11 +124,11 @@ def test_bad_people_are_refused_naming_the_field(change, message):
     data = json.loads(plan_to_bytes(Plan(FAMILY, "p-1")))
     data["request"]["people"][0].update(change)
     with pytest.raises(PlanFileError, match=re.escape(message)):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 def test_a_team_rule_of_the_wrong_type_is_refused():
     data = json.loads(plan_to_bytes(Plan(FAMILY, "p-1")))
     data["request"]["team"]["no_driving_until"] = True
     with pytest.raises(PlanFileError, match=re.escape("request.team.no_driving_until")):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)

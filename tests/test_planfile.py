@@ -15,6 +15,7 @@ from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import VERSION, plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
+from tests.journeys import REFERENCE
 
 FULL = Plan(
     request=TripRequest(
@@ -48,17 +49,17 @@ FULL = Plan(
 
 
 def test_round_trip_keeps_every_field():
-    assert plan_from_bytes(plan_to_bytes(FULL)) == FULL
+    assert plan_from_bytes(plan_to_bytes(FULL), REFERENCE) == FULL
 
 
 def test_save_and_load_with_backup(tmp_path):
     path = tmp_path / "trip.carteplan"
     save_plan(path, FULL)
-    assert load_plan(path) == FULL
+    assert load_plan(path, REFERENCE) == FULL
     changed = Plan(FULL.request.with_phase_length("screening", 9), FULL.plan_id)
     save_plan(path, changed)
-    assert load_plan(path) == changed
-    assert load_plan(tmp_path / "trip.carteplan.bak") == FULL
+    assert load_plan(path, REFERENCE) == changed
+    assert load_plan(tmp_path / "trip.carteplan.bak", REFERENCE) == FULL
     assert sorted(os.listdir(tmp_path)) == ["trip.carteplan", "trip.carteplan.bak"]
 
 
@@ -124,14 +125,14 @@ def request_document(**changes):
 )
 def test_bad_files_are_refused_with_a_clear_message(data, message):
     with pytest.raises(PlanFileError, match=re.escape(message)):
-        plan_from_bytes(data)
+        plan_from_bytes(data, REFERENCE)
 
 
 def test_a_missing_field_is_named():
     data = json.loads(plan_to_bytes(FULL))
     del data["request"]["start"]
     with pytest.raises(PlanFileError, match=r"'request\.start' is missing"):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 def test_missing_optional_fields_take_their_defaults():
@@ -141,7 +142,7 @@ def test_missing_optional_fields_take_their_defaults():
         "plan_id": "p",
         "request": {"start": "2027-03-01", "city": "wuhan"},
     }
-    plan = plan_from_bytes(json.dumps(data).encode())
+    plan = plan_from_bytes(json.dumps(data).encode(), REFERENCE)
     # The default travellers become people of the whole journey (format 7).
     people = legacy_people(("Patient", "Caregiver"))
     assert plan.request == TripRequest(start=date(2027, 3, 1), city="wuhan", people=people)
@@ -149,13 +150,13 @@ def test_missing_optional_fields_take_their_defaults():
 
 def test_loading_names_the_file_and_the_problem(tmp_path):
     with pytest.raises(PlanFileError, match="does not exist"):
-        load_plan(tmp_path / "gone.carteplan")
+        load_plan(tmp_path / "gone.carteplan", REFERENCE)
     with pytest.raises(PlanFileError, match="it is a folder"):
-        load_plan(tmp_path)
+        load_plan(tmp_path, REFERENCE)
     broken = tmp_path / "broken.carteplan"
     broken.write_bytes(b"{")
     with pytest.raises(PlanFileError, match=r"broken\.carteplan: it is damaged"):
-        load_plan(broken)
+        load_plan(broken, REFERENCE)
 
 
 def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
@@ -178,7 +179,7 @@ def test_a_real_version_1_file_still_opens():
 
     from carte_planner.domain.checklist import ChecklistState
 
-    plan = load_plan(Path(__file__).parent / "data" / "plan-format-1.carteplan")
+    plan = load_plan(Path(__file__).parent / "data" / "plan-format-1.carteplan", REFERENCE)
     assert plan.plan_id == "0b6c2f4e-5a1d-4c3b-9e8f-1a2b3c4d5e6f"
     assert plan.request.city == "guangzhou"
     assert plan.request.travellers == ("Lucía", "Tomás")
@@ -203,7 +204,7 @@ def test_checklist_state_round_trips():
         .without("local-phone")
     )
     plan = Plan(FULL.request, FULL.plan_id, state)
-    assert plan_from_bytes(plan_to_bytes(plan)) == plan
+    assert plan_from_bytes(plan_to_bytes(plan), REFERENCE) == plan
 
 
 @pytest.mark.parametrize(
@@ -222,7 +223,7 @@ def test_bad_checklists_are_refused(checklist, message):
     data = json.loads(plan_to_bytes(FULL))
     data["checklist"] = checklist
     with pytest.raises(PlanFileError, match=re.escape(message)):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 @pytest.mark.parametrize(
@@ -240,7 +241,7 @@ def test_bad_export_records_are_refused(record, message):
     data = json.loads(plan_to_bytes(FULL))
     data["calendar_export"] = record
     with pytest.raises(PlanFileError, match=re.escape(message)):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 def before_people(data):
@@ -259,7 +260,7 @@ def test_a_version_2_file_opens_with_no_export_record():
     data = before_people(json.loads(plan_to_bytes(FULL)))
     data["version"] = 2
     del data["calendar_export"]
-    plan = plan_from_bytes(json.dumps(data).encode())
+    plan = plan_from_bytes(json.dumps(data).encode(), REFERENCE)
     assert plan.exported == ExportRecord()
     assert plan.request == MIGRATED
 
@@ -279,7 +280,7 @@ SERVER = CalendarServer(
 def test_the_calendar_server_round_trips_without_any_password():
     plan = Plan(FULL.request, FULL.plan_id, server=SERVER)
     data = plan_to_bytes(plan)
-    assert plan_from_bytes(data) == plan
+    assert plan_from_bytes(data, REFERENCE) == plan
     assert "password" not in data.decode()
 
 
@@ -287,7 +288,7 @@ def test_a_version_4_file_opens_as_not_published():
     data = before_people(json.loads(plan_to_bytes(FULL)))
     data["version"] = 4
     del data["calendar_server"]
-    plan = plan_from_bytes(json.dumps(data).encode())
+    plan = plan_from_bytes(json.dumps(data).encode(), REFERENCE)
     assert plan.server is None
     assert plan.request == MIGRATED
 
@@ -306,11 +307,11 @@ def test_bad_calendar_servers_are_refused(change, message):
     data = json.loads(plan_to_bytes(Plan(FULL.request, FULL.plan_id, server=SERVER)))
     data["calendar_server"].update(change)
     with pytest.raises(PlanFileError, match=re.escape(message)):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)
 
 
 def test_a_plan_file_with_an_unknown_city_is_refused_not_opened_half_way():
     data = json.loads(plan_to_bytes(FULL))
     data["request"]["city"] = "0"
     with pytest.raises(PlanFileError, match=re.escape("'0' is not a known hospital city")):
-        plan_from_bytes(json.dumps(data).encode())
+        plan_from_bytes(json.dumps(data).encode(), REFERENCE)

@@ -2,22 +2,20 @@
 
 import itertools
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from carte_planner.domain import Category, PlanInputError, Scenario, TripRequest, plan_journey
+from carte_planner.domain import Category, PlanInputError, Scenario, TripRequest
 from carte_planner.resources import load_protocol
+from tests.journeys import planned, planned_trip
 
-TODAY = date(2027, 1, 1)
 START = date(2027, 3, 1)
 PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
 
 
-def plan(**changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    today = changes.pop("today", TODAY)
-    return plan_journey(TripRequest(start=changes.pop("start", START), **changes), today)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def phase_items(journey):
@@ -130,7 +128,7 @@ def test_a_date_before_today_is_a_warning_not_an_error():
 
 def test_default_plan_eight_weeks_ahead_warns_only_about_the_visa_stay():
     today = date(2026, 11, 27)
-    journey = plan_journey(TripRequest(start=today + timedelta(weeks=8)), today)
+    journey = planned(TripRequest(start=today + timedelta(weeks=8)), today)
     assert [n.code for n in journey.warnings] == ["visa-stay-too-long"]
     assert all(item.start >= today for item in journey.items)
 

@@ -6,8 +6,9 @@ from datetime import date, time, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carte_planner.domain import Category, Scenario, TripRequest, plan_journey
+from carte_planner.domain import Category, Scenario, TripRequest
 from carte_planner.resources import load_cities
+from tests.journeys import planned
 
 PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
 ZONES_WITH_DST = [
@@ -45,7 +46,7 @@ requests = st.builds(
 
 @given(requests)
 def test_property_treatment_track_has_no_gap_or_overlap(request):
-    journey = plan_journey(request, request.start - timedelta(days=60))
+    journey = planned(request, request.start - timedelta(days=60))
     phases = [journey.item(f"phase:{key}") for key in PHASES]
     assert phases[0].start == request.start
     for before, after in itertools.pairwise(phases):
@@ -58,7 +59,7 @@ def test_property_treatment_track_has_no_gap_or_overlap(request):
 
 @given(requests)
 def test_property_items_are_ordered_and_the_return_follows_clearance(request):
-    journey = plan_journey(request, request.start - timedelta(days=60))
+    journey = planned(request, request.start - timedelta(days=60))
     starts = [item.start for item in journey.items]
     assert starts == sorted(starts)
     lines = [line.day for line in journey.occurrences()]
@@ -71,7 +72,7 @@ def test_property_items_are_ordered_and_the_return_follows_clearance(request):
 
 @given(requests)
 def test_property_preparation_comes_before_departure_and_flights_land_after_they_leave(request):
-    journey = plan_journey(request, request.start - timedelta(days=60))
+    journey = planned(request, request.start - timedelta(days=60))
     outbound = journey.item("flight:outbound")
     for item in journey.items:
         if item.key.startswith("prep:"):
@@ -85,7 +86,7 @@ def test_property_preparation_comes_before_departure_and_flights_land_after_they
 
 @given(requests)
 def test_property_home_trip_fits_between_leukapheresis_and_admission(request):
-    journey = plan_journey(request, request.start)
+    journey = planned(request, request.start)
     keys = {item.key for item in journey.items}
     if "flight:home-visit" in keys:
         leave = journey.item("flight:home-visit")
@@ -97,7 +98,7 @@ def test_property_home_trip_fits_between_leukapheresis_and_admission(request):
 
 @given(requests)
 def test_property_series_dates_lie_in_their_phase_and_follow_day_zero(request):
-    journey = plan_journey(request, request.start)
+    journey = planned(request, request.start)
     outpatient = journey.item("phase:outpatient")
     for d in journey.item("visits:outpatient").recurrence.dates:
         assert outpatient.start <= d <= outpatient.end
@@ -111,7 +112,7 @@ def test_property_series_dates_lie_in_their_phase_and_follow_day_zero(request):
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 10, 1)))
 def test_property_default_plan_warns_only_about_the_visa_stay(today):
     request = TripRequest(start=today + timedelta(weeks=8), home_tz="Europe/Berlin", departure_time=time(10))
-    assert [n.code for n in plan_journey(request, today).warnings] == ["visa-stay-too-long"]
+    assert [n.code for n in planned(request, today).warnings] == ["visa-stay-too-long"]
 
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -142,7 +143,7 @@ def assumed_values(draw):
 
 @given(assumed_values())
 def test_property_changed_assumptions_keep_treatment_in_order(request):
-    journey = plan_journey(request, request.start - timedelta(days=60))
+    journey = planned(request, request.start - timedelta(days=60))
     admission = journey.item("phase:admission")
     chemo = journey.item("milestone:chemotherapy")
     warned = {n.code for n in journey.warnings}

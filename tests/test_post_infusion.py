@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carte_planner.domain import Scenario, TripRequest, plan_journey
+from carte_planner.domain import Scenario, TripRequest
 from carte_planner.resources import load_cities
+from tests.journeys import planned
 
 CITIES = [city.key for city in load_cities()]
 NAMES = ("Ana", "Luis", "Mei", "Omar")
@@ -34,7 +35,7 @@ def test_inpatient_days_after_day_zero_lie_within_the_guide(start, city, travell
         scenario=scenario,
         home_tz="Europe/Berlin",
     )
-    journey = plan_journey(request, start - timedelta(days=90))
+    journey = planned(request, start - timedelta(days=90))
     monitoring = journey.item("phase:monitoring")
     assert monitoring.start == journey.day_zero
     assert journey.item("phase:admission").end == journey.day_zero - timedelta(days=1)
@@ -44,9 +45,7 @@ def test_inpatient_days_after_day_zero_lie_within_the_guide(start, city, travell
 
 def test_the_longest_scenario_keeps_the_patient_28_days_after_the_infusion():
     # Longest: admission Mon 12 Apr 2027 (after 14 + 28 days), Day 0 five days later, Sat 17 Apr.
-    journey = plan_journey(
-        TripRequest(start=date(2027, 3, 1), scenario=Scenario.LONGEST, home_tz="Europe/Berlin"), date(2027, 1, 1)
-    )
+    journey = planned(TripRequest(start=date(2027, 3, 1), scenario=Scenario.LONGEST, home_tz="Europe/Berlin"))
     assert journey.day_zero == date(2027, 4, 17)
     assert journey.item("phase:monitoring").start == date(2027, 4, 17)
     assert journey.item("milestone:discharge").start == date(2027, 5, 15)
@@ -54,10 +53,7 @@ def test_the_longest_scenario_keeps_the_patient_28_days_after_the_infusion():
 
 
 def test_a_longer_stay_the_family_sets_is_kept_and_flagged():
-    journey = plan_journey(
-        TripRequest(start=date(2027, 3, 1), phase_days=(("monitoring", 35),), home_tz="Europe/Berlin"),
-        date(2027, 1, 1),
-    )
+    journey = planned(TripRequest(start=date(2027, 3, 1), phase_days=(("monitoring", 35),), home_tz="Europe/Berlin"))
     assert inpatient_days_after_day_zero(journey) == 35
     warning = next(n for n in journey.warnings if n.code == "phase-outside-range")
     assert "35 days" in warning.message

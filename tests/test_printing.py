@@ -6,12 +6,14 @@ from datetime import date
 
 import pytest
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, CustomItem, build_checklist
 from carte_planner.export.checklist_document import checklist_document, checklist_text
 from carte_planner.resources import load_checklist_template
+from tests.journeys import planned
 
-TODAY = date(2027, 1, 20)
+# After the first preparation steps are due: the printout marks them overdue.
+WITH_STEPS_OVERDUE = date(2027, 1, 20)
 STATE = (
     ChecklistState()
     .with_done("records-pathology", True)
@@ -24,7 +26,7 @@ def make(**changes):
     changes.setdefault("home_tz", "Europe/Berlin")
     changes.setdefault("city", "guangzhou")
     start = changes.pop("start", date(2027, 3, 1))
-    journey = plan_journey(TripRequest(start=start, **changes), TODAY)
+    journey = planned(TripRequest(start=start, **changes), WITH_STEPS_OVERDUE)
     return journey, build_checklist(journey, load_checklist_template(), STATE)
 
 

@@ -4,13 +4,13 @@ and the word "provisional" wherever a date rests on them."""
 import contextlib
 import json
 from datetime import date, datetime, timedelta
+from functools import partial
 
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.domain.checklist import ChecklistState, build_checklist
 from carte_planner.domain.holiday_breaks import with_weekend
 from carte_planner.domain.office_days import CHINA
@@ -20,14 +20,12 @@ from carte_planner.export.checklist_document import checklist_document
 from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.office_calendars import office_calendar
 from carte_planner.resources import load_checklist_template, load_cities
+from tests.journeys import planned_trip
 
-TODAY = date(2026, 11, 28)
 NOTE_2027 = "Provisional: check the official holiday notice for 2027."
 
 
-def plan(start: date, **changes):
-    changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+plan = partial(planned_trip, home_tz="Europe/Berlin")
 
 
 def closed_days(year: int, month: int) -> list[int]:

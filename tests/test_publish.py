@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.export.calendar_objects import resource_name
 from carte_planner.export.ics import ExportOptions, export_ics
@@ -16,8 +16,8 @@ from carte_planner.publish.sync import OnConflict, PublishTarget, list_calendars
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from tests.caldav_server import PASSWORD, USER, RadicaleServer, free_port, self_signed_certificate
 from tests.discreet_words import MEDICAL_WORDS
+from tests.journeys import REFERENCE, TODAY, planned
 
-TODAY = date(2027, 1, 4)
 NOW = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
@@ -25,8 +25,8 @@ REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/B
 def publish(server, plan, *, now=NOW, password=PASSWORD, **target):
     """Publish and return the outcome with the plan as it is saved afterwards."""
     options = {"url": server.url, "user": USER, **target}
-    outcome = publish_plan(plan, plan_journey(plan.request, TODAY), PublishTarget(**options), password, now)
-    saved = plan_from_bytes(plan_to_bytes(replace(plan, server=outcome.server)))
+    outcome = publish_plan(plan, planned(plan.request, TODAY), PublishTarget(**options), password, now)
+    saved = plan_from_bytes(plan_to_bytes(replace(plan, server=outcome.server)), REFERENCE)
     return outcome, saved
 
 
@@ -44,7 +44,7 @@ def test_the_first_publish_creates_one_resource_per_event(radicale):
     outcome, saved = publish(radicale, plan)
     stored = radicale.items()
     uids = {uid for _, uid, _, _ in events_on(radicale)}
-    file = Calendar.from_ical(export_ics(plan_journey(REQUEST, TODAY), ExportOptions("plan-a", NOW)))
+    file = Calendar.from_ical(export_ics(planned(REQUEST, TODAY), ExportOptions("plan-a", NOW)))
     assert uids == {str(event["uid"]) for event in file.walk("VEVENT")}  # the very events of the file
     assert outcome.created == len(stored) == len(uids) >= 30
     assert (outcome.updated, outcome.removed, outcome.unchanged, outcome.conflicts) == (0, 0, 0, ())
@@ -130,7 +130,7 @@ def test_an_edit_on_the_server_is_reported_and_never_overwritten_without_asking(
     assert b"moved by the hospital" in radicale.items()[name]
     assert "changed on the server" in outcome.summary()
     # Asked again, the answer is "replace it with the plan's".
-    journey = plan_journey(changed.request, TODAY)
+    journey = planned(changed.request, TODAY)
     target = PublishTarget(radicale.url, USER)
     replaced = publish_plan(kept, journey, target, PASSWORD, NOW + timedelta(minutes=2), on_conflict=OnConflict.REPLACE)
     assert replaced.conflicts == ()
@@ -143,7 +143,7 @@ def test_keeping_their_version_leaves_it_and_stops_asking(radicale):
     radicale.stop()
     name = _edit_on_the_server(radicale, "Screening", "Screening, note from grandma")
     radicale.start()
-    journey = plan_journey(saved.request, TODAY)
+    journey = planned(saved.request, TODAY)
     target = PublishTarget(radicale.url, USER)
     kept = publish_plan(saved, journey, target, PASSWORD, NOW, on_conflict=OnConflict.KEEP_THEIRS)
     assert kept.conflicts == ()
@@ -165,7 +165,7 @@ def test_a_wrong_password_is_refused_clearly_and_writes_nothing(radicale):
 
 def test_a_server_stopped_halfway_then_publishing_again_finishes_without_duplicates(radicale):
     plan = Plan(REQUEST, "plan-a")
-    journey = plan_journey(plan.request, TODAY)
+    journey = planned(plan.request, TODAY)
     target = PublishTarget(radicale.url, USER)
 
     def stop_after_ten(done, total):
@@ -277,13 +277,13 @@ def test_an_unreachable_server_is_said_so():
     target = PublishTarget(f"http://127.0.0.1:{free_port()}/", USER)
     plan = Plan(REQUEST, "plan-a")
     with pytest.raises(PublishError) as caught:
-        publish_plan(plan, plan_journey(REQUEST, TODAY), target, PASSWORD, NOW)
+        publish_plan(plan, planned(REQUEST, TODAY), target, PASSWORD, NOW)
     assert caught.value.failure is Failure.UNREACHABLE
 
 
 def test_a_address_that_is_not_one_is_refused():
     with pytest.raises(PublishError) as caught:
-        publish_plan(Plan(REQUEST, "p"), plan_journey(REQUEST, TODAY), PublishTarget("ftp://x", USER), "p", NOW)
+        publish_plan(Plan(REQUEST, "p"), planned(REQUEST, TODAY), PublishTarget("ftp://x", USER), "p", NOW)
     assert caught.value.failure is Failure.ADDRESS
 
 
@@ -357,7 +357,7 @@ def test_a_subscribed_device_syncs_only_the_changed_events_and_sees_the_new_date
 
 def test_public_holidays_are_published_on_request_as_free_events(radicale):
     plan = Plan(REQUEST, "plan-a")
-    journey = plan_journey(REQUEST, TODAY)
+    journey = planned(REQUEST, TODAY)
     target = PublishTarget(radicale.url, USER)
     plain = publish_plan(plan, journey, target, PASSWORD, NOW)
     with_holidays = publish_plan(replace(plan, server=plain.server), journey, target, PASSWORD, NOW, holidays=True)
@@ -374,7 +374,7 @@ def test_a_server_error_halfway_keeps_what_was_done_and_publishing_again_finishe
     # preparation before the trip.
     request = replace(REQUEST, hospital_address_zh="上海市" * 100, hospital_name_zh="医院" * 150)
     plan = Plan(request, "plan-a")
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     _, objects = calendar_objects(journey, ExportOptions("plan-a", NOW), 0)
     sizes = [len(item.data) for item in objects]
     # The server refuses requests as large as the first of those (and, by its own rule, resources

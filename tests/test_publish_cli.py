@@ -14,6 +14,7 @@ from carte_planner.domain.plan import Plan
 from carte_planner.publish.credentials import NO_KEYRING, SERVICE
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER, RadicaleServer, free_port, self_signed_certificate
+from tests.journeys import REFERENCE, planned
 
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
@@ -46,7 +47,7 @@ def test_publish_then_publish_changes_with_one_command(capsys, radicale, plan_fi
     assert saved["calendar_server"]["user"] == USER
     assert PASSWORD not in plan_file.read_text()
     # A phase changed: the plan file remembers the server, so no address is needed.
-    plan = load_plan(plan_file)
+    plan = load_plan(plan_file, REFERENCE)
     save_plan(plan_file, Plan(plan.request.with_phase_length("screening", 12), plan.plan_id, server=plan.server))
     code, out, err = run(capsys, "--plan", str(plan_file))
     assert (code, err) == (0, "")
@@ -63,7 +64,7 @@ def test_a_wrong_password_exits_2_with_one_line(capsys, radicale, plan_file, mon
     assert err.count("\n") == 1
     assert err.startswith("carte-planner: error: The server 127.0.0.1:")
     assert "did not accept the user name 'family' with this password" in err
-    assert load_plan(plan_file).server is None
+    assert load_plan(plan_file, REFERENCE).server is None
 
 
 def test_an_unknown_calendar_exits_2_naming_the_calendars_there_are(capsys, radicale, plan_file, password):
@@ -183,7 +184,6 @@ def test_a_server_error_halfway_is_one_line_and_the_plan_file_keeps_what_was_don
     from dataclasses import replace
     from datetime import UTC, datetime
 
-    from carte_planner.domain import plan_journey
     from carte_planner.export.calendar_objects import calendar_objects
     from carte_planner.export.ics import ExportOptions
 
@@ -191,7 +191,7 @@ def test_a_server_error_halfway_is_one_line_and_the_plan_file_keeps_what_was_don
     request = replace(REQUEST, hospital_address_zh="上海市" * 100, hospital_name_zh="医院" * 150)
     save_plan(path, Plan(request, "plan-cli"))
     # Events at the hospital carry its long Chinese address: the server refuses requests that large.
-    _, objects = calendar_objects(plan_journey(request, date(2027, 1, 4)), ExportOptions("p", datetime.now(UTC)), 0)
+    _, objects = calendar_objects(planned(request), ExportOptions("p", datetime.now(UTC)), 0)
     sizes = [len(item.data) for item in objects]
     stop = next(i for i in range(3, len(sizes)) if sizes[i] > 1.4 * max(sizes[:i]))
     radicale.stop()
@@ -201,7 +201,7 @@ def test_a_server_error_halfway_is_one_line_and_the_plan_file_keeps_what_was_don
     assert code == 2
     assert "answered with an error (413)" in err
     assert err.count("\n") == 1
-    kept = load_plan(path).server
+    kept = load_plan(path, REFERENCE).server
     assert kept is not None
     assert 0 < len(kept.events) == len(radicale.items())
     radicale.stop()
@@ -210,20 +210,20 @@ def test_a_server_error_halfway_is_one_line_and_the_plan_file_keeps_what_was_don
     code, out, err = run(capsys, "--plan", str(path))
     assert (code, err) == (0, "")
     assert f"0 updated, 0 removed, {len(kept.events)} unchanged." in out
-    assert len(radicale.items()) == len(load_plan(path).server.events)
+    assert len(radicale.items()) == len(load_plan(path, REFERENCE).server.events)
 
 
 def test_a_calendar_deleted_on_the_server_says_how_to_publish_again(capsys, radicale, plan_file, password):
     import niquests
 
     assert run(capsys, "--plan", str(plan_file), "--url", radicale.url, "--user", USER)[0] == 0
-    calendar_url = load_plan(plan_file).server.calendar_url
+    calendar_url = load_plan(plan_file, REFERENCE).server.calendar_url
     assert niquests.delete(calendar_url, auth=(USER, PASSWORD)).status_code in (200, 204)
     code, _, err = run(capsys, "--plan", str(plan_file))
     assert code == 2
     assert "is no longer on the server" in err
     assert "--create-calendar" in err
-    assert load_plan(plan_file).server.calendar_url == calendar_url  # nothing forgotten
+    assert load_plan(plan_file, REFERENCE).server.calendar_url == calendar_url  # nothing forgotten
     code, out, _ = run(capsys, "--plan", str(plan_file), "--calendar", "Journey", "--create-calendar")
     assert code == 0
     assert "Published to “Journey”" in out

@@ -21,6 +21,7 @@ from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.sync import list_calendars
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER, self_signed_certificate
+from tests.journeys import REFERENCE
 from tests.server_proxy import Decoy, MisbehavingProxy
 from tests.test_publish import publish
 
@@ -295,7 +296,7 @@ def test_a_password_an_older_version_kept_in_the_plan_file_is_dropped(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     data["calendar_server"]["url"] = "https://family:S3cr3t@cloud.example.org/dav/"
     path.write_text(json.dumps(data), encoding="utf-8")
-    server = load_plan(path).server
+    server = load_plan(path, REFERENCE).server
     assert server is not None
     assert server.url == "https://family@cloud.example.org/dav/"
 

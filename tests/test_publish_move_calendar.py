@@ -8,6 +8,7 @@ from carte_planner.domain.plan import Plan
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER
+from tests.journeys import REFERENCE
 from tests.test_publish import REQUEST, _edit_on_the_server, publish
 
 
@@ -61,13 +62,13 @@ def test_the_command_line_names_both_answers(capsys, radicale, tmp_path, monkeyp
     save_plan(path, Plan(REQUEST, "plan-cli"))
     base = ["publish", "--plan", str(path), "--today", "2027-01-04"]
     assert main([*base, "--url", radicale.url, "--user", USER]) == 0
-    old = load_plan(path).server
+    old = load_plan(path, REFERENCE).server
     capsys.readouterr()
     assert main([*base, "--calendar", "Trip", "--create-calendar"]) == 2
     err = capsys.readouterr().err
     assert "--old-events remove" in err
     assert "--old-events keep" in err
-    assert load_plan(path).server == old  # nothing moved
+    assert load_plan(path, REFERENCE).server == old  # nothing moved
     assert main([*base, "--calendar", "Trip", "--create-calendar", "--old-events", "remove"]) == 0
     assert "removed from the calendar published to before" in capsys.readouterr().out
     assert folder(old) not in per_calendar(radicale)

@@ -11,6 +11,7 @@ from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER
 from tests.discreet_words import MEDICAL_WORDS
+from tests.journeys import REFERENCE
 from tests.test_papers_privacy import MONEY, PAPERS, REQUEST, assert_no_secret
 
 
@@ -53,7 +54,7 @@ def test_one_publish_fills_the_family_and_the_relatives_calendars(capsys, caldav
     assert len(lines) == 2
     assert lines[0].startswith("Published to “CAR-T journey — Shanghai”")
     assert lines[1].startswith("Relatives' calendar: Published to “For grandma”")
-    saved = load_plan(plan_file)
+    saved = load_plan(plan_file, REFERENCE)
     assert saved.relatives is not None
     assert saved.relatives.discreet
     assert not saved.server.discreet
@@ -79,11 +80,11 @@ def test_the_relatives_calendar_cannot_be_the_familys(capsys, radicale, plan_fil
     code, _, err = run(capsys, plan_file, "--relatives-calendar", "CAR-T journey — Shanghai")
     assert code == 2
     assert "cannot both be “CAR-T journey — Shanghai”" in err
-    assert load_plan(plan_file).relatives is None or not load_plan(plan_file).relatives.events
+    assert load_plan(plan_file, REFERENCE).relatives is None or not load_plan(plan_file, REFERENCE).relatives.events
 
 
 def test_the_plan_file_keeps_the_relatives_record():
     record = CalendarServer("https://cloud.example.org/dav/", USER, calendar_name="For grandma", discreet=True)
     plan = Plan(REQUEST, "plan-two", relatives=record)
-    assert plan_from_bytes(plan_to_bytes(plan)).relatives == record
-    assert plan_from_bytes(plan_to_bytes(Plan(REQUEST, "plan-two"))).relatives is None
+    assert plan_from_bytes(plan_to_bytes(plan), REFERENCE).relatives == record
+    assert plan_from_bytes(plan_to_bytes(Plan(REQUEST, "plan-two")), REFERENCE).relatives is None

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from carte_planner.storage.planfile import load_plan
 from tests.caldav_server import PASSWORD, USER
 from tests.discreet_words import MEDICAL_WORDS
+from tests.journeys import REFERENCE, planned
 from tests.test_publish import NOW
 from tests.test_publish_window import TIMEOUT, wait_for_result
 
@@ -30,7 +31,7 @@ def test_the_dialog_publishes_a_discreet_calendar_for_relatives_beside_the_famil
     assert plan.relatives is not None
     assert plan.relatives.discreet
     assert plan.relatives.calendar_url != plan.server.calendar_url
-    on_disk = load_plan(window.document.path)
+    on_disk = load_plan(window.document.path, REFERENCE)
     assert on_disk.relatives == plan.relatives  # in the file at once
     assert on_disk.server == plan.server
     assert not window.document.modified
@@ -52,16 +53,13 @@ def test_moving_to_another_calendar_in_the_window_asks_about_the_old_ones_events
     from dataclasses import replace
 
     import carte_planner.ui.publish_dialog as publish_dialog
-    from carte_planner.domain import plan_journey
     from carte_planner.domain.plan import Plan
     from carte_planner.publish.sync import PublishTarget, publish_plan
 
     window = saved_window
     other = Plan(replace(window.document.request, city="beijing"), "plan-other")
     when = window.document.plan.request.start
-    publish_plan(
-        other, plan_journey(other.request, when), PublishTarget(radicale.url, USER, "Family", True), PASSWORD, NOW
-    )
+    publish_plan(other, planned(other.request, when), PublishTarget(radicale.url, USER, "Family", True), PASSWORD, NOW)
     dialog = window.publish_to_server()
     dialog.url.setText(radicale.url)
     dialog.user.setText(USER)

@@ -10,22 +10,22 @@ import pytest
 from icalendar import Calendar
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.sync import PublishTarget, publish_plan
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER
+from tests.journeys import REFERENCE, TODAY, planned
 
-TODAY = date(2027, 1, 4)
 NOW = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
 
 def publish(server, plan, *, now=NOW, **target):
     options = {"url": server.url, "user": USER, **target}
-    outcome = publish_plan(plan, plan_journey(plan.request, TODAY), PublishTarget(**options), PASSWORD, now)
+    outcome = publish_plan(plan, planned(plan.request, TODAY), PublishTarget(**options), PASSWORD, now)
     return outcome, replace(plan, server=outcome.server)
 
 
@@ -40,7 +40,7 @@ def stored_events(server):
 
 def test_the_server_holds_the_file_exports_events_and_a_second_publish_changes_nothing(caldav_server):
     outcome, saved = publish(caldav_server, Plan(REQUEST, "plan-a"))
-    exported = Calendar.from_ical(export_ics(plan_journey(REQUEST, TODAY), ExportOptions("plan-a", NOW)))
+    exported = Calendar.from_ical(export_ics(planned(REQUEST, TODAY), ExportOptions("plan-a", NOW)))
     expected = {
         (str(event["uid"]), str(event["summary"]), event.decoded("dtstart")) for event in exported.walk("VEVENT")
     }
@@ -70,7 +70,7 @@ def test_the_command_line_names_create_calendar_for_a_deleted_calendar(capsys, c
     save_plan(path, Plan(REQUEST, "plan-cli"))
     publish_args = ["publish", "--plan", str(path), "--today", "2027-01-04"]
     assert main([*publish_args, "--url", caldav_server.url, "--user", USER]) == 0
-    calendar_url = load_plan(path).server.calendar_url
+    calendar_url = load_plan(path, REFERENCE).server.calendar_url
     assert niquests.delete(calendar_url, auth=(USER, PASSWORD)).status_code in (200, 204)
     capsys.readouterr()
     assert main(publish_args) == 2
@@ -78,4 +78,4 @@ def test_the_command_line_names_create_calendar_for_a_deleted_calendar(capsys, c
     assert "is no longer on the server" in err
     assert "--create-calendar" in err
     assert err.count("\n") == 1
-    assert load_plan(path).server.calendar_url == calendar_url  # nothing forgotten
+    assert load_plan(path, REFERENCE).server.calendar_url == calendar_url  # nothing forgotten

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import niquests
 import pytest
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import CalendarServer, Plan
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.server import may_send_credentials_at_once
@@ -15,8 +15,8 @@ from carte_planner.publish.sync import PublishTarget, publish_plan
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from tests.caldav_server import PASSWORD, USER
+from tests.journeys import REFERENCE, TODAY, planned
 
-TODAY = date(2027, 1, 4)
 NOW = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
@@ -44,9 +44,9 @@ def refusals(monkeypatch):
 
 def publish(server, plan, password=PASSWORD, now=NOW):
     target = PublishTarget(server.url, USER)
-    outcome = publish_plan(plan, plan_journey(plan.request, TODAY), target, password, now)
+    outcome = publish_plan(plan, planned(plan.request, TODAY), target, password, now)
     # As the plan file keeps it.
-    return plan_from_bytes(plan_to_bytes(replace(plan, server=outcome.server)))
+    return plan_from_bytes(plan_to_bytes(replace(plan, server=outcome.server)), REFERENCE)
 
 
 def test_radicale_is_asked_once_then_never_again(radicale, refusals):
@@ -91,7 +91,7 @@ def test_the_password_goes_unasked_only_encrypted_or_to_this_computer(url, at_on
 def test_the_plan_file_keeps_the_scheme_and_refuses_an_unknown_one():
     server = CalendarServer("https://cloud.example.org/dav/", USER, auth_scheme="digest")
     plan = Plan(REQUEST, "plan-a", server=server)
-    assert plan_from_bytes(plan_to_bytes(plan)).server.auth_scheme == "digest"
+    assert plan_from_bytes(plan_to_bytes(plan), REFERENCE).server.auth_scheme == "digest"
     broken = plan_to_bytes(plan).replace(b'"auth_scheme": "digest"', b'"auth_scheme": "bearer"')
     with pytest.raises(PlanFileError, match="auth_scheme"):
-        plan_from_bytes(broken)
+        plan_from_bytes(broken, REFERENCE)

@@ -9,6 +9,7 @@ import carte_planner.ui.publish_dialog as publish_dialog
 from carte_planner.publish.credentials import SERVICE
 from carte_planner.storage.planfile import load_plan, save_plan
 from tests.caldav_server import PASSWORD, USER
+from tests.journeys import REFERENCE, planned
 
 TIMEOUT = 60_000
 
@@ -53,7 +54,7 @@ def test_publishing_through_the_dialog_then_publishing_changes_in_one_click(qtbo
     assert window.publish_changes_action.isEnabled()
     assert memory_keyring.passwords == {(SERVICE, f"{USER} at {radicale.url}"): PASSWORD}
     # The record is in the plan file at once; the plan had no other change to save.
-    assert load_plan(window.document.path).server == server
+    assert load_plan(window.document.path, REFERENCE).server == server
     assert not window.document.modified
 
     request = window.document.request
@@ -119,7 +120,7 @@ def test_closing_the_window_mid_publish_keeps_what_was_published(qtbot, window, 
     # Closing stops the publish; on a busy machine its last answer may take a moment to arrive.
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=TIMEOUT)
     assert answers == []  # the publish finished, and its record went into the plan file at once
-    assert len(load_plan(window.document.path).server.events) == len(radicale.items())
+    assert len(load_plan(window.document.path, REFERENCE).server.events) == len(radicale.items())
 
 
 def test_a_self_signed_server_is_trusted_after_the_question(qtbot, window, tmp_path, monkeypatch):
@@ -179,17 +180,16 @@ def events_by_calendar(radicale) -> dict[str, set[tuple[str, str, str]]]:
 
 def exported_events(path) -> set[tuple[str, str, str]]:
     """The plan file's events as a calendar file has them, its dated checklist entries included."""
-    from datetime import UTC, date, datetime
+    from datetime import UTC, datetime
 
     from icalendar import Calendar
 
     from carte_planner.domain.checklist import build_checklist, checklist_items
-    from carte_planner.domain.planner import plan_journey
     from carte_planner.export.ics import ExportOptions, export_calendar
     from carte_planner.resources import load_checklist_template
 
-    plan = load_plan(path)
-    journey = plan_journey(plan.request, date(2027, 1, 4))
+    plan = load_plan(path, REFERENCE)
+    journey = planned(plan.request)
     checklist = tuple(checklist_items(build_checklist(journey, load_checklist_template(), plan.checklist)))
     data = export_calendar(journey, ExportOptions(plan.plan_id, datetime.now(UTC), checklist=checklist)).data
     return {
@@ -200,15 +200,13 @@ def exported_events(path) -> set[tuple[str, str, str]]:
 
 
 def checklist_uids(path) -> set[str]:
-    from datetime import date
 
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.identity import event_uid
-    from carte_planner.domain.planner import plan_journey
     from carte_planner.resources import load_checklist_template
 
-    plan = load_plan(path)
-    checklist = build_checklist(plan_journey(plan.request, date(2027, 1, 4)), load_checklist_template(), plan.checklist)
+    plan = load_plan(path, REFERENCE)
+    checklist = build_checklist(planned(plan.request), load_checklist_template(), plan.checklist)
     uids = {event_uid(f"check:{entry.key}", plan.plan_id) for entry in checklist.dated()}
     assert uids
     return uids
@@ -223,7 +221,7 @@ def publish_from_the_command_line(monkeypatch, path, *options) -> None:
 
 def test_the_window_and_the_command_line_publish_the_same_events(qtbot, window, radicale, tmp_path, monkeypatch):
     copy = tmp_path / "copy.carteplan"
-    save_plan(copy, load_plan(window.document.path))  # the same plan, not yet published
+    save_plan(copy, load_plan(window.document.path, REFERENCE))  # the same plan, not yet published
     publish_once(qtbot, window, radicale)
     publish_from_the_command_line(
         monkeypatch, copy, "--url", radicale.url, "--user", USER, "--calendar", "From the terminal", "--create-calendar"
@@ -242,8 +240,8 @@ def test_after_a_window_publish_and_dont_save_the_command_line_cleans_up(qtbot, 
     assert window.document.modified  # the phases are not saved
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
     assert window.close()
-    assert load_plan(path).request == request  # the phases were discarded; the server record was kept
-    assert load_plan(path).server is not None
+    assert load_plan(path, REFERENCE).request == request  # the phases were discarded; the server record was kept
+    assert load_plan(path, REFERENCE).server is not None
     publish_from_the_command_line(monkeypatch, path)
     (published,) = events_by_calendar(radicale).values()
     assert published == exported_events(path)
@@ -267,4 +265,4 @@ def test_an_untitled_plan_is_saved_before_it_is_published(qtbot, window, tmp_pat
     assert dialog is not None
     assert dialog.isVisible()
     assert window.document.path == chosen
-    assert load_plan(chosen).plan_id == window.document.plan.plan_id
+    assert load_plan(chosen, REFERENCE).plan_id == window.document.plan.plan_id

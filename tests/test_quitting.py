@@ -17,6 +17,7 @@ from carte_planner.storage.planfile import save_plan
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes, settings_folder
+from tests.journeys import REFERENCE
 
 SESSION = textwrap.dedent(
     """
@@ -24,9 +25,12 @@ SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
     from carte_planner.ui.main_window import MainWindow
 
     folder, what = Path(sys.argv[1]), sys.argv[2]
+    start()
     app = QApplication([])
 
     def question(parent, title, text, *args):
@@ -35,7 +39,8 @@ SESSION = textwrap.dedent(
 
     QMessageBox.question = question
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=folder / "data", offer_autosave=False)
+    options = {"offer_autosave": False, "reference": shipped_reference()}
+    window = MainWindow(settings=settings, autosave_folder=folder / "data", **options)
     window.show()
     window.panel.phase_rows[0].days.setValue(13)
     window.autosave()  # as the timer does a moment after the edit
@@ -43,7 +48,7 @@ SESSION = textwrap.dedent(
     if what == "language":
         window = window.switch_language("ru")
     else:
-        other = MainWindow(settings=settings, autosave_folder=folder / "data", offer_autosave=False)
+        other = MainWindow(settings=settings, autosave_folder=folder / "data", **options)
         other.show()
     QTimer.singleShot(0, window.quit_action.trigger)
     code = app.exec()
@@ -76,7 +81,7 @@ def test_a_change_discarded_after_a_language_switch_is_not_offered_at_the_next_s
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=tmp_path / "data")
+    window = MainWindow(settings=settings, autosave_folder=tmp_path / "data", reference=REFERENCE)
     qtbot.addWidget(window, before_close_func=forget_changes)
     assert asked == []
     assert window.document.request.phase_length("screening") != 13
@@ -85,7 +90,7 @@ def test_a_change_discarded_after_a_language_switch_is_not_offered_at_the_next_s
 
 def second_window(qtbot, settings) -> MainWindow:
     request = TripRequest(start=date(2027, 5, 3), city="wuhan", home_tz="Europe/Berlin")
-    document = PlanDocument(Plan(request, "plan-two"), date(2027, 1, 4))
+    document = PlanDocument(Plan(request, "plan-two"), date(2027, 1, 4), reference=REFERENCE)
     win = MainWindow(document, settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()

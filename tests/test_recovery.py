@@ -17,6 +17,7 @@ from carte_planner.domain.plan import Plan
 from carte_planner.storage.autosave import FILE_NAME, read_autosave, write_autosave
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes
+from tests.journeys import REFERENCE
 
 EDITING_SESSION = textwrap.dedent(
     """
@@ -24,12 +25,15 @@ EDITING_SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
     from carte_planner.ui.main_window import MainWindow
 
     folder = Path(sys.argv[1])
+    start()
     app = QApplication([])
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=folder / "data")
+    window = MainWindow(settings=settings, autosave_folder=folder / "data", reference=shipped_reference())
     window.show()
     window.panel.phase_rows[0].days.setValue(13)
     deadline = time.monotonic() + 20
@@ -70,7 +74,7 @@ def test_a_killed_session_is_offered_back(qtbot, tmp_path, monkeypatch):
 
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=tmp_path / "data")
+    window = MainWindow(settings=settings, autosave_folder=tmp_path / "data", reference=REFERENCE)
     qtbot.addWidget(window, before_close_func=forget_changes)
     assert "did not close properly" in asked[0]
     assert window.document.request.phase_length("screening") == 13
@@ -82,7 +86,7 @@ def test_declining_keeps_the_autosave_aside(qtbot, tmp_path, monkeypatch):
     write_autosave(tmp_path / "data", plan, None, datetime(2027, 1, 2, 9, 30))
     answer(monkeypatch, QMessageBox.StandardButton.No)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, autosave_folder=tmp_path / "data")
+    window = MainWindow(settings=settings, autosave_folder=tmp_path / "data", reference=REFERENCE)
     qtbot.addWidget(window, before_close_func=forget_changes)
     assert window.document.journey.city.key == "shanghai"
     assert not (tmp_path / "data" / FILE_NAME).exists()
@@ -94,7 +98,7 @@ def test_edits_are_autosaved_and_a_clean_exit_removes_the_file(qtbot, window, mo
     folder = window.autosave_folder
     window.panel.phase_rows[0].days.setValue(12)
     qtbot.waitUntil(lambda: (folder / FILE_NAME).exists(), timeout=5000)
-    assert read_autosave(folder).plan.request.phase_length("screening") == 12
+    assert read_autosave(folder, REFERENCE).plan.request.phase_length("screening") == 12
     answer(monkeypatch, QMessageBox.StandardButton.Discard)
     assert window.close()
     assert not (folder / FILE_NAME).exists()
@@ -116,7 +120,7 @@ def test_a_damaged_autosave_is_set_aside_not_offered(tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / FILE_NAME).write_text("{ not json")
-    assert read_autosave(folder) is None
+    assert read_autosave(folder, REFERENCE) is None
     assert (folder / (FILE_NAME + ".damaged")).read_text() == "{ not json"
 
 

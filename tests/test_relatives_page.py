@@ -9,13 +9,13 @@ from dataclasses import replace
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import plan_journey
 from carte_planner.domain.journey import Category
 from carte_planner.domain.plan import Plan
 from carte_planner.export.relatives_page import PageOptions, relatives_page
 from carte_planner.i18n import use_language
 from carte_planner.storage.planfile import save_plan
 from tests.discreet_words import MEDICAL_WORDS
+from tests.journeys import planned
 from tests.test_papers_privacy import MONEY, PAPERS, REQUEST, TODAY, assert_no_secret
 
 PRIVATE = replace(
@@ -61,7 +61,7 @@ def test_the_page_is_self_contained_and_valid(tmp_path, capsys, language):
 
 def test_the_pages_dates_are_the_plans(tmp_path, capsys):
     page = write_page(tmp_path, capsys)
-    journey = plan_journey(PRIVATE, TODAY)
+    journey = planned(PRIVATE, TODAY)
     summary = journey.summary
     glance = {
         dt.text: [t.get("datetime") for t in dd.iter("time")]
@@ -106,7 +106,7 @@ def test_address_and_phones_only_when_the_family_allows_them(tmp_path, capsys):
 
 
 def test_every_text_is_escaped():
-    journey = plan_journey(replace(PRIVATE, stay_address='<script>alert("x")</script>'), TODAY)
+    journey = planned(replace(PRIVATE, stay_address='<script>alert("x")</script>'), TODAY)
     page = relatives_page(journey, PageOptions(address=True), TODAY)
     assert "<script" not in page
     parsed(page)

@@ -27,9 +27,7 @@ from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.storage.people_codec import people_to_dict, team_to_dict
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.request_codec import request_to_dict
-
-START = date(2027, 3, 1)
-TODAY = date(2027, 1, 4)
+from tests.journeys import REFERENCE, START, TODAY
 
 # A value other than the default for every request field, and how the command line types it
 # (None: set on the command line through options of its own, tested elsewhere).
@@ -143,7 +141,9 @@ def panel_fields(qtbot):
     from carte_planner.ui.document import PlanDocument
     from carte_planner.ui.request_panel import RequestPanel
 
-    panel = RequestPanel(PlanDocument(Plan(TripRequest(start=START), plan_id="fields"), today=TODAY))
+    panel = RequestPanel(
+        PlanDocument(Plan(TripRequest(start=START), plan_id="fields"), today=TODAY, reference=REFERENCE)
+    )
     qtbot.addWidget(panel)
     return panel
 
@@ -207,7 +207,7 @@ def _full_request() -> TripRequest:
 
 def test_every_field_round_trips_through_the_plan_file():
     plan = Plan(_full_request(), plan_id="every-field")
-    again = plan_from_bytes(plan_to_bytes(plan))
+    again = plan_from_bytes(plan_to_bytes(plan), REFERENCE)
     assert again.request == plan.request
     for name, (value, _argv) in VALUES.items():
         assert getattr(again.request, name) == value, name
@@ -240,7 +240,7 @@ def _get(document: dict, path: str) -> object:
 def test_each_field_round_trips_through_the_command_line(described):
     value, argv = VALUES[described.id]
     args = _plan_parser().parse_args(["--start", "2027-03-01", *argv])  # type: ignore[misc]
-    request = plan_from_args(args, TODAY).request
+    request = plan_from_args(args, TODAY, REFERENCE).request
     assert getattr(request, described.id) == value
 
 
@@ -283,7 +283,7 @@ def test_a_file_from_before_a_field_existed_opens_with_its_default(described):
     for part in outer:
         place = place[part]
     del place[name]
-    opened = plan_from_bytes(json.dumps(document).encode("utf-8")).request
+    opened = plan_from_bytes(json.dumps(document).encode("utf-8"), REFERENCE).request
     default = TripRequest(start=START)
     # Version 7 made each traveller a person: an older plan's travellers become people.
     expected = legacy_people(default.travellers) if described.id == "people" else getattr(default, described.id)

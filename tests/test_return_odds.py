@@ -5,11 +5,11 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.return_odds import return_odds
 from carte_planner.resources import load_protocol
+from tests.journeys import TODAY, planned
 
-TODAY = date(2026, 11, 28)
 PHASES = ("screening", "manufacturing", "admission", "monitoring", "outpatient")
 
 
@@ -27,7 +27,7 @@ def test_only_screening_open_gives_the_percentiles_worked_out_by_hand():
     # over 5, in all 4.5. Cumulative: 10 days 0.556, 11 days 0.733, 12 days 0.867, 13 days 0.956.
     # The plan (10 days) returns on 8 Jun: P50 8 Jun, P80 10 Jun, P95 11 Jun.
     request = confirmed(BASE.with_phase_length("outpatient", 41), "manufacturing", "admission", "monitoring")
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     assert journey.summary.return_date == date(2027, 6, 8)
     odds = return_odds(journey, load_protocol())
     assert (odds.p50, odds.p80, odds.p95) == (date(2027, 6, 8), date(2027, 6, 10), date(2027, 6, 11))
@@ -37,25 +37,25 @@ def test_only_screening_open_gives_the_percentiles_worked_out_by_hand():
 
 
 def test_every_phase_confirmed_gives_one_date():
-    journey = plan_journey(confirmed(BASE, *PHASES), TODAY)
+    journey = planned(confirmed(BASE, *PHASES), TODAY)
     odds = return_odds(journey, load_protocol())
     assert odds.p50 == odds.p80 == odds.p95 == journey.summary.return_date
     assert odds.fixed == tuple(sorted(PHASES))
 
 
 def test_a_long_visa_needs_no_extension_in_most_outcomes():
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), visa_stay_days=120), TODAY)
+    journey = planned(TripRequest(start=date(2027, 3, 1), visa_stay_days=120), TODAY)
     odds = return_odds(journey, load_protocol())
     assert 0 < odds.extension_needed_share < 0.5
 
 
 def test_the_same_plan_gives_the_same_odds_every_time():
-    journey = plan_journey(BASE, TODAY)
-    assert return_odds(journey, load_protocol()) == return_odds(plan_journey(BASE, TODAY), load_protocol())
+    journey = planned(BASE, TODAY)
+    assert return_odds(journey, load_protocol()) == return_odds(planned(BASE, TODAY), load_protocol())
 
 
 def test_the_assumption_is_stated():
-    odds = return_odds(plan_journey(BASE, TODAY), load_protocol())
+    odds = return_odds(planned(BASE, TODAY), load_protocol())
     assert str(odds.assumption_words).startswith("Assumed:")
     assert "independently" in str(odds.assumption_words)
     assert "Keep the return ticket changeable between" in str(odds.advice_words)
@@ -70,7 +70,7 @@ def test_percentiles_are_in_order_and_within_the_shortest_and_longest_returns(le
     request = BASE
     for key, days in lengths.items():
         request = request.with_phase_length(key, days)
-    journey = plan_journey(confirmed(request, *fixed), TODAY)
+    journey = planned(confirmed(request, *fixed), TODAY)
     odds = return_odds(journey, load_protocol())
     low, high = journey.summary.return_range
     assert low <= odds.earliest <= odds.p50 <= odds.p80 <= odds.p95 <= odds.latest <= high

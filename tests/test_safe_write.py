@@ -16,6 +16,7 @@ from carte_planner.storage.atomic import WriteError, atomic_write, remove_stale_
 from carte_planner.storage.planfile import load_plan, save_plan
 from carte_planner.storage.reading import read_bounded
 from tests.disks import IS_ROOT, fill
+from tests.journeys import REFERENCE
 
 PLAN = Plan(TripRequest(start=date(2027, 3, 1), city="beijing"), "plan-1")
 CHANGED = Plan(TripRequest(start=date(2027, 4, 5), city="beijing"), "plan-1")
@@ -32,8 +33,8 @@ def test_a_symlinked_plan_is_saved_into_its_real_file(tmp_path):
     link.symlink_to(real)
     save_plan(link, CHANGED)
     assert link.is_symlink()
-    assert load_plan(real) == CHANGED
-    assert load_plan(synced / "trip.carteplan.bak") == PLAN
+    assert load_plan(real, REFERENCE) == CHANGED
+    assert load_plan(synced / "trip.carteplan.bak", REFERENCE) == PLAN
     assert not (tmp_path / "trip.carteplan.bak").exists()
 
 
@@ -91,7 +92,7 @@ def test_mode_is_kept(tmp_path):
     os.chmod(path, 0o640)
     save_plan(path, CHANGED)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
-    assert load_plan(path) == CHANGED
+    assert load_plan(path, REFERENCE) == CHANGED
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="giving a file to another user needs root")
@@ -124,8 +125,8 @@ def test_hard_links_stay_one_file(tmp_path):
     os.link(path, other)
     save_plan(path, CHANGED)
     assert os.path.samefile(path, other)
-    assert load_plan(other) == CHANGED
-    assert load_plan(tmp_path / "trip.carteplan.bak") == PLAN
+    assert load_plan(other, REFERENCE) == CHANGED
+    assert load_plan(tmp_path / "trip.carteplan.bak", REFERENCE) == PLAN
 
 
 def test_the_input_is_never_written_over(tmp_path):
@@ -133,7 +134,7 @@ def test_the_input_is_never_written_over(tmp_path):
     save_plan(path, PLAN)
     with pytest.raises(WriteError, match="the plan being read"):
         atomic_write(path, b"calendar", protect=[path])
-    assert load_plan(path) == PLAN
+    assert load_plan(path, REFERENCE) == PLAN
 
 
 def test_a_name_too_long_for_its_backup_is_refused_at_the_first_save(tmp_path):
@@ -145,7 +146,7 @@ def test_a_name_too_long_for_its_backup_is_refused_at_the_first_save(tmp_path):
     save_plan(shorter, PLAN)
     save_plan(shorter, CHANGED)
     save_plan(shorter, PLAN)
-    assert load_plan(shorter) == PLAN
+    assert load_plan(shorter, REFERENCE) == PLAN
 
 
 def test_leftovers_of_a_killed_save_are_removed_by_the_next(tmp_path):
@@ -199,4 +200,4 @@ def test_a_pipe_as_the_plan_gives_up_instead_of_hanging(tmp_path, monkeypatch):
     fifo = tmp_path / "plan.carteplan"
     os.mkfifo(fifo)
     with pytest.raises(PlanFileError, match="nothing came from it in time"):
-        load_plan(fifo)
+        load_plan(fifo, REFERENCE)

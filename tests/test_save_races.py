@@ -23,6 +23,7 @@ from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.planfile import file_digest, load_plan, save_plan
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes, settings_folder
+from tests.journeys import REFERENCE
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="hard links, SIGKILL and file locks")
 
@@ -49,19 +50,19 @@ def test_a_plan_changed_on_disk_after_a_crash_is_asked_about_when_the_restored_p
         return QMessageBox.StandardButton.Yes if title == "Restore your plan?" else QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    window = MainWindow(settings=settings, autosave_folder=data)
+    window = MainWindow(settings=settings, autosave_folder=data, reference=REFERENCE)
     qtbot.addWidget(window, before_close_func=forget_changes)
     assert window.document.plan == edited
     assert not window.save()
     assert asked == ["Restore your plan?", "The plan changed on disk"]
-    assert load_plan(path) == other
+    assert load_plan(path, REFERENCE) == other
 
 
 @posix_only
 def test_a_command_that_writes_during_a_slow_save_is_never_undone(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "trip.carteplan"
     save_plan(path, window.document.plan)
-    window.document.replace_plan(load_plan(path), path)
+    window.document.replace_plan(load_plan(path, REFERENCE), path)
     window._set_plan_file(path)
     window.document.change(window.document.request.with_phase_length("screening", 12), "Screening")
     export = [sys.executable, "-m", "carte_planner", "export", "--plan", str(path), "-o", str(tmp_path / "j.ics")]
@@ -80,7 +81,7 @@ def test_a_command_that_writes_during_a_slow_save_is_never_undone(qtbot, window,
     assert window.save()
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert started[0].wait(60) == 0
-    saved = load_plan(path)
+    saved = load_plan(path, REFERENCE)
     assert saved.request.phase_length("screening") == 12  # the window's change
     assert saved.exported.sequence > 0  # and the command's
 
@@ -88,10 +89,10 @@ def test_a_command_that_writes_during_a_slow_save_is_never_undone(qtbot, window,
 def test_a_command_that_wrote_just_before_the_save_is_asked_about(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "trip.carteplan"
     save_plan(path, window.document.plan)
-    window.document.replace_plan(load_plan(path), path)
+    window.document.replace_plan(load_plan(path, REFERENCE), path)
     window._set_plan_file(path)
     window.document.change(window.document.request.with_phase_length("screening", 12), "Screening")
-    other = replace(load_plan(path), request=REQUEST.with_phase_length("manufacturing", 30))
+    other = replace(load_plan(path, REFERENCE), request=REQUEST.with_phase_length("manufacturing", 30))
     real = MainWindow._may_overwrite
 
     def then_another_writer(self, target, *args):
@@ -108,7 +109,7 @@ def test_a_command_that_wrote_just_before_the_save_is_asked_about(qtbot, window,
     )
     assert not window.save()
     assert asked == ["The plan changed on disk"]
-    assert load_plan(path) == other
+    assert load_plan(path, REFERENCE) == other
 
 
 class Killed(BaseException):
@@ -119,7 +120,7 @@ class Killed(BaseException):
 def test_a_hard_linked_plan_killed_while_rewritten_keeps_a_readable_version(tmp_path, monkeypatch):
     path = tmp_path / "trip.carteplan"
     save_plan(path, replace(PLAN, checklist=PLAN.checklist.with_note("passport-1", "long " * 2000)))
-    old = load_plan(path)
+    old = load_plan(path, REFERENCE)
     os.link(path, tmp_path / "family.carteplan")
 
     def killed(_fd, _length):
@@ -130,10 +131,10 @@ def test_a_hard_linked_plan_killed_while_rewritten_keeps_a_readable_version(tmp_
         save_plan(path, PLAN)
     monkeypatch.undo()
     with pytest.raises(PlanFileError, match=r"kept as .*trip\.carteplan\.bak: open that one"):
-        load_plan(path)  # a shorter text over a longer one, not cut yet
-    assert load_plan(tmp_path / "trip.carteplan.bak") == old
+        load_plan(path, REFERENCE)  # a shorter text over a longer one, not cut yet
+    assert load_plan(tmp_path / "trip.carteplan.bak", REFERENCE) == old
     save_plan(path, PLAN)  # the next save (of the plan still on screen) mends it
-    assert load_plan(tmp_path / "family.carteplan") == PLAN
+    assert load_plan(tmp_path / "family.carteplan", REFERENCE) == PLAN
 
 
 CHILD = textwrap.dedent(
@@ -143,8 +144,10 @@ CHILD = textwrap.dedent(
     from datetime import date
     from carte_planner.domain import TripRequest
     from carte_planner.domain.plan import Plan
+    from carte_planner.startup import start
     from carte_planner.storage.planfile import save_plan
 
+    start()
     plan = Plan(TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin"), "plan-races")
     notes = [plan.checklist.with_note("passport-1", word * 300_000) for word in ("ab ", "x ")]
     versions = [replace(plan, checklist=note) for note in notes]
@@ -174,6 +177,6 @@ def test_a_hard_linked_plan_killed_at_random_moments_always_has_a_readable_versi
         readable = []
         for name in ("trip.carteplan", "trip.carteplan.bak"):
             with contextlib.suppress(PlanFileError):
-                readable.append(load_plan(tmp_path / name))
+                readable.append(load_plan(tmp_path / name, REFERENCE))
         assert readable, "neither the plan nor its backup can be read"
         assert os.path.samefile(path, tmp_path / "family.carteplan")

@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime
 from icalendar import Calendar
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import ExportRecord, Plan
 from carte_planner.export.ics import SEQUENCE_LIMIT, ExportOptions, export_calendar, sequence_number
 from carte_planner.storage.planfile import load_plan, save_plan
+from tests.journeys import REFERENCE, planned
 
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
 
@@ -26,7 +27,7 @@ def test_after_2088_the_number_counts_on_from_the_plan_and_stops_at_the_limit():
     assert sequence_number(after, 0) == 1
     assert sequence_number(after, 2_147_000_000) == 2_147_000_001
     assert sequence_number(datetime(2030, 1, 1, tzinfo=UTC), SEQUENCE_LIMIT) == SEQUENCE_LIMIT
-    journey = plan_journey(REQUEST, date(2027, 1, 4))
+    journey = planned(REQUEST)
     previous = ExportRecord(2_147_000_000, ())
     result = export_calendar(journey, ExportOptions("plan-late", after, previous=previous))
     assert sequences(result.data) == {2_147_000_001}
@@ -41,7 +42,7 @@ def test_a_plan_at_the_highest_number_exports_and_says_to_import_afresh(capsys, 
     _out, err = capsys.readouterr()
     assert sequences(target.read_bytes()) == {SEQUENCE_LIMIT}
     assert "highest possible value" in err
-    assert load_plan(path).exported.sequence == SEQUENCE_LIMIT
+    assert load_plan(path, REFERENCE).exported.sequence == SEQUENCE_LIMIT
 
 
 def test_exports_of_one_plan_at_the_same_moment_never_share_a_number(tmp_path):
@@ -54,13 +55,13 @@ def test_exports_of_one_plan_at_the_same_moment_never_share_a_number(tmp_path):
     assert all(len(found) == 1 for found in numbers)
     flat = sorted(found.pop() for found in numbers)
     assert len(set(flat)) == 4
-    assert load_plan(path).exported.sequence == flat[-1]
+    assert load_plan(path, REFERENCE).exported.sequence == flat[-1]
 
 
 def test_publishing_a_plan_at_the_highest_number_gives_no_traceback():
     from carte_planner.export.calendar_objects import calendar_objects
 
-    journey = plan_journey(REQUEST, date(2027, 1, 4))
+    journey = planned(REQUEST)
     plan = replace(Plan(REQUEST, "plan-max"), exported=ExportRecord(SEQUENCE_LIMIT, ()))
     sequence, objects = calendar_objects(
         journey, ExportOptions(plan.plan_id, datetime(2027, 1, 4, tzinfo=UTC)), plan.exported.sequence
@@ -74,10 +75,10 @@ def test_the_window_counts_on_above_an_export_a_command_wrote_into_the_plan_file
 
     path = tmp_path / "trip.carteplan"
     save_plan(path, window.document.plan)
-    window.document.replace_plan(load_plan(path), path)
+    window.document.replace_plan(load_plan(path, REFERENCE), path)
     window._set_plan_file(path)
     # Meanwhile `export --plan` (in a terminal) recorded a number far above the clock's.
-    save_plan(path, replace(load_plan(path), exported=ExportRecord(2_000_000_000, ())))
+    save_plan(path, replace(load_plan(path, REFERENCE), exported=ExportRecord(2_000_000_000, ())))
     target = tmp_path / "window.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
     assert window.export_calendar()

@@ -30,13 +30,15 @@ OPEN_THE_WINDOW = """
 import sys, tempfile
 from pathlib import Path
 from PySide6.QtCore import QSettings
-from carte_planner.ui.app import check_resources, make_app
+from carte_planner.ui.app import load_reference, make_app
 from carte_planner.ui.main_window import MainWindow
 import carte_planner.cli
 folder = Path(tempfile.mkdtemp())
 app = make_app(sys.argv[:1])
-assert check_resources() is None
-window = MainWindow(settings=QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat), autosave_folder=folder)
+reference = load_reference()
+assert not isinstance(reference, str), reference
+settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+window = MainWindow(settings=settings, autosave_folder=folder, reference=reference)
 window.show()
 app.processEvents()
 print("\\n".join(sorted(sys.modules)))

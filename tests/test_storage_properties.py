@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, CustomItem
 from carte_planner.domain.plan import Plan
 from carte_planner.domain.zones import canonical_zones
@@ -19,6 +19,7 @@ from carte_planner.storage.autosave import autosave_from_bytes, read_autosave, w
 from carte_planner.storage.errors import PlanFileError
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from carte_planner.storage.planfile import load_plan, save_plan
+from tests.journeys import REFERENCE, planned
 from tests.test_fuzz import json_values
 
 PHASES = ["screening", "manufacturing", "admission", "monitoring", "outpatient"]
@@ -87,7 +88,7 @@ plans = st.builds(Plan, request=requests, plan_id=named(40), checklist=checklist
 
 def accepted(data: bytes) -> Plan | None:
     try:
-        return plan_from_bytes(data)
+        return plan_from_bytes(data, REFERENCE)
     except PlanFileError:
         return None
 
@@ -95,11 +96,11 @@ def accepted(data: bytes) -> Plan | None:
 @given(plans)
 def test_property_every_plan_is_saved_and_opened_byte_identically(tmp_path_factory, plan):
     data = plan_to_bytes(plan)
-    loaded = plan_from_bytes(data)  # which also plans it
+    loaded = plan_from_bytes(data, REFERENCE)  # which also plans it
     path = tmp_path_factory.mktemp("p") / "trip.carteplan"
     save_plan(path, loaded)
     assert path.read_bytes() == data
-    assert load_plan(path) == loaded
+    assert load_plan(path, REFERENCE) == loaded
 
 
 @given(st.one_of(plans.map(plan_to_bytes), json_values.map(lambda v: json.dumps(v).encode())))
@@ -107,11 +108,11 @@ def test_property_whatever_the_loader_accepts_plans_and_saves_again_unchanged(tm
     loaded = accepted(data)
     if loaded is None:
         return
-    plan_journey(loaded.request, loaded.request.start)
+    planned(loaded.request, loaded.request.start)
     path = tmp_path_factory.mktemp("p") / "trip.carteplan"
     save_plan(path, loaded)
     saved = path.read_bytes()
-    save_plan(path, load_plan(path))
+    save_plan(path, load_plan(path, REFERENCE))
     assert path.read_bytes() == saved
 
 
@@ -123,9 +124,9 @@ def test_property_every_accepted_plan_opens_in_the_window(qtbot, tmp_path_factor
     from tests.gui import forget_changes
 
     folder = tmp_path_factory.mktemp("w")
-    loaded = plan_from_bytes(plan_to_bytes(plan))
+    loaded = plan_from_bytes(plan_to_bytes(plan), REFERENCE)
     window = MainWindow(
-        PlanDocument(loaded, date(2027, 1, 4)),
+        PlanDocument(loaded, date(2027, 1, 4), reference=REFERENCE),
         QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat),
         autosave_folder=folder / "data",
     )
@@ -149,10 +150,10 @@ def _valid_autosave(folder) -> bytes:
 @given(st.binary(max_size=300) | json_values.map(lambda v: json.dumps(v).encode()))
 def test_fuzz_autosave_bytes(data):
     try:
-        found = autosave_from_bytes(data)
+        found = autosave_from_bytes(data, REFERENCE)
     except PlanFileError:
         return
-    plan_journey(found.plan.request, date(2027, 1, 1))
+    planned(found.plan.request)
 
 
 @given(st.sampled_from(["format", "saved_at", "path", "plan", "extra"]), json_values)
@@ -161,11 +162,11 @@ def test_fuzz_autosave_one_field_changed(tmp_path_factory, field, value):
     document = json.loads(_valid_autosave(folder))
     document[field] = value
     (folder / "autosave.json").write_text(json.dumps(document), encoding="utf-8")
-    found = read_autosave(folder)  # never raises: a bad one is set aside
+    found = read_autosave(folder, REFERENCE)  # never raises: a bad one is set aside
     if found is None:
         assert (folder / "autosave.json.damaged").exists()
     else:
-        plan_journey(found.plan.request, date(2027, 1, 1))
+        planned(found.plan.request)
 
 
 text_or_junk = st.one_of(st.text(max_size=40), json_values.map(json.dumps), st.booleans().map(str))
@@ -183,5 +184,5 @@ def test_fuzz_settings_never_stop_a_start(qapp, tmp_path_factory, path, plan, un
     settings_file.setValue("session/unsaved", unsaved)
     settings_file.sync()
     reread = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
-    restored, _path, _unsaved = restored_plan(reread, date(2027, 1, 4))
-    plan_journey(restored.request, date(2027, 1, 4))
+    restored, _path, _unsaved = restored_plan(reread, date(2027, 1, 4), REFERENCE)
+    planned(restored.request)

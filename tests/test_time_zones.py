@@ -12,11 +12,12 @@ import tzdata
 import vobject
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.zones import canonical_zones
 from carte_planner.export.agenda import journey_json, journey_text
 from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.tz_database import choose, use_one_database, version_key
+from tests.journeys import planned
 
 PACKAGED = Path(tzdata.__file__).parent / "zoneinfo"
 
@@ -62,7 +63,7 @@ def test_an_older_system_folder_first_on_the_path_is_not_read(tmp_path, restore_
     assert datetime(2027, 3, 1, tzinfo=zoneinfo.ZoneInfo("Europe/Berlin")).utcoffset() == timedelta(hours=9)
     chosen = use_one_database([str(old)])
     assert (chosen.source, chosen.version) == ("packaged", tzdata.IANA_VERSION)
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"), date(2027, 1, 1))
+    journey = planned(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"))
     # Departs Berlin on Fri 26 Feb 2027, in winter time: UTC+1, as the packaged data says.
     assert journey.item("flight:outbound").depart.utcoffset() == timedelta(hours=1)
     assert written_offsets(journey, "Europe/Berlin") == {"+0100", "+0200"}
@@ -73,7 +74,7 @@ def test_a_newer_system_folder_is_used_for_names_and_offsets_alike(tmp_path, res
     newer = zone_folder(tmp_path, "2999a")
     chosen = use_one_database([str(newer)])
     assert (chosen.source, chosen.version, chosen.folder) == ("system", "2999a", newer)
-    journey = plan_journey(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"), date(2027, 1, 1))
+    journey = planned(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin"))
     assert journey.item("flight:outbound").depart.utcoffset() == timedelta(hours=9)
     assert written_offsets(journey, "Europe/Berlin") == {"+0900"}
 
@@ -98,7 +99,7 @@ def test_a_departure_in_a_spring_forward_gap_says_so(restore_database):
     request = TripRequest(
         start=date(2027, 10, 4), home_tz="Australia/Sydney", departure_time=time(2, 30), arrive_days_before=1
     )
-    journey = plan_journey(request, date(2027, 1, 1))
+    journey = planned(request)
     flight = journey.item("flight:outbound")
     assert flight.depart.replace(tzinfo=None) == datetime(2027, 10, 3, 3, 30)
     assert flight.skipped_departure == time(2, 30)
@@ -111,7 +112,5 @@ def test_a_departure_in_a_spring_forward_gap_says_so(restore_database):
     calendar = vobject.readOne(export_ics(journey, ExportOptions("plan-1", datetime(2027, 1, 1, tzinfo=UTC))).decode())
     event = next(e for e in calendar.vevent_list if e.summary.value.startswith("Flight to"))
     assert "02:30 does not exist" in event.description.value
-    usual = plan_journey(
-        TripRequest(start=date(2027, 10, 4), home_tz="Australia/Sydney", arrive_days_before=1), date(2027, 1, 1)
-    )
+    usual = planned(TripRequest(start=date(2027, 10, 4), home_tz="Australia/Sydney", arrive_days_before=1))
     assert usual.item("flight:outbound").skipped_departure is None

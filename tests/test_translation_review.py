@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from carte_planner.cli import main
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import ChecklistState, build_checklist
 from carte_planner.export.agenda import journey_text
 from carte_planner.export.checklist_document import checklist_document, checklist_text
@@ -21,9 +21,9 @@ from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.i18n import use_language
 from carte_planner.resources import load_checklist_template
 from carte_planner.storage.plan_codec import FORMAT
+from tests.journeys import TODAY, planned
 from tests.test_outputs_languages import calendar_texts, letters, pdf_text
 
-TODAY = date(2027, 1, 4)
 ZONES = {"zh_CN": "Europe/Berlin", "ru": "Europe/Moscow", "ar": "Asia/Riyadh"}
 
 
@@ -38,7 +38,7 @@ def read_outputs(language: str, tmp_path, **changes) -> dict[str, str]:
     calendar file's names and descriptions, and the checklist PDF's text layer."""
     from carte_planner.ui.printing import write_pdf
 
-    journey = plan_journey(request_for(language, **changes), TODAY)
+    journey = planned(request_for(language, **changes), TODAY)
     with use_language(language):
         checklist = build_checklist(journey, load_checklist_template(), ChecklistState())
         plan = journey_text(journey, checklist.stage_entries("ask"))
@@ -156,7 +156,7 @@ def test_russian_minor_wording(tmp_path, qapp):
 
 def test_the_russian_online_registration_hint_names_the_host(tmp_path):
     # 2027-05-01 is Labour Day in China: the day of arrival is a closed day.
-    journey = plan_journey(request_for("ru", start=date(2027, 5, 6), go_home=False, arrive_days_before=5), TODAY)
+    journey = planned(request_for("ru", start=date(2027, 5, 6), go_home=False, arrive_days_before=5), TODAY)
     with use_language("ru"):
         texts = [str(item.description) for item in journey.items if item.key.startswith("visa:registration")]
     assert texts
@@ -181,7 +181,7 @@ def test_arabic_seizures_deposit_and_the_ambiguous_bi_weekly(tmp_path, qapp):
 
 
 def test_an_arabic_extension_too_soon_after_arrival_reads_before_the_stay_ends():
-    journey = plan_journey(request_for("ar", go_home=False, visa_stay_days=7), TODAY)
+    journey = planned(request_for("ar", go_home=False, visa_stay_days=7), TODAY)
     with use_language("ar"):
         text = journey_text(journey, ())
     assert "فلا يمكن تقديم طلب التمديد قبل انتهائها بـ7 أيام" in text
@@ -290,7 +290,7 @@ def test_the_arabic_sheets_chinese_note_keeps_its_own_direction(tmp_path, qapp):
     from carte_planner.export.hospital_sheet import hospital_sheet
     from carte_planner.ui.printing import write_pdf
 
-    journey = plan_journey(request_for("ar"), TODAY)
+    journey = planned(request_for("ar"), TODAY)
     with use_language("ar"):
         write_pdf(hospital_sheet(journey), tmp_path / "sheet.pdf")
     text = raw_pdf_text(tmp_path / "sheet.pdf")
@@ -300,7 +300,7 @@ def test_the_arabic_sheets_chinese_note_keeps_its_own_direction(tmp_path, qapp):
 
 @pytest.mark.parametrize(("language", "day"), [("zh_CN", "由 2027-02-20 调休"), ("ar", "بدلًا من 20 فبراير 2027")])
 def test_a_swapped_home_holiday_gives_its_date_in_the_language(language, day):
-    journey = plan_journey(request_for("ru"), TODAY)
+    journey = planned(request_for("ru"), TODAY)
     with use_language(language):
         text = journey_text(journey, ())
     assert not re.search(r"\d\d/\d\d/\d{4}", text)

@@ -17,6 +17,7 @@ from carte_planner.ui.fields import edit_date_format
 from carte_planner.ui.language import apply_language
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes, settings_folder
+from tests.journeys import REFERENCE
 
 LANGUAGES = ["en", "zh_CN", "ru", "ar"]
 Section = QDateTimeEdit.Section
@@ -26,7 +27,11 @@ Section = QDateTimeEdit.Section
 def window(request, qtbot, settings):
     apply_language(request.param)
     plan = Plan(TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin"), "plan-test")
-    win = MainWindow(PlanDocument(plan, date(2027, 1, 4)), settings, autosave_folder=settings_folder(settings) / "data")
+    win = MainWindow(
+        PlanDocument(plan, date(2027, 1, 4), reference=REFERENCE),
+        settings,
+        autosave_folder=settings_folder(settings) / "data",
+    )
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()
     qtbot.waitExposed(win)
@@ -51,7 +56,7 @@ def type_sections(qtbot, field: QDateTimeEdit, typing: list[tuple[Section, str]]
 def save(target, field) -> Plan:
     """Ctrl+S from inside the field, as a user saves without leaving it."""
     QTest.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    return load_plan(target)
+    return load_plan(target, REFERENCE)
 
 
 def test_every_time_and_date_field_shows_its_value_as_the_locale_writes_it(window):
@@ -107,5 +112,5 @@ def test_a_typed_due_date_of_an_own_checklist_item_is_saved(qtbot, window, tmp_p
     window.tabs.setCurrentWidget(window.checklist)
     window.checklist.add_item()
     window.save_action.trigger()
-    saved = load_plan(target)
+    saved = load_plan(target, REFERENCE)
     assert [item.due for item in saved.checklist.added] == [date(2027, 2, 20)]

@@ -6,18 +6,17 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carte_planner.domain import Category, Scenario, TripRequest, plan_journey
+from carte_planner.domain import Category, Scenario, TripRequest
 from carte_planner.domain.office_days import CHINA, office_deadline
 from carte_planner.domain.visa_stay import Entry, StayCheck
 from carte_planner.office_calendars import default_start, office_calendar
 from carte_planner.resources import load_cities
-
-TODAY = date(2026, 11, 28)
+from tests.journeys import REFERENCE, TODAY, planned
 
 
 def plan(start: date, **changes):
     changes.setdefault("home_tz", "Europe/Berlin")
-    return plan_journey(TripRequest(start=start, **changes), TODAY)
+    return planned(TripRequest(start=start, **changes), TODAY)
 
 
 def items(journey, prefix):
@@ -192,8 +191,8 @@ def test_years_beyond_the_shipped_files_come_from_the_library():
 def test_the_default_first_hospital_day_is_a_working_day():
     # Eight weeks from Sat 4 Dec 2027 is Sat 29 Jan 2028, inside the modelled Spring Festival
     # break (Tue 25 Jan to Tue 1 Feb 2028): the first open day is Wed 2 Feb.
-    assert default_start(date(2027, 12, 4)) == date(2028, 2, 2)
-    assert default_start(date(2027, 1, 1)) == date(2027, 2, 26)
+    assert default_start(date(2027, 12, 4), REFERENCE.calendars) == date(2028, 2, 2)
+    assert default_start(date(2027, 1, 1), REFERENCE.calendars) == date(2027, 2, 26)
 
 
 def test_police_registration_stays_on_the_day_of_arrival_with_a_note():
@@ -287,7 +286,7 @@ def _closed_in_china(day: date) -> bool:
 
 @given(requests)
 def test_property_office_items_fall_on_open_days(request):
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     for item in journey.items:
         if item.key.startswith("visa:extension"):
             assert not _closed_in_china(item.start), item
@@ -300,7 +299,7 @@ def test_property_office_items_fall_on_open_days(request):
 
 @given(requests)
 def test_property_extensions_come_seven_days_before_the_last_permitted_day(request):
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     stays = sorted((item for item in journey.items if item.category is Category.ACCOMMODATION), key=lambda i: i.start)
     for number, stay in enumerate(stays, start=1):
         suffix = "" if number == 1 else f":entry{number}"
@@ -317,14 +316,14 @@ def test_property_extensions_come_seven_days_before_the_last_permitted_day(reque
 
 @given(requests)
 def test_property_days_in_china_equal_the_accommodation_span(request):
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     stays = [item for item in journey.items if item.category is Category.ACCOMMODATION]
     assert journey.summary.days_in_china == sum((s.end - s.start).days + 1 for s in stays)
 
 
 @given(requests)
 def test_property_every_traveller_registers_once_per_entry(request):
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     stays = sorted((item for item in journey.items if item.category is Category.ACCOMMODATION), key=lambda i: i.start)
     registrations = items(journey, "visa:registration")
     assert len(registrations) == len(stays) * len(request.travellers)

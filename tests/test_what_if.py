@@ -9,13 +9,13 @@ from datetime import date
 
 import pytest
 
-from carte_planner.domain import PlanInputError, TripRequest, plan_journey
+from carte_planner.domain import PlanInputError, TripRequest
 from carte_planner.domain.contingency import WhatIf, request_after
 from carte_planner.domain.eligibility import go_no_go, not_eligible
 from carte_planner.domain.what_if import compare
 from carte_planner.resources import load_protocol
+from tests.journeys import TODAY, planned
 
-TODAY = date(2026, 11, 28)
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
     city="beijing",
@@ -27,11 +27,11 @@ REQUEST = TripRequest(
 
 @pytest.fixture(scope="module")
 def before():
-    return plan_journey(REQUEST, TODAY)
+    return planned(REQUEST, TODAY)
 
 
 def after(what_if: WhatIf):
-    return plan_journey(request_after(REQUEST, load_protocol(), what_if), TODAY)
+    return planned(request_after(REQUEST, load_protocol(), what_if), TODAY)
 
 
 def moved(before, what_if: WhatIf) -> dict[str, tuple[date | None, date | None]]:
@@ -96,7 +96,7 @@ def test_an_infusion_three_days_late_keeps_the_admission_day(before):
 def test_an_infusion_later_than_the_day_zero_offset_allows_is_dated_itself(before):
     request = request_after(REQUEST, load_protocol(), WhatIf(delays=(("infusion", 28),)))
     assert request.moved_date("milestone:infusion") == date(2027, 5, 4)  # 1 Apr + 5 + 28
-    journey = plan_journey(request, TODAY)
+    journey = planned(request, TODAY)
     assert journey.item("milestone:infusion").start == date(2027, 5, 4)
     assert journey.item("flight:return").start == date(2027, 7, 6)
 

@@ -4,21 +4,21 @@ offices close, a visa-free stay made longer than its policy allows."""
 
 from datetime import date
 
-from carte_planner.domain import TripRequest, plan_journey
+from carte_planner.domain import TripRequest
 from carte_planner.domain.contingency import WhatIf, request_after
 from carte_planner.domain.people import Person, Role, Route, TeamRules, Turn, Visa
 from carte_planner.domain.what_if import compare
 from carte_planner.resources import load_protocol
+from tests.journeys import TODAY, planned
 
-TODAY = date(2026, 6, 1)
 # Monday 7 Sep 2026 in Shanghai; the plan's flight from Berlin lands on Sat 5 Sep.
 START = date(2026, 9, 7)
 ANNA = Person("Anna", Role.PATIENT, "DE", visa=Visa("S2", 90, "1"))
 
 
 def comparison(request: TripRequest, what_if: WhatIf, today: date = TODAY):
-    before = plan_journey(request, today)
-    return compare(before, plan_journey(request_after(request, load_protocol(), what_if), today))
+    before = planned(request, today)
+    return compare(before, planned(request_after(request, load_protocol(), what_if), today))
 
 
 def broken(result) -> dict[str, list[str]]:

@@ -16,8 +16,8 @@ from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes as _forget_changes
 from tests.gui import settings_folder
+from tests.journeys import REFERENCE
 
-TODAY = date(2027, 1, 4)
 START = date(2027, 3, 1)
 
 
@@ -41,13 +41,13 @@ def agenda_line(win, title_start):
 
 
 def test_default_window_shows_a_plan_on_a_working_day(qtbot, settings):
-    win = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
+    win = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data", reference=REFERENCE)
     qtbot.addWidget(win, before_close_func=_forget_changes)
     win.show()
     assert win.windowTitle().startswith("Untitled plan")
     journey = win.document.journey
     assert journey.city.key == "shanghai"
-    assert journey.request.start == default_start(date.today())
+    assert journey.request.start == default_start(date.today(), REFERENCE.calendars)
     assert "Shanghai (上海)" in win.summary.summary.text()
     assert [n.code for n in journey.warnings] == ["visa-stay-too-long"]
     assert win.agenda.model.rowCount() > 30
@@ -293,7 +293,7 @@ def test_save_and_open_round_trip(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert window.save()
     saved = tmp_path / "trip.carteplan"
-    assert load_plan(saved).request.phase_length("screening") == 12
+    assert load_plan(saved, REFERENCE).request.phase_length("screening") == 12
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("trip")
 
@@ -369,7 +369,7 @@ def test_settings_restore_the_last_plan_and_layout(qtbot, settings, window):
     window.panel.start.setDate(QDate(2027, 4, 5))
     window.document.undo_stack.setClean()
     window.close()
-    again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
+    again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data", reference=REFERENCE)
     qtbot.addWidget(again, before_close_func=_forget_changes)
     assert again.document.request.start == date(2027, 4, 5)
     assert again.document.plan.plan_id == "plan-test"
@@ -381,7 +381,7 @@ def test_discarded_changes_do_not_come_back(qtbot, settings, window, monkeypatch
     window.document.undo_stack.setClean()
     window.panel.phase_rows[0].days.setValue(13)
     window.close()
-    again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data")
+    again = MainWindow(settings=settings, autosave_folder=settings_folder(settings) / "data", reference=REFERENCE)
     qtbot.addWidget(again, before_close_func=_forget_changes)
     assert again.document.request.phase_length("manufacturing") == 25
     assert again.document.request.phase_length("screening") is None
@@ -495,15 +495,14 @@ def test_saving_after_the_folder_vanished(window, tmp_path, monkeypatch):
 
 
 def test_a_damaged_data_file_is_explained(monkeypatch):
-    import carte_planner.resources as resources
+    import carte_planner.ui.app as app
     from carte_planner.domain.errors import ResourceError
-    from carte_planner.ui.app import check_resources
 
     def broken():
         raise ResourceError("protocol.toml", "phases[1].min_days", "is missing")
 
-    monkeypatch.setattr(resources, "load_protocol", broken)
-    message = check_resources()
+    monkeypatch.setattr(app, "shipped_reference", broken)
+    message = app.load_reference()
     assert "protocol.toml: phases[1].min_days: is missing" in message
     assert "Reinstall Carte Planner" in message
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox,
 from carte_planner.storage.planfile import load_plan
 from carte_planner.ui import printing
 from carte_planner.ui.fields import DateField
+from tests.journeys import REFERENCE
 
 
 def type_into(qtbot, widget, text):
@@ -46,7 +47,7 @@ def test_save_keeps_what_is_typed_without_leaving_the_field(qtbot, window, tmp_p
     type_into(qtbot, widget, text)
     QTest.keyClick(widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.exists()
-    assert applied(load_plan(target).request)
+    assert applied(load_plan(target, REFERENCE).request)
     assert not window.isWindowModified()
     assert "Saved" in window.statusBar().currentMessage()
 
@@ -96,7 +97,7 @@ def test_quitting_with_a_typed_value_asks_and_can_save_it(qtbot, window, tmp_pat
     assert asked
     assert "not saved" in asked[0]
     assert not window.isVisible()
-    assert load_plan(target).request.travellers == ("Anna", "Jonas")
+    assert load_plan(target, REFERENCE).request.travellers == ("Anna", "Jonas")
 
 
 def test_cancelling_the_quit_keeps_the_typed_value(qtbot, window, monkeypatch):
@@ -257,7 +258,7 @@ def test_a_typed_new_date_and_an_open_note_are_saved(qtbot, window, tmp_path, mo
     qtbot.waitUntil(agenda.move_date.hasFocus)
     agenda.move_date.setDate(date(2027, 5, 20))
     QTest.keyClick(agenda.move_date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert load_plan(target).request.moved_date("visits:outpatient#2") == date(2027, 5, 20)
+    assert load_plan(target, REFERENCE).request.moved_date("visits:outpatient#2") == date(2027, 5, 20)
 
     window.tabs.setCurrentWidget(window.checklist)
     tree, model = window.checklist.tree, window.checklist.model
@@ -268,7 +269,7 @@ def test_a_typed_new_date_and_an_open_note_are_saved(qtbot, window, tmp_path, mo
     editor = QApplication.focusWidget()
     QTest.keyClicks(editor, "Two copies")
     QTest.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert load_plan(target).checklist.note(key) == "Two copies"
+    assert load_plan(target, REFERENCE).checklist.note(key) == "Two copies"
 
 
 def test_a_typed_date_time_and_city_are_saved_without_leaving_the_field(qtbot, window, tmp_path, monkeypatch):
@@ -280,7 +281,7 @@ def test_a_typed_date_time_and_city_are_saved_without_leaving_the_field(qtbot, w
     panel.start.setSelectedSection(DateField.Section.YearSection)
     QTest.keyClicks(panel.start, "2028")
     QTest.keyClick(panel.start, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert load_plan(target).request.start == date(2028, 3, 1)
+    assert load_plan(target, REFERENCE).request.start == date(2028, 3, 1)
 
     panel.departure.setFocus()
     qtbot.waitUntil(panel.departure.hasFocus)
@@ -290,13 +291,13 @@ def test_a_typed_date_time_and_city_are_saved_without_leaving_the_field(qtbot, w
     assert panel.departure.hasFocus()
     QTest.keyClicks(panel.departure, "45")
     QTest.keyClick(panel.departure, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert load_plan(target).request.departure_time.strftime("%H:%M") == "07:45"
+    assert load_plan(target, REFERENCE).request.departure_time.strftime("%H:%M") == "07:45"
 
     panel.city.setFocus()
     qtbot.waitUntil(panel.city.hasFocus)
     panel.city.setEditText("Beijing")
     QTest.keyClick(panel.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert load_plan(target).request.city.lower() == "beijing"
+    assert load_plan(target, REFERENCE).request.city.lower() == "beijing"
 
 
 def test_default_travellers_are_placeholders_not_typed_names(qtbot, window):

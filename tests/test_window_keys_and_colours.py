@@ -14,7 +14,7 @@ from carte_planner.domain import TripRequest
 from carte_planner.domain.journey import Category
 from carte_planner.domain.plan import Plan
 from carte_planner.i18n import current_language
-from carte_planner.i18n.catalog import DOMAIN, locale_folder
+from carte_planner.i18n.catalog import DOMAIN
 from carte_planner.storage.planfile import save_plan
 from carte_planner.ui.agenda_model import AgendaModel
 from carte_planner.ui.checklist_panel import AddItemDialog
@@ -33,6 +33,7 @@ from carte_planner.ui.palette import (
 )
 from carte_planner.ui.summary_bar import CHECK_COLOURS, WARNING_COLOURS
 from tests.gui import forget_changes
+from tests.journeys import REFERENCE
 
 # The window in each language, built the way View ▸ Language builds it; the pseudo-language
 # proves that a catalogue's wrapping keeps the English letters.
@@ -115,7 +116,7 @@ def test_alt_letters_are_unique_in_each_menu_and_dialog(speaking_window, qtbot, 
 
 def keyed_messages(language: str) -> list:
     """The catalogue entries of `language` whose English has an Alt letter (HTML aside)."""
-    catalogue = locale_folder() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    catalogue = REFERENCE.locale_folder / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     with open(catalogue, "rb") as file:
         return [m for m in read_po(file) if isinstance(m.id, str) and "<" not in m.id and mnemonic(m.id)]
 

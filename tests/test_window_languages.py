@@ -18,9 +18,8 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.language import apply_language
 from carte_planner.ui.main_window import MainWindow
 from tests.gui import forget_changes, settings_folder
+from tests.journeys import REFERENCE, TODAY
 from tests.pseudo_words import escaped_words
-
-TODAY = date(2027, 1, 4)
 
 
 @pytest.fixture
@@ -32,7 +31,7 @@ def speak(qtbot):
 
 def open_window(qtbot, settings, travellers=("Anna", "Boris")):
     request = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", travellers=travellers)
-    document = PlanDocument(Plan(request, "plan-test"), TODAY)
+    document = PlanDocument(Plan(request, "plan-test"), TODAY, reference=REFERENCE)
     win = MainWindow(document, settings, autosave_folder=settings_folder(settings) / "data")
     qtbot.addWidget(win, before_close_func=forget_changes)
     win.show()

@@ -23,6 +23,11 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from carte_planner.shipped import shipped_reference
+    from carte_planner.startup import start
+
+    start()
+
     app = QApplication([])
     font = app.font()
     font.setPointSizeF(font.pointSizeF() * font_scale)
@@ -38,7 +43,7 @@ def main() -> None:
 
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     request = TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin")
-    document = PlanDocument(Plan(request, "probe"), date(2027, 1, 4))
+    document = PlanDocument(Plan(request, "probe"), date(2027, 1, 4), reference=shipped_reference())
     window = MainWindow(document, settings, autosave_folder=folder / "data")
     window.show()
     for _ in range(3):  # the first show may fit the window to the screen a moment later

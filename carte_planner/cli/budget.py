@@ -15,6 +15,7 @@ from carte_planner.i18n import tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -30,12 +31,11 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return budget
 
 
-def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
     from carte_planner.cli.output import UsageError, pdf_output, tell, write_out, write_pdf
     from carte_planner.domain.budget import budget_change, cost, plan_counts
     from carte_planner.domain.planner import plan_journey
     from carte_planner.export.budget_report import budget_csv, budget_document, budget_json, budget_text, change_text
-    from carte_planner.resources import load_budget_categories
     from carte_planner.storage.planfile import load_plan
 
     if not args.plan:
@@ -43,10 +43,10 @@ def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: da
             "--plan: " + tr("the budget is kept in a plan file: give the .carteplan file whose budget to show")
         )
     budget = cost(plan.money, plan_counts(journey))
-    saved = load_plan(args.plan)
-    before = cost(saved.money, plan_counts(plan_journey(replace(saved.request), today)))
+    saved = load_plan(args.plan, reference)
+    before = cost(saved.money, plan_counts(plan_journey(replace(saved.request), today, reference)))
     change = budget_change(before, budget)
-    categories = load_budget_categories()
+    categories = reference.budget_categories
     if args.pdf:
         output = pdf_output(args)
         write_pdf(budget_document(budget, plan.money, categories), output, args.paper, args.plan)
@@ -63,5 +63,5 @@ def run_budget(args: argparse.Namespace, plan: Plan, journey: Journey, today: da
     return 0
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    return run_budget(args, plan, journey, today)
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
+    return run_budget(args, plan, journey, today, reference)

@@ -13,6 +13,7 @@ from carte_planner.i18n import tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -56,5 +57,5 @@ def run_cards(args: argparse.Namespace, journey: Journey) -> int:
     return 0
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
     return run_cards(args, journey)

@@ -14,14 +14,14 @@ from carte_planner.i18n import ntr, tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
-def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def _checklist(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.export.checklist_document import checklist_document, checklist_text
-    from carte_planner.resources import load_checklist_template
 
-    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
+    checklist = build_checklist(journey, reference.checklist_template, plan.checklist)
     if not args.pdf:
         write_out(checklist_text(journey, checklist, markdown=args.format == "markdown"))
         return 0
@@ -49,5 +49,5 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return checklist
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    return _checklist(args, plan, journey)
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
+    return _checklist(args, plan, journey, reference)

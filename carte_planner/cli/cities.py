@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from carte_planner.cli.output import write_out
 from carte_planner.cli.words import add_language_option
 from carte_planner.i18n import tr
+
+if TYPE_CHECKING:
+    from carte_planner.domain.reference import Reference
 
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -15,10 +19,8 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return cities
 
 
-def run() -> int:
-    from carte_planner.resources import load_cities
-
-    for city in load_cities():
+def run(reference: Reference) -> int:
+    for city in reference.cities:
         airports = tr("airports: {codes}").format(codes=", ".join(city.airports))
         line = f"{city.name:<12} {city.name_zh:<6} {airports}"
         write_out((f"{line}   ({tr(city.airport_note)})" if city.airport_note else line) + "\n")

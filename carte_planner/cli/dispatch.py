@@ -29,9 +29,10 @@ from carte_planner.cli.values import today_from
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
-_ON_A_JOURNEY: dict[str, Callable[[argparse.Namespace, Plan, Journey, date], int]] = {
+_ON_A_JOURNEY: dict[str, Callable[[argparse.Namespace, Plan, Journey, date, Reference], int]] = {
     "plan": plan.run,
     "export": export.run,
     "checklist": checklist.run,
@@ -45,16 +46,19 @@ _ON_A_JOURNEY: dict[str, Callable[[argparse.Namespace, Plan, Journey, date], int
 
 
 def run(args: argparse.Namespace) -> int:
+    from carte_planner.shipped import shipped_reference
+
+    reference = shipped_reference()
     if args.command == "cities":
-        return cities.run()
+        return cities.run(reference)
     today = today_from(args)
     if args.command == "publish":
-        return publish.run_publish(args, today, UsageError)
+        return publish.run_publish(args, today, reference, UsageError)
     if args.command == "what-if":
-        return what_if.run_what_if(args, today, UsageError)
+        return what_if.run_what_if(args, today, reference, UsageError)
     from carte_planner.domain.planner import plan_journey
 
-    chosen = plan_from_args(args, today)
-    journey = plan_journey(chosen.request, today)
+    chosen = plan_from_args(args, today, reference)
+    journey = plan_journey(chosen.request, today, reference)
     check_moves(args, journey)
-    return _ON_A_JOURNEY[args.command](args, chosen, journey, today)
+    return _ON_A_JOURNEY[args.command](args, chosen, journey, today, reference)

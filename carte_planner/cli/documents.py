@@ -13,6 +13,7 @@ from carte_planner.i18n import tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -31,13 +32,12 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return documents
 
 
-def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     from carte_planner.cli.output import pdf_output, tell, write_out, write_pdf
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.documents_list import documents_document, documents_text
-    from carte_planner.resources import load_documents_template
 
-    template = load_documents_template()
+    template = reference.documents_template
     documents = build_documents(journey, template, plan.papers)
     if not args.pdf:
         write_out(documents_text(documents, template, args.packet))
@@ -49,5 +49,5 @@ def run_documents(args: argparse.Namespace, plan: Plan, journey: Journey) -> int
     return 0
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    return run_documents(args, plan, journey)
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
+    return run_documents(args, plan, journey, reference)

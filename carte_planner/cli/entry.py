@@ -125,10 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `carte-planner`; returns the exit code. It never ends in a traceback:
     bad input and unwritable output are each one line on standard error."""
     tolerant_streams()
-    from carte_planner.tz_database import use_one_database
+    from carte_planner.startup import start
 
-    # Zone names and offsets from one database, the newer of the system's and the packaged one.
-    use_one_database()
+    # The zone database and the catalogues are the shipped ones (read when first needed).
+    start()
     # The language is the command's: a caller (a test, a script) gets its own back afterwards.
     with use_language(current_language()):
         try:

@@ -18,9 +18,10 @@ from carte_planner.storage.errors import PlanFileError
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
-def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def _export(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     """Write the calendar; with --plan, record in the plan file what it holds, so that the next
     export can cancel the events that are gone and raise SEQUENCE even a second later."""
     from carte_planner.domain.request import text_problem
@@ -35,7 +36,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
         # from the first one's SEQUENCE instead of writing the same number for other contents.
         try:
             with writing(Path(args.plan)):
-                result = _export_to(args, plan, journey, output)
+                result = _export_to(args, plan, journey, output, reference)
         except TimeoutError:
             from carte_planner.storage.atomic import WriteError
 
@@ -44,7 +45,7 @@ def _export(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
                 "--plan: " + tr("another program kept writing {path}; try again.").format(path=args.plan)
             ) from None
     else:
-        result = _export_to(args, plan, journey, output)
+        result = _export_to(args, plan, journey, output, reference)
     from carte_planner.export.ics import SEQUENCE_EXHAUSTED, sequence_exhausted
 
     if sequence_exhausted(result.previous_sequence):
@@ -80,7 +81,9 @@ class _Exported:
     previous_sequence: int
 
 
-def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None) -> _Exported:
+def _export_to(
+    args: argparse.Namespace, plan: Plan, journey: Journey, output: Path | None, reference: Reference
+) -> _Exported:
     """Write the calendar and, with --plan, the plan's record of it (read again from the file:
     another export may have written it since)."""
     from carte_planner.domain.identity import derived_plan_id
@@ -93,7 +96,7 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
     if args.plan:
         from carte_planner.storage.planfile import load_plan
 
-        on_disk = load_plan(args.plan)
+        on_disk = load_plan(args.plan, reference)
     options = ExportOptions(
         plan_id=plan.plan_id or derived_plan_id(journey.city.key, request.home_tz, request.travellers),
         now=datetime.now(UTC),
@@ -125,5 +128,5 @@ def _export_to(args: argparse.Namespace, plan: Plan, journey: Journey, output: P
     return _Exported(on_disk.exported.sequence)
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    return _export(args, plan, journey)
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
+    return _export(args, plan, journey, reference)

@@ -13,6 +13,7 @@ from carte_planner.i18n import ntr, tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -24,15 +25,14 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return handover
 
 
-def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
+def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey, reference: Reference) -> int:
     from carte_planner.cli.output import pdf_output, tell, write_pdf
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.handover import handover_document
-    from carte_planner.resources import load_checklist_template, load_documents_template
 
-    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
-    documents = build_documents(journey, load_documents_template(), plan.papers)
+    checklist = build_checklist(journey, reference.checklist_template, plan.checklist)
+    documents = build_documents(journey, reference.documents_template, plan.papers)
     output = pdf_output(args)
     pages = write_pdf(handover_document(journey, checklist, documents), output, args.paper, args.plan)
     if output is not None:
@@ -46,5 +46,5 @@ def run_handover(args: argparse.Namespace, plan: Plan, journey: Journey) -> int:
     return 0
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
-    return run_handover(args, plan, journey)
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
+    return run_handover(args, plan, journey, reference)

@@ -15,6 +15,7 @@ from carte_planner.i18n import tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def _save(path: str, plan: Plan) -> None:
@@ -38,14 +39,13 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return plan
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
     from carte_planner.domain.checklist import QUESTIONS_STAGE, build_checklist
     from carte_planner.export.agenda import journey_json, journey_text
-    from carte_planner.resources import load_checklist_template
 
     if args.save:
         _save(args.save, plan)
-    questions = build_checklist(journey, load_checklist_template(), plan.checklist).stage_entries(QUESTIONS_STAGE)
+    questions = build_checklist(journey, reference.checklist_template, plan.checklist).stage_entries(QUESTIONS_STAGE)
     render = journey_json if args.format == "json" else journey_text
     write_out(render(journey, questions))
     return 0

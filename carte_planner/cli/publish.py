@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from carte_planner.domain.checklist import Checklist
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
     from carte_planner.publish.sync import Conflict, PublishOutcome, PublishTarget
 
 PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
@@ -122,7 +123,7 @@ def add_calendar_language_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
+def run_publish(args: argparse.Namespace, today: date, reference: Reference, fail: _Fail) -> int:
     """Publish; every failure raises `fail(message)` (one line, exit code 2) after saving in the
     plan file whatever was published before it."""
     from carte_planner.domain.checklist import build_checklist
@@ -130,10 +131,9 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     from carte_planner.publish.errors import Failure, PublishError
     from carte_planner.publish.server import certificate_fingerprint, normalised_url
     from carte_planner.publish.sync import PublishTarget
-    from carte_planner.resources import load_checklist_template
     from carte_planner.storage.planfile import load_plan
 
-    plan = load_plan(args.plan)
+    plan = load_plan(args.plan, reference)
     known = plan.server
     user = args.user or (known.user if known else None)
     if not (args.url or known) or not user:
@@ -162,13 +162,13 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     password, source = _password(url, user, fail)
     if not plan.plan_id:
         raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
-    journey = plan_journey(plan.request, today)
-    checklist = build_checklist(journey, load_checklist_template(), plan.checklist)
+    journey = plan_journey(plan.request, today, reference)
+    checklist = build_checklist(journey, reference.checklist_template, plan.checklist)
     try:
         outcome = _publish(args, plan, journey, checklist, target, password)
     except PublishError as error:
         if error.server is not None:
-            _save(args.plan, error.server, plan.calendar_language)
+            _save(args.plan, error.server, plan.calendar_language, reference)
         message = error.message
         if error.failure is Failure.PASSWORD and source == "keyring":
             from carte_planner.publish.credentials import forget_password
@@ -190,7 +190,7 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
                 option="--calendar NAME", create="--create-calendar"
             )
         raise fail(message) from None
-    _save(args.plan, outcome.server, outcome.language)
+    _save(args.plan, outcome.server, outcome.language, reference)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
 
@@ -201,9 +201,14 @@ def run_publish(args: argparse.Namespace, today: date, fail: _Fail) -> int:
     print(outcome.summary())
     conflicts = list(outcome.conflicts)
     _print_conflicts(outcome.conflicts)
-    if load_plan(args.plan).relatives or args.relatives_calendar or args.relatives_url or args.relatives_user:
+    if (
+        load_plan(args.plan, reference).relatives
+        or args.relatives_calendar
+        or args.relatives_url
+        or args.relatives_user
+    ):
         family = (url, user, password, trusted)
-        conflicts += _publish_for_relatives(args, journey, checklist, family, fail)
+        conflicts += _publish_for_relatives(args, journey, checklist, family, reference, fail)
     if conflicts:
         raise fail(
             ntr(
@@ -246,6 +251,7 @@ def _publish_for_relatives(
     journey: Journey,
     checklist: Checklist,
     family: tuple[str, str, str, str],
+    reference: Reference,
     fail: _Fail,
 ) -> list[Conflict]:
     """Publish the relatives' (discreet) calendar after the family's; one result line."""
@@ -254,7 +260,7 @@ def _publish_for_relatives(
     from carte_planner.publish.sync import PublishTarget
     from carte_planner.storage.planfile import load_plan
 
-    plan = load_plan(args.plan)  # with the family's record just saved
+    plan = load_plan(args.plan, reference)  # with the family's record just saved
     known = plan.relatives
     family_url, family_user, family_password, family_trusted = family
     prefix = tr("Relatives' calendar:") + " "
@@ -282,9 +288,9 @@ def _publish_for_relatives(
         outcome = _publish(args, plan, journey, checklist, target, password)
     except PublishError as error:
         if error.server is not None:
-            _save(args.plan, error.server, plan.calendar_language, relatives=True)
+            _save(args.plan, error.server, plan.calendar_language, reference, relatives=True)
         raise fail(prefix + error.message) from None
-    _save(args.plan, outcome.server, outcome.language, relatives=True)
+    _save(args.plan, outcome.server, outcome.language, reference, relatives=True)
     print(prefix + outcome.summary())
     _print_conflicts(outcome.conflicts)
     return list(outcome.conflicts)
@@ -340,7 +346,7 @@ def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
     return pem
 
 
-def _save(path: str, server: object, language: str, *, relatives: bool = False) -> None:
+def _save(path: str, server: object, language: str, reference: Reference, *, relatives: bool = False) -> None:
     from carte_planner.domain.plan import CalendarServer
     from carte_planner.storage.atomic import WriteError
     from carte_planner.storage.errors import PlanFileError
@@ -351,7 +357,7 @@ def _save(path: str, server: object, language: str, *, relatives: bool = False) 
     try:
         # Read and written under the plan's write lock: a window saving meanwhile is not undone.
         with writing(Path(path)):
-            plan = replace(load_plan(path), calendar_language=language)
+            plan = replace(load_plan(path, reference), calendar_language=language)
             save_plan(path, replace(plan, relatives=server) if relatives else replace(plan, server=server))
     except (WriteError, PlanFileError, TimeoutError) as error:
         # Like any output the command could not write: the exit code says so (74, not 2).

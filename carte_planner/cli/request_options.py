@@ -20,6 +20,7 @@ from carte_planner.cli.values import (
 )
 from carte_planner.cli.words import NUMBER, WHOLE_NUMBER
 from carte_planner.domain.fields import FIELDS, REQUEST_FIELDS, Field, Kind, Section
+from carte_planner.domain.notice_codes import MOVED_ITEM_GONE
 from carte_planner.i18n import tr
 
 
@@ -144,6 +145,7 @@ TAKEN_AS_TYPED = tuple(
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def _add_text_option(group: argparse._ArgumentGroup, field: Field) -> None:
@@ -178,7 +180,7 @@ def _travellers(args: argparse.Namespace, current: tuple[str, ...]) -> tuple[str
     return tuple(names + kept[len(names) : count])
 
 
-def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
+def plan_from_args(args: argparse.Namespace, today: date, reference: Reference) -> Plan:
     """The plan the options describe: the --plan file's, or a new one (with no plan id yet),
     changed by every option given. Every refusal names the option to fix."""
     from carte_planner.domain.plan import Plan
@@ -189,7 +191,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
     if args.plan:
         from carte_planner.storage.planfile import load_plan
 
-        plan = load_plan(args.plan)
+        plan = load_plan(args.plan, reference)
     else:
         from carte_planner.office_calendars import default_start
 
@@ -201,7 +203,7 @@ def plan_from_args(args: argparse.Namespace, today: date) -> Plan:
                         "the first hospital day would default to eight weeks later, after {year}; give {option} too"
                     ).format(year=LATEST_START.year, option="--start")
                 )
-            start = default_start(today)
+            start = default_start(today, reference.calendars)
         plan = Plan(TripRequest(start=start, home_tz=system_time_zone()), plan_id="")
     request = plan.request
     changes: dict[str, object] = {}
@@ -258,7 +260,7 @@ def check_moves(args: argparse.Namespace, journey: Journey) -> None:
     """A --move whose key the plan does not have would be silently ignored: refuse it."""
     typed = {key for key, _ in parse_pairs(args.move, "--move", str)}
     for notice in journey.notices:
-        if notice.code == "moved-item-gone" and notice.item_key in typed:
+        if notice.code == MOVED_ITEM_GONE and notice.item_key in typed:
             raise UsageError(
                 tr(
                     "{option}: '{key}' is not an item of this plan (the keys are in {command}; a visit is {example})"

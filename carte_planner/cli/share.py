@@ -15,6 +15,7 @@ from carte_planner.i18n import tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def add_share_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -55,7 +56,7 @@ def run_share(args: argparse.Namespace, journey: Journey, today: date) -> int:
     return 0
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
     if output_path(args.html, "--html", args) is None:
         raise UsageError("--html: " + tr("give a file name"))
     return run_share(args, journey, today)

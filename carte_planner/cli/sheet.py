@@ -14,6 +14,7 @@ from carte_planner.i18n import tr
 if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
+    from carte_planner.domain.reference import Reference
 
 
 def _sheet(args: argparse.Namespace, journey: Journey) -> int:
@@ -37,5 +38,5 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     return sheet
 
 
-def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date, reference: Reference) -> int:
     return _sheet(args, journey)

@@ -8,9 +8,12 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carte_planner.i18n import tr
+
+if TYPE_CHECKING:
+    from carte_planner.domain.reference import Reference
 
 _Fail = Callable[[str], Exception]
 
@@ -79,17 +82,16 @@ def _delays(values: list[str], fail: _Fail) -> tuple[tuple[str, int], ...]:
     return tuple(delays)
 
 
-def run_what_if(args: argparse.Namespace, today: date, fail: _Fail) -> int:
+def run_what_if(args: argparse.Namespace, today: date, reference: Reference, fail: _Fail) -> int:
     from carte_planner.cli.output import write_out
     from carte_planner.domain.contingency import WhatIf, request_after
     from carte_planner.domain.eligibility import not_eligible
     from carte_planner.domain.planner import plan_journey
     from carte_planner.domain.what_if import compare
-    from carte_planner.resources import load_protocol
     from carte_planner.storage.planfile import load_plan, save_plan
 
-    plan = load_plan(args.plan)
-    before = plan_journey(plan.request, today)
+    plan = load_plan(args.plan, reference)
+    before = plan_journey(plan.request, today, reference)
     if args.not_eligible:
         if args.apply:
             raise fail("--apply: " + tr("the not-eligible path is shown, not applied to the plan"))
@@ -111,8 +113,8 @@ def run_what_if(args: argparse.Namespace, today: date, fail: _Fail) -> int:
         )
     if args.apply and not args.save:
         raise fail("--apply: " + tr("give --save FILE to write the changed plan to"))
-    changed = request_after(plan.request, load_protocol(), what_if)
-    after = plan_journey(changed, today)
+    changed = request_after(plan.request, reference.protocol, what_if)
+    after = plan_journey(changed, today, reference)
     comparison = compare(before, after, what_if.transplant_days if what_if.transplant_at_home else 0)
     if args.apply:
         save_plan(args.save, replace(plan, request=changed))

@@ -4,7 +4,7 @@ fields) does not load the planner."""
 
 from __future__ import annotations
 
-import importlib
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,10 +38,27 @@ _MODULES = {
 
 
 def __getattr__(name: str) -> object:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    module: ModuleType
+    match _MODULES.get(name):
+        case "errors":
+            from carte_planner.domain import errors
+
+            module = errors
+        case "journey":
+            from carte_planner.domain import journey
+
+            module = journey
+        case "planner":
+            from carte_planner.domain import planner
+
+            module = planner
+        case "request":
+            from carte_planner.domain import request
+
+            module = request
+        case _:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(module, name)
     globals()[name] = value
     return value
 

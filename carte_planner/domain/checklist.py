@@ -12,6 +12,7 @@ from carte_planner.domain.assumptions import ASSUMED_PREFIX, CHECKLIST_LEAD_TIME
 from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.data_tables import Titled, tables
 from carte_planner.domain.errors import ResourceError
+from carte_planner.domain.item_keys import checklist_key
 from carte_planner.domain.journey import Assumption, Category, Journey, JourneyItem
 from carte_planner.domain.people import RULE_LABELS
 from carte_planner.domain.travellers import traveller_words
@@ -291,7 +292,7 @@ def checklist_items(checklist: Checklist) -> list[JourneyItem]:
         lines.append(say("Checklist: {stage}.", stage=say(titles.get(entry.stage, entry.stage))))
         items.append(
             JourneyItem(
-                key=f"check:{entry.key}",
+                key=checklist_key(entry.key),
                 category=Category.CHECKLIST,
                 title_words=entry.title_words,
                 description_words=joined(*lines),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from carte_planner.domain.request import text_problem
+
 MAX_TITLE = 200
 
 
@@ -65,6 +67,4 @@ class ChecklistState:
 def printable(text: str, free_text: bool = False) -> str:
     """Text typed or pasted into the checklist without the control characters that a plan
     file refuses and calendar parsers reject (free text keeps its tabs and line breaks)."""
-    from carte_planner.domain.request import text_problem
-
     return "".join(c for c in text if text_problem(c, free_text) is None)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from carte_planner.domain.assumptions import HANDOVER_OVERLAP
-from carte_planner.domain.journey import Category, DayNumber, JourneyItem, Notice
+from carte_planner.domain.item_keys import handover_key
+from carte_planner.domain.journey import Category, DayNumber, JourneyItem, Notice, Severity
+from carte_planner.domain.notice_codes import CAREGIVER_COVERAGE
 from carte_planner.domain.people import Role
 from carte_planner.domain.person_plan import TravellerPlan
 from carte_planner.domain.travellers import traveller_words
@@ -82,7 +84,7 @@ def coverage_notice(gaps: tuple[Gap, ...], until: int) -> Notice | None:
                 days=joined(*leaving, separator=say(", ")),
             )
         )
-    return Notice("warning", "caregiver-coverage", joined(*parts), field="travellers")
+    return Notice(Severity.WARNING, CAREGIVER_COVERAGE, joined(*parts), field="travellers")
 
 
 def handover_items(plans: tuple[TravellerPlan, ...], assumed: bool) -> list[JourneyItem]:
@@ -94,7 +96,7 @@ def handover_items(plans: tuple[TravellerPlan, ...], assumed: bool) -> list[Jour
             if other != name and arrive <= leave < other_leave:
                 items.append(
                     JourneyItem(
-                        key=f"handover:{leave.isoformat()}",
+                        key=handover_key(leave),
                         category=Category.MILESTONE,
                         title_words=say(
                             "Hand-over: {leaving} to {arriving}",

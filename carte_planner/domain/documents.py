@@ -12,6 +12,7 @@ from carte_planner.domain import data_tables
 from carte_planner.domain.checklist_state import MAX_TITLE, printable
 from carte_planner.domain.data_tables import Titled, tables
 from carte_planner.domain.errors import ResourceError
+from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr
 from carte_planner.i18n.text import Words, say, spoken
 
@@ -215,8 +216,6 @@ def whose(entry: DocumentEntry) -> str:
     """The traveller a document belongs to, or the whole trip, in the reader's language."""
     if entry.traveller is None:
         return tr("Whole trip")
-    from carte_planner.domain.travellers import traveller_words
-
     return str(traveller_words(entry.traveller))
 
 

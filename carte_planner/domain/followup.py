@@ -16,6 +16,7 @@ from carte_planner.domain.assumptions import (
     Settings,
     stage_title,
 )
+from carte_planner.domain.item_keys import followup_key
 from carte_planner.domain.journey import Category, JourneyItem, Recurrence
 from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.domain.phases import PhaseSpan
@@ -137,7 +138,7 @@ def home_followup_items(
         recurrence = _monthly(stage.every_months, day_zero.day, first, last)
         items.append(
             JourneyItem(
-                key=f"followup:{stage.label}",
+                key=followup_key(stage.label),
                 category=Category.HOME_FOLLOWUP,
                 title_words=say(
                     "{title} ({rhythm})", title=say(protocol.followup_title), rhythm=stage_title(stage.every_months)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from carte_planner.i18n import current_language, tr, tr_noop
@@ -32,26 +32,23 @@ _OBSERVED = " (observed)"
 # The library writes the working weekend day a day off was swapped from as MM/DD/YYYY.
 _SUBSTITUTED = re.compile(r"Day off \(substituted from (\d\d)/(\d\d)/(\d{4})\)")
 
-# Other countries' names in the app's languages, {country: {language: {English: translated}}},
-# as the office calendars read them from resources/holidays or compute them with the library.
-# The domain reads no files, so whoever loads a calendar hands its names over here.
-_HOME_NAMES: dict[str, dict[str, dict[str, str]]] = {}
-# {country: {English: the name in the country's own language}}, for a reader whose language the
-# library lacks there: a family from Germany knows Karfreitag, whatever language it reads.
-_OWN_NAMES: dict[str, dict[str, str]] = {}
+
+@dataclass(frozen=True)
+class HolidayNames:
+    """One country's holiday names beyond the English ones, as its office calendar brings them
+    (from resources/holidays or the library): `translated` is {language: {English: name}} for
+    the app's languages, `own` is {English: the name in the country's own language}, for a
+    reader whose language the library lacks there: a family from Germany knows Karfreitag,
+    whatever language it reads."""
+
+    translated: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    own: Mapping[str, str] = field(default_factory=dict)
 
 
-def add_home_names(country: str, names: Mapping[str, Mapping[str, str]], own: Mapping[str, str] | None = None) -> None:
-    """Remember `country`'s holiday names in other languages ({language: {English: name}}) and
-    in its own (`own`, {English: name}), next to those already known (a plan beyond the
-    shipped years brings more names)."""
-    known = _HOME_NAMES.setdefault(country, {})
-    for language, table in names.items():
-        known.setdefault(language, {}).update(table)
-    _OWN_NAMES.setdefault(country, {}).update(own or {})
+NO_NAMES = HolidayNames()
 
 
-def holiday_name(country: str, name: str) -> str:
+def holiday_name(country: str, name: str, names: HolidayNames = NO_NAMES) -> str:
     """`name` as the library gives it in English, in the current language: China's from our
     catalogue, another country's from the library's translation when it has one. A name
     neither knows stays as it is."""
@@ -59,15 +56,15 @@ def holiday_name(country: str, name: str) -> str:
     if language == "en":
         return name
     if country != CHINA:
-        translated = _HOME_NAMES.get(country, {}).get(language, {}).get(name)
+        translated = names.translated.get(language, {}).get(name)
         if translated is not None:
             return translated
-    return tr("; ").join(_one_name(country, part) for part in name.split("; "))
+    return tr("; ").join(_one_name(country, part, names) for part in name.split("; "))
 
 
-def _one_name(country: str, name: str) -> str:
+def _one_name(country: str, name: str, names: HolidayNames) -> str:
     if name.endswith(_OBSERVED):
-        return tr("{holiday} (observed)").format(holiday=_one_name(country, name[: -len(_OBSERVED)]))
+        return tr("{holiday} (observed)").format(holiday=_one_name(country, name[: -len(_OBSERVED)], names))
     swapped = _SUBSTITUTED.fullmatch(name)
     if swapped:
         # The library's MM/DD/YYYY is an American date: the reader gets one in their language.
@@ -75,10 +72,10 @@ def _one_name(country: str, name: str) -> str:
         return tr("Day off (substituted from {date})").format(date=format_day(date(year, month, day), DATE))
     if country == CHINA:
         return tr(CHINA_HOLIDAYS[name]) if name in CHINA_HOLIDAYS else name
-    translated = _HOME_NAMES.get(country, {}).get(current_language(), {}).get(name)
+    translated = names.translated.get(current_language(), {}).get(name)
     if translated is not None:
         return translated
-    own = _OWN_NAMES.get(country, {}).get(name)
+    own = names.own.get(name)
     # The country's own name first, the English the library gives beside it.
     return f"{own} ({name})" if own else name
 
@@ -89,6 +86,7 @@ class HolidayName(Words):
 
     country: str
     name: str
+    names: HolidayNames = field(default=NO_NAMES, compare=False)
 
     def _words(self) -> str:
-        return holiday_name(self.country, self.name)
+        return holiday_name(self.country, self.name, self.names)

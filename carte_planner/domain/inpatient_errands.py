@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from carte_planner.domain.assumptions import PASSPORT_HELD_DAYS
-from carte_planner.domain.journey import Category, JourneyItem, Notice
+from carte_planner.domain.journey import Category, JourneyItem, Notice, Severity
+from carte_planner.domain.notice_codes import ERRAND_WHILE_INPATIENT, TRAVEL_WHILE_PASSPORT_HELD
 from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.i18n.dates import DATE
 from carte_planner.i18n.text import Day, Words, joined, say
@@ -39,15 +40,14 @@ def check_inpatient_errands(
     inpatient: tuple[date, date],
     china: OfficeCalendar,
     held_days: int,
-    notices: list[Notice],
     patient: str | None = None,
-) -> list[JourneyItem]:
+) -> tuple[list[JourneyItem], list[Notice]]:
     """Each extension whose application or held passport falls in the patient's inpatient days
     says so and asks who can go; a flight while a passport is held is a warning. An extension
     so checked carries the assumed days the passport is held."""
     admitted, discharged = inpatient
     flights = [item for item in items if item.category is Category.FLIGHT and item.depart is not None]
-    checked = []
+    checked, notices = [], []
     for item in items:
         if item.key.startswith(EXTENSION) and item.recurrence is None:
             back = passport_back(item.start, china, held_days)
@@ -67,15 +67,15 @@ def check_inpatient_errands(
                 note = _inpatient_note(item.start, inpatient, back)
                 notices.append(
                     Notice(
-                        "check",
-                        "errand-while-inpatient",
+                        Severity.CHECK,
+                        ERRAND_WHILE_INPATIENT,
                         say("{what}: {note}", what=item.title_words, note=note),
                         item_key=item.key,
                     )
                 )
                 item = replace(item, description_words=joined(item.description_words, note))
         checked.append(item)
-    return checked
+    return checked, notices
 
 
 def held_passport_items(items: list[JourneyItem], china: OfficeCalendar, held_days: int) -> list[JourneyItem]:
@@ -145,8 +145,8 @@ def _inpatient_note(applied: date, inpatient: tuple[date, date], back: date) -> 
 def _travel_while_held(extension: JourneyItem, flight: JourneyItem, back: date) -> Notice:
     assert flight.depart is not None
     return Notice(
-        "warning",
-        "travel-while-passport-held",
+        Severity.WARNING,
+        TRAVEL_WHILE_PASSPORT_HELD,
         say(
             "{flight} leaves on {date}, while the passport is held for “{what}” (from {applied} to about {back}, "
             "an assumption: ask the office how long). Nobody can fly or check in anywhere without it: apply "

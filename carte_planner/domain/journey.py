@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -9,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from carte_planner.domain.office_days import Holiday
-from carte_planner.domain.protocol import City
+from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n.catalog import is_right_to_left
 from carte_planner.i18n.text import CountryName, Words, joined, say, spoken, words
@@ -32,6 +33,15 @@ class Category(enum.StrEnum):
     HOME_FOLLOWUP = "home follow-up"
     CHECKLIST = "checklist"
     HOLIDAY = "public holiday"
+
+
+class Severity(enum.StrEnum):
+    """How much a notice weighs. The values are written to JSON output as they are."""
+
+    # A problem with the plan.
+    WARNING = "warning"
+    # A step to confirm with the hospital or the consulate.
+    CHECK = "check"
 
 
 @dataclass(frozen=True)
@@ -147,10 +157,10 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the user should see. `severity` is "warning" for a problem with the plan,
-    "check" for a step to confirm with the hospital or the consulate."""
+    """Something the user should see: a warning or a step to check (`severity`), told apart by
+    its `code` (carte_planner/domain/notice_codes.py)."""
 
-    severity: str
+    severity: Severity
     code: str
     message_words: str | Words
     field: str | None = None
@@ -236,6 +246,8 @@ class Journey:
     # Each person's dates, and the days of the team's round-the-clock window without cover.
     travellers: tuple[TravellerPlan, ...] = ()
     coverage: tuple[Gap, ...] = ()
+    # The protocol the journey was planned with: its phase ranges give the return date's odds.
+    protocol: Protocol | None = dataclasses.field(default=None, compare=False, repr=False)
 
     estimate_note = spoken("estimate_words")
 
@@ -322,4 +334,4 @@ class Journey:
 
     @property
     def warnings(self) -> tuple[Notice, ...]:
-        return tuple(n for n in self.notices if n.severity == "warning")
+        return tuple(n for n in self.notices if n.severity is Severity.WARNING)

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from carte_planner.domain.journey import JourneyItem, Notice
+from carte_planner.domain.journey import JourneyItem, Notice, Severity
+from carte_planner.domain.notice_codes import VISA_NOT_READY
 from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.i18n.dates import DATE
 from carte_planner.i18n.text import Day, Words, joined, say, say_n
@@ -99,7 +100,7 @@ def check_moved_dates(
 
 def _warning(code: str, item: JourneyItem, rule: Words) -> Notice:
     return Notice(
-        "warning",
+        Severity.WARNING,
         code,
         say("{what}, on {date}, the date you set: {rule}", what=item.title_words, date=Day(item.start), rule=rule),
         item_key=item.key,
@@ -190,5 +191,5 @@ def visa_timing_notices(
         )
         if closed:
             text = joined(text, say("Closed days in between: {days}.", days=listed))
-        notices.append(Notice("warning", "visa-not-ready", text, item_key=item.key))
+        notices.append(Notice(Severity.WARNING, VISA_NOT_READY, text, item_key=item.key))
     return notices

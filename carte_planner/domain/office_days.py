@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Protocol
 
-from carte_planner.domain.holiday_names import HolidayName
+from carte_planner.domain.holiday_names import NO_NAMES, HolidayName, HolidayNames
+from carte_planner.domain.item_keys import holiday_key
 from carte_planner.i18n.dates import country_name
 from carte_planner.i18n.text import CountryName, Day, Weekday, Words, joined, say
 
@@ -26,14 +27,16 @@ class Holiday:
     country: str
     country_name: str
     provisional: bool = False
+    # The country's names for its holidays in other languages, from its calendar.
+    names: HolidayNames = field(default=NO_NAMES, compare=False, repr=False)
 
     @property
     def key(self) -> str:
-        return f"holiday:{self.country}:{self.day.isoformat()}"
+        return holiday_key(self.country, self.day)
 
     @property
     def name(self) -> str:
-        return str(HolidayName(self.country, self.source_name))
+        return str(HolidayName(self.country, self.source_name, self.names))
 
     @property
     def label_words(self) -> Words:
@@ -41,7 +44,7 @@ class Holiday:
         text = say(
             "Public holiday ({country}): {name}",
             country=CountryName(self.country, self.country_name),
-            name=HolidayName(self.country, self.source_name),
+            name=HolidayName(self.country, self.source_name, self.names),
         )
         return provisional_holiday(text, self.day.year) if self.provisional else text
 
@@ -89,6 +92,8 @@ class OfficeCalendar:
     official_until: int | None = None
     spring_festival: Mapping[int, date] = field(default_factory=dict)
     known: bool = True
+    # The holidays' names in other languages, loaded with the calendar.
+    names: HolidayNames = field(default=NO_NAMES, compare=False, repr=False)
 
     def provisional(self, day: date) -> bool:
         return self.official_until is not None and day.year > self.official_until
@@ -103,7 +108,7 @@ class OfficeCalendar:
         return None
 
     def _holiday_words(self, name: str | Words) -> Words:
-        return HolidayName(self.country, name) if isinstance(name, str) else name
+        return HolidayName(self.country, name, self.names) if isinstance(name, str) else name
 
     def is_open(self, day: date) -> bool:
         return self.closed_reason(day) is None
@@ -133,7 +138,7 @@ class OfficeCalendar:
 
     def holidays_between(self, first: date, last: date) -> list[Holiday]:
         return [
-            Holiday(day, name, self.country, self.name, self.provisional(day))
+            Holiday(day, name, self.country, self.name, self.provisional(day), self.names)
             for day, name in sorted(self.holidays.items())
             if first <= day <= last and isinstance(name, str)
         ]

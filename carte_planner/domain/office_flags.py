@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from carte_planner.domain.journey import JourneyItem, Notice
+from carte_planner.domain.journey import JourneyItem, Notice, Severity
+from carte_planner.domain.notice_codes import CLOSED_DAY
 from carte_planner.domain.office_days import OfficeCalendar
 from carte_planner.i18n import tr_noop
 from carte_planner.i18n.text import Day, Words, joined, say, say_n
@@ -23,19 +24,22 @@ _SERIES = "visits:outpatient"
 
 
 def flag_closed_treatment_days(
-    items: list[JourneyItem], china: OfficeCalendar, notices: list[Notice]
-) -> list[JourneyItem]:
+    items: list[JourneyItem], china: OfficeCalendar
+) -> tuple[list[JourneyItem], list[Notice]]:
     """Flag the first hospital day, leukapheresis, admission, the fit-to-fly check and outpatient
     visits that fall on a weekend or a public holiday in China, in the item and as a notice; a
     return flight the day after a check on a closed day says so."""
-    flagged = []
+    flagged, notices = [], []
     for item in items:
+        notice = None
         if item.key in _SINGLE_DAYS:
-            item = _flag_single(item, say(_SINGLE_DAYS[item.key]), china, notices)
+            item, notice = _flag_single(item, say(_SINGLE_DAYS[item.key]), china)
         elif item.key == _SERIES and item.recurrence is not None:
-            item = _flag_series(item, china, notices)
+            item, notice = _flag_series(item, china)
         flagged.append(item)
-    return [_return_after_closed_check(item, flagged, china) for item in flagged]
+        if notice is not None:
+            notices.append(notice)
+    return [_return_after_closed_check(item, flagged, china) for item in flagged], notices
 
 
 def _return_after_closed_check(item: JourneyItem, items: list[JourneyItem], china: OfficeCalendar) -> JourneyItem:
@@ -65,23 +69,23 @@ def _closed_note(day: date, reason: Words) -> Words:
     )
 
 
-def _flag_single(item: JourneyItem, what: Words, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+def _flag_single(item: JourneyItem, what: Words, china: OfficeCalendar) -> tuple[JourneyItem, Notice | None]:
     reason = china.closed_reason(item.start)
     if reason is None:
-        return item
+        return item, None
     note = _closed_note(item.start, reason)
-    notices.append(Notice("check", "closed-day", say("{what}: {note}", what=what, note=note), item_key=item.key))
-    return replace(item, description_words=joined(item.description_words, note))
+    notice = Notice(Severity.CHECK, CLOSED_DAY, say("{what}: {note}", what=what, note=note), item_key=item.key)
+    return replace(item, description_words=joined(item.description_words, note)), notice
 
 
-def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
+def _flag_series(item: JourneyItem, china: OfficeCalendar) -> tuple[JourneyItem, Notice | None]:
     closed = [
         (day, reason)
         for _number, _planned, day in item.occurrence_dates()
         if (reason := china.closed_reason(day)) is not None
     ]
     if not closed:
-        return item
+        return item, None
     # Translators: one closed day in a list, such as "Sat 02 Oct 2027 (National Day)".
     days = joined(*(say("{date} ({reason})", date=Day(day), reason=reason) for day, reason in closed), separator="; ")
     note = say_n(
@@ -92,5 +96,5 @@ def _flag_series(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]
         len(closed),
         days=days,
     )
-    notices.append(Notice("check", "closed-day", note, item_key=item.key))
-    return replace(item, description_words=joined(item.description_words, note))
+    notice = Notice(Severity.CHECK, CLOSED_DAY, note, item_key=item.key)
+    return replace(item, description_words=joined(item.description_words, note)), notice

@@ -8,8 +8,17 @@ from datetime import date, timedelta
 
 from carte_planner.domain.assumptions import Settings
 from carte_planner.domain.entry_policies import EntryPolicy, policy_for
-from carte_planner.domain.journey import Category, JourneyItem, Notice
+from carte_planner.domain.journey import Category, JourneyItem, Notice, Severity
 from carte_planner.domain.long_stays import extension_ends
+from carte_planner.domain.notice_codes import (
+    PASSPORT_EXPIRY,
+    VISA_ENTRIES,
+    VISA_FREE_POLICY_ENDS,
+    VISA_FREE_TOO_LONG,
+    VISA_FREE_TREATMENT,
+    VISA_FREE_UNLISTED,
+    VISA_USE_BY,
+)
 from carte_planner.domain.people import Person, Role, Route, people_of
 from carte_planner.domain.protocol import City, Protocol
 from carte_planner.domain.request import TripRequest
@@ -56,11 +65,11 @@ def turn_items(
     person: Person,
     number: int,
     offices: OfficeDays,
-    notices: list[Notice],
-) -> tuple[list[JourneyItem], tuple[Entry, ...]]:
+) -> tuple[list[JourneyItem], tuple[Entry, ...], list[Notice]]:
     """A person's flights to and from China for each of their turns, and their items for each
     stay: each turn is an entry of its own, and a stay their visa cannot cover is warned about
     under their name."""
+    notices: list[Notice] = []
     home = person.home_tz or request.home_tz
     china, hours = city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
@@ -126,7 +135,7 @@ def turn_items(
                 for notice in stay_notices(check, count, f"visa:extension{entry_suffix(k)}:{number}")
             ]
     items = [_for(item, person.name) for item in items]
-    return items, tuple(entries)
+    return items, tuple(entries), notices
 
 
 def _for(item: JourneyItem, name: str) -> JourneyItem:
@@ -187,8 +196,8 @@ def person_notices(
             if person.passport_expiry < needed:
                 notices.append(
                     Notice(
-                        "warning",
-                        "passport-expiry",
+                        Severity.WARNING,
+                        PASSPORT_EXPIRY,
                         say(
                             "{traveller}'s passport expires on {expiry}, less than {months} months after the planned "
                             "exit from China on {exit}. Consulates commonly ask for a passport valid at least "
@@ -208,8 +217,8 @@ def person_notices(
         if visa.use_by is not None and first > visa.use_by:
             notices.append(
                 Notice(
-                    "warning",
-                    "visa-use-by",
+                    Severity.WARNING,
+                    VISA_USE_BY,
                     say(
                         "{traveller}'s visa must be used by {use_by}, but their first arrival in China is planned "
                         "on {arrive}. Ask the consulate.",
@@ -224,8 +233,8 @@ def person_notices(
         if allowed is not None and len(plan.entries) > allowed:
             notices.append(
                 Notice(
-                    "warning",
-                    "visa-entries",
+                    Severity.WARNING,
+                    VISA_ENTRIES,
                     say_n(
                         "{traveller}'s visa allows {n} entry, but the plan has them enter China {planned} times. "
                         "Ask the consulate for a visa with enough entries.",
@@ -247,8 +256,8 @@ def _visa_free_notices(plan: TravellerPlan, policy: EntryPolicy | None, key: str
     if policy is None:
         return [
             Notice(
-                "warning",
-                "visa-free-unlisted",
+                Severity.WARNING,
+                VISA_FREE_UNLISTED,
                 joined(
                     say(
                         "{traveller} is planned to enter China visa-free, but Carte Planner's list of visa-free "
@@ -276,8 +285,8 @@ def _visa_free_notices(plan: TravellerPlan, policy: EntryPolicy | None, key: str
     if person.role is Role.PATIENT:
         notices.append(
             Notice(
-                "warning",
-                "visa-free-treatment",
+                Severity.WARNING,
+                VISA_FREE_TREATMENT,
                 joined(
                     say(
                         "{traveller} is the patient and is planned to enter China visa-free, for medical treatment.",
@@ -294,8 +303,8 @@ def _visa_free_notices(plan: TravellerPlan, policy: EntryPolicy | None, key: str
         if entry.days > policy.longest_stay_days:
             notices.append(
                 Notice(
-                    "warning",
-                    "visa-free-too-long",
+                    Severity.WARNING,
+                    VISA_FREE_TOO_LONG,
                     joined(
                         say(
                             "{traveller}'s stay from {arrive} to {leave} is {days}, longer than the policy allows. "
@@ -315,8 +324,8 @@ def _visa_free_notices(plan: TravellerPlan, policy: EntryPolicy | None, key: str
         if policy.last_day is not None and entry.leave > policy.last_day:
             notices.append(
                 Notice(
-                    "warning",
-                    "visa-free-policy-ends",
+                    Severity.WARNING,
+                    VISA_FREE_POLICY_ENDS,
                     joined(
                         say(
                             "{traveller}'s stay runs to {leave}, past {last}, the last day of “{policy}” as read on "

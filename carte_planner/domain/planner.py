@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -17,9 +16,9 @@ from carte_planner.domain.assumptions import (
     resolve_settings,
     with_assumption_note,
 )
+from carte_planner.domain.categories import CATEGORIES
 from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.coverage import Gap, coverage_gaps, coverage_notice, handover_items
-from carte_planner.domain.entry_policies import EntryPolicy
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.fields import FIELDS
 from carte_planner.domain.followup import (
@@ -29,16 +28,27 @@ from carte_planner.domain.followup import (
     to_open_days,
 )
 from carte_planner.domain.inpatient_errands import check_inpatient_errands, held_passport_items
+from carte_planner.domain.item_keys import milestone_key, phase_key, preparation_key
 from carte_planner.domain.journey import (
     Category,
     DayNumber,
     Journey,
     JourneyItem,
     Notice,
+    Severity,
     Summary,
     home_emergency_phrase,
 )
 from carte_planner.domain.moved_checks import check_moved_dates, visa_timing_notices
+from carte_planner.domain.notice_codes import (
+    ADMISSION_TOO_SHORT,
+    CAREGIVER,
+    CHEMOTHERAPY_BEFORE_ADMISSION,
+    HOME_HOLIDAYS_UNKNOWN,
+    INFUSION_OUTSIDE_ADMISSION,
+    MOVED_ITEM_GONE,
+    PHASE_OUTSIDE_RANGE,
+)
 from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.people import Role, people_of
@@ -57,8 +67,9 @@ from carte_planner.domain.phases import (
     phase_lengths,
     treatment_track,
 )
-from carte_planner.domain.protocol import City, Protocol
+from carte_planner.domain.protocol import Protocol
 from carte_planner.domain.provisional import mark_provisional
+from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import Scenario, TripRequest
 from carte_planner.domain.team_rules import rule_items, stay_near_notices, with_travel_time
 from carte_planner.domain.visa_stay import Entry
@@ -66,69 +77,42 @@ from carte_planner.i18n import tr_noop
 from carte_planner.i18n.dates import DATE, SHORT_DAY
 from carte_planner.i18n.text import CountryName, Day, Words, count_days, say
 
-# Order of items that share a first day, so the agenda reads in the order things happen.
-_CATEGORY_RANK = {
-    Category.PREPARATION: 0,
-    Category.VISA: 1,
-    Category.FLIGHT: 2,
-    Category.ACCOMMODATION: 3,
-    Category.PHASE: 4,
-    Category.MILESTONE: 5,
-    Category.OUTPATIENT_VISIT: 6,
-    Category.HOME_FOLLOWUP: 7,
-    Category.CHECKLIST: 8,
-    Category.HOLIDAY: 9,
-}
 
-
-def plan_journey(
-    request: TripRequest,
-    today: date,
-    protocol: Protocol | None = None,
-    cities: tuple[City, ...] | None = None,
-    calendars: CalendarSource | None = None,
-    emergency_numbers: Mapping[str, str] | None = None,
-    entry_policies: tuple[EntryPolicy, ...] | None = None,
-) -> Journey:
-    """Lay out the whole journey. Deterministic: the same request and `today` give the same
-    journey, with the same item keys whatever the dates. `calendars` gives the office calendar
-    of a country for a span of years (by default, from resources/holidays); `emergency_numbers`
-    the emergency number of each country (by default, from resources/emergency_numbers.toml)."""
-    if protocol is None or cities is None:
-        from carte_planner.resources import load_cities, load_protocol
-
-        protocol = protocol or load_protocol()
-        cities = cities or load_cities()
-    if emergency_numbers is None:
-        from carte_planner.resources import load_emergency_numbers
-
-        emergency_numbers = load_emergency_numbers()
-    if entry_policies is None:
-        from carte_planner.resources import load_entry_policies
-
-        entry_policies = load_entry_policies()
+def plan_journey(request: TripRequest, today: date, reference: Reference) -> Journey:
+    """Lay out the whole journey. Deterministic: the same request, `today` and reference data
+    give the same journey, with the same item keys whatever the dates. `reference` holds the
+    protocol, the cities, the office calendars, the emergency numbers and the entry policies
+    (the shipped ones come from carte_planner/shipped.py)."""
+    protocol, cities, calendars = reference.protocol, reference.cities, reference.calendars
+    emergency_numbers, entry_policies = reference.emergency_numbers, reference.entry_policies
     city = resolve_city(request.city, cities)
     _check_phase_keys(request, protocol)
     settings = resolve_settings(request, protocol)
     lengths = phase_lengths(request, protocol)
     track = treatment_track(request.start, protocol, lengths)
-    notices: list[Notice] = []
-    day_zero, infusion_set = _day_zero(request, settings, track["admission"], notices)
+    # Each step returns the notices it raises; they are listed in the order the steps run.
+    day_zero, infusion_set, notices = _day_zero(request, settings, track["admission"])
     offset = (day_zero - track["admission"].start).days
     track = around_infusion(track, day_zero, lengths)
     home_country, offices = _office_days(request, protocol, track, calendars)
 
-    treatment_items = _treatment_items(settings, track, day_zero, infusion_set, notices)
+    treatment_items, found = _treatment_items(settings, track, day_zero, infusion_set)
+    notices += found
     clearance = track["outpatient"].end
     low, high = _clearance_range(request, protocol, offset)
 
-    trip = stay.plan_trip(request, protocol, settings, city, track, offices, notices)
+    trip, found = stay.plan_trip(request, protocol, settings, city, track, offices)
+    notices += found
     people = people_of(request)
     own_entries: dict[int, tuple[Entry, ...]] = {}
     for number, person in enumerate(people, start=1):
         if not person.whole_journey:
-            turns, own_entries[number] = turn_items(request, protocol, settings, city, person, number, offices, notices)
-            trip.items += [stay.with_travel_rush(item, offices.china, notices) for item in turns]
+            turns, own_entries[number], found = turn_items(request, protocol, settings, city, person, number, offices)
+            notices += found
+            for turn in turns:
+                item, found = stay.with_travel_rush(turn, offices.china)
+                trip.items.append(item)
+                notices += found
     plans = traveller_plans(request, protocol, trip.entries, own_entries, entry_policies)
     items = [*treatment_items, *with_travel_time(trip.items, request.team)]
     items += rule_items(request.team, day_zero)
@@ -147,18 +131,21 @@ def plan_journey(
         after = early.recurrence.dates[-1] if early.recurrence else early.start
     items += home_followup_items(request, protocol, settings, day_zero, after)
     items = _home_visits_on_open_days(items, home_country, offices.home, calendars)
-    items = [_with_user_marks(item, request, track, notices) for item in items]
-    items = flag_closed_treatment_days(items, offices.china, notices)
+    items = [_with_user_marks(item, request) for item in items]
+    items, found = flag_closed_treatment_days(items, offices.china)
+    notices += found
     consulate_keys = _consulate_keys(protocol, items)
     items = mark_provisional(items, offices.china, consulate_keys)
     own_stays = {str(n): p.visa.stay_days for n, p in enumerate(people, start=1) if p.visa.stay_days}
     notices += check_moved_dates(
         items, offices.china, offices.consulate, consulate_keys, request.visa_stay_days, own_stays
     )
-    items = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings, notices)
+    items, found = _visa_timing(items, consulate_keys, offices, trip.outbound_departure, today, settings)
+    notices += found
     in_hospital = (track["admission"].start, track["monitoring"].end)
     patient = next((person.name for person in people if person.role is Role.PATIENT), None)
-    items = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, notices, patient)
+    items, found = check_inpatient_errands(items, in_hospital, offices.china, protocol.passport_held_days, patient)
+    notices += found
     items += held_passport_items(items, offices.china, protocol.passport_held_days)
     catalogue = assumption_catalogue(protocol, settings)
     items = [with_assumption_note(item, catalogue) for item in items]
@@ -167,12 +154,13 @@ def plan_journey(
     plans = with_dated_extensions(plans, items)
     notices += person_notices(plans, entry_policies, request)
     notices += stay_near_notices(request.team, day_zero, items, patient)
-    gaps = _coverage(request, plans, day_zero, patient, settings, notices)
+    gaps = _coverage_gaps(request, plans, day_zero, patient, settings)
+    notices += _coverage_notices(request, gaps)
     notices += _office_notices(request, offices)
-    _notice_orphan_moves(request, items, notices)
-    _notice_lengths(request, protocol, lengths, notices)
+    notices += _orphan_move_notices(request, items)
+    notices += _length_notices(request, protocol, lengths)
 
-    items.sort(key=lambda item: (item.start, _CATEGORY_RANK[item.category], item.key))
+    items.sort(key=lambda item: (item.start, CATEGORIES[item.category].order, item.key))
     inpatient = track["monitoring"].end.toordinal() - track["admission"].start.toordinal() + 1
     summary = Summary(
         arrival=trip.arrival,
@@ -203,16 +191,16 @@ def plan_journey(
         holidays_published_until=offices.china.official_until,
         travellers=plans,
         coverage=gaps,
+        protocol=protocol,
     )
 
 
-def _coverage(
+def _coverage_gaps(
     request: TripRequest,
     plans: tuple[TravellerPlan, ...],
     day_zero: date,
     patient: str | None,
     settings: Settings,
-    notices: list[Notice],
 ) -> tuple[Gap, ...]:
     """The days of the round-the-clock window, while the patient is in China, with no caregiver."""
     until = request.team.around_the_clock_until
@@ -220,24 +208,24 @@ def _coverage(
         return ()
     patient_exit = max((plan.exit for plan in plans if plan.person.name == patient), default=day_zero)
     last = min(day_zero + timedelta(days=until), patient_exit)
-    gaps = coverage_gaps(plans, day_zero, last, settings.handover_overlap_days)
+    return coverage_gaps(plans, day_zero, last, settings.handover_overlap_days)
+
+
+def _coverage_notices(request: TripRequest, gaps: tuple[Gap, ...]) -> list[Notice]:
+    until = request.team.around_the_clock_until
+    if until is None:
+        return []
     notice = coverage_notice(gaps, until)
-    if notice is not None:
-        notices.append(notice)
-    return gaps
+    return [] if notice is None else [notice]
 
 
 def _own_consulates(
-    request: TripRequest, offices: stay.OfficeDays, calendars: CalendarSource | None
+    request: TripRequest, offices: stay.OfficeDays, calendars: CalendarSource
 ) -> dict[str, OfficeCalendar]:
     """The consulate calendar of each person whose home country is not the plan's."""
     own = {}
     for person in request.people:
         if person.home_country and person.home_country != offices.home.country:
-            if calendars is None:
-                from carte_planner.office_calendars import SHIPPED
-
-                calendars = SHIPPED
             if not calendars.is_country(person.home_country):
                 raise PlanInputError(
                     FIELDS["home_country"], tr_noop("'{code}' is not a country code"), code=person.home_country
@@ -249,13 +237,9 @@ def _own_consulates(
 
 
 def _office_days(
-    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], calendars: CalendarSource | None
+    request: TripRequest, protocol: Protocol, track: dict[str, PhaseSpan], calendars: CalendarSource
 ) -> tuple[str, stay.OfficeDays]:
     """China's office calendar and the home country's, for every year the plan's offices matter."""
-    if calendars is None:
-        from carte_planner.office_calendars import SHIPPED
-
-        calendars = SHIPPED
     if request.home_country and not calendars.is_country(request.home_country):
         if request.home_country == "UK":
             raise PlanInputError(
@@ -276,7 +260,7 @@ def _office_days(
 
 
 def _home_visits_on_open_days(
-    items: list[JourneyItem], country: str, home: OfficeCalendar, calendars: CalendarSource | None
+    items: list[JourneyItem], country: str, home: OfficeCalendar, calendars: CalendarSource
 ) -> list[JourneyItem]:
     """Home follow-up visits moved off the home country's closed days, with its calendar for
     the years the visits run (which may go beyond the trip's)."""
@@ -284,10 +268,6 @@ def _home_visits_on_open_days(
     if not visits:
         return items
     if country:
-        if calendars is None:
-            from carte_planner.office_calendars import SHIPPED
-
-            calendars = SHIPPED
         first = min(item.start for item in visits)
         last = max(day for item in visits if item.recurrence for day in item.recurrence.dates)
         home = calendars.calendar(country, first.year, last.year + 1)
@@ -301,24 +281,23 @@ def _visa_timing(
     departure: date,
     today: date,
     settings: Settings,
-    notices: list[Notice],
-) -> list[JourneyItem]:
+) -> tuple[list[JourneyItem], list[Notice]]:
     """Warn when the consulate cannot process the visa before the flight; the applications
     that warning rests on then carry the processing time, while it is assumed."""
     applications = [item for item in items if item.key in consulate_keys]
     late = visa_timing_notices(applications, offices.consulate, departure, today, settings.visa_processing_days)
-    notices += late
     if not late:
-        return items
+        return items, late
     marks = settings.marks(VISA_PROCESSING_DAYS)
-    return [
+    marked = [
         replace(item, assumptions=(*item.assumptions, *marks)) if item.key in consulate_keys else item for item in items
     ]
+    return marked, late
 
 
 def _consulate_keys(protocol: Protocol, items: list[JourneyItem]) -> frozenset[str]:
     """The keys of the items handed in at the consulate (one per traveller)."""
-    steps = {f"prep:{step.key}" for step in protocol.preparation if step.at_consulate}
+    steps = {preparation_key(step.key) for step in protocol.preparation if step.at_consulate}
     return frozenset(item.key for item in items if item.key in steps or item.key.rsplit(":", 1)[0] in steps)
 
 
@@ -337,19 +316,12 @@ def _office_notices(request: TripRequest, offices: stay.OfficeDays) -> list[Noti
                 "consulate. Set your home country, and check the consulate's opening days."
             )
         )
-        notices.append(
-            Notice(
-                "check",
-                "home-holidays-unknown",
-                text,
-                field="home_country",
-            )
-        )
+        notices.append(Notice(Severity.CHECK, HOME_HOLIDAYS_UNKNOWN, text, field="home_country"))
     if len(request.travellers) == 1:
         notices.append(
             Notice(
-                "check",
-                "caregiver",
+                Severity.CHECK,
+                CAREGIVER,
                 say(
                     "Hospitals usually require a caregiver to stay with the patient: ask the hospital whether one "
                     "must come. A caregiver needs a visa too, so decide before the visa applications."
@@ -400,11 +372,11 @@ def _phase_range(span: PhaseSpan) -> tuple[date | None, date | None]:
 
 
 def _treatment_items(
-    settings: Settings, track: dict[str, PhaseSpan], day_zero: date, infusion_set: bool, notices: list[Notice]
-) -> list[JourneyItem]:
+    settings: Settings, track: dict[str, PhaseSpan], day_zero: date, infusion_set: bool
+) -> tuple[list[JourneyItem], list[Notice]]:
     items = [
         JourneyItem(
-            key=f"phase:{span.spec.key}",
+            key=phase_key(span.spec.key),
             category=Category.PHASE,
             title_words=say(span.spec.title),
             description_words=say(span.spec.description),
@@ -419,7 +391,7 @@ def _treatment_items(
         for span in track.values()
     ]
     admission = track["admission"]
-    chemo_first, chemo_last = _chemotherapy(settings, admission, day_zero, notices)
+    chemo_first, chemo_last, notices = _chemotherapy(settings, admission, day_zero)
 
     def milestone(
         key: str,
@@ -432,7 +404,7 @@ def _treatment_items(
         assumptions: tuple[str, ...] = (),
     ) -> JourneyItem:
         return JourneyItem(
-            key=f"milestone:{key}",
+            key=milestone_key(key),
             category=Category.MILESTONE,
             title_words=title,
             description_words=description,
@@ -512,21 +484,19 @@ def _treatment_items(
             deadline=True,
         ),
     ]
-    return items
+    return items, notices
 
 
 INFUSION = "milestone:infusion"
 
 
-def _day_zero(
-    request: TripRequest, settings: Settings, admission: PhaseSpan, notices: list[Notice]
-) -> tuple[date, bool]:
+def _day_zero(request: TripRequest, settings: Settings, admission: PhaseSpan) -> tuple[date, bool, list[Notice]]:
     """The infusion day: the date the user set, else the Day 0 offset into admission; kept
     inside the admission phase, with a warning that says which of the two to check."""
     chosen = request.moved_date(INFUSION)
     offset = settings.day0_offset if chosen is None else (chosen - admission.start).days
     if 1 <= offset < admission.days:
-        return admission.start + timedelta(days=offset), chosen is not None
+        return admission.start + timedelta(days=offset), chosen is not None, []
     placed = day_zero_offset(offset, admission.days)
     day = admission.start + timedelta(days=placed)
     if chosen is not None:
@@ -539,7 +509,7 @@ def _day_zero(
             last=Day(admission.end),
             day=Day(day),
         )
-        notices.append(Notice("warning", "infusion-outside-admission", message, item_key=INFUSION))
+        notice = Notice(Severity.WARNING, INFUSION_OUTSIDE_ADMISSION, message, item_key=INFUSION)
     else:
         message = say(
             "The admission phase ({days}) is too short for Day 0 {offset} after admission, which needs "
@@ -551,21 +521,22 @@ def _day_zero(
             day=Day(day),
             placed=count_days(placed),
         )
-        notices.append(Notice("warning", "admission-too-short", message, field="phase:admission"))
-    return day, False
+        notice = Notice(Severity.WARNING, ADMISSION_TOO_SHORT, message, field="phase:admission")
+    return day, False, [notice]
 
 
-def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, notices: list[Notice]) -> tuple[date, date]:
+def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date) -> tuple[date, date, list[Notice]]:
     """The chemotherapy days around Day 0, never before admission (a warning says so)."""
     first, last = settings.chemotherapy_days
     start = day_zero + timedelta(days=first)
     end = day_zero + timedelta(days=last)
+    notices = []
     if start < admission.start:
         before = (day_zero - admission.start).days
         notices.append(
             Notice(
-                "warning",
-                "chemotherapy-before-admission",
+                Severity.WARNING,
+                CHEMOTHERAPY_BEFORE_ADMISSION,
                 say(
                     "The chemotherapy days (Days {first} to {last}) would start before admission, since Day 0 is "
                     "{before} after it; they are placed from the day of admission. Check the chemotherapy "
@@ -579,12 +550,10 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date, noti
         )
         start = admission.start
         end = max(start, end)
-    return start, end
+    return start, end, notices
 
 
-def _with_user_marks(
-    item: JourneyItem, request: TripRequest, track: dict[str, PhaseSpan], notices: list[Notice]
-) -> JourneyItem:
+def _with_user_marks(item: JourneyItem, request: TripRequest) -> JourneyItem:
     """Apply the user's moved dates and "confirmed by the hospital" marks to one item."""
     confirmed = item.key in request.confirmed
     if item.key == INFUSION:
@@ -606,8 +575,9 @@ def _with_user_marks(
     return replace(item, start=new, end=new, user_moved=True, confirmed=confirmed)
 
 
-def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices: list[Notice]) -> None:
+def _orphan_move_notices(request: TripRequest, items: list[JourneyItem]) -> list[Notice]:
     """A date the user set must never vanish silently when the plan changes under it."""
+    notices = []
     known = set()
     for item in items:
         if item.recurrence is None:
@@ -619,8 +589,8 @@ def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices
         if key not in known:
             notices.append(
                 Notice(
-                    "warning",
-                    "moved-item-gone",
+                    Severity.WARNING,
+                    MOVED_ITEM_GONE,
                     say(
                         "You set {date} for an item ({key}) that the plan no longer has, for example after a phase "
                         "was shortened. The date is kept in case you change it back.",
@@ -630,16 +600,19 @@ def _notice_orphan_moves(request: TripRequest, items: list[JourneyItem], notices
                     item_key=key,
                 )
             )
+    return notices
 
 
-def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str, int], notices: list[Notice]) -> None:
+def _length_notices(request: TripRequest, protocol: Protocol, lengths: dict[str, int]) -> list[Notice]:
+    """The phase lengths the family set outside the guide's usual range."""
+    notices = []
     for spec in protocol.phases:
         days = lengths[spec.key]
         if request.phase_length(spec.key) is not None and not spec.min_days <= days <= spec.max_days:
             notices.append(
                 Notice(
-                    "warning",
-                    "phase-outside-range",
+                    Severity.WARNING,
+                    PHASE_OUTSIDE_RANGE,
                     say(
                         "{phase}: {days} is outside the guide's usual range ({range}). "
                         "Kept as you set it; make sure it is what the hospital said.",
@@ -647,6 +620,7 @@ def _notice_lengths(request: TripRequest, protocol: Protocol, lengths: dict[str,
                         days=count_days(days),
                         range=say(spec.range_text),
                     ),
-                    field=f"phase:{spec.key}",
+                    field=phase_key(spec.key),
                 )
             )
+    return notices

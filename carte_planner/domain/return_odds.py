@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from carte_planner.domain.item_keys import phase_key
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.phases import day_zero_offset
 from carte_planner.domain.protocol import PhaseSpec, Protocol
@@ -93,15 +94,19 @@ def _percentile(cumulative: list[tuple[int, Fraction]], share: Fraction) -> int:
     return next(days for days, total in cumulative if total >= share)
 
 
-def return_odds(journey: Journey, protocol: Protocol) -> ReturnOdds:
+def return_odds(journey: Journey, protocol: Protocol | None = None) -> ReturnOdds:
     """The odds of the return date: the days from the first hospital day (or, when the family
-    set the infusion day, from Day 0) to the return, summed over the phases."""
+    set the infusion day, from Day 0) to the return, summed over the phases (of `protocol`, by
+    default the one the journey was planned with)."""
+    protocol = protocol or journey.protocol
+    if protocol is None:
+        raise ValueError("a journey made without its protocol has no odds")
     request = journey.request
     lengths = dict(journey.summary.phase_lengths)
     confirmed = {
         spec.key
         for spec in protocol.phases
-        if f"phase:{spec.key}" in request.confirmed or request.phase_length(spec.key) is not None
+        if phase_key(spec.key) in request.confirmed or request.phase_length(spec.key) is not None
     }
     spread = {spec.key: _phase(spec, lengths[spec.key], spec.key in confirmed) for spec in protocol.phases}
     offset = request.day0_offset if request.day0_offset is not None else protocol.day_zero_offset

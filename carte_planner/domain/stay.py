@@ -14,8 +14,17 @@ from carte_planner.domain.assumptions import (
     Settings,
 )
 from carte_planner.domain.cities import CityName
-from carte_planner.domain.journey import Category, JourneyItem, Notice
+from carte_planner.domain.item_keys import preparation_key
+from carte_planner.domain.journey import Category, JourneyItem, Notice, Severity
 from carte_planner.domain.long_stays import further_extension_items, residence_permit_items
+from carte_planner.domain.notice_codes import (
+    DATE_PAST,
+    HOME_VISIT_TOO_SHORT,
+    TRAVEL_RUSH,
+    TWO_ENTRIES,
+    VISA_STAY_TOO_LONG,
+    VISA_STAY_TOO_SHORT,
+)
 from carte_planner.domain.office_days import OfficeCalendar, office_deadline
 from carte_planner.domain.people import Person, Route, people_of
 from carte_planner.domain.phases import PhaseSpan
@@ -125,9 +134,10 @@ def plan_trip(
     city: City,
     track: dict[str, PhaseSpan],
     offices: OfficeDays,
-    notices: list[Notice],
-) -> Trip:
+) -> tuple[Trip, list[Notice]]:
+    """The flights, stays and per-entry items of the whole journey, and the notices they raise."""
     trip = Trip()
+    notices: list[Notice] = []
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     to_china, from_china = route_titles(request, city)
     # People with turns of their own take their own flights.
@@ -157,12 +167,13 @@ def plan_trip(
     entries = [Entry(1, out_arrive.date(), back_depart.date())]
 
     if request.go_home:
-        trip.items += _home_visit(request, protocol, settings, city, track, entries, notices)
+        visit, notices = _home_visit(request, protocol, settings, city, track, entries)
+        trip.items += visit
     if len(entries) > 1:
         notices.append(
             Notice(
-                "warning",
-                "two-entries",
+                Severity.WARNING,
+                TWO_ENTRIES,
                 say(
                     "Going home during manufacturing means entering China twice: the visa must allow two entries "
                     "(ask the consulate for a double-entry visa)."
@@ -187,24 +198,31 @@ def plan_trip(
     trip.home_again = back_arrive.date()
     trip.entries = tuple(entries)
     for entry in entries:
-        trip.items += _entry_items(request, protocol, city, entry, len(entries), offices.china, notices)
+        items, found = _entry_items(request, protocol, city, entry, len(entries), offices.china)
+        trip.items += items
+        notices += found
     trip.days_in_china = sum(entry.days for entry in entries)
-    trip.items = [with_travel_rush(item, offices.china, notices) for item in trip.items]
-    return trip
+    marked = []
+    for item in trip.items:
+        item, found = with_travel_rush(item, offices.china)
+        marked.append(item)
+        notices += found
+    trip.items = marked
+    return trip, notices
 
 
-def with_travel_rush(item: JourneyItem, china: OfficeCalendar, notices: list[Notice]) -> JourneyItem:
-    """A flight in the Spring Festival travel rush gets a note to book early."""
+def with_travel_rush(item: JourneyItem, china: OfficeCalendar) -> tuple[JourneyItem, list[Notice]]:
+    """A flight in the Spring Festival travel rush gets a note to book early, and a notice."""
     if item.category is not Category.FLIGHT or not (china.in_travel_rush(item.start) or china.in_travel_rush(item.end)):
-        return item
+        return item, []
     note = say(
         "This flight falls in the Spring Festival travel rush (about 40 days around the Chinese New Year), "
         "when flights and trains in China are full and dear: book as early as you can."
     )
-    notices.append(
-        Notice("check", "travel-rush", say("{what}: {note}", what=item.title_words, note=note), item_key=item.key)
+    notice = Notice(
+        Severity.CHECK, TRAVEL_RUSH, say("{what}: {note}", what=item.title_words, note=note), item_key=item.key
     )
-    return replace(item, description_words=joined(item.description_words, note))
+    return replace(item, description_words=joined(item.description_words, note)), [notice]
 
 
 def _home_visit(
@@ -214,10 +232,9 @@ def _home_visit(
     city: City,
     track: dict[str, PhaseSpan],
     entries: list[Entry],
-    notices: list[Notice],
-) -> list[JourneyItem]:
+) -> tuple[list[JourneyItem], list[Notice]]:
     """Fly home the day after leukapheresis and back to land before admission, if that leaves
-    enough days at home; otherwise warn and plan no trip."""
+    enough days at home (`entries` becomes the two stays); otherwise warn and plan no trip."""
     home, china, hours = request.home_tz, city.time_zone, request.flight_hours
     leave_depart, leave_arrive = flight(
         track["screening"].end + timedelta(days=1), settings.return_departure, china, hours, home
@@ -226,10 +243,10 @@ def _home_visit(
     back_depart, back_arrive = flight_landing_by(latest_landing, request.departure_time, home, hours, china)
     days_home = (back_depart.date() - leave_arrive.date()).days
     if days_home < protocol.min_days_at_home:
-        notices.append(
+        too_short = [
             Notice(
-                "warning",
-                "home-visit-too-short",
+                Severity.WARNING,
+                HOME_VISIT_TOO_SHORT,
                 say_n(
                     "Going home during manufacturing would leave only {n} day at home "
                     "(less than {minimum}), so no trip home is planned.",
@@ -240,8 +257,8 @@ def _home_visit(
                 ),
                 field="go_home",
             )
-        )
-        return []
+        ]
+        return [], too_short
     first = entries[0]
     entries[:] = [
         Entry(1, first.arrive, leave_depart.date()),
@@ -249,7 +266,7 @@ def _home_visit(
     ]
     to_china, from_china = route_titles(request, city)
     note = say("Only if your hospital agrees that the patient's condition allows it.")
-    return [
+    flights = [
         _flight_item(
             "flight:home-visit",
             say("{flight} during manufacturing", flight=from_china),
@@ -268,6 +285,7 @@ def _home_visit(
             wanted=request.departure_time,
         ),
     ]
+    return flights, []
 
 
 def _entry_items(
@@ -277,10 +295,10 @@ def _entry_items(
     entry: Entry,
     entry_count: int,
     china: OfficeCalendar,
-    notices: list[Notice],
-) -> list[JourneyItem]:
+) -> tuple[list[JourneyItem], list[Notice]]:
     """The accommodation of one entry, and each traveller's police registration and visa-stay
-    extension for it."""
+    extension for it, with a warning for each group of travellers whose visa's stay falls short."""
+    notices: list[Notice] = []
     suffix = entry_suffix(entry.number)
     title = say("Accommodation near the hospital in {city}", city=CityName(city))
     if entry_count > 1:
@@ -321,7 +339,7 @@ def _entry_items(
             names = travellers_words([person.name for _, person in group])
             found = [replace(n, message_words=say("{what}: {note}", what=names, note=n.message_words)) for n in found]
         notices += found
-    return items
+    return items, notices
 
 
 def permitted_days(request: TripRequest, person: Person) -> int:
@@ -469,8 +487,8 @@ def stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Noti
     if check.extensions_needed and check.extension_due < check.entry.arrive:
         notices.append(
             Notice(
-                "warning",
-                "visa-stay-too-short",
+                Severity.WARNING,
+                VISA_STAY_TOO_SHORT,
                 say(
                     "The visa's permitted stay of {permitted} ends on {last}, too soon after arrival to apply "
                     "for an extension {lead} ahead. Ask the consulate for a visa with a longer stay.",
@@ -484,7 +502,7 @@ def stay_notices(check: StayCheck, entry_count: int, item_key: str) -> list[Noti
         )
     if check.too_long:
         notices.append(
-            Notice("warning", "visa-stay-too-long", _too_long_text(check, entry_count), "visa_stay_days", item_key)
+            Notice(Severity.WARNING, VISA_STAY_TOO_LONG, _too_long_text(check, entry_count), "visa_stay_days", item_key)
         )
     return notices
 
@@ -522,7 +540,7 @@ def preparation_items(
                 description = joined(description, deadline.reason)
             items.append(
                 JourneyItem(
-                    key=f"prep:{step.key}{suffix}",
+                    key=preparation_key(step.key, suffix),
                     category=Category(step.category),
                     title_words=(
                         say("{item} — {traveller}", item=say(step.title), traveller=traveller_words(traveller))
@@ -546,8 +564,8 @@ def past_preparation_notices(items: list[JourneyItem], today: date) -> list[Noti
     """A preparation date already past is a warning to act now, never an error."""
     return [
         Notice(
-            "warning",
-            "date-past",
+            Severity.WARNING,
+            DATE_PAST,
             say(
                 "“{what}” was planned for {date}, which is already past: do it as soon as possible, or mark it done.",
                 what=item.title_words,

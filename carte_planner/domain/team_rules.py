@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from carte_planner.domain.journey import Category, DayNumber, JourneyItem, Notice
+from carte_planner.domain.journey import Category, DayNumber, JourneyItem, Notice, Severity
+from carte_planner.domain.notice_codes import FLIGHT_IN_STAY_NEAR_WINDOW
 from carte_planner.domain.people import TeamRules
 from carte_planner.i18n.dates import DATE
 from carte_planner.i18n.text import Day, joined, say
@@ -89,8 +90,8 @@ def stay_near_notices(team: TeamRules, day_zero: date, items: list[JourneyItem],
         if day_zero <= item.depart.date() <= last:
             notices.append(
                 Notice(
-                    "warning",
-                    "flight-in-stay-near-window",
+                    Severity.WARNING,
+                    FLIGHT_IN_STAY_NEAR_WINDOW,
                     say(
                         "{flight} leaves on {date}, while the treating team asks the patient to stay near the "
                         "hospital until Day {day} ({last}).",

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from carte_planner.domain.budget import plan_counts
-from carte_planner.domain.journey import Category, Journey, JourneyItem
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Severity
+from carte_planner.domain.notice_codes import CLOSED_DAY
 from carte_planner.i18n.text import Day, Words, count_days, say
 
 RETURN_FLIGHT = "flight:return"
@@ -16,7 +17,6 @@ EXTENSION = "visa:extension"
 RESIDENCE = "visa:residence-"
 # Notices that say a plan no longer works; a check ("closed-day") that appears is an errand
 # now on a day the office is shut.
-CLOSED_DAY = "closed-day"
 # The contingency itself lengthens a phase past the guide's range: that is the question, not
 # something it breaks.
 _ASKED = frozenset({"phase-outside-range"})
@@ -95,7 +95,7 @@ def broken_by(before: Journey, after: Journey, moves: tuple[Move, ...]) -> tuple
         for n in after.notices
         if (n.code, n.item_key) not in known
         and n.code not in _ASKED
-        and (n.severity == "warning" or n.code == CLOSED_DAY)
+        and (n.severity is Severity.WARNING or n.code == CLOSED_DAY)
     ]
     old_extensions = _first_days(before, EXTENSION)
     for item in after.items:

@@ -14,10 +14,9 @@ database now links them to another country's city.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.fields import FIELDS
@@ -46,35 +45,34 @@ _UTC_NAMES = {"UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", 
 _UTC_NAMES |= {"GMT0", "GMT+0", "GMT-0", "Greenwich", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "Etc/Greenwich"}
 
 
-# The zone folder the names come from; by default the tzdata package's. The composition root
-# points it at the database whose offsets zoneinfo reads (carte_planner/tz_database.py).
-_folder: Path | None = None
+@dataclass(frozen=True)
+class ZoneNames:
+    """The names of a zone database: its zones (`Z` lines of tzdata.zi and zone.tab's places)
+    and its links, {old name: the zone it stands for}."""
+
+    zones: frozenset[str]
+    links: Mapping[str, str] = field(default_factory=dict)
 
 
-def use_zone_folder(folder: Path) -> None:
-    """Read the zone names from `folder` (a zoneinfo folder with tzdata.zi and zone.tab)."""
-    global _folder
-    _folder = folder
+# Where the names come from. The domain reads no files: the composition root hands over a loader
+# of the database whose offsets zoneinfo reads (carte_planner/tz_database.py), called when a
+# zone is first checked.
+_load_names: Callable[[], ZoneNames] | None = None
+
+
+def use_zone_names(load: Callable[[], ZoneNames]) -> None:
+    """Check zone names against `load()`'s, read once when first needed."""
+    global _load_names
+    _load_names = load
     _database.cache_clear()
 
 
 @cache
-def _database() -> tuple[frozenset[str], dict[str, str]]:
-    zones: set[str] = set()
-    links: dict[str, str] = {}
-    folder: Path | Traversable = _folder or resources.files("tzdata").joinpath("zoneinfo")
-    for line in folder.joinpath("tzdata.zi").read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and parts[0] == "Z":
-            zones.add(parts[1])
-        elif len(parts) >= 3 and parts[0] == "L":
-            links[parts[2]] = parts[1]
-    for line in folder.joinpath("zone.tab").read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 3 and not line.startswith("#"):
-            zones.add(parts[2])
-            links.pop(parts[2], None)
-    return frozenset(zones), links
+def _database() -> tuple[frozenset[str], Mapping[str, str]]:
+    if _load_names is None:
+        raise RuntimeError("no zone database: carte_planner.startup.start() hands one over")
+    names = _load_names()
+    return names.zones, names.links
 
 
 def canonical_zones() -> list[str]:

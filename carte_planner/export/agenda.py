@@ -9,7 +9,7 @@ from typing import Any
 
 from carte_planner import __version__
 from carte_planner.domain.checklist import ChecklistEntry, assumptions_used
-from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence
+from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Severity
 from carte_planner.domain.office_days import provisional_note
 from carte_planner.domain.people import ROLE_WORDS, ROUTE_WORDS, Route
 from carte_planner.domain.travellers import traveller_words
@@ -130,7 +130,7 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         out.append(tr("Warnings:"))
         out += [f"  ! {notice.message}" for notice in journey.warnings]
         out.append("")
-    checks = [notice for notice in journey.notices if notice.severity != "warning"]
+    checks = [notice for notice in journey.notices if notice.severity is not Severity.WARNING]
     if checks:
         out.append(tr("Please check:"))
         out += [f"  - {notice.message}" for notice in checks]
@@ -169,9 +169,8 @@ def journey_text(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
 
 def _odds_text(journey: Journey) -> list[str]:
     from carte_planner.domain.return_odds import return_odds
-    from carte_planner.resources import load_protocol
 
-    odds = return_odds(journey, load_protocol())
+    odds = return_odds(journey)
     return [
         tr("Return flight, odds: P50 {p50}, P80 {p80}, P95 {p95}").format(
             p50=_day(odds.p50), p80=_day(odds.p80), p95=_day(odds.p95)
@@ -218,9 +217,8 @@ def _go_no_go_json(journey: Journey) -> dict[str, Any]:
 
 def _odds_json(journey: Journey) -> dict[str, Any]:
     from carte_planner.domain.return_odds import return_odds
-    from carte_planner.resources import load_protocol
 
-    odds = return_odds(journey, load_protocol())
+    odds = return_odds(journey)
     return {
         "p50": odds.p50.isoformat(),
         "p80": odds.p80.isoformat(),
@@ -328,7 +326,7 @@ def journey_json(journey: Journey, questions: Sequence[ChecklistEntry] = ()) -> 
         "return_odds": _odds_json(journey),
         "go_no_go": _go_no_go_json(journey),
         "notices": [
-            {"severity": n.severity, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
+            {"severity": n.severity.value, "code": n.code, "message": n.message, "field": n.field, "item": n.item_key}
             for n in journey.notices
         ],
         "assumptions": [

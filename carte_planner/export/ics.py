@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vCalAddress, vRecur, vText
 
 from carte_planner import __version__
+from carte_planner.domain.categories import CATEGORIES
 from carte_planner.domain.identity import event_uid, uid_domain
 from carte_planner.domain.journey import Category, Journey, JourneyItem, Occurrence, Recurrence
 from carte_planner.domain.plan import ExportRecord
@@ -24,21 +25,6 @@ CANCELLED_NOTE = tr_noop("This is no longer in the plan.")
 # undeliverable address (RFC 2606) that no client can mistake for a person to invite.
 ORGANIZER = ("Carte Planner", "mailto:calendar@carte-planner.invalid")
 DISCREET_ORGANIZER = ("Calendar export", "mailto:calendar@export.invalid")
-
-# Titles for calendars that others can see or that sync to a cloud: nothing that tells a
-# reader about health or treatment, not even which days are spent in hospital.
-_DISCREET_TITLES = {
-    Category.PREPARATION: tr_noop("Reminder"),
-    Category.VISA: tr_noop("Reminder"),
-    Category.FLIGHT: tr_noop("Travel"),
-    Category.ACCOMMODATION: tr_noop("Away"),
-    Category.PHASE: tr_noop("Away"),
-    Category.MILESTONE: tr_noop("Appointment"),
-    Category.OUTPATIENT_VISIT: tr_noop("Appointment"),
-    Category.HOME_FOLLOWUP: tr_noop("Appointment"),
-    Category.CHECKLIST: tr_noop("Reminder"),
-    Category.HOLIDAY: tr_noop("Public holiday"),
-}
 
 # SEQUENCE counts seconds from here: it fits RFC 5545's signed 32-bit INTEGER until 2088,
 # and stays above the minute count that earlier versions wrote.
@@ -143,7 +129,7 @@ def _title(item: JourneyItem, discreet: bool) -> str:
 
 def discreet_title(item: JourneyItem) -> str:
     """The word a discreet calendar shows for the item: Travel, Away, Appointment, Reminder."""
-    return tr(_DISCREET_TITLES[item.category])
+    return tr(CATEGORIES[item.category].discreet_title)
 
 
 def _location(journey: Journey, item: JourneyItem) -> str | None:
@@ -240,7 +226,7 @@ class _Writer:
         description = _description(self.journey, item, self.options.discreet, item.confirmed, item.user_moved)
         extra: dict[str, object] = {"transparency": "OPAQUE" if item.busy else "TRANSPARENT"}
         if not self.options.discreet:
-            extra["categories"] = [item.category.value]
+            extra["categories"] = [CATEGORIES[item.category].ics_category]
             location = _location(self.journey, item)
             if location:
                 extra["location"] = location

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
-from pathlib import Path
 
 DOMAIN = "carte_planner"
 PSEUDO = "pseudo"
@@ -30,10 +29,22 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 _language: ContextVar[str] = ContextVar("language", default="en")
 
 
-def locale_folder() -> Path:
-    from carte_planner.resources import resource_root
+def _english_only(code: str) -> gettext.NullTranslations:
+    return gettext.NullTranslations()
 
-    return resource_root() / "locale"
+
+# Where each language's catalogue comes from. i18n reads no files: the composition root
+# (carte_planner/shipped.py) hands over a loader of the shipped catalogues at start; until it
+# does, every language reads as English.
+_load_catalogue: Callable[[str], gettext.NullTranslations] = _english_only
+
+
+def use_catalogues(load: Callable[[str], gettext.NullTranslations]) -> None:
+    """Read each language's messages with `load(code)`, called once per language, when first
+    needed (a language nobody asks for costs nothing)."""
+    global _load_catalogue
+    _load_catalogue = load
+    translations.cache_clear()
 
 
 def current_language() -> str:
@@ -73,18 +84,9 @@ def language_for_locale(name: str) -> str:
 
 @cache
 def translations(code: str) -> gettext.NullTranslations:
-    if code == PSEUDO:
-        from carte_planner.i18n.pseudo import PseudoTranslations
-
-        return PseudoTranslations(locale_folder() / f"{DOMAIN}.pot")
     if code == "en":
         return gettext.NullTranslations()
-    try:
-        with open(locale_folder() / code / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as file:
-            return gettext.GNUTranslations(file)
-    except OSError:
-        # A missing catalogue must never stop the plan: English is the fallback.
-        return gettext.NullTranslations()
+    return _load_catalogue(code)
 
 
 def tr(message: str) -> str:

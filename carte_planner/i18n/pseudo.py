@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gettext
 import re
-from pathlib import Path
 
 OPEN, CLOSE = "⟦", "⟧"
 _PLACEHOLDER = re.compile(r"(\{\w*\}|%\d|%n|<[^>]+>|&(?=\w))")
@@ -17,29 +16,12 @@ def pseudo_text(text: str) -> str:
     return f"{OPEN}{text}{padding}{CLOSE}"
 
 
-def _read_msgids(path: Path) -> tuple[set[str], dict[str, str]]:
-    from babel.messages.pofile import read_po
-
-    with open(path, "rb") as file:
-        catalog = read_po(file)
-    singles: set[str] = set()
-    plurals: dict[str, str] = {}
-    for message in catalog:
-        if not message.id:
-            continue
-        if isinstance(message.id, tuple | list):
-            plurals[message.id[0]] = message.id[1]
-        else:
-            singles.add(message.id)
-    return singles, plurals
-
-
 class PseudoTranslations(gettext.NullTranslations):
     """Wraps only the strings of the template: one that never reached it stays bare."""
 
-    def __init__(self, template: Path) -> None:
+    def __init__(self, singles: set[str], plurals: dict[str, str]) -> None:
         super().__init__()
-        self.singles, self.plurals = _read_msgids(template)
+        self.singles, self.plurals = singles, plurals
 
     def gettext(self, message: str) -> str:
         return pseudo_text(message) if message in self.singles else message

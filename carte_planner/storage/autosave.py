@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carte_planner.domain.plan import Plan
+from carte_planner.domain.reference import Reference
 from carte_planner.i18n import tr
 from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
@@ -68,9 +69,9 @@ class AutosaveSlot:
     def file(self) -> Path:
         return self.folder / self.name
 
-    def leftover(self) -> Autosave | None:
+    def leftover(self, reference: Reference) -> Autosave | None:
         """What a session that did not end cleanly left in this slot, or None."""
-        return read_autosave(self.folder, self.name)
+        return read_autosave(self.folder, reference, self.name)
 
     def write(self, plan: Plan, path: Path | None, now: datetime, based_on: str = "") -> None:
         write_autosave(self.folder, plan, path, now, self.name, based_on)
@@ -103,15 +104,15 @@ def write_autosave(
     atomic_write(folder / name, json.dumps(document, ensure_ascii=False).encode("utf-8"))
 
 
-def autosave_from_bytes(data: bytes) -> Autosave:
+def autosave_from_bytes(data: bytes, reference: Reference) -> Autosave:
     """Parse and check an autosave as a whole; raises PlanFileError saying what is wrong."""
     document = parse_json(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise PlanFileError(tr("it is not a Carte Planner autosave."))
     if set(document) - {"format", "saved_at", "path", "plan", "based_on"}:
         raise PlanFileError(tr("it holds fields this version does not know."))
-    plan = plan_from_bytes(json.dumps(document.get("plan"), ensure_ascii=False).encode("utf-8"))
-    check_plannable(plan)
+    plan = plan_from_bytes(json.dumps(document.get("plan"), ensure_ascii=False).encode("utf-8"), reference)
+    check_plannable(plan, reference)
     try:
         saved_at = datetime.fromisoformat(str(document["saved_at"]))
     except (KeyError, ValueError):
@@ -125,14 +126,14 @@ def autosave_from_bytes(data: bytes) -> Autosave:
     return Autosave(plan=plan, path=Path(path) if path else None, saved_at=saved_at, based_on=based_on)
 
 
-def read_autosave(folder: Path, name: str = FILE_NAME) -> Autosave | None:
+def read_autosave(folder: Path, reference: Reference, name: str = FILE_NAME) -> Autosave | None:
     """The autosave in a slot, or None. One that cannot be used is moved aside as
     `NAME.damaged` (never deleted), with the reason in `NAME.damaged.txt`, and None is returned."""
     file = folder / name
     if not file.exists() and not file.is_symlink():
         return None
     try:
-        return autosave_from_bytes(read_bounded(file, MAX_AUTOSAVE_BYTES))
+        return autosave_from_bytes(read_bounded(file, MAX_AUTOSAVE_BYTES), reference)
     except PlanFileError as error:
         _set_aside_damaged(file, str(error))
         return None

@@ -54,3 +54,13 @@ class JsonFields:
 
     def _path(self, name: str) -> str:
         return f"{self.where}.{name}" if self.where else name
+
+
+def converted(path: str, value: str, convert: Callable[[str], Any]) -> Any:
+    """`value` read by `convert`; a value it refuses is a plan-file error naming the field."""
+    try:
+        return convert(value)
+    except ValueError:
+        raise PlanFileError(
+            tr("the field '{field}' has an invalid value: {value}.").format(field=path, value=repr(value[:40]))
+        ) from None

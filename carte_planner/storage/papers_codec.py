@@ -24,7 +24,7 @@ from carte_planner.domain.documents import MAX_ATTACHMENTS, OWN_PREFIX, STATES, 
 from carte_planner.domain.request import text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
-from carte_planner.storage.json_fields import JsonFields
+from carte_planner.storage.json_fields import JsonFields, converted
 
 
 def _day(value: date | None) -> str | None:
@@ -92,12 +92,10 @@ def _invalid(path: str, value: object) -> PlanFileError:
 
 
 def _date_or_none(fields: Any, name: str) -> date | None:
-    from carte_planner.storage.plan_codec import _converted
-
     text = fields.take(name, (str, type(None)), None)
     if text is None:
         return None
-    day = _converted(f"{fields.where}.{name}", text, date.fromisoformat)
+    day = converted(f"{fields.where}.{name}", text, date.fromisoformat)
     if not date(1900, 1, 1) <= day <= date(2200, 12, 31):
         raise _invalid(f"{fields.where}.{name}", text)
     return day

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -12,10 +12,12 @@ from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
+from carte_planner.domain.planner import plan_journey
+from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
-from carte_planner.storage.json_fields import JsonFields
+from carte_planner.storage.json_fields import JsonFields, converted
 from carte_planner.storage.papers_codec import money_from_dict, money_to_dict, papers_from_dict, papers_to_dict
 from carte_planner.storage.people_codec import migrate_6_to_7
 from carte_planner.storage.request_codec import date_map, refusal, request_from_dict, request_to_dict, strings
@@ -254,20 +256,11 @@ def server_from_dict(data: Any) -> CalendarServer | None:
         trusted_certificate=fields.take("trusted_certificate", str, ""),
         auth_scheme=fields.take("auth_scheme", str, "", convert=_auth_scheme),
         sequence=fields.take("sequence", int, 0, convert=_sequence),
-        published_at=None if published is None else _converted("calendar_server.published_at", published, _aware_time),
+        published_at=None if published is None else converted("calendar_server.published_at", published, _aware_time),
         events=tuple(_published_event(str(uid), value) for uid, value in sorted(events.items())),
     )
     fields.finish()
     return server
-
-
-def _converted(path: str, value: str, convert: Callable[[str], Any]) -> Any:
-    try:
-        return convert(value)
-    except ValueError:
-        raise PlanFileError(
-            tr("the field '{field}' has an invalid value: {value}.").format(field=path, value=repr(value[:40]))
-        ) from None
 
 
 # Each migration adds what the older format lacked and keeps everything the file holds: a file
@@ -398,21 +391,19 @@ def _encodable(text: str, path: str) -> None:
         raise PlanFileError(tr("the file holds text that cannot be stored (a broken character).")) from None
 
 
-def plan_from_bytes(data: bytes) -> Plan:
-    """Parse a plan file's bytes and check it as a whole: whatever opens can be planned,
-    shown and saved again. Any problem raises PlanFileError saying what is wrong."""
+def plan_from_bytes(data: bytes, reference: Reference) -> Plan:
+    """Parse a plan file's bytes and check it as a whole: whatever opens can be planned (with
+    `reference`), shown and saved again. Any problem raises PlanFileError saying what is wrong."""
     plan = _plan_from_document(parse_json(data))
-    check_plannable(plan)
+    check_plannable(plan, reference)
     return plan
 
 
-def check_plannable(plan: Plan) -> None:
+def check_plannable(plan: Plan, reference: Reference) -> None:
     """Plan it once: a city or phase this version does not know (a newer version may have
     written it) is refused here, before any window or command uses the plan."""
-    from carte_planner.domain.planner import plan_journey
-
     try:
-        plan_journey(plan.request, plan.request.start)
+        plan_journey(plan.request, plan.request.start, reference)
     except PlanInputError as error:
         raise refusal(error) from None
     except (ValueError, OverflowError) as error:

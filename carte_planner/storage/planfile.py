@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from carte_planner.domain.plan import Plan
+from carte_planner.domain.reference import Reference
 from carte_planner.i18n import tr
 from carte_planner.storage.atomic import atomic_write
 from carte_planner.storage.errors import PlanFileError
@@ -47,16 +48,17 @@ def save_plan(path: Path | str, plan: Plan) -> None:
     atomic_write(Path(path), plan_to_bytes(plan), keep_backup=True)
 
 
-def load_plan(path: Path | str) -> Plan:
-    """Read a plan file and check it as a whole; raises PlanFileError naming the file."""
+def load_plan(path: Path | str, reference: Reference) -> Plan:
+    """Read a plan file and check it as a whole (planned with `reference`); raises
+    PlanFileError naming the file."""
     path = Path(path)
     data = read_bounded(path, MAX_FILE_BYTES)
     try:
-        return plan_from_bytes(data)
+        return plan_from_bytes(data, reference)
     except PlanFileError as error:
         message = tr("Could not open {path}: {reason}").format(path=path, reason=error)
         backup = path.with_name(path.name + ".bak")
-        if _opens(backup):
+        if _opens(backup, reference):
             # A save that was interrupted (a crash, a power cut) leaves the version before it there.
             message += " " + tr("The version before its last save is kept as {backup}: open that one.").format(
                 backup=backup
@@ -64,9 +66,9 @@ def load_plan(path: Path | str) -> Plan:
         raise PlanFileError(message) from None
 
 
-def _opens(path: Path) -> bool:
+def _opens(path: Path, reference: Reference) -> bool:
     try:
-        plan_from_bytes(read_bounded(path, MAX_FILE_BYTES))
+        plan_from_bytes(read_bounded(path, MAX_FILE_BYTES), reference)
     except PlanFileError:
         return False
     return True

@@ -9,8 +9,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carte_planner import __version__
+from carte_planner.domain.errors import ResourceError
+from carte_planner.domain.reference import Reference
 from carte_planner.i18n import tr
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
+from carte_planner.shipped import shipped_reference
+from carte_planner.startup import start
 from carte_planner.ui.language import apply_language, startup_language
 from carte_planner.ui.main_window import MainWindow
 from carte_planner.ui.plain_text import as_text
@@ -25,6 +29,7 @@ def make_app(argv: list[str], language: str | None = None) -> QApplication:
     # Wayland finds the icon and groups the windows through the desktop entry of this name.
     app.setDesktopFileName("carte-planner")
     app.setWindowIcon(app_icon())
+    start()
     apply_language(language or startup_language(QSettings()))
     return app
 
@@ -48,29 +53,27 @@ class _QuitAfterFirstPaint(QObject):
         return False
 
 
-def check_resources() -> str | None:
-    """Load every data file once; a damaged one is explained instead of crashing later."""
-    from carte_planner.domain.errors import ResourceError
-    from carte_planner.resources import load_checklist_template, load_cities, load_protocol
-
+def load_reference() -> Reference | str:
+    """The shipped data, loaded once (with the checklist the first paint shows); a damaged file
+    is explained, as the returned text, instead of crashing later."""
     try:
-        load_protocol()
-        load_cities()
-        load_checklist_template()
+        reference = shipped_reference()
+        reference.templates.checklist()  # read now: the first paint shows the checklist
     except ResourceError as error:
         return (
             f"A data file of Carte Planner is damaged or missing ({error}). "
             "Reinstall Carte Planner; your saved plans are not affected."
         )
-    return None
+    return reference
 
 
 def run_app(
     argv: list[str], exit_after_show: bool = False, plan_file: str | None = None, language: str | None = None
 ) -> int:
     app = make_app(argv, language)
-    problem = check_resources()
-    if problem:
+    reference = load_reference()
+    if isinstance(reference, str):
+        problem = reference
         print(f"carte-planner: {problem}", file=sys.stderr)
         QMessageBox.critical(None, tr("Carte Planner cannot start"), as_text(problem))
         return 2
@@ -80,7 +83,7 @@ def run_app(
         from carte_planner.storage.planfile import load_plan
 
         try:
-            load_plan(plan_file)
+            load_plan(plan_file, reference)
         except PlanFileError as error:
             print(f"carte-planner: {error}", file=sys.stderr)
             return 2
@@ -95,7 +98,7 @@ def run_app(
 
         server = InstanceServer(parent=app)
         server.listen()  # without it, a second launch opens a second, separate Carte Planner
-    window = MainWindow(offer_autosave=not exit_after_show)
+    window = MainWindow(offer_autosave=not exit_after_show, reference=reference)
     if plan_file:
         window.open_plan(plan_file)  # on failure the window says why and keeps its plan
     if server is not None:

@@ -43,7 +43,6 @@ from carte_planner.domain.request import (
     TripRequest,
 )
 from carte_planner.i18n import ntr, tr
-from carte_planner.resources import load_protocol
 from carte_planner.ui.counted import counted_suffix, refresh_unit
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import TimeField
@@ -317,7 +316,7 @@ class AssumedValuesBox(QGroupBox):
     # -- showing ---------------------------------------------------------------------------
     def refresh(self, document: PlanDocument) -> None:
         request = document.request
-        self._settings = settings = resolve_settings(request, load_protocol())
+        self._settings = settings = resolve_settings(request, document.reference.protocol)
         own = {
             DAY0_OFFSET: request.day0_offset is not None or request.moved_date("milestone:infusion") is not None,
             CHEMOTHERAPY_DAYS: request.chemotherapy_days is not None,

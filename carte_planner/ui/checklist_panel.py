@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
+from carte_planner.domain.item_keys import checklist_key
 from carte_planner.i18n import ntr, tr
 from carte_planner.storage.planfile import CONTENT_LIMIT_BYTES
 from carte_planner.ui.accessible import announce
@@ -400,7 +401,7 @@ class ChecklistPanel(QWidget):
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         if key:
-            self._reveal(f"check:{key}")
+            self._reveal(checklist_key(key))
         removed = self.document.checklist.removed_count
         self.restore_button.setText(
             ntr("Restore {n} removed item", "Restore {n} removed items", removed)
@@ -431,7 +432,7 @@ class ChecklistPanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = self.model.entry(current)
         if entry is not None:
-            self.document.select(f"check:{entry.key}")
+            self.document.select(checklist_key(entry.key))
         self._show_details()
 
     def _reveal(self, key: str) -> None:

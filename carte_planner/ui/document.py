@@ -16,9 +16,10 @@ from carte_planner.domain.identity import new_plan_id
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan
 from carte_planner.domain.planner import plan_journey
+from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.return_odds import ReturnOdds, return_odds
-from carte_planner.resources import load_checklist_template, load_protocol
+from carte_planner.office_calendars import default_start
 from carte_planner.storage.planfile import (
     CONTENT_LIMIT_BYTES,
     NEAR_LIMIT_BYTES,
@@ -70,8 +71,12 @@ class PlanDocument(QObject):
     changeRefused = Signal(str)
     sizeWarned = Signal(str)
 
-    def __init__(self, plan: Plan, today: date, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, plan: Plan, today: date, path: Path | None = None, parent: QObject | None = None, *, reference: Reference
+    ) -> None:
         super().__init__(parent)
+        # The shipped data every plan of this window is made with (carte_planner/shipped.py).
+        self.reference = reference
         self.undo_stack = QUndoStack(self)
         self._plan = plan
         self._today = today
@@ -111,12 +116,12 @@ class PlanDocument(QObject):
         summary, the timeline and the What if panel all show them."""
         journey, odds = self._odds if self._odds is not None else (None, None)
         if journey is not self._journey or odds is None:
-            odds = return_odds(self._journey, load_protocol())
+            odds = return_odds(self._journey, self.reference.protocol)
             self._odds = (self._journey, odds)
         return odds
 
     def _build_checklist(self) -> Checklist:
-        return build_checklist(self._journey, load_checklist_template(), self._plan.checklist)
+        return build_checklist(self._journey, self.reference.checklist_template, self._plan.checklist)
 
     @property
     def today(self) -> date:
@@ -140,7 +145,7 @@ class PlanDocument(QObject):
         if journey is None:
             if len(self._journeys) > 64:
                 self._journeys.clear()
-            journey = self._journeys[request] = plan_journey(request, self._today)
+            journey = self._journeys[request] = plan_journey(request, self._today, self.reference)
         return journey
 
     # -- editing ------------------------------------------------------------------------
@@ -264,9 +269,8 @@ def _text_length(state: ChecklistState) -> int:
     return sum(len(note) for _key, note in state.notes) + sum(len(i.title) + len(i.details) for i in state.added)
 
 
-def default_plan(today: date, home_tz: str) -> Plan:
+def default_plan(today: date, home_tz: str, reference: Reference) -> Plan:
     """The plan on screen before the user has entered anything: the first working day in China
     eight weeks from today, in Shanghai, typical scenario."""
-    from carte_planner.office_calendars import default_start
-
-    return Plan(TripRequest(start=default_start(today), city="shanghai", home_tz=home_tz), new_plan_id())
+    start = default_start(today, reference.calendars)
+    return Plan(TripRequest(start=start, city="shanghai", home_tz=home_tz), new_plan_id())

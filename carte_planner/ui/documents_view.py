@@ -43,7 +43,6 @@ from carte_planner.domain.documents import (
 )
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr
-from carte_planner.resources import load_documents_template
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.attachments import attach, attachment_status
 from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
@@ -191,7 +190,7 @@ class DocumentsView(QWidget):
     def refresh(self) -> None:
         selected = self.current()
         journey = self.document.journey
-        template = load_documents_template()
+        template = self.document.reference.documents_template
         self._entries = build_documents(journey, template, self.document.plan.papers)
         self.tree.clear()
         by_packet = self.grouping.currentData() == "packet"

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from carte_planner import __version__
 from carte_planner.data_versions import data_lines
 from carte_planner.domain.plan import ExportRecord, Plan
+from carte_planner.domain.reference import Reference
 from carte_planner.i18n import LANGUAGES, current_language, tr, use_language
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.autosave import AutosaveSlot
@@ -95,7 +96,7 @@ def system_zone() -> str:
         return system_time_zone()
 
 
-def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, bool]:
+def restored_plan(settings: QSettings, today: date, reference: Reference) -> tuple[Plan, Path | None, bool]:
     """The plan to show at start: the last file if it still opens and was saved, else the last
     plan as it was on screen (not saved), else the default plan. Returns (plan, path, unsaved).
     Each is checked as a whole first: settings a newer version wrote never stop a start."""
@@ -104,16 +105,16 @@ def restored_plan(settings: QSettings, today: date) -> tuple[Plan, Path | None, 
     path = Path(path_text) if path_text and "\0" not in path_text else None
     if path is not None and not unsaved:
         try:
-            return load_plan(path), path, False
+            return load_plan(path, reference), path, False
         except PlanFileError:
             path = None
     data = read_str(settings, "session/plan")
     if data:
         try:
-            return plan_from_bytes(data.encode("utf-8", errors="surrogatepass")), path, unsaved
+            return plan_from_bytes(data.encode("utf-8", errors="surrogatepass"), reference), path, unsaved
         except PlanFileError:
             pass
-    return default_plan(today, system_zone()), None, False
+    return default_plan(today, system_zone(), reference), None, False
 
 
 AUTOSAVE_DELAY_MS = 2000
@@ -144,9 +145,11 @@ class MainWindow(QMainWindow):
         autosave_folder: Path | None = None,
         offer_autosave: bool = True,
         autosave_slot: AutosaveSlot | None = None,
+        reference: Reference | None = None,
     ) -> None:
         """`autosave_slot`: the slot of the window this one replaces (another language), so
-        that the plan keeps one safety copy, which a discard or a clean exit removes."""
+        that the plan keeps one safety copy, which a discard or a clean exit removes. `reference`:
+        the shipped data (carte_planner/shipped.py), given when no `document` brings it."""
         super().__init__()
         self.settings = settings or QSettings()
         self.autosave_folder = autosave_folder or default_autosave_folder()
@@ -155,17 +158,21 @@ class MainWindow(QMainWindow):
         self._disk_digest: str | None = None
         self._restored_digest: str | None = None
         if document is None:
+            if reference is None:
+                raise TypeError("MainWindow needs a document or the reference data to plan with")
+            self.reference = reference
             today = date.today()
             document = self._offer_autosave(today) if offer_autosave else None
             if document is None:
-                plan, path, unsaved = restored_plan(self.settings, today)
+                plan, path, unsaved = restored_plan(self.settings, today, reference)
                 if path is not None and not self._lock_plan(path):
                     # Open in another window: this one starts on a copy, not on the file.
                     path, unsaved = None, True
-                document = PlanDocument(plan, today, path)
+                document = PlanDocument(plan, today, path, reference=reference)
                 if unsaved:
                     document.mark_unsaved()
         self.document = document
+        self.reference = document.reference
         if document.path is not None and self._plan_lock is None:
             self._lock_plan(document.path)
         self._disk_digest = file_digest(document.path) if document.path else None
@@ -768,7 +775,7 @@ class MainWindow(QMainWindow):
         by it and is never offered here."""
         if self.autosave_slot is None:
             return None
-        found = self.autosave_slot.leftover()
+        found = self.autosave_slot.leftover(self.reference)
         if found is None:
             return None
         saved = found.saved_at
@@ -789,7 +796,7 @@ class MainWindow(QMainWindow):
             self.autosave_slot.set_aside("declined")
             return None
         path = found.path if found.path is not None and self._lock_plan(found.path) else None
-        document = PlanDocument(found.plan, today, path)
+        document = PlanDocument(found.plan, today, path, reference=self.reference)
         document.mark_unsaved()
         # Compared at the next save with the file as it was before the crash, not as it is now:
         # a change made there since (another window, a command) is asked about, not overwritten.
@@ -921,7 +928,7 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         if self.commit_edits() and self.maybe_save():
-            self.document.replace_plan(default_plan(self.document.today, system_zone()), None)
+            self.document.replace_plan(default_plan(self.document.today, system_zone(), self.reference), None)
             self._set_plan_file(None)
             self._remove_autosave()
             self.go_to_start()
@@ -936,7 +943,7 @@ class MainWindow(QMainWindow):
                 return False
             path = chosen
         try:
-            plan = load_plan(path)
+            plan = load_plan(path, self.reference)
         except PlanFileError as error:
             QMessageBox.critical(
                 self,
@@ -1101,7 +1108,7 @@ class MainWindow(QMainWindow):
         if self.document.path is None:
             return record
         try:
-            on_disk = load_plan(self.document.path).exported
+            on_disk = load_plan(self.document.path, self.reference).exported
         except PlanFileError:
             return record
         return replace(record, sequence=on_disk.sequence) if on_disk.sequence > record.sequence else record
@@ -1117,7 +1124,7 @@ class MainWindow(QMainWindow):
         try:
             # Under the plan's write lock, as a command's export: neither undoes the other.
             with writing(path):
-                on_disk = load_plan(path)
+                on_disk = load_plan(path, self.reference)
                 if on_disk.plan_id != self.document.plan.plan_id or file_digest(path) != self._disk_digest:
                     return False
                 save_plan(
@@ -1203,7 +1210,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return False
         try:
-            on_disk = load_plan(path)
+            on_disk = load_plan(path, self.reference)
             if on_disk.plan_id != self.document.plan.plan_id:
                 return False  # another plan was saved under this name meanwhile
             untouched = file_digest(path) == self._disk_digest
@@ -1372,7 +1379,7 @@ class MainWindow(QMainWindow):
         if self.publish_dialog is not None:
             self.publish_dialog.finish()  # its record of the server goes with the plan
         old = self.document
-        document = PlanDocument(old.plan, old.today, old.path)
+        document = PlanDocument(old.plan, old.today, old.path, reference=old.reference)
         if old.modified:
             document.mark_unsaved()
         # The new window takes over this one's safety copy and the plan's lock: nothing of

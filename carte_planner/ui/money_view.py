@@ -51,7 +51,6 @@ from carte_planner.export.budget_report import (
     total_lines,
 )
 from carte_planner.i18n import tr
-from carte_planner.resources import load_budget_categories
 from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
 
@@ -75,7 +74,7 @@ class MoneyView(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.categories = load_budget_categories()
+        self.categories = document.reference.budget_categories
         hint = QLabel(
             tr(
                 "Your own amounts only: Carte Planner knows no price. Amounts per night and per person follow "

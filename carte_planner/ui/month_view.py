@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carte_planner.domain.categories import CATEGORIES
 from carte_planner.domain.journey import Category, DayNumber, Journey, Occurrence
 from carte_planner.i18n import ntr, tr
 from carte_planner.i18n.catalog import is_right_to_left
@@ -61,23 +62,6 @@ def month_title(locale: QLocale, month: date, short: bool = False) -> str:
 
 def first_of_month(day: date) -> date:
     return day.replace(day=1)
-
-
-# Which items keep a lane when a day is full: the day's own events (milestones, flights,
-# visits) first, then the treatment phase around them (it takes the days they leave), the
-# long stay last.
-LANE_PRIORITY = {
-    Category.MILESTONE: 0,
-    Category.FLIGHT: 1,
-    Category.OUTPATIENT_VISIT: 2,
-    Category.PHASE: 3,
-    Category.VISA: 4,
-    Category.PREPARATION: 5,
-    Category.HOME_FOLLOWUP: 6,
-    Category.CHECKLIST: 7,
-    Category.ACCOMMODATION: 8,
-    Category.HOLIDAY: 9,
-}
 
 
 class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
@@ -629,7 +613,7 @@ def _free_runs(used: list[list[bool]], a: int, b: int) -> list[tuple[int, int, i
 
 
 def _lane_order(line: Occurrence) -> tuple[int, date, int]:
-    return (LANE_PRIORITY[line.item.category], line.day, -(line.end - line.day).days)
+    return (CATEGORIES[line.item.category].lane, line.day, -(line.end - line.day).days)
 
 
 def _readable_link(palette) -> bool:

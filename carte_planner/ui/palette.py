@@ -4,34 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from carte_planner.domain.categories import CATEGORIES
 from carte_planner.domain.journey import Category
 from carte_planner.i18n import tr
-
-# Mid-tone colours that stay distinct on light and dark backgrounds and for the common
-# colour-vision deficiencies (after the Okabe–Ito palette).
-_COLOURS = {
-    Category.PREPARATION: "#009E73",
-    Category.VISA: "#8E5BB5",
-    Category.FLIGHT: "#0072B2",
-    Category.ACCOMMODATION: "#8C7B6B",
-    Category.PHASE: "#E69F00",
-    Category.MILESTONE: "#D55E00",
-    Category.OUTPATIENT_VISIT: "#56B4E9",
-    Category.HOME_FOLLOWUP: "#6B8E23",
-    Category.CHECKLIST: "#6E6E6E",
-    Category.HOLIDAY: "#CC79A7",
-}
 
 
 def holiday_tint(palette: QPalette) -> QColor:
     """The wash over a public holiday's day: light enough for any text on it to stay legible."""
-    tint = QColor(_COLOURS[Category.HOLIDAY])
+    tint = QColor(CATEGORIES[Category.HOLIDAY].colour)
     tint.setAlpha(40 if luminance(palette.base().color()) > 0.18 else 60)
     return tint
 
 
 def category_colour(category: Category) -> QColor:
-    return QColor(_COLOURS[category])
+    return QColor(CATEGORIES[category].colour)
 
 
 def luminance(colour: QColor) -> float:
@@ -147,16 +133,4 @@ def chip_fill(category: Category, busy: bool, palette: QPalette) -> QColor:
 
 
 def category_name(category: Category) -> str:
-    names = {
-        Category.PREPARATION: tr("Preparation"),
-        Category.VISA: tr("Visa and papers"),
-        Category.FLIGHT: tr("Flight"),
-        Category.ACCOMMODATION: tr("Accommodation"),
-        Category.PHASE: tr("Treatment phase"),
-        Category.MILESTONE: tr("Milestone"),
-        Category.OUTPATIENT_VISIT: tr("Outpatient visit"),
-        Category.HOME_FOLLOWUP: tr("Follow-up at home"),
-        Category.CHECKLIST: tr("Checklist"),
-        Category.HOLIDAY: tr("Public holiday"),
-    }
-    return names[category]
+    return tr(CATEGORIES[category].label)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QToolButton
 
+from carte_planner.domain.item_keys import phase_key
 from carte_planner.i18n import ntr, tr
-from carte_planner.resources import load_protocol
 from carte_planner.ui.counted import counted_suffix
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import show_value
@@ -22,7 +22,7 @@ class PhaseRow:
     """One phase: its length in days, the guide's range beside it, confirmed and reset."""
 
     def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
-        spec = load_protocol().phase(key)
+        spec = panel.document.reference.protocol.phase(key)
         title = tr(spec.title)
         self.key = key
         self.panel = panel
@@ -61,7 +61,7 @@ class PhaseRow:
         self.panel.commit(
             lambda r: r.with_phase_length(self.key, days),
             tr("Change length of %1").replace("%1", self.title.text()),
-            merge_key=f"phase:{self.key}",
+            merge_key=phase_key(self.key),
         )
 
     def _reset(self) -> None:
@@ -69,17 +69,17 @@ class PhaseRow:
 
     def _confirm(self, checked: bool) -> None:
         self.panel.commit(
-            lambda r: r.with_confirmed(f"phase:{self.key}", checked),
+            lambda r: r.with_confirmed(phase_key(self.key), checked),
             tr("Mark phase as confirmed") if checked else tr("Mark phase as estimated"),
         )
 
     def refresh(self, document: PlanDocument) -> None:
-        spec = load_protocol().phase(self.key)
+        spec = document.reference.protocol.phase(self.key)
         lengths = dict(document.journey.summary.phase_lengths)
         own = document.request.phase_length(self.key)
         with QSignalBlocker(self.days), QSignalBlocker(self.confirmed):
             show_value(self.days, lengths[self.key])
-            self.confirmed.setChecked(f"phase:{self.key}" in document.request.confirmed)
+            self.confirmed.setChecked(phase_key(self.key) in document.request.confirmed)
         self.reset.setEnabled(own is not None)
         outside = not spec.min_days <= lengths[self.key] <= spec.max_days
         colour = warning_text(self.range.palette()).name()

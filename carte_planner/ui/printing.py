@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from carte_planner.export.checklist_document import PrintDocument, checklist_document
 from carte_planner.i18n import tr, use_language
-from carte_planner.resources import resource_root
+from carte_planner.resource_folder import resource_root
 from carte_planner.ui.plain_text import InertDocument, as_text
 
 LATIN_FAMILY = "DejaVu Sans"
@@ -287,11 +287,12 @@ def print_budget(parent: QWidget, plan_document, language: str | None = None, fo
     """Print preview of the family's budget on one page, in `language` (the window's when None)."""
     from carte_planner.domain.budget import cost, plan_counts
     from carte_planner.export.budget_report import budget_document
-    from carte_planner.resources import load_budget_categories
 
     money = plan_document.plan.money
     with use_language(language):
-        source = budget_document(cost(money, plan_counts(plan_document.journey)), money, load_budget_categories())
+        source = budget_document(
+            cost(money, plan_counts(plan_document.journey)), money, plan_document.reference.budget_categories
+        )
     name = tr("Budget - {city}").format(city=plan_document.journey.city.name) + ".pdf"
     return _preview(parent, source, tr("Print budget"), str(Path(folder) / name))
 
@@ -300,9 +301,8 @@ def print_documents(parent: QWidget, plan_document, language: str | None = None,
     """Print preview of the documents, packet by packet."""
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.documents_list import documents_document
-    from carte_planner.resources import load_documents_template
 
-    template = load_documents_template()
+    template = plan_document.reference.documents_template
     with use_language(language):
         documents = build_documents(plan_document.journey, template, plan_document.plan.papers)
         source = documents_document(documents, template)
@@ -314,11 +314,10 @@ def print_handover(parent: QWidget, plan_document, language: str | None = None, 
     """Print preview of the going-home packet for the home oncologist."""
     from carte_planner.domain.documents import build_documents
     from carte_planner.export.handover import handover_document
-    from carte_planner.resources import load_documents_template
 
     with use_language(language):
         journey = plan_document.journey
-        documents = build_documents(journey, load_documents_template(), plan_document.plan.papers)
+        documents = build_documents(journey, plan_document.reference.documents_template, plan_document.plan.papers)
         source = handover_document(journey, plan_document.checklist, documents)
     name = tr("Going-home packet - {city}").format(city=plan_document.journey.city.name) + ".pdf"
     return _preview(parent, source, tr("Print going-home packet"), str(Path(folder) / name))

@@ -28,7 +28,6 @@ from carte_planner.domain.request import EARLIEST_START, LATEST_START, MAX_TEXT,
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, split_names, travellers_words
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.i18n.dates import country_name
-from carte_planner.resources import load_cities, load_protocol
 from carte_planner.tz_tables import country_names, zone_countries
 from carte_planner.ui.assumed_values import AssumedValuesBox
 from carte_planner.ui.counted import counted_suffix
@@ -97,7 +96,7 @@ class RequestPanel(QWidget):
         self._add(form, tr("First hospital &day:"), self.start)
 
         self.city = QComboBox()
-        for city in load_cities():
+        for city in document.reference.cities:
             local = city.name_in(current_language())
             # A Chinese reader finds the Chinese name first; the others find the English one.
             if local == city.name_zh:
@@ -187,7 +186,9 @@ class RequestPanel(QWidget):
         phases = QGroupBox(tr("Treatment phases (ask your hospital)"))
         grid = QGridLayout(phases)
         grid.setColumnStretch(2, 1)
-        self.phase_rows = [PhaseRow(self, grid, 3 * row, spec.key) for row, spec in enumerate(load_protocol().phases)]
+        self.phase_rows = [
+            PhaseRow(self, grid, 3 * row, spec.key) for row, spec in enumerate(document.reference.protocol.phases)
+        ]
         for row in self.phase_rows:
             self._pending[row.days] = row.days.interpretText
         layout.addWidget(phases)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalett
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from carte_planner.domain.eligibility import go_no_go, not_eligible
-from carte_planner.domain.journey import Journey
+from carte_planner.domain.journey import Journey, Severity
 from carte_planner.domain.return_odds import ReturnOdds
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.ui.accessible import announce
@@ -201,10 +201,10 @@ class SummaryBar(QWidget):
             self.summary.setToolTip(assumption)
         self.summary.setAccessibleDescription(f"{self.summary.text()}\n{assumption}")
         lines = []
-        ordered = sorted(journey.notices, key=lambda n: n.severity != "warning")
-        warnings = sum(1 for n in ordered if n.severity == "warning")
+        ordered = sorted(journey.notices, key=lambda n: n.severity is not Severity.WARNING)
+        warnings = sum(1 for n in ordered if n.severity is Severity.WARNING)
         for notice in ordered:
-            mark = "⚠" if notice.severity == "warning" else "ℹ"
+            mark = "⚠" if notice.severity is Severity.WARNING else "ℹ"
             lines.append(f"{mark} {html.escape(notice.message, quote=False)}")
         # The go/no-go point, first after the warnings: a family reads it before booking.
         lines.insert(warnings, f"ℹ {html.escape(go_no_go_text(journey), quote=False)}")
@@ -232,7 +232,9 @@ class SummaryBar(QWidget):
         elif self._shown and self.summary.text() != summary_before:
             announce(self.summary, self.summary.text().splitlines()[0] if self.summary.text() else "")
         self._shown = True
-        has_warning = any(n.severity == "warning" for n in journey.notices) or bool(self._what_if and self._what_if[1])
+        has_warning = any(n.severity is Severity.WARNING for n in journey.notices) or bool(
+            self._what_if and self._what_if[1]
+        )
         # A style sheet on this one label only: an application-wide one slows every widget.
         self.notices.set_colours(*(WARNING_COLOURS if has_warning else CHECK_COLOURS))
 

@@ -26,7 +26,6 @@ from carte_planner.domain.what_if import Comparison, compare
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import DATE, format_day
 from carte_planner.i18n.text import count_days
-from carte_planner.resources import load_protocol
 from carte_planner.ui.document import PlanDocument
 
 NOT_ELIGIBLE = "not-eligible"
@@ -162,10 +161,10 @@ class WhatIfPanel(QWidget):
             return
         try:
             what_if = what_if_for(choice, self.days.value())
-            after = request_after(self.document.request, load_protocol(), what_if)
+            after = request_after(self.document.request, self.document.reference.protocol, what_if)
             comparison = compare(
                 before,
-                plan_journey(after, self.document.today),
+                plan_journey(after, self.document.today, self.document.reference),
                 what_if.transplant_days if what_if.transplant_at_home else 0,
             )
         except PlanInputError as error:

@@ -55,7 +55,8 @@ class Windows(QObject):
 
         self.recover()
         today = date.today()
-        document = PlanDocument(default_plan(today, system_zone()), today, None)
+        reference = self.first.reference
+        document = PlanDocument(default_plan(today, system_zone(), reference), today, None, reference=reference)
         # It takes the next free autosave slot, which recover() has just found empty.
         window = MainWindow(document, self.first.settings, self.first.autosave_folder, offer_autosave=False)
         if not window.open_plan(plan_file):  # the window has said why
@@ -71,7 +72,13 @@ class Windows(QObject):
         each in a window of its own, before a new window takes their autosave slot (the first
         window has offered its own already). Declining one stops the offers for now."""
         while (found := self._next_leftover()) is not None:
-            window = MainWindow(None, self.first.settings, self.first.autosave_folder, offer_autosave=True)
+            window = MainWindow(
+                None,
+                self.first.settings,
+                self.first.autosave_folder,
+                offer_autosave=True,
+                reference=self.first.reference,
+            )
             if window.document.plan != found.plan or not window.document.modified:  # declined
                 window.document.undo_stack.setClean()
                 window.close()  # gives back its autosave slot and plan lock
@@ -87,7 +94,7 @@ class Windows(QObject):
         except OSError:
             return None
         try:
-            return probe.leftover()
+            return probe.leftover(self.first.reference)
         finally:
             probe.release()
 

@@ -1,0 +1,32 @@
+"""The codes of the plan's notices, in one place: the command line, the window, the JSON
+output and the tests tell notices apart by them. The values are written to JSON output and read
+by scripts, so they never change; a new notice gets a new code here."""
+
+from typing import Final
+
+ADMISSION_TOO_SHORT: Final = "admission-too-short"
+CAREGIVER: Final = "caregiver"
+CAREGIVER_COVERAGE: Final = "caregiver-coverage"
+CHEMOTHERAPY_BEFORE_ADMISSION: Final = "chemotherapy-before-admission"
+CLOSED_DAY: Final = "closed-day"
+DATE_PAST: Final = "date-past"
+ERRAND_WHILE_INPATIENT: Final = "errand-while-inpatient"
+FLIGHT_IN_STAY_NEAR_WINDOW: Final = "flight-in-stay-near-window"
+HOME_HOLIDAYS_UNKNOWN: Final = "home-holidays-unknown"
+HOME_VISIT_TOO_SHORT: Final = "home-visit-too-short"
+INFUSION_OUTSIDE_ADMISSION: Final = "infusion-outside-admission"
+MOVED_ITEM_GONE: Final = "moved-item-gone"
+PASSPORT_EXPIRY: Final = "passport-expiry"
+PHASE_OUTSIDE_RANGE: Final = "phase-outside-range"
+TRAVEL_RUSH: Final = "travel-rush"
+TRAVEL_WHILE_PASSPORT_HELD: Final = "travel-while-passport-held"
+TWO_ENTRIES: Final = "two-entries"
+VISA_ENTRIES: Final = "visa-entries"
+VISA_FREE_POLICY_ENDS: Final = "visa-free-policy-ends"
+VISA_FREE_TOO_LONG: Final = "visa-free-too-long"
+VISA_FREE_TREATMENT: Final = "visa-free-treatment"
+VISA_FREE_UNLISTED: Final = "visa-free-unlisted"
+VISA_NOT_READY: Final = "visa-not-ready"
+VISA_STAY_TOO_LONG: Final = "visa-stay-too-long"
+VISA_STAY_TOO_SHORT: Final = "visa-stay-too-short"
+VISA_USE_BY: Final = "visa-use-by"
