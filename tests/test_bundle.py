@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tarfile
 import zipfile
+from datetime import date
+from functools import cmp_to_key
 from pathlib import Path
 
 import pytest
@@ -264,3 +266,98 @@ def test_desktop_entry_installs_for_this_user_and_starts_the_bundle(program, bar
     result = run(program, "--uninstall-desktop-entry", env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert not entry.exists()
+
+
+def test_publishes_over_tls_after_the_user_trusts_the_servers_certificate(program, bare_env, tmp_path):
+    """Publishing from the bundle: TLS, HTTP and the CalDAV client's XML, against a real server."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    pytest.importorskip("radicale")
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.storage.planfile import save_plan
+    from tests.caldav_server import PASSWORD, USER, RadicaleServer, self_signed_certificate
+
+    plan = tmp_path / "trip.carteplan"
+    request = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
+    save_plan(plan, Plan(request, "plan-bundle"))
+    server = RadicaleServer(tmp_path, tls=self_signed_certificate(tmp_path))
+    server.start()
+    env = {**bare_env, "CARTE_PLANNER_CALDAV_PASSWORD": PASSWORD}
+    publish = ["publish", "--plan", str(plan), "--url", server.url, "--user", USER, "--today", "2027-01-04"]
+    try:
+        refused = run(program, *publish, env=env, cwd=tmp_path)
+        assert refused.returncode == 2, refused.stderr
+        assert "self-signed" in refused.stderr
+        fingerprint = refused.stderr.rsplit("--trust-certificate ", 1)[1].strip()
+        assert server.items() == {}
+
+        published = run(program, *publish, "--trust-certificate", fingerprint, env=env, cwd=tmp_path)
+        assert (published.returncode, published.stderr) == (0, "")
+        assert "Published to “CAR-T journey — Shanghai”:" in published.stdout
+        assert "not encrypted" not in published.stdout
+        stored = server.items()
+        created = re.search(r"(\d+) created", published.stdout)
+        assert created is not None
+        assert int(created[1]) == len(stored) > 20
+        assert any(b"SUMMARY:Screening" in data for data in stored.values())
+    finally:
+        server.stop()
+
+
+@pytest.mark.skipif(not LINUX, reason="only the Linux bundle carries ICU, with its data cut to what Qt asks for")
+def test_qts_icu_still_sorts_chinese_names_time_zones_and_reads_old_encodings(program):
+    """QtCore asks ICU to sort (file dialogs), name time zones and convert legacy encodings;
+    the bundle's ICU data keeps what those calls read (packaging/icu_data.py)."""
+    import ctypes
+
+    folder = program.parent / "_internal" / "PySide6" / "Qt" / "lib"
+    (common,) = folder.glob("libicuuc.so.*")
+    version = common.name.rsplit(".", 1)[1]
+    uc = ctypes.CDLL(str(common))
+    i18n = ctypes.CDLL(str(folder / f"libicui18n.so.{version}"))
+
+    def icu(library: ctypes.CDLL, name: str, result: type | None, *arguments: type):  # type: ignore[no-untyped-def]
+        function = getattr(library, f"{name}_{version}")
+        function.restype, function.argtypes = result, [*arguments, ctypes.POINTER(ctypes.c_int)]
+        return function
+
+    def utf16(text: str) -> tuple[bytes, int]:
+        return text.encode("utf-16-le") + b"\0\0", len(text.encode("utf-16-le")) // 2
+
+    status = ctypes.c_int(0)
+    open_collator = icu(i18n, "ucol_open", ctypes.c_void_p, ctypes.c_char_p)
+    compare = getattr(i18n, f"ucol_strcoll_{version}")
+    compare.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_int32]
+    chinese = open_collator(b"zh", ctypes.byref(status))
+    assert status.value == 0
+    # Pinyin: Beijing, Guangzhou, Shanghai (in code points 上 comes first).
+    cities = ["上海", "广州", "北京"]
+    in_order = sorted(cities, key=cmp_to_key(lambda one, other: compare(chinese, *utf16(one), *utf16(other))))
+    assert in_order == ["北京", "广州", "上海"]
+
+    open_calendar = icu(
+        i18n, "ucal_open", ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_int
+    )
+    zone_name = icu(
+        i18n, "ucal_getTimeZoneDisplayName", ctypes.c_int32, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p,
+        ctypes.c_char_p, ctypes.c_int32,
+    )  # fmt: skip
+    names = {}
+    for locale in (b"en_US", b"zh_CN", b"ru_RU", b"ar_001"):
+        calendar = open_calendar(*utf16("Asia/Shanghai"), locale, 0, ctypes.byref(status))
+        buffer = ctypes.create_string_buffer(512)
+        length = zone_name(calendar, 0, locale, buffer, 256, ctypes.byref(status))
+        names[locale] = buffer.raw[: 2 * length].decode("utf-16-le")
+    assert names == {
+        b"en_US": "China Standard Time",
+        b"zh_CN": "中国标准时间",
+        b"ru_RU": "Китай, стандартное время",
+        b"ar_001": "توقيت الصين الرسمي",
+    }
+
+    open_converter = icu(uc, "ucnv_open", ctypes.c_void_p, ctypes.c_char_p)
+    for encoding in (b"GB18030", b"Big5", b"windows-1251", b"windows-1256"):
+        status.value = 0
+        assert open_converter(encoding, ctypes.byref(status)) is not None
+        assert status.value <= 0, encoding  # a warning (an alias) at most, not an error
