@@ -18,6 +18,11 @@ from pathlib import Path
 import pytest
 
 from carte_planner import __version__
+from tests.test_golden_outputs import CASES as GOLDEN_CASES
+from tests.test_golden_outputs import GOLDEN
+from tests.test_golden_outputs import INPUTS as GOLDEN_INPUTS
+from tests.test_golden_outputs import TODAY as GOLDEN_TODAY
+from tests.test_golden_outputs import _written as written_output
 
 pytestmark = pytest.mark.bundle
 
@@ -361,3 +366,28 @@ def test_qts_icu_still_sorts_chinese_names_time_zones_and_reads_old_encodings(pr
         status.value = 0
         assert open_converter(encoding, ctypes.byref(status)) is not None
         assert status.value <= 0, encoding  # a warning (an alias) at most, not an error
+
+
+@pytest.mark.parametrize("case", sorted(GOLDEN_CASES))
+def test_each_output_matches_the_source_installs_golden_file(program, bare_env, tmp_path, case):
+    """The bundle prints and writes what the source install does (tests/test_golden_outputs.py),
+    byte for byte: its catalogues, fonts, holiday and locale data came along."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext and pdfinfo (poppler-utils) are not installed")
+    source, arguments, written = GOLDEN_CASES[case]
+    plan = tmp_path / f"{source}.carteplan"
+    shutil.copyfile(GOLDEN_INPUTS / f"{source}.carteplan", plan)
+    out = tmp_path / written if written else None
+    command, *rest = [argument.replace("{out}", str(out)) for argument in arguments]
+    result = subprocess.run(
+        [str(program), command, "--plan", str(plan), *GOLDEN_TODAY, *rest],
+        env=bare_env,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    printed, errors = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    report = f"exit {result.returncode}\n--- stdout\n{printed}--- stderr\n{errors}".replace(str(tmp_path), "{tmp}")
+    assert report == (GOLDEN / f"{case}.out").read_bytes().decode("utf-8")
+    if out is not None:
+        assert written_output(out) == (GOLDEN / f"{case}{out.suffix}.golden").read_bytes().decode("utf-8")
