@@ -3,6 +3,7 @@ run with no Python on the PATH, no PYTHONPATH and a fresh HOME (`make bundle-tes
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import re
@@ -391,3 +392,85 @@ def test_each_output_matches_the_source_installs_golden_file(program, bare_env, 
     assert report == (GOLDEN / f"{case}.out").read_bytes().decode("utf-8")
     if out is not None:
         assert written_output(out) == (GOLDEN / f"{case}{out.suffix}.golden").read_bytes().decode("utf-8")
+
+
+# A keyring for the smoke test, in a JSON file beside the test's home, that keyring's own
+# configuration loads into the bundle. It imports what the desktop keyrings' backend needs
+# first (SecretStorage for GNOME Keyring and KWallet, with its encryption and D-Bus client), so
+# that the bundle cannot lose those without the test noticing.
+FILE_KEYRING = """
+import json
+import json
+import os
+from pathlib import Path
+
+import jeepney.io.blocking
+import secretstorage.util
+from keyring.backend import KeyringBackend
+from keyring.backends import SecretService, kwallet
+
+
+class FileKeyring(KeyringBackend):
+    priority = 1
+    path = Path(os.environ["HOME"]) / "keyring.json"
+
+    def _read(self):
+        return json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+
+    def get_password(self, service, username):
+        return self._read().get(service + " | " + username)
+
+    def set_password(self, service, username, password):
+        self.path.write_text(json.dumps({**self._read(), service + " | " + username: password}), encoding="utf-8")
+
+    def delete_password(self, service, username):
+        kept = self._read()
+        del kept[service + " | " + username]
+        self.path.write_text(json.dumps(kept), encoding="utf-8")
+"""
+
+
+def test_the_password_saved_in_the_keyring_publishes_and_a_refused_one_is_removed(program, bare_env, tmp_path):
+    pytest.importorskip("radicale")
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.publish.credentials import SERVICE
+    from carte_planner.storage.planfile import save_plan
+    from tests.caldav_server import PASSWORD, USER, RadicaleServer
+
+    modules = tmp_path / "keyring-backend"
+    modules.mkdir()
+    (modules / "file_keyring.py").write_text(FILE_KEYRING, encoding="utf-8")
+    home = Path(bare_env["HOME"])
+    (home / ".config" / "python_keyring").mkdir(parents=True)
+    (home / ".config" / "python_keyring" / "keyringrc.cfg").write_text(
+        f"[backend]\ndefault-keyring = file_keyring.FileKeyring\nkeyring-path = {modules}\n", encoding="utf-8"
+    )
+    plan = tmp_path / "trip.carteplan"
+    request = TripRequest(start=date(2027, 3, 1), city="beijing", home_tz="Europe/Berlin", followup_years=1)
+    save_plan(plan, Plan(request, "plan-keyring"))
+    server = RadicaleServer(tmp_path)
+    server.start()
+    saved = home / "keyring.json"
+    entry = f"{SERVICE} | {USER} at {server.url}"
+    publish = [str(program), "publish", "--plan", str(plan), "--url", server.url, "--user", USER]
+    try:
+        saved.write_text(json.dumps({entry: PASSWORD}), encoding="utf-8")
+        result = subprocess.run(
+            [*publish, "--today", "2027-01-04"], env=bare_env, cwd=tmp_path, capture_output=True, text=True,
+            encoding="utf-8", stdin=subprocess.DEVNULL, timeout=300,
+        )  # fmt: skip
+        assert (result.returncode, result.stderr) == (0, "")
+        assert "Published to" in result.stdout
+        assert server.items()
+
+        saved.write_text(json.dumps({entry: "an old password"}), encoding="utf-8")
+        result = subprocess.run(
+            [*publish, "--today", "2027-01-04"], env=bare_env, cwd=tmp_path, capture_output=True, text=True,
+            encoding="utf-8", stdin=subprocess.DEVNULL, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 2
+        assert "The password saved in the system keyring was removed" in result.stderr
+        assert json.loads(saved.read_text(encoding="utf-8")) == {}
+    finally:
+        server.stop()
