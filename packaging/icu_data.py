@@ -6,15 +6,14 @@ transliteration, spelled-out numbers, word and line breaking and Unicode charact
 never read through those calls.
 
 `reduced_library` checks that QtCore still calls nothing else, then writes a libicudata with
-the same name and symbol holding the smaller data package, linked by the C compiler. When
-QtCore calls more of ICU, or no compiler is found, the bundle keeps the whole library."""
+the same name and symbol holding the smaller data package: the same file, shortened, with no
+compiler or linker. When QtCore calls more of ICU, or the library is laid out otherwise than
+expected, the bundle keeps the whole one."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import struct
-import subprocess
 from pathlib import Path
 
 # The ICU functions QtCore may call for the data kept below to be enough, by prefix.
@@ -25,7 +24,8 @@ DROPPED_TREES = ("brkitr", "curr", "lang", "rbnf", "region", "translit", "unit")
 # Character names (u_charName), StringPrep profiles and spoofing data, at the package's top.
 DROPPED_FILES = re.compile(r"unames\.icu|confusables\.cfu|.*\.spp")
 
-_DYNSYM, _SYMBOL_SIZE, _UNDEFINED = 11, 24, 0
+_LOAD, _DYNSYM, _SYMBOL_SIZE, _UNDEFINED = 1, 11, 24, 0
+_SYMBOL_TABLES = (2, _DYNSYM)  # the full symbol table, when not stripped, and the dynamic one
 
 
 def _sections(elf: bytes) -> list[tuple[int, int, int, int, int]]:
@@ -113,6 +113,57 @@ def reduced_package(package: bytes) -> bytes:
     return package[:header_size] + body + b"\0" * (data_start - len(body)) + bytes(data)
 
 
+def shrunk_library(library: bytes, package: bytes) -> bytes:
+    """`library` with its data symbol holding `package`, no larger than the one it held, and the
+    file shorter by the whole pages no longer needed. The segments after the data keep their
+    addresses and move down in the file by whole pages, so nothing that points into them
+    changes; the data must be the last thing in its segment (as ICU's build lays it out)."""
+    elf = bytearray(library)
+    phoff, shoff = struct.unpack_from("<QQ", elf, 0x20)
+    phentsize, phnum, shentsize = struct.unpack_from("<HHH", elf, 0x36)
+    sections = _sections(library)
+    name, _, value, size = next(s for s in dynamic_symbols(library) if s[1] and re.fullmatch(r"icudt\d+_dat", s[0]))
+    (index,) = [i for i, (_, address, _, length, _) in enumerate(sections) if address and value == address]
+    _, address, offset, length, _ = sections[index]
+    if size != length or len(package) > length:
+        raise ValueError(f"{name} does not fill its section, or the new data is larger")
+    end, new_end = offset + length, offset + len(package)
+    loads = [struct.unpack_from("<IIQQQQQQ", elf, phoff + i * phentsize) for i in range(phnum)]
+    page = max(header[7] for header in loads if header[0] == _LOAD)
+    shift = (end - new_end) // page * page
+    for i, (kind, flags, start, virtual, physical, file_size, memory_size, align) in enumerate(loads):
+        if file_size and start <= offset < start + file_size:
+            if start + file_size != end or memory_size != file_size:
+                raise ValueError(f"{name} is not the last thing in its segment")
+            file_size = memory_size = new_end - start
+        elif start >= end:
+            start -= shift
+        elif file_size and start + file_size > offset:
+            raise ValueError(f"a segment overlaps {name}")
+        packed = (kind, flags, start, virtual, physical, file_size, memory_size, align)
+        struct.pack_into("<IIQQQQQQ", elf, phoff + i * phentsize, *packed)
+    for i, (_, section_address, section_offset, section_size, _) in enumerate(sections):
+        field = shoff + i * shentsize
+        if i == index:
+            struct.pack_into("<Q", elf, field + 0x20, len(package))
+        elif section_offset >= end and section_size == 0 and section_address:
+            # An empty section that ended the segment now ends it where the data ends.
+            struct.pack_into("<QQ", elf, field + 0x10, address + len(package), new_end)
+        elif section_offset >= end:
+            struct.pack_into("<Q", elf, field + 0x18, section_offset - shift)
+        elif section_size and section_offset + section_size > offset:
+            raise ValueError(f"a section overlaps {name}")
+    if shoff < end:
+        raise ValueError("the section headers come before the data")
+    struct.pack_into("<Q", elf, 0x28, shoff - shift)
+    for kind, _, table, table_size, _ in sections:
+        for at in range(table + _SYMBOL_SIZE, table + table_size, _SYMBOL_SIZE) if kind in _SYMBOL_TABLES else ():
+            if struct.unpack_from("<Q", elf, at + 8)[0] == value:
+                struct.pack_into("<Q", elf, at + 16, len(package))
+    elf[offset:new_end] = package
+    return bytes(elf[:new_end]) + bytes(end - shift - new_end) + bytes(elf[end:])
+
+
 def reduced_library(original: Path, qtcore: Path, folder: Path) -> Path | None:
     """A copy of libicudata with the reduced package, in `folder`; None (with the reason
     printed) when the whole one must stay."""
@@ -120,20 +171,17 @@ def reduced_library(original: Path, qtcore: Path, folder: Path) -> Path | None:
     if calls:
         print(f"Keeping all of ICU's data: QtCore now also calls {', '.join(calls)}")
         return None
-    compiler = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
-    if compiler is None:
-        print("Keeping all of ICU's data: no C compiler (cc) to link the smaller libicudata with")
+    library = original.read_bytes()
+    package = reduced_package(data_package(library)[1])
+    try:
+        smaller = shrunk_library(library, package)
+    except ValueError as error:
+        print(f"Keeping all of ICU's data: {original.name} is not laid out as expected ({error})")
         return None
-    symbol, package = data_package(original.read_bytes())
+    if data_package(smaller)[1] != package:
+        raise RuntimeError(f"the smaller {original.name} does not hold the data written into it")
     folder.mkdir(parents=True, exist_ok=True)
-    data = folder / f"{symbol.removesuffix('_dat')}l.dat"
-    data.write_bytes(reduced_package(package))
-    source = folder / "icudata.S"
-    source.write_text(
-        f"\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n\t.balign 16\n{symbol}:\n"
-        f'\t.incbin "{data}"\n\t.size {symbol}, . - {symbol}\n\t.section .note.GNU-stack,"",@progbits\n'
-    )
-    library = folder / original.name
-    command = [compiler, "-shared", "-nostdlib", f"-Wl,-soname,{original.name}", "-o", str(library), str(source)]
-    subprocess.run(command, check=True)
-    return library
+    copy = folder / original.name
+    copy.write_bytes(smaller)
+    copy.chmod(original.stat().st_mode)
+    return copy
