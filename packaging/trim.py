@@ -28,8 +28,10 @@ DROPPED_PREFIXES = (
     "plugins/generic/",
     "lib/libQt6EglF",
     "lib/libQt6WlShellIntegration",
-    # OpenGL is not used: the views paint with QPainter into plain widgets.
+    # OpenGL is not used: the views paint with QPainter into plain widgets (and no plugin left
+    # links libQt6OpenGL).
     "plugins/xcbglintegrations/",
+    "lib/libQt6OpenGL",
     "plugins/wayland-graphics-integration-client/",
     "plugins/wayland-shell-integration/fullscreen-shell",
     "plugins/wayland-shell-integration/ivi-shell",
@@ -45,8 +47,6 @@ DROPPED_PREFIXES = (
     # The GTK theme would load the system's GTK against the bundle's own GLib and Cairo;
     # Qt's Fusion style and its own dialogs (or the desktop portal's) serve instead.
     "plugins/platformthemes/qgtk3",
-    # A widgets application with no OpenGL: nothing links this, and no plugin left needs it.
-    "lib/libQt6OpenGL",
 )
 
 # Libraries at the top of the bundle: links to the Qt libraries dropped above, and system
