@@ -388,6 +388,8 @@ def test_each_output_matches_the_source_installs_golden_file(program, bare_env, 
         timeout=300,
     )
     printed, errors = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    if sys.platform == "win32":  # the console streams turn each printed line end into CR LF
+        printed, errors = printed.replace("\r\n", "\n"), errors.replace("\r\n", "\n")
     report = f"exit {result.returncode}\n--- stdout\n{printed}--- stderr\n{errors}".replace(str(tmp_path), "{tmp}")
     assert report == (GOLDEN / f"{case}.out").read_bytes().decode("utf-8")
     if out is not None:
@@ -430,6 +432,7 @@ class FileKeyring(KeyringBackend):
 """
 
 
+@pytest.mark.skipif(not LINUX, reason="the keyring configuration's folder and the Secret Service are Linux's")
 def test_the_password_saved_in_the_keyring_publishes_and_a_refused_one_is_removed(program, bare_env, tmp_path):
     pytest.importorskip("radicale")
     from carte_planner.domain import TripRequest
