@@ -37,10 +37,10 @@ DROPPED_PREFIXES = (
     "plugins/wayland-shell-integration/ivi-shell",
     "plugins/wayland-shell-integration/wl-shell",
     "plugins/wayland-shell-integration/qt-shell",
-    # The icon is PNG, read by QtGui itself; no other image format is opened.
+    # The icon is PNG, read by QtGui itself; no other image format is opened. (libQt6Svg stays:
+    # the Adwaita window decorations, GNOME's on Wayland, draw their buttons with it.)
     "plugins/imageformats/",
     "plugins/iconengines/",
-    "lib/libQt6Svg",
     # The single-instance socket is local: no TLS, no network status.
     "plugins/tls/",
     "plugins/networkinformation/",
@@ -52,7 +52,6 @@ DROPPED_PREFIXES = (
 # Libraries at the top of the bundle: links to the Qt libraries dropped above, and system
 # libraries that only the dropped plugins needed (the GTK theme above all).
 DROPPED_LIBRARIES = (
-    "libQt6Svg",
     "libQt6EglF",
     "libQt6WlShellIntegration",
     "libQt6OpenGL",

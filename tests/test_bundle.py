@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 import zipfile
 from datetime import date
 from functools import cmp_to_key
@@ -477,3 +478,34 @@ def test_the_password_saved_in_the_keyring_publishes_and_a_refused_one_is_remove
         assert json.loads(saved.read_text(encoding="utf-8")) == {}
     finally:
         server.stop()
+
+
+@pytest.mark.skipif(not LINUX, reason="Wayland is the Linux desktop's")
+def test_window_opens_on_a_wayland_desktop_with_its_title_bar(program, bare_env, tmp_path):
+    """On GNOME's Wayland the window draws its own title bar (Adwaita decorations): without it
+    the family could not move or close the window with the mouse."""
+    weston = shutil.which("weston")
+    if weston is None:
+        pytest.skip("weston is not installed")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {**bare_env, "XDG_RUNTIME_DIR": str(runtime)}
+    with (tmp_path / "weston.log").open("wb") as log:
+        server = subprocess.Popen(
+            [weston, "--backend=headless-backend.so", "--socket=wayland-test", "--idle-time=0"],
+            env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, stdout=log, stderr=log,
+        )  # fmt: skip
+    try:
+        for _ in range(300):
+            if (runtime / "wayland-test").exists() or server.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert (runtime / "wayland-test").exists(), (tmp_path / "weston.log").read_text(errors="replace")
+        env |= {"WAYLAND_DISPLAY": "wayland-test", "QT_QPA_PLATFORM": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"}
+        result = run(program, "--exit-after-show", env=env, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "Window: Untitled plan — Carte Planner"
+        assert "decoration" not in result.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
