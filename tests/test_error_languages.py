@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from carte_planner import cli
+from carte_planner.cli import entry as cli
 from carte_planner.cli import main
 from carte_planner.domain import TripRequest, plan_journey
 from carte_planner.domain.errors import PlanInputError

@@ -19,7 +19,7 @@ EXPORT_ONLY = [
     "carte_planner.publish.sync",
     "carte_planner.publish.server",
     "carte_planner.publish.credentials",
-    "carte_planner.cli_publish",
+    "carte_planner.cli.publish",
     # What if: the panel and its planning load when the family asks the question.
     "carte_planner.ui.what_if_panel",
     "carte_planner.domain.contingency",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import time
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS
 from carte_planner.domain.journey import Assumption, DayNumber, JourneyItem
 from carte_planner.domain.protocol import VISIT_RHYTHMS, FollowupStage, Protocol
 from carte_planner.domain.request import TripRequest
@@ -110,7 +111,7 @@ def resolve_settings(request: TripRequest, protocol: Protocol) -> Settings:
             else tr_noop("visits {rhythm} need one weekday, such as {example}")
         )
         raise PlanInputError(
-            tr_noop("visit weekdays"), need, rhythm=rhythm_words(rhythm), example="MO,TH" if needed == 2 else "MO"
+            FIELDS["visit_weekdays"], need, rhythm=rhythm_words(rhythm), example="MO,TH" if needed == 2 else "MO"
         )
     stages = protocol.followup_stages
     if request.followup_rhythm is not None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS
 from carte_planner.domain.protocol import City
 from carte_planner.i18n import current_language, tr_noop
 from carte_planner.i18n.text import Words
@@ -34,13 +35,13 @@ def resolve_city(text: str, cities: Iterable[City]) -> City:
     if close:
         hint = names[close[0]]
         raise PlanInputError(
-            tr_noop("city"),
+            FIELDS["city"],
             tr_noop("'{city}' is not a known hospital city. Did you mean {hint}?"),
             city=text,
             hint=hint,
         )
     raise PlanInputError(
-        tr_noop("city"),
+        FIELDS["city"],
         tr_noop("'{city}' is not a known hospital city. Known cities: {cities}"),
         city=text,
         cities=", ".join(c.name for c in cities),

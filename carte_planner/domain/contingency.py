@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS, WHAT_IF, Field
 from carte_planner.domain.phases import day_zero_offset, phase_lengths
 from carte_planner.domain.protocol import Protocol
 from carte_planner.domain.request import DAY0_OFFSET_LIMITS, PHASE_DAYS_LIMITS, TripRequest
@@ -42,14 +43,14 @@ class WhatIf:
         for name, days in self.delays:
             if name not in DELAYS:
                 raise PlanInputError(
-                    tr_noop("delay"),
+                    WHAT_IF["delay"],
                     tr_noop("must be one of {choices}, not '{value}'"),
                     choices=", ".join(DELAYS),
                     value=name,
                 )
-            _days(tr_noop("delay"), days)
-        _days(tr_noop("readmission (days)"), self.readmission_days, 0)
-        _days(tr_noop("donor transplant (days)"), self.transplant_days, 0)
+            _days(WHAT_IF["delay"], days)
+        _days(WHAT_IF["readmission_days"], self.readmission_days, 0)
+        _days(WHAT_IF["transplant_days"], self.transplant_days, 0)
 
     @property
     def empty(self) -> bool:
@@ -59,7 +60,7 @@ class WhatIf:
         return sum(days for key, days in self.delays if key == name)
 
 
-def _days(label: str, days: object, low: int = 1) -> int:
+def _days(label: str | Field, days: object, low: int = 1) -> int:
     if isinstance(days, bool) or not isinstance(days, int) or not low <= days <= MAX_WHAT_IF_DAYS:
         raise PlanInputError(
             label, tr_noop("must be a whole number of days between {low} and {high}"), low=low, high=MAX_WHAT_IF_DAYS
@@ -96,9 +97,9 @@ def request_after(request: TripRequest, protocol: Protocol, what_if: WhatIf) -> 
             new = lengths[key] + days
             if new > PHASE_DAYS_LIMITS[1]:
                 raise PlanInputError(
-                    tr_noop("length of phase '{phase}'"),
+                    FIELDS["phase_days"],
                     tr_noop("must be between {low} and {high} days, not {value}"),
-                    phase=key,
+                    entry=key,
                     low=PHASE_DAYS_LIMITS[0],
                     high=PHASE_DAYS_LIMITS[1],
                     value=new,

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS, PERSON, RULE_FIELDS, Field, limits
 from carte_planner.domain.zones import canonical_zone
 from carte_planner.i18n import tr_noop
 
@@ -20,9 +21,9 @@ MAX_VISA_TYPE = 12
 MAX_TURNS = 12
 # The dates a turn may use, as a moved date may (a date far outside has no flight to compute).
 TURN_DAYS = (date(2000, 1, 1), date(2130, 12, 31))
-TEAM_DAY_LIMITS = (1, 365)
-TRAVEL_MINUTES_LIMITS = (1, 600)
-HANDOVER_LIMITS = (0, 14)
+TEAM_DAY_LIMITS = limits("stay_near_until")
+TRAVEL_MINUTES_LIMITS = limits("max_travel_minutes")
+HANDOVER_LIMITS = limits("handover_overlap_days")
 
 
 class Role(enum.StrEnum):
@@ -64,14 +65,14 @@ class Turn:
     def __post_init__(self) -> None:
         for day in (self.first, self.last):
             if not isinstance(day, date) or isinstance(day, datetime):
-                raise PlanInputError(tr_noop("turn"), tr_noop("must be a date"))
+                raise PlanInputError(PERSON["turns"], tr_noop("must be a date"))
             if not TURN_DAYS[0] <= day <= TURN_DAYS[1]:
                 raise PlanInputError(
-                    tr_noop("turn"), tr_noop("must be a date between {low} and {high}"), low=2000, high=2130
+                    PERSON["turns"], tr_noop("must be a date between {low} and {high}"), low=2000, high=2130
                 )
         if self.last < self.first:
             raise PlanInputError(
-                tr_noop("turn"),
+                PERSON["turns"],
                 tr_noop("the first day ({first}) must not come after the last ({last})"),
                 first=self.first,
                 last=self.last,
@@ -94,22 +95,22 @@ class Visa:
     def __post_init__(self) -> None:
         if not isinstance(self.type, str) or len(self.type) > MAX_VISA_TYPE:
             raise PlanInputError(
-                tr_noop("visa type"), tr_noop("must be at most {count} characters"), count=MAX_VISA_TYPE
+                PERSON["visa.type"], tr_noop("must be at most {count} characters"), count=MAX_VISA_TYPE
             )
         if not self.type.isprintable():
-            raise PlanInputError(tr_noop("visa type"), tr_noop("must be text"))
+            raise PlanInputError(PERSON["visa.type"], tr_noop("must be text"))
         object.__setattr__(self, "type", self.type.strip().upper())
         if self.stay_days is not None:
-            _whole(self.stay_days, tr_noop("visa's permitted stay (days)"), 1, 365)
+            _whole(self.stay_days, PERSON["visa.stay_days"], *_limits(PERSON["visa.stay_days"]))
         if self.entries not in ("", *ENTRIES_CHOICES):
             raise PlanInputError(
-                tr_noop("visa entries"),
+                PERSON["visa.entries"],
                 tr_noop("must be one of {choices}, not '{value}'"),
                 choices=", ".join(ENTRIES_CHOICES),
                 value=self.entries,
             )
         if self.use_by is not None and (not isinstance(self.use_by, date) or isinstance(self.use_by, datetime)):
-            raise PlanInputError(tr_noop("visa use-by date"), tr_noop("must be a date"))
+            raise PlanInputError(PERSON["visa.use_by"], tr_noop("must be a date"))
 
     @property
     def entries_allowed(self) -> int | None:
@@ -133,24 +134,24 @@ class Person:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip() or len(self.name) > 60:
-            raise PlanInputError(tr_noop("travellers"), tr_noop("each traveller needs a name (at most 60 characters)"))
-        object.__setattr__(self, "role", _choice(self.role, Role, tr_noop("role")))
-        object.__setattr__(self, "route", _choice(self.route, Route, tr_noop("entry route")))
-        object.__setattr__(self, "nationality", country_code(self.nationality, tr_noop("nationality")))
-        object.__setattr__(self, "home_country", country_code(self.home_country, tr_noop("home country")))
+            raise PlanInputError(PERSON["name"], tr_noop("each traveller needs a name (at most 60 characters)"))
+        object.__setattr__(self, "role", _choice(self.role, Role, PERSON["role"]))
+        object.__setattr__(self, "route", _choice(self.route, Route, PERSON["route"]))
+        object.__setattr__(self, "nationality", country_code(self.nationality, PERSON["nationality"]))
+        object.__setattr__(self, "home_country", country_code(self.home_country, PERSON["home_country"]))
         if self.home_tz:
             object.__setattr__(self, "home_tz", canonical_zone(self.home_tz))
         if self.passport_expiry is not None and (
             not isinstance(self.passport_expiry, date) or isinstance(self.passport_expiry, datetime)
         ):
-            raise PlanInputError(tr_noop("passport expiry"), tr_noop("must be a date"))
+            raise PlanInputError(PERSON["passport_expiry"], tr_noop("must be a date"))
         if not isinstance(self.visa, Visa):
             raise PlanInputError(tr_noop("visa"), tr_noop("must be a visa"))
         if not isinstance(self.turns, tuple | list) or not all(isinstance(t, Turn) for t in self.turns):
-            raise PlanInputError(tr_noop("turn"), tr_noop("must be a list"))
+            raise PlanInputError(PERSON["turns"], tr_noop("must be a list"))
         if len(self.turns) > MAX_TURNS:
             raise PlanInputError(
-                tr_noop("turn"),
+                PERSON["turns"],
                 tr_noop("must be between {low} and {high}, not {value}"),
                 low=0,
                 high=MAX_TURNS,
@@ -160,7 +161,7 @@ class Person:
         for earlier, later in itertools.pairwise(turns):
             if later.first <= earlier.last:
                 raise PlanInputError(
-                    tr_noop("turn"),
+                    PERSON["turns"],
                     tr_noop("{name}'s turns overlap ({first} and {second})"),
                     name=self.name,
                     first=earlier.first,
@@ -184,22 +185,16 @@ class TeamRules:
     max_travel_minutes: int | None = None
 
     def __post_init__(self) -> None:
-        for name, label in RULE_LABELS.items():
-            value = getattr(self, name)
+        for rule in RULE_FIELDS:
+            value = getattr(self, rule.id)
             if value is not None:
-                low, high = TRAVEL_MINUTES_LIMITS if name == "max_travel_minutes" else TEAM_DAY_LIMITS
-                _whole(value, label, low, high)
+                _whole(value, rule, *_limits(rule))
 
 
-RULE_LABELS = {
-    "stay_near_until": tr_noop("stay near the hospital until Day"),
-    "no_driving_until": tr_noop("no driving until Day"),
-    "around_the_clock_until": tr_noop("caregiver around the clock until Day"),
-    "max_travel_minutes": tr_noop("longest travel time to the hospital (minutes)"),
-}
+RULE_LABELS = {rule.id: rule.label for rule in RULE_FIELDS}
 
 
-def country_code(value: object, label: str) -> str:
+def country_code(value: object, label: str | Field) -> str:
     """A two-letter ISO 3166 code in capitals, or ""."""
     if not isinstance(value, str):
         raise PlanInputError(label, tr_noop("must be a two-letter country code such as DE"))
@@ -209,7 +204,7 @@ def country_code(value: object, label: str) -> str:
     return code
 
 
-def _choice(value: object, kind: type[enum.StrEnum], label: str) -> enum.StrEnum:
+def _choice(value: object, kind: type[enum.StrEnum], label: str | Field) -> enum.StrEnum:
     try:
         return kind(str(value))
     except ValueError:
@@ -219,7 +214,12 @@ def _choice(value: object, kind: type[enum.StrEnum], label: str) -> enum.StrEnum
         ) from None
 
 
-def _whole(value: object, label: str, low: int, high: int) -> int:
+def _limits(described: Field) -> tuple[int, int]:
+    assert described.limits is not None
+    return int(described.limits[0]), int(described.limits[1])
+
+
+def _whole(value: object, label: str | Field, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise PlanInputError(label, tr_noop("must be a whole number"))
     if not low <= value <= high:
@@ -253,7 +253,7 @@ def with_role(people: tuple[Person, ...], index: int, role: Role) -> tuple[Perso
     elif changed[index].role is Role.PATIENT:
         others = [i for i in range(len(changed)) if i != index]
         if not others:
-            raise PlanInputError(tr_noop("travellers"), tr_noop("one traveller must be the patient"))
+            raise PlanInputError(FIELDS["travellers"], tr_noop("one traveller must be the patient"))
         changed[others[0]] = replace(changed[others[0]], role=Role.PATIENT)
     changed[index] = replace(changed[index], role=role)
     return tuple(changed)
@@ -262,13 +262,13 @@ def with_role(people: tuple[Person, ...], index: int, role: Role) -> tuple[Perso
 def check_people(people: object) -> tuple[Person, ...]:
     """People with different names, at least one of them the patient."""
     if isinstance(people, str | bytes) or not isinstance(people, tuple | list):
-        raise PlanInputError(tr_noop("travellers"), tr_noop("must be a list"))
+        raise PlanInputError(FIELDS["travellers"], tr_noop("must be a list"))
     if not all(isinstance(person, Person) for person in people):
-        raise PlanInputError(tr_noop("travellers"), tr_noop("must be a list"))
+        raise PlanInputError(FIELDS["travellers"], tr_noop("must be a list"))
     names = [person.name for person in people]
     for name in names:
         if names.count(name) > 1:
-            raise PlanInputError(tr_noop("travellers"), tr_noop("'{name}' is named twice"), name=name)
+            raise PlanInputError(FIELDS["travellers"], tr_noop("'{name}' is named twice"), name=name)
     if people and not any(person.role is Role.PATIENT for person in people):
-        raise PlanInputError(tr_noop("travellers"), tr_noop("one traveller must be the patient"))
+        raise PlanInputError(FIELDS["travellers"], tr_noop("one traveller must be the patient"))
     return tuple(people)

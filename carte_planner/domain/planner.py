@@ -21,6 +21,7 @@ from carte_planner.domain.cities import resolve_city
 from carte_planner.domain.coverage import Gap, coverage_gaps, coverage_notice, handover_items
 from carte_planner.domain.entry_policies import EntryPolicy
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS
 from carte_planner.domain.followup import (
     early_followup_item,
     home_followup_items,
@@ -239,7 +240,7 @@ def _own_consulates(
                 calendars = SHIPPED
             if not calendars.is_country(person.home_country):
                 raise PlanInputError(
-                    tr_noop("home country"), tr_noop("'{code}' is not a country code"), code=person.home_country
+                    FIELDS["home_country"], tr_noop("'{code}' is not a country code"), code=person.home_country
                 )
             first = request.start.year - 1
             home = calendars.calendar(person.home_country, first, request.start.year + 1)
@@ -258,12 +259,12 @@ def _office_days(
     if request.home_country and not calendars.is_country(request.home_country):
         if request.home_country == "UK":
             raise PlanInputError(
-                tr_noop("home country"),
+                FIELDS["home_country"],
                 tr_noop("'{code}' is not a country code (the United Kingdom is GB)"),
                 code=request.home_country,
             )
         raise PlanInputError(
-            tr_noop("home country"), tr_noop("'{code}' is not a country code"), code=request.home_country
+            FIELDS["home_country"], tr_noop("'{code}' is not a country code"), code=request.home_country
         )
     country = request.home_country or calendars.home_country(request.home_tz)
     earliest = max((step.days_before_start for step in protocol.preparation), default=0) + request.arrive_days_before
@@ -373,9 +374,9 @@ def _check_phase_keys(request: TripRequest, protocol: Protocol) -> None:
     for key, _ in request.phase_days:
         if key not in known:
             raise PlanInputError(
-                tr_noop("length of phase '{phase}'"),
+                FIELDS["phase_days"],
                 tr_noop("there is no such phase; the phases are {phases}"),
-                phase=key,
+                entry=key,
                 phases=", ".join(known),
             )
 

@@ -8,8 +8,10 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
+from carte_planner.domain import fields
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.people import HANDOVER_LIMITS, Person, Role, TeamRules, check_people
+from carte_planner.domain.fields import Field, Kind, Section
+from carte_planner.domain.people import Person, Role, TeamRules, check_people
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS
 from carte_planner.domain.zones import canonical_zone
 from carte_planner.i18n import tr_noop
@@ -18,7 +20,7 @@ from carte_planner.i18n.text import Words, say
 EARLIEST_START = date(2000, 1, 1)
 LATEST_START = date(2100, 12, 31)
 MAX_TRAVELLERS = 6
-MAX_TEXT = 300
+MAX_TEXT = fields.MAX_TEXT
 
 
 class Scenario(enum.StrEnum):
@@ -29,68 +31,26 @@ class Scenario(enum.StrEnum):
     LONGEST = "longest"
 
 
-# Limits of each numeric field: (user-facing name, lowest, highest).
-LIMITS: dict[str, tuple[str, float, float]] = {
-    "flight_hours": (tr_noop("flight length (hours)"), 1, 40),
-    "arrive_days_before": (tr_noop("days to arrive before the start"), 0, 14),
-    "visa_stay_days": (tr_noop("visa's permitted stay (days)"), 1, 365),
-    "followup_years": (tr_noop("follow-up years"), 0, 20),
-}
-PHASE_DAYS_LIMITS = (1, 365)
-DAY0_OFFSET_LIMITS = (1, 30)
-VISA_PROCESSING_LIMITS = (1, 60)
-CHEMOTHERAPY_DAY_LIMITS = (-30, -1)
-# The rhythms a user may choose; the data file's defaults use the same names.
-VISIT_RHYTHM_CHOICES = ("twice-weekly", "weekly", "every-two-weeks")
-EARLY_RHYTHM_CHOICES = ("weekly", "every-two-weeks")
-WEEKDAY_CHOICES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-TEXT_FIELDS = (
-    "home_airport",
-    "hospital_name",
-    "hospital_name_zh",
-    "hospital_address",
-    "hospital_address_zh",
-    "hospital_phone",
-    "passport_names",
-    "stay_address",
-    "stay_address_zh",
-    "family_phones",
-    "interpreter_phone",
-    "team_phone",
-    "birth_date",
-    "diagnosis",
-    "allergies",
-    "languages",
-    "passport_numbers",
+F = fields.FIELDS
+# The numeric fields every request has, each checked against its description's limits.
+NUMBER_FIELDS = tuple(
+    f for f in fields.REQUEST_FIELDS if f.kind in (Kind.NUMBER, Kind.WHOLE) and f.section is Section.TRAVEL
 )
+# The whole numbers the guide does not give: None keeps the data file's assumption.
+OPTIONAL_WHOLE_FIELDS = tuple(
+    f for f in fields.REQUEST_FIELDS if f.kind is Kind.WHOLE and f.section in (Section.ASSUMED, Section.TRAVELLERS)
+)
+PHASE_DAYS_LIMITS = fields.limits("phase_days")
+DAY0_OFFSET_LIMITS = fields.limits("day0_offset")
+VISA_PROCESSING_LIMITS = fields.limits("visa_processing_days")
+CHEMOTHERAPY_DAY_LIMITS = fields.limits("chemotherapy_days")
+# The rhythms a user may choose; the data file's defaults use the same names.
+VISIT_RHYTHM_CHOICES = fields.VISIT_RHYTHM_CHOICES
+EARLY_RHYTHM_CHOICES = fields.EARLY_RHYTHM_CHOICES
+WEEKDAY_CHOICES = F["visit_weekdays"].choices
+TEXT_FIELDS = tuple(f.id for f in fields.REQUEST_FIELDS if f.typed_text)
 # The fields of the sheet for China: kept in the plan file only, never sent anywhere.
-SHEET_FIELDS = TEXT_FIELDS[6:]
-# The text fields' names in refusals ("hospital phone: must be text").
-TEXT_LABELS: dict[str, str] = {
-    "home_airport": tr_noop("home airport"),
-    "hospital_name": tr_noop("hospital name"),
-    "hospital_name_zh": tr_noop("hospital name zh"),
-    "hospital_address": tr_noop("hospital address"),
-    "hospital_address_zh": tr_noop("hospital address zh"),
-    "hospital_phone": tr_noop("hospital phone"),
-    "passport_names": tr_noop("passport names"),
-    "stay_address": tr_noop("stay address"),
-    "stay_address_zh": tr_noop("stay address zh"),
-    "family_phones": tr_noop("family phones"),
-    "interpreter_phone": tr_noop("interpreter phone"),
-    "team_phone": tr_noop("team phone"),
-    "birth_date": tr_noop("birth date"),
-    "diagnosis": tr_noop("diagnosis"),
-    "allergies": tr_noop("allergies"),
-    "languages": tr_noop("languages spoken"),
-    "passport_numbers": tr_noop("passport numbers"),
-}
-# Field names with the phase or item key in them; the command line reads the key back.
-PHASE_FIELD = tr_noop("length of phase '{phase}'")
-MOVE_FIELD = tr_noop("date of '{key}'")
-CHEMOTHERAPY = tr_noop("chemotherapy days")
-WEEKDAYS = tr_noop("visit weekdays")
-HOME_COUNTRY = tr_noop("home country")
+SHEET_FIELDS = tuple(f.id for f in fields.REQUEST_FIELDS if f.section == Section.SHEET)
 
 
 @dataclass(frozen=True)
@@ -147,102 +107,32 @@ class TripRequest:
     handover_overlap_days: int | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.start, date) or isinstance(self.start, datetime):
-            raise PlanInputError(tr_noop("start date"), tr_noop("must be a date"))
-        if not EARLIEST_START <= self.start <= LATEST_START:
-            raise PlanInputError(
-                tr_noop("start date"),
-                tr_noop("must be between {low} and {high}, not {value}"),
-                low=EARLIEST_START.year,
-                high=LATEST_START.year,
-                value=self.start,
-            )
+        _check_start(self.start)
         if not isinstance(self.city, str) or not self.city.strip():
-            raise PlanInputError(tr_noop("city"), tr_noop("must be given"))
-        check_text(tr_noop("city"), self.city)
-        object.__setattr__(self, "scenario", _scenario(self.scenario))
-        object.__setattr__(self, "home_tz", canonical_zone(self.home_tz))
-        object.__setattr__(self, "home_country", _country(self.home_country))
-        for name, (label, low, high) in LIMITS.items():
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise PlanInputError(label, tr_noop("must be a number"))
-            if isinstance(value, float) and not math.isfinite(value):
-                raise PlanInputError(label, tr_noop("must be a number"))
-            if name != "flight_hours" and value != int(value):
-                raise PlanInputError(label, tr_noop("must be a whole number"))
-            if not low <= value <= high:
-                raise PlanInputError(
-                    label,
-                    tr_noop("must be between {low} and {high}, not {value}"),
-                    low=f"{low:g}",
-                    high=f"{high:g}",
-                    value=_shown(value),
-                )
-            object.__setattr__(self, name, float(value) if name == "flight_hours" else int(value))
+            raise PlanInputError(F["city"], tr_noop("must be given"))
+        check_text(F["city"], self.city)
+        _set(self, "scenario", _scenario(self.scenario))
+        _set(self, "home_tz", canonical_zone(self.home_tz))
+        _set(self, "home_country", _country(self.home_country))
+        for described in NUMBER_FIELDS:
+            _set(self, described.id, _number(described, getattr(self, described.id)))
         if not isinstance(self.departure_time, time):
             raise PlanInputError(
-                tr_noop("departure time"), tr_noop("must be a time of day such as {example}"), example="10:00"
+                F["departure_time"], tr_noop("must be a time of day such as {example}"), example="10:00"
             )
         people = check_people(self.people)
-        object.__setattr__(self, "people", people)
+        _set(self, "people", people)
         if people:
-            object.__setattr__(self, "travellers", tuple(person.name for person in people))
+            _set(self, "travellers", tuple(person.name for person in people))
         if not isinstance(self.team, TeamRules):
-            raise PlanInputError(tr_noop("the treating team's rules"), tr_noop("must be a list"))
-        travellers = _as_tuple(self.travellers, tr_noop("travellers"))
-        if not 1 <= len(travellers) <= MAX_TRAVELLERS:
-            raise PlanInputError(
-                tr_noop("travellers"),
-                tr_noop("must be between {low} and {high}, not {value}"),
-                low=1,
-                high=MAX_TRAVELLERS,
-                value=len(travellers),
-            )
-        for person in travellers:
-            if not isinstance(person, str) or not person.strip() or len(person) > 60:
-                raise PlanInputError(
-                    tr_noop("travellers"), tr_noop("each traveller needs a name (at most 60 characters)")
-                )
-            check_text(tr_noop("travellers"), person)
-        object.__setattr__(self, "travellers", travellers)
-        phase_days = tuple(sorted(_as_dict(self.phase_days, tr_noop("phase lengths")).items()))
-        for key, days in phase_days:
-            if isinstance(days, bool) or not isinstance(days, int):
-                raise PlanInputError(PHASE_FIELD, tr_noop("must be a whole number of days"), phase=key)
-            low, high = PHASE_DAYS_LIMITS
-            check_text(tr_noop("phase lengths"), str(key))
-            if not low <= days <= high:
-                raise PlanInputError(
-                    PHASE_FIELD,
-                    tr_noop("must be between {low} and {high} days, not {value}"),
-                    phase=key,
-                    low=low,
-                    high=high,
-                    value=_shown(days),
-                )
-        object.__setattr__(self, "phase_days", phase_days)
-        moved = tuple(sorted(_as_dict(self.moved, tr_noop("moved dates")).items()))
-        for key, when in moved:
-            check_text(tr_noop("moved dates"), str(key))
-            if not isinstance(when, date) or not EARLIEST_START <= when <= date(2130, 12, 31):
-                raise PlanInputError(
-                    MOVE_FIELD, tr_noop("must be a date between {low} and {high}"), key=key, low=2000, high=2130
-                )
-        object.__setattr__(self, "moved", moved)
-        confirmed = _as_tuple(self.confirmed, tr_noop("confirmed marks"))
-        if not all(isinstance(key, str) for key in confirmed):
-            raise PlanInputError(tr_noop("confirmed marks"), tr_noop("must be item keys"))
-        for key in confirmed:
-            check_text(tr_noop("confirmed marks"), key)  # type: ignore[arg-type]
-        object.__setattr__(self, "confirmed", frozenset(confirmed))
+            raise PlanInputError(F["team"], tr_noop("must be a list"))
+        _set(self, "travellers", _travellers(self.travellers))
+        _set(self, "phase_days", _phase_days(self.phase_days))
+        _set(self, "moved", _moved(self.moved))
+        _set(self, "confirmed", _confirmed(self.confirmed))
         for name in TEXT_FIELDS:
-            if not isinstance(getattr(self, name), str):
-                raise PlanInputError(TEXT_LABELS[name], tr_noop("must be text"))
-            if len(getattr(self, name)) > MAX_TEXT:
-                raise PlanInputError(TEXT_LABELS[name], tr_noop("must be at most {count} characters"), count=MAX_TEXT)
-            check_text(TEXT_LABELS[name], getattr(self, name))
-        object.__setattr__(self, "home_airport", self.home_airport.strip().upper())
+            _check_field_text(F[name], getattr(self, name))
+        _set(self, "home_airport", self.home_airport.strip().upper())
         _check_assumed_values(self)
 
     def phase_length(self, key: str) -> int | None:
@@ -290,7 +180,114 @@ class TripRequest:
         return replace(self, confirmed=frozenset(keys))
 
 
-def _whole(value: object, label: str, low: int, high: int) -> int:
+def _set(request: TripRequest, name: str, value: object) -> None:
+    """A checked value in its normal form, on the frozen request being built."""
+    object.__setattr__(request, name, value)
+
+
+def _check_start(start: object) -> None:
+    if not isinstance(start, date) or isinstance(start, datetime):
+        raise PlanInputError(F["start"], tr_noop("must be a date"))
+    if not EARLIEST_START <= start <= LATEST_START:
+        raise PlanInputError(
+            F["start"],
+            tr_noop("must be between {low} and {high}, not {value}"),
+            low=EARLIEST_START.year,
+            high=LATEST_START.year,
+            value=start,
+        )
+
+
+def _number(described: Field, value: object) -> float | int:
+    """A number within its description's limits: a float for NUMBER, an int for WHOLE."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PlanInputError(described, tr_noop("must be a number"))
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PlanInputError(described, tr_noop("must be a number"))
+    if described.kind is Kind.WHOLE and value != int(value):
+        raise PlanInputError(described, tr_noop("must be a whole number"))
+    assert described.limits is not None
+    low, high = described.limits
+    if not low <= value <= high:
+        raise PlanInputError(
+            described,
+            tr_noop("must be between {low} and {high}, not {value}"),
+            low=f"{low:g}",
+            high=f"{high:g}",
+            value=_shown(value),
+        )
+    return float(value) if described.kind is Kind.NUMBER else int(value)
+
+
+def _travellers(value: object) -> tuple[str, ...]:
+    travellers = _as_tuple(value, F["travellers"])
+    if not 1 <= len(travellers) <= MAX_TRAVELLERS:
+        raise PlanInputError(
+            F["travellers"],
+            tr_noop("must be between {low} and {high}, not {value}"),
+            low=1,
+            high=MAX_TRAVELLERS,
+            value=len(travellers),
+        )
+    for person in travellers:
+        if not isinstance(person, str) or not person.strip() or len(person) > 60:
+            raise PlanInputError(F["travellers"], tr_noop("each traveller needs a name (at most 60 characters)"))
+        check_text(F["travellers"], person)
+    return travellers  # type: ignore[return-value]
+
+
+def _phase_days(value: object) -> tuple[tuple[str, int], ...]:
+    described = F["phase_days"]
+    phase_days = tuple(sorted(_as_dict(value, described).items()))
+    for key, days in phase_days:
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise PlanInputError(described, tr_noop("must be a whole number of days"), entry=str(key))
+        low, high = PHASE_DAYS_LIMITS
+        check_text(described, str(key))
+        if not low <= days <= high:
+            raise PlanInputError(
+                described,
+                tr_noop("must be between {low} and {high} days, not {value}"),
+                entry=str(key),
+                low=low,
+                high=high,
+                value=_shown(days),
+            )
+    return phase_days  # type: ignore[return-value]
+
+
+def _moved(value: object) -> tuple[tuple[str, date], ...]:
+    described = F["moved"]
+    assert described.limits is not None
+    low, high = (int(year) for year in described.limits)
+    moved = tuple(sorted(_as_dict(value, described).items()))
+    for key, when in moved:
+        check_text(described, str(key))
+        if not isinstance(when, date) or not date(low, 1, 1) <= when <= date(high, 12, 31):
+            raise PlanInputError(
+                described, tr_noop("must be a date between {low} and {high}"), entry=str(key), low=low, high=high
+            )
+    return moved  # type: ignore[return-value]
+
+
+def _confirmed(value: object) -> frozenset[str]:
+    confirmed = _as_tuple(value, F["confirmed"])
+    if not all(isinstance(key, str) for key in confirmed):
+        raise PlanInputError(F["confirmed"], tr_noop("must be item keys"))
+    for key in confirmed:
+        check_text(F["confirmed"], key)  # type: ignore[arg-type]
+    return frozenset(confirmed)  # type: ignore[arg-type]
+
+
+def _check_field_text(described: Field, text: object) -> None:
+    if not isinstance(text, str):
+        raise PlanInputError(described, tr_noop("must be text"))
+    if len(text) > MAX_TEXT:
+        raise PlanInputError(described, tr_noop("must be at most {count} characters"), count=MAX_TEXT)
+    check_text(described, text)
+
+
+def _whole(value: object, label: str | Field, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise PlanInputError(label, tr_noop("must be a whole number"))
     if not low <= value <= high:
@@ -302,58 +299,64 @@ def _whole(value: object, label: str, low: int, high: int) -> int:
 
 def _check_assumed_values(request: TripRequest) -> None:
     """The user's own values where the guide is silent, each refused out of its range."""
-    if request.day0_offset is not None:
-        _whole(request.day0_offset, tr_noop("Day 0 offset (days after admission)"), *DAY0_OFFSET_LIMITS)
-    if request.visa_processing_days is not None:
-        _whole(request.visa_processing_days, tr_noop("visa processing time (working days)"), *VISA_PROCESSING_LIMITS)
-    if request.handover_overlap_days is not None:
-        _whole(request.handover_overlap_days, tr_noop("hand-over overlap (days)"), *HANDOVER_LIMITS)
+    for described in OPTIONAL_WHOLE_FIELDS:
+        value = getattr(request, described.id)
+        if value is not None:
+            _whole(value, described, *fields.limits(described.id))
     if request.chemotherapy_days is not None:
-        days = _as_tuple(request.chemotherapy_days, CHEMOTHERAPY)
-        if len(days) != 2:
-            raise PlanInputError(CHEMOTHERAPY, tr_noop("must be a first and a last day, such as -5 and -3"))
-        first, last = (_whole(day, CHEMOTHERAPY, *CHEMOTHERAPY_DAY_LIMITS) for day in days)
-        if first > last:
+        _set(request, "chemotherapy_days", _chemotherapy_days(request.chemotherapy_days))
+    for described in (F["visit_rhythm"], F["early_rhythm"]):
+        value = getattr(request, described.id)
+        if value is not None and value not in described.choices:
             raise PlanInputError(
-                CHEMOTHERAPY,
-                tr_noop("the first day ({first}) must not come after the last ({last})"),
-                first=first,
-                last=last,
-            )
-        object.__setattr__(request, "chemotherapy_days", (first, last))
-    for name, label, choices in (
-        ("visit_rhythm", tr_noop("visit rhythm"), VISIT_RHYTHM_CHOICES),
-        ("early_rhythm", tr_noop("first visits at home"), EARLY_RHYTHM_CHOICES),
-    ):
-        value = getattr(request, name)
-        if value is not None and value not in choices:
-            raise PlanInputError(
-                label, tr_noop("must be one of {choices}, not '{value}'"), choices=", ".join(choices), value=value
+                described,
+                tr_noop("must be one of {choices}, not '{value}'"),
+                choices=", ".join(described.choices),
+                value=value,
             )
     if request.visit_weekdays is not None:
-        weekdays = _as_tuple(request.visit_weekdays, WEEKDAYS)
-        if (
-            not weekdays
-            or not all(isinstance(day, str) for day in weekdays)
-            or len(set(weekdays)) != len(weekdays)
-            or not set(weekdays) <= set(WEEKDAY_CHOICES)
-        ):
-            raise PlanInputError(
-                WEEKDAYS, tr_noop("must be different days among {choices}"), choices=", ".join(WEEKDAY_CHOICES)
-            )
-        # Kept in week order, so that the same days give the same rule.
-        object.__setattr__(request, "visit_weekdays", tuple(d for d in WEEKDAY_CHOICES if d in weekdays))
+        _set(request, "visit_weekdays", _weekdays(request.visit_weekdays))
     if request.followup_rhythm is not None:
-        object.__setattr__(request, "followup_rhythm", _followup_stages(request.followup_rhythm))
+        _set(request, "followup_rhythm", _followup_stages(request.followup_rhythm))
     if request.return_time is not None and not isinstance(request.return_time, time):
+        raise PlanInputError(F["return_time"], tr_noop("must be a time of day such as {example}"), example="11:00")
+
+
+def _chemotherapy_days(value: object) -> tuple[int, int]:
+    described = F["chemotherapy_days"]
+    days = _as_tuple(value, described)
+    if len(days) != 2:
+        raise PlanInputError(described, tr_noop("must be a first and a last day, such as -5 and -3"))
+    first, last = (_whole(day, described, *CHEMOTHERAPY_DAY_LIMITS) for day in days)
+    if first > last:
         raise PlanInputError(
-            tr_noop("return flight time"), tr_noop("must be a time of day such as {example}"), example="11:00"
+            described,
+            tr_noop("the first day ({first}) must not come after the last ({last})"),
+            first=first,
+            last=last,
         )
+    return first, last
+
+
+def _weekdays(value: object) -> tuple[str, ...]:
+    described = F["visit_weekdays"]
+    weekdays = _as_tuple(value, described)
+    if (
+        not weekdays
+        or not all(isinstance(day, str) for day in weekdays)
+        or len(set(weekdays)) != len(weekdays)
+        or not set(weekdays) <= set(WEEKDAY_CHOICES)
+    ):
+        raise PlanInputError(
+            described, tr_noop("must be different days among {choices}"), choices=", ".join(WEEKDAY_CHOICES)
+        )
+    # Kept in week order, so that the same days give the same rule.
+    return tuple(d for d in WEEKDAY_CHOICES if d in weekdays)
 
 
 def _followup_stages(value: object) -> tuple[tuple[int, int], ...]:
     """(every so many months, until month) stages, each ending later than the one before."""
-    label = tr_noop("follow-up rhythm at home")
+    label = F["followup_rhythm"]
     stages = _as_tuple(value, label)
     if not 1 <= len(stages) <= 6:
         raise PlanInputError(label, tr_noop("must have between {low} and {high} stages"), low=1, high=6)
@@ -373,13 +376,13 @@ def _followup_stages(value: object) -> tuple[tuple[int, int], ...]:
     return tuple(result)
 
 
-def _as_tuple(value: object, field: str) -> tuple[object, ...]:
+def _as_tuple(value: object, field: str | Field) -> tuple[object, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, tuple | list | set | frozenset):
         raise PlanInputError(field, tr_noop("must be a list"))
     return tuple(value)
 
 
-def _as_dict(value: object, field: str) -> dict[object, object]:
+def _as_dict(value: object, field: str | Field) -> dict[object, object]:
     try:
         result = dict(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
@@ -395,18 +398,18 @@ def _scenario(value: object) -> Scenario:
     except ValueError:
         choices = ", ".join(s.value for s in Scenario)
         raise PlanInputError(
-            tr_noop("scenario"), tr_noop("must be one of {choices}, not '{value}'"), choices=choices, value=value
+            F["scenario"], tr_noop("must be one of {choices}, not '{value}'"), choices=choices, value=value
         ) from None
 
 
 def _country(value: object) -> str:
     """A two-letter ISO 3166 country code in capitals, or "" to follow the home time zone."""
     if not isinstance(value, str):
-        raise PlanInputError(HOME_COUNTRY, tr_noop("must be a two-letter country code such as DE"))
+        raise PlanInputError(F["home_country"], tr_noop("must be a two-letter country code such as DE"))
     code = value.strip().upper()
     if code and (len(code) != 2 or not code.isascii() or not code.isalpha()):
         raise PlanInputError(
-            HOME_COUNTRY, tr_noop("'{value}' is not a two-letter country code such as DE or US"), value=value
+            F["home_country"], tr_noop("'{value}' is not a two-letter country code such as DE or US"), value=value
         )
     return code
 
@@ -445,7 +448,7 @@ def text_problem(text: str, free_text: bool = False) -> Words | None:
     return None
 
 
-def check_text(field: str, text: str, free_text: bool = False) -> None:
+def check_text(field: str | Field, text: str, free_text: bool = False) -> None:
     """Refuse text with control characters or broken characters, naming the field."""
     problem = text_problem(text, free_text)
     if problem:

@@ -20,9 +20,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import FIELDS
 from carte_planner.i18n import tr_noop
 
-FIELD = tr_noop("home time zone")
+FIELD = FIELDS["home_tz"]
 # Zones that are abbreviations or rule names rather than places, with the place a user most
 # likely means. (Several are links to one city in recent tzdata: EST to Panama, which has no
 # daylight saving, is not what someone in New York means.)

@@ -24,6 +24,7 @@ from carte_planner.domain.documents import MAX_ATTACHMENTS, OWN_PREFIX, STATES, 
 from carte_planner.domain.request import text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.json_fields import JsonFields
 
 
 def _day(value: date | None) -> str | None:
@@ -138,12 +139,11 @@ def attachment_name_problem(name: str) -> bool:
 
 
 def papers_from_dict(data: Any) -> Papers:
-    from carte_planner.storage.plan_codec import _Fields
 
-    fields = _Fields(data, "papers")
+    fields = JsonFields(data, "papers")
     marks = []
     for key, value in sorted(fields.take("marks", dict, {}).items()):
-        mark_fields = _Fields(value, f"papers.marks.{str(key)[:60]}")
+        mark_fields = JsonFields(value, f"papers.marks.{str(key)[:60]}")
         attachments = mark_fields.take("attachments", list, [])
         if len(attachments) > MAX_ATTACHMENTS or not all(isinstance(a, str) for a in attachments):
             raise _invalid(f"{mark_fields.where}.attachments", attachments)
@@ -162,7 +162,7 @@ def papers_from_dict(data: Any) -> Papers:
         mark_fields.finish()
     own = []
     for index, value in enumerate(fields.take("own", list, [])):
-        doc_fields = _Fields(value, f"papers.own[{index}]")
+        doc_fields = JsonFields(value, f"papers.own[{index}]")
         key = doc_fields.take("key", str)
         if not key.startswith(OWN_PREFIX) or len(key) > 100:
             raise _invalid(f"papers.own[{index}].key", key)
@@ -192,9 +192,8 @@ def _amount(fields: Any, name: str) -> Decimal:
 
 
 def money_from_dict(data: Any) -> Money:
-    from carte_planner.storage.plan_codec import _Fields
 
-    fields = _Fields(data, "money")
+    fields = JsonFields(data, "money")
     currency = fields.take("home_currency", str, "").strip().upper()
     if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
         raise _invalid("money.home_currency", currency)
@@ -210,7 +209,7 @@ def money_from_dict(data: Any) -> Money:
     rate_date = _date_or_none(fields, "rate_date")
     lines = []
     for index, value in enumerate(fields.take("lines", list, [])):
-        line = _Fields(value, f"money.lines[{index}]")
+        line = JsonFields(value, f"money.lines[{index}]")
         lines.append(
             BudgetLine(
                 key=_text(line, "key", 100, free=False) or f"line:{index}",
@@ -224,7 +223,7 @@ def money_from_dict(data: Any) -> Money:
         line.finish()
     deposits = []
     for index, value in enumerate(fields.take("deposits", list, [])):
-        entry = _Fields(value, f"money.deposits[{index}]")
+        entry = JsonFields(value, f"money.deposits[{index}]")
         day = _date_or_none(entry, "day")
         if day is None:
             raise PlanFileError(tr("the field '{field}' is missing.").format(field=f"money.deposits[{index}].day"))

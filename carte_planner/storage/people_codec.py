@@ -3,42 +3,61 @@ that turns an earlier plan's travellers into people of the whole journey."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from dataclasses import MISSING
 from datetime import date
 from typing import Any
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import PERSON_FIELDS, RULE_FIELDS, Field, Kind
 from carte_planner.domain.people import Person, TeamRules, Turn, Visa
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.json_fields import JsonFields
 
-_RULES = ("stay_near_until", "no_driving_until", "around_the_clock_until", "max_travel_minutes")
+_RULES = tuple(rule.file.removeprefix("team.") for rule in RULE_FIELDS)
 
 
 def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _turns_to_list(turns: tuple[Turn, ...]) -> list[list[str]]:
+    return [[turn.first.isoformat(), turn.last.isoformat()] for turn in turns]
+
+
+# How each kind of a traveller's field is written.
+_ENCODE: dict[Kind, Callable[[Any], Any]] = {
+    Kind.TEXT: lambda value: value,
+    Kind.CHOICE: str,
+    Kind.WHOLE: lambda value: value,  # null: the plan's value (the visa's stay: the plan's visa stay)
+    Kind.DATE: _day,
+    Kind.DAY_RANGE: _turns_to_list,
+}
+
+
+def _owner_and_name(field: Field) -> tuple[str, str]:
+    """("visa", "stay_days") for the Visa's field "visa.stay_days"; ("", "home_tz") for the Person's."""
+    owner, _, name = field.id.rpartition(".")
+    return owner, name
+
+
 def people_to_dict(people: tuple[Person, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": person.name,
-            "role": person.role.value,
-            "nationality": person.nationality,
-            "passport_expiry": _day(person.passport_expiry),
-            "home_country": person.home_country,
-            "home_time_zone": person.home_tz,
-            "route": person.route.value,
-            "visa": {
-                "type": person.visa.type,
-                # null: the plan's visa stay.
-                "stay_days": person.visa.stay_days,
-                "entries": person.visa.entries,
-                "use_by": _day(person.visa.use_by),
-            },
-            "turns": [[turn.first.isoformat(), turn.last.isoformat()] for turn in person.turns],
-        }
-        for person in people
-    ]
+    return [_person_to_dict(person) for person in people]
+
+
+def _person_to_dict(person: Person) -> dict[str, Any]:
+    document: dict[str, Any] = {}
+    for field in PERSON_FIELDS:
+        owner, name = _owner_and_name(field)
+        value = getattr(person.visa if owner else person, name)
+        *outer, key = field.file.split(".")
+        place = document
+        for part in outer:
+            place = place.setdefault(part, {})
+        place[key] = _ENCODE[field.kind](value)
+    return document
 
 
 def team_to_dict(team: TeamRules) -> dict[str, int | None]:
@@ -57,14 +76,13 @@ def _turn(value: Any) -> Turn:
 
 def people_from_dict(data: Any) -> tuple[Person, ...]:
     """People as the file holds them; a value the planner refuses names the person's entry."""
-    from carte_planner.storage.plan_codec import _Fields
 
     if not isinstance(data, list):
         raise PlanFileError(tr("the field '{field}' has the wrong type.").format(field="request.people"))
     people = []
     for index, entry in enumerate(data):
         where = f"request.people[{index}]"
-        fields = _Fields(entry, where)
+        fields = JsonFields(entry, where)
         try:
             people.append(_person(fields, where))
         except PlanInputError as error:
@@ -77,35 +95,51 @@ def people_from_dict(data: Any) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _person(fields: Any, where: str) -> Person:
-    from carte_planner.storage.plan_codec import _Fields
+def _turns(value: list[Any]) -> tuple[Turn, ...]:
+    return tuple(_turn(turn) for turn in value)
 
-    nothing = type(None)
-    visa = _Fields(fields.take("visa", dict, {}), f"{where}.visa")
-    visa_values = Visa(
-        type=visa.take("type", str, ""),
-        stay_days=visa.take("stay_days", (int, nothing), None),
-        entries=visa.take("entries", str, ""),
-        use_by=visa.take("use_by", (str, nothing), None, convert=_date_or_none),
-    )
-    visa.finish()
-    return Person(
-        name=fields.take("name", str),
-        role=fields.take("role", str, "caregiver"),
-        nationality=fields.take("nationality", str, ""),
-        passport_expiry=fields.take("passport_expiry", (str, nothing), None, convert=_date_or_none),
-        home_country=fields.take("home_country", str, ""),
-        home_tz=fields.take("home_time_zone", str, ""),
-        route=fields.take("route", str, "visa"),
-        visa=visa_values,
-        turns=fields.take("turns", list, (), convert=lambda turns: tuple(_turn(t) for t in turns)),
-    )
+
+_NOTHING = type(None)
+# How each kind of a traveller's field is read: its JSON types and the conversion.
+_DECODE: dict[Kind, tuple[type | tuple[type, ...], Callable[[Any], Any] | None]] = {
+    Kind.TEXT: (str, None),
+    Kind.CHOICE: (str, None),
+    Kind.WHOLE: ((int, _NOTHING), None),
+    Kind.DATE: ((str, _NOTHING), _date_or_none),
+    Kind.DAY_RANGE: (list, _turns),
+}
+
+
+def _default(owner: type, name: str) -> Any:
+    """The dataclass's default for a field, or ... for one a file must hold (the name)."""
+    described = next(f for f in dataclasses.fields(owner) if f.name == name)
+    if described.default is not MISSING:
+        return described.default
+    if described.default_factory is not MISSING:
+        return described.default_factory()
+    return ...
+
+
+def _person(entry: JsonFields, where: str) -> Person:
+    readers = {"": entry}
+    values: dict[str, dict[str, Any]] = {"": {}, "visa": {}}
+    for field in PERSON_FIELDS:
+        owner, name = _owner_and_name(field)
+        outer, _, key = field.file.rpartition(".")
+        if outer not in readers:
+            readers[outer] = JsonFields(entry.take(outer, dict, {}), f"{where}.{outer}")
+        kinds, convert = _DECODE[field.kind]
+        default = _default(Visa if owner else Person, name)
+        values[owner][name] = readers[outer].take(key, kinds, default, convert=convert)
+    for outer, reader in readers.items():
+        if outer:
+            reader.finish()
+    return Person(**values[""], visa=Visa(**values["visa"]))
 
 
 def team_from_dict(data: Any) -> TeamRules:
-    from carte_planner.storage.plan_codec import _Fields
 
-    fields = _Fields(data, "request.team")
+    fields = JsonFields(data, "request.team")
     nothing = type(None)
     values = {name: fields.take(name, (int, nothing), None) for name in _RULES}
     fields.finish()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -13,17 +12,13 @@ from carte_planner import __version__
 from carte_planner.domain.checklist_state import MAX_TITLE, ChecklistState, CustomItem
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.plan import CalendarServer, ExportRecord, Plan, PublishedEvent
-from carte_planner.domain.request import SHEET_FIELDS, TripRequest, text_problem
+from carte_planner.domain.request import text_problem
 from carte_planner.i18n import tr
 from carte_planner.storage.errors import PlanFileError
+from carte_planner.storage.json_fields import JsonFields
 from carte_planner.storage.papers_codec import money_from_dict, money_to_dict, papers_from_dict, papers_to_dict
-from carte_planner.storage.people_codec import (
-    migrate_6_to_7,
-    people_from_dict,
-    people_to_dict,
-    team_from_dict,
-    team_to_dict,
-)
+from carte_planner.storage.people_codec import migrate_6_to_7
+from carte_planner.storage.request_codec import date_map, refusal, request_from_dict, request_to_dict, strings
 
 FORMAT = "carte-planner.plan"
 # Version 2 added the checklist (ticks, notes, the user's own items); version 3 what the
@@ -33,90 +28,6 @@ FORMAT = "carte-planner.plan"
 # route and turns, and the treating team's rules (storage/people_codec.py). Older files open
 # through MIGRATIONS.
 VERSION = 7
-
-_HOSPITAL_FIELDS = ("name", "name_zh", "address", "address_zh", "phone")
-
-
-def request_to_dict(request: TripRequest) -> dict[str, Any]:
-    return {
-        "start": request.start.isoformat(),
-        "city": request.city,
-        "scenario": request.scenario.value,
-        "home_time_zone": request.home_tz,
-        "home_country": request.home_country,
-        "home_airport": request.home_airport,
-        "flight_hours": request.flight_hours,
-        "departure_time": request.departure_time.strftime("%H:%M"),
-        "arrive_days_before": request.arrive_days_before,
-        "go_home_during_manufacturing": request.go_home,
-        "travellers": list(request.travellers),
-        "visa_stay_days": request.visa_stay_days,
-        "followup_years": request.followup_years,
-        "phase_days": dict(request.phase_days),
-        "moved": {key: when.isoformat() for key, when in request.moved},
-        "confirmed": sorted(request.confirmed),
-        "hospital": {name: getattr(request, f"hospital_{name}") for name in _HOSPITAL_FIELDS},
-        "sheet": {name: getattr(request, name) for name in SHEET_FIELDS},
-        "assumed": _assumed_to_dict(request),
-        "people": people_to_dict(request.people),
-        "team": team_to_dict(request.team),
-    }
-
-
-def _assumed_to_dict(request: TripRequest) -> dict[str, Any]:
-    """The user's own values where the guide is silent; null keeps the data file's assumption."""
-    chemo = request.chemotherapy_days
-    weekdays = request.visit_weekdays
-    rhythm = request.followup_rhythm
-    return {
-        "day0_offset": request.day0_offset,
-        "chemotherapy_days": list(chemo) if chemo is not None else None,
-        "visit_rhythm": request.visit_rhythm,
-        "visit_weekdays": list(weekdays) if weekdays is not None else None,
-        "early_home_rhythm": request.early_rhythm,
-        "home_followup_rhythm": [list(stage) for stage in rhythm] if rhythm is not None else None,
-        "return_time": request.return_time.strftime("%H:%M") if request.return_time else None,
-        "visa_processing_days": request.visa_processing_days,
-        "handover_overlap_days": request.handover_overlap_days,
-    }
-
-
-def _assumed_from_dict(data: Any) -> dict[str, Any]:
-    fields = _Fields(data, "request.assumed")
-    nothing = type(None)
-    values = {
-        "day0_offset": fields.take("day0_offset", (int, nothing), None),
-        "chemotherapy_days": fields.take("chemotherapy_days", (list, nothing), None),
-        "visit_rhythm": fields.take("visit_rhythm", (str, nothing), None),
-        "visit_weekdays": fields.take("visit_weekdays", (list, nothing), None),
-        "early_rhythm": fields.take("early_home_rhythm", (str, nothing), None),
-        "followup_rhythm": fields.take("home_followup_rhythm", (list, nothing), None),
-        "return_time": fields.take("return_time", (str, nothing), None),
-        "visa_processing_days": fields.take("visa_processing_days", (int, nothing), None),
-        "handover_overlap_days": fields.take("handover_overlap_days", (int, nothing), None),
-    }
-    fields.finish()
-    for name in ("day0_offset", "visa_processing_days", "handover_overlap_days"):
-        if isinstance(values[name], bool):
-            raise PlanFileError(tr("the field '{field}' must be a number.").format(field=f"request.assumed.{name}"))
-    for name in ("chemotherapy_days", "visit_weekdays"):
-        if values[name] is not None:
-            values[name] = tuple(values[name])
-    if values["followup_rhythm"] is not None:
-        stages = values["followup_rhythm"]
-        if not all(isinstance(stage, list) for stage in stages):
-            raise PlanFileError(
-                tr("the field '{field}' has the wrong type.").format(field="request.assumed.home_followup_rhythm")
-            )
-        values["followup_rhythm"] = tuple(tuple(stage) for stage in stages)
-    if values["return_time"] is not None:
-        try:
-            values["return_time"] = time.fromisoformat(values["return_time"])
-        except ValueError:
-            raise PlanFileError(
-                tr("the field '{field}' has an invalid value.").format(field="request.assumed.return_time")
-            ) from None
-    return values
 
 
 def checklist_to_dict(state: ChecklistState) -> dict[str, Any]:
@@ -187,151 +98,8 @@ def plan_to_bytes(plan: Plan) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-class _Fields:
-    """Reads one JSON object field by field; every refusal names the field."""
-
-    def __init__(self, data: Any, where: str) -> None:
-        if not isinstance(data, Mapping):
-            raise PlanFileError(tr("'{field}' must be an object.").format(field=where))
-        self.data = data
-        self.where = where
-        self.used: set[str] = set()
-
-    def take(
-        self, name: str, kind: type | tuple[type, ...], default: Any = ..., convert: Callable[[Any], Any] | None = None
-    ) -> Any:
-        self.used.add(name)
-        if name not in self.data:
-            if default is ...:
-                raise PlanFileError(tr("the field '{field}' is missing.").format(field=self._path(name)))
-            return default
-        value = self.data[name]
-        if isinstance(value, bool) and kind in (int, float, (int, float)):
-            raise PlanFileError(tr("the field '{field}' must be a number.").format(field=self._path(name)))
-        if not isinstance(value, kind):
-            raise PlanFileError(tr("the field '{field}' has the wrong type.").format(field=self._path(name)))
-        if convert is None:
-            return value
-        try:
-            return convert(value)
-        except PlanFileError:
-            raise  # already names the field and what is wrong with it
-        except (ValueError, TypeError, OverflowError):
-            raise PlanFileError(
-                tr("the field '{field}' has an invalid value: {value}.").format(
-                    field=self._path(name), value=repr(str(value)[:40])
-                )
-            ) from None
-
-    def finish(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
-        if unknown:
-            raise PlanFileError(
-                tr("the field '{field}' is not one this version knows.").format(field=self._path(unknown[0]))
-            )
-
-    def _path(self, name: str) -> str:
-        return f"{self.where}.{name}" if self.where else name
-
-
-def _finite(value: float) -> float:
-    if not math.isfinite(value):
-        raise ValueError(value)
-    return float(value)
-
-
-def _int_map(value: Mapping[str, Any]) -> tuple[tuple[str, int], ...]:
-    items = []
-    for key, days in value.items():
-        if isinstance(days, bool) or not isinstance(days, int):
-            raise ValueError(days)
-        items.append((str(key), days))
-    return tuple(items)
-
-
-def _date_map(value: Mapping[str, Any]) -> tuple[tuple[str, date], ...]:
-    return tuple((str(key), date.fromisoformat(str(when))) for key, when in value.items())
-
-
-def _strings(value: list[Any]) -> tuple[str, ...]:
-    if not all(isinstance(v, str) for v in value):
-        raise ValueError(value)
-    return tuple(value)
-
-
-# Where each request field the planner may refuse lives in a plan file.
-_FILE_FIELD_FOR_LABEL = {
-    "start date": "request.start",
-    "city": "request.city",
-    "scenario": "request.scenario",
-    "home time zone": "request.home_time_zone",
-    "home airport": "request.home_airport",
-    "flight length (hours)": "request.flight_hours",
-    "departure time": "request.departure_time",
-    "days to arrive before the start": "request.arrive_days_before",
-    "travellers": "request.travellers",
-    "visa's permitted stay (days)": "request.visa_stay_days",
-    "follow-up years": "request.followup_years",
-    "phase lengths": "request.phase_days",
-    "moved dates": "request.moved",
-    "confirmed marks": "request.confirmed",
-    **{f"hospital {name.replace('_', ' ')}": f"request.hospital.{name}" for name in _HOSPITAL_FIELDS},
-}
-
-
-def refusal(error: PlanInputError) -> PlanFileError:
-    """The planner's refusal of a value read from a plan file, naming the file's field."""
-    field = _FILE_FIELD_FOR_LABEL.get(error.field)
-    if field is None and error.field.startswith("length of phase"):
-        field = f"request.phase_days.{error.field.split(chr(39))[1]}"
-    elif field is None and error.field.startswith("date of"):
-        field = f"request.moved.{error.field.split(chr(39))[1]}"
-    return PlanFileError(
-        tr("the field '{field}' holds a value Carte Planner cannot use: {reason}.").format(
-            field=field or error.field, reason=error.message
-        )
-    )
-
-
-def request_from_dict(data: Any) -> TripRequest:
-    fields = _Fields(data, "request")
-    hospital = _Fields(fields.take("hospital", dict, {}), "request.hospital")
-    hospital_values = {f"hospital_{name}": hospital.take(name, str, "") for name in _HOSPITAL_FIELDS}
-    hospital.finish()
-    sheet = _Fields(fields.take("sheet", dict, {}), "request.sheet")
-    hospital_values.update({name: sheet.take(name, str, "") for name in SHEET_FIELDS})
-    sheet.finish()
-    values = {
-        "start": fields.take("start", str, convert=date.fromisoformat),
-        "city": fields.take("city", str),
-        "scenario": fields.take("scenario", str, "typical"),
-        "home_tz": fields.take("home_time_zone", str, "UTC"),
-        "home_country": fields.take("home_country", str, ""),
-        "home_airport": fields.take("home_airport", str, ""),
-        "flight_hours": fields.take("flight_hours", (int, float), 12.0, convert=_finite),
-        "departure_time": fields.take("departure_time", str, time(10, 0), convert=time.fromisoformat),
-        "arrive_days_before": fields.take("arrive_days_before", int, 2),
-        "go_home": fields.take("go_home_during_manufacturing", bool, False),
-        "travellers": fields.take("travellers", list, ("Patient", "Caregiver"), convert=_strings),
-        "visa_stay_days": fields.take("visa_stay_days", int, 30),
-        "followup_years": fields.take("followup_years", int, 5),
-        "phase_days": fields.take("phase_days", dict, (), convert=_int_map),
-        "moved": fields.take("moved", dict, (), convert=_date_map),
-        "confirmed": frozenset(fields.take("confirmed", list, (), convert=_strings)),
-        **hospital_values,
-        **_assumed_from_dict(fields.take("assumed", dict, {})),
-    }
-    try:
-        values["people"] = people_from_dict(fields.take("people", list, []))
-        values["team"] = team_from_dict(fields.take("team", dict, {}))
-        fields.finish()
-        return TripRequest(**values)
-    except PlanInputError as error:
-        raise refusal(error) from None
-
-
 def _custom_item(data: Any, index: int) -> CustomItem:
-    fields = _Fields(data, f"checklist.added[{index}]")
+    fields = JsonFields(data, f"checklist.added[{index}]")
     key = fields.take("key", str)
     title = fields.take("title", str).strip()
     if not key.startswith("custom:") or len(key) > 100:
@@ -398,13 +166,13 @@ def _notes(value: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
 
 
 def checklist_from_dict(data: Any) -> ChecklistState:
-    fields = _Fields(data, "checklist")
+    fields = JsonFields(data, "checklist")
     added_data = fields.take("added", list, [])
     state = ChecklistState(
-        done=frozenset(fields.take("done", list, (), convert=_strings)),
+        done=frozenset(fields.take("done", list, (), convert=strings)),
         notes=fields.take("notes", dict, (), convert=_notes),
         added=tuple(_custom_item(item, i) for i, item in enumerate(added_data)),
-        removed=frozenset(fields.take("removed", list, (), convert=_strings)),
+        removed=frozenset(fields.take("removed", list, (), convert=strings)),
     )
     fields.finish()
     keys = [item.key for item in state.added]
@@ -421,10 +189,10 @@ def _sequence(value: int) -> int:
 
 
 def export_record_from_dict(data: Any) -> ExportRecord:
-    fields = _Fields(data, "calendar_export")
+    fields = JsonFields(data, "calendar_export")
     record = ExportRecord(
         sequence=fields.take("sequence", int, 0, convert=_sequence),
-        events=tuple(sorted(fields.take("events", dict, (), convert=_date_map))),
+        events=tuple(sorted(fields.take("events", dict, (), convert=date_map))),
     )
     fields.finish()
     return record
@@ -438,7 +206,7 @@ def _aware_time(text: str) -> datetime:
 
 
 def _published_event(uid: str, data: Any) -> PublishedEvent:
-    fields = _Fields(data, f"calendar_server.events.{uid}")
+    fields = JsonFields(data, f"calendar_server.events.{uid}")
     event = PublishedEvent(
         uid=uid,
         href=fields.take("href", str),
@@ -467,7 +235,7 @@ def without_password(url: str) -> str:
 def server_from_dict(data: Any) -> CalendarServer | None:
     if data is None:
         return None
-    fields = _Fields(data, "calendar_server")
+    fields = JsonFields(data, "calendar_server")
     url = fields.take("url", str)
     if not url.startswith(("https://", "http://")):
         raise PlanFileError(
@@ -669,7 +437,7 @@ def _plan_from_document(document: Any) -> Plan:
     while version < VERSION:
         document = MIGRATIONS[version](document)
         version = document["version"]
-    fields = _Fields(document, "")
+    fields = JsonFields(document, "")
     fields.take("format", str)
     fields.take("version", int)
     fields.take("generator", str, "")

@@ -258,6 +258,21 @@ class AssumedValuesBox(QGroupBox):
             lambda v: self._set(tr("Change the hand-over overlap"), handover_overlap_days=v)
         )
 
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        """The widget that edits each of these request fields, by the field's id."""
+        return {
+            "day0_offset": self.day0,
+            "chemotherapy_days": self.chemo_first,
+            "visit_rhythm": self.visit_rhythm,
+            "visit_weekdays": self.weekday_first,
+            "early_rhythm": self.early,
+            "followup_rhythm": self.followup,
+            "return_time": self.return_time,
+            "visa_processing_days": self.visa_processing,
+            "handover_overlap_days": self.handover,
+        }
+
     def typed_fields(self) -> list[QSpinBox | QTimeEdit]:
         """The fields whose typed text counts only once applied (on leaving them, or on save)."""
         return [self.day0, self.chemo_first, self.chemo_last, self.return_time, self.visa_processing, self.handover]

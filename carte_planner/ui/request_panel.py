@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carte_planner.domain.request import EARLIEST_START, LATEST_START, Scenario
+from carte_planner.domain.fields import FIELDS, REQUEST_FIELDS, Section, limits
+from carte_planner.domain.request import EARLIEST_START, LATEST_START, MAX_TEXT, Scenario
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, split_names, travellers_words
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.i18n.dates import country_name
@@ -143,7 +144,7 @@ class RequestPanel(QWidget):
         self.home_airport.setAccessibleName(tr("Home airport"))
         self._add(form, tr("Home &airport:"), self.home_airport)
         self.flight_hours = QDoubleSpinBox()
-        self.flight_hours.setRange(1, 40)
+        self.flight_hours.setRange(*FIELDS["flight_hours"].limits)  # type: ignore[misc]
         self.flight_hours.setSingleStep(0.5)
         self.flight_hours.setDecimals(1)
         # A whole number of hours takes its plural form (Arabic: 2 ساعتان, 5 ساعات); a fraction
@@ -157,7 +158,7 @@ class RequestPanel(QWidget):
         self.departure.setAccessibleName(tr("Outbound departure time, home time"))
         self._add(form, tr("Depart&ure (home time):"), self.departure)
         self.arrive_early = QSpinBox()
-        self.arrive_early.setRange(0, 14)
+        self.arrive_early.setRange(*limits("arrive_days_before"))
         counted_suffix(self.arrive_early, lambda n: ntr(" day", " days", n))
         self.arrive_early.setAccessibleName(tr("Days to arrive before the first hospital day"))
         self._add(form, tr("Arrive earl&y by:"), self.arrive_early)
@@ -172,12 +173,12 @@ class RequestPanel(QWidget):
         self.travellers.setToolTip(tr("The patient and each companion, 1 to 6 people, separated by commas."))
         self._add(form, tr("T&ravellers:"), self.travellers)
         self.visa_stay = QSpinBox()
-        self.visa_stay.setRange(1, 365)
+        self.visa_stay.setRange(*limits("visa_stay_days"))
         counted_suffix(self.visa_stay, lambda n: ntr(" day", " days", n))
         self.visa_stay.setAccessibleName(tr("Visa's permitted stay per entry in days"))
         self._add(form, tr("Visa's &permitted stay:"), self.visa_stay)
         self.followup_years = QSpinBox()
-        self.followup_years.setRange(0, 20)
+        self.followup_years.setRange(*limits("followup_years"))
         counted_suffix(self.followup_years, lambda n: ntr(" year", " years", n))
         self.followup_years.setAccessibleName(tr("Years of follow-up at home"))
         self._add(form, tr("Follo&w-up at home:"), self.followup_years)
@@ -200,57 +201,56 @@ class RequestPanel(QWidget):
 
         hospital = QGroupBox(tr("Hospital"))
         self.hospital: dict[str, QLineEdit] = {}
-        self._add_text_fields(
-            QFormLayout(hospital),
-            [
-                ("hospital_name", tr("Name:"), tr("Hospital name")),
-                ("hospital_name_zh", tr("Name in Chinese:"), tr("Hospital name in Chinese")),
-                ("hospital_address", tr("Address:"), tr("Hospital address")),
-                ("hospital_address_zh", tr("Address in Chinese:"), tr("Hospital address in Chinese")),
-                ("hospital_phone", tr("Phone:"), tr("Hospital phone")),
-            ],
-        )
+        self._add_text_fields(QFormLayout(hospital), Section.HOSPITAL)
         layout.addWidget(hospital)
 
         sheet = QGroupBox(tr("For the sheet in China"))
         sheet.setToolTip(
             tr("Printed on the sheet for the hospital (File ▸ Print sheet for the hospital); never sent anywhere.")
         )
-        self._add_text_fields(
-            QFormLayout(sheet),
-            [
-                ("passport_names", tr("Names as in passports:"), tr("Names as in the passports, patient first")),
-                ("stay_address", tr("Where you stay:"), tr("Address where you stay")),
-                ("stay_address_zh", tr("…in Chinese:"), tr("Address where you stay, in Chinese")),
-                ("family_phones", tr("Your phones in China:"), tr("Your phone numbers in China")),
-                ("interpreter_phone", tr("Interpreter's phone:"), tr("Interpreter's phone")),
-                ("team_phone", tr("Treating team's phone:"), tr("Treating team's phone")),
-                ("birth_date", tr("Patient's date of birth:"), tr("Patient's date of birth")),
-                ("diagnosis", tr("Diagnosis (as the team writes it):"), tr("Diagnosis as the treating team writes it")),
-                ("allergies", tr("Allergies:"), tr("Patient's allergies")),
-                ("languages", tr("Languages spoken:"), tr("Languages the patient speaks")),
-                (
-                    "passport_numbers",
-                    tr("Passport numbers (optional):"),
-                    tr("Passport numbers, if you want them on the sheet"),
-                ),
-            ],
-        )
+        self._add_text_fields(QFormLayout(sheet), Section.SHEET)
         layout.addWidget(sheet)
         layout.addStretch(1)
+        # The widget that edits each request field, by the field's id (the rows of the phase
+        # box, the assumed values and the travellers' box edit theirs).
+        self.fields: dict[str, QWidget] = {
+            "start": self.start,
+            "city": self.city,
+            "scenario": self.scenario,
+            "home_tz": self.home_tz,
+            "home_country": self.home_country,
+            "home_airport": self.home_airport,
+            "flight_hours": self.flight_hours,
+            "departure_time": self.departure,
+            "arrive_days_before": self.arrive_early,
+            "go_home": self.go_home,
+            "travellers": self.travellers,
+            "visa_stay_days": self.visa_stay,
+            "followup_years": self.followup_years,
+            "phase_days": phases,
+            **self.hospital,
+            **self.assumed.fields,
+            "people": self.people,
+            "team": self.people,
+        }
         self._connect()
         document.journeyChanged.connect(self.refresh)
         document.fileChanged.connect(self._plan_replaced)
         document.undo_stack.indexChanged.connect(self._history_moved)
         self.refresh()
 
-    def _add_text_fields(self, form: QFormLayout, fields: list[tuple[str, str, str]]) -> None:
-        """One-line text fields of the request (field, label, accessible name), each applied
-        when typing ends or before the plan is read."""
-        for field, label, accessible in fields:
+    def _add_text_fields(self, form: QFormLayout, section: Section) -> None:
+        """The section's one-line text fields of the request, as their descriptions caption
+        them, each applied when typing ends or before the plan is read."""
+        for described in REQUEST_FIELDS:
+            if described.section is not section:
+                continue
+            assert described.caption is not None, described.id
+            assert described.accessible is not None, described.id
+            field, label = described.id, tr(described.caption)
             edit = QLineEdit()
-            edit.setAccessibleName(accessible)
-            edit.setMaxLength(300)
+            edit.setAccessibleName(tr(described.accessible))
+            edit.setMaxLength(MAX_TEXT)
             apply = lambda f=field, e=edit: self._text_field(f, e)  # noqa: E731
             edit.editingFinished.connect(apply)
             self._pending[edit] = apply

@@ -11,11 +11,10 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from carte_planner.domain.errors import PlanInputError
+from carte_planner.domain.fields import RULE_FIELDS, limits
 from carte_planner.domain.people import (
     ENTRIES_CHOICES,
     ROUTE_WORDS,
-    TEAM_DAY_LIMITS,
-    TRAVEL_MINUTES_LIMITS,
     Person,
     Role,
     Route,
@@ -136,7 +135,7 @@ class TravellersBox(QGroupBox):
         self.visa_type.setAccessibleName(tr("Visa type as printed"))
         form.addRow(tr("Visa type:"), self.visa_type)
         self.visa_stay = QSpinBox()
-        self.visa_stay.setRange(0, 365)
+        self.visa_stay.setRange(0, limits("visa.stay_days")[1])
         self.visa_stay.setSpecialValueText(tr("the plan's visa stay"))
         self.visa_stay.setSuffix(tr(" days"))
         self.visa_stay.setKeyboardTracking(False)
@@ -176,18 +175,12 @@ class TravellersBox(QGroupBox):
         team.setWordWrap(True)
         form.addRow(team)
         self.rules: dict[str, QSpinBox] = {}
-        for name, label, accessible in (
-            ("stay_near_until", tr("Stay near until Day:"), tr("Stay near the hospital until Day")),
-            ("no_driving_until", tr("No driving until Day:"), tr("No driving until Day")),
-            (
-                "around_the_clock_until",
-                tr("Caregiver day and night until Day:"),
-                tr("Caregiver around the clock until Day"),
-            ),
-            ("max_travel_minutes", tr("Longest trip to the hospital:"), tr("Longest travel time to the hospital")),
-        ):
+        for rule in RULE_FIELDS:
+            name, (low, high) = rule.id, limits(rule.id)
+            assert rule.caption is not None, name
+            assert rule.accessible is not None, name
+            label, accessible = tr(rule.caption), tr(rule.accessible)
             box = QSpinBox()
-            low, high = TRAVEL_MINUTES_LIMITS if name == "max_travel_minutes" else TEAM_DAY_LIMITS
             box.setRange(low - 1, high)
             box.setSpecialValueText(tr("not set: ask your hospital"))
             # A left-to-right mark keeps "+28" from reading "28+" in a right-to-left window.
@@ -198,6 +191,22 @@ class TravellersBox(QGroupBox):
             box.setAccessibleName(accessible)
             form.addRow(label, box)
             self.rules[name] = box
+        # The widget that edits each traveller's field and each team rule, by the field's id.
+        self.fields: dict[str, QWidget] = {
+            "name": self.person,
+            "role": self.role,
+            "nationality": self.nationality,
+            "passport_expiry": self.passport_expiry,
+            "home_country": self.home_country,
+            "home_tz": self.home_tz,
+            "route": self.route,
+            "visa.type": self.visa_type,
+            "visa.stay_days": self.visa_stay,
+            "visa.entries": self.entries,
+            "visa.use_by": self.use_by,
+            "turns": self.turns,
+            **self.rules,
+        }
         self._connect()
 
     def typed_fields(self) -> dict[QWidget, Callable[[], None]]:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carte_planner.domain.journey import Journey
+from carte_planner.cli.output import UsageError, output_path
+from carte_planner.cli.request_options import add_request_options
+from carte_planner.cli.words import add_language_option
 from carte_planner.i18n import tr
+
+if TYPE_CHECKING:
+    from carte_planner.domain.journey import Journey
+    from carte_planner.domain.plan import Plan
 
 
 def add_share_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -29,6 +36,13 @@ def add_share_command(commands: argparse._SubParsersAction) -> argparse.Argument
     return share
 
 
+def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    share = add_share_command(commands)
+    add_request_options(share)
+    add_language_option(share, argparse.SUPPRESS)
+    return share
+
+
 def run_share(args: argparse.Namespace, journey: Journey, today: date) -> int:
     from carte_planner.export.relatives_page import PageOptions, relatives_page
     from carte_planner.storage.atomic import atomic_write
@@ -39,3 +53,9 @@ def run_share(args: argparse.Namespace, journey: Journey, today: date) -> int:
     atomic_write(output, page.encode("utf-8"), protect=[args.plan] if args.plan else [])
     print(tr("Wrote the page for relatives to {file}.").format(file=output))
     return 0
+
+
+def run(args: argparse.Namespace, plan: Plan, journey: Journey, today: date) -> int:
+    if output_path(args.html, "--html", args) is None:
+        raise UsageError("--html: " + tr("give a file name"))
+    return run_share(args, journey, today)

@@ -89,3 +89,15 @@ def argparse_speaking(language: str) -> Iterator[None]:
             yield
     finally:
         argparse._ = saved  # type: ignore[attr-defined]
+
+
+def add_language_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        default=default,
+        help=tr(
+            "the language of the output: en, zh_CN (简体中文), ru (Русский), ar (العربية); "
+            "default: the system's (LC_ALL, LC_MESSAGES, LANG)"
+        ),
+    )

@@ -15,6 +15,14 @@ from carte_planner.i18n import tr
 _Fail = Callable[[str], Exception]
 
 
+def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from carte_planner.cli.words import add_language_option
+
+    parser = add_what_if_command(commands)
+    add_language_option(parser, argparse.SUPPRESS)
+    return parser
+
+
 def add_what_if_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     command = commands.add_parser(
         "what-if",
@@ -72,7 +80,7 @@ def _delays(values: list[str], fail: _Fail) -> tuple[tuple[str, int], ...]:
 
 
 def run_what_if(args: argparse.Namespace, today: date, fail: _Fail) -> int:
-    from carte_planner.cli import write_out
+    from carte_planner.cli.output import write_out
     from carte_planner.domain.contingency import WhatIf, request_after
     from carte_planner.domain.eligibility import not_eligible
     from carte_planner.domain.planner import plan_journey

@@ -1,24 +1,22 @@
-"""Command-line options for each traveller's journey (--role, --visa, --turn, …) and the
-treating team's rules; every refusal names the option and the traveller."""
+"""The travellers and the treating team's rules the options of cli/people.py describe;
+every refusal names the option and the traveller."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import replace
 
-from carte_planner.cli import UsageError, parse_date
-from carte_planner.cli_words import WHOLE_NUMBER
+from carte_planner.cli.output import UsageError
+from carte_planner.cli.values import parse_date
 from carte_planner.domain.errors import PlanInputError
-from carte_planner.domain.people import ENTRIES_CHOICES, RULE_LABELS, Person, Role, Route, Turn, people_of
+from carte_planner.domain.fields import RULE_FIELDS
+from carte_planner.domain.people import ENTRIES_CHOICES, Person, Role, Route, Turn, people_of
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr
 
-_RULE_OPTIONS = {
-    "stay_near_until": "--stay-near-until",
-    "no_driving_until": "--no-driving-until",
-    "around_the_clock_until": "--caregiver-around-the-clock-until",
-    "max_travel_minutes": "--max-travel-minutes",
-}
+# The argparse attribute of each team rule's option (--caregiver-around-the-clock-until is
+# `around_the_clock_until`, the rule's id).
+_RULE_OPTIONS = {rule.id: rule.option for rule in RULE_FIELDS}
 _PERSON_OPTIONS = (
     "role",
     "nationality",
@@ -31,51 +29,6 @@ _PERSON_OPTIONS = (
     "residence_permit",
     "turn",
 )
-
-
-def add_people_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group(tr("each traveller (NAME is a name given with --traveller)"))
-    for flag, metavar, text in (
-        ("--role", "NAME=ROLE", tr("patient, caregiver or companion")),
-        ("--nationality", "NAME=CC", tr("two-letter country code of the passport")),
-        ("--passport-expiry", "NAME=YYYY-MM-DD", tr("the passport's expiry date")),
-        ("--visa", "NAME=TYPE", tr("the visa type as printed, such as S2, M, F or L")),
-        ("--visa-stay", "NAME=DAYS", tr("the visa's permitted stay per entry")),
-        ("--visa-entries", "NAME=ENTRIES", tr("entries the visa allows: 1, 2 or multiple")),
-        ("--visa-use-by", "NAME=YYYY-MM-DD", tr("the date by which the visa must be used")),
-        ("--visa-free", "NAME", tr("enters visa-free (checked against the policies as read)")),
-        ("--residence-permit", "NAME", tr("stays on a residence permit for medical treatment, applied for in China")),
-        (
-            "--turn",
-            "NAME=YYYY-MM-DD..YYYY-MM-DD",
-            tr("the days a traveller is in China; repeat for several turns (default: the whole journey)"),
-        ),
-    ):
-        group.add_argument(flag, metavar=metavar, help=text, action="append", default=[])
-    team = parser.add_argument_group(tr("the treating team's rules (Day numbers after the infusion)"))
-    team.add_argument(
-        "--stay-near-until", metavar="DAY", type=WHOLE_NUMBER, help=tr("stay near the hospital until this Day")
-    )
-    team.add_argument("--no-driving-until", metavar="DAY", type=WHOLE_NUMBER, help=tr("no driving until this Day"))
-    team.add_argument(
-        "--caregiver-around-the-clock-until",
-        dest="around_the_clock_until",
-        metavar="DAY",
-        type=WHOLE_NUMBER,
-        help=tr("a caregiver with the patient around the clock until this Day"),
-    )
-    team.add_argument(
-        "--max-travel-minutes",
-        metavar="MINUTES",
-        type=WHOLE_NUMBER,
-        help=tr("the longest travel time from the lodging to the hospital the team allows"),
-    )
-    team.add_argument(
-        "--handover-overlap-days",
-        metavar="DAYS",
-        type=WHOLE_NUMBER,
-        help=tr("days one caregiver's turn overlaps the next (assumed 1)"),
-    )
 
 
 def _split(value: str, option: str, form: str) -> tuple[str, str]:
@@ -105,7 +58,8 @@ def people_changes(args: argparse.Namespace, request: TripRequest, names: tuple[
         try:
             changes["team"] = replace(request.team, **team)
         except PlanInputError as error:
-            option = next((_RULE_OPTIONS[n] for n in team if RULE_LABELS[n] == error.field), "--team")
+            option = error.described.option if error.described is not None else None
+            option = option or "--team"
             raise UsageError(f"{option}: {error.message}") from None
     if args.handover_overlap_days is not None:
         changes["handover_overlap_days"] = args.handover_overlap_days

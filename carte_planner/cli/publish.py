@@ -26,6 +26,14 @@ PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 _Fail = Callable[[str], Exception]
 
 
+def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from carte_planner.cli.words import add_language_option
+
+    parser = add_publish_command(commands)
+    add_language_option(parser, argparse.SUPPRESS)
+    return parser
+
+
 def add_publish_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     publish = commands.add_parser(
         "publish",
