@@ -2,15 +2,23 @@
 
 Every figure that can be is a ratio against a floor measured in the same run on the same
 machine: a bare PySide6 window for the app, `import icalendar, dateutil` for the command line.
-The table is printed and written, with the machine, Python and Qt, to build/bench/RESULTS.md:
-figures differ from run to run, so a run leaves the tracked files as they are. `make
-bench-record` (or `--record`) writes it to benchmarks/RESULTS.md, to be committed.
+The table is printed, with each budget's verdict, and written with the machine, Python and Qt
+to build/bench/RESULTS.md: figures differ from run to run, so a run leaves the tracked files as
+they are. `make bench-record` (or `--record`) writes it to benchmarks/RESULTS.md, to be
+committed, and adds each figure to that file's history: a table per measure, a row per
+recording, that a recording never rewrites.
+
+The app runs from compiled bytecode, as an installed copy does: the benchmark's processes may
+write it even where the environment says not to (PYTHONDONTWRITEBYTECODE), and the project's
+modules are compiled before the first measurement.
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -51,9 +59,10 @@ BARE_WINDOW = textwrap.dedent(
 
 
 def isolated_env(folder: str) -> dict[str, str]:
-    """Offscreen, with settings and data in a fresh folder: every start is a first start."""
+    """Offscreen, with settings and data in a fresh folder: every start is a first start. Python
+    reads and writes bytecode as it does for users, whatever this machine's environment says."""
     return {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": folder,
         "XDG_CONFIG_HOME": str(Path(folder) / "config"),
@@ -255,10 +264,15 @@ def folder_mib(folder: Path) -> float:
     return sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_symlink()) / 2**20
 
 
-def bundle_rows(env: dict[str, str], out: Path) -> list[tuple[str, str, str, str, bool]]:
+# A measure: its name, the detail behind the figure, the figure, the budget, and whether the
+# figure is within it (None: not measured in this run).
+Row = tuple[str, str, str, str, bool | None]
+
+
+def bundle_rows(env: dict[str, str], out: Path) -> list[Row]:
     """The bundle of `make bundle` against the source install: start-up, a command, size."""
     if not BUNDLE_PROGRAM.is_file():
-        return [("Bundle", "not built: run `make bundle` before `make bench`", "", "", True)]
+        return [("Bundle", "not built: run `make bundle` before `make bench`", "", "", None)]
     python = sys.executable
     source = [python, "-m", "carte_planner"]
     bundled = [str(BUNDLE_PROGRAM)]
@@ -317,7 +331,82 @@ def machine() -> str:
     )
 
 
+def compile_bytecode() -> None:
+    """The project's modules compiled as an install compiles them (pip does so for every module
+    of a wheel): the measured starts read bytecode instead of compiling the sources."""
+    sys.dont_write_bytecode = False
+    compileall.compile_dir(ROOT / "carte_planner", quiet=1)
+
+
+def verdict(ok: bool | None) -> str:
+    return "yes" if ok else "not measured" if ok is None else "**no**"
+
+
+def verdicts(rows: list[Row]) -> str:
+    """One line per budget: within it, over it, or not measured."""
+    lines = []
+    for name, _, result, budget, ok in rows:
+        if not budget:
+            continue
+        state = "not measured" if ok is None else "within budget" if ok else "OVER BUDGET"
+        lines.append(f"{state:<13}  {name}: {result or '-'} (budget {budget})")
+    return "\n".join(lines)
+
+
+HISTORY = "<!-- history -->"
+NOTES = "<!-- notes -->"
+HISTORY_HEAD = "| release | measured | result | budget | within | detail |\n|---|---|---|---|---|---|\n"
+
+
+def release() -> str:
+    """The version, and the commit when this is a git checkout: "0.1.0 (2b98491)"."""
+    version = re.search(r'__version__ = "([^"]+)"', (ROOT / "carte_planner" / "__init__.py").read_text())
+    name = version[1] if version else "?"
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return f"{name} ({commit})" if commit else name
+
+
+def history_tables(text: str) -> dict[str, list[str]]:
+    """{measure: its rows}, from the history part of a results file."""
+    if HISTORY not in text:
+        return {}
+    part = text.split(HISTORY, 1)[1].split(NOTES, 1)[0]
+    tables: dict[str, list[str]] = {}
+    for block in re.split(r"^### ", part, flags=re.MULTILINE)[1:]:
+        name, _, body = block.partition("\n")
+        tables[name.strip()] = [
+            line for line in body.splitlines() if line.startswith("| ") and not line.startswith("| release |")
+        ]
+    return tables
+
+
+def with_history(previous: str, rows: list[Row], measured: str, version: str) -> str:
+    """The history part of the results file: the previous rows of each measure, then this run's
+    (a measure not run this time keeps its rows and gets none)."""
+    tables = history_tables(previous)
+    for name, detail, result, budget, ok in rows:
+        if ok is None and not result:
+            continue
+        tables.setdefault(name, []).append(
+            f"| {version} | {measured} | {result} | {budget} | {verdict(ok)} | {detail} |"
+        )
+    sections = "".join(
+        f"### {name}\n\n{HISTORY_HEAD}" + "".join(f"{row}\n" for row in table) + "\n" for name, table in tables.items()
+    )
+    return (
+        "## History\n\nEach figure as it was recorded in this file, one row per recording, oldest first: "
+        "`make bench-record` adds a row to each table and rewrites none. The release is the version and "
+        "the commit measured.\n\n" + sections
+    )
+
+
 def main() -> int:
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as folder:
         env = isolated_env(folder)
         python = sys.executable
@@ -350,7 +439,7 @@ def main() -> int:
         f"{years} y: {files[f'ics_{years}y_ms']:.1f} ms ({int(files[f'ics_{years}y_events'])} events)"
         for years in (1, 5, 10, 20)
     )
-    rows = [
+    rows: list[Row] = [
         (
             "Start-up to first paint",
             f"{startup['app_s'] * 1000:.0f} ms vs bare window {startup['floor_s'] * 1000:.0f} ms",
@@ -404,15 +493,15 @@ def main() -> int:
         ),
         (
             "What if: a contingency recomputed",
-            f"{asked['what_if_ms']:.1f} ms vs a plain re-plan {asked['replan_ms']:.1f} ms",
-            f"{asked['what_if_ms'] / asked['replan_ms']:.2f}×",
+            f"{asked['what_if_ms'] / asked['replan_ms']:.2f}× a plain re-plan ({asked['replan_ms']:.1f} ms)",
+            f"{asked['what_if_ms']:.1f} ms",
             "≤ 20 ms",
             asked["what_if_ms"] <= 20,
         ),
         (
             "Return date odds (P50, P80, P95)",
-            f"{asked['odds_ms']:.1f} ms vs a plain re-plan {asked['replan_ms']:.1f} ms",
-            f"{asked['odds_ms'] / asked['replan_ms']:.2f}×",
+            f"{asked['odds_ms'] / asked['replan_ms']:.2f}× a plain re-plan ({asked['replan_ms']:.1f} ms)",
+            f"{asked['odds_ms']:.1f} ms",
             "≤ 50 ms",
             asked["odds_ms"] <= 50,
         ),
@@ -420,19 +509,21 @@ def main() -> int:
     ]
     header = "| measure | detail | result | budget | within |\n|---|---|---|---|---|\n"
     table = header + "".join(
-        f"| {name} | {detail} | {result} | {budget} | {'yes' if ok else '**no**'} |\n"
-        for name, detail, result, budget, ok in rows
+        f"| {name} | {detail} | {result} | {budget} | {verdict(ok)} |\n" for name, detail, result, budget, ok in rows
     )
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(table)
+    print(verdicts(rows))
     previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
+    notes = previous.split(NOTES, 1)[1] if NOTES in previous else "\n"
+    history = with_history(previous, rows, stamp, release())
     record = "--record" in sys.argv[1:]
     results = RESULTS if record else LATEST
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(
         f"# Benchmark results\n\nMeasured by `make {'bench-record' if record else 'bench'}` on {stamp}: {machine()}. "
-        f"Medians of {RUNS} interleaved runs for the processes; offscreen Qt.\n\n{table}\n<!-- notes -->{notes}",
+        f"Medians of {RUNS} interleaved runs for the processes; offscreen Qt; compiled bytecode.\n\n{table}\n"
+        f"{HISTORY}\n\n{history}{NOTES}{notes}",
         encoding="utf-8",
     )
     print(f"Written to {results.relative_to(ROOT)}")

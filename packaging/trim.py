@@ -5,10 +5,12 @@ Each rule is a path prefix inside the bundle (forward slashes); benchmarks/RESUL
 what the rules save. Kept on purpose: the xcb and Wayland windows, offscreen (the command
 line's PDF and the smoke test), the input methods (ibus and compose, for typing Chinese), the
 desktop portal (file dialogs in sandboxes), CUPS printing, and Qt's own translations of
-dialogs (qtbase_*.qm).
+dialogs in the app's languages (carte_planner/ui/language.py: QT_CATALOGUES).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 # PySide6 keeps Qt under PySide6/Qt/ on Linux and macOS, directly under PySide6/ on Windows;
 # the rules below are paths inside that folder. Plugin names are matched without their
@@ -26,44 +28,33 @@ DROPPED_PREFIXES = (
     "plugins/generic/",
     "lib/libQt6EglF",
     "lib/libQt6WlShellIntegration",
-    # OpenGL is not used: the views paint with QPainter into plain widgets.
+    # OpenGL is not used: the views paint with QPainter into plain widgets (and no plugin left
+    # links libQt6OpenGL).
     "plugins/xcbglintegrations/",
+    "lib/libQt6OpenGL",
     "plugins/wayland-graphics-integration-client/",
     "plugins/wayland-shell-integration/fullscreen-shell",
     "plugins/wayland-shell-integration/ivi-shell",
     "plugins/wayland-shell-integration/wl-shell",
     "plugins/wayland-shell-integration/qt-shell",
-    # The icon is PNG, read by QtGui itself; no other image format is opened.
+    # The icon is PNG, read by QtGui itself; no other image format is opened. (libQt6Svg stays:
+    # the Adwaita window decorations, GNOME's on Wayland, draw their buttons with it.)
     "plugins/imageformats/",
     "plugins/iconengines/",
-    "lib/libQt6Svg",
     # The single-instance socket is local: no TLS, no network status.
     "plugins/tls/",
     "plugins/networkinformation/",
     # The GTK theme would load the system's GTK against the bundle's own GLib and Cairo;
     # Qt's Fusion style and its own dialogs (or the desktop portal's) serve instead.
     "plugins/platformthemes/qgtk3",
-    # Meta catalogues that only point at other modules' translations.
-    "translations/qt_",
-    "translations/qtdeclarative",
-    "translations/qtmultimedia",
-    "translations/qtconnectivity",
-    "translations/qtlocation",
-    "translations/qtserialport",
-    "translations/qtwebengine",
-    "translations/qtwebsockets",
-    "translations/qthelp",
-    "translations/designer",
-    "translations/linguist",
-    "translations/assistant",
 )
 
 # Libraries at the top of the bundle: links to the Qt libraries dropped above, and system
 # libraries that only the dropped plugins needed (the GTK theme above all).
 DROPPED_LIBRARIES = (
-    "libQt6Svg",
     "libQt6EglF",
     "libQt6WlShellIntegration",
+    "libQt6OpenGL",
     "libatk-",
     "libcairo",
     "libpango",
@@ -77,7 +68,19 @@ DROPPED_LIBRARIES = (
     "libXrender",
     "libXext",
     "libxcb-glx",
+    "libgraphite2",
+    # GIO and what it links (the GTK theme's): Qt's GLib event loop needs only libglib.
+    "libgio-2.0",
+    "libgobject-2.0",
+    "libgmodule-2.0",
+    "libmount",
+    "libblkid",
+    "libselinux",
 )
+
+# Sources of the app's message catalogues: it reads the compiled .mo files (and the template,
+# for the pseudo-language).
+DROPPED_SUFFIXES = (".po",)
 
 
 def qt_path(dest: str) -> str | None:
@@ -107,12 +110,25 @@ def keep_babel_locale(path: str) -> bool:
     return stem == name or any(stem == code or stem.startswith(code + "_") for code in BABEL_LOCALES)
 
 
-def keep(dest: str) -> bool:
-    """Whether a file PyInstaller collected goes into the bundle (dest: its path there)."""
+def keep_qt_file(inner: str, qt_catalogues: Collection[str]) -> bool:
+    """Whether a file of Qt's folder goes into the bundle: Qt's translations only of the
+    catalogues the app loads (qtbase_zh_CN...), none of the other languages'."""
+    if inner.startswith(DROPPED_PREFIXES):
+        return False
+    if inner.startswith("translations/"):
+        return inner.removeprefix("translations/").removesuffix(".qm") in qt_catalogues
+    return True
+
+
+def keep(dest: str, qt_catalogues: Collection[str]) -> bool:
+    """Whether a file PyInstaller collected goes into the bundle (dest: its path there;
+    qt_catalogues: the names of the Qt translations the app loads, "qtbase_ru"...)."""
     inner = qt_path(dest)
     if inner is not None:
-        return not inner.startswith(DROPPED_PREFIXES)
+        return keep_qt_file(inner, qt_catalogues)
     path = dest.replace("\\", "/")
     if path.startswith("babel/locale-data/"):
         return keep_babel_locale(path)
+    if path.startswith("carte_planner/resources/") and path.endswith(DROPPED_SUFFIXES):
+        return False
     return "/" in path or not path.startswith(DROPPED_LIBRARIES)

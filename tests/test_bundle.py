@@ -3,6 +3,7 @@ run with no Python on the PATH, no PYTHONPATH and a fresh HOME (`make bundle-tes
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import re
@@ -10,12 +11,20 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 import zipfile
+from datetime import date
+from functools import cmp_to_key
 from pathlib import Path
 
 import pytest
 
 from carte_planner import __version__
+from tests.test_golden_outputs import CASES as GOLDEN_CASES
+from tests.test_golden_outputs import GOLDEN
+from tests.test_golden_outputs import INPUTS as GOLDEN_INPUTS
+from tests.test_golden_outputs import TODAY as GOLDEN_TODAY
+from tests.test_golden_outputs import _written as written_output
 
 pytestmark = pytest.mark.bundle
 
@@ -264,3 +273,239 @@ def test_desktop_entry_installs_for_this_user_and_starts_the_bundle(program, bar
     result = run(program, "--uninstall-desktop-entry", env=bare_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert not entry.exists()
+
+
+def test_publishes_over_tls_after_the_user_trusts_the_servers_certificate(program, bare_env, tmp_path):
+    """Publishing from the bundle: TLS, HTTP and the CalDAV client's XML, against a real server."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    pytest.importorskip("radicale")
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.storage.planfile import save_plan
+    from tests.caldav_server import PASSWORD, USER, RadicaleServer, self_signed_certificate
+
+    plan = tmp_path / "trip.carteplan"
+    request = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
+    save_plan(plan, Plan(request, "plan-bundle"))
+    server = RadicaleServer(tmp_path, tls=self_signed_certificate(tmp_path))
+    server.start()
+    env = {**bare_env, "CARTE_PLANNER_CALDAV_PASSWORD": PASSWORD}
+    publish = ["publish", "--plan", str(plan), "--url", server.url, "--user", USER, "--today", "2027-01-04"]
+    try:
+        refused = run(program, *publish, env=env, cwd=tmp_path)
+        assert refused.returncode == 2, refused.stderr
+        assert "self-signed" in refused.stderr
+        fingerprint = refused.stderr.rsplit("--trust-certificate ", 1)[1].strip()
+        assert server.items() == {}
+
+        published = run(program, *publish, "--trust-certificate", fingerprint, env=env, cwd=tmp_path)
+        assert (published.returncode, published.stderr) == (0, "")
+        assert "Published to “CAR-T journey — Shanghai”:" in published.stdout
+        assert "not encrypted" not in published.stdout
+        stored = server.items()
+        created = re.search(r"(\d+) created", published.stdout)
+        assert created is not None
+        assert int(created[1]) == len(stored) > 20
+        assert any(b"SUMMARY:Screening" in data for data in stored.values())
+    finally:
+        server.stop()
+
+
+@pytest.mark.skipif(not LINUX, reason="only the Linux bundle carries ICU, with its data cut to what Qt asks for")
+def test_qts_icu_still_sorts_chinese_names_time_zones_and_reads_old_encodings(program):
+    """QtCore asks ICU to sort (file dialogs), name time zones and convert legacy encodings;
+    the bundle's ICU data keeps what those calls read (packaging/icu_data.py)."""
+    import ctypes
+
+    folder = program.parent / "_internal" / "PySide6" / "Qt" / "lib"
+    (common,) = folder.glob("libicuuc.so.*")
+    version = common.name.rsplit(".", 1)[1]
+    uc = ctypes.CDLL(str(common))
+    i18n = ctypes.CDLL(str(folder / f"libicui18n.so.{version}"))
+
+    def icu(library: ctypes.CDLL, name: str, result: type | None, *arguments: type):  # type: ignore[no-untyped-def]
+        function = getattr(library, f"{name}_{version}")
+        function.restype, function.argtypes = result, [*arguments, ctypes.POINTER(ctypes.c_int)]
+        return function
+
+    def utf16(text: str) -> tuple[bytes, int]:
+        return text.encode("utf-16-le") + b"\0\0", len(text.encode("utf-16-le")) // 2
+
+    status = ctypes.c_int(0)
+    open_collator = icu(i18n, "ucol_open", ctypes.c_void_p, ctypes.c_char_p)
+    compare = getattr(i18n, f"ucol_strcoll_{version}")
+    compare.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_int32]
+    chinese = open_collator(b"zh", ctypes.byref(status))
+    assert status.value == 0
+    # Pinyin: Beijing, Guangzhou, Shanghai (in code points 上 comes first).
+    cities = ["上海", "广州", "北京"]
+    in_order = sorted(cities, key=cmp_to_key(lambda one, other: compare(chinese, *utf16(one), *utf16(other))))
+    assert in_order == ["北京", "广州", "上海"]
+
+    open_calendar = icu(
+        i18n, "ucal_open", ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_int
+    )
+    zone_name = icu(
+        i18n, "ucal_getTimeZoneDisplayName", ctypes.c_int32, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p,
+        ctypes.c_char_p, ctypes.c_int32,
+    )  # fmt: skip
+    names = {}
+    for locale in (b"en_US", b"zh_CN", b"ru_RU", b"ar_001"):
+        calendar = open_calendar(*utf16("Asia/Shanghai"), locale, 0, ctypes.byref(status))
+        buffer = ctypes.create_string_buffer(512)
+        length = zone_name(calendar, 0, locale, buffer, 256, ctypes.byref(status))
+        names[locale] = buffer.raw[: 2 * length].decode("utf-16-le")
+    assert names == {
+        b"en_US": "China Standard Time",
+        b"zh_CN": "中国标准时间",
+        b"ru_RU": "Китай, стандартное время",
+        b"ar_001": "توقيت الصين الرسمي",
+    }
+
+    open_converter = icu(uc, "ucnv_open", ctypes.c_void_p, ctypes.c_char_p)
+    for encoding in (b"GB18030", b"Big5", b"windows-1251", b"windows-1256"):
+        status.value = 0
+        assert open_converter(encoding, ctypes.byref(status)) is not None
+        assert status.value <= 0, encoding  # a warning (an alias) at most, not an error
+
+
+@pytest.mark.parametrize("case", sorted(GOLDEN_CASES))
+def test_each_output_matches_the_source_installs_golden_file(program, bare_env, tmp_path, case):
+    """The bundle prints and writes what the source install does (tests/test_golden_outputs.py),
+    byte for byte: its catalogues, fonts, holiday and locale data came along."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext and pdfinfo (poppler-utils) are not installed")
+    source, arguments, written = GOLDEN_CASES[case]
+    plan = tmp_path / f"{source}.carteplan"
+    shutil.copyfile(GOLDEN_INPUTS / f"{source}.carteplan", plan)
+    out = tmp_path / written if written else None
+    command, *rest = [argument.replace("{out}", str(out)) for argument in arguments]
+    result = subprocess.run(
+        [str(program), command, "--plan", str(plan), *GOLDEN_TODAY, *rest],
+        env=bare_env,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    printed, errors = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    if sys.platform == "win32":  # the console streams turn each printed line end into CR LF
+        printed, errors = printed.replace("\r\n", "\n"), errors.replace("\r\n", "\n")
+    report = f"exit {result.returncode}\n--- stdout\n{printed}--- stderr\n{errors}".replace(str(tmp_path), "{tmp}")
+    assert report == (GOLDEN / f"{case}.out").read_bytes().decode("utf-8")
+    if out is not None:
+        assert written_output(out) == (GOLDEN / f"{case}{out.suffix}.golden").read_bytes().decode("utf-8")
+
+
+# A keyring for the smoke test, in a JSON file beside the test's home, that keyring's own
+# configuration loads into the bundle. It imports what the desktop keyrings' backend needs
+# first (SecretStorage for GNOME Keyring and KWallet, with its encryption and D-Bus client), so
+# that the bundle cannot lose those without the test noticing.
+FILE_KEYRING = """
+import json
+import json
+import os
+from pathlib import Path
+
+import jeepney.io.blocking
+import secretstorage.util
+from keyring.backend import KeyringBackend
+from keyring.backends import SecretService, kwallet
+
+
+class FileKeyring(KeyringBackend):
+    priority = 1
+    path = Path(os.environ["HOME"]) / "keyring.json"
+
+    def _read(self):
+        return json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+
+    def get_password(self, service, username):
+        return self._read().get(service + " | " + username)
+
+    def set_password(self, service, username, password):
+        self.path.write_text(json.dumps({**self._read(), service + " | " + username: password}), encoding="utf-8")
+
+    def delete_password(self, service, username):
+        kept = self._read()
+        del kept[service + " | " + username]
+        self.path.write_text(json.dumps(kept), encoding="utf-8")
+"""
+
+
+@pytest.mark.skipif(not LINUX, reason="the keyring configuration's folder and the Secret Service are Linux's")
+def test_the_password_saved_in_the_keyring_publishes_and_a_refused_one_is_removed(program, bare_env, tmp_path):
+    pytest.importorskip("radicale")
+    from carte_planner.domain import TripRequest
+    from carte_planner.domain.plan import Plan
+    from carte_planner.publish.credentials import SERVICE
+    from carte_planner.storage.planfile import save_plan
+    from tests.caldav_server import PASSWORD, USER, RadicaleServer
+
+    modules = tmp_path / "keyring-backend"
+    modules.mkdir()
+    (modules / "file_keyring.py").write_text(FILE_KEYRING, encoding="utf-8")
+    home = Path(bare_env["HOME"])
+    (home / ".config" / "python_keyring").mkdir(parents=True)
+    (home / ".config" / "python_keyring" / "keyringrc.cfg").write_text(
+        f"[backend]\ndefault-keyring = file_keyring.FileKeyring\nkeyring-path = {modules}\n", encoding="utf-8"
+    )
+    plan = tmp_path / "trip.carteplan"
+    request = TripRequest(start=date(2027, 3, 1), city="beijing", home_tz="Europe/Berlin", followup_years=1)
+    save_plan(plan, Plan(request, "plan-keyring"))
+    server = RadicaleServer(tmp_path)
+    server.start()
+    saved = home / "keyring.json"
+    entry = f"{SERVICE} | {USER} at {server.url}"
+    publish = [str(program), "publish", "--plan", str(plan), "--url", server.url, "--user", USER]
+    try:
+        saved.write_text(json.dumps({entry: PASSWORD}), encoding="utf-8")
+        result = subprocess.run(
+            [*publish, "--today", "2027-01-04"], env=bare_env, cwd=tmp_path, capture_output=True, text=True,
+            encoding="utf-8", stdin=subprocess.DEVNULL, timeout=300,
+        )  # fmt: skip
+        assert (result.returncode, result.stderr) == (0, "")
+        assert "Published to" in result.stdout
+        assert server.items()
+
+        saved.write_text(json.dumps({entry: "an old password"}), encoding="utf-8")
+        result = subprocess.run(
+            [*publish, "--today", "2027-01-04"], env=bare_env, cwd=tmp_path, capture_output=True, text=True,
+            encoding="utf-8", stdin=subprocess.DEVNULL, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 2
+        assert "The password saved in the system keyring was removed" in result.stderr
+        assert json.loads(saved.read_text(encoding="utf-8")) == {}
+    finally:
+        server.stop()
+
+
+@pytest.mark.skipif(not LINUX, reason="Wayland is the Linux desktop's")
+def test_window_opens_on_a_wayland_desktop_with_its_title_bar(program, bare_env, tmp_path):
+    """On GNOME's Wayland the window draws its own title bar (Adwaita decorations): without it
+    the family could not move or close the window with the mouse."""
+    weston = shutil.which("weston")
+    if weston is None:
+        pytest.skip("weston is not installed")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {**bare_env, "XDG_RUNTIME_DIR": str(runtime)}
+    with (tmp_path / "weston.log").open("wb") as log:
+        server = subprocess.Popen(
+            [weston, "--backend=headless-backend.so", "--socket=wayland-test", "--idle-time=0"],
+            env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, stdout=log, stderr=log,
+        )  # fmt: skip
+    try:
+        for _ in range(300):
+            if (runtime / "wayland-test").exists() or server.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert (runtime / "wayland-test").exists(), (tmp_path / "weston.log").read_text(errors="replace")
+        env |= {"WAYLAND_DISPLAY": "wayland-test", "QT_QPA_PLATFORM": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"}
+        result = run(program, "--exit-after-show", env=env, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "Window: Untitled plan — Carte Planner"
+        assert "decoration" not in result.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
