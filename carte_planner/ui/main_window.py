@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from carte_planner import __version__
 from carte_planner.data_versions import data_lines
@@ -24,9 +24,6 @@ from carte_planner.ui.window_layout import WindowLayout
 from carte_planner.ui.window_printing import WindowPrinting
 from carte_planner.ui.window_publishing import WindowPublishing
 
-# Windows that replaced another in a new language: kept here so that they are not collected.
-_open_windows: list[MainWindow] = []
-
 
 class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowPrinting, WindowPublishing):
     """The request panel beside the views, with menus for files, exports, printouts and
@@ -40,8 +37,7 @@ class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowP
         offer_autosave: bool = True,
         autosave_slot: AutosaveSlot | None = None,
     ) -> None:
-        """`autosave_slot`: the slot of the window this one replaces (another language), so
-        that the plan keeps one safety copy, which a discard or a clean exit removes."""
+        """`autosave_slot`: the safety copy's slot, when the caller has claimed it already."""
         super().__init__()
         self.settings = settings or QSettings()
         self.autosave_folder = autosave_folder or default_autosave_folder()
@@ -56,13 +52,7 @@ class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowP
         self._build_views()
         self._build_actions()
         self._build_menus()
-        # Beside the tabs, always in reach: the request panel comes back with one click.
-        self.panel_button = QToolButton()
-        self.panel_button.setDefaultAction(self.panel_action)
-        self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.panel_button.setAutoRaise(True)  # a button, pressed while the panel shows: not a tab
-        self.panel_button.setAccessibleName(tr("Show or hide the request panel"))
-        self.tabs.setCornerWidget(self.panel_button, Qt.Corner.TopLeftCorner)
+        self._place_panel_button()
         self._fitted_to_screen = False
         self._restore_layout()
         document.fileChanged.connect(self._show_title)
@@ -75,23 +65,19 @@ class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowP
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         document.undo_stack.indexChanged.connect(lambda _index: self.autosave_timer.start())
-        self.statusBar().showMessage(
-            tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
-        )
         self.publish_dialog = None
         self.published_label = plain_label(QLabel())
-        self.published_label.setAccessibleName(tr("Calendar server"))
         self.statusBar().addPermanentWidget(self.published_label)
+        self._name_status_bar()
         document.fileChanged.connect(self._show_published)
-        self._show_published()
         wheel_turns_focused_fields_only(self)
         name_typing_fields(self)
         QApplication.instance().focusChanged.connect(self._reveal_focus)  # type: ignore[union-attr]
 
     # -- language ---------------------------------------------------------------------------
     def switch_language(self, code: str) -> MainWindow:
-        """Speak `code` from now on: the window is built again around the same plan, its
-        unsaved changes and file kept; the undo history starts afresh."""
+        """Speak `code` from now on: every word of the window in the new language, around the
+        same plan, with its file, its unsaved changes and its undo history."""
         if code == current_language():
             return self
         self.commit_edits()
@@ -101,29 +87,22 @@ class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowP
         apply_language(code)
         if self.publish_dialog is not None:
             self.publish_dialog.finish()  # its record of the server goes with the plan
-        old = self.document
-        document = PlanDocument(old.plan, old.today, old.path)
-        if old.modified:
-            document.mark_unsaved()
-        # The new window takes over this one's safety copy and the plan's lock: nothing of
-        # this window is left behind to be offered back as a crash's.
-        self.autosave_timer.stop()
-        slot, self.autosave_slot = self.autosave_slot, None
-        if self._plan_lock is not None:
-            self._plan_lock.release()
-            self._plan_lock = None
-        successor = MainWindow(document, self.settings, self.autosave_folder, offer_autosave=False, autosave_slot=slot)
-        if document.modified:
-            successor.autosave()
-        successor.restoreGeometry(self.saveGeometry())
-        successor.tabs.setCurrentIndex(self.tabs.currentIndex())
-        successor.show_panel(self.panel_scroll.isVisible())
-        _open_windows.append(successor)
-        successor.show()
-        self._replaced_by = successor
-        self.autosave_timer.stop()
-        self.close()
-        return successor
+            self.publish_dialog.close()
+            self.publish_dialog.deleteLater()  # the next one opens in the new language
+            self.publish_dialog = None
+        self._rebuild_views(self.document.retranslate)
+        self._name_actions()
+        self._name_menus()
+        self._name_status_bar()
+        self._show_title()
+        return self
+
+    def _name_status_bar(self) -> None:
+        self.statusBar().showMessage(
+            tr("Dates are estimates: change them to what your hospital says, and confirm every date with it.")
+        )
+        self.published_label.setAccessibleName(tr("Calendar server"))
+        self._show_published()
 
     # -- help -----------------------------------------------------------------------------
     def about(self) -> None:
@@ -181,12 +160,6 @@ class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowP
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if getattr(self, "_replaced_by", None) is not None:
-            # Another language: the new window holds the plan now.
-            if self in _open_windows:
-                _open_windows.remove(self)
-            event.accept()
-            return
         if not self.commit_edits() and not self._close_with_refused_value():
             event.ignore()
             return

@@ -114,7 +114,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         install_accessibility()
         document.journeyChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
-        document.selectionChanged.connect(lambda _key: self.announce_selection())
+        # Methods, not lambdas: Qt drops the connections when the grid goes (another language
+        # builds the views again around the same document).
+        document.selectionChanged.connect(self._selection_moved)
+
+    def _selection_moved(self, _key: str) -> None:
+        self.announce_selection()
 
     # -- navigation -----------------------------------------------------------------------
     def set_month(self, day: date) -> None:

@@ -3,10 +3,12 @@ the tabs built when first shown, and where the keyboard focus goes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from carte_planner.i18n import tr
 from carte_planner.ui.accessible import name_list_boxes, name_typing_fields
@@ -121,6 +123,56 @@ class WindowLayout(WindowParts):
         self.checklist.print_button.clicked.connect(self.print_checklist)
         self.checklist.pdf_button.clicked.connect(self.export_pdf)
         self.tabs.setAccessibleName(tr("Calendar and timeline"))
+
+    def _place_panel_button(self) -> None:
+        """Beside the tabs, always in reach: the request panel comes back with one click."""
+        self.panel_button = QToolButton()
+        self.panel_button.setDefaultAction(self.panel_action)
+        self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.panel_button.setAutoRaise(True)  # a button, pressed while the panel shows: not a tab
+        self.panel_button.setAccessibleName(tr("Show or hide the request panel"))
+        self.tabs.setCornerWidget(self.panel_button, Qt.Corner.TopLeftCorner)
+
+    def _rebuild_views(self, between: Callable[[], None]) -> None:
+        """Build the panel and the views again (another language), around the same document,
+        each as it was: the tab in front, the panel shown or hidden, the widths, the month and
+        the what-if question's panel. `between` runs once the old views are gone."""
+        tab = self.tabs.currentIndex()
+        panel_shown = not self.panel_scroll.isHidden()
+        what_if = self.what_if_panel is not None and not self.what_if_panel.isHidden()
+        month = self.month.grid.month
+        states = {name: splitter.saveState() for name, splitter in self._splitters().items()}
+        old = self.takeCentralWidget()
+        assert old is not None
+        # Leaving a field as it goes would apply it again; signals of a closing view reach nothing.
+        for widget in old.findChildren(QWidget):
+            widget.blockSignals(True)
+        old.hide()
+        # Gone now, not at the next turn of the event loop: the document's signals (the journey
+        # worked out again in the new language) reach the new views only.
+        shiboken6.delete(old)
+        self.what_if_panel = None
+        between()
+        self._build_views()
+        self._place_panel_button()
+        central = self.centralWidget()
+        if central is not None:
+            central.show()  # now, not when the event loop next turns: the window is on screen
+        self.panel_scroll.setVisible(panel_shown)
+        if what_if:
+            self.show_what_if()  # a fresh question: the one being asked is not carried over
+        for name, splitter in self._splitters().items():
+            splitter.restoreState(states[name])
+        self.tabs.setCurrentIndex(tab)
+        self.month.go_to(month)
+        # The rules the window's fields follow, for the new fields (each is applied once to one).
+        wheel_turns_focused_fields_only(self)
+        name_typing_fields(self)
+        self._share_views()
+        self._panel_toggled()
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {s.objectName(): s for s in (self.main_splitter, self.views_splitter, self.agenda.splitter)}
 
     def show_what_if(self) -> None:
         """The "What if…" panel beside the agenda, with the focus in its question."""
