@@ -197,6 +197,17 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         return (last - self.first_day()).days // 7 + 1
 
     def _metrics(self) -> tuple[float, float, float, float, float]:
+        """The header's, a cell's, the day strip's and a lane's sizes: worked out once for a
+        size, font and month, and read by every cell of every paint."""
+        key = (self.width(), self.height(), self.font().key(), self.month)
+        cached = getattr(self, "_metrics_for", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        metrics = self._measure()
+        self._metrics_for = (key, metrics)
+        return metrics
+
+    def _measure(self) -> tuple[float, float, float, float, float]:
         font = QFontMetrics(self.font())
         header = font.height() + 8
         cell_w = self.width() / 7

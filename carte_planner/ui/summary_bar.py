@@ -41,6 +41,9 @@ class RichText(QWidget):
         self._document = InertDocument(self)
         self._document.setDocumentMargin(padding)
         self._style = ""
+        # What was set and what it reads as: the summary sets the same text after most edits.
+        self._html = ""
+        self._plain = ""
         self.outlined = False  # drawn with a focus frame: its scroll area has the focus
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -77,12 +80,17 @@ class RichText(QWidget):
         return self.height()
 
     def text(self) -> str:
-        return self._document.toPlainText()
+        return self._plain
+
+    def html_text(self) -> str:
+        return self._html
 
     def setText(self, html_text: str) -> None:
         self._document.setDefaultFont(self.font())
         self._document.setHtml(html_text)
-        self.setAccessibleDescription(self._document.toPlainText())
+        self._html = html_text
+        self._plain = self._document.toPlainText()
+        self.setAccessibleDescription(self._plain)
         self._fit_height()
         self.update()
 
@@ -264,7 +272,7 @@ def go_no_go_text(journey: Journey) -> str:
 
 def _set_text(label: RichText, text: str) -> None:
     """Only a text that changed is set: a new text re-lays out the window around the label."""
-    if label.text() != text:
+    if label.html_text() != text:
         label.setText(text)
 
 
