@@ -20,12 +20,23 @@ from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 from carte_planner.ui.window_actions import WindowActions
 from carte_planner.ui.window_export import WindowExport
 from carte_planner.ui.window_files import AUTOSAVE_DELAY_MS, WindowFiles, _claim_slot, default_autosave_folder
+from carte_planner.ui.window_focus import WindowFocus
+from carte_planner.ui.window_later_views import WindowLaterViews
 from carte_planner.ui.window_layout import WindowLayout
 from carte_planner.ui.window_printing import WindowPrinting
 from carte_planner.ui.window_publishing import WindowPublishing
 
 
-class MainWindow(WindowLayout, WindowActions, WindowFiles, WindowExport, WindowPrinting, WindowPublishing):
+class MainWindow(
+    WindowLayout,
+    WindowLaterViews,
+    WindowFocus,
+    WindowActions,
+    WindowFiles,
+    WindowExport,
+    WindowPrinting,
+    WindowPublishing,
+):
     """The request panel beside the views, with menus for files, exports, printouts and
     publishing; each job is in a part of its own (window_*.py)."""
 

@@ -249,8 +249,9 @@ class WindowFiles(WindowParts):
         from PySide6.QtWidgets import QAbstractItemDelegate
 
         focus = QApplication.focusWidget()
-        tree = self.checklist.tree
-        if focus is not None and tree.viewport().isAncestorOf(focus):
+        checklist = self.built_checklist()
+        if focus is not None and checklist is not None and checklist.tree.viewport().isAncestorOf(focus):
+            tree = checklist.tree
             # A checklist note being written: keep it, as leaving the editor would.
             tree.commitData(focus)
             tree.closeEditor(focus, QAbstractItemDelegate.EndEditHint.NoHint)

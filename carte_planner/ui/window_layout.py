@@ -4,16 +4,13 @@ the tabs built when first shown, and where the keyboard focus goes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from carte_planner.i18n import tr
-from carte_planner.ui.accessible import name_list_boxes, name_typing_fields
+from carte_planner.ui.accessible import name_typing_fields
 from carte_planner.ui.agenda_view import AgendaView
-from carte_planner.ui.checklist_panel import ChecklistPanel
 from carte_planner.ui.hint import StartHint
 from carte_planner.ui.month_view import MonthPage
 from carte_planner.ui.request_panel import RequestPanel
@@ -22,12 +19,6 @@ from carte_planner.ui.summary_bar import SummaryBar
 from carte_planner.ui.timeline_view import TimelinePage
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 from carte_planner.ui.window_parts import WindowParts
-
-if TYPE_CHECKING:
-    from carte_planner.ui.documents_view import DocumentsView
-    from carte_planner.ui.money_view import MoneyView
-    from carte_planner.ui.what_if_panel import WhatIfPanel
-
 
 PANEL_MIN_WIDTH = 240
 PANEL_WIDTH = 310  # at the start: the form without a horizontal scroll bar
@@ -73,7 +64,7 @@ class WindowLayout(WindowParts):
         self.views_splitter.addWidget(self.tabs)
         self.views_splitter.addWidget(self.agenda)
         # Built on first use: a window that never asks "what if" pays nothing for it.
-        self.what_if_panel: WhatIfPanel | None = None
+        self.what_if_panel = None
         # Room the window gains goes to the calendar and timeline.
         self.views_splitter.setStretchFactor(0, 1)
         self.views_splitter.setStretchFactor(1, 0)
@@ -103,25 +94,28 @@ class WindowLayout(WindowParts):
         """The calendar, the timeline and the checklist, and the tabs of the later views."""
         document = self.document
         self.month = MonthPage(document)
+        # Built with the window: its painted bars are a screen reader's list, whose interface
+        # is best made before assistive tools ask for it.
         self.timeline = TimelinePage(document)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.month, tr("&Calendar"))
         self.tabs.addTab(self.timeline, tr("T&imeline"))
-        self.checklist = ChecklistPanel(document)
-        self.tabs.addTab(self.checklist, tr("Chec&klist"))
-        # Scrolled: their forms are taller than a small laptop leaves the views. Their tabs are
-        # there at once; their contents are built just after the first paint (or when asked for
-        # sooner), so that the journey shows without waiting for them.
-        self._documents: DocumentsView | None = None
-        self._money: MoneyView | None = None
+        # Every tab is there at once; the views behind the others are built just after the
+        # first paint (or when asked for sooner: the tab left in front last time, a key), so
+        # that the journey shows without waiting for them. The checklist then takes its empty
+        # page's place in the tabs.
+        self._checklist = None
+        self._checklist_page = QWidget()
+        self.tabs.addTab(self._checklist_page, tr("Chec&klist"))
+        # Scrolled: their forms are taller than a small laptop leaves the views.
+        self._documents = None
+        self._money = None
         self.documents_page = scrolled(None, "documentsScroll")
         self.tabs.addTab(self.documents_page, tr("Documents"))
         self.money_page = scrolled(None, "moneyScroll")
         self.tabs.addTab(self.money_page, tr("Money"))
         self.tabs.currentChanged.connect(self._build_shown_page)
         self.tabs.installEventFilter(self)
-        self.checklist.print_button.clicked.connect(self.print_checklist)
-        self.checklist.pdf_button.clicked.connect(self.export_pdf)
         self.tabs.setAccessibleName(tr("Calendar and timeline"))
 
     def _place_panel_button(self) -> None:
@@ -148,9 +142,10 @@ class WindowLayout(WindowParts):
         for widget in old.findChildren(QWidget):
             widget.blockSignals(True)
         old.hide()
-        # Gone now, not at the next turn of the event loop: the document's signals (the journey
-        # worked out again in the new language) reach the new views only.
-        shiboken6.delete(old)
+        # Deleted by Qt's event loop, not from here: a screen reader's interfaces of the
+        # painted views go with them safely only there. Out of the window meanwhile.
+        self._leaving = old
+        old.deleteLater()
         self.what_if_panel = None
         between()
         self._build_views()
@@ -258,115 +253,6 @@ class WindowLayout(WindowParts):
         agenda = max(total * 3 // 8, self.agenda.minimumSizeHint().width())
         self.views_splitter.setSizes([total - agenda, agenda])
 
-    def show_view(self, page: QWidget) -> None:
-        """Bring a tab to the front and put the focus in it, where its keys work at once."""
-        self.tabs.setCurrentWidget(page)
-        self.focus_view()
-
-    def focus_view(self) -> None:
-        """Focus the view in front, where its keys work at once."""
-        self._view_target().setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _view_target(self) -> QWidget:
-        """What takes the focus in the tab in front: the month grid, the timeline, the
-        checklist's list (another tab: the tab's page itself)."""
-        page = self.tabs.currentWidget()
-        targets: dict[QWidget, QWidget] = {
-            self.month: self.month.grid,
-            self.timeline: self.timeline.canvas,
-            self.checklist: self.checklist.tree,
-        }
-        if page is self.documents_page:
-            return self.documents.tree
-        if page is self.money_page:
-            return self.money.currency
-        return targets.get(page, page)
-
-    @property
-    def documents(self) -> DocumentsView:
-        """The Documents view, built on first use."""
-        return self._build_documents()
-
-    @property
-    def money(self) -> MoneyView:
-        """The Money view, built on first use."""
-        return self._build_money()
-
-    def _build_documents(self) -> DocumentsView:
-        if self._documents is None:
-            from carte_planner.ui.documents_view import DocumentsView
-
-            self._documents = DocumentsView(self.document)
-            self._fill_page(self.documents_page, self._documents)
-        return self._documents
-
-    def _build_money(self) -> MoneyView:
-        if self._money is None:
-            from carte_planner.ui.money_view import MoneyView
-
-            self._money = MoneyView(self.document)
-            self._money.print_button.clicked.connect(self.print_budget)
-            self._fill_page(self.money_page, self._money)
-        return self._money
-
-    def _fill_page(self, page: QScrollArea, view: QWidget) -> None:
-        # The rules the window's other fields follow, for fields built after it.
-        name_list_boxes(view)
-        name_typing_fields(view)
-        wheel_turns_focused_fields_only(view)
-        page.setWidget(view)
-
-    def _build_shown_page(self) -> None:
-        if self.tabs.currentWidget() is self.documents_page:
-            self._build_documents()
-        elif self.tabs.currentWidget() is self.money_page:
-            self._build_money()
-
-    def _build_later_views(self) -> None:
-        # Built before any change the family makes: the Money view reports what a change of
-        # the plan did to the budget, so it must know the budget from before.
-        self._build_documents()
-        self._build_money()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tabs and event.type() == QEvent.Type.Paint:
-            # The views are on screen: the rest is built as soon as this paint is done.
-            self.tabs.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._build_later_views)
-        return super().eventFilter(watched, event)
-
-    def _areas(self) -> list[tuple[QWidget, QWidget]]:
-        """The parts of the window F6 moves between, each as (what holds it, what takes the
-        focus): the request panel, the view in front, the agenda and the item's details."""
-        areas: list[tuple[QWidget, QWidget]] = []
-        if not self.panel_scroll.isHidden():
-            areas.append((self.panel_scroll, self.panel.start))
-        areas.append((self.tabs, self._view_target()))
-        if not self.agenda.isHidden():
-            areas += [(self.agenda.table, self.agenda.table), (self.agenda, self.agenda.detail)]
-        return areas
-
-    def cycle_areas(self, step: int) -> None:
-        """F6 (Shift+F6 back): the focus to the next part of the window."""
-        areas = self._areas()
-        focus = QApplication.focusWidget()
-        current = next(
-            (
-                i
-                for i, (holder, _target) in enumerate(areas)
-                if focus is not None and (focus is holder or holder.isAncestorOf(focus))
-            ),
-            -1 if step > 0 else 0,
-        )
-        areas[(current + step) % len(areas)][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_agenda(self) -> None:
-        """Put the focus in the agenda; if it gave way to the request panel, the panel gives
-        way to it now."""
-        if self.agenda.isHidden():
-            self.show_panel(False)
-        self.agenda.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._fitted_to_screen:
@@ -381,17 +267,6 @@ class WindowLayout(WindowParts):
             self.show_panel(False)
         # After the layout has taken the panel or the agenda out of the window's minimum size.
         QTimer.singleShot(0, self._fit_to_screen)
-
-    def _first_focus(self) -> None:
-        """Where the keyboard starts, shown: the first hospital day of a new plan, the
-        calendar of a saved one."""
-        focus = QApplication.focusWidget()
-        if focus is not None and self.isAncestorOf(focus) and focus not in (self.panel_scroll, self.panel):
-            return  # the user, or a test, put it somewhere already
-        if not self.panel_scroll.isHidden():
-            self.panel.start.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.focus_view()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -430,29 +305,7 @@ class WindowLayout(WindowParts):
                 self.focus_view()
         self._panel_toggled()
 
-    def _reveal_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A field of the panel that takes the focus (its Alt letter, Alt+0, a refused value
-        sent back to it, a click, Tab) scrolls into view, with the reason under it."""
-        if new is None or not self.panel.isAncestorOf(new):
-            return
-        fields = self.panel.fields_with_reasons()
-        field: QWidget | None = new
-        while field is not None and field is not self.panel and field not in fields:
-            field = field.parentWidget()
-        reason = self.panel.reason_line(field) if field is not None else None
-        if reason is not None and reason.isVisible():
-            self.panel_scroll.ensureWidgetVisible(reason, 0, 8)
-        self.panel_scroll.ensureWidgetVisible(new)
-
     def _panel_toggled(self) -> None:
         with QSignalBlocker(self.panel_action):
             shown = not self.panel_scroll.isHidden() and self.main_splitter.sizes()[0] > 0
             self.panel_action.setChecked(shown)
-
-    # -- navigation -----------------------------------------------------------------------
-    def go_to_start(self) -> None:
-        self.month.go_to(self.document.request.start)
-        self.timeline.fit()
-
-    def go_to_today(self) -> None:
-        self.month.go_to(self.document.today)

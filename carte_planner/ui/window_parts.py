@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from carte_planner.ui.agenda_view import AgendaView
     from carte_planner.ui.checklist_panel import ChecklistPanel
     from carte_planner.ui.document import PlanDocument
+    from carte_planner.ui.documents_view import DocumentsView
     from carte_planner.ui.hint import StartHint
+    from carte_planner.ui.money_view import MoneyView
     from carte_planner.ui.month_view import MonthPage
     from carte_planner.ui.publish_dialog import PublishDialog
     from carte_planner.ui.request_panel import RequestPanel
@@ -53,7 +55,6 @@ class WindowParts(QMainWindow):
     summary: SummaryBar
     month: MonthPage
     timeline: TimelinePage
-    checklist: ChecklistPanel
     agenda: AgendaView
     tabs: QTabWidget
     documents_page: QScrollArea
@@ -63,6 +64,11 @@ class WindowParts(QMainWindow):
     start_hint: StartHint
     panel_button: QToolButton
     what_if_panel: WhatIfPanel | None
+    # The views built after the first paint, None until then, and the checklist's empty tab.
+    _checklist: ChecklistPanel | None
+    _checklist_page: QWidget
+    _documents: DocumentsView | None
+    _money: MoneyView | None
     publish_dialog: PublishDialog | None
     published_label: QLabel
     toolbar: QToolBar
@@ -77,6 +83,20 @@ class WindowParts(QMainWindow):
     _fitted_to_screen: bool
 
     if TYPE_CHECKING:
+        # Built on first use by the layout's part.
+        @property
+        def checklist(self) -> ChecklistPanel: ...
+        def built_checklist(self) -> ChecklistPanel | None: ...
+        @property
+        def documents(self) -> DocumentsView: ...
+        @property
+        def money(self) -> MoneyView: ...
+        def _build_shown_page(self) -> None: ...
+        def _first_focus(self) -> None: ...
+        def _view_target(self) -> QWidget: ...
+        def _share_views(self) -> None: ...
+        def _panel_toggled(self) -> None: ...
+
         # Each is defined by one part and called by others.
         def commit_edits(self) -> bool: ...
         def output_language(self) -> str | None: ...
