@@ -51,7 +51,9 @@ class RichText(QWidget):
     def _fit_height(self) -> None:
         """As tall as the text at this width, so the estimate note is never cut off. Set only
         when it changes: a new height re-lays out the window."""
-        self._document.setTextWidth(max(self.width(), 50))
+        width = max(self.width(), 50)
+        if self._document.textWidth() != width:
+            self._document.setTextWidth(width)
         height = max(int(self._document.size().height()) + 2, self.fontMetrics().lineSpacing())
         if height != self.height():
             self.setFixedHeight(height)
@@ -86,7 +88,8 @@ class RichText(QWidget):
         return self._html
 
     def setText(self, html_text: str) -> None:
-        self._document.setDefaultFont(self.font())
+        if self._document.defaultFont() != self.font():
+            self._document.setDefaultFont(self.font())
         self._document.setHtml(html_text)
         self._html = html_text
         self._plain = self._document.toPlainText()
@@ -106,7 +109,9 @@ class RichText(QWidget):
             painter.setPen(QColor(border or background))
             painter.setBrush(QColor(background))
             painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 4, 4)
-        self._document.setTextWidth(self.width())
+        if self._document.textWidth() != self.width():
+            # Set only when it changed: setting it lays the whole text out again.
+            self._document.setTextWidth(self.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor(text) if text else self.palette().text().color())
         self._document.documentLayout().draw(painter, context)
