@@ -67,7 +67,7 @@ def test_a_dropped_file_is_attached_beside_the_saved_plan_and_a_missing_one_says
 ):
     plan_path = tmp_path / "family.carteplan"
     monkeypatch.setattr(
-        "carte_planner.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(plan_path), "")
+        "carte_planner.ui.window_files.QFileDialog.getSaveFileName", lambda *a, **k: (str(plan_path), "")
     )
     assert window.save_as()
     view = window.documents
@@ -184,7 +184,7 @@ def test_save_as_takes_the_attached_files_along(window, tmp_path, monkeypatch):
     first, second = tmp_path / "first.carteplan", tmp_path / "second.carteplan"
     names = iter([first, second])
     monkeypatch.setattr(
-        "carte_planner.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(names)), "")
+        "carte_planner.ui.window_files.QFileDialog.getSaveFileName", lambda *a, **k: (str(next(names)), "")
     )
     assert window.save_as()
     scan = tmp_path / "passport.png"

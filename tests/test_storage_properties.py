@@ -175,7 +175,7 @@ text_or_junk = st.one_of(st.text(max_size=40), json_values.map(json.dumps), st.b
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text_or_junk, text_or_junk, text_or_junk)
 def test_fuzz_settings_never_stop_a_start(qapp, tmp_path_factory, path, plan, unsaved):
-    from carte_planner.ui.main_window import restored_plan
+    from carte_planner.ui.window_files import restored_plan
 
     folder = tmp_path_factory.mktemp("s")
     settings_file = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)

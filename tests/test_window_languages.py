@@ -142,14 +142,60 @@ def test_view_language_switches_without_a_restart(qtbot, settings, speak):
     speak("en")
     action = next(a for a in win.language_group.actions() if a.data() == "ru")
     action.trigger()
-    successor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-    qtbot.addWidget(successor, before_close_func=forget_changes)
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert shown == [win]  # the same window, not one built again beside it
     assert current_language() == "ru"
-    assert successor is not win
-    assert successor.document.request.travellers == ("Anna", "Boris", "Chen")
-    assert successor.document.modified
-    assert successor.menuBar().actions()[0].text() == "&Файл"
+    assert win.document.request.travellers == ("Anna", "Boris", "Chen")
+    assert win.document.modified
+    assert win.menuBar().actions()[0].text() == "&Файл"
     assert settings.value("language") == "ru"
+
+
+def item_dates(win):
+    return [(item.key, item.start, item.end) for item in win.document.journey.items]
+
+
+def test_a_language_switch_keeps_the_undo_history(qtbot, settings, speak):
+    win = open_window(qtbot, settings)
+    request, dates = win.document.request, item_dates(win)
+    before = win.panel.phase_rows[0].days.value()
+    win.panel.phase_rows[0].days.setValue(before + 3)
+    edited = win.document.request
+    assert edited != request
+    assert item_dates(win) != dates
+    win.switch_language("zh_CN")
+    assert win.undo_action.isEnabled()
+    assert win.undo_action.text().startswith("撤销")  # the menu's Undo in the new language
+    win.undo_action.trigger()
+    assert win.document.request == request
+    assert item_dates(win) == dates
+    assert win.panel.phase_rows[0].days.value() == before  # the rebuilt panel follows it
+    assert not win.document.modified
+    win.redo_action.trigger()
+    assert win.document.request == edited
+    assert win.panel.phase_rows[0].days.value() == before + 3
+
+
+def test_after_a_switch_every_word_in_the_window_is_in_the_new_language(qtbot, settings, speak):
+    """Switched in place from English to the pseudo-language: no English word is left on the
+    menus, actions, tabs, fields, agenda or status bar, and nothing of the English views stays."""
+    win = open_window(qtbot, settings)
+    win.panel.phase_rows[0].days.setValue(win.panel.phase_rows[0].days.value() + 1)
+    win.show_what_if()
+    win.tabs.setCurrentWidget(win.timeline)
+    win.switch_language("pseudo")
+    assert win.tabs.currentWidget() is win.timeline
+    assert win.what_if_panel is not None
+    assert win.what_if_panel.isVisible()
+    allowed = proper_names(win)
+    # An undo step keeps the name it was given in the language of its day: only the words
+    # around it ("Undo") follow the switch.
+    step = win.document.undo_stack.undoText()
+    texts = [text.replace(step, "") for text in visible_texts(win)]
+    escaped = {text[:80]: words for text in texts if (words := escaped_words(text, allowed))}
+    assert escaped == {}
+    assert win.undo_action.text() != f"&Undo {step}"
+    assert len(win.findChildren(type(win.month))) == 1
 
 
 @pytest.mark.parametrize(

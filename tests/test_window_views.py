@@ -217,3 +217,25 @@ def test_end_in_the_timeline_scrolls_to_the_last_bar_even_when_it_was_selected(q
     last = next(b for b in canvas.bars() if b.line.key == window.document.selected)
     shown = area.viewport().rect().translated(bar.value(), area.verticalScrollBar().value())
     assert shown.intersects(last.rect.toAlignedRect())
+
+
+def test_an_edit_updates_the_agenda_row_by_row_keeping_the_selected_line(qtbot, window):
+    """A longer phase moves dates and adds lines: the agenda inserts the new rows and rereads
+    the others, and the line the family was reading stays selected, with its new date."""
+    model = window.agenda.model
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    keys = [model.line(row).key for row in range(model.rowCount())]
+    selected = "flight:return"
+    assert selected in keys
+    window.document.select(selected)
+    before = model.line(model.row_of(selected)).day
+    days = window.panel.phase_rows[-1].days
+    days.setValue(days.value() + 60)
+    after_keys = [model.line(row).key for row in range(model.rowCount())]
+    assert resets == []
+    assert after_keys == [line.key for line in model._merge(window.document.journey, window.agenda._extra_lines())]
+    assert len(after_keys) != len(keys)  # more follow-up visits in a longer phase
+    current = window.agenda.table.currentIndex()
+    assert model.line(current.row()).key == selected
+    assert model.line(current.row()).day >= before + timedelta(days=50)

@@ -68,10 +68,30 @@ class AgendaModel(QAbstractTableModel):
         return sorted(lines, key=lambda line: (line.day, line.item.category in _AFTER_THE_PLAN))
 
     def set_journey(self, journey: Journey, extra: Sequence[JourneyItem] = ()) -> None:
-        self.beginResetModel()
+        """Show another journey (after an edit): the lines that came or went are inserted or
+        removed, the others stay rows of their own and are told to read their text again, so
+        that the view keeps its selection and scroll and repaints only the rows it shows."""
+        old, new = self._lines, self._merge(journey, extra)
         self._journey = journey
-        self._lines = self._merge(journey, extra)
-        self.endResetModel()
+        start = 0
+        while start < min(len(old), len(new)) and old[start].key == new[start].key:
+            start += 1
+        old_end, new_end = len(old), len(new)
+        while old_end > start and new_end > start and old[old_end - 1].key == new[new_end - 1].key:
+            old_end, new_end = old_end - 1, new_end - 1
+        kept = min(old_end, new_end)
+        if old_end > new_end:
+            self.beginRemoveRows(QModelIndex(), kept, old_end - 1)
+            self._lines = old[:kept] + old[old_end:]
+            self.endRemoveRows()
+        elif new_end > old_end:
+            self.beginInsertRows(QModelIndex(), kept, new_end - 1)
+            self._lines = old[:kept] + new[kept:new_end] + old[old_end:]
+            self.endInsertRows()
+        self._lines = new
+        if new:
+            # Every row: Day ±N counts from day 0, and a date's tint from today.
+            self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, self.STATUS))
 
     def line(self, row: int) -> Occurrence:
         return self._lines[row]

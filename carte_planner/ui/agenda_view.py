@@ -202,6 +202,9 @@ class AgendaView(QWidget):
 
     def _journey_changed(self) -> None:
         self.model.set_journey(self.document.journey, self._extra_lines())
+        # Rows that came or went are laid out now, not on the view's next timer: the agenda is
+        # repainted with the calendar, in the same turn of the event loop.
+        self.table.doItemsLayout()
         self.reveal(self.document.selected)
 
     def _extra_lines(self) -> list:

@@ -219,6 +219,17 @@ class PlanDocument(QObject):
         self.papersChanged.emit()
         self.fileChanged.emit()
 
+    def retranslate(self) -> None:
+        """The window speaks another language: the journey's words (its notices, holidays and
+        checklist) are worked out again in it. The plan, its file and its history stay."""
+        self._journeys.clear()
+        self._odds = None
+        self._journey = self._plan_for(self._plan.request)
+        self._checklist = self._build_checklist()
+        self.journeyChanged.emit()
+        self.checklistChanged.emit()
+        self.planChanged.emit()
+
     def record_export(self, record: ExportRecord, language: str = "") -> None:
         """Remember what a calendar export wrote, and in which language, for the next one; the
         plan then needs saving."""

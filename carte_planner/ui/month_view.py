@@ -98,7 +98,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         install_accessibility()
         document.journeyChanged.connect(self._journey_changed)
         document.selectionChanged.connect(self.reveal)
-        document.selectionChanged.connect(lambda _key: self.announce_selection())
+        # Methods, not lambdas: Qt drops the connections when the grid goes (another language
+        # builds the views again around the same document).
+        document.selectionChanged.connect(self._selection_moved)
+
+    def _selection_moved(self, _key: str) -> None:
+        self.announce_selection()
 
     # -- navigation -----------------------------------------------------------------------
     def set_month(self, day: date) -> None:
@@ -176,6 +181,17 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         return (last - self.first_day()).days // 7 + 1
 
     def _metrics(self) -> tuple[float, float, float, float, float]:
+        """The header's, a cell's, the day strip's and a lane's sizes: worked out once for a
+        size, font and month, and read by every cell of every paint."""
+        key = (self.width(), self.height(), self.font().key(), self.month)
+        cached = getattr(self, "_metrics_for", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        metrics = self._measure()
+        self._metrics_for = (key, metrics)
+        return metrics
+
+    def _measure(self) -> tuple[float, float, float, float, float]:
         font = QFontMetrics(self.font())
         header = font.height() + 8
         cell_w = self.width() / 7

@@ -61,13 +61,24 @@ def _backgrounds(palette: QPalette) -> list[QColor]:
     return [palette.base().color(), palette.alternateBase().color(), palette.window().color()]
 
 
+# Worked out once per colour and palette: the views ask again for each chip on every repaint.
+_readable: dict[tuple[int, tuple[int, ...]], QColor] = {}
+
+
 def readable_on_all(colour: QColor, palette: QPalette) -> QColor:
     """`colour` made legible on the palette's base, alternate base and window colours at once."""
-    result = QColor(colour)
-    for _ in range(3):
-        for background in _backgrounds(palette):
-            result = readable_on(result, background)
-    return result
+    backgrounds = _backgrounds(palette)
+    key = (colour.rgba(), tuple(background.rgba() for background in backgrounds))
+    found = _readable.get(key)
+    if found is None:
+        found = QColor(colour)
+        for _ in range(3):
+            for background in backgrounds:
+                found = readable_on(found, background)
+        if len(_readable) > 512:
+            _readable.clear()
+        _readable[key] = found
+    return QColor(found)
 
 
 WARNING = QColor("#B35900")

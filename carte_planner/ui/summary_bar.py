@@ -41,6 +41,9 @@ class RichText(QWidget):
         self._document = InertDocument(self)
         self._document.setDocumentMargin(padding)
         self._style = ""
+        # What was set and what it reads as: the summary sets the same text after most edits.
+        self._html = ""
+        self._plain = ""
         self.outlined = False  # drawn with a focus frame: its scroll area has the focus
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -48,7 +51,9 @@ class RichText(QWidget):
     def _fit_height(self) -> None:
         """As tall as the text at this width, so the estimate note is never cut off. Set only
         when it changes: a new height re-lays out the window."""
-        self._document.setTextWidth(max(self.width(), 50))
+        width = max(self.width(), 50)
+        if self._document.textWidth() != width:
+            self._document.setTextWidth(width)
         height = max(int(self._document.size().height()) + 2, self.fontMetrics().lineSpacing())
         if height != self.height():
             self.setFixedHeight(height)
@@ -77,12 +82,18 @@ class RichText(QWidget):
         return self.height()
 
     def text(self) -> str:
-        return self._document.toPlainText()
+        return self._plain
+
+    def html_text(self) -> str:
+        return self._html
 
     def setText(self, html_text: str) -> None:
-        self._document.setDefaultFont(self.font())
+        if self._document.defaultFont() != self.font():
+            self._document.setDefaultFont(self.font())
         self._document.setHtml(html_text)
-        self.setAccessibleDescription(self._document.toPlainText())
+        self._html = html_text
+        self._plain = self._document.toPlainText()
+        self.setAccessibleDescription(self._plain)
         self._fit_height()
         self.update()
 
@@ -98,7 +109,9 @@ class RichText(QWidget):
             painter.setPen(QColor(border or background))
             painter.setBrush(QColor(background))
             painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 4, 4)
-        self._document.setTextWidth(self.width())
+        if self._document.textWidth() != self.width():
+            # Set only when it changed: setting it lays the whole text out again.
+            self._document.setTextWidth(self.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor(text) if text else self.palette().text().color())
         self._document.documentLayout().draw(painter, context)
@@ -266,7 +279,7 @@ def go_no_go_text(journey: Journey) -> str:
 
 def _set_text(label: RichText, text: str) -> None:
     """Only a text that changed is set: a new text re-lays out the window around the label."""
-    if label.text() != text:
+    if label.html_text() != text:
         label.setText(text)
 
 

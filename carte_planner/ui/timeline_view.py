@@ -104,8 +104,13 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         self.setAccessibleName(tr("Timeline of the journey"))
         install_accessibility()
         document.journeyChanged.connect(self._invalidate)
-        document.selectionChanged.connect(lambda _key: self.update())
-        document.selectionChanged.connect(lambda _key: self.announce_selection())
+        # A method, not lambdas: Qt drops the connection when the canvas goes (another
+        # language builds the views again around the same document).
+        document.selectionChanged.connect(self._selection_moved)
+
+    def _selection_moved(self, _key: str) -> None:
+        self.update()
+        self.announce_selection()
 
     # -- geometry -------------------------------------------------------------------------
     def origin(self) -> date:

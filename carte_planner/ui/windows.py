@@ -51,7 +51,7 @@ class Windows(QObject):
         from datetime import date
 
         from carte_planner.ui.document import PlanDocument, default_plan
-        from carte_planner.ui.main_window import system_zone
+        from carte_planner.ui.window_files import system_zone
 
         self.recover()
         today = date.today()
