@@ -36,7 +36,8 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 
 
 class RadicaleServer:
-    """One server process; stop() and start() again keep the port and the stored calendars."""
+    """One server process; stop() and start() again keep the port and the stored calendars. The
+    tests share one per test process: fresh_account() gives each an empty account."""
 
     def __init__(self, folder: Path, tls: tuple[Path, Path] | None = None) -> None:
         self.folder = folder
@@ -76,6 +77,16 @@ class RadicaleServer:
     def stop(self) -> None:
         _stop(self.process)
         self.process = None
+
+    def fresh_account(self) -> None:
+        """The user's account as new: no calendar, and the server running with its usual options
+        (a test before may have stopped it or limited its requests). Radicale reads its storage
+        folder on every request, so removing the user's folder between two tests is enough."""
+        if self.options or self.process is None or self.process.poll() is not None:
+            self.stop()
+            self.options = []
+            self.start()
+        shutil.rmtree(self.folder / "storage" / "collection-root" / USER, ignore_errors=True)
 
     def items(self) -> dict[str, bytes]:
         """Every stored event resource of the user, by file name, read from the storage folder."""
