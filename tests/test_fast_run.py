@@ -25,6 +25,7 @@ def test_the_qt_free_tests_are_collected_with_qt_blocked():
     collected = re.search(r"(\d+)/(\d+) tests collected \((\d+) deselected\)", result.stdout)
     assert collected, result.stdout[-500:]
     kept, everything, left_out = map(int, collected.groups())
+    assert kept + left_out == everything
     assert kept > 500
     assert left_out > 50  # the publishing tests, and those that need Qt without importing it
     listed = result.stdout
