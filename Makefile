@@ -18,12 +18,12 @@ run: $(STAMP)
 
 # Every test, on every core (pytest-xdist: each worker has its own calendar servers and folders).
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # The tests that need neither Qt nor a calendar server, with Qt blocked so that none can sneak in,
 # and hypothesis's quick profile: the domain, the exports, the plan files and the command line.
 test-fast: $(STAMP)
-	CARTE_TESTS_WITHOUT_QT=1 HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -p no:pytest-qt -n auto -q \
+	CARTE_TESTS_WITHOUT_QT=1 HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -p no:pytest-qt -n auto --dist worksteal -q \
 		-m "not bundle and not server"
 
 lint: $(STAMP)
