@@ -390,3 +390,18 @@ def test_a_server_error_halfway_keeps_what_was_done_and_publishing_again_finishe
     assert outcome.unchanged == len(partial.events)
     assert outcome.created == len(objects) - len(partial.events)
     assert len(radicale.items()) == len(objects)
+
+
+def test_every_test_gets_an_empty_account_on_a_running_server(radicale):
+    """The tests share one Radicale: what one published, or how it left the server, never
+    reaches the next."""
+    outcome, _ = publish(radicale, Plan(REQUEST, "plan-a"))
+    assert len(radicale.items()) == outcome.created > 0
+    # As a test that failed halfway would leave it: stopped, with a limit on request sizes.
+    radicale.stop()
+    radicale.options = ["--server-max-content-length", "10"]
+    radicale.fresh_account()
+    assert radicale.items() == {}
+    assert list_calendars(radicale.url, USER, PASSWORD) == []
+    again, _ = publish(radicale, Plan(REQUEST, "plan-a"))
+    assert again.created == outcome.created
