@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format fuzz bench bench-record screenshots translations holidays-data clean bundle bundle-test bundle-unopened
+.PHONY: run test test-fast lint format fuzz bench bench-record screenshots translations holidays-data clean bundle bundle-test bundle-unopened
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Carte Planner needs Python 3.11 or newer; this is " + sys.version.split()[0])'
@@ -16,8 +16,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/carte-planner
 
+# Every test, on every core (pytest-xdist: each worker has its own calendar servers and folders).
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# The tests that need neither Qt nor a calendar server, with Qt blocked so that none can sneak in,
+# and hypothesis's quick profile: the domain, the exports, the plan files and the command line.
+test-fast: $(STAMP)
+	CARTE_TESTS_WITHOUT_QT=1 HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -p no:pytest-qt -n auto --dist worksteal -q \
+		-m "not bundle and not server"
 
 lint: $(STAMP)
 	$(BIN)/ruff check carte_planner tests benchmarks scripts packaging

@@ -35,8 +35,17 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
+# Radicale waits for every file it writes to reach the disk (fsync): the tests' throwaway folder
+# does not need it, and a publish of a hundred events waited on it a hundred times. Its option
+# for that is not taken from the command line or a configuration file.
+RADICALE_WITHOUT_FSYNC = (
+    "import os, runpy; os.fsync = lambda fd: None; runpy.run_module('radicale', run_name='__main__')"
+)
+
+
 class RadicaleServer:
-    """One server process; stop() and start() again keep the port and the stored calendars."""
+    """One server process; stop() and start() again keep the port and the stored calendars. The
+    tests share one per test process: fresh_account() gives each an empty account."""
 
     def __init__(self, folder: Path, tls: tuple[Path, Path] | None = None) -> None:
         self.folder = folder
@@ -54,7 +63,7 @@ class RadicaleServer:
 
     def start(self) -> None:
         command = [
-            sys.executable, "-m", "radicale",
+            sys.executable, "-c", RADICALE_WITHOUT_FSYNC,
             "--server-hosts", f"127.0.0.1:{self.port}",
             "--auth-type", "htpasswd",
             "--auth-htpasswd-filename", str(self.users),
@@ -76,6 +85,16 @@ class RadicaleServer:
     def stop(self) -> None:
         _stop(self.process)
         self.process = None
+
+    def fresh_account(self) -> None:
+        """The user's account as new: no calendar, and the server running with its usual options
+        (a test before may have stopped it or limited its requests). Radicale reads its storage
+        folder on every request, so removing the user's folder between two tests is enough."""
+        if self.options or self.process is None or self.process.poll() is not None:
+            self.stop()
+            self.options = []
+            self.start()
+        shutil.rmtree(self.folder / "storage" / "collection-root" / USER, ignore_errors=True)
 
     def items(self) -> dict[str, bytes]:
         """Every stored event resource of the user, by file name, read from the storage folder."""

@@ -206,6 +206,7 @@ def test_the_budget_command_needs_a_plan_file(capsys):
     assert "--plan" in err
 
 
+@pytest.mark.qt
 def test_the_budget_prints_on_one_page_with_both_totals(capsys, plan_file, tmp_path):
     from tests.test_hospital_sheet import compact, pdf_text
 

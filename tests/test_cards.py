@@ -1,7 +1,6 @@
 """The cards for China: each 85.6 × 54 mm on A4 and Letter, with cut marks, whose Chinese
 copies out of the PDF as exactly the same characters."""
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -15,6 +14,7 @@ from carte_planner.i18n import use_language
 from carte_planner.storage.planfile import save_plan
 from tests.journeys import TODAY, planned
 from tests.test_hospital_sheet import ADDRESS_ZH, HOSPITAL_ZH, REQUEST, STAY_ZH, compact, pdf_text
+from tests.tools import require
 
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
@@ -42,6 +42,7 @@ def write_cards(tmp_path, capsys, paper="a4", language="ru", request=REQUEST):
     return output
 
 
+@pytest.mark.qt
 def test_the_chinese_copies_out_of_the_pdf_exactly(tmp_path, capsys):
     text = pdf_text(write_cards(tmp_path, capsys))
     flat = compact(text)
@@ -102,10 +103,10 @@ def dark_runs(values):
     return runs
 
 
+@pytest.mark.qt
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_each_card_is_85_6_by_54_mm_between_its_cut_marks(tmp_path, capsys, paper):
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    require("pdftoppm", "poppler-utils")
     pdf = write_cards(tmp_path, capsys, paper)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     width_mm, height_mm = PAPER_MM[paper]
@@ -131,6 +132,7 @@ def test_each_card_is_85_6_by_54_mm_between_its_cut_marks(tmp_path, capsys, pape
     assert edges[3] - edges[2] == pytest.approx(CARD_HEIGHT_MM * 10, abs=3)
 
 
+@pytest.mark.qt
 def test_a_card_without_the_chinese_address_leaves_a_line_to_write_it_in(tmp_path, capsys):
     request = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin")
     with use_language("en"):

@@ -251,6 +251,7 @@ def test_a_bad_plan_file_is_one_line(capsys, tmp_path, content, message):
     assert err.count("\n") == 1
 
 
+@pytest.mark.qt
 def test_checklist_as_text_markdown_and_pdf(capsys, tmp_path):
     code, out, _ = run(capsys, "checklist", *BASE)
     assert code == 0

@@ -136,6 +136,7 @@ def test_export_to_a_symlink_writes_its_target(capsys, tmp_path):
     assert real.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
+@pytest.mark.qt
 @posix_only
 def test_a_pdf_never_follows_a_planted_link(capsys, saved_plan):
     before = saved_plan.read_bytes()
@@ -148,6 +149,7 @@ def test_a_pdf_never_follows_a_planted_link(capsys, saved_plan):
     assert "QPainter" not in err
 
 
+@pytest.mark.qt
 def test_a_pdf_on_a_full_disk_is_an_error_and_the_old_pdf_stays(capsys, small_disk):
     target = small_disk / "checklist.pdf"
     target.write_bytes(b"%PDF-1.4 a good earlier checklist %%EOF")

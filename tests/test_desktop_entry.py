@@ -21,14 +21,14 @@ from carte_planner.desktop_entry import (
     launch_command,
 )
 from carte_planner.resources import resource_root
+from tests.tools import require
 
 DESKTOP = resource_root() / "desktop"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
 def validate_desktop_entry(path: Path) -> None:
-    if shutil.which("desktop-file-validate") is None:
-        pytest.skip("desktop-file-validate (desktop-file-utils) is not installed")
+    require("desktop-file-validate", "desktop-file-utils")
     result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""  # no hints or warnings either
@@ -55,16 +55,14 @@ def test_mime_type_is_well_formed_xml_for_carteplan_files():
     (mime_type,) = tree.getroot().findall(f"{MIME_NS}mime-type")
     assert mime_type.get("type") == MIME_TYPE
     assert [glob.get("pattern") for glob in mime_type.findall(f"{MIME_NS}glob")] == ["*.carteplan"]
-    if shutil.which("xmllint") is None:
-        pytest.skip("xmllint (libxml2-utils) is not installed")
+    require("xmllint", "libxml2-utils")
     result = subprocess.run(["xmllint", "--noout", str(DESKTOP / "carte-planner-mime.xml")], capture_output=True)
     assert result.returncode == 0, result.stderr
 
 
 def test_the_desktop_reads_the_file_type(tmp_path):
     """update-mime-database is what the desktop runs on the file: it must take it whole."""
-    if shutil.which("update-mime-database") is None:
-        pytest.skip("update-mime-database (shared-mime-info) is not installed")
+    require("update-mime-database", "shared-mime-info")
     packages = tmp_path / "mime" / "packages"
     packages.mkdir(parents=True)
     shutil.copy(DESKTOP / "carte-planner-mime.xml", packages)
@@ -76,6 +74,7 @@ def test_the_desktop_reads_the_file_type(tmp_path):
     assert f"{MIME_TYPE} application/json" in (tmp_path / "mime" / "subclasses").read_text().splitlines()
 
 
+@pytest.mark.qt
 def test_icons_are_there_in_every_size():
     from PySide6.QtGui import QImage
 
@@ -164,8 +163,7 @@ def test_first_start_of_the_bundle_offers_the_entry_once(qapp, settings, tmp_pat
 
 def test_the_desktop_opens_carteplan_files_with_the_installed_entry(tmp_path):
     """What GNOME Files and other GIO-based file managers look up on a double-click."""
-    if shutil.which("gio") is None:
-        pytest.skip("gio (libglib2.0-bin) is not installed")
+    require("gio", "libglib2.0-bin")
     home = tmp_path / "share"
     program = tmp_path / "carte-planner"  # TryExec: the desktop hides an entry whose program is gone
     program.write_text("#!/bin/sh\n", encoding="utf-8")

@@ -224,6 +224,7 @@ def test_own_document_with_an_unknown_traveller_number_belongs_to_the_trip():
     assert replace(docs["own:9"].mark, state="copied").state == "copied"
 
 
+@pytest.mark.qt
 def test_the_documents_command_lists_each_packet_with_states_and_no_file_names(tmp_path, capsys):
     from carte_planner.cli import main
     from tests.test_hospital_sheet import pdf_text

@@ -3,6 +3,8 @@ the follow-up dates from the plan, the team's contacts and the warning signs at 
 
 from datetime import date, timedelta
 
+import pytest
+
 from carte_planner.cli import main
 from carte_planner.domain import TripRequest
 from carte_planner.domain.checklist import build_checklist
@@ -46,6 +48,7 @@ def test_the_papers_to_bring_home_are_the_home_oncologists_and_the_trips_for_the
     assert not any(key.startswith(("passport", "visa")) for key in keys)
 
 
+@pytest.mark.qt
 def test_the_packet_holds_the_followup_dates_the_contacts_and_the_home_emergency_number(tmp_path, capsys):
     plan_path = tmp_path / "family.carteplan"
     save_plan(plan_path, Plan(REQUEST, "p", papers=Papers().with_state("discharge-summary", "received")))

@@ -2,7 +2,6 @@
 Chinese hospital name and address copy out of the PDF as exactly the same characters."""
 
 import json
-import shutil
 import subprocess
 from datetime import date
 
@@ -15,6 +14,7 @@ from carte_planner.i18n import use_language
 from carte_planner.i18n.dates import format_day
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
 from tests.journeys import REFERENCE, planned
+from tests.tools import require
 
 HOSPITAL_ZH = "上海交通大学医学院附属瑞金医院"
 ADDRESS_ZH = "上海市黄浦区瑞金二路197号"
@@ -39,8 +39,7 @@ REQUEST = TripRequest(
 
 
 def pdf_text(path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    require("pdftotext", "poppler-utils")
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 
@@ -62,6 +61,7 @@ def test_the_sheet_fields_are_kept_in_the_plan_file(plan_file):
     assert plan_from_bytes(plan_file.read_bytes(), REFERENCE).request == REQUEST
 
 
+@pytest.mark.qt
 def test_the_sheet_reads_back_in_chinese_and_russian(plan_file, tmp_path, capsys):
     output = tmp_path / "sheet.pdf"
     assert main(["sheet", "--plan", str(plan_file), "--pdf", str(output), "--lang", "ru", "--today", "2027-01-04"]) == 0
@@ -96,6 +96,7 @@ def test_the_sheet_reads_back_in_chinese_and_russian(plan_file, tmp_path, capsys
         assert compact(label) in flat, label
 
 
+@pytest.mark.qt
 def test_the_sheet_follows_the_window_language_when_none_is_given(plan_file, tmp_path):
     output = tmp_path / "sheet.pdf"
     assert main(["sheet", "--plan", str(plan_file), "--pdf", str(output), "--lang", "ar"]) == 0
@@ -128,6 +129,7 @@ def test_arabic_commas_separate_passport_names():
     assert rows["陪同人员姓名（同护照）"] == "FATMA HASSAN"
 
 
+@pytest.mark.qt
 def test_the_sheet_reads_like_a_chinese_patient_form(tmp_path, capsys):
     """Title 患者就医信息单, the labels a nurse expects, the family's typed diagnosis, allergies,
     languages and (only when given) passport numbers, on one page."""

@@ -277,10 +277,11 @@ def test_property_series_rules_give_the_planned_dates(start):
     from dateutil.rrule import rrulestr
 
     journey = journey_for(start=start, followup_years=20)
-    for item in journey.items:
-        if item.recurrence is not None:
-            parsed = rrulestr(item.recurrence.rule, dtstart=datetime.combine(item.start, datetime.min.time()))
-            assert tuple(d.date() for d in parsed) == item.recurrence.dates
+    series = [item for item in journey.items if item.recurrence is not None]
+    assert series
+    for item in series:
+        parsed = rrulestr(item.recurrence.rule, dtstart=datetime.combine(item.start, datetime.min.time()))
+        assert tuple(d.date() for d in parsed) == item.recurrence.dates
 
 
 @pytest.mark.parametrize("discreet", [False, True])

@@ -10,6 +10,7 @@ both hemispheres, a departure in the hour they skip, moved visits and a trip hom
 from __future__ import annotations
 
 import calendar
+import fcntl
 import json
 import shutil
 import subprocess
@@ -172,22 +173,29 @@ def icaljs() -> Path:
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.skip("ical.js check skipped: node and npm are not installed")
-    if not (ICALJS / "node_modules" / "ical.js" / "package.json").exists():
-        for attempt in range(3):
-            done = subprocess.run(
-                # npm's download cache in the build folder, not in ~/.npm.
-                [npm, "install", "--no-audit", "--no-fund", "--silent", "--cache", str(NPM_CACHE)],
-                cwd=ICALJS,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode == 0:
-                break
-            clock.sleep(2 * (attempt + 1))
-        else:
-            pytest.skip(f"ical.js check skipped: npm could not install ical.js ({done.stderr.strip()[-200:]})")
+    NPM_CACHE.mkdir(parents=True, exist_ok=True)
+    # One test process installs at a time (xdist workers): the others wait and find it there.
+    with (NPM_CACHE.parent / "icaljs-install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (ICALJS / "node_modules" / "ical.js" / "package.json").exists():
+            _install_icaljs(npm)
     return Path(node)
+
+
+def _install_icaljs(npm: str) -> None:
+    for attempt in range(3):
+        done = subprocess.run(
+            # npm's download cache in the build folder, not in ~/.npm.
+            [npm, "install", "--no-audit", "--no-fund", "--silent", "--cache", str(NPM_CACHE)],
+            cwd=ICALJS,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode == 0:
+            return
+        clock.sleep(2 * (attempt + 1))
+    pytest.skip(f"ical.js check skipped: npm could not install ical.js ({done.stderr.strip()[-200:]})")
 
 
 def with_icaljs(node: Path, data: bytes, until: date, folder: Path) -> set[tuple[str, str, str]]:

@@ -13,6 +13,8 @@ import pytest
 from tests.journeys import REFERENCE
 
 PROBE = Path(__file__).with_name("journey_probe.py")
+# The window runs in a probe process: these tests need Qt, though this file imports none.
+pytestmark = pytest.mark.qt
 SIZES = [(1366, 768, "1.25"), (1280, 720, "1"), (1920, 1080, "2")]
 
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -42,6 +44,7 @@ def test_make_translations_twice_changes_nothing(tmp_path, monkeypatch, capsys):
     assert contents(locale) == first
 
 
+@pytest.mark.qt
 def test_make_screenshots_twice_changes_nothing(tmp_path):
     def shoot() -> None:
         subprocess.run(

@@ -4,7 +4,6 @@ words are theirs; the printout's text layer reads back in the language."""
 
 import json
 import re
-import shutil
 import subprocess
 import unicodedata
 from dataclasses import replace
@@ -24,6 +23,7 @@ from carte_planner.resources import load_checklist_template, load_cities
 from carte_planner.tz_tables import country_names
 from tests.journeys import TODAY, planned
 from tests.pseudo_words import escaped_words
+from tests.tools import require
 
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
@@ -93,8 +93,7 @@ def calendar_texts(data: bytes):
 
 
 def pdf_text(path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    require("pdftotext", "poppler-utils")
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     # Not normalised: Arabic must come out as letters, not as presentation forms.
     return re.sub("[\u202a-\u202e\u200e\u200f]", "", result.stdout.decode("utf-8"))

@@ -3,7 +3,6 @@ order, and whole words. The text is read back with pdftotext and not normalised 
 turn presentation forms back into letters and hide the very fault these tests look for)."""
 
 import re
-import shutil
 import subprocess
 import unicodedata
 from dataclasses import replace
@@ -20,6 +19,7 @@ from carte_planner.export.pdf_text_layer import glyph_text, logical_to_unicode_m
 from carte_planner.i18n import use_language
 from carte_planner.resources import load_checklist_template
 from tests.journeys import TODAY, planned
+from tests.tools import require
 
 REQUEST = TripRequest(
     start=date(2027, 3, 1),
@@ -40,8 +40,7 @@ EMBEDDINGS = re.compile("[\u202a-\u202c]")
 
 def pdf_text(path) -> str:
     """The text as pdftotext gives it (the order a viewer copies), its words on single spaces."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    require("pdftotext", "poppler-utils")
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     return " ".join(EMBEDDINGS.sub("", result.stdout.decode("utf-8")).split())
 

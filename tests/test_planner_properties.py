@@ -3,7 +3,7 @@
 import itertools
 from datetime import date, time, timedelta
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from carte_planner.domain import Category, Scenario, TripRequest
@@ -85,28 +85,44 @@ def test_property_preparation_comes_before_departure_and_flights_land_after_they
 
 
 @given(requests)
+# A trip home that fits, and one that would leave too few days at home.
+@example(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin", go_home=True))
+@example(TripRequest(start=date(2027, 3, 1), home_tz="Europe/Berlin", go_home=True, phase_days=(("manufacturing", 5),)))
 def test_property_home_trip_fits_between_leukapheresis_and_admission(request):
     journey = planned(request, request.start)
     keys = {item.key for item in journey.items}
+    warned = {notice.code for notice in journey.warnings}
     if "flight:home-visit" in keys:
+        assert request.go_home
         leave = journey.item("flight:home-visit")
         back = journey.item("flight:back-for-admission")
         assert leave.depart.date() > journey.item("milestone:leukapheresis").start
         assert (back.depart.date() - leave.arrive.date()).days >= 7
         assert back.arrive.date() <= journey.item("milestone:admission").start - timedelta(days=2)
+        assert "two-entries" in warned
+    else:
+        # No trip home: the family did not ask for one, or it would be too short and the plan says so.
+        assert "flight:back-for-admission" not in keys
+        assert not request.go_home or "home-visit-too-short" in warned
+        assert "two-entries" not in warned
 
 
 @given(requests)
 def test_property_series_dates_lie_in_their_phase_and_follow_day_zero(request):
     journey = planned(request, request.start)
     outpatient = journey.item("phase:outpatient")
-    for d in journey.item("visits:outpatient").recurrence.dates:
+    visits = journey.item("visits:outpatient").recurrence.dates
+    assert visits
+    for d in visits:
         assert outpatient.start <= d <= outpatient.end
     home = journey.item("flight:return").arrive.date()
-    for item in journey.items:
-        if item.category is Category.HOME_FOLLOWUP:
-            assert all(d > home for d in item.recurrence.dates)
-            assert item.start == item.recurrence.dates[0]
+    followups = [item for item in journey.items if item.category is Category.HOME_FOLLOWUP]
+    # Follow-up at home for the years the family gave; none for zero years.
+    assert bool(followups) == (request.followup_years > 0)
+    for item in followups:
+        assert item.recurrence.dates
+        assert all(d > home for d in item.recurrence.dates)
+        assert item.start == item.recurrence.dates[0]
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 10, 1)))

@@ -14,7 +14,7 @@ from carte_planner.export.ics import ExportOptions, export_ics
 from carte_planner.publish.errors import Failure, PublishError
 from carte_planner.publish.sync import OnConflict, PublishTarget, list_calendars, publish_plan
 from carte_planner.storage.plan_codec import plan_from_bytes, plan_to_bytes
-from tests.caldav_server import PASSWORD, USER, RadicaleServer, free_port, self_signed_certificate
+from tests.caldav_server import PASSWORD, USER, free_port, self_signed_certificate
 from tests.discreet_words import MEDICAL_WORDS
 from tests.journeys import REFERENCE, TODAY, planned
 
@@ -287,14 +287,6 @@ def test_a_address_that_is_not_one_is_refused():
     assert caught.value.failure is Failure.ADDRESS
 
 
-@pytest.fixture
-def tls_radicale(tmp_path):
-    server = RadicaleServer(tmp_path, tls=self_signed_certificate(tmp_path))
-    server.start()
-    yield server
-    server.stop()
-
-
 def test_a_self_signed_server_is_refused_until_its_certificate_is_trusted(tls_radicale):
     plan = Plan(REQUEST, "plan-a")
     with pytest.raises(PublishError) as caught:
@@ -302,16 +294,15 @@ def test_a_self_signed_server_is_refused_until_its_certificate_is_trusted(tls_ra
     assert caught.value.failure is Failure.CERTIFICATE
     assert "self-signed" in caught.value.message
     pem = caught.value.certificate
-    assert pem == (tls_radicale.folder / "server.pem").read_text()
+    assert pem == tls_radicale.tls[0].read_text()
     assert tls_radicale.items() == {}
     outcome, saved = publish(tls_radicale, plan, trusted_certificate=pem)
     assert outcome.created > 0
     assert saved.server.trusted_certificate == pem  # the choice is remembered in the plan
 
 
-def test_a_trusted_certificate_does_not_trust_another_one(tls_radicale, tmp_path_factory):
-    other_folder = tmp_path_factory.mktemp("other")
-    other, _ = self_signed_certificate(other_folder)
+def test_a_trusted_certificate_does_not_trust_another_one(tls_radicale, tmp_path):
+    other, _ = self_signed_certificate(tmp_path)
     with pytest.raises(PublishError) as caught:
         publish(tls_radicale, Plan(REQUEST, "plan-a"), trusted_certificate=other.read_text())
     assert caught.value.failure is Failure.CERTIFICATE
@@ -399,3 +390,18 @@ def test_a_server_error_halfway_keeps_what_was_done_and_publishing_again_finishe
     assert outcome.unchanged == len(partial.events)
     assert outcome.created == len(objects) - len(partial.events)
     assert len(radicale.items()) == len(objects)
+
+
+def test_every_test_gets_an_empty_account_on_a_running_server(radicale):
+    """The tests share one Radicale: what one published, or how it left the server, never
+    reaches the next."""
+    outcome, _ = publish(radicale, Plan(REQUEST, "plan-a"))
+    assert len(radicale.items()) == outcome.created > 0
+    # As a test that failed halfway would leave it: stopped, with a limit on request sizes.
+    radicale.stop()
+    radicale.options = ["--server-max-content-length", "10"]
+    radicale.fresh_account()
+    assert radicale.items() == {}
+    assert list_calendars(radicale.url, USER, PASSWORD) == []
+    again, _ = publish(radicale, Plan(REQUEST, "plan-a"))
+    assert again.created == outcome.created

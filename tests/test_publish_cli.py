@@ -13,7 +13,7 @@ from carte_planner.domain import TripRequest
 from carte_planner.domain.plan import Plan
 from carte_planner.publish.credentials import NO_KEYRING, SERVICE
 from carte_planner.storage.planfile import load_plan, save_plan
-from tests.caldav_server import PASSWORD, USER, RadicaleServer, free_port, self_signed_certificate
+from tests.caldav_server import PASSWORD, USER, free_port
 from tests.journeys import REFERENCE, planned
 
 REQUEST = TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin", followup_years=1)
@@ -137,29 +137,24 @@ def test_a_keyring_password_the_server_refuses_is_forgotten(capsys, radicale, pl
     assert memory_keyring.passwords == {}
 
 
-def test_a_self_signed_server_needs_its_fingerprint_once(capsys, tmp_path, plan_file, password):
-    server = RadicaleServer(tmp_path, tls=self_signed_certificate(tmp_path))
-    server.start()
-    try:
-        code, _, err = run(capsys, "--plan", str(plan_file), "--url", server.url, "--user", USER)
-        assert code == 2
-        assert "self-signed" in err
-        fingerprint = err.rsplit("--trust-certificate ", 1)[1].strip()
-        assert len(fingerprint.split(":")) == 32
-        wrong = "00:" + fingerprint[3:]
-        code, _, err = run(
-            capsys, "--plan", str(plan_file), "--url", server.url, "--user", USER, "--trust-certificate", wrong
-        )
-        assert code == 2
-        assert f"has the fingerprint {fingerprint}, not the one given" in err
-        trusted = ["--plan", str(plan_file), "--url", server.url, "--user", USER, "--trust-certificate", fingerprint]
-        assert run(capsys, *trusted)[0] == 0
-        # The choice is remembered: publishing changes needs no flag.
-        code, out, err = run(capsys, "--plan", str(plan_file))
-        assert (code, err) == (0, "")
-        assert "not encrypted" not in out
-    finally:
-        server.stop()
+def test_a_self_signed_server_needs_its_fingerprint_once(capsys, tls_radicale, plan_file, password):
+    code, _, err = run(capsys, "--plan", str(plan_file), "--url", tls_radicale.url, "--user", USER)
+    assert code == 2
+    assert "self-signed" in err
+    fingerprint = err.rsplit("--trust-certificate ", 1)[1].strip()
+    assert len(fingerprint.split(":")) == 32
+    wrong = "00:" + fingerprint[3:]
+    code, _, err = run(
+        capsys, "--plan", str(plan_file), "--url", tls_radicale.url, "--user", USER, "--trust-certificate", wrong
+    )
+    assert code == 2
+    assert f"has the fingerprint {fingerprint}, not the one given" in err
+    trusted = ["--plan", str(plan_file), "--url", tls_radicale.url, "--user", USER, "--trust-certificate", fingerprint]
+    assert run(capsys, *trusted)[0] == 0
+    # The choice is remembered: publishing changes needs no flag.
+    code, out, err = run(capsys, "--plan", str(plan_file))
+    assert (code, err) == (0, "")
+    assert "not encrypted" not in out
 
 
 def test_an_edit_on_the_server_exits_2_until_the_user_chooses(capsys, radicale, plan_file, password):

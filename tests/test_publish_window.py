@@ -123,27 +123,20 @@ def test_closing_the_window_mid_publish_keeps_what_was_published(qtbot, window, 
     assert len(load_plan(window.document.path, REFERENCE).server.events) == len(radicale.items())
 
 
-def test_a_self_signed_server_is_trusted_after_the_question(qtbot, window, tmp_path, monkeypatch):
-    from tests.caldav_server import RadicaleServer, self_signed_certificate
-
-    server = RadicaleServer(tmp_path, tls=self_signed_certificate(tmp_path))
-    server.start()
-    try:
-        questions = []
-        monkeypatch.setattr(
-            publish_dialog, "ask_trust", lambda parent, message, fingerprint: questions.append(fingerprint) or True
-        )
-        dialog = window.publish_to_server()
-        dialog.url.setText(server.url)
-        dialog.user.setText(USER)
-        dialog.password.setText(PASSWORD)
-        dialog.publish()
-        wait_for_result(qtbot, dialog, "created")
-        assert len(questions) == 1
-        assert len(questions[0].split(":")) == 32
-        assert window.document.plan.server.trusted_certificate == (tmp_path / "server.pem").read_text()
-    finally:
-        server.stop()
+def test_a_self_signed_server_is_trusted_after_the_question(qtbot, window, tls_radicale, monkeypatch):
+    questions = []
+    monkeypatch.setattr(
+        publish_dialog, "ask_trust", lambda parent, message, fingerprint: questions.append(fingerprint) or True
+    )
+    dialog = window.publish_to_server()
+    dialog.url.setText(tls_radicale.url)
+    dialog.user.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.publish()
+    wait_for_result(qtbot, dialog, "created")
+    assert len(questions) == 1
+    assert len(questions[0].split(":")) == 32
+    assert window.document.plan.server.trusted_certificate == tls_radicale.tls[0].read_text()
 
 
 def test_publish_changes_without_a_saved_password_asks_for_it(qtbot, window, radicale):

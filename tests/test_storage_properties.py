@@ -86,13 +86,6 @@ checklists = st.builds(
 plans = st.builds(Plan, request=requests, plan_id=named(40), checklist=checklists)
 
 
-def accepted(data: bytes) -> Plan | None:
-    try:
-        return plan_from_bytes(data, REFERENCE)
-    except PlanFileError:
-        return None
-
-
 @given(plans)
 def test_property_every_plan_is_saved_and_opened_byte_identically(tmp_path_factory, plan):
     data = plan_to_bytes(plan)
@@ -103,10 +96,22 @@ def test_property_every_plan_is_saved_and_opened_byte_identically(tmp_path_facto
     assert load_plan(path, REFERENCE) == loaded
 
 
-@given(st.one_of(plans.map(plan_to_bytes), json_values.map(lambda v: json.dumps(v).encode())))
-def test_property_whatever_the_loader_accepts_plans_and_saves_again_unchanged(tmp_path_factory, data):
-    loaded = accepted(data)
+@given(
+    st.one_of(
+        plans.map(lambda plan: (plan_to_bytes(plan), True)),
+        json_values.map(lambda value: (json.dumps(value).encode(), False)),
+    )
+)
+def test_property_whatever_the_loader_accepts_plans_and_saves_again_unchanged(tmp_path_factory, case):
+    data, written_from_a_plan = case
+    try:
+        loaded, refusal = plan_from_bytes(data, REFERENCE), ""
+    except PlanFileError as error:
+        loaded, refusal = None, str(error)
     if loaded is None:
+        # Only bytes that no plan was saved as are refused, and the refusal says why.
+        assert not written_from_a_plan
+        assert refusal.strip()
         return
     planned(loaded.request, loaded.request.start)
     path = tmp_path_factory.mktemp("p") / "trip.carteplan"
@@ -150,8 +155,11 @@ def _valid_autosave(folder) -> bytes:
 @given(st.binary(max_size=300) | json_values.map(lambda v: json.dumps(v).encode()))
 def test_fuzz_autosave_bytes(data):
     try:
-        found = autosave_from_bytes(data, REFERENCE)
-    except PlanFileError:
+        found, refusal = autosave_from_bytes(data, REFERENCE), ""
+    except PlanFileError as error:
+        found, refusal = None, str(error)
+    if found is None:
+        assert refusal.strip()  # refused in words, not by a crash
         return
     planned(found.plan.request)
 

@@ -5,7 +5,6 @@ of a catalogue or of the code cannot bring them back."""
 
 import json
 import re
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -23,6 +22,7 @@ from carte_planner.resources import load_checklist_template
 from carte_planner.storage.plan_codec import FORMAT
 from tests.journeys import TODAY, planned
 from tests.test_outputs_languages import calendar_texts, letters, pdf_text
+from tests.tools import require
 
 ZONES = {"zh_CN": "Europe/Berlin", "ru": "Europe/Moscow", "ar": "Asia/Riyadh"}
 
@@ -280,8 +280,7 @@ def test_chinese_help_headings_take_the_chinese_colon(capsys):
 def raw_pdf_text(path) -> str:
     """The text in the order it is drawn (pdftotext -raw): a left-to-right line keeps its
     full stop at its end whatever the page's main direction."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    require("pdftotext", "poppler-utils")
     result = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     return re.sub("[\u202a-\u202e\u200e\u200f\u2066-\u2069]", "", result.stdout.decode("utf-8"))
 

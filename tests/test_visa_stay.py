@@ -301,6 +301,7 @@ def test_property_office_items_fall_on_open_days(request):
 def test_property_extensions_come_seven_days_before_the_last_permitted_day(request):
     journey = planned(request, TODAY)
     stays = sorted((item for item in journey.items if item.category is Category.ACCOMMODATION), key=lambda i: i.start)
+    assert stays
     for number, stay in enumerate(stays, start=1):
         suffix = "" if number == 1 else f":entry{number}"
         last_permitted = stay.start + timedelta(days=request.visa_stay_days - 1)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 PROBE = Path(__file__).with_name("window_probe.py")
+# The window runs in a probe process: these tests need Qt, though this file imports none.
+pytestmark = pytest.mark.qt
 
 
 @pytest.mark.parametrize(
