@@ -57,6 +57,17 @@ _COMMANDS = (
 )
 
 
+def _commands_needed(argv: Sequence[str]) -> bool:
+    """Whether the arguments may name a command or ask for the help: when they cannot (a
+    start of the window, on a plan file or not), the commands' options need not be built."""
+    words = [
+        word
+        for index, word in enumerate(argv)
+        if not word.startswith("-") and (index == 0 or argv[index - 1] != "--lang")
+    ]
+    return bool(words) or any(word == "--" or word.startswith(("-h", "--h")) for word in argv)
+
+
 def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """The plan file to open in the window (as a file manager or a user passes it), and the
     other arguments. A word that could be a mistyped command is left to the parser."""
@@ -149,7 +160,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         with argparse_speaking(requested_language(rest, _system_language())):
             try:
-                args = build_parser().parse_args(_joined_negative_values(rest))
+                args = build_parser(_commands_needed(rest)).parse_args(_joined_negative_values(rest))
             except UsageError as error:
                 return fail(str(error))
         if args.command is not None:

@@ -7,20 +7,6 @@ import sys
 from typing import Any, NoReturn
 
 from carte_planner import __version__
-from carte_planner.cli import (
-    budget,
-    cards,
-    checklist,
-    cities,
-    documents,
-    export,
-    handover,
-    plan,
-    publish,
-    share,
-    sheet,
-    what_if,
-)
 from carte_planner.cli.output import UsageError
 from carte_planner.cli.words import SpokenHelpFormatter, add_language_option
 from carte_planner.i18n import tr
@@ -51,11 +37,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-# In the order of the help.
-COMMANDS = (plan, export, checklist, sheet, cards, documents, handover, budget, share, cities, publish, what_if)
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line's parser; without `commands`, only the options that come before
+    a command (what a start of the window is given), which is much quicker to build."""
     parser = _Parser(
         prog="carte-planner",
         usage=tr("%(prog)s [FILE.carteplan] [options] | %(prog)s COMMAND ..."),
@@ -79,8 +63,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--uninstall-desktop-entry", action="store_true", help=tr("remove what --install-desktop-entry added")
     )
     add_language_option(parser, None)
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    from carte_planner.cli import (
+        budget,
+        cards,
+        checklist,
+        cities,
+        documents,
+        export,
+        handover,
+        plan,
+        publish,
+        share,
+        sheet,
+        what_if,
+    )
 
-    for command in COMMANDS:
-        command.add_command(commands)
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    # In the order of the help.
+    for command in (plan, export, checklist, sheet, cards, documents, handover, budget, share, cities, publish, what_if):
+        command.add_command(subparsers)
     return parser
