@@ -37,9 +37,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line's parser; without `commands`, only the options that come before
-    a command (what a start of the window is given), which is much quicker to build."""
+    a command (what a start of the window is given), and with `only`, those and that one
+    command's: the others' options take longer to build than most commands take to run."""
     parser = _Parser(
         prog="carte-planner",
         usage=tr("%(prog)s [FILE.carteplan] [options] | %(prog)s COMMAND ..."),
@@ -82,7 +83,22 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
 
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    # In the order of the help.
-    for command in (plan, export, checklist, sheet, cards, documents, handover, budget, share, cities, publish, what_if):
-        command.add_command(subparsers)
+    # By the word that runs each, in the order of the help.
+    named = {
+        "plan": plan,
+        "export": export,
+        "checklist": checklist,
+        "sheet": sheet,
+        "cards": cards,
+        "documents": documents,
+        "handover": handover,
+        "budget": budget,
+        "share": share,
+        "cities": cities,
+        "publish": publish,
+        "what-if": what_if,
+    }
+    for name, command in named.items():
+        if only is None or name == only:
+            command.add_command(subparsers)
     return parser
