@@ -1,7 +1,9 @@
 """Start-up pays only for what the first window needs: export and print code load on demand."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 EXPORT_ONLY = [
     "icalendar",
@@ -56,3 +58,33 @@ def test_export_and_print_modules_are_not_loaded_at_start_up():
     loaded = set(result.stdout.split())
     assert "carte_planner.ui.main_window" in loaded
     assert [name for name in EXPORT_ONLY if name in loaded] == []
+
+
+# Through the command line, as a user starts it: the order in which modules are first imported.
+START_THE_WINDOW = """
+import sys
+order = []
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+        return None
+sys.meta_path.insert(0, Recorder())
+from carte_planner.cli import main
+status = main(["--exit-after-show"])
+print("\\n".join(order))
+sys.exit(status)
+"""
+
+
+def test_the_window_imports_its_qt_free_modules_before_qt(tmp_path: Path):
+    # PySide6's import hook reads the source of each module imported after it: the window's
+    # start imports the Qt-free ones first (carte_planner/ui/launch.py, BEFORE_QT).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", START_THE_WINDOW], capture_output=True, text=True, check=True, env=env, timeout=120
+    )
+    order = [line for line in result.stdout.splitlines() if not line.startswith("Window:")]
+    assert "carte_planner.ui.main_window" in order
+    after_qt = order[order.index("PySide6") :]
+    late = [name for name in after_qt if name.startswith("carte_planner.") and not name.startswith("carte_planner.ui.")]
+    assert late == []

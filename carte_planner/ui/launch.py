@@ -71,6 +71,7 @@ def display_problem(
 # `__feature__` switches), which made a quarter of the window's start.
 BEFORE_QT = (
     "carte_planner.shipped",
+    "carte_planner.data_versions",
     "carte_planner.storage.autosave",
     "carte_planner.storage.planfile",
     "carte_planner.domain.planner",
