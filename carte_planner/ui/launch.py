@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 # The libraries Qt's xcb platform plugin needs beyond a basic X client (by soname), with the
 # Debian and Ubuntu package that brings each one.
@@ -85,6 +86,25 @@ BEFORE_QT = (
 )
 
 
+def _known_without_qt() -> None:
+    """Tell PySide's import hook what it would find in the modules loaded so far: none of them
+    uses its `__feature__` switches. Otherwise the hook reads the whole source of each module
+    that a later import statement names (typing, datetime, argparse...) to search it for
+    "PySide6", and keeps every line it read in memory. Nothing is told when the hook is not
+    the one this was written against: it then reads them as before."""
+    feature = sys.modules.get("shibokensupport.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(known, dict) or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return
+    for name in list(sys.modules):
+        if not name.startswith(("PySide6", "shiboken", "__feature__")):
+            # -1: what the hook records for a module that does not use PySide.
+            known.setdefault(name, -1)
+    for source in Path(__file__).parent.glob("*.py"):
+        # 0: what it records for one that does, with none of the switches (the window's own).
+        known.setdefault(f"{__package__}.{source.stem}", 0)
+
+
 def launch(
     exit_after_show: bool = False,
     argv: list[str] | None = None,
@@ -99,6 +119,9 @@ def launch(
     for name in BEFORE_QT:
         importlib.import_module(name)
     try:
+        import PySide6.QtCore  # noqa: F401
+
+        _known_without_qt()
         from carte_planner.ui.app import run_app
     except ImportError as error:
         print(
