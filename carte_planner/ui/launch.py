@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import os
 import sys
@@ -31,6 +30,8 @@ XCB_LIBRARIES = {
 def _loadable(soname: str) -> bool:
     """Whether the dynamic loader finds a library: Qt is about to load it anyway, and this is
     much faster than asking ldconfig."""
+    import ctypes  # only where an X11 window is to open: not on Wayland, Windows or macOS
+
     try:
         ctypes.CDLL(soname)
     except OSError:
