@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carte_planner.domain.budget import BudgetCategory, parse_budget_categories
-from carte_planner.domain.checklist import ChecklistTemplate, parse_checklist_template
-from carte_planner.domain.documents import DocumentsTemplate, parse_documents_template
 from carte_planner.domain.entry_policies import EntryPolicy, parse_entry_policies
 from carte_planner.domain.errors import ResourceError
 from carte_planner.domain.protocol import City, Protocol, parse_cities, parse_protocol
 from carte_planner.resource_folder import resource_root
+
+# The checklist's, the documents' and the budget's models are imported by their loaders: a
+# command that plans and exports a calendar reads none of those files and needs none of them.
+if TYPE_CHECKING:
+    from carte_planner.domain.budget import BudgetCategory
+    from carte_planner.domain.checklist import ChecklistTemplate
+    from carte_planner.domain.documents import DocumentsTemplate
 
 
 def read_toml(name: str) -> dict[str, Any]:
@@ -66,14 +70,20 @@ def load_entry_policies() -> tuple[EntryPolicy, ...]:
 
 @cache
 def load_checklist_template() -> ChecklistTemplate:
+    from carte_planner.domain.checklist import parse_checklist_template
+
     return parse_checklist_template(read_toml("checklist.toml"), "checklist.toml")
 
 
 @cache
 def load_documents_template() -> DocumentsTemplate:
+    from carte_planner.domain.documents import parse_documents_template
+
     return parse_documents_template(read_toml("documents.toml"), "documents.toml")
 
 
 @cache
 def load_budget_categories() -> tuple[BudgetCategory, ...]:
+    from carte_planner.domain.budget import parse_budget_categories
+
     return parse_budget_categories(read_toml("budget.toml"), "budget.toml")

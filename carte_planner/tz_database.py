@@ -74,8 +74,9 @@ def use_one_database(system_folders: Iterable[str] | None = None) -> ZoneDatabas
     packaged = Path(tzdata.__file__).parent / "zoneinfo"
     folders = _SYSTEM_TZPATH if system_folders is None else tuple(system_folders)
     chosen = choose(folders, packaged, tzdata.IANA_VERSION)
-    # An empty search path makes zoneinfo read the tzdata package.
-    zoneinfo.reset_tzpath(to=[str(chosen.folder)] if chosen.source == "system" else [])
+    # The chosen folder alone on the search path, the package's too: zoneinfo reads the same
+    # files by plain path, without importing importlib.resources to reach the package's.
+    zoneinfo.reset_tzpath(to=[str(chosen.folder)])
     zoneinfo.ZoneInfo.clear_cache()
     use_table_folder(chosen.folder)
     use_zone_names(zone_names)

@@ -1,7 +1,9 @@
 """Start-up pays only for what the first window needs: export and print code load on demand."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 EXPORT_ONLY = [
     "icalendar",
@@ -56,3 +58,47 @@ def test_export_and_print_modules_are_not_loaded_at_start_up():
     loaded = set(result.stdout.split())
     assert "carte_planner.ui.main_window" in loaded
     assert [name for name in EXPORT_ONLY if name in loaded] == []
+
+
+# Through the command line, as a user starts it: the order in which modules are first imported.
+START_THE_WINDOW = """
+import sys
+order = []
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        order.append(name)
+        return None
+sys.meta_path.insert(0, Recorder())
+from carte_planner.cli import main
+status = main(["--exit-after-show"])
+print("\\n".join(order))
+import linecache
+print("\\n".join("read: " + path for path in linecache.cache))
+sys.exit(status)
+"""
+
+
+def start_the_window(home: Path) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "XDG_CONFIG_HOME": str(home)}
+    result = subprocess.run(
+        [sys.executable, "-c", START_THE_WINDOW], capture_output=True, text=True, check=True, env=env, timeout=120
+    )
+    return [line for line in result.stdout.splitlines() if not line.startswith("Window:")]
+
+
+def test_the_window_imports_its_qt_free_modules_before_qt(tmp_path: Path):
+    # PySide6's import hook reads the source of each module imported after it: the window's
+    # start imports the Qt-free ones first (carte_planner/ui/launch.py, BEFORE_QT).
+    order = [line for line in start_the_window(tmp_path) if not line.startswith("read: ")]
+    assert "carte_planner.ui.main_window" in order
+    after_qt = order[order.index("PySide6") :]
+    late = [name for name in after_qt if name.startswith("carte_planner.") and not name.startswith("carte_planner.ui.")]
+    assert late == []
+
+
+def test_the_window_start_keeps_no_module_source_in_memory(tmp_path: Path):
+    # PySide6's hook would read (and keep, in linecache) the source of each module an import
+    # statement names after Qt is loaded; the start tells it which it need not search.
+    read = [line.removeprefix("read: ") for line in start_the_window(tmp_path) if line.startswith("read: ")]
+    assert [path for path in read if "carte_planner" in path or "dateutil" in path] == []
+    assert len(read) < 10, read

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -57,16 +58,38 @@ _COMMANDS = (
 )
 
 
+def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser these arguments need: without a word that may be a command, nor a request
+    for the top-level help (a start of the window), no command's options; with a command's
+    word first, that command's alone; otherwise all of them, to list them or say which exist."""
+    from carte_planner.cli.parser import build_parser
+
+    words = _words(argv)
+    top_help = any(
+        word == "--" or word.startswith(("-h", "--h")) for word in argv[: argv.index(words[0]) if words else None]
+    )
+    if top_help:
+        return build_parser()
+    if not words:
+        return build_parser(commands=False)
+    return build_parser(only=words[0]) if words[0] in _COMMANDS else build_parser()
+
+
+def _words(argv: Sequence[str]) -> list[str]:
+    """The arguments that are neither options nor the value of --lang."""
+    return [
+        word
+        for index, word in enumerate(argv)
+        if not word.startswith("-") and (index == 0 or argv[index - 1] != "--lang")
+    ]
+
+
 def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """The plan file to open in the window (as a file manager or a user passes it), and the
     other arguments. A word that could be a mistyped command is left to the parser."""
     # Before a command only top-level options come; of them only --lang takes a value, which
     # is no plan file ("--lang en FILE" opens FILE, as "FILE --lang en" does).
-    words = [
-        word
-        for index, word in enumerate(argv)
-        if not word.startswith("-") and (index == 0 or argv[index - 1] != "--lang")
-    ]
+    words = _words(argv)
     if not words or words[0] in _COMMANDS:
         return None, list(argv)
     from carte_planner.storage.planfile import EXTENSION
@@ -144,12 +167,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         plan_file, rest = plan_file_argument(sys.argv[1:] if argv is None else argv)
-        from carte_planner.cli.parser import build_parser
         from carte_planner.cli.words import argparse_speaking, requested_language
 
         with argparse_speaking(requested_language(rest, _system_language())):
             try:
-                args = build_parser().parse_args(_joined_negative_values(rest))
+                args = _parser_for(rest).parse_args(_joined_negative_values(rest))
             except UsageError as error:
                 return fail(str(error))
         if args.command is not None:

@@ -7,20 +7,6 @@ import sys
 from typing import Any, NoReturn
 
 from carte_planner import __version__
-from carte_planner.cli import (
-    budget,
-    cards,
-    checklist,
-    cities,
-    documents,
-    export,
-    handover,
-    plan,
-    publish,
-    share,
-    sheet,
-    what_if,
-)
 from carte_planner.cli.output import UsageError
 from carte_planner.cli.words import SpokenHelpFormatter, add_language_option
 from carte_planner.i18n import tr
@@ -51,11 +37,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-# In the order of the help.
-COMMANDS = (plan, export, checklist, sheet, cards, documents, handover, budget, share, cities, publish, what_if)
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line's parser; without `commands`, only the options that come before
+    a command (what a start of the window is given), and with `only`, those and that one
+    command's: the others' options take longer to build than most commands take to run."""
     parser = _Parser(
         prog="carte-planner",
         usage=tr("%(prog)s [FILE.carteplan] [options] | %(prog)s COMMAND ..."),
@@ -79,8 +64,41 @@ def build_parser() -> argparse.ArgumentParser:
         "--uninstall-desktop-entry", action="store_true", help=tr("remove what --install-desktop-entry added")
     )
     add_language_option(parser, None)
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    from carte_planner.cli import (
+        budget,
+        cards,
+        checklist,
+        cities,
+        documents,
+        export,
+        handover,
+        plan,
+        publish,
+        share,
+        sheet,
+        what_if,
+    )
 
-    for command in COMMANDS:
-        command.add_command(commands)
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    # By the word that runs each, in the order of the help.
+    named = {
+        "plan": plan,
+        "export": export,
+        "checklist": checklist,
+        "sheet": sheet,
+        "cards": cards,
+        "documents": documents,
+        "handover": handover,
+        "budget": budget,
+        "share": share,
+        "cities": cities,
+        "publish": publish,
+        "what-if": what_if,
+    }
+    for name, command in named.items():
+        if only is None or name == only:
+            command.add_command(subparsers)
     return parser

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import ctypes
+import importlib
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 # The libraries Qt's xcb platform plugin needs beyond a basic X client (by soname), with the
 # Debian and Ubuntu package that brings each one.
@@ -29,6 +30,8 @@ XCB_LIBRARIES = {
 def _loadable(soname: str) -> bool:
     """Whether the dynamic loader finds a library: Qt is about to load it anyway, and this is
     much faster than asking ldconfig."""
+    import ctypes  # only where an X11 window is to open: not on Wayland, Windows or macOS
+
     try:
         ctypes.CDLL(soname)
     except OSError:
@@ -65,6 +68,44 @@ def display_problem(
     return None
 
 
+# The Qt-free modules the first window needs, imported before PySide6 is: once it is loaded,
+# its import hook reads the source of every module imported after it (looking for its
+# `__feature__` switches), which made a quarter of the window's start.
+BEFORE_QT = (
+    "carte_planner.shipped",
+    "carte_planner.data_versions",
+    "carte_planner.storage.autosave",
+    "carte_planner.storage.planfile",
+    "carte_planner.domain.planner",
+    "carte_planner.domain.return_odds",
+    "carte_planner.domain.identity",
+    "carte_planner.domain.eligibility",
+    "carte_planner.export.agenda",
+    "carte_planner.export.budget_report",
+    "carte_planner.storage.attachments",
+    "carte_planner.ui.script_text",
+)
+
+
+def _known_without_qt() -> None:
+    """Tell PySide's import hook what it would find in the modules loaded so far: none of them
+    uses its `__feature__` switches. Otherwise the hook reads the whole source of each module
+    that a later import statement names (typing, datetime, argparse...) to search it for
+    "PySide6", and keeps every line it read in memory. Nothing is told when the hook is not
+    the one this was written against: it then reads them as before."""
+    feature = sys.modules.get("shibokensupport.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(known, dict) or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return
+    for name in list(sys.modules):
+        if not name.startswith(("PySide6", "shiboken", "__feature__")):
+            # -1: what the hook records for a module that does not use PySide.
+            known.setdefault(name, -1)
+    for source in Path(__file__).parent.glob("*.py"):
+        # 0: what it records for one that does, with none of the switches (the window's own).
+        known.setdefault(f"{__package__}.{source.stem}", 0)
+
+
 def launch(
     exit_after_show: bool = False,
     argv: list[str] | None = None,
@@ -76,7 +117,12 @@ def launch(
     if problem:
         print(f"carte-planner: {problem}", file=sys.stderr)
         return 1
+    for name in BEFORE_QT:
+        importlib.import_module(name)
     try:
+        import PySide6.QtCore  # noqa: F401
+
+        _known_without_qt()
         from carte_planner.ui.app import run_app
     except ImportError as error:
         print(
