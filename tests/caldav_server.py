@@ -107,12 +107,14 @@ class RadicaleServer:
 
 class XandikosServer:
     """A Xandikos server (Debian's `xandikos` command) on 127.0.0.1, serving a temporary folder.
-    Xandikos signs nobody in: it takes the user name and password and ignores them."""
+    Xandikos signs nobody in: it takes the user name and password and ignores them. The tests
+    share one per test process: fresh_account() gives each the account as it was at the start."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
+        self._defaults: dict[str, tuple[int, int]] = {}
 
     @staticmethod
     def command() -> str | None:
@@ -133,10 +135,38 @@ class XandikosServer:
         with (self.folder / "xandikos.log").open("ab") as log:
             self.process = subprocess.Popen(command, stdout=log, stderr=log)
         _wait_until_listening(self.process, self.port, self.folder / "xandikos.log", "Xandikos")
+        self._defaults = self._default_calendar()
 
     def stop(self) -> None:
         _stop(self.process)
         self.process = None
+
+    def _calendars(self) -> Path:
+        return self.folder / "xandikos" / "user" / "calendars"
+
+    def _default_calendar(self) -> dict[str, tuple[int, int]]:
+        """The files of the calendar Xandikos makes at its start, each with its size and time."""
+        folder = self._calendars() / "calendar"
+        return {
+            str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        }
+
+    def fresh_account(self) -> None:
+        """The account as Xandikos makes it: its own calendar only, empty. The calendars a test
+        made are removed from the folder (each has a new name, so Xandikos, which keeps the
+        folders it opened, never sees an old one again); a test that wrote into or changed
+        Xandikos's own calendar gets a new server on an empty folder."""
+        running = self.process is not None and self.process.poll() is None
+        if not running or self._default_calendar() != self._defaults:
+            self.stop()
+            shutil.rmtree(self.folder / "xandikos", ignore_errors=True)
+            self.start()
+            return
+        for folder in self._calendars().iterdir():
+            if folder.name != "calendar":
+                shutil.rmtree(folder)
 
     def items(self) -> dict[str, bytes]:
         """Every stored event resource, by calendar folder and file name, read from the folder

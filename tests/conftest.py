@@ -129,7 +129,15 @@ def pytest_ignore_collect(collection_path, config):
 
 
 # A test that asks for one of these talks to a real calendar server (marked `server`).
-SERVER_FIXTURES = {"radicale", "tls_radicale", "xandikos", "caldav_server", "radicale_server", "tls_radicale_server"}
+SERVER_FIXTURES = {
+    "radicale",
+    "tls_radicale",
+    "xandikos",
+    "caldav_server",
+    "radicale_server",
+    "tls_radicale_server",
+    "xandikos_server",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -194,17 +202,25 @@ def tls_radicale(tls_radicale_server):
     return tls_radicale_server
 
 
-@pytest.fixture
-def xandikos(tmp_path):
-    """A Xandikos server, when Debian's xandikos package is installed (else skipped, or failed on CI)."""
+@pytest.fixture(scope="session")
+def xandikos_server(tmp_path_factory) -> Iterator[object]:
+    """One Xandikos process for the whole test process, when Debian's xandikos package is
+    installed (else skipped, or failed on CI)."""
     from tests.caldav_server import XandikosServer
     from tests.tools import require
 
     require("xandikos", "xandikos")
-    server = XandikosServer(tmp_path)
+    server = XandikosServer(tmp_path_factory.mktemp("xandikos"))
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def xandikos(xandikos_server):
+    """The session's Xandikos with the account as new: its own empty calendar and no other."""
+    xandikos_server.fresh_account()
+    return xandikos_server
 
 
 @pytest.fixture(params=["radicale", "xandikos"])

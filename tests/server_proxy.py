@@ -58,7 +58,9 @@ class MisbehavingProxy:
     - "trickle": the upstream answer's headers at once, then its body a byte every `pause` seconds;
     - "truncate": the upstream answer cut to half its body (a PROPFIND's XML ends mid-element);
     - "slow": the upstream answer after `pause` seconds.
-    A path under /moved/ is always redirected to the same path without it, on the proxy itself."""
+    A path under /moved/ is always redirected to the same path without it, on the proxy itself.
+    A request whose path ends with `hold` is passed on, and its answer held back from `held` being
+    set until `release` is: the server did what was asked, the client has not heard so yet."""
 
     def __init__(self, upstream: tuple[str, int], tls: tuple[Path, Path] | None = None) -> None:
         self.upstream = upstream
@@ -67,6 +69,9 @@ class MisbehavingProxy:
         self.redirect_to = ""
         self.pause = 1.0
         self.seen = 0
+        self.hold = ""
+        self.held = threading.Event()
+        self.release = threading.Event()
         self.stopped = threading.Event()
         proxy = self
 
@@ -102,6 +107,9 @@ class MisbehavingProxy:
                     answer = answer[: len(answer) // 2]
                 if mode == "slow":
                     time.sleep(proxy.pause)
+                if proxy.hold and self.path.endswith(proxy.hold):
+                    proxy.held.set()
+                    proxy.release.wait(30)
                 self.send_response(status)
                 for key, value in headers:
                     if key.lower() not in _HOP_HEADERS:
@@ -149,5 +157,6 @@ class MisbehavingProxy:
 
     def stop(self) -> None:
         self.stopped.set()
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()

@@ -53,10 +53,9 @@ def test_details_of_2515_characters_reopen_whole_and_the_next_save_keeps_them(tm
 def near_limit_plan(margin: int) -> Plan:
     """A plan whose file is `margin` bytes under the content limit."""
     plan = Plan(REQUEST, "plan-big")
-    filler = CONTENT_LIMIT_BYTES - plan_size(plan) - margin
-    for _ in range(3):  # the note's key and quoting take a few bytes: settle on the exact size
-        state = ChecklistState().with_note("passport-1", "x" * filler)
-        filler -= plan_size(replace(plan, checklist=state)) - (CONTENT_LIMIT_BYTES - margin)
+    # Each "x" takes one byte: the size of the plan with a short note gives the note's length.
+    short = replace(plan, checklist=ChecklistState().with_note("passport-1", "x"))
+    filler = CONTENT_LIMIT_BYTES - margin - (plan_size(short) - 1)
     return replace(plan, checklist=ChecklistState().with_note("passport-1", "x" * filler))
 
 

@@ -405,3 +405,19 @@ def test_every_test_gets_an_empty_account_on_a_running_server(radicale):
     assert list_calendars(radicale.url, USER, PASSWORD) == []
     again, _ = publish(radicale, Plan(REQUEST, "plan-a"))
     assert again.created == outcome.created
+
+
+def test_every_test_gets_xandikos_as_new(xandikos):
+    """The tests share one Xandikos: the calendars one made, and what it wrote into Xandikos's
+    own calendar, never reach the next."""
+    outcome, _ = publish(xandikos, Plan(REQUEST, "plan-a"))
+    assert len(xandikos.items()) == outcome.created > 0
+    xandikos.fresh_account()
+    assert xandikos.items() == {}
+    assert [calendar.name for calendar in list_calendars(xandikos.url, USER, PASSWORD)] == ["calendar"]
+    into_its_own, _ = publish(xandikos, Plan(REQUEST, "plan-b"), calendar="calendar")
+    assert len(xandikos.items()) == into_its_own.created > 0
+    xandikos.fresh_account()
+    assert xandikos.items() == {}
+    again, _ = publish(xandikos, Plan(REQUEST, "plan-b"), calendar="calendar")
+    assert again.created == into_its_own.created

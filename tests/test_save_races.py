@@ -137,8 +137,11 @@ def test_a_hard_linked_plan_killed_while_rewritten_keeps_a_readable_version(tmp_
     assert load_plan(tmp_path / "family.carteplan", REFERENCE) == PLAN
 
 
-CHILD = textwrap.dedent(
+# One process loads the program and the two versions once, then forks a writer for each kill:
+# each writer saves from its first moment, as a fresh process would, without its start-up.
+WRITERS = textwrap.dedent(
     """
+    import os
     import sys
     from dataclasses import replace
     from datetime import date
@@ -151,11 +154,16 @@ CHILD = textwrap.dedent(
     plan = Plan(TripRequest(start=date(2027, 3, 1), city="shanghai", home_tz="Europe/Berlin"), "plan-races")
     notes = [plan.checklist.with_note("passport-1", word * 300_000) for word in ("ab ", "x ")]
     versions = [replace(plan, checklist=note) for note in notes]
-    print("ready", flush=True)
-    turn = 0
-    while True:
-        save_plan(sys.argv[1], versions[turn % 2])
-        turn += 1
+    for _line in sys.stdin:
+        writer = os.fork()
+        if writer == 0:
+            turn = 0
+            while True:
+                save_plan(sys.argv[1], versions[turn % 2])
+                turn += 1
+        print(writer, flush=True)
+        os.waitpid(writer, 0)  # killed by the test
+        print("gone", flush=True)
     """
 )
 
@@ -166,17 +174,27 @@ def test_a_hard_linked_plan_killed_at_random_moments_always_has_a_readable_versi
     save_plan(path, PLAN)
     os.link(path, tmp_path / "family.carteplan")
     rng = random.Random(22)
-    for _ in range(12):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE)
-        assert child.stdout is not None
-        assert child.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.05, 0.6))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-        readable = []
-        for name in ("trip.carteplan", "trip.carteplan.bak"):
-            with contextlib.suppress(PlanFileError):
-                readable.append(load_plan(tmp_path / name, REFERENCE))
-        assert readable, "neither the plan nor its backup can be read"
-        assert os.path.samefile(path, tmp_path / "family.carteplan")
+    writers = subprocess.Popen(
+        [sys.executable, "-c", WRITERS, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert writers.stdin is not None
+    assert writers.stdout is not None
+    try:
+        # A save of these versions takes a few milliseconds: each kill lands at a random moment of one.
+        for _ in range(12):
+            writers.stdin.write("go\n")
+            writers.stdin.flush()
+            writer = int(writers.stdout.readline())
+            time.sleep(rng.uniform(0.01, 0.15))
+            os.kill(writer, signal.SIGKILL)
+            assert writers.stdout.readline() == "gone\n"
+            readable = []
+            for name in ("trip.carteplan", "trip.carteplan.bak"):
+                with contextlib.suppress(PlanFileError):
+                    readable.append(load_plan(tmp_path / name, REFERENCE))
+            assert readable, "neither the plan nor its backup can be read"
+            assert os.path.samefile(path, tmp_path / "family.carteplan")
+    finally:
+        writers.stdin.close()
+        writers.wait(10)
+        writers.stdout.close()

@@ -287,14 +287,19 @@ def _closed_in_china(day: date) -> bool:
 @given(requests)
 def test_property_office_items_fall_on_open_days(request):
     journey = planned(request, TODAY)
-    for item in journey.items:
-        if item.key.startswith("visa:extension"):
-            assert not _closed_in_china(item.start), item
-            assert item.start >= journey.summary.arrival
-        if item.key.startswith("prep:visa:"):
-            cn = office_calendar(CHINA, item.start.year, item.start.year)
-            assert item.start.weekday() < 5, item
-            assert item.start not in cn.holidays, item
+    applications = [item for item in journey.items if item.key.startswith("prep:visa:")]
+    extensions = [item for item in journey.items if item.key.startswith("visa:extension")]
+    # Every journey has its visa applications, and extensions when a stay outlasts the visa.
+    assert applications
+    longest = max(item.days for item in journey.items if item.category is Category.ACCOMMODATION)
+    assert bool(extensions) == (longest > request.visa_stay_days)
+    for item in extensions:
+        assert not _closed_in_china(item.start), item
+        assert item.start >= journey.summary.arrival
+    for item in applications:
+        cn = office_calendar(CHINA, item.start.year, item.start.year)
+        assert item.start.weekday() < 5, item
+        assert item.start not in cn.holidays, item
 
 
 @given(requests)

@@ -28,13 +28,22 @@ class Failure(Enum):
 class PublishError(Exception):
     """Publishing stopped. `certificate` is the PEM of an untrusted server certificate (for
     Failure.CERTIFICATE) that the user may choose to trust; `server` is the plan's record of
-    what is on the server so far, to be kept so that publishing again finishes the job."""
+    what is on the server so far, to be kept so that publishing again finishes the job.
+    `unanswered` says that the last request went out and was left without its answer: what it
+    asked the server to do may have been done."""
 
     def __init__(
-        self, failure: Failure, message: str, *, certificate: str = "", server: CalendarServer | None = None
+        self,
+        failure: Failure,
+        message: str,
+        *,
+        certificate: str = "",
+        server: CalendarServer | None = None,
+        unanswered: bool = False,
     ) -> None:
         super().__init__(message)
         self.failure = failure
         self.message = message
         self.certificate = certificate
         self.server = server
+        self.unanswered = unanswered

@@ -95,7 +95,7 @@ class RequestGuard:
         while not done.wait(_TICK_SECONDS):
             if self.cancel.is_set():
                 self._abandon()
-                raise PublishError(Failure.CANCELLED, tr("Publishing was stopped before it finished."))
+                raise PublishError(Failure.CANCELLED, tr("Publishing was stopped before it finished."), unanswered=True)
             if time.monotonic() > limit:
                 self._abandon()
                 raise PublishError(
@@ -104,6 +104,7 @@ class RequestGuard:
                         "The server {host} is too slow: it did not finish answering in time. Try again later; "
                         "publishing again finishes the job without duplicates."
                     ).format(host=shown_address(self.url)),
+                    unanswered=True,
                 )
         if "error" in outcome:
             raise outcome["error"]

@@ -381,7 +381,9 @@ def _network_failure(error: Exception, url: str) -> PublishError | None:
         )
     if isinstance(error, niquests.exceptions.Timeout):
         return PublishError(
-            Failure.UNREACHABLE, tr("The server {host} did not answer in time. Try again later.").format(host=host)
+            Failure.UNREACHABLE,
+            tr("The server {host} did not answer in time. Try again later.").format(host=host),
+            unanswered=isinstance(error, niquests.exceptions.ReadTimeout),
         )
     if isinstance(error, (niquests.exceptions.ConnectionError, OSError)):
         return PublishError(

@@ -345,7 +345,14 @@ class _Run:
         self._records[item.uid] = PublishedEvent(item.uid, name, etag, item.fingerprint, item.day, theirs)
 
     def _write(self, item: CalendarObject, name: str, etag: str | None) -> bool:
-        written, new_etag = self.session.put(self.base + name, item.data, etag)
+        try:
+            written, new_etag = self.session.put(self.base + name, item.data, etag)
+        except PublishError as error:
+            if error.unanswered and item.uid not in self._records:
+                # The new event may be on the server now: recorded without an ETag, the next
+                # publish looks it up, and removes it if the plan no longer has it.
+                self._keep(item, name, "")
+            raise
         if written:
             self._keep(item, name, new_etag)
         return written
@@ -356,7 +363,7 @@ class _Run:
         on_server = self.listing.get(name)
         if on_server is None:
             if self._write(item, name, None):
-                if record is not None:
+                if record is not None and record.etag:
                     self.restored += 1
                 else:
                     self.created += 1
