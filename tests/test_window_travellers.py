@@ -81,6 +81,19 @@ def test_a_team_rule_goes_back_to_a_question(window):
     assert box.rules["no_driving_until"].text() == "not set: ask your hospital"
 
 
+def test_an_undo_shows_the_plans_rule_in_the_box_that_has_the_focus(window, qtbot):
+    """Undo from the Edit menu leaves the focus where it was: the box still shows the plan."""
+    box = window.panel.people
+    rule = box.rules["stay_near_until"]
+    rule.setFocus()
+    rule.setValue(rule.minimum() + 1)
+    assert window.document.request.team.stay_near_until == rule.minimum() + 1
+    window.document.undo_stack.undo()
+    assert window.document.request.team.stay_near_until is None
+    assert rule.value() == rule.minimum()
+    assert rule.text() == "not set: ask your hospital"
+
+
 def test_the_timeline_has_a_lane_per_traveller_with_their_own_dates(window, qtbot):
     type_into(qtbot, window.panel.travellers, "Anna, Boris")
     box = window.panel.people

@@ -347,7 +347,9 @@ class TravellersBox(QGroupBox):
         for name, box in self.rules.items():
             value = getattr(team, name)
             shown = box.minimum() if value is None else value
-            if box.value() != shown and not box.hasFocus():
+            # Shown even while the box has the focus: after an undo from the menu it must show
+            # the plan's rule, not the value it had (a value typed is the plan's at once).
+            if box.value() != shown:
                 blocker = QSignalBlocker(box)
                 box.setValue(shown)
                 del blocker
