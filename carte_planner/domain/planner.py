@@ -49,7 +49,7 @@ from carte_planner.domain.notice_codes import (
     MOVED_ITEM_GONE,
     PHASE_OUTSIDE_RANGE,
 )
-from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
+from carte_planner.domain.office_days import CHINA, UNKNOWN_HOME, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.people import Role, people_of
 from carte_planner.domain.person_plan import (
@@ -255,7 +255,7 @@ def _office_days(
     first_year = (request.start - timedelta(days=earliest + 45)).year
     last_year = (track["outpatient"].end + timedelta(days=30)).year
     china = calendars.calendar(CHINA, first_year, last_year)
-    home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
+    home = calendars.calendar(country, first_year, last_year) if country else UNKNOWN_HOME
     return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
 
 
