@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime, Signal
@@ -36,6 +38,8 @@ from carte_planner.ui.palette import (
     text_colour_on,
 )
 from carte_planner.ui.plain_text import plain_label
+
+T = TypeVar("T")
 
 MAX_WEEKS = 6
 COMPACT_LANE = 7  # pixels: a lane with a coloured bar and no text
@@ -87,6 +91,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         # sees there, for the tests.
         self.drawn: dict[date, list[str]] = {}
         self._short_labels = False  # every cell says "D+12": "Day +12" does not fit them all
+        # While a paint runs, what every cell asks again (the first day, the fonts and their
+        # metrics): the month, size and font cannot change in between.
+        self._frame: dict[str, object] | None = None
         self._dirty = True
         self.day_menu: QMenu | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -151,8 +158,20 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
                 self.cursor_day = line.day
         self.update()
 
+    def _during_paint(self, name: str, make: Callable[[], T]) -> T:
+        """`make()`, once per paint for `name`; at once outside a paint."""
+        frame = self._frame
+        if frame is None:
+            return make()
+        if name not in frame:
+            frame[name] = make()
+        return frame[name]  # type: ignore[return-value]
+
     def first_day(self) -> date:
         """The first day shown: the start of the week holding the 1st, in this locale."""
+        return self._during_paint("first_day", self._first_day)
+
+    def _first_day(self) -> date:
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: Monday=1; Python: Monday=0
         return self.month - timedelta(days=(self.month.weekday() - first_weekday) % 7)
 
@@ -177,6 +196,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def weeks(self) -> int:
         """The weeks that hold the month, four to six: a month of five weeks gets taller rows."""
+        return self._during_paint("weeks", self._weeks)
+
+    def _weeks(self) -> int:
         last = self.month + relativedelta(months=1, days=-1)
         return (last - self.first_day()).days // 7 + 1
 
@@ -209,10 +231,20 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         return cell_h < QFontMetrics(self.font()).height() + QFontMetrics(self._chip_font()).height() + 10
 
     def _number_font(self) -> QFont:
+        return QFont(self._during_paint("number_font", self._make_number_font))
+
+    def _make_number_font(self) -> QFont:
         header = QFontMetrics(self.font()).height() + 8
         return self._chip_font() if self._tight((self.height() - header) / self.weeks()) else QFont(self.font())
 
+    def _small_metrics(self) -> QFontMetrics:
+        """The chip font's metrics."""
+        return self._during_paint("small_metrics", lambda: QFontMetrics(self._chip_font()))
+
     def _chip_font(self) -> QFont:
+        return QFont(self._during_paint("chip_font", self._make_chip_font))
+
+    def _make_chip_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
         return font
@@ -336,6 +368,13 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     # -- painting -------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
+        self._frame = {}
+        try:
+            self._paint()
+        finally:
+            self._frame = None
+
+    def _paint(self) -> None:
         if self._dirty:
             self._layout()
         painter = QPainter(self)
@@ -403,7 +442,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         text_pen = palette.text().color() if day.month == self.month.month else muted_text(palette)
         painter.setPen(text_pen)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
-        small = QFontMetrics(self._chip_font())
+        small = self._small_metrics()
         gap = small.horizontalAdvance(" ")
         room = number_rect.width() - QFontMetrics(font).horizontalAdvance(str(day.day)) - gap
         painter.setFont(self._chip_font())
@@ -449,7 +488,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         says "D+88", rather than a month that mixes the two forms."""
         journey = self.document.journey
         sample = journey.day_label(journey.day_zero + timedelta(days=88))
-        small = QFontMetrics(self._chip_font())
+        small = self._small_metrics()
         gap = small.horizontalAdvance(" ")
         needed = QFontMetrics(self._number_font()).horizontalAdvance("28") + small.horizontalAdvance(sample)
         needed += small.horizontalAdvance(more_text(tr("+%1"), 3)) + 4 * gap
@@ -481,7 +520,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setFont(self._chip_font())
         rect = self.more_rect(day)
         more = more_text(tr("+%1 more"), hidden)
-        if QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
+        if self._small_metrics().horizontalAdvance(more) > rect.width():
             more = more_text(tr("+%1"), hidden)
         self._draw_count(painter, rect, more)
 
