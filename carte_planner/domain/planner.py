@@ -556,8 +556,9 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date) -> t
 def _with_user_marks(item: JourneyItem, request: TripRequest) -> JourneyItem:
     """Apply the user's moved dates and "confirmed by the hospital" marks to one item."""
     confirmed = item.key in request.confirmed
+    # An item the user left as planned is kept as it is: a re-plan makes thousands of them.
     if item.key == INFUSION:
-        return replace(item, confirmed=confirmed)
+        return item if item.confirmed == confirmed else replace(item, confirmed=confirmed)
     if item.recurrence is not None:
         moved = []
         visits = set()
@@ -568,10 +569,12 @@ def _with_user_marks(item: JourneyItem, request: TripRequest) -> JourneyItem:
                 moved.append((planned, new))
             if key in request.confirmed:
                 visits.add(number)
+        if (tuple(moved), confirmed, visits) == (item.moved, item.confirmed, item.confirmed_visits):
+            return item
         return replace(item, moved=tuple(moved), confirmed=confirmed, confirmed_visits=frozenset(visits))
     new = request.moved_date(item.key) if item.movable else None
     if new is None:
-        return replace(item, confirmed=confirmed)
+        return item if item.confirmed == confirmed else replace(item, confirmed=confirmed)
     return replace(item, start=new, end=new, user_moved=True, confirmed=confirmed)
 
 
