@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -205,6 +205,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def _metrics(self) -> tuple[float, float, float, float, float]:
         """The header's, a cell's, the day strip's and a lane's sizes: worked out once for a
         size, font and month, and read by every cell of every paint."""
+        return self._during_paint("metrics", self._sizes)
+
+    def _sizes(self) -> tuple[float, float, float, float, float]:
         key = (self.width(), self.height(), self.font().key(), self.month)
         cached = getattr(self, "_metrics_for", None)
         if cached is not None and cached[0] == key:
@@ -237,6 +240,25 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         header = QFontMetrics(self.font()).height() + 8
         return self._chip_font() if self._tight((self.height() - header) / self.weeks()) else QFont(self.font())
 
+    def _rtl(self) -> bool:
+        return self._during_paint("rtl", self.isRightToLeft)
+
+    def _palette(self) -> QPalette:
+        return self._during_paint("palette", self.palette)
+
+    def _muted(self) -> QColor:
+        return self._during_paint("muted", lambda: muted_text(self._palette()))
+
+    def _number_metrics(self, bold: bool) -> QFontMetrics:
+        """The metrics of the day numbers' font, bold (today's) or not."""
+
+        def measure() -> QFontMetrics:
+            font = self._number_font()
+            font.setBold(bold)
+            return QFontMetrics(font)
+
+        return self._during_paint(f"number_metrics_{bold}", measure)
+
     def _small_metrics(self) -> QFontMetrics:
         """The chip font's metrics."""
         return self._during_paint("small_metrics", lambda: QFontMetrics(self._chip_font()))
@@ -256,14 +278,14 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _column_left(self, column: int, cell_w: float) -> float:
         """A weekday column's left edge: the week runs from the right in a right-to-left language."""
-        return (6 - column) * cell_w if self.isRightToLeft() else column * cell_w
+        return (6 - column) * cell_w if self._rtl() else column * cell_w
 
     def day_at(self, x: float, y: float) -> date | None:
         header, cell_w, cell_h, _strip, _lane = self._metrics()
         if y < header or not 0 <= x < self.width():
             return None
         week, col = int((y - header) // cell_h), min(int(x // cell_w), 6)
-        if self.isRightToLeft():
+        if self._rtl():
             col = 6 - col
         if not 0 <= week < self.weeks():
             return None
@@ -323,7 +345,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         """The chip of `line` over the week's columns a..b (its days `days`)."""
         a, b = columns
         open_left, open_right = line.day < days[0], line.end > days[1]
-        if self.isRightToLeft():
+        if self._rtl():
             left = (6 - b) * cell_w + (0 if open_right else 2)
             right = (7 - a) * cell_w - (0 if open_left else 2)
         else:
@@ -362,7 +384,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         cell = self.cell_rect(day)
         if self._more_in_strip:
             # The half of the number strip away from the day's number: the left half in Arabic.
-            left = cell.left() + 4 if self.isRightToLeft() else cell.left() + cell_w / 2
+            left = cell.left() + 4 if self._rtl() else cell.left() + cell_w / 2
             return QRectF(left, cell.top() + 2, cell_w / 2 - 4, strip - 2)
         return QRectF(cell.left() + 4, cell.bottom() - lane_h, cell_w - 8, lane_h)
 
@@ -380,7 +402,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.drawn = {}
-        palette = self.palette()
+        palette = self._palette()
         header, cell_w, _cell_h, _strip, _lane_h = self._metrics()
         first = self.first_day()
         painter.fillRect(self.rect(), palette.base())
@@ -412,7 +434,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _paint_cell_background(self, painter: QPainter, cell: QRectF, day: date) -> None:
         """The cell's fill (other months, Day 0) and its grid lines."""
-        palette = self.palette()
+        palette = self._palette()
         journey = self.document.journey
         if day.month != self.month.month:
             painter.fillRect(cell, palette.alternateBase())
@@ -432,19 +454,20 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         """The day of the month at the start of the cell's top strip, Day ±N at its end, "+N"
         (items that did not fit) before Day ±N where the strip has room, and a public holiday's
         name between them where it fits. Day ±N comes first: it is how the hospital counts."""
-        palette = self.palette()
+        palette = self._palette()
         journey = self.document.journey
         _header, cell_w, _cell_h, strip, _lane_h = self._metrics()
         number_rect = QRectF(cell.left() + 4, cell.top() + 2, cell_w - 8, strip - 2)
         font = self._number_font()
         font.setBold(day == journey.today)
         painter.setFont(font)
-        text_pen = palette.text().color() if day.month == self.month.month else muted_text(palette)
+        text_pen = palette.text().color() if day.month == self.month.month else self._muted()
         painter.setPen(text_pen)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
         small = self._small_metrics()
         gap = small.horizontalAdvance(" ")
-        room = number_rect.width() - QFontMetrics(font).horizontalAdvance(str(day.day)) - gap
+        number_metrics = self._number_metrics(font.bold())
+        room = number_rect.width() - number_metrics.horizontalAdvance(str(day.day)) - gap
         painter.setFont(self._chip_font())
         label = journey.day_label(day) if day <= journey.summary.return_date else ""
         # Only where it fits beside the day's number: a narrow cell keeps the number.
@@ -469,7 +492,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             # The holiday's name after the day's number, shortened to the room left.
             painter.setPen(text_pen)
             name = small.elidedText(holidays[0].name, Qt.TextElideMode.ElideRight, int(room))
-            number_width = QFontMetrics(font).horizontalAdvance(str(day.day)) + gap
+            number_width = number_metrics.horizontalAdvance(str(day.day)) + gap
             # Right to left the number sits at the right (AlignLeft is mirrored): the name goes
             # to its left, not over it.
             if self.isRightToLeft():
@@ -497,7 +520,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def _paint_more_in_strip(self, painter: QPainter, strip: QRectF, more: str, label_width: float) -> None:
         """ "+N" at the end of the strip, before Day ±N (`label_width` with its gap)."""
         rect = QRectF(strip)
-        if self.isRightToLeft():
+        if self._rtl():
             rect.setLeft(strip.left() + label_width)
         else:
             rect.setRight(strip.right() - label_width)
@@ -505,11 +528,11 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _draw_count(self, painter: QPainter, rect: QRectF, text: str) -> None:
         """ "+2" or "+2 more" at the end of `rect` (its left in Arabic), its sign before its digits."""
-        palette = self.palette()
+        palette = self._palette()
         painter.setPen(palette.link().color() if _readable_link(palette) else palette.text().color())
         painter.save()
         painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        end = Qt.AlignmentFlag.AlignLeft if self.isRightToLeft() else Qt.AlignmentFlag.AlignRight
+        end = Qt.AlignmentFlag.AlignLeft if self._rtl() else Qt.AlignmentFlag.AlignRight
         painter.drawText(rect, end | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute, text)
         painter.restore()
 
@@ -527,13 +550,13 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def _paint_cursor(self, painter: QPainter) -> None:
         if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * self.weeks() - 1):
             return
-        painter.setPen(QPen(focus_colour(self.palette()), 3))
+        painter.setPen(QPen(focus_colour(self._palette()), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self.cell_rect(self.cursor_day).adjusted(2, 2, -2, -2))
 
     def _paint_chip(self, painter: QPainter, chip: Chip, selected: bool) -> None:
         line = chip.line
-        fill = chip_fill(line.item.category, line.item.busy, self.palette())
+        fill = chip_fill(line.item.category, line.item.busy, self._palette())
         rect = chip.rect
         radius = rect.height() / 3
         # A rounded bar, squared where it continues into the next or previous week: plain
@@ -542,13 +565,13 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
         # Squared on the side the span continues to: the week's start is on the right in Arabic.
-        rtl = self.isRightToLeft()
+        rtl = self._rtl()
         if chip.open_right if rtl else chip.open_left:
             painter.fillRect(QRectF(rect.left(), rect.top(), radius * 2, rect.height()), fill)
         if chip.open_left if rtl else chip.open_right:
             painter.fillRect(QRectF(rect.right() - radius * 2, rect.top(), radius * 2, rect.height()), fill)
         if selected:
-            painter.setPen(QPen(focus_colour(self.palette()), 2.5))
+            painter.setPen(QPen(focus_colour(self._palette()), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, radius, radius)
         if rect.height() < QFontMetrics(painter.font()).height():
