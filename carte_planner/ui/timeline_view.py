@@ -301,7 +301,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         # The return date's P50 to P95: a faint column, behind the bars.
         odds = QColor(category_colour(Category.FLIGHT))
         odds.setAlpha(40)
-        painter.fillRect(self.odds_band(), odds)
+        painter.fillRect(self.odds_band().intersected(QRectF(visible)), odds)
 
         # Month boundaries and names.
         painter.setPen(QPen(palette.mid().color()))
@@ -434,7 +434,11 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             left, right = self.span_x(first, last + timedelta(days=1))
             if right < visible.left() - CULL_MARGIN or left > visible.right() + CULL_MARGIN:
                 continue
-            painter.fillRect(QRectF(left, header, right - left, self.height() - header), tint)
+            # Cut to the visible part first: the canvas is as tall as all its lanes, and a
+            # translucent fill costs by its whole area, whatever is clipped.
+            painter.fillRect(
+                QRectF(left, header, right - left, self.height() - header).intersected(QRectF(visible)), tint
+            )
             room = right - left - 4
             if room > metrics.averageCharWidth() * 4:
                 painter.setPen(palette.text().color())
