@@ -127,7 +127,7 @@ _FORMERLY_SHARED = {"stay-registration"}
 _ENTRIES = ("", ":entry2")
 
 
-def _assumed_text(texts: Mapping[str, Words], names: tuple[str, ...]) -> str | Words:
+def _assumed_text(texts: Mapping[str, str | Words], names: tuple[str, ...]) -> str | Words:
     sentences = [texts[name] for name in names if name in texts]
     return joined(say(ASSUMED_PREFIX), *sentences) if sentences else ""
 
@@ -147,7 +147,7 @@ def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[s
     return expansions
 
 
-def _entry_assumptions(known: Mapping[str, Words], anchor: tuple[str, ...], offset_days: int) -> tuple[str, ...]:
+def _entry_assumptions(known: Mapping[str, str | Words], anchor: tuple[str, ...], offset_days: int) -> tuple[str, ...]:
     """Those of the dated item, and the reminder's own lead time when it is due before or after it
     (`known`: the journey's assumptions, by name)."""
     own = (CHECKLIST_LEAD_TIMES,) if offset_days and CHECKLIST_LEAD_TIMES in known else ()

@@ -337,14 +337,15 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setFont(small)
         for bar in self._bars:
             line = bar.line
-            ranged = bool(line.item.earliest and line.item.latest and not line.confirmed)
+            earliest, latest = line.item.earliest, line.item.latest
+            ranged = bool(earliest and latest and not line.confirmed)
             if not self._in_sight(bar, ranged, visible):
                 continue
             colour = category_colour(line.item.category)
-            if ranged:
+            if ranged and earliest and latest:
                 band = QColor(colour)
                 band.setAlpha(70)
-                left, right = self.span_x(line.item.earliest, line.item.latest + timedelta(days=1))
+                left, right = self.span_x(earliest, latest + timedelta(days=1))
                 painter.fillRect(QRectF(left, bar.rect.top(), right - left, bar.rect.height()), band)
             fill = chip_fill(line.item.category, line.item.busy, palette)
             painter.setPen(Qt.PenStyle.NoPen)
