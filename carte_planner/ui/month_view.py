@@ -9,7 +9,17 @@ from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,6 +62,58 @@ class Chip:
     open_left: bool
     open_right: bool
     days: tuple[date, date] | None = None  # the first and last day the chip covers
+
+
+class MeasuredFont:
+    """A font's metrics that keep the widths and shortened texts they were asked for: every
+    repaint measures the same titles, day labels and names again."""
+
+    def __init__(self, font: QFont) -> None:
+        self.metrics = QFontMetrics(font)
+        self._widths: dict[str, int] = {}
+        self._elided: dict[tuple[str, Qt.TextElideMode, int], str] = {}
+
+    def horizontalAdvance(self, text: str) -> int:
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) >= MEASURED_TEXTS:
+                self._widths.clear()
+            width = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return width
+
+    def elidedText(self, text: str, mode: Qt.TextElideMode, width: int) -> str:
+        key = (text, mode, width)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= MEASURED_TEXTS:
+                self._elided.clear()
+            elided = self._elided[key] = self.metrics.elidedText(text, mode, width)
+        return elided
+
+    def height(self) -> int:
+        return self.metrics.height()
+
+    def ascent(self) -> int:
+        return self.metrics.ascent()
+
+    def averageCharWidth(self) -> int:
+        return self.metrics.averageCharWidth()
+
+
+MEASURED_TEXTS = 4096
+_measured: dict[tuple[str, float], MeasuredFont] = {}
+
+
+def measured(font: QFont) -> MeasuredFont:
+    """The font's measured texts, kept for the font and the screen's resolution."""
+    screen = QGuiApplication.primaryScreen()
+    key = (font.key(), screen.logicalDotsPerInchY() if screen is not None else 0.0)
+    found = _measured.get(key)
+    if found is None:
+        if len(_measured) >= 32:
+            _measured.clear()
+        found = _measured[key] = MeasuredFont(font)
+    return found
 
 
 def month_title(locale: QLocale, month: date, short: bool = False) -> str:
@@ -249,19 +311,19 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def _muted(self) -> QColor:
         return self._during_paint("muted", lambda: muted_text(self._palette()))
 
-    def _number_metrics(self, bold: bool) -> QFontMetrics:
+    def _number_metrics(self, bold: bool) -> MeasuredFont:
         """The metrics of the day numbers' font, bold (today's) or not."""
 
-        def measure() -> QFontMetrics:
+        def measure() -> MeasuredFont:
             font = self._number_font()
             font.setBold(bold)
-            return QFontMetrics(font)
+            return measured(font)
 
         return self._during_paint(f"number_metrics_{bold}", measure)
 
-    def _small_metrics(self) -> QFontMetrics:
+    def _small_metrics(self) -> MeasuredFont:
         """The chip font's metrics."""
-        return self._during_paint("small_metrics", lambda: QFontMetrics(self._chip_font()))
+        return self._during_paint("small_metrics", lambda: measured(self._chip_font()))
 
     def _chip_font(self) -> QFont:
         return QFont(self._during_paint("chip_font", self._make_chip_font))
@@ -411,7 +473,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         locale = QLocale()
         for col in range(7):
             day = first + timedelta(days=col)
-            name = weekday_header(locale, day.isoweekday(), QFontMetrics(painter.font()), cell_w - 6)
+            name = weekday_header(locale, day.isoweekday(), measured(painter.font()), cell_w - 6)
             painter.drawText(
                 QRectF(self._column_left(col, cell_w) + 3, 0, cell_w - 6, header), Qt.AlignmentFlag.AlignCenter, name
             )
@@ -574,12 +636,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             painter.setPen(QPen(focus_colour(self._palette()), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, radius, radius)
-        if rect.height() < QFontMetrics(painter.font()).height():
+        # The painter has the chips' font.
+        metrics = self._small_metrics()
+        if rect.height() < metrics.height():
             return  # a thin bar: no room for its name
         painter.setPen(text_colour_on(fill))
-        text = QFontMetrics(painter.font()).elidedText(
-            chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8)
-        )
+        text = metrics.elidedText(chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8))
         painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         if chip.days is not None:
             for offset in range((chip.days[1] - chip.days[0]).days + 1):
@@ -663,7 +725,7 @@ def more_text(pattern: str, hidden: int) -> str:
     return f"+{hidden}" if is_right_to_left() else pattern.replace("%1", str(hidden))
 
 
-def weekday_header(locale: QLocale, weekday: int, metrics: QFontMetrics, width: float) -> str:
+def weekday_header(locale: QLocale, weekday: int, metrics: QFontMetrics | MeasuredFont, width: float) -> str:
     """A weekday's column title that fits its column: the short name, else the narrow one,
     shortened with an ellipsis at worst, so that two names never run together."""
     name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)

@@ -22,7 +22,7 @@ from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import day_span_label, medium_date
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
-from carte_planner.ui.month_view import month_title
+from carte_planner.ui.month_view import measured, month_title
 from carte_planner.ui.palette import (
     category_colour,
     chip_fill,
@@ -287,7 +287,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         palette = self.palette()
         journey = self.document.journey
         painter.fillRect(event.rect(), palette.base())
-        metrics = QFontMetrics(self.font())
+        metrics = measured(self.font())
         header = self._header_height()
         visible = event.rect()
 
@@ -429,7 +429,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         if not journey.holidays:
             return
         palette = self.palette()
-        metrics = QFontMetrics(self.font())
+        metrics = measured(self.font())
         tint = holiday_tint(palette)
         for first, last, name in holiday_runs(journey.holidays):
             left, right = self.span_x(first, last + timedelta(days=1))
