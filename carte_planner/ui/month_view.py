@@ -366,7 +366,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             lane_h = COMPACT_LANE
             visible_lanes = min(max(int((cell_h - strip - 2) // lane_h), 0), 4)
         first = self.first_day()
-        lines = sorted(self.document.journey.occurrences(), key=_lane_order)
+        last = first + timedelta(days=7 * self.weeks() - 1)
+        # Only the lines in the weeks shown: a plan's follow-up visits run for years.
+        lines = sorted(
+            (line for line in self.document.journey.occurrences() if line.day <= last and line.end >= first),
+            key=_lane_order,
+        )
         self._chips = []
         self._overflow = {}
         for week in range(self.weeks()):
