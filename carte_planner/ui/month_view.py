@@ -311,6 +311,19 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def _muted(self) -> QColor:
         return self._during_paint("muted", lambda: muted_text(self._palette()))
 
+    def _day_number_font(self, bold: bool) -> QFont:
+        """The day numbers' font, bold for today's: made once per paint."""
+
+        def make() -> QFont:
+            font = self._number_font()
+            font.setBold(bold)
+            return font
+
+        return self._during_paint(f"number_font_{bold}", make)
+
+    def _text_colour(self) -> QColor:
+        return self._during_paint("text_colour", lambda: self._palette().text().color())
+
     def _number_metrics(self, bold: bool) -> MeasuredFont:
         """The metrics of the day numbers' font, bold (today's) or not."""
 
@@ -511,7 +524,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             tint = QColor(category_colour(Category.MILESTONE))
             tint.setAlpha(45)
             painter.fillRect(cell, tint)
-        painter.setPen(QPen(palette.mid().color()))
+        painter.setPen(self._during_paint("grid_pen", lambda: QPen(palette.mid().color())))
         painter.drawRect(cell)
         if day == journey.today:
             painter.setPen(QPen(palette.highlight().color(), 2))
@@ -521,14 +534,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         """The day of the month at the start of the cell's top strip, Day ±N at its end, "+N"
         (items that did not fit) before Day ±N where the strip has room, and a public holiday's
         name between them where it fits. Day ±N comes first: it is how the hospital counts."""
-        palette = self._palette()
         journey = self.document.journey
         _header, cell_w, _cell_h, strip, _lane_h = self._metrics()
         number_rect = QRectF(cell.left() + 4, cell.top() + 2, cell_w - 8, strip - 2)
-        font = self._number_font()
-        font.setBold(day == journey.today)
+        font = self._day_number_font(day == journey.today)
         painter.setFont(font)
-        text_pen = palette.text().color() if day.month == self.month.month else self._muted()
+        text_pen = self._text_colour() if day.month == self.month.month else self._muted()
         painter.setPen(text_pen)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
         small = self._small_metrics()
