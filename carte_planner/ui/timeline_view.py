@@ -100,6 +100,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         # A "what if" question being looked at: the new first day of each line it moves.
         self._what_if: dict[str, date] = {}
         self._odds: ReturnOdds | None = None
+        self._laid_out: Journey | None = None  # the journey the bars were laid out for
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -185,13 +186,17 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         return QRectF(left, header, right - left, self._height - header)
 
     def set_day_width(self, width: float) -> None:
-        self.day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
+        day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
+        if day_width == self.day_width and not self._dirty and self._laid_out is self.document.journey:
+            return  # this journey is laid out at this width already: a trip moved, its length kept
+        self.day_width = day_width
         self._invalidate()
 
     def _layout(self) -> None:
         """Lanes one under another, each with its title row. Every phase has a row of its own
         (a staircase, with room for its band); other items share rows where they do not meet."""
         journey = self.document.journey
+        self._laid_out = journey
         lines = journey.occurrences()
         self._origin = min(item.start for item in journey.items) - timedelta(days=7)
         self._last = max(max(line.end for line in lines), journey.summary.return_range[1], *self._what_if.values())
