@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from carte_planner.storage.attachments import files_folder
 from carte_planner.storage.planfile import load_plan
+from carte_planner.ui.dates import medium_date
 from tests.journeys import REFERENCE
 from tests.test_window_languages import open_window
 
@@ -60,6 +61,33 @@ def test_a_document_due_date_follows_a_change_of_the_plan(window):
     window.panel.start.setDate(window.panel.start.date().addDays(7))
     assert view.select("discharge-summary")
     assert view.current().due == date.fromordinal(before.toordinal() + 7)
+
+
+def due_shown(view, title: str) -> str:
+    """The Due column of the document's row, as the tree shows it."""
+    for index in range(view.tree.topLevelItemCount()):
+        group = view.tree.topLevelItem(index)
+        for row in range(group.childCount()):
+            if group.child(row).text(0) == title:
+                return group.child(row).text(view.DUE)
+    raise AssertionError(f"no row for {title}")
+
+
+def test_a_plan_changed_behind_another_tab_shows_its_new_dates_when_the_documents_tab_opens(window, qtbot):
+    view = window.documents
+    page = view.parentWidget().parentWidget()
+    window.tabs.setCurrentWidget(page)
+    assert view.select("discharge-summary")
+    title = view.current().title
+    before = view.current().due
+    window.tabs.setCurrentWidget(window.month)
+    assert not view.isVisible()
+    window.panel.start.setDate(window.panel.start.date().addDays(7))
+    window.tabs.setCurrentWidget(page)
+    later = date.fromordinal(before.toordinal() + 7)
+    assert due_shown(view, title).endswith(medium_date(later))
+    # The row chosen before the change is still the one chosen.
+    assert view.tree.currentItem().text(0) == title
 
 
 def test_a_dropped_file_is_attached_beside_the_saved_plan_and_a_missing_one_says_so(

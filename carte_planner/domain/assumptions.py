@@ -189,9 +189,9 @@ def with_assumption_note(item: JourneyItem, catalogue: dict[str, Assumption]) ->
     date, and the sentence for those left added to its description, where every output
     (the window, the JSON, the calendar file) reads it."""
     if item.user_moved or item.confirmed:
-        return replace(item, assumptions=())
+        return replace(item, assumptions=()) if item.assumptions else item
     names = tuple(name for name in item.assumptions if name in catalogue)
     if not names:
-        return replace(item, assumptions=())
+        return replace(item, assumptions=()) if item.assumptions else item
     note = joined(say(ASSUMED_PREFIX), *(catalogue[name].text_words for name in names))
     return replace(item, assumptions=names, description_words=joined(item.description_words, note, separator="\n"))

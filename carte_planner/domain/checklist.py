@@ -127,8 +127,7 @@ _FORMERLY_SHARED = {"stay-registration"}
 _ENTRIES = ("", ":entry2")
 
 
-def _assumed_text(journey: Journey, names: tuple[str, ...]) -> str | Words:
-    texts = {a.name: a.text_words for a in journey.catalogue}
+def _assumed_text(texts: Mapping[str, str | Words], names: tuple[str, ...]) -> str | Words:
     sentences = [texts[name] for name in names if name in texts]
     return joined(say(ASSUMED_PREFIX), *sentences) if sentences else ""
 
@@ -148,9 +147,9 @@ def _expansions(item: TemplateItem, travellers: tuple[str, ...]) -> list[tuple[s
     return expansions
 
 
-def _entry_assumptions(journey: Journey, anchor: tuple[str, ...], offset_days: int) -> tuple[str, ...]:
-    """Those of the dated item, and the reminder's own lead time when it is due before or after it."""
-    known = {a.name for a in journey.catalogue}
+def _entry_assumptions(known: Mapping[str, str | Words], anchor: tuple[str, ...], offset_days: int) -> tuple[str, ...]:
+    """Those of the dated item, and the reminder's own lead time when it is due before or after it
+    (`known`: the journey's assumptions, by name)."""
     own = (CHECKLIST_LEAD_TIMES,) if offset_days and CHECKLIST_LEAD_TIMES in known else ()
     return (*anchor, *own)
 
@@ -165,6 +164,8 @@ def assumptions_used(journey: Journey, entries: Iterable[ChecklistEntry] = ()) -
 def build_checklist(journey: Journey, template: ChecklistTemplate, state: ChecklistState) -> Checklist:
     """Date every template item from the journey; apply the user's ticks, notes and items."""
     keys = {item.key for item in journey.items}
+    # The assumptions' sentences by name, once for every entry.
+    texts = {a.name: a.text_words for a in journey.catalogue}
     entries: list[ChecklistEntry] = []
     removed = 0
     for item in template.items:
@@ -180,6 +181,7 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                 removed += 1
                 continue
             old = item.key if item.key in _FORMERLY_SHARED and key.count(":") == 1 else key
+            assumptions = _entry_assumptions(texts, anchor.assumptions, item.offset_days)
             entries.append(
                 ChecklistEntry(
                     key=key,
@@ -194,10 +196,8 @@ def build_checklist(journey: Journey, template: ChecklistTemplate, state: Checkl
                     note=state.note(key) or state.note(old),
                     custom=False,
                     traveller=traveller,
-                    assumptions=_entry_assumptions(journey, anchor.assumptions, item.offset_days),
-                    assumed_words=_assumed_text(
-                        journey, _entry_assumptions(journey, anchor.assumptions, item.offset_days)
-                    ),
+                    assumptions=assumptions,
+                    assumed_words=_assumed_text(texts, assumptions),
                 )
             )
     stages = {stage.key for stage in template.stages}

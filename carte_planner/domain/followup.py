@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday, weekdays
@@ -66,13 +67,15 @@ def outpatient_visit_item(protocol: Protocol, settings: Settings, span: PhaseSpa
     )
 
 
+@lru_cache(maxsize=256)
 def _monthly(every: int, anchor_day: int, first: date, until: date) -> Recurrence:
     """Every `every` months on the day of Day 0, clamped to the month's end: the RFC 5545
     rule, and its dates from dateutil given the very same parts.
 
     A plain BYMONTHDAY=31 would skip the shorter months (RFC 5545 drops invalid dates);
     BYMONTHDAY=28..D with BYSETPOS=-1 takes the latest of those days the month has, which is
-    what "N months after Day 0" means.
+    what "N months after Day 0" means. Worked out once for the same dates: an edit that
+    leaves the follow-up where it was asks for the same series again.
     """
     month_days = list(range(28, anchor_day + 1)) if anchor_day > 28 else [anchor_day]
     position = -1 if anchor_day > 28 else None

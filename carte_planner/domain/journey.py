@@ -300,26 +300,7 @@ class Journey:
     def holiday_items(self) -> list[JourneyItem]:
         """The public holidays around the trip as free whole-day items, for the agenda and, on
         request, the calendar file. They are context, not part of the plan's own items."""
-        return [
-            JourneyItem(
-                key=holiday.key,
-                category=Category.HOLIDAY,
-                title_words=holiday.label_words,
-                description_words=joined(
-                    say(
-                        "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
-                        "hospital dates that fall on it are flagged for you to check."
-                    ),
-                    say("Provisional: check the official holiday notice for {year}.", year=str(holiday.day.year))
-                    if holiday.provisional
-                    else "",
-                ),
-                start=holiday.day,
-                end=holiday.day,
-                busy=False,
-            )
-            for holiday in self.holidays
-        ]
+        return [_holiday_item(holiday) for holiday in self.holidays]
 
     def home_emergency_words(self) -> Words:
         return home_emergency_phrase(self.home_emergency_number, CountryName(self.home_country, self.home_country_name))
@@ -335,3 +316,37 @@ class Journey:
     @property
     def warnings(self) -> tuple[Notice, ...]:
         return tuple(n for n in self.notices if n.severity is Severity.WARNING)
+
+
+# Each holiday's item, made once: every re-plan lists the same holidays, and their words, once
+# put into a language, are read from the same item by every repaint.
+_holiday_items: dict[Holiday, tuple[object, JourneyItem]] = {}
+
+
+def _holiday_item(holiday: Holiday) -> JourneyItem:
+    cached = _holiday_items.get(holiday)
+    # A holiday's names in other languages are not part of what it equals: they must be the
+    # same ones (its calendar's) for its item to be reused.
+    if cached is not None and cached[0] is holiday.names:
+        return cached[1]
+    item = JourneyItem(
+        key=holiday.key,
+        category=Category.HOLIDAY,
+        title_words=holiday.label_words,
+        description_words=joined(
+            say(
+                "Offices are closed on this day. Consulate and Exit-Entry dates in this plan avoid it; "
+                "hospital dates that fall on it are flagged for you to check."
+            ),
+            say("Provisional: check the official holiday notice for {year}.", year=str(holiday.day.year))
+            if holiday.provisional
+            else "",
+        ),
+        start=holiday.day,
+        end=holiday.day,
+        busy=False,
+    )
+    if len(_holiday_items) >= 2048:
+        _holiday_items.clear()
+    _holiday_items[holiday] = (holiday.names, item)
+    return item

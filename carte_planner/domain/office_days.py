@@ -111,7 +111,11 @@ class OfficeCalendar:
         return HolidayName(self.country, name, self.names) if isinstance(name, str) else name
 
     def is_open(self, day: date) -> bool:
-        return self.closed_reason(day) is None
+        # As closed_reason(day) is None, without putting the reason into words: planning asks
+        # this of thousands of days.
+        if day in self.holidays:
+            return False
+        return day.weekday() not in self.weekend or day in self.working_days
 
     def open_on_or_before(self, day: date, earliest: date) -> date | None:
         """The last open day from `earliest` to `day`, or None when every one is closed."""
@@ -123,7 +127,20 @@ class OfficeCalendar:
 
     def with_holidays_of(self, other: OfficeCalendar) -> OfficeCalendar:
         """This calendar, closed on `other`'s holidays too: a Chinese consulate abroad closes on
-        the host country's holidays and on China's."""
+        the host country's holidays and on China's. Worked out once for a pair of calendars
+        (the shipped ones are loaded once): every re-plan asks for the same consulate."""
+        key = (id(self), id(other))
+        cached = _COMBINED.get(key)
+        # The calendars themselves are kept with the result, so that their ids stay theirs.
+        if cached is not None and cached[0] is self and cached[1] is other:
+            return cached[2]
+        combined = self._combined_with(other)
+        if len(_COMBINED) >= _COMBINED_LIMIT:
+            _COMBINED.clear()
+        _COMBINED[key] = (self, other, combined)
+        return combined
+
+    def _combined_with(self, other: OfficeCalendar) -> OfficeCalendar:
         extra: dict[date, str | Words] = {}
         for day, name in other.holidays.items():
             if day not in self.holidays:
@@ -150,6 +167,14 @@ class OfficeCalendar:
             if festival is not None and -15 <= (day - festival).days <= 25:
                 return True
         return False
+
+
+# The consulates' calendars already combined: {(id(host), id(china)): (host, china, combined)}.
+_COMBINED: dict[tuple[int, int], tuple[OfficeCalendar, OfficeCalendar, OfficeCalendar]] = {}
+_COMBINED_LIMIT = 32
+
+# The calendar of a home country with no holidays known: weekends only.
+UNKNOWN_HOME = OfficeCalendar("", "", known=False)
 
 
 @dataclass(frozen=True)

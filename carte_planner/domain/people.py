@@ -7,6 +7,7 @@ import enum
 import itertools
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from carte_planner.domain.errors import PlanInputError
@@ -229,9 +230,11 @@ def _whole(value: object, label: str | Field, low: int, high: int) -> int:
     return value
 
 
+@lru_cache(maxsize=64)
 def legacy_people(travellers: tuple[str, ...]) -> tuple[Person, ...]:
     """A plan's travellers before people had their own journeys: the first is the patient, the
-    others caregivers, all present for the whole journey on a visa of the plan's stay."""
+    others caregivers, all present for the whole journey on a visa of the plan's stay. Made
+    once for the same names: planning asks for them at every step."""
     return tuple(
         Person(name=name, role=Role.PATIENT if number == 0 else Role.CAREGIVER)
         for number, name in enumerate(travellers)

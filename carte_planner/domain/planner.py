@@ -49,7 +49,7 @@ from carte_planner.domain.notice_codes import (
     MOVED_ITEM_GONE,
     PHASE_OUTSIDE_RANGE,
 )
-from carte_planner.domain.office_days import CHINA, CalendarSource, Holiday, OfficeCalendar
+from carte_planner.domain.office_days import CHINA, UNKNOWN_HOME, CalendarSource, Holiday, OfficeCalendar
 from carte_planner.domain.office_flags import flag_closed_treatment_days
 from carte_planner.domain.people import Role, people_of
 from carte_planner.domain.person_plan import (
@@ -255,7 +255,7 @@ def _office_days(
     first_year = (request.start - timedelta(days=earliest + 45)).year
     last_year = (track["outpatient"].end + timedelta(days=30)).year
     china = calendars.calendar(CHINA, first_year, last_year)
-    home = calendars.calendar(country, first_year, last_year) if country else OfficeCalendar("", "", known=False)
+    home = calendars.calendar(country, first_year, last_year) if country else UNKNOWN_HOME
     return country, stay.OfficeDays(china=china, home=home, consulate=home.with_holidays_of(china))
 
 
@@ -556,8 +556,9 @@ def _chemotherapy(settings: Settings, admission: PhaseSpan, day_zero: date) -> t
 def _with_user_marks(item: JourneyItem, request: TripRequest) -> JourneyItem:
     """Apply the user's moved dates and "confirmed by the hospital" marks to one item."""
     confirmed = item.key in request.confirmed
+    # An item the user left as planned is kept as it is: a re-plan makes thousands of them.
     if item.key == INFUSION:
-        return replace(item, confirmed=confirmed)
+        return item if item.confirmed == confirmed else replace(item, confirmed=confirmed)
     if item.recurrence is not None:
         moved = []
         visits = set()
@@ -568,10 +569,12 @@ def _with_user_marks(item: JourneyItem, request: TripRequest) -> JourneyItem:
                 moved.append((planned, new))
             if key in request.confirmed:
                 visits.add(number)
+        if (tuple(moved), confirmed, visits) == (item.moved, item.confirmed, item.confirmed_visits):
+            return item
         return replace(item, moved=tuple(moved), confirmed=confirmed, confirmed_visits=frozenset(visits))
     new = request.moved_date(item.key) if item.movable else None
     if new is None:
-        return replace(item, confirmed=confirmed)
+        return item if item.confirmed == confirmed else replace(item, confirmed=confirmed)
     return replace(item, start=new, end=new, user_moved=True, confirmed=confirmed)
 
 

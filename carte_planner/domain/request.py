@@ -140,7 +140,8 @@ class TripRequest:
         return dict(self.phase_days).get(key)
 
     def moved_date(self, key: str) -> date | None:
-        return dict(self.moved).get(key)
+        # Most plans have no moved dates, and planning asks for each item and visit.
+        return dict(self.moved).get(key) if self.moved else None
 
     def with_phase_length(self, key: str, days: int | None) -> TripRequest:
         lengths = dict(self.phase_days)

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 
 from carte_planner.domain.item_keys import phase_key
 from carte_planner.domain.journey import Journey
 from carte_planner.domain.phases import day_zero_offset
-from carte_planner.domain.protocol import PhaseSpec, Protocol
+from carte_planner.domain.protocol import Protocol
 from carte_planner.i18n.text import Day, Words, say
 
 INFUSION = "milestone:infusion"
@@ -76,10 +77,10 @@ def _triangular(low: int, mode: int, high: int) -> Distribution:
     return {day: weight / total for day, weight in weights.items()}
 
 
-def _phase(spec: PhaseSpec, length: int, fixed: bool) -> Distribution:
+def _phase(shortest: int, longest: int, length: int, fixed: bool) -> Distribution:
     if fixed:
         return {length: Fraction(1)}
-    return _triangular(min(spec.min_days, length), length, max(spec.max_days, length))
+    return _triangular(min(shortest, length), length, max(longest, length))
 
 
 def _sum(first: Distribution, second: Distribution) -> Distribution:
@@ -108,13 +109,45 @@ def return_odds(journey: Journey, protocol: Protocol | None = None) -> ReturnOdd
         for spec in protocol.phases
         if phase_key(spec.key) in request.confirmed or request.phase_length(spec.key) is not None
     }
-    spread = {spec.key: _phase(spec, lengths[spec.key], spec.key in confirmed) for spec in protocol.phases}
+    phases = tuple(
+        (spec.key, spec.min_days, spec.max_days, lengths[spec.key], spec.key in confirmed) for spec in protocol.phases
+    )
     offset = request.day0_offset if request.day0_offset is not None else protocol.day_zero_offset
-    if request.moved_date(INFUSION) is not None:
-        origin = journey.day_zero
+    moved = request.moved_date(INFUSION) is not None
+    origin = journey.day_zero if moved else request.start
+    # A stay longer than the visa's permitted one: more days than this from the origin.
+    longest_allowed = request.visa_stay_days - 1 + (journey.summary.arrival - origin).days
+    p50, p80, p95, earliest, latest, over = _odds_in_days(phases, offset, moved, longest_allowed)
+
+    def day(days: int) -> date:
+        return origin + timedelta(days=days)
+
+    return ReturnOdds(
+        p50=day(p50),
+        p80=day(p80),
+        p95=day(p95),
+        earliest=day(earliest),
+        latest=day(latest),
+        extension_needed_share=over,
+        fixed=tuple(sorted(confirmed)),
+    )
+
+
+# (key, shortest, longest, the plan's length, fixed) of each phase, in the protocol's order.
+PhaseRange = tuple[str, int, int, int, bool]
+
+
+@lru_cache(maxsize=256)
+def _odds_in_days(
+    phases: tuple[PhaseRange, ...], offset: int, moved: bool, longest_allowed: int
+) -> tuple[int, int, int, int, int, float]:
+    """P50, P80, P95, the earliest and latest return in days from the origin, and the share of
+    outcomes longer than `longest_allowed` days: the same for every plan with the same phase
+    lengths, whatever its dates, so a re-plan that moves the dates reuses them."""
+    spread = {key: _phase(low, high, length, fixed) for key, low, high, length, fixed in phases}
+    if moved:
         total: Distribution = {1: Fraction(1)}
     else:
-        origin = request.start
         total = _sum(spread["screening"], spread["manufacturing"])
         placed: Distribution = {}
         for days, p in spread["admission"].items():
@@ -128,19 +161,12 @@ def return_odds(journey: Journey, protocol: Protocol | None = None) -> ReturnOdd
     for days in sorted(total):
         running += total[days]
         cumulative.append((days, running))
-
-    def day(days: int) -> date:
-        return origin + timedelta(days=days)
-
-    arrival = journey.summary.arrival
-    permitted = request.visa_stay_days
-    over = sum(p for days, p in total.items() if (day(days) - arrival).days + 1 > permitted)
-    return ReturnOdds(
-        p50=day(_percentile(cumulative, Fraction(1, 2))),
-        p80=day(_percentile(cumulative, Fraction(4, 5))),
-        p95=day(_percentile(cumulative, Fraction(19, 20))),
-        earliest=day(cumulative[0][0]),
-        latest=day(cumulative[-1][0]),
-        extension_needed_share=float(over),
-        fixed=tuple(sorted(confirmed)),
+    over = sum(p for days, p in total.items() if days > longest_allowed)
+    return (
+        _percentile(cumulative, Fraction(1, 2)),
+        _percentile(cumulative, Fraction(4, 5)),
+        _percentile(cumulative, Fraction(19, 20)),
+        cumulative[0][0],
+        cumulative[-1][0],
+        float(over),
     )

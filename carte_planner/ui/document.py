@@ -28,6 +28,9 @@ from carte_planner.storage.planfile import (
     size_warning,
 )
 
+# The journeys of the requests planned last, kept for undo, redo and a value dragged back.
+KEPT_JOURNEYS = 64
+
 
 class ChangePlan(QUndoCommand):
     """One edit of the plan. Consecutive edits of the same field merge into one step."""
@@ -140,12 +143,14 @@ class PlanDocument(QObject):
         return self._selected
 
     def _plan_for(self, request: TripRequest) -> Journey:
-        """Plan a request once: undo, redo and the check before an edit reuse the journey."""
-        journey = self._journeys.get(request)
+        """Plan a request once: undo, redo, the check before an edit and a value dragged back
+        and forth reuse the journey. The journeys used last are kept, the oldest dropped."""
+        journey = self._journeys.pop(request, None)
         if journey is None:
-            if len(self._journeys) > 64:
-                self._journeys.clear()
-            journey = self._journeys[request] = plan_journey(request, self._today, self.reference)
+            journey = plan_journey(request, self._today, self.reference)
+            if len(self._journeys) >= KEPT_JOURNEYS:
+                del self._journeys[next(iter(self._journeys))]
+        self._journeys[request] = journey
         return journey
 
     # -- editing ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -162,22 +162,42 @@ class DocumentsView(QWidget):
         self.files.itemActivated.connect(lambda _item: self.open_attachment())
         self.add_own_button.clicked.connect(self.add_own)
         self.remove_own_button.clicked.connect(self.remove_own)
-        document.papersChanged.connect(self.refresh)
-        document.journeyChanged.connect(self.refresh)
+        document.papersChanged.connect(self._changed)
+        document.journeyChanged.connect(self._changed)
         document.fileChanged.connect(self._show_selected)
         self._entries: tuple[DocumentEntry, ...] = ()
+        # Behind another tab, the list is made again when it is next shown or read, not on
+        # every edit of the plan.
+        self._stale = False
         self.refresh()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fresh()
+        super().showEvent(event)
+
+    def _fresh(self) -> None:
+        if self._stale:
+            self.refresh()
 
     # -- reading ------------------------------------------------------------------------
     def entries(self) -> tuple[DocumentEntry, ...]:
+        self._fresh()
         return self._entries
 
     def current(self) -> DocumentEntry | None:
+        self._fresh()
         item = self.tree.currentItem()
         key = item.data(0, KEY_ROLE) if item else None
         return next((e for e in self._entries if e.key == key), None)
 
     def select(self, key: str) -> bool:
+        self._fresh()
         for index in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(index)
             rows = [group.child(row) for row in range(group.childCount())] if group else []
@@ -188,6 +208,7 @@ class DocumentsView(QWidget):
         return False
 
     def refresh(self) -> None:
+        self._stale = False
         selected = self.current()
         journey = self.document.journey
         template = self.document.reference.documents_template

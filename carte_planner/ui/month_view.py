@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +49,8 @@ from carte_planner.ui.palette import (
 )
 from carte_planner.ui.plain_text import plain_label
 
+T = TypeVar("T")
+
 MAX_WEEKS = 6
 COMPACT_LANE = 7  # pixels: a lane with a coloured bar and no text
 
@@ -48,6 +62,58 @@ class Chip:
     open_left: bool
     open_right: bool
     days: tuple[date, date] | None = None  # the first and last day the chip covers
+
+
+class MeasuredFont:
+    """A font's metrics that keep the widths and shortened texts they were asked for: every
+    repaint measures the same titles, day labels and names again."""
+
+    def __init__(self, font: QFont) -> None:
+        self.metrics = QFontMetrics(font)
+        self._widths: dict[str, int] = {}
+        self._elided: dict[tuple[str, Qt.TextElideMode, int], str] = {}
+
+    def horizontalAdvance(self, text: str) -> int:
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) >= MEASURED_TEXTS:
+                self._widths.clear()
+            width = self._widths[text] = self.metrics.horizontalAdvance(text)
+        return width
+
+    def elidedText(self, text: str, mode: Qt.TextElideMode, width: int) -> str:
+        key = (text, mode, width)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= MEASURED_TEXTS:
+                self._elided.clear()
+            elided = self._elided[key] = self.metrics.elidedText(text, mode, width)
+        return elided
+
+    def height(self) -> int:
+        return self.metrics.height()
+
+    def ascent(self) -> int:
+        return self.metrics.ascent()
+
+    def averageCharWidth(self) -> int:
+        return self.metrics.averageCharWidth()
+
+
+MEASURED_TEXTS = 4096
+_measured: dict[tuple[str, float], MeasuredFont] = {}
+
+
+def measured(font: QFont) -> MeasuredFont:
+    """The font's measured texts, kept for the font and the screen's resolution."""
+    screen = QGuiApplication.primaryScreen()
+    key = (font.key(), screen.logicalDotsPerInchY() if screen is not None else 0.0)
+    found = _measured.get(key)
+    if found is None:
+        if len(_measured) >= 32:
+            _measured.clear()
+        found = _measured[key] = MeasuredFont(font)
+    return found
 
 
 def month_title(locale: QLocale, month: date, short: bool = False) -> str:
@@ -87,6 +153,9 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         # sees there, for the tests.
         self.drawn: dict[date, list[str]] = {}
         self._short_labels = False  # every cell says "D+12": "Day +12" does not fit them all
+        # While a paint runs, what every cell asks again (the first day, the fonts and their
+        # metrics): the month, size and font cannot change in between.
+        self._frame: dict[str, object] | None = None
         self._dirty = True
         self.day_menu: QMenu | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -151,8 +220,20 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
                 self.cursor_day = line.day
         self.update()
 
+    def _during_paint(self, name: str, make: Callable[[], T]) -> T:
+        """`make()`, once per paint for `name`; at once outside a paint."""
+        frame = self._frame
+        if frame is None:
+            return make()
+        if name not in frame:
+            frame[name] = make()
+        return frame[name]  # type: ignore[return-value]
+
     def first_day(self) -> date:
         """The first day shown: the start of the week holding the 1st, in this locale."""
+        return self._during_paint("first_day", self._first_day)
+
+    def _first_day(self) -> date:
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: Monday=1; Python: Monday=0
         return self.month - timedelta(days=(self.month.weekday() - first_weekday) % 7)
 
@@ -177,12 +258,18 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def weeks(self) -> int:
         """The weeks that hold the month, four to six: a month of five weeks gets taller rows."""
+        return self._during_paint("weeks", self._weeks)
+
+    def _weeks(self) -> int:
         last = self.month + relativedelta(months=1, days=-1)
         return (last - self.first_day()).days // 7 + 1
 
     def _metrics(self) -> tuple[float, float, float, float, float]:
         """The header's, a cell's, the day strip's and a lane's sizes: worked out once for a
         size, font and month, and read by every cell of every paint."""
+        return self._during_paint("metrics", self._sizes)
+
+    def _sizes(self) -> tuple[float, float, float, float, float]:
         key = (self.width(), self.height(), self.font().key(), self.month)
         cached = getattr(self, "_metrics_for", None)
         if cached is not None and cached[0] == key:
@@ -209,10 +296,52 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         return cell_h < QFontMetrics(self.font()).height() + QFontMetrics(self._chip_font()).height() + 10
 
     def _number_font(self) -> QFont:
+        return QFont(self._during_paint("number_font", self._make_number_font))
+
+    def _make_number_font(self) -> QFont:
         header = QFontMetrics(self.font()).height() + 8
         return self._chip_font() if self._tight((self.height() - header) / self.weeks()) else QFont(self.font())
 
+    def _rtl(self) -> bool:
+        return self._during_paint("rtl", self.isRightToLeft)
+
+    def _palette(self) -> QPalette:
+        return self._during_paint("palette", self.palette)
+
+    def _muted(self) -> QColor:
+        return self._during_paint("muted", lambda: muted_text(self._palette()))
+
+    def _day_number_font(self, bold: bool) -> QFont:
+        """The day numbers' font, bold for today's: made once per paint."""
+
+        def make() -> QFont:
+            font = self._number_font()
+            font.setBold(bold)
+            return font
+
+        return self._during_paint(f"number_font_{bold}", make)
+
+    def _text_colour(self) -> QColor:
+        return self._during_paint("text_colour", lambda: self._palette().text().color())
+
+    def _number_metrics(self, bold: bool) -> MeasuredFont:
+        """The metrics of the day numbers' font, bold (today's) or not."""
+
+        def measure() -> MeasuredFont:
+            font = self._number_font()
+            font.setBold(bold)
+            return measured(font)
+
+        return self._during_paint(f"number_metrics_{bold}", measure)
+
+    def _small_metrics(self) -> MeasuredFont:
+        """The chip font's metrics."""
+        return self._during_paint("small_metrics", lambda: measured(self._chip_font()))
+
     def _chip_font(self) -> QFont:
+        return QFont(self._during_paint("chip_font", self._make_chip_font))
+
+    def _make_chip_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
         return font
@@ -224,14 +353,14 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _column_left(self, column: int, cell_w: float) -> float:
         """A weekday column's left edge: the week runs from the right in a right-to-left language."""
-        return (6 - column) * cell_w if self.isRightToLeft() else column * cell_w
+        return (6 - column) * cell_w if self._rtl() else column * cell_w
 
     def day_at(self, x: float, y: float) -> date | None:
         header, cell_w, cell_h, _strip, _lane = self._metrics()
         if y < header or not 0 <= x < self.width():
             return None
         week, col = int((y - header) // cell_h), min(int(x // cell_w), 6)
-        if self.isRightToLeft():
+        if self._rtl():
             col = 6 - col
         if not 0 <= week < self.weeks():
             return None
@@ -250,7 +379,12 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             lane_h = COMPACT_LANE
             visible_lanes = min(max(int((cell_h - strip - 2) // lane_h), 0), 4)
         first = self.first_day()
-        lines = sorted(self.document.journey.occurrences(), key=_lane_order)
+        last = first + timedelta(days=7 * self.weeks() - 1)
+        # Only the lines in the weeks shown: a plan's follow-up visits run for years.
+        lines = sorted(
+            (line for line in self.document.journey.occurrences() if line.day <= last and line.end >= first),
+            key=_lane_order,
+        )
         self._chips = []
         self._overflow = {}
         for week in range(self.weeks()):
@@ -291,7 +425,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         """The chip of `line` over the week's columns a..b (its days `days`)."""
         a, b = columns
         open_left, open_right = line.day < days[0], line.end > days[1]
-        if self.isRightToLeft():
+        if self._rtl():
             left = (6 - b) * cell_w + (0 if open_right else 2)
             right = (7 - a) * cell_w - (0 if open_left else 2)
         else:
@@ -330,18 +464,25 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         cell = self.cell_rect(day)
         if self._more_in_strip:
             # The half of the number strip away from the day's number: the left half in Arabic.
-            left = cell.left() + 4 if self.isRightToLeft() else cell.left() + cell_w / 2
+            left = cell.left() + 4 if self._rtl() else cell.left() + cell_w / 2
             return QRectF(left, cell.top() + 2, cell_w / 2 - 4, strip - 2)
         return QRectF(cell.left() + 4, cell.bottom() - lane_h, cell_w - 8, lane_h)
 
     # -- painting -------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:
+        self._frame = {}
+        try:
+            self._paint()
+        finally:
+            self._frame = None
+
+    def _paint(self) -> None:
         if self._dirty:
             self._layout()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.drawn = {}
-        palette = self.palette()
+        palette = self._palette()
         header, cell_w, _cell_h, _strip, _lane_h = self._metrics()
         first = self.first_day()
         painter.fillRect(self.rect(), palette.base())
@@ -350,7 +491,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         locale = QLocale()
         for col in range(7):
             day = first + timedelta(days=col)
-            name = weekday_header(locale, day.isoweekday(), QFontMetrics(painter.font()), cell_w - 6)
+            name = weekday_header(locale, day.isoweekday(), measured(painter.font()), cell_w - 6)
             painter.drawText(
                 QRectF(self._column_left(col, cell_w) + 3, 0, cell_w - 6, header), Qt.AlignmentFlag.AlignCenter, name
             )
@@ -373,7 +514,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _paint_cell_background(self, painter: QPainter, cell: QRectF, day: date) -> None:
         """The cell's fill (other months, Day 0) and its grid lines."""
-        palette = self.palette()
+        palette = self._palette()
         journey = self.document.journey
         if day.month != self.month.month:
             painter.fillRect(cell, palette.alternateBase())
@@ -383,7 +524,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             tint = QColor(category_colour(Category.MILESTONE))
             tint.setAlpha(45)
             painter.fillRect(cell, tint)
-        painter.setPen(QPen(palette.mid().color()))
+        painter.setPen(self._during_paint("grid_pen", lambda: QPen(palette.mid().color())))
         painter.drawRect(cell)
         if day == journey.today:
             painter.setPen(QPen(palette.highlight().color(), 2))
@@ -393,19 +534,18 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         """The day of the month at the start of the cell's top strip, Day ±N at its end, "+N"
         (items that did not fit) before Day ±N where the strip has room, and a public holiday's
         name between them where it fits. Day ±N comes first: it is how the hospital counts."""
-        palette = self.palette()
         journey = self.document.journey
         _header, cell_w, _cell_h, strip, _lane_h = self._metrics()
         number_rect = QRectF(cell.left() + 4, cell.top() + 2, cell_w - 8, strip - 2)
-        font = self._number_font()
-        font.setBold(day == journey.today)
+        font = self._day_number_font(day == journey.today)
         painter.setFont(font)
-        text_pen = palette.text().color() if day.month == self.month.month else muted_text(palette)
+        text_pen = self._text_colour() if day.month == self.month.month else self._muted()
         painter.setPen(text_pen)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(day.day))
-        small = QFontMetrics(self._chip_font())
+        small = self._small_metrics()
         gap = small.horizontalAdvance(" ")
-        room = number_rect.width() - QFontMetrics(font).horizontalAdvance(str(day.day)) - gap
+        number_metrics = self._number_metrics(font.bold())
+        room = number_rect.width() - number_metrics.horizontalAdvance(str(day.day)) - gap
         painter.setFont(self._chip_font())
         label = journey.day_label(day) if day <= journey.summary.return_date else ""
         # Only where it fits beside the day's number: a narrow cell keeps the number.
@@ -430,7 +570,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
             # The holiday's name after the day's number, shortened to the room left.
             painter.setPen(text_pen)
             name = small.elidedText(holidays[0].name, Qt.TextElideMode.ElideRight, int(room))
-            number_width = QFontMetrics(font).horizontalAdvance(str(day.day)) + gap
+            number_width = number_metrics.horizontalAdvance(str(day.day)) + gap
             # Right to left the number sits at the right (AlignLeft is mirrored): the name goes
             # to its left, not over it.
             if self.isRightToLeft():
@@ -449,7 +589,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         says "D+88", rather than a month that mixes the two forms."""
         journey = self.document.journey
         sample = journey.day_label(journey.day_zero + timedelta(days=88))
-        small = QFontMetrics(self._chip_font())
+        small = self._small_metrics()
         gap = small.horizontalAdvance(" ")
         needed = QFontMetrics(self._number_font()).horizontalAdvance("28") + small.horizontalAdvance(sample)
         needed += small.horizontalAdvance(more_text(tr("+%1"), 3)) + 4 * gap
@@ -458,7 +598,7 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
     def _paint_more_in_strip(self, painter: QPainter, strip: QRectF, more: str, label_width: float) -> None:
         """ "+N" at the end of the strip, before Day ±N (`label_width` with its gap)."""
         rect = QRectF(strip)
-        if self.isRightToLeft():
+        if self._rtl():
             rect.setLeft(strip.left() + label_width)
         else:
             rect.setRight(strip.right() - label_width)
@@ -466,11 +606,11 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
 
     def _draw_count(self, painter: QPainter, rect: QRectF, text: str) -> None:
         """ "+2" or "+2 more" at the end of `rect` (its left in Arabic), its sign before its digits."""
-        palette = self.palette()
+        palette = self._palette()
         painter.setPen(palette.link().color() if _readable_link(palette) else palette.text().color())
         painter.save()
         painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        end = Qt.AlignmentFlag.AlignLeft if self.isRightToLeft() else Qt.AlignmentFlag.AlignRight
+        end = Qt.AlignmentFlag.AlignLeft if self._rtl() else Qt.AlignmentFlag.AlignRight
         painter.drawText(rect, end | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute, text)
         painter.restore()
 
@@ -481,20 +621,20 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setFont(self._chip_font())
         rect = self.more_rect(day)
         more = more_text(tr("+%1 more"), hidden)
-        if QFontMetrics(self._chip_font()).horizontalAdvance(more) > rect.width():
+        if self._small_metrics().horizontalAdvance(more) > rect.width():
             more = more_text(tr("+%1"), hidden)
         self._draw_count(painter, rect, more)
 
     def _paint_cursor(self, painter: QPainter) -> None:
         if not self.first_day() <= self.cursor_day <= self.first_day() + timedelta(days=7 * self.weeks() - 1):
             return
-        painter.setPen(QPen(focus_colour(self.palette()), 3))
+        painter.setPen(QPen(focus_colour(self._palette()), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(self.cell_rect(self.cursor_day).adjusted(2, 2, -2, -2))
 
     def _paint_chip(self, painter: QPainter, chip: Chip, selected: bool) -> None:
         line = chip.line
-        fill = chip_fill(line.item.category, line.item.busy, self.palette())
+        fill = chip_fill(line.item.category, line.item.busy, self._palette())
         rect = chip.rect
         radius = rect.height() / 3
         # A rounded bar, squared where it continues into the next or previous week: plain
@@ -503,21 +643,21 @@ class MonthGrid(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
         # Squared on the side the span continues to: the week's start is on the right in Arabic.
-        rtl = self.isRightToLeft()
+        rtl = self._rtl()
         if chip.open_right if rtl else chip.open_left:
             painter.fillRect(QRectF(rect.left(), rect.top(), radius * 2, rect.height()), fill)
         if chip.open_left if rtl else chip.open_right:
             painter.fillRect(QRectF(rect.right() - radius * 2, rect.top(), radius * 2, rect.height()), fill)
         if selected:
-            painter.setPen(QPen(focus_colour(self.palette()), 2.5))
+            painter.setPen(QPen(focus_colour(self._palette()), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect, radius, radius)
-        if rect.height() < QFontMetrics(painter.font()).height():
+        # The painter has the chips' font.
+        metrics = self._small_metrics()
+        if rect.height() < metrics.height():
             return  # a thin bar: no room for its name
         painter.setPen(text_colour_on(fill))
-        text = QFontMetrics(painter.font()).elidedText(
-            chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8)
-        )
+        text = metrics.elidedText(chip_text(chip), Qt.TextElideMode.ElideRight, int(rect.width() - 8))
         painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         if chip.days is not None:
             for offset in range((chip.days[1] - chip.days[0]).days + 1):
@@ -601,7 +741,7 @@ def more_text(pattern: str, hidden: int) -> str:
     return f"+{hidden}" if is_right_to_left() else pattern.replace("%1", str(hidden))
 
 
-def weekday_header(locale: QLocale, weekday: int, metrics: QFontMetrics, width: float) -> str:
+def weekday_header(locale: QLocale, weekday: int, metrics: QFontMetrics | MeasuredFont, width: float) -> str:
     """A weekday's column title that fits its column: the short name, else the narrow one,
     shortened with an ellipsis at worst, so that two names never run together."""
     name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)

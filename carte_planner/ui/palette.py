@@ -39,8 +39,16 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 def text_colour_on(background: QColor) -> QColor:
     """Black or white, whichever has the higher contrast ratio on `background` (one of them
     always reaches 4.5:1)."""
-    black, white = QColor("#000000"), QColor("#FFFFFF")
-    return black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
+    # Worked out once per colour: every chip and bar of every repaint asks.
+    rgba = background.rgba()
+    black = _black_text.get(rgba)
+    if black is None:
+        black = _black_text[rgba] = contrast_ratio(_BLACK, background) >= contrast_ratio(_WHITE, background)
+    return QColor(_BLACK if black else _WHITE)
+
+
+_BLACK, _WHITE = QColor("#000000"), QColor("#FFFFFF")
+_black_text: dict[int, bool] = {}
 
 
 def readable_on(colour: QColor, background: QColor, minimum: float = 4.5) -> QColor:

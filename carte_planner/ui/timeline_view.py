@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ from carte_planner.ui.canvas import JourneyCanvas, tool_button
 from carte_planner.ui.dates import day_span_label, medium_date
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.legend import Legend
-from carte_planner.ui.month_view import month_title
+from carte_planner.ui.month_view import measured, month_title
 from carte_planner.ui.palette import (
     category_colour,
     chip_fill,
@@ -46,6 +46,8 @@ PERSONAL = (Category.VISA, Category.FLIGHT, Category.ACCOMMODATION)
 MIN_DAY_WIDTH = 0.5
 LABEL_ROOM = 130  # pixels beside a short bar kept free for its name
 MAX_DAY_WIDTH = 80.0
+# Pixels beyond the visible part still drawn: antialiased edges and pens reach past a shape.
+CULL_MARGIN = 4
 
 
 def lanes(journey: Journey) -> list[tuple[str | Words, Callable[[JourneyItem], bool]]]:
@@ -98,6 +100,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         # A "what if" question being looked at: the new first day of each line it moves.
         self._what_if: dict[str, date] = {}
         self._odds: ReturnOdds | None = None
+        self._laid_out: Journey | None = None  # the journey the bars were laid out for
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -183,13 +186,17 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         return QRectF(left, header, right - left, self._height - header)
 
     def set_day_width(self, width: float) -> None:
-        self.day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
+        day_width = min(max(width, MIN_DAY_WIDTH), MAX_DAY_WIDTH)
+        if day_width == self.day_width and not self._dirty and self._laid_out is self.document.journey:
+            return  # this journey is laid out at this width already: a trip moved, its length kept
+        self.day_width = day_width
         self._invalidate()
 
     def _layout(self) -> None:
         """Lanes one under another, each with its title row. Every phase has a row of its own
         (a staircase, with room for its band); other items share rows where they do not meet."""
         journey = self.document.journey
+        self._laid_out = journey
         lines = journey.occurrences()
         self._origin = min(item.start for item in journey.items) - timedelta(days=7)
         self._last = max(max(line.end for line in lines), journey.summary.return_range[1], *self._what_if.values())
@@ -285,7 +292,7 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         palette = self.palette()
         journey = self.document.journey
         painter.fillRect(event.rect(), palette.base())
-        metrics = QFontMetrics(self.font())
+        metrics = measured(self.font())
         header = self._header_height()
         visible = event.rect()
 
@@ -294,21 +301,27 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             if index % 2:
                 painter.fillRect(QRectF(visible.left(), top, visible.width(), height), palette.alternateBase())
 
-        self._paint_holidays(painter, header)
+        self._paint_holidays(painter, header, visible)
 
         # The return date's P50 to P95: a faint column, behind the bars.
         odds = QColor(category_colour(Category.FLIGHT))
         odds.setAlpha(40)
-        painter.fillRect(self.odds_band(), odds)
+        painter.fillRect(self.odds_band().intersected(QRectF(visible)), odds)
 
         # Month boundaries and names.
         painter.setPen(QPen(palette.mid().color()))
         locale = QLocale()
         day = self.origin().replace(day=1)
+        # Only what the visible part shows is drawn (Qt would clip the rest): the canvas is
+        # years wide, the window months.
+        seen_left, seen_right = visible.left() - CULL_MARGIN, visible.right() + CULL_MARGIN
         while day <= self.last_day():
             x = self.x_of(day)
-            painter.drawLine(QPointF(x, metrics.height() + 4), QPointF(x, self.height()))
             following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+            if max(x, self.x_of(following)) < seen_left or min(x, self.x_of(following)) > seen_right:
+                day = following
+                continue
+            painter.drawLine(QPointF(x, metrics.height() + 4), QPointF(x, self.height()))
             month_room = int(abs(self.x_of(following) - x)) - 6
             name = month_title(locale, day, short=True)
             if metrics.horizontalAdvance(name) > month_room:
@@ -329,11 +342,15 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
         painter.setFont(small)
         for bar in self._bars:
             line = bar.line
+            earliest, latest = line.item.earliest, line.item.latest
+            ranged = bool(earliest and latest and not line.confirmed)
+            if not self._in_sight(bar, ranged, visible):
+                continue
             colour = category_colour(line.item.category)
-            if line.item.earliest and line.item.latest and not line.confirmed:
+            if ranged and earliest and latest:
                 band = QColor(colour)
                 band.setAlpha(70)
-                left, right = self.span_x(line.item.earliest, line.item.latest + timedelta(days=1))
+                left, right = self.span_x(earliest, latest + timedelta(days=1))
                 painter.fillRect(QRectF(left, bar.rect.top(), right - left, bar.rect.height()), band)
             fill = chip_fill(line.item.category, line.item.busy, palette)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -396,17 +413,38 @@ class TimelineCanvas(JourneyCanvas, AccessibleCanvas, QWidget):
             painter.drawText(QPointF(visible.left() + 4, top + QFontMetrics(self._title_font()).ascent() + 2), title)
         painter.end()
 
-    def _paint_holidays(self, painter: QPainter, header: float) -> None:
+    def _in_sight(self, bar: Bar, ranged: bool, visible: QRect) -> bool:
+        """Whether any of a bar, its usual range or the name beside it falls in `visible`."""
+        rect = bar.rect
+        left, right = rect.left(), rect.right() + 3 + max(int(LABEL_ROOM / self.day_width), 1) * self.day_width
+        earliest, latest = bar.line.item.earliest, bar.line.item.latest
+        if ranged and earliest and latest:
+            band_left, band_right = self.span_x(earliest, latest + timedelta(days=1))
+            left, right = min(left, band_left), max(right, band_right)
+        return not (
+            right < visible.left() - CULL_MARGIN
+            or left > visible.right() + CULL_MARGIN
+            or rect.bottom() < visible.top() - CULL_MARGIN
+            or rect.top() > visible.bottom() + CULL_MARGIN
+        )
+
+    def _paint_holidays(self, painter: QPainter, header: float, visible: QRect) -> None:
         """Public holidays as a wash over their days, each run of days named at its top."""
         journey = self.document.journey
         if not journey.holidays:
             return
         palette = self.palette()
-        metrics = QFontMetrics(self.font())
+        metrics = measured(self.font())
         tint = holiday_tint(palette)
         for first, last, name in holiday_runs(journey.holidays):
             left, right = self.span_x(first, last + timedelta(days=1))
-            painter.fillRect(QRectF(left, header, right - left, self.height() - header), tint)
+            if right < visible.left() - CULL_MARGIN or left > visible.right() + CULL_MARGIN:
+                continue
+            # Cut to the visible part first: the canvas is as tall as all its lanes, and a
+            # translucent fill costs by its whole area, whatever is clipped.
+            painter.fillRect(
+                QRectF(left, header, right - left, self.height() - header).intersected(QRectF(visible)), tint
+            )
             room = right - left - 4
             if room > metrics.averageCharWidth() * 4:
                 painter.setPen(palette.text().color())
