@@ -56,11 +56,13 @@ class _QuitAfterFirstPaint(QObject):
 
 
 def load_reference() -> Reference | str:
-    """The shipped data, loaded once (with the checklist the first paint shows); a damaged file
+    """The shipped data, loaded once (with the checklist template); a damaged file
     is explained, as the returned text, instead of crashing later."""
     try:
         reference = shipped_reference()
-        reference.templates.checklist()  # read now: the first paint shows the checklist
+        # Read now, though the checklist view is built after the first paint: a damaged file is
+        # explained at start rather than when the family first opens a tab.
+        reference.templates.checklist()
     except ResourceError as error:
         return (
             f"A data file of Carte Planner is damaged or missing ({error}). "
