@@ -26,7 +26,7 @@ class PhaseRow:
     def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
         spec = panel.document.reference.protocol.phase(key)
         title = tr(spec.title)
-        self.title_message = spec.title
+        self.title_words = say(spec.title)
         self.key = key
         self.panel = panel
         self.title = QLabel(title)
@@ -63,7 +63,7 @@ class PhaseRow:
     def _changed(self, days: int) -> None:
         self.panel.commit(
             lambda r: r.with_phase_length(self.key, days),
-            step(tr_noop("Change length of %1"), say(self.title_message)),
+            step(tr_noop("Change length of %1"), self.title_words),
             merge_key=phase_key(self.key),
         )
 
