@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from carte_planner.domain.checklist import checklist_items
 from carte_planner.domain.journey import Category, Journey, Occurrence
 from carte_planner.domain.travel import CHINA_TZ
-from carte_planner.i18n import tr
+from carte_planner.i18n import tr, tr_noop
+from carte_planner.i18n.text import Words
 from carte_planner.ui.agenda_model import KEY_ROLE, AgendaModel
 from carte_planner.ui.dates import from_qdate, long_date, medium_date, time_in_zone, to_qdate
 from carte_planner.ui.document import PlanDocument
@@ -32,6 +33,7 @@ from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import category_name
 from carte_planner.ui.plain_text import InertBrowser
 from carte_planner.ui.script_text import emphasis
+from carte_planner.ui.step_names import TitleOf, step
 
 ITEM_MIN_CHARS = 22
 
@@ -257,7 +259,7 @@ class AgendaView(QWidget):
             self.detail.setHtml(html_text)
         self.move_date.setDate(to_qdate(line.day))
 
-    def _edit(self, change, text: str) -> None:
+    def _edit(self, change, text: Words) -> None:
         edit_request(self, self.document, change, text)
 
     def commit_pending(self) -> None:
@@ -274,17 +276,17 @@ class AgendaView(QWidget):
         line = self.current_line()
         if line is not None:
             when = from_qdate(self.move_date.date())
-            self._edit(lambda r: r.with_moved(line.key, when), tr("Move %1").replace("%1", line.title))
+            self._edit(lambda r: r.with_moved(line.key, when), step(tr_noop("Move %1"), TitleOf(line)))
 
     def _reset(self) -> None:
         line = self.current_line()
         if line is not None:
-            self._edit(lambda r: r.with_moved(line.key, None), tr("Move %1 back").replace("%1", line.title))
+            self._edit(lambda r: r.with_moved(line.key, None), step(tr_noop("Move %1 back"), TitleOf(line)))
 
     def _confirm(self, checked: bool) -> None:
         line = self.current_line()
         if line is None:
             return
         key = line.key
-        text = tr("Mark %1 as confirmed") if checked else tr("Mark %1 as estimated")
-        self._edit(lambda r: r.with_confirmed(key, checked), text.replace("%1", line.title))
+        text = tr_noop("Mark %1 as confirmed") if checked else tr_noop("Mark %1 as estimated")
+        self._edit(lambda r: r.with_confirmed(key, checked), step(text, TitleOf(line)))

@@ -43,11 +43,12 @@ from carte_planner.domain.request import (
     TripRequest,
 )
 from carte_planner.i18n import ntr, tr
+from carte_planner.i18n.text import Words, say
 from carte_planner.ui.counted import counted_suffix, refresh_unit
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import TimeField
 
-Commit = Callable[[Callable[[TripRequest], TripRequest], str], bool]
+Commit = Callable[[Callable[[TripRequest], TripRequest], Words], bool]
 
 # Home follow-up rhythms offered besides the data file's, as (every months, until month) stages.
 FOLLOWUP_PRESETS: tuple[tuple[tuple[int, int], ...], ...] = (
@@ -233,28 +234,28 @@ class AssumedValuesBox(QGroupBox):
         self.reset[name] = reset
 
     def _connect(self) -> None:
-        self.day0.valueChanged.connect(lambda v: self._set(tr("Change Day 0"), day0_offset=v))
+        self.day0.valueChanged.connect(lambda v: self._set(say("Change Day 0"), day0_offset=v))
         self.chemo_first.valueChanged.connect(lambda _v: self._chemotherapy(first_moved=True))
         self.chemo_last.valueChanged.connect(lambda _v: self._chemotherapy(first_moved=False))
         self.visit_rhythm.activated.connect(lambda _i: self._visit_rhythm())
         self.weekday_first.activated.connect(lambda _i: self._weekdays())
         self.weekday_second.activated.connect(lambda _i: self._weekdays())
         self.early.activated.connect(
-            lambda _i: self._set(tr("Change the first visits at home"), early_rhythm=self.early.currentData())
+            lambda _i: self._set(say("Change the first visits at home"), early_rhythm=self.early.currentData())
         )
         self.followup.activated.connect(
             lambda _i: self._set(
-                tr("Change the follow-up at home"), followup_rhythm=stages_from_key(self.followup.currentData())
+                say("Change the follow-up at home"), followup_rhythm=stages_from_key(self.followup.currentData())
             )
         )
         self.return_time.timeChanged.connect(
-            lambda t: self._set(tr("Change the return flight time"), return_time=time(t.hour(), t.minute()))
+            lambda t: self._set(say("Change the return flight time"), return_time=time(t.hour(), t.minute()))
         )
         self.visa_processing.valueChanged.connect(
-            lambda v: self._set(tr("Change the visa processing time"), visa_processing_days=v)
+            lambda v: self._set(say("Change the visa processing time"), visa_processing_days=v)
         )
         self.handover.valueChanged.connect(
-            lambda v: self._set(tr("Change the hand-over overlap"), handover_overlap_days=v)
+            lambda v: self._set(say("Change the hand-over overlap"), handover_overlap_days=v)
         )
 
     @property
@@ -277,7 +278,7 @@ class AssumedValuesBox(QGroupBox):
         return [self.day0, self.chemo_first, self.chemo_last, self.return_time, self.visa_processing, self.handover]
 
     # -- editing ---------------------------------------------------------------------------
-    def _set(self, text: str, **values: object) -> None:
+    def _set(self, text: Words, **values: object) -> None:
         self._commit(lambda r: replace(r, **values), text)  # type: ignore[arg-type]
 
     def _chemotherapy(self, first_moved: bool) -> None:
@@ -285,19 +286,19 @@ class AssumedValuesBox(QGroupBox):
         # Moving one end past the other moves both: the pair is never refused half-way.
         if first > last:
             first, last = (first, first) if first_moved else (last, last)
-        self._set(tr("Change the chemotherapy days"), chemotherapy_days=(first, last))
+        self._set(say("Change the chemotherapy days"), chemotherapy_days=(first, last))
 
     def _visit_rhythm(self) -> None:
         rhythm = self.visit_rhythm.currentData()
         self._commit(
             lambda r: replace(r, visit_rhythm=rhythm, visit_weekdays=fit_weekdays(r.visit_weekdays, rhythm)),
-            tr("Change the visit rhythm"),
+            say("Change the visit rhythm"),
         )
 
     def _weekdays(self) -> None:
         days = (self.weekday_first.currentData(), self.weekday_second.currentData())
         needed = VISIT_RHYTHMS[self._settings.visit_rhythm] if self._settings else len(days)
-        self._set(tr("Change the visit weekdays"), visit_weekdays=days[:needed])
+        self._set(say("Change the visit weekdays"), visit_weekdays=days[:needed])
 
     def _reset(self, name: str) -> None:
         fields = {
@@ -311,7 +312,7 @@ class AssumedValuesBox(QGroupBox):
             VISA_PROCESSING_DAYS: {"visa_processing_days": None},
             HANDOVER_OVERLAP: {"handover_overlap_days": None},
         }[name]
-        self._set(tr("Back to the assumption"), **fields)
+        self._set(say("Back to the assumption"), **fields)
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self, document: PlanDocument) -> None:

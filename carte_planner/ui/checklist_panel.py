@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from carte_planner.domain.checklist import MAX_TITLE, ChecklistEntry, CustomItem, Stage
 from carte_planner.domain.item_keys import checklist_key
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import ntr, tr, tr_noop
+from carte_planner.i18n.text import say
 from carte_planner.storage.planfile import CONTENT_LIMIT_BYTES
 from carte_planner.ui.accessible import announce
 from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
@@ -46,6 +47,7 @@ from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import DateField
 from carte_planner.ui.palette import overdue_text
 from carte_planner.ui.plain_text import as_text, plain_label
+from carte_planner.ui.step_names import TitleOf, step
 from carte_planner.ui.wheel import wheel_turns_focused_fields_only
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,13 +183,13 @@ class ChecklistModel(QAbstractItemModel):
         state = self.document.plan.checklist
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.ITEM:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
-            text = tr("Tick off %1") if done else tr("Untick %1")
-            self.document.change_checklist(state.with_done(entry.key, done), text.replace("%1", entry.title))
+            text = tr_noop("Tick off %1") if done else tr_noop("Untick %1")
+            self.document.change_checklist(state.with_done(entry.key, done), step(text, TitleOf(entry)))
             self.ticked.emit(entry.key, done)
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NOTE:
             self.document.change_checklist(
-                state.with_note(entry.key, str(value)), tr("Note on %1").replace("%1", entry.title)
+                state.with_note(entry.key, str(value)), step(tr_noop("Note on %1"), TitleOf(entry))
             )
             return True
         return False
@@ -467,7 +469,7 @@ class ChecklistPanel(QWidget):
 
     def add(self, item: CustomItem) -> CustomItem:
         state = self.document.plan.checklist.with_added(item)
-        self.document.change_checklist(state, tr("Add %1").replace("%1", item.title))
+        self.document.change_checklist(state, step(tr_noop("Add %1"), item.title))
         return item
 
     def _new_key(self) -> str:
@@ -478,7 +480,7 @@ class ChecklistPanel(QWidget):
         entry = self.current()
         if entry is not None:
             state = self.document.plan.checklist.without(entry.key)
-            self.document.change_checklist(state, tr("Remove %1").replace("%1", entry.title))
+            self.document.change_checklist(state, step(tr_noop("Remove %1"), TitleOf(entry)))
 
     def restore_items(self) -> None:
-        self.document.change_checklist(self.document.plan.checklist.restored(), tr("Restore removed items"))
+        self.document.change_checklist(self.document.plan.checklist.restored(), say("Restore removed items"))

@@ -19,6 +19,7 @@ from carte_planner.domain.planner import plan_journey
 from carte_planner.domain.reference import Reference
 from carte_planner.domain.request import TripRequest
 from carte_planner.domain.return_odds import ReturnOdds, return_odds
+from carte_planner.i18n.text import Words, words
 from carte_planner.office_calendars import default_start
 from carte_planner.storage.planfile import (
     CONTENT_LIMIT_BYTES,
@@ -33,10 +34,12 @@ KEPT_JOURNEYS = 64
 
 
 class ChangePlan(QUndoCommand):
-    """One edit of the plan. Consecutive edits of the same field merge into one step."""
+    """One edit of the plan. Consecutive edits of the same field merge into one step.
+    Its name is kept as words, not text, to be read again in another language."""
 
-    def __init__(self, document: PlanDocument, new: Plan, text: str, merge_key: str | None) -> None:
-        super().__init__(text)
+    def __init__(self, document: PlanDocument, new: Plan, text: str | Words, merge_key: str | None) -> None:
+        super().__init__(words(text))
+        self.name = text
         self._document = document
         self._old = document.plan
         self._new = new
@@ -50,6 +53,9 @@ class ChangePlan(QUndoCommand):
 
     def id(self) -> int:
         return 1 if self._merge_key else -1
+
+    def retranslate(self) -> None:
+        self.setText(words(self.name))
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ChangePlan) or other._merge_key != self._merge_key:
@@ -154,7 +160,7 @@ class PlanDocument(QObject):
         return journey
 
     # -- editing ------------------------------------------------------------------------
-    def change(self, new: TripRequest, text: str, merge_key: str | None = None) -> None:
+    def change(self, new: TripRequest, text: str | Words, merge_key: str | None = None) -> None:
         """Make `new` the request through the undo stack. The caller has built `new` through
         TripRequest, so it is valid; the planner may still refuse it (an unknown city)."""
         if new == self.request:
@@ -162,7 +168,7 @@ class PlanDocument(QObject):
         self._plan_for(new)  # refuse before anything changes
         self.undo_stack.push(ChangePlan(self, replace(self._plan, request=new), text, merge_key))
 
-    def change_checklist(self, state: ChecklistState, text: str, merge_key: str | None = None) -> bool:
+    def change_checklist(self, state: ChecklistState, text: str | Words, merge_key: str | None = None) -> bool:
         """Notes and item details have no length of their own: only the plan file's limit, which
         refuses the change at once (the plan stays as it was) instead of cutting anything later.
         False when refused."""
@@ -180,11 +186,11 @@ class PlanDocument(QObject):
             self.sizeWarned.emit(size_warning(size))
         return True
 
-    def change_papers(self, papers: Papers, text: str) -> None:
+    def change_papers(self, papers: Papers, text: str | Words) -> None:
         if papers != self._plan.papers:
             self.undo_stack.push(ChangePlan(self, replace(self._plan, papers=papers), text, None))
 
-    def change_money(self, money: Money, text: str) -> None:
+    def change_money(self, money: Money, text: str | Words) -> None:
         if money != self._plan.money:
             self.undo_stack.push(ChangePlan(self, replace(self._plan, money=money), text, None))
 
@@ -231,9 +237,21 @@ class PlanDocument(QObject):
         self._odds = None
         self._journey = self._plan_for(self._plan.request)
         self._checklist = self._build_checklist()
+        self._name_steps()
         self.journeyChanged.emit()
         self.checklistChanged.emit()
         self.planChanged.emit()
+
+    def _name_steps(self) -> None:
+        """Every step of the history named again, in the current language. The stack tells
+        the Undo and Redo actions only of steps done or undone, so they are told here."""
+        stack = self.undo_stack
+        for index in range(stack.count()):
+            command = stack.command(index)
+            if isinstance(command, ChangePlan):
+                command.retranslate()
+        stack.undoTextChanged.emit(stack.undoText())
+        stack.redoTextChanged.emit(stack.redoText())
 
     def record_export(self, record: ExportRecord, language: str = "") -> None:
         """Remember what a calendar export wrote, and in which language, for the next one; the

@@ -43,6 +43,7 @@ from carte_planner.domain.documents import (
 )
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr
+from carte_planner.i18n.text import Words, say
 from carte_planner.storage.atomic import WriteError
 from carte_planner.storage.attachments import attach, attachment_status
 from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
@@ -305,14 +306,14 @@ class DocumentsView(QWidget):
             self.files.setCurrentRow(0)
 
     # -- editing ------------------------------------------------------------------------
-    def _change_mark(self, entry: DocumentEntry, text: str, **changes: object) -> None:
+    def _change_mark(self, entry: DocumentEntry, text: Words, **changes: object) -> None:
         papers = self.document.plan.papers
         self.document.change_papers(papers.with_mark(replace(papers.mark(entry.key), **changes)), text)  # type: ignore[arg-type]
 
     def _set_state(self) -> None:
         entry = self.current()
         if entry is not None:
-            self._change_mark(entry, tr("Change document state"), state=self.state.currentData())
+            self._change_mark(entry, say("Change document state"), state=self.state.currentData())
 
     def _set_expiry(self) -> None:
         entry = self.current()
@@ -320,12 +321,12 @@ class DocumentsView(QWidget):
             return
         self.expiry.setEnabled(self.has_expiry.isChecked())
         expiry = from_qdate(self.expiry.date()) if self.has_expiry.isChecked() else None
-        self._change_mark(entry, tr("Change expiry date"), expiry=expiry)
+        self._change_mark(entry, say("Change expiry date"), expiry=expiry)
 
     def _set_note(self) -> None:
         entry = self.current()
         if entry is not None and self.note.text() != entry.mark.note:
-            self._change_mark(entry, tr("Change document note"), note=self.note.text())
+            self._change_mark(entry, say("Change document note"), note=self.note.text())
 
     def choose_attachment(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, tr("Attach file"))
@@ -355,7 +356,7 @@ class DocumentsView(QWidget):
                 continue
             papers = papers.with_attachment(entry.key, name)
             names.append(name)
-        self.document.change_papers(papers, tr("Attach file"))
+        self.document.change_papers(papers, say("Attach file"))
         return names
 
     def open_attachment(self) -> bool:
@@ -382,7 +383,7 @@ class DocumentsView(QWidget):
         item = self.files.currentItem()
         if entry is not None and item is not None:
             papers = self.document.plan.papers.without_attachment(entry.key, item.data(KEY_ROLE))
-            self.document.change_papers(papers, tr("Remove file from list"))
+            self.document.change_papers(papers, say("Remove file from list"))
 
     def add_own(self) -> str | None:
         title = self.own_title.text().strip()
@@ -395,7 +396,7 @@ class DocumentsView(QWidget):
             number += 1
         key = f"{OWN_PREFIX}{number}"
         own = OwnDocument(key, title, int(self.own_whose.currentData() or 0))
-        self.document.change_papers(self.document.plan.papers.with_own(own), tr("Add document"))
+        self.document.change_papers(self.document.plan.papers.with_own(own), say("Add document"))
         self.own_title.clear()
         self.select(key)
         return key
@@ -403,7 +404,7 @@ class DocumentsView(QWidget):
     def remove_own(self) -> None:
         entry = self.current()
         if entry is not None and entry.own:
-            self.document.change_papers(self.document.plan.papers.without_own(entry.key), tr("Remove document"))
+            self.document.change_papers(self.document.plan.papers.without_own(entry.key), say("Remove document"))
 
     # -- drag and drop ------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

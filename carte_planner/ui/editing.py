@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from carte_planner.domain.errors import PlanInputError
 from carte_planner.domain.request import TripRequest
 from carte_planner.i18n import tr
+from carte_planner.i18n.text import Words
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.plain_text import as_text
 
@@ -16,7 +17,7 @@ from carte_planner.ui.plain_text import as_text
 def try_edit(
     document: PlanDocument,
     change: Callable[[TripRequest], TripRequest],
-    text: str,
+    text: Words,
     merge_key: str | None = None,
 ) -> str | None:
     """Build the new request from the current one and make it current through the undo stack.
@@ -32,7 +33,7 @@ def edit_request(
     parent: QWidget,
     document: PlanDocument,
     change: Callable[[TripRequest], TripRequest],
-    text: str,
+    text: Words,
     merge_key: str | None = None,
 ) -> bool:
     """As try_edit, for controls with no room beside them: a refusal gets a dialog; False then."""

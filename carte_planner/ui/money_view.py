@@ -51,6 +51,7 @@ from carte_planner.export.budget_report import (
     total_lines,
 )
 from carte_planner.i18n import tr
+from carte_planner.i18n.text import say
 from carte_planner.ui.dates import from_qdate, medium_date, to_qdate
 from carte_planner.ui.document import PlanDocument
 
@@ -294,7 +295,7 @@ class MoneyView(QWidget):
         self.rate_problem.clear()
         rate_date: date | None = from_qdate(self.rate_date.date()) if rate else None
         new = replace(money, home_currency=code, rate=rate, rate_date=rate_date)
-        self.document.change_money(new, tr("Change conversion rate"))
+        self.document.change_money(new, say("Change conversion rate"))
 
     def _new_key(self, prefix: str, taken: set[str]) -> str:
         number = len(taken) + 1
@@ -320,7 +321,7 @@ class MoneyView(QWidget):
             currency=str(self.line_currency.currentData()),
             basis=str(self.basis.currentData()),
         )
-        self.document.change_money(money.with_line(line), tr("Add budget line"))
+        self.document.change_money(money.with_line(line), say("Add budget line"))
         self.label.clear()
         self.amount.clear()
         return key
@@ -329,7 +330,7 @@ class MoneyView(QWidget):
         item = self.lines.item(self.lines.currentRow(), 0)
         if item is not None:
             money = self.document.plan.money.without_line(item.data(KEY_ROLE))
-            self.document.change_money(money, tr("Remove budget line"))
+            self.document.change_money(money, say("Remove budget line"))
 
     def add_deposit(self) -> str | None:
         money = self.document.plan.money
@@ -349,7 +350,7 @@ class MoneyView(QWidget):
             receipt=self.deposit_receipt.isChecked(),
             fapiao=str(self.deposit_fapiao.currentData()),
         )
-        self.document.change_money(money.with_deposit(entry), tr("Add deposit payment"))
+        self.document.change_money(money.with_deposit(entry), say("Add deposit payment"))
         self.deposit_amount.clear()
         return key
 
@@ -357,4 +358,4 @@ class MoneyView(QWidget):
         item = self.deposits.item(self.deposits.currentRow(), 0)
         if item is not None:
             money = self.document.plan.money.without_deposit(item.data(KEY_ROLE))
-            self.document.change_money(money, tr("Remove deposit payment"))
+            self.document.change_money(money, say("Remove deposit payment"))

@@ -8,11 +8,13 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QToolButton
 
 from carte_planner.domain.item_keys import phase_key
-from carte_planner.i18n import ntr, tr
+from carte_planner.i18n import ntr, tr, tr_noop
+from carte_planner.i18n.text import say
 from carte_planner.ui.counted import counted_suffix
 from carte_planner.ui.document import PlanDocument
 from carte_planner.ui.fields import show_value
 from carte_planner.ui.palette import warning_text
+from carte_planner.ui.step_names import step
 
 if TYPE_CHECKING:
     from carte_planner.ui.request_panel import RequestPanel
@@ -24,6 +26,7 @@ class PhaseRow:
     def __init__(self, panel: RequestPanel, grid: QGridLayout, row: int, key: str) -> None:
         spec = panel.document.reference.protocol.phase(key)
         title = tr(spec.title)
+        self.title_words = say(spec.title)
         self.key = key
         self.panel = panel
         self.title = QLabel(title)
@@ -60,17 +63,17 @@ class PhaseRow:
     def _changed(self, days: int) -> None:
         self.panel.commit(
             lambda r: r.with_phase_length(self.key, days),
-            tr("Change length of %1").replace("%1", self.title.text()),
+            step(tr_noop("Change length of %1"), self.title_words),
             merge_key=phase_key(self.key),
         )
 
     def _reset(self) -> None:
-        self.panel.commit(lambda r: r.with_phase_length(self.key, None), tr("Reset phase length"))
+        self.panel.commit(lambda r: r.with_phase_length(self.key, None), say("Reset phase length"))
 
     def _confirm(self, checked: bool) -> None:
         self.panel.commit(
             lambda r: r.with_confirmed(phase_key(self.key), checked),
-            tr("Mark phase as confirmed") if checked else tr("Mark phase as estimated"),
+            say("Mark phase as confirmed") if checked else say("Mark phase as estimated"),
         )
 
     def refresh(self, document: PlanDocument) -> None:

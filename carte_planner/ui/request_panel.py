@@ -28,6 +28,7 @@ from carte_planner.domain.request import EARLIEST_START, LATEST_START, MAX_TEXT,
 from carte_planner.domain.travellers import DEFAULT_TRAVELLERS, split_names, travellers_words
 from carte_planner.i18n import current_language, ntr, tr
 from carte_planner.i18n.dates import country_name
+from carte_planner.i18n.text import Words, say
 from carte_planner.tz_tables import country_names, zone_countries
 from carte_planner.ui.assumed_values import AssumedValuesBox
 from carte_planner.ui.counted import counted_suffix
@@ -273,18 +274,18 @@ class RequestPanel(QWidget):
     def _connect(self) -> None:
         self.start.dateChanged.connect(
             lambda d: self.commit(
-                lambda r: replace(r, start=from_qdate(d)), tr("Change first hospital day"), field=self.start
+                lambda r: replace(r, start=from_qdate(d)), say("Change first hospital day"), field=self.start
             )
         )
         self.city.activated.connect(self._city_chosen)
         _line_edit(self.city).editingFinished.connect(self._city_typed)
         self._pending[self.city] = self._city_typed
         self.scenario.activated.connect(
-            lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), tr("Change scenario"))
+            lambda i: self.commit(lambda r: replace(r, scenario=self.scenario.itemData(i)), say("Change scenario"))
         )
         self.home_country.activated.connect(
             lambda i: self.commit(
-                lambda r: replace(r, home_country=self.home_country.itemData(i)), tr("Change home country")
+                lambda r: replace(r, home_country=self.home_country.itemData(i)), say("Change home country")
             )
         )
         self.home_tz.activated.connect(lambda _i: self._zone_typed())
@@ -294,37 +295,37 @@ class RequestPanel(QWidget):
         self._pending[self.home_airport] = self._airport_typed
         self.flight_hours.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, flight_hours=v), tr("Change flight length"), "flight", self.flight_hours
+                lambda r: replace(r, flight_hours=v), say("Change flight length"), "flight", self.flight_hours
             )
         )
         self.departure.timeChanged.connect(
             lambda t: self.commit(
                 lambda r: replace(r, departure_time=time(t.hour(), t.minute())),
-                tr("Change departure time"),
+                say("Change departure time"),
                 field=self.departure,
             )
         )
         self.arrive_early.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, arrive_days_before=v), tr("Change arrival"), "arrive", self.arrive_early
+                lambda r: replace(r, arrive_days_before=v), say("Change arrival"), "arrive", self.arrive_early
             )
         )
-        self.go_home.toggled.connect(lambda on: self.commit(lambda r: replace(r, go_home=on), tr("Change going home")))
+        self.go_home.toggled.connect(lambda on: self.commit(lambda r: replace(r, go_home=on), say("Change going home")))
         self.travellers.editingFinished.connect(self._travellers_typed)
         self._pending[self.travellers] = self._travellers_typed
         self.visa_stay.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, visa_stay_days=v), tr("Change visa stay"), "visa", self.visa_stay
+                lambda r: replace(r, visa_stay_days=v), say("Change visa stay"), "visa", self.visa_stay
             )
         )
         self.followup_years.valueChanged.connect(
             lambda v: self.commit(
-                lambda r: replace(r, followup_years=v), tr("Change follow-up"), "years", self.followup_years
+                lambda r: replace(r, followup_years=v), say("Change follow-up"), "years", self.followup_years
             )
         )
 
     # -- committing -----------------------------------------------------------------------
-    def commit(self, change: Callable, text: str, merge_key: str | None = None, field: QWidget | None = None) -> bool:
+    def commit(self, change: Callable, text: Words, merge_key: str | None = None, field: QWidget | None = None) -> bool:
         """Apply one edit. A refused value stays in `field` with the reason beside it."""
         self._committing = True
         try:
@@ -406,13 +407,13 @@ class RequestPanel(QWidget):
 
     def _text_field(self, field: str, edit: QLineEdit) -> None:
         if edit.text() != getattr(self.document.request, field) or edit in self._refused():
-            text = tr("Change hospital details") if field.startswith("hospital") else tr("Change the sheet for China")
+            text = say("Change hospital details") if field.startswith("hospital") else say("Change the sheet for China")
             self.commit(lambda r: replace(r, **{field: edit.text()}), text, field=edit)
 
     def _airport_typed(self) -> None:
         text = self.home_airport.text()
         if text.strip().upper() != self.document.request.home_airport or self.home_airport in self._refused():
-            self.commit(lambda r: replace(r, home_airport=text), tr("Change home airport"), field=self.home_airport)
+            self.commit(lambda r: replace(r, home_airport=text), say("Change home airport"), field=self.home_airport)
 
     def _refused(self) -> list[QWidget]:
         return [field for field, error in self._errors.items() if error.text()]
@@ -423,7 +424,7 @@ class RequestPanel(QWidget):
             # The city the plan has, perhaps typed differently ("Beijing"): no change to make.
             self._errors[self.city].clear_reason()
         elif key:
-            self.commit(lambda r: replace(r, city=key), tr("Change city"), field=self.city)
+            self.commit(lambda r: replace(r, city=key), say("Change city"), field=self.city)
 
     def _city_typed(self) -> None:
         text = self.city.currentText().strip()
@@ -432,7 +433,7 @@ class RequestPanel(QWidget):
             self._city_chosen(index)
         elif text and text != self._city_label():
             # Let the planner's matching (English, Chinese, misspelt) decide and explain.
-            self.commit(lambda r: replace(r, city=text), tr("Change city"), field=self.city)
+            self.commit(lambda r: replace(r, city=text), say("Change city"), field=self.city)
         else:
             self._errors[self.city].clear_reason()
         self.refresh()
@@ -446,7 +447,7 @@ class RequestPanel(QWidget):
             self._errors[self.home_tz].show_reason(reason)
             return
         if zone != self.document.request.home_tz:
-            self.commit(lambda r: replace(r, home_tz=zone), tr("Change home time zone"), field=self.home_tz)
+            self.commit(lambda r: replace(r, home_tz=zone), say("Change home time zone"), field=self.home_tz)
         else:
             self._errors[self.home_tz].clear_reason()
         self.refresh()
@@ -456,7 +457,7 @@ class RequestPanel(QWidget):
         names = split_names(self.travellers.text())
         names = names or DEFAULT_TRAVELLERS
         if names != self.document.request.travellers:
-            self.commit(lambda r: r.with_travellers(names), tr("Change travellers"), field=self.travellers)
+            self.commit(lambda r: r.with_travellers(names), say("Change travellers"), field=self.travellers)
         else:
             self._errors[self.travellers].clear_reason()
         self.refresh()

@@ -27,10 +27,10 @@ from carte_planner.domain.request import TripRequest
 from carte_planner.domain.travellers import traveller_words
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import DATE
-from carte_planner.i18n.text import Day
+from carte_planner.i18n.text import Day, Words, say
 from carte_planner.ui.document import PlanDocument
 
-Commit = Callable[[Callable[[TripRequest], TripRequest], str], bool]
+Commit = Callable[[Callable[[TripRequest], TripRequest], Words], bool]
 
 _TURN_SEPARATOR = ";"
 
@@ -218,30 +218,30 @@ class TravellersBox(QGroupBox):
     def _connect(self) -> None:
         self.person.currentIndexChanged.connect(lambda _i: self._show_person())
         self.role.activated.connect(lambda _i: self._role(Role(self.role.currentData())))
-        self.route.activated.connect(lambda _i: self._person(tr("Change entry route"), route=self.route.currentData()))
+        self.route.activated.connect(lambda _i: self._person(say("Change entry route"), route=self.route.currentData()))
         self.entries.activated.connect(
-            lambda _i: self._visa(tr("Change visa entries"), entries=self.entries.currentData())
+            lambda _i: self._visa(say("Change visa entries"), entries=self.entries.currentData())
         )
-        self.visa_stay.valueChanged.connect(lambda v: self._visa(tr("Change the visa's stay"), stay_days=v or None))
+        self.visa_stay.valueChanged.connect(lambda v: self._visa(say("Change the visa's stay"), stay_days=v or None))
         typed: dict[QWidget, Callable[[], None]] = {
-            self.nationality: lambda: self._person(tr("Change nationality"), nationality=self.nationality.text()),
+            self.nationality: lambda: self._person(say("Change nationality"), nationality=self.nationality.text()),
             self.passport_expiry: lambda: self._person_with(
-                tr("Change passport expiry"),
+                say("Change passport expiry"),
                 lambda p: replace(
                     p, passport_expiry=_day_or_none(self.passport_expiry.text(), tr_noop("passport expiry"))
                 ),
             ),
-            self.home_country: lambda: self._person(tr("Change home country"), home_country=self.home_country.text()),
-            self.home_tz: lambda: self._person(tr("Change home time zone"), home_tz=self.home_tz.text().strip()),
-            self.visa_type: lambda: self._visa(tr("Change visa type"), type=self.visa_type.text()),
+            self.home_country: lambda: self._person(say("Change home country"), home_country=self.home_country.text()),
+            self.home_tz: lambda: self._person(say("Change home time zone"), home_tz=self.home_tz.text().strip()),
+            self.visa_type: lambda: self._visa(say("Change visa type"), type=self.visa_type.text()),
             self.use_by: lambda: self._person_with(
-                tr("Change visa use-by date"),
+                say("Change visa use-by date"),
                 lambda p: replace(
                     p, visa=replace(p.visa, use_by=_day_or_none(self.use_by.text(), tr_noop("visa use-by date")))
                 ),
             ),
             self.turns: lambda: self._person_with(
-                tr("Change turns"), lambda p: replace(p, turns=parse_turns(self.turns.text()))
+                say("Change turns"), lambda p: replace(p, turns=parse_turns(self.turns.text()))
             ),
         }
         for edit, apply in typed.items():
@@ -255,7 +255,7 @@ class TravellersBox(QGroupBox):
     def _index(self) -> int:
         return max(self.person.currentIndex(), 0)
 
-    def _person_with(self, text: str, change: Callable[[Person], Person]) -> None:
+    def _person_with(self, text: Words, change: Callable[[Person], Person]) -> None:
         if self._request is None:
             return
         index = self._index()
@@ -263,19 +263,19 @@ class TravellersBox(QGroupBox):
 
     def _role(self, role: Role) -> None:
         index = self._index()
-        self._commit(lambda r: replace(r, people=with_role(people_of(r), index, role)), tr("Change role"))
+        self._commit(lambda r: replace(r, people=with_role(people_of(r), index, role)), say("Change role"))
 
-    def _person(self, text: str, **values: object) -> None:
+    def _person(self, text: Words, **values: object) -> None:
         self._person_with(text, lambda p: replace(p, **values))  # type: ignore[arg-type]
 
-    def _visa(self, text: str, **values: object) -> None:
+    def _visa(self, text: Words, **values: object) -> None:
         self._person_with(text, lambda p: replace(p, visa=replace(p.visa, **values)))  # type: ignore[arg-type]
 
     def _rule(self, name: str, value: int) -> None:
         low = self.rules[name].minimum()
         self._commit(
             lambda r: replace(r, team=replace(r.team, **{name: None if value == low else value})),
-            tr("Change the team's rules"),
+            say("Change the team's rules"),
         )
 
     # -- showing ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from carte_planner.domain.request import TripRequest
 from carte_planner.domain.what_if import Comparison, compare
 from carte_planner.i18n import tr, tr_noop
 from carte_planner.i18n.dates import DATE, format_day
-from carte_planner.i18n.text import count_days
+from carte_planner.i18n.text import count_days, say
 from carte_planner.ui.document import PlanDocument
 
 NOT_ELIGIBLE = "not-eligible"
@@ -214,6 +214,6 @@ class WhatIfPanel(QWidget):
         """The question's plan becomes the plan: one step on the undo stack."""
         if self._after is None:
             return
-        label = self.choice.currentText()
-        self.document.change(self._after, tr("What if: {question}").format(question=label))
+        label = dict(CHOICES)[self.choice.currentData()]
+        self.document.change(self._after, say("What if: {question}", question=say(label)))
         self.hide()
