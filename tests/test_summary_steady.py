@@ -109,3 +109,36 @@ def test_a_wider_window_gives_the_held_height_back(window):
     QApplication.processEvents()
     assert window.summary.summary.height() < held
     assert summary_whole(window)
+
+
+def held_taller_than_needed(window):
+    """The summary left holding a line its text no longer needs, as after a drag."""
+    short, long = find_varying_width(window)
+    window.panel.phase_rows[0].days.setValue(long)
+    QApplication.processEvents()
+    window.panel.phase_rows[0].days.setValue(short)
+    QApplication.processEvents()
+    summary = window.summary.summary
+    assert summary.height() > summary._document.size().height() + 2
+    return summary
+
+
+def test_a_larger_font_fits_the_summary_afresh(window):
+    summary = held_taller_than_needed(window)
+    font = window.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    window.setFont(font)
+    QApplication.processEvents()
+    assert summary.height() == int(summary._document.size().height()) + 2
+    assert summary_whole(window)
+
+
+def test_another_language_fits_the_summary_afresh(window):
+    summary = held_taller_than_needed(window)
+    try:
+        window.switch_language("ar")
+        QApplication.processEvents()
+        assert summary.height() == int(summary._document.size().height()) + 2
+        assert summary_whole(window)
+    finally:
+        window.switch_language("en")
