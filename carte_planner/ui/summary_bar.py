@@ -236,9 +236,9 @@ class SummaryBar(QWidget):
             self.release()
 
     def refresh(self) -> None:
+        self._refresh_text()
         # Another language, or a plan just opened or new (its history is empty): the heights
         # held for the last plan's words mean nothing for these.
-        self._refresh_text()
         if current_language() != self._language or self.document.undo_stack.count() == 0:
             self._language = current_language()
             self.release()
