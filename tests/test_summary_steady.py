@@ -28,6 +28,7 @@ def drag(window, values):
     for value in values:
         days.setValue(value)
         QApplication.processEvents()
+        QApplication.processEvents()  # the window's layout, requested while the first ran
         seen.append((views_top(window), summary_whole(window)))
     return seen
 
