@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -25,6 +25,9 @@ from carte_planner.ui.script_text import emphasis, paragraph
 WARNING_COLOURS = ("#FFF3CD", "#4D3800", "#E0B000")
 CHECK_COLOURS = ("#E3F0FB", "#0B3558", "#7FB2DD")
 NOTICE_LINES = 3  # shown at once; more scroll
+# How long the text must have needed fewer lines, with no edit in between, before the summary
+# gives back the height it held: long enough that a family dragging a value sees nothing move.
+SHRINK_AFTER_MS = 4000
 
 
 class RichText(QWidget):
@@ -45,24 +48,50 @@ class RichText(QWidget):
         self._html = ""
         self._plain = ""
         self.outlined = False  # drawn with a focus frame: its scroll area has the focus
+        # The tallest the text has needed since the last release. The numbers in the text wrap
+        # it to a line more or less from one edit to the next; holding the height keeps the
+        # views below from jumping while a value is dragged.
+        self._held = 0
+        self._needed = 0
+        # Released by its own owner when false: a scroll bar appearing beside it narrows it.
+        self.release_on_resize = True
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2 * padding + 6)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def _fit_height(self) -> None:
-        """As tall as the text at this width, so the estimate note is never cut off. Set only
-        when it changes: a new height re-lays out the window."""
+        """At least as tall as the text at this width, so the estimate note is never cut off.
+        Set only when it changes: a new height re-lays out the window."""
         width = max(self.width(), 50)
         if self._document.textWidth() != width:
             self._document.setTextWidth(width)
-        height = max(int(self._document.size().height()) + 2, self.fontMetrics().lineSpacing())
-        if height != self.height():
-            self.setFixedHeight(height)
+        self._needed = max(int(self._document.size().height()) + 2, self.fontMetrics().lineSpacing())
+        self._held = max(self._held, self._needed)
+        if self._held != self.height():
+            self.setFixedHeight(self._held)
         self.fitted.emit()
+
+    def release(self) -> None:
+        """Give back the height held for a longer text: as tall as this text needs, no more."""
+        self._held = 0
+        self._fit_height()
+
+    def holds_more(self) -> bool:
+        """Taller than its text needs, for a text that needed more before."""
+        return self._needed < self._held
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
+            if self.release_on_resize:
+                self._held = 0
             self._fit_height()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Another font wraps the text differently: lay it out in this one and fit it afresh.
+            self._document.setDefaultFont(self.font())
+            self.release()
 
     def height_of_lines(self, count: int) -> int:
         """The height that shows the first `count` lines whole and nothing of the next."""
@@ -161,7 +190,14 @@ class SummaryBar(QWidget):
         self.notices_area.setFrameShape(QFrame.Shape.NoFrame)
         self.notices_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notices_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.notices.release_on_resize = False
+        self._notices_held = 0
         self.notices.fitted.connect(self._fit_notices)
+        self._shrink = QTimer(self)
+        self._shrink.setSingleShot(True)
+        self._shrink.setInterval(SHRINK_AFTER_MS)
+        self._shrink.timeout.connect(self.release)
+        self._language = current_language()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -173,11 +209,45 @@ class SummaryBar(QWidget):
         self.refresh()
 
     def _fit_notices(self) -> None:
-        height = min(self.notices.height(), self.notices.height_of_lines(NOTICE_LINES))
-        if self.notices_area.height() != height:
-            self.notices_area.setFixedHeight(height)
+        needed = min(self.notices.height(), self.notices.height_of_lines(NOTICE_LINES))
+        self._notices_held = max(self._notices_held, needed)
+        if self.notices_area.height() != self._notices_held:
+            self.notices_area.setFixedHeight(self._notices_held)
+
+    def _notices_hold_more(self) -> bool:
+        return min(self.notices.height(), self.notices.height_of_lines(NOTICE_LINES)) < self._notices_held
+
+    def release(self) -> None:
+        """As tall as the summary and the notices need now: for a new width, font, language or
+        plan, and once their text has needed less for a while."""
+        self._shrink.stop()
+        self._notices_held = 0
+        self.summary.release()
+        self.notices.release()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.release()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
+            self.release()
 
     def refresh(self) -> None:
+        self._refresh_text()
+        # Another language, or a plan just opened or new (its history is empty): the heights
+        # held for the last plan's words mean nothing for these.
+        if current_language() != self._language or self.document.undo_stack.count() == 0:
+            self._language = current_language()
+            self.release()
+        elif self.summary.holds_more() or self.notices.holds_more() or self._notices_hold_more():
+            self._shrink.start()  # again after every edit: no shrinking while one follows another
+        else:
+            self._shrink.stop()
+
+    def _refresh_text(self) -> None:
         journey = self.document.journey
         summary = journey.summary
         request = journey.request
