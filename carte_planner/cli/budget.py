@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from carte_planner.cli.request_options import add_request_options
-from carte_planner.cli.words import add_language_option
+from carte_planner.cli.words import add_language_option, add_paper_option
 from carte_planner.i18n import tr
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     budget_output = budget.add_mutually_exclusive_group()
     budget_output.add_argument("--format", choices=["text", "json", "csv"], default="text")
     budget_output.add_argument("--pdf", metavar="FILE", help=tr("write the budget as a one-page PDF"))
-    budget.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+    add_paper_option(budget)
     return budget
 
 

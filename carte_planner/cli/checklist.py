@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from carte_planner.cli.output import pdf_output, tell, write_out, write_pdf
 from carte_planner.cli.request_options import add_request_options
-from carte_planner.cli.words import add_language_option
+from carte_planner.cli.words import add_language_option, add_paper_option
 from carte_planner.i18n import ntr, tr
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     output = checklist.add_mutually_exclusive_group()
     output.add_argument("--pdf", metavar="FILE", help=tr("write the printable checklist as a PDF"))
     output.add_argument("--format", choices=["text", "markdown"], default="text")
-    checklist.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+    add_paper_option(checklist)
     return checklist
 
 

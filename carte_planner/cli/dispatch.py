@@ -8,21 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from carte_planner.cli import (
-    budget,
-    cards,
-    checklist,
-    cities,
-    documents,
-    export,
-    handover,
-    plan,
-    publish,
-    share,
-    sheet,
-    what_if,
-)
-from carte_planner.cli.output import UsageError
+from carte_planner.cli import cities, publish, what_if
+from carte_planner.cli.commands import command_modules
 from carte_planner.cli.request_options import check_moves, plan_from_args
 from carte_planner.cli.values import today_from
 
@@ -30,19 +17,6 @@ if TYPE_CHECKING:
     from carte_planner.domain.journey import Journey
     from carte_planner.domain.plan import Plan
     from carte_planner.domain.reference import Reference
-
-
-_ON_A_JOURNEY: dict[str, Callable[[argparse.Namespace, Plan, Journey, date, Reference], int]] = {
-    "plan": plan.run,
-    "export": export.run,
-    "checklist": checklist.run,
-    "sheet": sheet.run,
-    "cards": cards.run,
-    "documents": documents.run,
-    "handover": handover.run,
-    "budget": budget.run,
-    "share": share.run,
-}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,12 +27,16 @@ def run(args: argparse.Namespace) -> int:
         return cities.run(reference)
     today = today_from(args)
     if args.command == "publish":
-        return publish.run_publish(args, today, reference, UsageError)
+        return publish.run_publish(args, today, reference)
     if args.command == "what-if":
-        return what_if.run_what_if(args, today, reference, UsageError)
+        return what_if.run_what_if(args, today, reference)
     from carte_planner.domain.planner import plan_journey
 
     chosen = plan_from_args(args, today, reference)
     journey = plan_journey(chosen.request, today, reference)
     check_moves(args, journey)
-    return _ON_A_JOURNEY[args.command](args, chosen, journey, today, reference)
+    # Every other command works on the journey of the plan the options describe.
+    run_command: Callable[[argparse.Namespace, Plan, Journey, date, Reference], int] = command_modules()[
+        args.command
+    ].run
+    return run_command(args, chosen, journey, today, reference)

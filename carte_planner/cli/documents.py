@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from carte_planner.cli.request_options import add_request_options
-from carte_planner.cli.words import add_language_option
+from carte_planner.cli.words import add_language_option, add_paper_option
 from carte_planner.i18n import tr
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
         help=tr("only the documents for this place"),
     )
     documents.add_argument("--pdf", metavar="FILE", help=tr("write the list as a PDF"))
-    documents.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+    add_paper_option(documents)
     return documents
 
 

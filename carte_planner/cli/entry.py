@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+# A word that names a command is never taken for a plan file, even if such a file exists.
+from carte_planner.cli.commands import NAMES
 from carte_planner.cli.output import (
     EXIT_OUTPUT,
     OutputError,
@@ -41,23 +43,6 @@ def _joined_negative_values(argv: Sequence[str]) -> list[str]:
     return result
 
 
-# Every command: a word that is one is never taken for a plan file, even if such a file exists.
-_COMMANDS = (
-    "plan",
-    "export",
-    "checklist",
-    "sheet",
-    "cards",
-    "documents",
-    "handover",
-    "budget",
-    "share",
-    "cities",
-    "publish",
-    "what-if",
-)
-
-
 def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The parser these arguments need: without a word that may be a command, nor a request
     for the top-level help (a start of the window), no command's options; with a command's
@@ -72,7 +57,7 @@ def _parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
         return build_parser()
     if not words:
         return build_parser(commands=False)
-    return build_parser(only=words[0]) if words[0] in _COMMANDS else build_parser()
+    return build_parser(only=words[0]) if words[0] in NAMES else build_parser()
 
 
 def _words(argv: Sequence[str]) -> list[str]:
@@ -90,7 +75,7 @@ def plan_file_argument(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     # Before a command only top-level options come; of them only --lang takes a value, which
     # is no plan file ("--lang en FILE" opens FILE, as "FILE --lang en" does).
     words = _words(argv)
-    if not words or words[0] in _COMMANDS:
+    if not words or words[0] in NAMES:
         return None, list(argv)
     from carte_planner.storage.planfile import EXTENSION
 

@@ -67,38 +67,10 @@ def build_parser(commands: bool = True, only: str | None = None) -> argparse.Arg
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    from carte_planner.cli import (
-        budget,
-        cards,
-        checklist,
-        cities,
-        documents,
-        export,
-        handover,
-        plan,
-        publish,
-        share,
-        sheet,
-        what_if,
-    )
+    from carte_planner.cli.commands import command_modules
 
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    # By the word that runs each, in the order of the help.
-    named = {
-        "plan": plan,
-        "export": export,
-        "checklist": checklist,
-        "sheet": sheet,
-        "cards": cards,
-        "documents": documents,
-        "handover": handover,
-        "budget": budget,
-        "share": share,
-        "cities": cities,
-        "publish": publish,
-        "what-if": what_if,
-    }
-    for name, command in named.items():
+    for name, command in command_modules().items():
         if only is None or name == only:
             command.add_command(subparsers)
     return parser

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from carte_planner.cli.output import UsageError
+from carte_planner.cli.words import add_language_option
 from carte_planner.i18n import ntr, tr
 
 if TYPE_CHECKING:
@@ -23,19 +25,7 @@ if TYPE_CHECKING:
 PASSWORD_VARIABLE = "CARTE_PLANNER_CALDAV_PASSWORD"
 
 
-# Makes the exception that the command line reports as one line with exit code 2.
-_Fail = Callable[[str], Exception]
-
-
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    from carte_planner.cli.words import add_language_option
-
-    parser = add_publish_command(commands)
-    add_language_option(parser, argparse.SUPPRESS)
-    return parser
-
-
-def add_publish_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     publish = commands.add_parser(
         "publish",
         help=tr("publish a plan file's journey to a calendar server (CalDAV) and keep it up to date"),
@@ -106,6 +96,7 @@ def add_publish_command(commands: argparse._SubParsersAction) -> argparse.Argume
         "--relatives-user", metavar="NAME", help=tr("your user name on the relatives' calendar server")
     )
     publish.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
+    add_language_option(publish, argparse.SUPPRESS)
     return publish
 
 
@@ -123,8 +114,8 @@ def add_calendar_language_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_publish(args: argparse.Namespace, today: date, reference: Reference, fail: _Fail) -> int:
-    """Publish; every failure raises `fail(message)` (one line, exit code 2) after saving in the
+def run_publish(args: argparse.Namespace, today: date, reference: Reference) -> int:
+    """Publish; every failure raises UsageError (one line, exit code 2) after saving in the
     plan file whatever was published before it."""
     from carte_planner.domain.checklist import build_checklist
     from carte_planner.domain.planner import plan_journey
@@ -137,17 +128,17 @@ def run_publish(args: argparse.Namespace, today: date, reference: Reference, fai
     known = plan.server
     user = args.user or (known.user if known else None)
     if not (args.url or known) or not user:
-        raise fail(
+        raise UsageError(
             "--url, --user: " + tr("this plan has not been published yet; give the server's address and your user")
         )
     try:
         url = normalised_url(args.url) if args.url else (known.url if known else "")
     except PublishError as error:
-        raise fail(f"--url: {error.message}") from None
+        raise UsageError(f"--url: {error.message}") from None
     same_server = known is not None and (known.url, known.user) == (url, user)
     trusted = known.trusted_certificate if known and same_server else ""
     if args.trust_certificate:
-        trusted = _certificate_to_trust(url, args.trust_certificate, fail)
+        trusted = _certificate_to_trust(url, args.trust_certificate)
     discreet = args.discreet if args.discreet is not None else bool(known and same_server and known.discreet)
     target = PublishTarget(
         url,
@@ -159,9 +150,9 @@ def run_publish(args: argparse.Namespace, today: date, reference: Reference, fai
         args.calendar_lang or "",
         remove_old_events=None if args.old_events is None else args.old_events == "remove",
     )
-    password, source = _password(url, user, fail)
+    password, source = _password(url, user)
     if not plan.plan_id:
-        raise fail("--plan: " + tr("{path} has no plan id").format(path=args.plan))
+        raise UsageError("--plan: " + tr("{path} has no plan id").format(path=args.plan))
     journey = plan_journey(plan.request, today, reference)
     checklist = build_checklist(journey, reference.checklist_template, plan.checklist)
     try:
@@ -189,7 +180,7 @@ def run_publish(args: argparse.Namespace, today: date, reference: Reference, fai
             message += " " + tr("Use {option} (with {create} for a new one).").format(
                 option="--calendar NAME", create="--create-calendar"
             )
-        raise fail(message) from None
+        raise UsageError(message) from None
     _save(args.plan, outcome.server, outcome.language, reference)
     if source == "prompt":
         from carte_planner.publish.credentials import save_password
@@ -208,9 +199,9 @@ def run_publish(args: argparse.Namespace, today: date, reference: Reference, fai
         or args.relatives_user
     ):
         family = (url, user, password, trusted)
-        conflicts += _publish_for_relatives(args, journey, checklist, family, reference, fail)
+        conflicts += _publish_for_relatives(args, journey, checklist, family, reference)
     if conflicts:
-        raise fail(
+        raise UsageError(
             ntr(
                 "{n} event was changed on the server since the last publish; run again with {keep} to keep it, "
                 "or {replace} to replace it with the plan's",
@@ -252,7 +243,6 @@ def _publish_for_relatives(
     checklist: Checklist,
     family: tuple[str, str, str, str],
     reference: Reference,
-    fail: _Fail,
 ) -> list[Conflict]:
     """Publish the relatives' (discreet) calendar after the family's; one result line."""
     from carte_planner.publish.errors import PublishError
@@ -267,12 +257,12 @@ def _publish_for_relatives(
     try:
         url = normalised_url(args.relatives_url) if args.relatives_url else (known.url if known else family_url)
     except PublishError as error:
-        raise fail(f"--relatives-url: {error.message}") from None
+        raise UsageError(f"--relatives-url: {error.message}") from None
     user = args.relatives_user or (known.user if known and known.url == url else family_user)
     if (url, user) == (family_url, family_user):
         password, trusted = family_password, family_trusted
     else:
-        password = _password(url, user, fail)[0]
+        password = _password(url, user)[0]
         trusted = known.trusted_certificate if known and (known.url, known.user) == (url, user) else ""
     target = PublishTarget(
         url,
@@ -289,14 +279,14 @@ def _publish_for_relatives(
     except PublishError as error:
         if error.server is not None:
             _save(args.plan, error.server, plan.calendar_language, reference, relatives=True)
-        raise fail(prefix + error.message) from None
+        raise UsageError(prefix + error.message) from None
     _save(args.plan, outcome.server, outcome.language, reference, relatives=True)
     print(prefix + outcome.summary())
     _print_conflicts(outcome.conflicts)
     return list(outcome.conflicts)
 
 
-def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
+def _password(url: str, user: str) -> tuple[str, str]:
     """The password and where it came from: the environment, the keyring, or a prompt."""
     from carte_planner.publish.credentials import NO_KEYRING, keyring_available, password_from_keyring
 
@@ -306,7 +296,7 @@ def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
     if saved:
         return saved, "keyring"
     if not sys.stdin or not sys.stdin.isatty():
-        raise fail(
+        raise UsageError(
             (trouble + " " if trouble else "")
             + tr(
                 "no password for {user}: save it in the system keyring by publishing once from a terminal, "
@@ -323,21 +313,23 @@ def _password(url: str, user: str, fail: _Fail) -> tuple[str, str]:
         tr("Password (an app password) for {user} at {address}: ").format(user=user, address=url)
     )
     if not password:
-        raise fail(tr("no password given; nothing was published"))
+        raise UsageError(tr("no password given; nothing was published"))
     return password, "prompt"
 
 
-def _certificate_to_trust(url: str, fingerprint: str, fail: _Fail) -> str:
+def _certificate_to_trust(url: str, fingerprint: str) -> str:
     """The server's certificate, if it has the fingerprint the user chose to trust."""
     from carte_planner.publish.server import certificate_fingerprint, server_certificate
 
     pem = server_certificate(url)
     if not pem:
-        raise fail("--trust-certificate: " + tr("could not read the certificate of {address}").format(address=url))
+        raise UsageError(
+            "--trust-certificate: " + tr("could not read the certificate of {address}").format(address=url)
+        )
     wanted = fingerprint.replace(":", "").replace(" ", "").upper()
     shown = certificate_fingerprint(pem)
     if shown.replace(":", "") != wanted:
-        raise fail(
+        raise UsageError(
             "--trust-certificate: "
             + tr(
                 "the server's certificate has the fingerprint {fingerprint}, not the one given; nothing was sent"

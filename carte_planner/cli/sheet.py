@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from carte_planner.cli.output import pdf_output, tell, write_pdf
 from carte_planner.cli.request_options import add_request_options
-from carte_planner.cli.words import add_language_option
+from carte_planner.cli.words import add_language_option, add_paper_option
 from carte_planner.i18n import tr
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser
     add_request_options(sheet)
     add_language_option(sheet, argparse.SUPPRESS)
     sheet.add_argument("--pdf", metavar="FILE", required=True, help=tr("the PDF to write"))
-    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
+    add_paper_option(sheet)
     return sheet
 
 

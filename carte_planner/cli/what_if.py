@@ -5,28 +5,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from carte_planner.cli.output import UsageError
+from carte_planner.cli.words import add_language_option
 from carte_planner.i18n import tr
 
 if TYPE_CHECKING:
     from carte_planner.domain.reference import Reference
 
-_Fail = Callable[[str], Exception]
-
 
 def add_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    from carte_planner.cli.words import add_language_option
-
-    parser = add_what_if_command(commands)
-    add_language_option(parser, argparse.SUPPRESS)
-    return parser
-
-
-def add_what_if_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     command = commands.add_parser(
         "what-if",
         help=tr("what a delay would move and break in a plan file, before anything changes"),
@@ -64,25 +55,26 @@ def add_what_if_command(commands: argparse._SubParsersAction) -> argparse.Argume
     command.add_argument("--apply", action="store_true", help=tr("write the changed plan (with --save)"))
     command.add_argument("--save", metavar="FILE", help=tr("the .carteplan file to write the changed plan to"))
     command.add_argument("--today", help=tr("plan as if today were this date (YYYY-MM-DD)"))
+    add_language_option(command, argparse.SUPPRESS)
     return command
 
 
-def _delays(values: list[str], fail: _Fail) -> tuple[tuple[str, int], ...]:
+def _delays(values: list[str]) -> tuple[tuple[str, int], ...]:
     delays = []
     for value in values:
         name, sep, days = value.partition("=")
         try:
             delays.append((name.strip(), int(days)))
         except ValueError:
-            raise fail(
+            raise UsageError(
                 "--delay: " + tr("write PHASE=DAYS, such as {example}").format(example="manufacturing=14")
             ) from None
         if not sep:
-            raise fail("--delay: " + tr("write PHASE=DAYS, such as {example}").format(example="manufacturing=14"))
+            raise UsageError("--delay: " + tr("write PHASE=DAYS, such as {example}").format(example="manufacturing=14"))
     return tuple(delays)
 
 
-def run_what_if(args: argparse.Namespace, today: date, reference: Reference, fail: _Fail) -> int:
+def run_what_if(args: argparse.Namespace, today: date, reference: Reference) -> int:
     from carte_planner.cli.output import write_out
     from carte_planner.domain.contingency import WhatIf, request_after
     from carte_planner.domain.eligibility import not_eligible
@@ -94,25 +86,25 @@ def run_what_if(args: argparse.Namespace, today: date, reference: Reference, fai
     before = plan_journey(plan.request, today, reference)
     if args.not_eligible:
         if args.apply:
-            raise fail("--apply: " + tr("the not-eligible path is shown, not applied to the plan"))
+            raise UsageError("--apply: " + tr("the not-eligible path is shown, not applied to the plan"))
         path = not_eligible(before)
         write_out(_not_eligible_json(path) if args.format == "json" else _not_eligible_text(path))
         return 0
     what_if = WhatIf(
-        delays=_delays(args.delay, fail),
+        delays=_delays(args.delay),
         recollect=args.recollect,
         readmission_days=args.readmission,
         transplant_days=args.transplant,
         transplant_at_home=args.transplant_at_home,
     )
     if what_if.empty:
-        raise fail(
+        raise UsageError(
             tr("say what to ask about: {options}").format(
                 options="--delay, --recollect, --readmission, --transplant, --not-eligible"
             )
         )
     if args.apply and not args.save:
-        raise fail("--apply: " + tr("give --save FILE to write the changed plan to"))
+        raise UsageError("--apply: " + tr("give --save FILE to write the changed plan to"))
     changed = request_after(plan.request, reference.protocol, what_if)
     after = plan_journey(changed, today, reference)
     comparison = compare(before, after, what_if.transplant_days if what_if.transplant_at_home else 0)

@@ -101,3 +101,8 @@ def add_language_option(parser: argparse.ArgumentParser, default: object) -> Non
             "default: the system's (LC_ALL, LC_MESSAGES, LANG)"
         ),
     )
+
+
+def add_paper_option(parser: argparse.ArgumentParser) -> None:
+    """--paper, for every command that prints a PDF."""
+    parser.add_argument("--paper", choices=["a4", "letter"], default="a4", help=tr("paper size of the PDF"))
